@@ -1,0 +1,1 @@
+"""Banmian core: parsing, entities, documents and persistence. Never imports Qt."""

@@ -1,0 +1,81 @@
+"""Datelines (``本报4月20日讯（记者黄鹭）``, ``新华社北京4月20日电``) and their parts, with raw spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DIGIT = r"[0-9０-９〇○零一二三四五六七八九十两]"
+_DATE = rf"(?:{_DIGIT}{{2,4}}年)?(?:{_DIGIT}{{1,3}}月)?{_DIGIT}{{1,3}}日"
+_AGENCY = (
+    r"本报|本刊|新华社|中新社|中通社|人民网|新华网|央视网|中央社|法新社|美联社|路透社|塔斯社|共同社"
+    r"|[\u4e00-\u9fff]{2,6}(?:社|台|报|网)"
+)
+_PEOPLE = r"(?:本报|新华社|特派|驻[\u4e00-\u9fff]{1,6})?(?:记者|通讯员|特约记者|实习生|见习记者)"
+_RE = re.compile(
+    rf"^(?P<lead>[ \u3000]*(?:据)?)"
+    rf"(?P<source>{_AGENCY})"
+    rf"(?P<place>(?:驻[\u4e00-\u9fff]{{1,6}}记者)?[\u4e00-\u9fff]{{1,8}}?)??"
+    rf"(?P<date>{_DATE})?"
+    rf"(?P<kind>专电|讯|电)"
+    rf"(?P<reporter>[（(](?P<people>[^）)\n]{{1,40}})[）)])?"
+)
+_NAME_SPLIT = re.compile(rf"{_PEOPLE}|[、，,\s]+|报道|摄影?|和|及")
+
+
+@dataclass(frozen=True, slots=True)
+class DatelineParts:
+    """Offsets are relative to the string given to ``find_dateline``."""
+
+    start: int
+    end: int
+    source: tuple[int, int]
+    place: tuple[int, int] | None
+    date: tuple[int, int] | None
+    reporters: tuple[tuple[int, int], ...]
+
+
+def find_dateline(s: str) -> DatelineParts | None:
+    """The dateline that opens ``s`` (a paragraph's first line or its reflowed text), if any."""
+    m = _RE.match(s)
+    if m is None:
+        return None
+    source = m.span("source")
+    kind = m.group("kind")
+    if m.group("source") in ("本报", "本刊") and kind != "讯" and m.group("date") is None:
+        return None
+    if kind == "电" and m.group("date") is None:
+        return None
+    place = m.span("place") if m.group("place") else None
+    if place is not None and kind == "讯" and m.group("source") not in ("本报", "本刊"):
+        # ``XX报讯`` with a place between is rare; avoid reading prose as a dateline
+        if m.group("date") is None:
+            return None
+    date = m.span("date") if m.group("date") else None
+    reporters: list[tuple[int, int]] = []
+    if m.group("people"):
+        ps, pe = m.span("people")
+        pos = ps
+        for piece in _NAME_SPLIT.finditer(s, ps, pe):
+            if piece.start() > pos:
+                reporters.append((pos, piece.start()))
+            pos = piece.end()
+        if pos < pe:
+            reporters.append((pos, pe))
+        reporters = [(a, b) for a, b in reporters if 2 <= b - a <= 4]
+    end = m.end()
+    return DatelineParts(m.start("source"), end, source, place, date, tuple(reporters))
+
+
+def dateline_fields(s: str, parts: DatelineParts) -> dict[str, object]:
+    """The dateline's parts as export fields: source, place, date, reporters."""
+
+    def cut(span: tuple[int, int] | None) -> str:
+        return s[span[0]:span[1]] if span else ""
+
+    return {
+        "source": cut(parts.source),
+        "place": cut(parts.place),
+        "date": cut(parts.date),
+        "reporters": [cut(r) for r in parts.reporters],
+    }
