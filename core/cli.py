@@ -1,0 +1,155 @@
+"""The headless commands: ``parse`` and ``export``. Never imports Qt."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from core.loader import PageError
+
+
+class CliError(Exception):
+    """One clear line for stderr; exit status 2."""
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write through a temp file in the same folder, so a failure never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class Progress:
+    """A one-line progress bar on stderr (plain lines when stderr is not a terminal)."""
+
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        width = 30
+        filled = width * self.done // max(self.total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        line = f"[{bar}] {self.done}/{self.total} {label}"
+        if self.tty:
+            self.stream.write("\r" + line[:100].ljust(100))
+            if self.done == self.total:
+                self.stream.write("\n")
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def _parse_one(path: Path) -> str:
+    from core.export_json import dumps, page_to_dict, validate
+    from core.loader import read_page
+    from core.parse import parse_page
+
+    page = parse_page(read_page(path), lexicon=_user_lexicon())
+    doc = page_to_dict(page)
+    validate(doc)
+    return dumps(doc)
+
+
+def _user_lexicon() -> object | None:
+    try:
+        from core.entities.lexicon import UserLexicon
+    except ImportError:
+        return None
+    return UserLexicon.load()
+
+
+def run_folder(src: Path, out: Path | None, one: Callable[[Path], str], suffix: str = ".json") -> int:
+    """Process every ``*.txt`` of a folder; a bad file is reported and the rest still done."""
+    if out is None:
+        raise CliError("a folder needs an output folder: -o OUTDIR")
+    if out.exists() and not out.is_dir():
+        raise CliError(f"{out}: exists and is not a folder")
+    pages = sorted(p for p in src.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+    if not pages:
+        raise CliError(f"{src}: no *.txt pages in this folder")
+    bar = Progress(len(pages))
+    failed = 0
+    for p in pages:
+        try:
+            write_atomic(out / (p.stem + suffix), one(p))
+        except PageError as e:
+            failed += 1
+            print(f"error: {e}", file=sys.stderr)
+        except OSError as e:
+            failed += 1
+            print(f"error: {p.name}: cannot write output: {e.strerror or e}", file=sys.stderr)
+        bar.step(p.name)
+    if failed:
+        print(f"{failed} of {len(pages)} pages failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    src = Path(args.page)
+    out = Path(args.output) if args.output else None
+    if src.is_dir():
+        return run_folder(src, out, _parse_one)
+    data = _parse_one(src)
+    if out is None:
+        sys.stdout.write(data)
+    else:
+        try:
+            write_atomic(out, data)
+        except OSError as e:
+            raise CliError(f"{out}: cannot write: {e.strerror or e}") from None
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from core.cli_export import export_command
+
+    return export_command(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="main.py", description="Banmian: newspaper pages into annotated articles.")
+    sub = p.add_subparsers(dest="command", required=True)
+    pp = sub.add_parser("parse", help="write the automatic annotation of a page (or every *.txt of a folder)")
+    pp.add_argument("page", help="a page .txt file or a folder of them")
+    pp.add_argument("-o", "--output", help="output .json (or folder for a folder); stdout if omitted")
+    pp.set_defaults(func=cmd_parse)
+    pe = sub.add_parser("export", help="write a page as the editor left it (saved corrections applied)")
+    pe.add_argument("page", help="a page .txt file or a folder of them")
+    pe.add_argument("-o", "--output", help="output file (or folder); stdout if omitted")
+    pe.add_argument("--format", choices=("json", "conll", "jsonl"), default="json")
+    pe.set_defaults(func=cmd_export)
+    return p
+
+
+def main(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(list(argv))
+    try:
+        result: int = args.func(args)
+        return result
+    except (PageError, CliError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

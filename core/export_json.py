@@ -1,0 +1,94 @@
+"""The banmian.page JSON of ../shared/spec/annotation-json.md, validated against the bundled schema."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+from core.fields import FIELD_NAMES, article_fields, block_text
+from core.model import Entity, Page
+from core.paths import RESOURCES
+
+FORMAT = "banmian.page"
+VERSION = 1
+SCHEMA_PATH = RESOURCES / "schema" / "banmian.page.schema.json"
+
+
+class ExportInvalid(Exception):
+    """An export that does not match the schema: a bug, never written to disk."""
+
+
+def entity_dict(e: Entity) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": e.id, "type": e.type, "text": e.text, "start": e.start, "end": e.end,
+                         "status": e.status, "source": e.source, "confidence": round(e.confidence, 3)}
+    if e.value is not None:
+        d["value"] = e.value
+    return d
+
+
+def entities_by_article(page: Page) -> dict[str, list[Entity]]:
+    """Each entity goes to the article holding the line its start is on (unassigned: key "")."""
+    owner: dict[int, str] = {}
+    for a in page.articles:
+        for n in a.lines:
+            owner[n] = a.id
+    starts = [ln.start for ln in page.lines]
+    out: dict[str, list[Entity]] = {a.id: [] for a in page.articles}
+    out[""] = []
+    import bisect
+
+    for e in page.entities:
+        number = bisect.bisect_right(starts, e.start)
+        out.setdefault(owner.get(number, ""), []).append(e)
+    return out
+
+
+def page_to_dict(page: Page, *, review_status: str = "auto", updated: str | None = None) -> dict[str, Any]:
+    by_article = entities_by_article(page)
+    articles = []
+    for a in page.articles:
+        f = article_fields(page.text, page.lines, a)
+        d: dict[str, Any] = {"id": a.id, "lines": list(a.lines)}
+        for name in FIELD_NAMES:
+            d[name] = f.get(name)
+        d["dateline_parts"] = f.dateline_parts or {}
+        d["blocks"] = [{"role": b.role, "lines": list(b.lines), "text": block_text(page.text, page.lines, b)}
+                       for b in a.blocks]
+        d["text"] = f.text
+        d["entities"] = [entity_dict(e) for e in by_article.get(a.id, [])]
+        articles.append(d)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "source": {"name": page.source.name, "sha256": page.source.sha256, "encoding": page.source.encoding},
+        "text": page.text,
+        "articles": articles,
+        "unassigned": list(page.unassigned),
+        "unassigned_entities": [entity_dict(e) for e in by_article.get("", [])],
+        "review": {"status": review_status,
+                   "updated": updated or datetime.now(UTC).isoformat(timespec="seconds")},
+    }
+
+
+@cache
+def schema() -> dict[str, Any]:
+    with SCHEMA_PATH.open(encoding="utf-8") as f:
+        loaded: dict[str, Any] = json.load(f)
+    return loaded
+
+
+def validate(doc: dict[str, Any]) -> None:
+    """Raise ``ExportInvalid`` with the first schema error, if any."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema())
+    error = next(iter(validator.iter_errors(doc)), None)
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path)
+        raise ExportInvalid(f"export does not match the schema at /{where}: {error.message}")
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"

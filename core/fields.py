@@ -1,0 +1,105 @@
+"""Article fields derived from blocks: headline strings, dateline, jump, column and reflowed text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.dateline import dateline_fields, find_dateline
+from core.model import Article, Block, Line
+from core.textmap import MappedText, assemble, squeeze_spaces
+
+FIELD_NAMES: tuple[str, ...] = ("title", "kicker", "subtitle", "byline", "dateline", "jump", "column")
+EDITABLE_FIELDS: tuple[str, ...] = ("title", "kicker", "subtitle", "byline", "dateline")
+HEADLINE_SQUEEZED = frozenset({"title", "kicker", "subtitle", "subhead", "column"})
+
+JUMP_RE = re.compile(r"[（(]\s*((?:[上下]接|转|续|见)?(?:第?\s*[0-9０-９一二三四五六七八九十]+\s*版)"
+                     r"(?:[^）)\n]{0,8})?)\s*[）)]")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFields:
+    title: str
+    kicker: str
+    subtitle: str
+    byline: str
+    dateline: str
+    jump: str
+    column: str
+    dateline_parts: dict[str, object] | None
+    text: str
+
+    def get(self, name: str) -> str:
+        value = getattr(self, name)
+        assert isinstance(value, str)
+        return value
+
+
+def block_text(raw: str, lines: Sequence[Line], block: Block) -> str:
+    """A block's text: headline-like roles squeeze layout spaces and keep one space between lines;
+    other roles are reflowed with no separator."""
+    spans = [(lines[n - 1].start, lines[n - 1].end) for n in block.lines]
+    if block.role in HEADLINE_SQUEEZED:
+        return " ".join(squeeze_spaces(raw[s:e]).strip() for s, e in spans if raw[s:e].strip())
+    return reflow(raw, spans).text
+
+
+def reflow(raw: str, spans: Sequence[tuple[int, int]]) -> MappedText:
+    """A paragraph's lines joined with no separator; layout spaces between wide characters go."""
+    return assemble(raw, spans, squeeze=True)
+
+
+def _first(blocks: Sequence[Block], role: str) -> list[Block]:
+    return [b for b in blocks if b.role == role]
+
+
+def article_fields(raw: str, lines: Sequence[Line], article: Article) -> ArticleFields:
+    def joined(role: str, sep: str = " ") -> str:
+        parts = [block_text(raw, lines, b) for b in _first(article.blocks, role)]
+        return sep.join(p for p in parts if p)
+
+    body_blocks = [b for b in article.blocks if b.role in ("body", "subhead")]
+    paragraphs = [block_text(raw, lines, b) for b in body_blocks]
+    dateline = ""
+    parts = None
+    for b in article.blocks:
+        if b.role != "body":
+            continue
+        first = block_text(raw, lines, b)
+        found = find_dateline(first)
+        if found is not None:
+            dateline = first[found.start:found.end]
+            parts = dateline_fields(first, found)
+        break
+    jump = ""
+    for n in article.lines:
+        m = JUMP_RE.search(lines[n - 1].text)
+        if m:
+            jump = "".join(m.group(1).split())
+            break
+    byline = " ".join(" ".join(lines[n - 1].text.split()) for b in _first(article.blocks, "byline")
+                      for n in b.lines)
+    values = {
+        "title": joined("title"),
+        "kicker": joined("kicker"),
+        "subtitle": joined("subtitle"),
+        "byline": byline,
+        "dateline": dateline,
+        "jump": jump,
+        "column": joined("column"),
+    }
+    for key, value in article.overrides.items():
+        if key in values:
+            values[key] = value
+    return ArticleFields(
+        title=values["title"],
+        kicker=values["kicker"],
+        subtitle=values["subtitle"],
+        byline=values["byline"],
+        dateline=values["dateline"],
+        jump=values["jump"],
+        column=values["column"],
+        dateline_parts=parts,
+        text="\n".join(p for p in paragraphs if p),
+    )

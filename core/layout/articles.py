@@ -1,0 +1,199 @@
+"""Grouping units into articles: headline groups, stories inside body runs, and which way round.
+
+A page is a sequence of body runs and headline groups.  Whether a group belongs to the run before
+it (PDF extraction often prints a headline after its story) or after it is decided once per page
+from how the page starts and ends and what follows each group.  Inside a run, a new story starts at
+a dateline, after a jump marker, or where the column changes width at a break in the text flow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from core.layout.features import LineInfo
+from core.layout.units import BODY, HEAD, SUBHEAD, Unit, kicker_like
+
+
+@dataclass(slots=True)
+class Story:
+    head: list[Unit] = field(default_factory=list)
+    body: list[Unit] = field(default_factory=list)
+    head_first: bool = True
+
+
+def typical_gap(units: Sequence[Unit]) -> int:
+    gaps = [ln.gap for u in units if u.kind == BODY for ln in u.lines[1:]]
+    if not gaps:
+        return 1
+    gaps.sort()
+    return gaps[len(gaps) // 2]
+
+
+def split_sequence(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]]:
+    """Alternating ("run", units) and ("group", units) items; subheads stay inside runs."""
+    out: list[tuple[str, list[Unit]]] = []
+    for u in units:
+        kind = "group" if u.kind == HEAD else "run"
+        if out and out[-1][0] == kind:
+            out[-1][1].append(u)
+        else:
+            out.append((kind, [u]))
+    return out
+
+
+def split_groups(group: list[Unit]) -> list[list[Unit]]:
+    """Adjacent headline groups of two stories: a column label starts a new one, and so does a
+    title-like line after the group already has a title and a line below it."""
+    parts: list[list[Unit]] = [[]]
+    for u in group:
+        line = u.first
+        cur = parts[-1]
+        if cur and line.column and not all(x.first.column for x in cur):
+            parts.append([u])
+            continue
+        if cur and line.jump_only and _is_continued_from(line):
+            parts.append([u])
+            continue
+        cur.append(u)
+    return [p for p in parts if p]
+
+
+def _is_continued_from(line: LineInfo) -> bool:
+    return "上接" in line.squeezed or "接第" in line.squeezed
+
+
+def _is_continued_to(line: LineInfo) -> bool:
+    return "下转" in line.squeezed or "转第" in line.squeezed
+
+
+def orientation(items: Sequence[tuple[str, list[Unit]]]) -> str:
+    """"after" when headlines follow their stories on this page, else "before"."""
+    if not any(kind == "group" for kind, _ in items):
+        return "before"
+    score = 0.0
+    first_kind, first_units = items[0]
+    if first_kind == "group":
+        if not all(u.first.jump_only for u in first_units):
+            score -= 3
+    else:
+        if not _is_continued_from(first_units[0].first):
+            score += 3
+    last_kind, last_units = items[-1]
+    score += 1 if last_kind == "group" and not all(u.first.jump_only for u in last_units) else -1
+    for k, (kind, units) in enumerate(items):
+        if kind != "group" or k + 1 >= len(items):
+            continue
+        nxt = items[k + 1][1][0].first
+        if nxt.dateline or nxt.byline:
+            score -= 0.5
+    return "after" if score > 0 else "before"
+
+
+def split_run(run: list[Unit], page_gap: int) -> list[list[Unit]]:
+    """Stories inside one run of body units."""
+    stories: list[list[Unit]] = [[]]
+    for k, u in enumerate(run):
+        cur = stories[-1]
+        if cur and _story_starts(run, k, page_gap):
+            stories.append([u])
+        else:
+            cur.append(u)
+    return [s for s in stories if s]
+
+
+def _story_starts(run: Sequence[Unit], k: int, page_gap: int) -> bool:
+    u, prev = run[k], run[k - 1]
+    if u.kind == BODY and u.first.dateline and prev.kind != SUBHEAD:
+        return True
+    if prev.last.jump_only and _is_continued_to(prev.last):
+        return True
+    if prev.last.jump_tail and _is_continued_to(prev.last):
+        return True
+    if u.kind == HEAD and u.first.jump_only and _is_continued_from(u.first):
+        return True
+    width_change = abs(u.width - prev.width) >= 3
+    flow_break = u.first.indent > 0 or (page_gap > 1 and u.first.gap < page_gap)
+    return width_change and flow_break and prev.last.ends_sentence
+
+
+def assemble_stories(units: Sequence[Unit]) -> list[Story]:
+    items = split_sequence(units)
+    mode = orientation(items)
+    page_gap = typical_gap(units)
+    stories: list[Story] = []
+    pending_head: list[Unit] | None = None  # "before" mode: a group waiting for its story
+    for kind, part in items:
+        if kind == "group":
+            groups = split_groups(part)
+            if mode == "after":
+                for gi, g in enumerate(groups):
+                    if gi == 0 and stories and stories[-1].body and not stories[-1].head:
+                        stories[-1].head = g
+                        stories[-1].head_first = False
+                    else:
+                        stories.append(Story(head=g, head_first=False))
+            else:
+                for g in groups[:-1]:
+                    stories.append(Story(head=g))
+                if pending_head is not None:
+                    stories.append(Story(head=pending_head))
+                pending_head = groups[-1]
+            continue
+        for si, body in enumerate(split_run(part, page_gap)):
+            if si == 0 and pending_head is not None:
+                stories.append(Story(head=pending_head, body=body))
+                pending_head = None
+            else:
+                stories.append(Story(body=body))
+    if pending_head is not None:
+        stories.append(Story(head=pending_head))
+    return stories
+
+
+def head_roles(group: Sequence[Unit], page_gap: int) -> dict[int, str]:
+    """Roles of the lines of one headline group: title, kicker, subtitle, byline, column, jump."""
+    roles: dict[int, str] = {}
+    fields: list[list[LineInfo]] = []
+    for u in group:
+        for ln in u.lines:
+            if ln.column:
+                roles[ln.number] = "column"
+            elif ln.jump_only:
+                roles[ln.number] = "jump"
+            elif ln.byline and not ln.spaced:
+                roles[ln.number] = "byline"
+            else:
+                if fields and _same_field(fields[-1], ln, page_gap):
+                    fields[-1].append(ln)
+                else:
+                    fields.append([ln])
+    if not fields:
+        return roles
+    title_idx = next((i for i, f in enumerate(fields) if f[0].spaced), None)
+    if title_idx is None:
+        dash = next((i for i, f in enumerate(fields) if f[0].dash_start), None)
+        if dash is not None and dash > 0:
+            title_idx = dash - 1
+        elif len(fields) >= 2 and kicker_like(fields[0][-1].squeezed):
+            title_idx = 1
+        else:
+            title_idx = 0
+    for i, f in enumerate(fields):
+        role = "title" if i == title_idx else "kicker" if i < title_idx else "subtitle"
+        for ln in f:
+            roles[ln.number] = role
+    return roles
+
+
+def _same_field(prev: list[LineInfo], ln: LineInfo, page_gap: int) -> bool:
+    """One headline set over several lines: the lines sit closer than body lines do, or (on a page
+    with no blank lines) they are set alike and as wide as each other."""
+    last = prev[-1]
+    if ln.dash_start or ln.spaced != last.spaced:
+        return False
+    if page_gap > 1:
+        return ln.gap < page_gap
+    if abs(ln.width - last.width) <= 1.0:
+        return True
+    return len(prev) >= 2 and abs(prev[-2].width - last.width) <= 1.0 and ln.width < last.width

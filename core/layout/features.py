@@ -1,0 +1,141 @@
+"""What one extracted line looks like: width in ems, spacing, punctuation, known patterns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.dateline import find_dateline
+from core.model import Line
+from core.textmap import is_wide, squeeze_spaces
+
+SENTENCE_END = frozenset("。！？!?；;…")
+CLOSING = frozenset("”’」』）)》】〕\"'")
+SOFT_END = frozenset("，、,：:")
+_SPACES = " \t\u3000\u00a0"
+
+JUMP_ONLY_RE = re.compile(
+    r"^[（(]?\s*(?:[上下]接|转|续|见|接)?\s*(?:第?\s*[0-9０-９一二三四五六七八九十]+\s*版)"
+    r"(?:[^）)\n]{0,8})?\s*[）)]?$"
+)
+JUMP_TAIL_RE = re.compile(r"[（(]\s*(?:[上下]接|转|续|见)\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*版[^）)]{0,6}[）)]$")
+COLUMN_RE = re.compile(r"^[●◆■▲★☆◎○□◇【\[〖].{1,20}[●◆■▲★☆◎○□◇】\]〗]?$")
+BYLINE_RE = re.compile(
+    r"^(?:(?:本报|新华社|中新社|人民日报)?(?:特派|驻[\u4e00-\u9fff]{1,8})?(?:记者|通讯员|特约记者|评论员|实习生)"
+    r"[ \u3000]*[\u4e00-\u9fff·]{2,4}(?:[ \u3000、，]+[\u4e00-\u9fff·]{2,4}){0,4}"
+    r"|[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff·]{2,4}){0,3}[ \u3000]*(?:文|摄|撰文|文/图|文并摄|报道))$"
+)
+CAPTION_RE = re.compile(r"^[（(].{0,30}(?:摄|供图|制图|图)[）)]$|^[（(](?:图片|附图片)[^）)]{0,8}[）)]$")
+ENUM_RE = re.compile(r"^(?:[0-9０-９]{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)])")
+SIGNATURE_RE = re.compile(r"[（(][^（）()]{2,24}[）)]$")
+
+
+def width(s: str) -> float:
+    """Printed width in ems: CJK and full-width forms 1, ASCII and other narrow characters ½."""
+    w = 0.0
+    for ch in s:
+        if is_wide(ch) or ch in "“”‘’":
+            w += 1.0
+        elif ch in _SPACES:
+            continue
+        else:
+            w += 0.5
+    return w
+
+
+def is_spaced(s: str) -> bool:
+    """Characters set apart by spaces (``落 细 防 控``): most gaps between wide characters are spaces."""
+    t = s.strip(_SPACES)
+    gaps = spaced = 0
+    for i in range(len(t) - 1):
+        a = t[i]
+        if a in _SPACES:
+            continue
+        j = i + 1
+        while j < len(t) and t[j] in _SPACES:
+            j += 1
+        if j >= len(t):
+            break
+        if is_wide(a) and is_wide(t[j]):
+            gaps += 1
+            if j > i + 1:
+                spaced += 1
+    return gaps >= 3 and spaced >= 0.7 * gaps
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    """Features of one non-blank line.  ``gap`` is the number of newlines since the previous
+    non-blank line (1: directly below it, 2: one blank line between...)."""
+
+    number: int
+    index: int  # position among non-blank lines
+    text: str  # stripped
+    squeezed: str
+    width: float
+    spaced: bool
+    indent: int  # leading layout spaces
+    full_indent: bool  # starts with an ideographic (full-width) space
+    gap: int
+    ends_sentence: bool
+    ends_soft: bool
+    dateline: bool
+    jump_only: bool
+    jump_tail: bool
+    column: bool
+    byline: bool
+    caption: bool
+    enum: bool
+    signature: bool
+    dash_start: bool
+    inner_space: bool  # a space between two phrases, as subheads have (``闻令而动 凝聚合力``)
+
+
+def _last_meaningful(s: str) -> str:
+    t = s.rstrip(_SPACES)
+    while t and t[-1] in CLOSING:
+        t = t[:-1]
+    return t[-1] if t else ""
+
+
+def line_features(lines: Sequence[Line]) -> list[LineInfo]:
+    out: list[LineInfo] = []
+    prev_number = 0
+    for ln in lines:
+        if ln.is_blank:
+            continue
+        raw = ln.text.replace("\f", " ")
+        text = raw.strip()
+        squeezed = squeeze_spaces(text)
+        lead = len(raw) - len(raw.lstrip(_SPACES + "\f"))
+        last = _last_meaningful(squeezed)
+        spaced = is_spaced(text)
+        inner = (not spaced) and bool(re.search(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]", text))
+        out.append(
+            LineInfo(
+                number=ln.number,
+                index=len(out),
+                text=text,
+                squeezed=squeezed,
+                width=width(squeezed),
+                spaced=spaced,
+                indent=lead,
+                full_indent=raw.startswith("\u3000"),
+                gap=ln.number - prev_number if prev_number else 0,
+                ends_sentence=last in SENTENCE_END or squeezed.endswith(("。”", "！”", "？”", "……")),
+                ends_soft=last in SOFT_END,
+                dateline=find_dateline(squeezed) is not None,
+                jump_only=bool(JUMP_ONLY_RE.match(squeezed)) and width(squeezed) <= 12,
+                jump_tail=bool(JUMP_TAIL_RE.search(squeezed)),
+                column=bool(COLUMN_RE.match(squeezed)) and squeezed[0] in "●◆■▲★☆◎○□◇【〖[",
+                byline=bool(BYLINE_RE.match(" ".join(text.split()))),
+                caption=bool(CAPTION_RE.match(squeezed)),
+                enum=bool(ENUM_RE.match(squeezed)),
+                signature=bool(SIGNATURE_RE.search(squeezed)),
+                dash_start=squeezed.startswith(("——", "—", "--", "－－")),
+                inner_space=inner,
+            )
+        )
+        prev_number = ln.number
+    return out

@@ -1,0 +1,174 @@
+"""Column width around each line, and where paragraphs start.
+
+Extracted body lines of one column are about as wide as the column (``W``, give or take one em for
+compressed or hanging punctuation and half-width digits); a paragraph's first line lost its
+two-character indent (``W - 2``); its last line is usually short.  The width changes from story to
+story and sometimes inside one, so it is estimated from the lines just before and just after each
+line, and a line counts as full if it fills either.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from core.layout.features import LineInfo
+
+WINDOW = 6
+SHORT_BY = 1.5  # a line this much narrower than its column ends its paragraph
+
+
+def _regular(info: LineInfo) -> bool:
+    """Lines that tell the column width: not spaced-out headlines, not tiny fragments."""
+    return not info.spaced and info.width >= 4
+
+
+def _best(counts: Counter[float], fallback: float) -> float:
+    """The width most lines of the window reach within one em (ties: the wider)."""
+    if not counts:
+        return fallback
+    best_w, best_score = fallback, -1
+    for w in counts:
+        score = sum(c for v, c in counts.items() if w - 1.0 <= v <= w + 1.0)
+        if score > best_score or (score == best_score and w > best_w):
+            best_w, best_score = w, score
+    return best_w
+
+
+def _sliding(keys: Sequence[float | None], widths: Sequence[float], order: range) -> list[float]:
+    out = [0.0] * len(keys)
+    counts: Counter[float] = Counter()
+    window: list[float | None] = []
+    for i in order:
+        k = keys[i]
+        window.append(k)
+        if k is not None:
+            counts[k] += 1
+        if len(window) > WINDOW + 1:
+            old = window.pop(0)
+            if old is not None:
+                counts[old] -= 1
+                if counts[old] <= 0:
+                    del counts[old]
+        out[i] = _best(counts, widths[i])
+    return out
+
+
+def column_widths(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
+    """For each line, the column width seen in the lines before it and after it (itself included).
+
+    Linear in the page length: a sliding window of at most ``WINDOW + 1`` widths each way.
+    """
+    n = len(infos)
+    keys = [round(i.width * 2) / 2 if _regular(i) else None for i in infos]
+    widths = [i.width for i in infos]
+    back = _sliding(keys, widths, range(n))
+    fwd = _sliding(keys, widths, range(n - 1, -1, -1))
+    return list(zip(back, fwd, strict=True))
+
+
+def column_of(widths: tuple[float, float]) -> float:
+    return min(widths)
+
+
+def is_full(info: LineInfo, widths: tuple[float, float]) -> bool:
+    """The line fills its column: the one above it, or the wider one that starts with it."""
+    back, fwd = widths
+    if info.spaced:
+        return any(w - SHORT_BY <= info.width <= w + 1.25 for w in widths)
+    return info.width >= back - SHORT_BY or (info.width > back + SHORT_BY and info.width >= fwd - SHORT_BY)
+
+
+def standalone(info: LineInfo, widths: tuple[float, float]) -> bool:
+    """Lines that are never part of a paragraph: labels, jump markers, bylines, overflowing lines."""
+    if info.column or info.jump_only or (info.byline and info.width <= 18):
+        return True
+    if info.ends_sentence or info.ends_soft:
+        return False
+    over = info.width - max(widths)
+    return over > 6 or (over > 2.5 and not any(ch in info.squeezed for ch in "，、,；"))
+
+
+def first_line_like(info: LineInfo, widths: tuple[float, float]) -> bool:
+    """About two characters shorter than the column: a paragraph's first line."""
+    return any(w - 3.5 <= info.width <= w - 1.25 for w in widths)
+
+
+def paragraph_breaks(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]]) -> list[bool]:
+    """``breaks[i]``: line ``i`` does not continue the paragraph of line ``i - 1``."""
+    n = len(infos)
+    breaks = [True] * n
+    for i in range(1, n):
+        prev, cur = infos[i - 1], infos[i]
+        if standalone(prev, widths[i - 1]) or standalone(cur, widths[i]):
+            continue
+        if cur.spaced and not prev.spaced:
+            # justified body text is spaced too, but only ever goes on with the line above
+            if prev.ends_sentence or not is_full(prev, widths[i - 1]) or cur.width > widths[i][0] + 1.25:
+                continue
+            breaks[i] = False
+            continue
+        if _ends_paragraph(infos, widths, breaks, i - 1):
+            continue
+        if cur.full_indent or cur.indent > 0 or cur.dateline:
+            continue
+        if prev.spaced and not cur.spaced and not is_full(prev, widths[i - 1]) and prev.ends_sentence:
+            continue
+        if prev.ends_sentence and _opens_paragraph(infos, widths, i):
+            continue
+        if not prev.ends_soft and not prev.ends_sentence and breaks[i - 1] and first_line_like(cur, widths[i]) \
+                and not first_line_like(prev, widths[i - 1]) and (i + 1 == n or infos[i + 1].width > cur.width + 0.75):
+            continue  # a headline line, then a paragraph's first line
+        breaks[i] = False
+    return breaks
+
+
+def _opens_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int) -> bool:
+    """Line ``i`` is shorter than the column by about the lost indent and the next line is wider."""
+    cur = infos[i]
+    if i + 1 == len(infos):
+        return first_line_like(cur, widths[i])
+    gain = infos[i + 1].width - cur.width
+    if first_line_like(cur, widths[i]) and gain > 0.75:
+        return True
+    # the column estimate runs an em low where many lines are short: trust a clear step up
+    return gain >= 1.75 and any(w - 2.5 <= cur.width <= w - 0.75 for w in widths[i])
+
+
+def _ends_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], breaks: list[bool],
+                    j: int) -> bool:
+    """Whether line ``j`` is the last of its paragraph, judged from the line itself.
+
+    Column widths jitter by an em, so a line only a little short ends its paragraph when it also
+    ends a sentence; one with no closing mark must be clearly short, and a paragraph's first line
+    (short by its lost indent) goes on when the line below fills the column.
+    """
+    info = infos[j]
+    if info.squeezed.endswith(("，", "、", ",")):
+        return False  # a paragraph never ends on a comma
+    back, fwd = widths[j]
+    nxt_w = infos[j + 1].width if j + 1 < len(infos) else 0.0
+    col = back
+    if info.width > back + SHORT_BY and abs(nxt_w - info.width) <= SHORT_BY:
+        col = fwd  # the first line of a wider column
+    elif breaks[j] and not info.ends_sentence and info.width < back - 3 and nxt_w >= info.width - 1:
+        col = fwd  # a paragraph opening a narrower column
+    if info.spaced:
+        if breaks[j] is False:  # justified body text
+            return info.ends_sentence or info.width < col - 3
+        return not is_full(info, widths[j])
+    if info.ends_sentence:
+        return info.width < col - 1.0
+    if info.width >= col - 3.0:
+        return False
+    if breaks[j] and j + 1 < len(infos):
+        nxt = infos[j + 1]
+        if nxt.ends_sentence and nxt.width <= info.width + 1 and not (
+                nxt.dateline or nxt.indent or nxt.full_indent or nxt.spaced or standalone(nxt, widths[j + 1])):
+            return False  # a two-line paragraph: this line broke mid-phrase, the next one ends it
+    if breaks[j] and (first_line_like(info, widths[j]) or info.dateline) and j + 1 < len(infos):
+        nxt = infos[j + 1]
+        goes_on = is_full(nxt, widths[j + 1]) and nxt.width > info.width + 0.75 and not (
+            nxt.dateline or nxt.indent or nxt.full_indent or nxt.jump_only or nxt.column or nxt.spaced)
+        return not goes_on
+    return True

@@ -1,0 +1,48 @@
+"""The page parser: raw lines → articles of role blocks, in reading order.
+
+Stages, each a pure function: line features (features.py) → column widths and paragraph breaks
+(paragraphs.py) → body/headline units (units.py) → stories and headline roles (articles.py).
+Everything is linear in the number of lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from core.layout.articles import Story, typical_gap, assemble_stories, head_roles
+from core.layout.features import line_features
+from core.layout.units import SUBHEAD, make_units
+from core.model import Article, Block, Line
+
+
+def _blocks(story: Story, page_gap: int) -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    for u in story.body:
+        blocks.append(Block("subhead" if u.kind == SUBHEAD else "body", tuple(ln.number for ln in u.lines)))
+    roles = head_roles(story.head, page_gap)
+    head_blocks: list[Block] = []
+    for u in story.head:
+        for ln in u.lines:
+            role = roles.get(ln.number, "other")
+            if head_blocks and head_blocks[-1].role == role and role != "body":
+                head_blocks[-1] = Block(role, (*head_blocks[-1].lines, ln.number))
+            else:
+                head_blocks.append(Block(role, (ln.number,)))
+    merged = blocks + head_blocks
+    merged.sort(key=lambda b: b.lines[0])
+    return tuple(merged)
+
+
+def segment(text: str, lines: Sequence[Line]) -> tuple[tuple[Article, ...], tuple[int, ...]]:
+    """Articles (ids a1, a2, … in reading order) and the non-empty lines that fit none."""
+    infos = line_features(lines)
+    if not infos:
+        return (), ()
+    units = make_units(infos)
+    page_gap = typical_gap(units)
+    articles: list[Article] = []
+    for story in assemble_stories(units):
+        blocks = _blocks(story, page_gap)
+        if blocks:
+            articles.append(Article(f"a{len(articles) + 1}", blocks))
+    return tuple(articles), ()

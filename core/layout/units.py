@@ -1,0 +1,107 @@
+"""Paragraph-like units and whether each is body text or part of a headline group."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.layout.features import LineInfo
+from core.layout.paragraphs import column_of, column_widths, is_full, paragraph_breaks
+
+BODY = "B"
+HEAD = "H"
+SUBHEAD = "S"
+
+_KICKER_END = re.compile(r"(?:指出|强调|表示|要求|宣布|提出|说|称|致辞|致信|致电|时指出|时强调|时表示)$")
+
+
+@dataclass(slots=True)
+class Unit:
+    """A run of lines one paragraph long (or one headline line)."""
+
+    lines: list[LineInfo]
+    width: float  # the column width around the unit
+    kind: str = BODY
+
+    @property
+    def first(self) -> LineInfo:
+        return self.lines[0]
+
+    @property
+    def last(self) -> LineInfo:
+        return self.lines[-1]
+
+
+def make_units(infos: Sequence[LineInfo]) -> list[Unit]:
+    widths = column_widths(infos)
+    breaks = paragraph_breaks(infos, widths)
+    units: list[Unit] = []
+    for i, info in enumerate(infos):
+        if breaks[i] or not units:
+            units.append(Unit([info], column_of(widths[i])))
+        else:
+            units[-1].lines.append(info)
+    for u in units:
+        u.kind = _kind(u, widths)
+        u.width = _unit_width(u, widths)
+    _mark_subheads(units)
+    return units
+
+
+def _unit_width(u: Unit, widths: Sequence[tuple[float, float]]) -> float:
+    """The column a paragraph is set in: the middle width of its lines but the last."""
+    if len(u.lines) > 1:
+        ws = sorted(ln.width for ln in u.lines[:-1])
+        return ws[len(ws) // 2]
+    back = widths[u.first.index][0]
+    return u.first.width if u.first.width >= back - 1.5 else back
+
+
+def _kind(u: Unit, widths: Sequence[tuple[float, float]]) -> str:
+    first, last = u.first, u.last
+    if len(u.lines) == 1:
+        if first.jump_only or first.column:
+            return HEAD
+        if first.byline and first.width <= 18:
+            return HEAD
+    if first.dateline or first.enum or first.caption:
+        return BODY
+    if any(ln.ends_sentence or ln.ends_soft for ln in u.lines):
+        return BODY
+    if last.signature and not first.spaced:
+        return BODY
+    if len(u.lines) == 1:
+        return HEAD
+    # a few lines with no closing punctuation, none filling the column: a headline set over lines
+    if all(ln.spaced for ln in u.lines):
+        return HEAD
+    if len(u.lines) <= 3 and not any(is_full(ln, widths[ln.index]) for ln in u.lines[:-1]):
+        return HEAD
+    return BODY
+
+
+def _mark_subheads(units: list[Unit]) -> None:
+    """A short headline line between two body paragraphs of the same column, inside one story."""
+    for k in range(1, len(units) - 1):
+        u = units[k]
+        if u.kind != HEAD or len(u.lines) != 1:
+            continue
+        line = u.first
+        prev, nxt = units[k - 1], units[k + 1]
+        if prev.kind != BODY or nxt.kind != BODY:
+            continue
+        if line.spaced or line.jump_only or line.column or line.byline:
+            continue
+        if not prev.last.ends_sentence or nxt.first.dateline or nxt.first.byline:
+            continue
+        if abs(prev.width - nxt.width) > 2.5 or line.width > 0.8 * nxt.width:
+            continue
+        if line.gap > nxt.first.gap + 1:
+            continue
+        u.kind = SUBHEAD
+
+
+def kicker_like(text: str) -> bool:
+    """An unspaced line above the title that reports who said or did something."""
+    return bool(_KICKER_END.search(text))

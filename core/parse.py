@@ -1,0 +1,37 @@
+"""The whole automatic parse of a page: layout (articles, roles, paragraphs), then entities."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from core.layout import segment
+from core.lines import split_lines
+from core.loader import RawPage
+from core.model import Page
+
+if TYPE_CHECKING:
+    from core.entities.lexicon import UserLexicon
+
+
+def entity_segments(page: Page) -> list[list[tuple[int, int]]]:
+    """Reflow units for entity detection: every block, and every unassigned line on its own."""
+    out: list[list[tuple[int, int]]] = []
+    for a in page.articles:
+        for b in a.blocks:
+            out.append([(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines])
+    for n in page.unassigned:
+        out.append([(page.lines[n - 1].start, page.lines[n - 1].end)])
+    return out
+
+
+def parse_page(raw: RawPage, *, lexicon: UserLexicon | None = None, entities: bool = True) -> Page:
+    """Parse a page; a pure function of the text (and the lexicon)."""
+    lines = split_lines(raw.text)
+    articles, unassigned = segment(raw.text, lines)
+    page = Page(raw.source, raw.text, lines, articles, unassigned)
+    if not entities:
+        return page
+    from core.entities import detect_entities
+
+    found = detect_entities(raw.text, entity_segments(page), lexicon=lexicon)
+    return Page(raw.source, raw.text, lines, articles, unassigned, tuple(found))

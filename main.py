@@ -1,0 +1,26 @@
+"""Banmian entry point: ``parse``/``export`` run headless (no Qt import); anything else opens the window."""
+
+from __future__ import annotations
+
+import sys
+
+HEADLESS = ("parse", "export")
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] in HEADLESS:
+        from core.cli import main as cli_main
+
+        return cli_main(argv)
+    if argv and argv[0] in ("-h", "--help"):
+        print("usage: main.py [PAGE.txt]            open the editor window (the bundled sample without PAGE)\n"
+              "       main.py parse PAGE|DIR [-o OUT]  automatic annotation as JSON\n"
+              "       main.py export PAGE|DIR [-o OUT] [--format json|conll|jsonl]")
+        return 0
+    from ui.app import run
+
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,36 @@
+"""Test set-up: Qt offscreen before anything loads it, paths to the bundled data and ../shared."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+SAMPLE = ROOT / "resources" / "samples" / "jilin-2022-04-21-p1.txt"
+SAMPLE_GOLD = ROOT / "tests" / "data" / "gold" / "jilin-2022-04-21-p1.gold.json"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the real user's lexicon, settings or cache from a test."""
+    base = tmp_path_factory.getbasetemp() / "userdirs"
+    monkeypatch.setenv("BANMIAN_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("BANMIAN_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("BANMIAN_CACHE_DIR", str(base.parent / "cache"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
+        if item.get_closest_marker("shared") and not SHARED.is_dir():
+            item.add_marker(pytest.mark.skip(reason="../shared is not beside this clone"))
