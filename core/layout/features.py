@@ -26,7 +26,8 @@ BYLINE_RE = re.compile(
     r"[ \u3000]*[\u4e00-\u9fff·]{2,4}(?:[ \u3000、，]+[\u4e00-\u9fff·]{2,4}){0,4}"
     r"|[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff·]{2,4}){0,3}[ \u3000]*(?:文|摄|撰文|文/图|文并摄|报道))$"
 )
-CAPTION_RE = re.compile(r"^[（(].{0,30}(?:摄|供图|制图|图)[）)]$|^[（(](?:图片|附图片)[^）)]{0,8}[）)]$")
+CAPTION_RE = re.compile(r"^[（(].{0,30}(?:摄|供图|制图|图)[）)]$")
+SENTENCE_THEN_NOTE_RE = re.compile(r"[。！？…][”’」』]?\s*[（(][^（）()]{1,30}[）)]$")
 ENUM_RE = re.compile(r"^(?:[0-9０-９]{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)])")
 SIGNATURE_RE = re.compile(r"[（(][^（）()]{2,24}[）)]$")
 
@@ -123,7 +124,8 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
                 indent=lead,
                 full_indent=raw.startswith("\u3000"),
                 gap=ln.number - prev_number if prev_number else 0,
-                ends_sentence=last in SENTENCE_END or squeezed.endswith(("。”", "！”", "？”", "……")),
+                ends_sentence=last in SENTENCE_END or squeezed.endswith(("。”", "！”", "？”", "……"))
+                or bool(SENTENCE_THEN_NOTE_RE.search(squeezed)),
                 ends_soft=last in SOFT_END,
                 dateline=find_dateline(squeezed) is not None,
                 jump_only=bool(JUMP_ONLY_RE.match(squeezed)) and width(squeezed) <= 12,

@@ -98,29 +98,48 @@ def paragraph_breaks(infos: Sequence[LineInfo], widths: Sequence[tuple[float, fl
     """``breaks[i]``: line ``i`` does not continue the paragraph of line ``i - 1``."""
     n = len(infos)
     breaks = [True] * n
+    start = 0  # first line of the paragraph being read
     for i in range(1, n):
-        prev, cur = infos[i - 1], infos[i]
-        if standalone(prev, widths[i - 1]) or standalone(cur, widths[i]):
-            continue
-        if cur.spaced and not prev.spaced:
-            # justified body text is spaced too, but only ever goes on with the line above
-            if prev.ends_sentence or not is_full(prev, widths[i - 1]) or cur.width > widths[i][0] + 1.25:
-                continue
-            breaks[i] = False
-            continue
-        if _ends_paragraph(infos, widths, breaks, i - 1):
-            continue
-        if cur.full_indent or cur.indent > 0 or cur.dateline:
-            continue
-        if prev.spaced and not cur.spaced and not is_full(prev, widths[i - 1]) and prev.ends_sentence:
-            continue
-        if prev.ends_sentence and _opens_paragraph(infos, widths, i):
-            continue
-        if not prev.ends_soft and not prev.ends_sentence and breaks[i - 1] and first_line_like(cur, widths[i]) \
-                and not first_line_like(prev, widths[i - 1]) and (i + 1 == n or infos[i + 1].width > cur.width + 0.75):
-            continue  # a headline line, then a paragraph's first line
-        breaks[i] = False
+        if breaks[i - 1]:
+            start = i - 1
+        breaks[i] = _breaks_before(infos, widths, breaks, i, start)
     return breaks
+
+
+def _local_column(infos: Sequence[LineInfo], start: int, j: int) -> float | None:
+    """The column a paragraph has shown so far: the middle width of its recent lines (the first
+    line counting the indent it lost), or None while the paragraph has only its first line."""
+    if j <= start:
+        return None
+    lo = max(start, j - 4)
+    recent = sorted(infos[k].width + (2.0 if k == start else 0.0) for k in range(lo, j))
+    return recent[len(recent) // 2]
+
+
+def _breaks_before(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], breaks: list[bool],
+                   i: int, start: int) -> bool:
+    """Whether line ``i`` starts a new paragraph, given the decisions for the lines above it."""
+    n = len(infos)
+    prev, cur = infos[i - 1], infos[i]
+    if standalone(prev, widths[i - 1]) or standalone(cur, widths[i]):
+        return True
+    if cur.spaced and not prev.spaced:
+        # justified body text is spaced too, but only ever goes on with the line above
+        if prev.ends_sentence or not is_full(prev, widths[i - 1]) or cur.width > widths[i][0] + 1.25:
+            return True
+        return False
+    if _ends_paragraph(infos, widths, breaks, i - 1, _local_column(infos, start, i - 1)):
+        return True
+    if cur.full_indent or cur.indent > 0 or cur.dateline:
+        return True
+    if prev.spaced and not cur.spaced and not is_full(prev, widths[i - 1]) and prev.ends_sentence:
+        return True
+    if prev.ends_sentence and _opens_paragraph(infos, widths, i):
+        return True
+    if not prev.ends_soft and not prev.ends_sentence and breaks[i - 1] and first_line_like(cur, widths[i]) \
+            and not first_line_like(prev, widths[i - 1]) and (i + 1 == n or infos[i + 1].width > cur.width + 0.75):
+        return True  # a headline line, then a paragraph's first line
+    return False
 
 
 def _opens_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int) -> bool:
@@ -136,7 +155,7 @@ def _opens_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, fl
 
 
 def _ends_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], breaks: list[bool],
-                    j: int) -> bool:
+                    j: int, local: float | None = None) -> bool:
     """Whether line ``j`` is the last of its paragraph, judged from the line itself.
 
     Column widths jitter by an em, so a line only a little short ends its paragraph when it also
@@ -153,6 +172,8 @@ def _ends_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, flo
         col = fwd  # the first line of a wider column
     elif breaks[j] and not info.ends_sentence and info.width < back - 3 and nxt_w >= info.width - 1:
         col = fwd  # a paragraph opening a narrower column
+    if local is not None and not info.spaced:
+        col = local  # the paragraph has shown its column: that is what this line must fill
     if info.spaced:
         if breaks[j] is False:  # justified body text
             return info.ends_sentence or info.width < col - 3

@@ -69,14 +69,13 @@ def _kind(u: Unit, widths: Sequence[tuple[float, float]]) -> str:
         return BODY
     if any(ln.ends_sentence or ln.ends_soft for ln in u.lines):
         return BODY
-    if last.signature and not first.spaced:
-        return BODY
     if len(u.lines) == 1:
         return HEAD
-    # a few lines with no closing punctuation, none filling the column: a headline set over lines
+    # a few lines with no closing punctuation: a headline set over lines (a paragraph ends on a
+    # closing mark, and a headline carries no full stop)
     if all(ln.spaced for ln in u.lines):
         return HEAD
-    if len(u.lines) <= 3 and not any(is_full(ln, widths[ln.index]) for ln in u.lines[:-1]):
+    if len(u.lines) <= 3 and not any("。" in ln.squeezed for ln in u.lines):
         return HEAD
     return BODY
 
