@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.layout.features import LineInfo
-from core.layout.units import BODY, HEAD, SUBHEAD, Unit, kicker_like
+from core.layout.units import BODY, HEAD, SUBHEAD, Unit
 
 
 @dataclass(slots=True)
@@ -173,12 +173,7 @@ def head_roles(group: Sequence[Unit], page_gap: int) -> dict[int, str]:
     title_idx = next((i for i, f in enumerate(fields) if f[0].spaced), None)
     if title_idx is None:
         dash = next((i for i, f in enumerate(fields) if f[0].dash_start), None)
-        if dash is not None and dash > 0:
-            title_idx = dash - 1
-        elif len(fields) >= 2 and kicker_like(fields[0][-1].squeezed):
-            title_idx = 1
-        else:
-            title_idx = 0
+        title_idx = dash - 1 if dash is not None and dash > 0 else 0
     for i, f in enumerate(fields):
         role = "title" if i == title_idx else "kicker" if i < title_idx else "subtitle"
         for ln in f:
@@ -192,6 +187,8 @@ def _same_field(prev: list[LineInfo], ln: LineInfo, page_gap: int) -> bool:
     last = prev[-1]
     if ln.dash_start or ln.spaced != last.spaced:
         return False
+    if ln.spaced:
+        return True  # a spaced-out headline over several lines
     if page_gap > 1:
         return ln.gap < page_gap
     if abs(ln.width - last.width) <= 1.0:

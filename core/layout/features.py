@@ -29,7 +29,8 @@ BYLINE_RE = re.compile(
 CAPTION_RE = re.compile(r"^[（(].{0,30}(?:摄|供图|制图|图)[）)]$")
 SENTENCE_THEN_NOTE_RE = re.compile(r"[。！？…][”’」』]?\s*[（(][^（）()]{1,30}[）)]$")
 ENUM_RE = re.compile(r"^(?:[0-9０-９]{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)])")
-SIGNATURE_RE = re.compile(r"[（(][^（）()]{2,24}[）)]$")
+SIGNATURE_RE = re.compile(r"^[（(][^（）()]{2,30}[）)]$")
+HEAD_NOTE_RE = re.compile(r"[（(](?:附?图片[^）)]{0,6}|外[一二三四五六七八九十两]首|[一二三四五六七八九十两]首|摘要|节选|上|下|续)[）)]$")
 
 
 def width(s: str) -> float:
@@ -88,7 +89,8 @@ class LineInfo:
     byline: bool
     caption: bool
     enum: bool
-    signature: bool
+    signature: bool  # the whole line is a parenthesised note: reporters' names, a credit
+    head_note: bool  # ends with a note that only headlines carry: （图片）, （附图片３张）, （外一首）
     dash_start: bool
     inner_space: bool  # a space between two phrases, as subheads have (``闻令而动 凝聚合力``)
 
@@ -134,7 +136,8 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
                 byline=bool(BYLINE_RE.match(" ".join(text.split()))),
                 caption=bool(CAPTION_RE.match(squeezed)),
                 enum=bool(ENUM_RE.match(squeezed)),
-                signature=bool(SIGNATURE_RE.search(squeezed)),
+                signature=bool(SIGNATURE_RE.match(squeezed)),
+                head_note=bool(HEAD_NOTE_RE.search(squeezed)),
                 dash_start=squeezed.startswith(("——", "—", "--", "－－")),
                 inner_space=inner,
             )

@@ -83,10 +83,33 @@ def standalone(info: LineInfo, widths: tuple[float, float]) -> bool:
     """Lines that are never part of a paragraph: labels, jump markers, bylines, overflowing lines."""
     if info.column or info.jump_only or (info.byline and info.width <= 18):
         return True
-    if info.ends_sentence or info.ends_soft:
+    return info.head_note and not info.ends_sentence
+
+
+def _overflows(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int) -> bool:
+    """A lone line much wider than the column around it: a headline set across columns."""
+    info = infos[i]
+    if info.ends_sentence or info.ends_soft or info.spaced:
         return False
-    over = info.width - max(widths)
-    return over > 6 or (over > 2.5 and not any(ch in info.squeezed for ch in "，、,；"))
+    over = info.width - max(widths[i])
+    if over <= 2.5 or (over <= 6 and any(ch in info.squeezed for ch in "，、,；")):
+        return False
+    near = [infos[k].width for k in (i - 1, i + 1) if 0 <= k < len(infos)]
+    return all(abs(w - info.width) > 2.5 for w in near)
+
+
+def _unfinished(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int, col: float) -> bool:
+    """Line ``i`` cannot go on with the paragraph above: the paragraph would end (at the first line
+    short of the column, looking a few lines ahead) on no closing mark at all."""
+    for k in range(i, min(i + 3, len(infos))):
+        ln = infos[k]
+        if ln.ends_sentence or ln.ends_soft:
+            return False
+        if k > i and (ln.dateline or ln.indent or ln.full_indent or standalone(ln, widths[k])):
+            return True
+        if ln.width < col - SHORT_BY:
+            return True
+    return False
 
 
 def first_line_like(info: LineInfo, widths: tuple[float, float]) -> bool:
@@ -121,14 +144,22 @@ def _breaks_before(infos: Sequence[LineInfo], widths: Sequence[tuple[float, floa
     """Whether line ``i`` starts a new paragraph, given the decisions for the lines above it."""
     n = len(infos)
     prev, cur = infos[i - 1], infos[i]
-    if standalone(prev, widths[i - 1]) or standalone(cur, widths[i]):
+    if standalone(prev, widths[i - 1]) or standalone(cur, widths[i]) or prev.jump_tail:
         return True
+    if _overflows(infos, widths, i - 1) or _overflows(infos, widths, i):
+        return True
+    local = _local_column(infos, start, i - 1)
     if cur.spaced and not prev.spaced:
-        # justified body text is spaced too, but only ever goes on with the line above
-        if prev.ends_sentence or not is_full(prev, widths[i - 1]) or cur.width > widths[i][0] + 1.25:
+        # justified body text is spaced too, but only ever goes on with the line above, filling
+        # the column (give or take the characters a justified line squeezes in)
+        col = local if local is not None else widths[i][0]
+        if prev.ends_sentence or not is_full(prev, widths[i - 1]) or not col - 2.5 <= cur.width <= col + 1.25:
             return True
         return False
-    if _ends_paragraph(infos, widths, breaks, i - 1, _local_column(infos, start, i - 1)):
+    if _ends_paragraph(infos, widths, breaks, i - 1, local):
+        return True
+    col = local if local is not None else min(widths[i - 1])
+    if prev.ends_sentence and not cur.spaced and _unfinished(infos, widths, i, col):
         return True
     if cur.full_indent or cur.indent > 0 or cur.dateline:
         return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from core.layout.articles import Story, typical_gap, assemble_stories, head_roles
+from core.layout.articles import Story, assemble_stories, head_roles, typical_gap
 from core.layout.features import line_features
 from core.layout.units import SUBHEAD, make_units
 from core.model import Article, Block, Line

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.layout.features import LineInfo
-from core.layout.paragraphs import column_of, column_widths, is_full, paragraph_breaks
+from core.layout.paragraphs import column_of, column_widths, paragraph_breaks
 
 BODY = "B"
 HEAD = "H"
 SUBHEAD = "S"
 
-_KICKER_END = re.compile(r"(?:指出|强调|表示|要求|宣布|提出|说|称|致辞|致信|致电|时指出|时强调|时表示)$")
 
 
 @dataclass(slots=True)
@@ -65,7 +63,9 @@ def _kind(u: Unit, widths: Sequence[tuple[float, float]]) -> str:
             return HEAD
         if first.byline and first.width <= 18:
             return HEAD
-    if first.dateline or first.enum or first.caption:
+    if first.head_note and len(u.lines) <= 2:
+        return HEAD
+    if first.dateline or first.enum or first.caption or (first.signature and len(u.lines) == 1):
         return BODY
     if any(ln.ends_sentence or ln.ends_soft for ln in u.lines):
         return BODY
@@ -99,8 +99,3 @@ def _mark_subheads(units: list[Unit]) -> None:
         if line.gap > nxt.first.gap + 1:
             continue
         u.kind = SUBHEAD
-
-
-def kicker_like(text: str) -> bool:
-    """An unspaced line above the title that reports who said or did something."""
-    return bool(_KICKER_END.search(text))

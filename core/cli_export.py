@@ -1,0 +1,84 @@
+"""``main.py export``: a page (or a folder of pages) as the editor left it, in json/conll/jsonl.
+
+Opens pages through ``sidecar.open_page(strict=True)``: an unusable sidecar is an error here, not
+a warning — an export must never silently drop an editor's corrections, and it must not rename
+files either.  Outputs are written atomically, so a failure never overwrites anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from core.cli import CliError, Progress, _user_lexicon, run_folder, write_atomic
+from core.export_formats import page_json, to_conll, to_jsonl
+from core.export_json import ExportInvalid, dumps
+from core.loader import PageError
+from core.sidecar import SidecarError, open_page
+
+SUFFIXES = {"json": ".json", "conll": ".conll", "jsonl": ".jsonl"}
+
+
+def render(path: Path, fmt: str, lexicon: object | None = None) -> str:
+    """One page in ``fmt``; every failure becomes a one-line ``PageError`` naming the page."""
+    try:
+        doc = open_page(path, lexicon, strict=True).document  # type: ignore[arg-type]
+        if fmt == "json":
+            return dumps(page_json(doc))
+        if fmt == "conll":
+            return to_conll(doc.page)
+        return to_jsonl(doc)
+    except SidecarError as e:
+        raise PageError(f"{path.name}: {e}") from None
+    except ExportInvalid as e:
+        raise PageError(f"{path.name}: internal error, export not written: {e}") from None
+
+
+def export_command(args: argparse.Namespace) -> int:
+    src = Path(args.page)
+    out = Path(args.output) if args.output else None
+    fmt: str = args.format or "json"
+    lexicon = _user_lexicon()
+    if src.is_dir():
+        if fmt == "jsonl":
+            return _corpus(src, out, lambda p: render(p, fmt, lexicon))
+        return run_folder(src, out, lambda p: render(p, fmt, lexicon), SUFFIXES[fmt])
+    data = render(src, fmt, lexicon)
+    _write(out, data)
+    return 0
+
+
+def _write(out: Path | None, data: str) -> None:
+    if out is None:
+        sys.stdout.write(data)
+        return
+    if out.is_dir():
+        raise CliError(f"{out}: is a folder; give an output file")
+    try:
+        write_atomic(out, data)
+    except OSError as e:
+        raise CliError(f"{out}: cannot write: {e.strerror or e}") from None
+
+
+def _corpus(src: Path, out: Path | None, one: Callable[[Path], str]) -> int:
+    """Every page of a folder into one JSONL corpus; bad pages are reported and left out."""
+    pages = sorted(p for p in src.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+    if not pages:
+        raise CliError(f"{src}: no *.txt pages in this folder")
+    bar = Progress(len(pages))
+    parts: list[str] = []
+    failed = 0
+    for p in pages:
+        try:
+            parts.append(one(p))
+        except PageError as e:
+            failed += 1
+            print(f"error: {e}", file=sys.stderr)
+        bar.step(p.name)
+    _write(out, "".join(parts))
+    if failed:
+        print(f"{failed} of {len(pages)} pages failed", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,153 @@
+"""The editing session around a page: one mutable ``Document`` holding immutable snapshots.
+
+State is a frozen ``State`` (the current ``Page`` and the review flag).  It only changes through
+``Document.apply(edit)`` / ``Document.revert(edit)``: the edit computes the next snapshot purely
+from the current one, the document emits ``AboutToChange``, swaps the snapshot, bumps
+``revision`` and emits ``Changed``.  Nothing else can mutate it, so undo, autosave and the views
+all see the same sequence of states.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from core.events import AboutToChange, Change, Changed, Event
+from core.model import Article, Entity, Page
+
+if TYPE_CHECKING:
+    from core.edits import Edit
+
+REVIEW_STATUSES: tuple[str, ...] = ("auto", "in_progress", "done")
+
+Listener = Callable[[Event], None]
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """One snapshot of the session: what an edit transforms and what undo gives back."""
+
+    page: Page
+    review_done: bool = False
+
+
+class Document:
+    """A page being corrected.
+
+    ``base`` is the automatic parse the session started from (what the parser alone gives); the
+    sidecar stores the difference between it and ``page``, so corrections survive a new parser.
+    """
+
+    def __init__(self, page: Page, *, base: Page | None = None, review_done: bool = False) -> None:
+        self._state = State(page, review_done)
+        self.base: Page = base if base is not None else page
+        self._revision = 0
+        self._listeners: list[Listener] = []
+        self._busy = False
+
+    # -- reading -------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> State:
+        return self._state
+
+    @property
+    def page(self) -> Page:
+        """The current immutable snapshot; hold on to it freely, it never changes under you."""
+        return self._state.page
+
+    @property
+    def revision(self) -> int:
+        """Increases on every apply and every revert (never goes back: a cache key, not a clean
+        marker; use ``History.is_clean`` or ``QUndoStack.isClean`` for the modified flag)."""
+        return self._revision
+
+    @property
+    def review_done(self) -> bool:
+        return self._state.review_done
+
+    @property
+    def review_status(self) -> str:
+        """``done`` when the editor said so, ``auto`` while the page is the bare parse,
+        ``in_progress`` otherwise (the export's ``review.status``)."""
+        if self._state.review_done:
+            return "done"
+        return "auto" if self.page == self.base else "in_progress"
+
+    def article(self, article_id: str) -> Article:
+        """The article with this id; ``KeyError`` if there is none."""
+        return self.page.article(article_id)
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with this id; ``KeyError`` if there is none."""
+        return find_entity(self.page, entity_id)
+
+    def owner(self, line: int) -> str | None:
+        """Id of the article holding ``line``, or None (unassigned or blank)."""
+        for a in self.page.articles:
+            for b in a.blocks:
+                if line in b.lines:
+                    return a.id
+        return None
+
+    # -- changing --------------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(event)`` for every ``AboutToChange``/``Changed``; returns the unsubscriber."""
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def apply(self, edit: Edit) -> None:
+        """Do ``edit``; raises ``EditError`` (state untouched, no event) when it is impossible."""
+        self._step(edit, reverted=False)
+
+    def revert(self, edit: Edit) -> None:
+        """Undo ``edit``, which must be the last edit applied and not yet reverted."""
+        self._step(edit, reverted=True)
+
+    def _step(self, edit: Edit, *, reverted: bool) -> None:
+        if self._busy:
+            raise RuntimeError("an edit was applied from inside a change listener")
+        self._busy = True
+        try:
+            new, change = edit.backward(self._state) if reverted else edit.forward(self._state)
+            self._emit(AboutToChange(change, edit.name, reverted))
+            self._state = new
+            self._revision += 1
+            self._emit(Changed(change, edit.name, reverted, self._revision))
+        finally:
+            self._busy = False
+
+    def _emit(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+
+def find_entity(page: Page, entity_id: str) -> Entity:
+    """Entities are sorted by start and ids encode the span: a bisect, not a scan."""
+    start = _id_start(entity_id)
+    if start is not None:
+        i = bisect.bisect_left(page.entities, start, key=lambda e: e.start)
+        if i < len(page.entities) and page.entities[i].id == entity_id:
+            return page.entities[i]
+    for e in page.entities:  # ids not made by model.entity_id (should not happen)
+        if e.id == entity_id:
+            return e
+    raise KeyError(entity_id)
+
+
+def _id_start(entity_id: str) -> int | None:
+    try:
+        return int(entity_id[1:].split("-", 1)[0])
+    except ValueError:
+        return None
+
+
+__all__ = ["REVIEW_STATUSES", "Change", "Document", "State", "find_entity"]

@@ -1,0 +1,42 @@
+"""Candidate mentions and how overlapping ones are resolved: the longest wins, no nesting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# tiers: a candidate from a higher tier beats any overlapping one from a lower tier, whatever its
+# length; inside a tier the longer span wins, then the more confident one
+TIER_SURE = 2  # lexicon, dateline parts: an editor or the page layout said so
+TIER_RULE = 1  # everything else
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A proposed mention in the reflowed text of one segment (offsets into that text)."""
+
+    start: int
+    end: int
+    type: str
+    source: str
+    confidence: float
+    value: str | None = None
+    tier: int = TIER_RULE
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def resolve(cands: Iterable[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, sorted by start: tier, then length, then confidence decide."""
+    ranked = sorted(cands, key=lambda c: (-c.tier, -c.length, -c.confidence, c.start))
+    taken: list[Candidate] = []
+    used: set[int] = set()
+    for c in ranked:
+        if c.length <= 0 or any(i in used for i in range(c.start, c.end)):
+            continue
+        taken.append(c)
+        used.update(range(c.start, c.end))
+    taken.sort(key=lambda c: c.start)
+    return taken

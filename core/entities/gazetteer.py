@@ -1,0 +1,118 @@
+"""Word lists behind the rules: administrative divisions, places, organisations, titles, surnames.
+
+All of it is general knowledge or published data (resources/gazetteer/README.md names the sources);
+nothing is learned from the gold pages.  Loaded once, lazily, into frozensets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from core.paths import RESOURCES
+
+GAZETTEER_DIR = RESOURCES / "gazetteer"
+
+# suffixes an administrative division name may be printed without (长春市 → 长春)
+_DIVISION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",
+                      "地区", "林区", "新区", "省", "市", "县", "区", "盟", "旗")
+# single characters that, after a place name, make a longer place name (延边 + 州)
+LOC_SUFFIX_CHARS = frozenset("省市县区州盟旗镇乡村屯")
+# words that, after a name, make a smaller place (莲花 + 街道, 乾丰园 + 社区)
+LOC_SUFFIX_WORDS = frozenset({"街道", "社区", "小区", "开发区", "高新区", "新区", "园区", "工业园", "经济区",
+                              "保护区", "风景区", "景区", "林场", "农场", "村", "镇", "乡", "街", "路",
+                              "大街", "大道", "广场", "小镇", "港", "湾", "岛", "山", "湖", "河", "江",
+                              "音乐厅", "大会堂", "礼堂", "公园", "纪念馆", "寺", "机场", "车站", "码头"})
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    divisions: frozenset[str]
+    places: frozenset[str]
+    orgs: frozenset[str]
+    org_suffixes: tuple[str, ...]
+    titles: frozenset[str]
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    translit: frozenset[str]
+    not_names: frozenset[str]
+
+    @property
+    def org_pattern(self) -> re.Pattern[str]:
+        """Known organisation names of four characters or more, longest first."""
+        return _org_pattern(self.orgs)
+
+    def is_place(self, word: str) -> bool:
+        return word in self.places or word in self.divisions
+
+    def org_suffix(self, word: str) -> str | None:
+        """The longest organisation suffix ``word`` ends with, or None."""
+        for suf in self.org_suffixes:
+            if word.endswith(suf):
+                return suf
+        return None
+
+    def surname_len(self, s: str) -> int:
+        """Length of the surname ``s`` starts with (2 for 欧阳…), 0 when none."""
+        if s[:2] in self.compound_surnames:
+            return 2
+        return 1 if s[:1] in self.surnames else 0
+
+    def is_translit(self, s: str) -> bool:
+        return bool(s) and all(ch in self.translit for ch in s)
+
+
+def _words(name: str) -> list[str]:
+    out: list[str] = []
+    for line in (GAZETTEER_DIR / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        out.extend(line.split())
+    return out
+
+
+def _divisions() -> set[str]:
+    names: set[str] = set()
+    for line in (GAZETTEER_DIR / "divisions.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        code, name = (x.strip() for x in line.split("\t", 1))
+        if (len(name) <= 2 and name.endswith(("区", "县"))) or "辖" in name or "行政区划" in name:
+            continue  # 城区, 郊区, 矿区: generic words, not names
+        names.add(name)
+        if code[4:6] not in ("", "00"):
+            continue  # a county's bare short form (和平, 前进, 合作) is too often an ordinary word
+        for suf in _DIVISION_SUFFIXES:
+            if name.endswith(suf) and len(name) - len(suf) >= 2:
+                names.add(name[: -len(suf)])
+                break
+    return names
+
+
+@lru_cache(maxsize=4)
+def _org_pattern(orgs: frozenset[str]) -> re.Pattern[str]:
+    long = sorted((o for o in orgs if len(o) >= 4), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, long)) or "(?!)")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    surnames = _words("surnames.txt")
+    return Gazetteer(
+        divisions=frozenset(_divisions()),
+        places=frozenset(_words("places.txt")),
+        orgs=frozenset(_words("orgs.txt")),
+        org_suffixes=tuple(sorted(set(_words("org_suffixes.txt")), key=len, reverse=True)),
+        titles=frozenset(_words("titles.txt")),
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        translit=frozenset("".join(_words("translit.txt"))),
+        not_names=frozenset(_words("not_names.txt")),
+    )
+
+
+def data_files() -> tuple[Path, ...]:
+    """The files the gazetteer reads (for packaging checks)."""
+    return tuple(sorted(GAZETTEER_DIR.glob("*.t*")))

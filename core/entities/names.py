@@ -1,0 +1,223 @@
+"""PER layers over jieba's tokens: tagged names, split fragments, names after titles, lists.
+
+jieba alone misses names split by its dictionary (``江泽/ns 林/ng``, ``安立/v 佳/a``), tags
+ordinary dictionary words as names (``努力实现/nr``, ``养老院/nr``) and cuts foreign names in
+pieces (``斯迈/nr 洛夫/nrt``).  Each function here fixes one of those, from general patterns only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from core.entities.candidates import Candidate
+from core.entities.gazetteer import Gazetteer
+from core.entities.tokenizer import Token, dict_tag, in_dictionary
+
+NAME_FLAGS = frozenset({"nr", "nrfg", "nrt", "new"})
+# characters that end a name when they follow a surname + one character (他说, 江某在)
+_FUNCTION_CHARS = frozenset("的是在和与及等说称表了也都就将为对向到从被把于以并又还已曾要会和跟同让给指摄")
+# characters that do not end a given name: a word ending in them is a place, a thing or an org
+_NOT_NAME_END = frozenset("院局部厅委办署处科所会社团队军台馆站厂"
+                          "省市县区州镇乡村街路道园场楼化员性率")
+# words that typically follow a person's name: they make a 2-character unknown word a name
+_AFTER_NAME = frozenset({"说", "表示", "指出", "强调", "认为", "介绍", "告诉", "称", "说道", "同志",
+                         "先生", "女士", "主持", "出席", "会见", "会晤", "宣布", "讲话", "致辞", "提出",
+                         "要求", "希望", "等"})
+# characters (particles, pronouns) that never stand in a given name
+_NOT_IN_GIVEN = frozenset("的了着过得地是在和与就都也把被这那你我他她它们么呢吗吧啊个些")
+_NAME_DOT = frozenset("·•・．")
+_PUNCT_BREAK = frozenset("，。、；：！？（）()《》“”‘’,.;:!? \u3000—…·")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def person_shape(word: str, gaz: Gazetteer) -> float:
+    """How much ``word`` looks like a name on its own: 0 (not at all) to 1."""
+    if word in gaz.not_names or gaz.is_place(word) or word in gaz.orgs or word in gaz.titles:
+        return 0.0
+    if not all(_is_han(c) for c in word) or word[-1] in _NOT_NAME_END:
+        return 0.0
+    sl = gaz.surname_len(word)
+    if sl and 2 <= len(word) <= sl + 2:
+        given = word[sl:]
+        if any(c in _NOT_IN_GIVEN for c in given):
+            return 0.0
+        if len(given) == 2 and (dict_tag(given) or "x")[0] in "vdpcu":
+            return 0.0  # 时指出: surname-like character + a verb
+        return 0.8 if not in_dictionary(word) else 0.6
+    if len(word) >= 3 and gaz.is_translit(word):
+        return 0.6
+    return 0.0
+
+
+def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """jieba's nr/nrfg/nrt and HMM-new words that pass the shape filter."""
+    out: list[Candidate] = []
+    for i, t in enumerate(toks):
+        if t.flag not in NAME_FLAGS:
+            continue
+        sl = gaz.surname_len(t.word)
+        if sl and t.flag != "new" and t.word[sl:] in gaz.titles:
+            # 孙先生, 华大使: the surname alone is the name
+            out.append(Candidate(t.start, t.start + sl, "PER", "rule", 0.6))
+            continue
+        if t.flag in ("nr", "nrfg") and len(t.word) == 2 and in_dictionary(t.word):
+            continue  # 2-character dictionary "names" are mostly words (公正, 阳光): anchors decide
+        shape = person_shape(t.word, gaz)
+        if t.flag == "new":
+            followed = i + 1 < len(toks) and toks[i + 1].word in _AFTER_NAME
+            if shape and gaz.surname_len(t.word) and (len(t.word) >= 3 or followed):
+                out.append(Candidate(t.start, t.end, "PER", "jieba", 0.55))
+        elif shape:
+            out.append(Candidate(t.start, t.end, "PER", "jieba", 0.7 if t.flag != "nrt" else 0.6))
+    return out
+
+
+def joined_fragments(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """Adjacent transliteration pieces with a name tag among them: ``斯迈/nr 洛夫/nrt`` → one PER."""
+    out: list[Candidate] = []
+    i, n = 0, len(toks)
+    while i < n:
+        j = i
+        tagged = False
+        while j < n and gaz.is_translit(toks[j].word) and not gaz.is_place(toks[j].word):
+            tagged = tagged or toks[j].flag in NAME_FLAGS
+            j += 1
+        if j - i >= 2 and tagged:
+            s, e = toks[i].start, toks[j - 1].end
+            if 3 <= e - s <= 10:
+                out.append(Candidate(s, e, "PER", "rule", 0.6))
+        i = max(j, i + 1)
+    return out
+
+
+def anonymised_names(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """腾某, 王某某: a surname and 某 stand for a withheld name."""
+    out: list[Candidate] = []
+    i = text.find("某")
+    while i > 0:
+        sl = 2 if text[max(0, i - 2):i] in gaz.compound_surnames else 1
+        if text[i - 1] in gaz.surnames or sl == 2:
+            e = i + 2 if text[i + 1:i + 2] == "某" else i + 1
+            out.append(Candidate(i - sl, e, "PER", "rule", 0.8))
+        i = text.find("某", i + 1)
+    return out
+
+
+def dotted_names(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """Foreign names written with a middle dot: 穆罕默德·阿里, 约翰·史密斯 (each part transliterated)."""
+    out: list[Candidate] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] not in _NAME_DOT or i == 0 or text[i - 1] not in gaz.translit:
+            i += 1
+            continue
+        s = i
+        while s > 0 and text[s - 1] in gaz.translit and i - s < 8:
+            s -= 1
+        e = i
+        while e < n and text[e] in _NAME_DOT and e + 1 < n and text[e + 1] in gaz.translit:
+            e += 1
+            while e < n and text[e] in gaz.translit and text[e] not in _NAME_DOT:
+                e += 1
+        if e - s >= 4:
+            out.append(Candidate(s, e, "PER", "rule", 0.75))
+        i = max(e, i + 1)
+    return out
+
+
+def _token_at(toks: Sequence[Token], pos: int) -> Token | None:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].end <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return toks[lo] if lo < len(toks) and toks[lo].start <= pos else None
+
+
+def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tuple[int, int] | None:
+    """The name that starts at ``pos`` right after a title or role, if one does."""
+    if pos >= len(text) or not _is_han(text[pos]):
+        return None
+    first = _token_at(toks, pos)
+    if first is None or first.start != pos:
+        return None
+    if first.flag in ("nr", "nrfg") and person_shape(first.word, gaz):
+        return first.start, first.end
+    if first.word in gaz.titles or gaz.is_place(first.word) or first.word in gaz.orgs:
+        return None
+    # a foreign name: a run of transliteration characters up to a break
+    k = pos
+    while k < len(text) and k - pos < 10 and text[k] in gaz.translit:
+        k += 1
+    after_run = _token_at(toks, k)
+    at_break = k == len(text) or text[k] in _PUNCT_BREAK or (after_run and after_run.start == k)
+    if k - pos >= 3 and at_break and not in_dictionary(text[pos:k]):
+        return pos, k
+    sl = gaz.surname_len(text[pos:])
+    if not sl:
+        return None
+    end2 = pos + sl + 1  # surname + one character
+    if end2 > len(text) or not _is_han(text[end2 - 1]):
+        return None
+    if len(first.word) > sl + 2:
+        return None  # 出席会议: a long dictionary word is not a name
+    if len(first.word) == sl + 2 and first.flag in NAME_FLAGS:
+        return pos, first.end
+    third = text[end2] if end2 < len(text) else ""
+    nxt = _token_at(toks, end2)
+    two_only = (not third or not _is_han(third) or third in _FUNCTION_CHARS
+                or (nxt is not None and nxt.start == end2 and len(nxt.word) >= 2))
+    if first.end > end2:  # the first token runs past surname + 1: it decides
+        if first.end - pos == sl + 2 and not in_dictionary(first.word):
+            return pos, first.end
+        return None
+    if (first.end == end2 and len(first.word) >= 2 and in_dictionary(first.word)
+            and first.flag not in NAME_FLAGS):
+        # 安立/v 佳: a dictionary word is a name only with a third character glued to it
+        if two_only:
+            return None
+        return pos, end2 + 1
+    return (pos, end2) if two_only else (pos, end2 + 1)
+
+
+def anchored_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """Names right after a title or role word: 总统赫尔佐格, 副省长安立佳, 记者黄鹭."""
+    out: list[Candidate] = []
+    for t in toks:
+        if t.word not in gaz.titles and not (len(t.word) > 2 and t.word[-2:] in gaz.titles):
+            continue
+        span = name_after(text, toks, t.end, gaz)
+        if span is not None and text[span[0]:span[1]] not in gaz.not_names:
+            out.append(Candidate(span[0], span[1], "PER", "rule", 0.85))
+    return out
+
+
+def listed_names(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """Members of ``X、Y、Z`` lists that look like names when another member is a name."""
+    per = {(c.start, c.end) for c in cands if c.type == "PER"}
+    out: list[Candidate] = []
+    items: list[tuple[int, int]] = []
+    start = 0
+    for i, ch in enumerate(text + "。"):
+        if ch == "、" or ch in _PUNCT_BREAK or ch in "和及与":
+            items.append((start, i))
+            if ch != "、":
+                _list_members(text, items, per, gaz, out)
+                items = []
+            start = i + 1
+    return out
+
+
+def _list_members(text: str, items: list[tuple[int, int]], per: set[tuple[int, int]],
+                  gaz: Gazetteer, out: list[Candidate]) -> None:
+    if len(items) < 2 or not any(it in per for it in items):
+        return
+    for s, e in items:
+        word = text[s:e]
+        if (s, e) not in per and 2 <= e - s <= 3 and person_shape(word, gaz) >= 0.6:
+            out.append(Candidate(s, e, "PER", "rule", 0.6))

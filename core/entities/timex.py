@@ -1,0 +1,141 @@
+"""Calendar and clock expressions with a number, and their normalised ISO 8601 value.
+
+Values use ISO 8601 and its truncated forms for what the text leaves out:
+
+=====================  ==================
+text                   value
+=====================  ==================
+2022年 / 二〇二二年    ``2022``
+1998年12月             ``1998-12``
+1998年12月31日         ``1998-12-31``
+4月20日 / １２月３１日 ``--04-20``
+4月                    ``--04``
+20日                   ``---20``
+上午九时二十分         ``T09:20``
+下午3时                ``T15:00``
+4月20日下午3时         ``--04-20T15:00``
+90年代 / 21世纪        not a TIME (decades and centuries are periods, not dates)
+=====================  ==================
+
+Relative times (今天, 今年, 上来, 后在) are never matched: a TIME needs a numeral.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_D = "0-9０-９"
+_CN = "〇○零一二三四五六七八九"
+_YEAR = rf"(?P<y>[{_D}]{{4}}|[{_CN}]{{4}})年"
+_MONTH = rf"(?P<m>[{_D}]{{1,2}}|十[一二]?|[一二三四五六七八九]|元|正)月份?"
+_DAY = (rf"(?P<d>[{_D}]{{1,2}}|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?"
+        rf"|[一二三四五六七八九])[日号]")
+_PERIOD = r"(?P<p>凌晨|清晨|早晨|早上|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|深夜|午夜|晚)"
+_HOUR = rf"(?P<h>[{_D}]{{1,2}}|二十[一二三四]?|十[一二三四五六七八九]?|[零一二两三四五六七八九])[时点]"
+_MIN = rf"(?:(?P<mi>[{_D}]{{1,2}}|[二三四五]?十[一二三四五六七八九]?|零?[一二三四五六七八九])分|(?P<half>半))"
+_CLOCK = rf"(?:{_PERIOD}?(?:{_HOUR}(?:{_MIN})?|(?P<h2>[{_D}]{{1,2}})[:：](?P<mi2>[{_D}]{{2}})))"
+_WEEK = r"(?:星期|礼拜)[一二三四五六日天]"
+# every alternative needs a numeral; the lookahead makes the scan cheap on ordinary text
+TIME_RE = re.compile(
+    rf"(?=[{_D}{_CN}十廿两凌清早上中午下傍晚夜深星礼元正])"
+    rf"(?:{_WEEK}|(?:{_YEAR})?(?:{_MONTH})?(?:{_DAY})?{_CLOCK}?)"
+)
+# a number right before or after means a quantity, not a date (3.5月 / 20日元 are rare; 第20日 too)
+_BAD_BEFORE = frozenset(f"{_D}.．%第每")
+_BAD_AFTER = ("元", "圆", "美元", "日元", "天", "个")
+
+_WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_CN_DIGIT |= {"○": 0, "零": 0, "两": 2, "元": 1, "正": 1}
+
+
+def cn_number(s: str) -> int | None:
+    """Arabic (ASCII or full-width) or Chinese numerals up to 9999 → int."""
+    s = s.translate(_WIDE)
+    if s.isdigit():
+        return int(s)
+    if all(c in _CN_DIGIT for c in s):  # digit by digit: 一九九八, 二〇二二
+        n = 0
+        for c in s:
+            n = n * 10 + _CN_DIGIT[c]
+        return n
+    total, cur = 0, 0
+    for c in s:
+        if c in _CN_DIGIT:
+            cur = _CN_DIGIT[c]
+        elif c in "十廿":
+            total += (cur or 1) * (10 if c == "十" else 20)
+            cur = 0
+        elif c == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMatch:
+    start: int
+    end: int
+    value: str | None
+
+
+def _value(m: re.Match[str]) -> str | None:
+    y, mo, d = (cn_number(m.group(k)) if m.group(k) else None for k in ("y", "m", "d"))
+    date = ""
+    if y is not None:
+        date = f"{y:04d}"
+        if mo is not None:
+            date += f"-{mo:02d}" + (f"-{d:02d}" if d is not None else "")
+    elif mo is not None:
+        date = f"--{mo:02d}" + (f"-{d:02d}" if d is not None else "")
+    elif d is not None:
+        date = f"---{d:02d}"
+    if (mo is not None and not 1 <= mo <= 12) or (d is not None and not 1 <= d <= 31):
+        return None
+    h_txt = m.group("h") or m.group("h2")
+    if h_txt is None:
+        return date or None
+    h = cn_number(h_txt)
+    mi_txt = m.group("mi") or m.group("mi2")
+    mi = cn_number(mi_txt) if mi_txt else (30 if m.group("half") else 0)
+    if h is None or mi is None:
+        return date or None
+    if m.group("p") in ("下午", "傍晚", "晚上", "晚间", "晚", "夜间", "深夜") and h < 12:
+        h += 12
+    if not (0 <= h <= 24 and 0 <= mi < 60):
+        return date or None
+    return f"{date}T{h:02d}:{mi:02d}"
+
+
+def _looks_like_quantity(m: re.Match[str]) -> bool:
+    """两点意见, 一日三餐: a Chinese numeral alone before 点/日 is a count, not a time."""
+    if m.group(0) in ("元月", "正月"):
+        return True  # no numeral at all
+    h = m.group("h")
+    if h and m.group(0).endswith("点") and not m.group("p") and not h.translate(_WIDE).isdigit():
+        return not (m.group("d") or m.group("m"))
+    d = m.group("d")
+    only_day = d and not (m.group("m") or m.group("y") or h or m.group("h2"))
+    return bool(only_day and len(d) == 1 and not d.translate(_WIDE).isdigit())
+
+
+def find_times(text: str) -> list[TimeMatch]:
+    """Every calendar/clock expression with a numeral in ``text``."""
+    out: list[TimeMatch] = []
+    for m in TIME_RE.finditer(text):
+        s, e = m.span()
+        if s == e:
+            continue
+        if s > 0 and text[s - 1] in _BAD_BEFORE:
+            continue
+        if text.startswith(_BAD_AFTER, e) or _looks_like_quantity(m):
+            continue
+        try:
+            value = _value(m)
+        except IndexError:
+            value = None
+        out.append(TimeMatch(s, e, value))
+    return out
