@@ -153,9 +153,9 @@ def _breaks_before(infos: Sequence[LineInfo], widths: Sequence[tuple[float, floa
         # justified body text is spaced too, but only ever goes on with the line above, filling
         # the column (give or take the characters a justified line squeezes in)
         col = local if local is not None else widths[i][0]
-        if prev.ends_sentence or not is_full(prev, widths[i - 1]) or not col - 2.5 <= cur.width <= col + 1.25:
-            return True
-        return False
+        opened = breaks[i - 1] and first_line_like(prev, widths[i - 1])
+        return bool(prev.ends_sentence or not (opened or is_full(prev, widths[i - 1]))
+                    or not col - 2.5 <= cur.width <= col + 1.25)
     if _ends_paragraph(infos, widths, breaks, i - 1, local):
         return True
     col = local if local is not None else min(widths[i - 1])
@@ -208,7 +208,7 @@ def _ends_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, flo
     if info.spaced:
         if breaks[j] is False:  # justified body text
             return info.ends_sentence or info.width < col - 3
-        return not is_full(info, widths[j])
+        return True  # a spaced-out line opening a paragraph is a headline
     if info.ends_sentence:
         return info.width < col - 1.0
     if info.width >= col - 3.0:
@@ -218,7 +218,8 @@ def _ends_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, flo
         if nxt.ends_sentence and nxt.width <= info.width + 1 and not (
                 nxt.dateline or nxt.indent or nxt.full_indent or nxt.spaced or standalone(nxt, widths[j + 1])):
             return False  # a two-line paragraph: this line broke mid-phrase, the next one ends it
-    if breaks[j] and (first_line_like(info, widths[j]) or info.dateline) and j + 1 < len(infos):
+    if breaks[j] and (info.dateline or any(w - 4.0 <= info.width <= w - 1.25 for w in widths[j])) \
+            and j + 1 < len(infos):
         nxt = infos[j + 1]
         goes_on = is_full(nxt, widths[j + 1]) and nxt.width > info.width + 0.75 and not (
             nxt.dateline or nxt.indent or nxt.full_indent or nxt.jump_only or nxt.column or nxt.spaced)

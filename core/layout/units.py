@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.layout.features import LineInfo
-from core.layout.paragraphs import column_of, column_widths, paragraph_breaks
+from core.layout.features import SIGNATURE_RE, LineInfo
+from core.layout.paragraphs import column_of, column_widths, is_full, paragraph_breaks
 
 BODY = "B"
 HEAD = "H"
@@ -40,8 +40,8 @@ def make_units(infos: Sequence[LineInfo]) -> list[Unit]:
             units.append(Unit([info], column_of(widths[i])))
         else:
             units[-1].lines.append(info)
-    for u in units:
-        u.kind = _kind(u, widths)
+    for k, u in enumerate(units):
+        u.kind = _kind(u, widths, units[k + 1] if k + 1 < len(units) else None)
         u.width = _unit_width(u, widths)
     _mark_subheads(units)
     return units
@@ -56,7 +56,7 @@ def _unit_width(u: Unit, widths: Sequence[tuple[float, float]]) -> float:
     return u.first.width if u.first.width >= back - 1.5 else back
 
 
-def _kind(u: Unit, widths: Sequence[tuple[float, float]]) -> str:
+def _kind(u: Unit, widths: Sequence[tuple[float, float]], nxt: Unit | None) -> str:
     first, last = u.first, u.last
     if len(u.lines) == 1:
         if first.jump_only or first.column:
@@ -75,9 +75,13 @@ def _kind(u: Unit, widths: Sequence[tuple[float, float]]) -> str:
     # closing mark, and a headline carries no full stop)
     if all(ln.spaced for ln in u.lines):
         return HEAD
-    if len(u.lines) <= 3 and not any("。" in ln.squeezed for ln in u.lines):
+    if len(u.lines) > 3 or any("。" in ln.squeezed for ln in u.lines):
+        return BODY
+    if SIGNATURE_RE.match("".join(ln.squeezed for ln in u.lines)):
+        return BODY  # a credit or dateline in brackets, wrapped
+    if nxt is None or nxt.first.dateline or nxt.first.byline:
         return HEAD
-    return BODY
+    return BODY if is_full(last, widths[last.index]) else HEAD
 
 
 def _mark_subheads(units: list[Unit]) -> None:

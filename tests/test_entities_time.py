@@ -1,0 +1,49 @@
+"""Calendar and clock expressions: what is a TIME and its normalised ISO 8601 value."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.entities.timex import cn_number, find_times
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2022年", "2022"),
+    ("二〇二二年", "2022"),
+    ("一九九八年", "1998"),
+    ("１９９８年", "1998"),
+    ("1998年12月", "1998-12"),
+    ("2022年4月20日", "2022-04-20"),
+    ("一九九七年十二月三十一日", "1997-12-31"),
+    ("4月20日", "--04-20"),
+    ("１２月３１日", "--12-31"),
+    ("十月", "--10"),
+    ("20日", "---20"),
+    ("三十一日", "---31"),
+    ("上午九时二十分", "T09:20"),
+    ("下午3时", "T15:00"),
+    ("晚上八点半", "T20:30"),
+    ("4月20日下午3时", "--04-20T15:00"),
+    ("1998年1月1日凌晨2:30", "1998-01-01T02:30"),
+    ("1998年元月1日", "1998-01-01"),
+])
+def test_normalised_value(text: str, expected: str) -> None:
+    found = find_times(f"在{text}，")
+    assert [(f"在{text}，"[m.start:m.end], m.value) for m in found] == [(text, expected)]
+
+
+@pytest.mark.parametrize("text", ["今天", "今年", "上来", "后在", "两点意见", "一日三餐", "第3日", "每日",
+                                  "20日元", "元月"])
+def test_not_a_time(text: str) -> None:
+    assert find_times(text) == []
+
+
+def test_impossible_date_has_no_value() -> None:
+    (m,) = find_times("13月40日")
+    assert m.value is None
+
+
+@pytest.mark.parametrize(("s", "n"), [("一九九八", 1998), ("二〇二二", 2022), ("十二", 12), ("三十一", 31),
+                                      ("２０", 20), ("二十四", 24), ("十", 10)])
+def test_cn_number(s: str, n: int) -> None:
+    assert cn_number(s) == n

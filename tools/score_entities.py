@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Score entity detection against gold: the sample page and every page of a gold folder.
+
+usage: score_entities.py [GOLD_DIR ...] [--sample] [--errors] [--own-segments]
+
+Each page is parsed with ``core.parse.parse_page`` and exported with
+``core.export_json.page_to_dict``, then scored by ``score`` from ../shared/eval/score_page.py;
+per-type P/R/F1 are micro-averaged over the folder's pages.  ``--own-segments`` skips the layout
+parser (every run of non-empty lines is one segment, all in one article) to measure entities alone.
+The gold only measures: nothing here feeds back into the detector.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(SHARED / "eval"))
+
+from score_page import load_text, prf, score  # noqa: E402
+
+from core.loader import read_page  # noqa: E402
+
+TYPES = ("PER", "LOC", "ORG", "TIME")
+
+
+def own_prediction(text: str) -> dict[str, Any]:
+    """Entities alone: consecutive non-empty lines form one segment; one article holds everything."""
+    from core.entities import detect_entities
+    from core.export_json import entity_dict
+
+    segments: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            cur.append((pos, pos + len(line)))
+        elif cur:
+            segments.append(cur)
+            cur = []
+        pos += len(line) + 1
+    if cur:
+        segments.append(cur)
+    ents = detect_entities(text, segments)
+    return {"articles": [{"id": "a1", "lines": [], "entities": [entity_dict(e) for e in ents]}]}
+
+
+def predict(path: Path, own: bool) -> dict[str, Any]:
+    raw = read_page(path)
+    if own:
+        return own_prediction(raw.text)
+    from core.export_json import page_to_dict
+    from core.parse import parse_page
+
+    return page_to_dict(parse_page(raw))
+
+
+def score_pages(pairs: list[tuple[Path, Path]], own: bool, errors: bool) -> dict[str, tuple[float, ...]]:
+    import json
+
+    tot: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
+    missed: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
+    spurious: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
+    for txt, gold_path in pairs:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        res = score(gold, predict(txt, own), load_text(str(txt)))
+        for t in TYPES:
+            e = res["entities"].get(t, {"tp": 0, "fp": 0, "fn": 0, "missed": [], "spurious": []})
+            tot[t].update({"tp": e["tp"], "fp": e["fp"], "fn": e["fn"]})
+            missed[t].update(e["missed"])
+            spurious[t].update(e["spurious"])
+    out = {}
+    for t in TYPES:
+        p, r, f = prf(tot[t]["tp"], tot[t]["fp"], tot[t]["fn"])
+        out[t] = (p, r, f)
+        c = tot[t]
+        print(f"  {t:5} P {p:.3f} R {r:.3f} F1 {f:.3f}  (tp {c['tp']} fp {c['fp']} fn {c['fn']})")
+        if errors:
+            for label, counts in (("missed:  ", missed[t]), ("spurious:", spurious[t])):
+                shown = (f"{w}×{n}" if n > 1 else w for w, n in counts.most_common(40))
+                print("       ", label, " ".join(shown))
+    return out
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("folders", nargs="*", type=Path)
+    ap.add_argument("--sample", action="store_true", help="score the sample page too (default: no folder)")
+    ap.add_argument("--errors", action="store_true", help="list missed and spurious mentions")
+    ap.add_argument("--own-segments", action="store_true", help="skip the layout parser")
+    args = ap.parse_args(argv)
+    if args.sample or not args.folders:
+        print("sample jilin-2022-04-21-p1 (entity F1, micro-averaged):")
+        score_pages([(SHARED / "pages" / "jilin-2022-04-21-p1.txt",
+                      SHARED / "gold" / "jilin-2022-04-21-p1.gold.json")], args.own_segments, args.errors)
+    for folder in args.folders:
+        pairs = [(p, p.with_name(p.name[:-4] + ".gold.json")) for p in sorted(folder.glob("*.txt"))]
+        pairs = [(t, g) for t, g in pairs if g.is_file()]
+        print(f"{folder} ({len(pairs)} pages, entity F1, micro-averaged):")
+        score_pages(pairs, args.own_segments, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
