@@ -154,7 +154,8 @@ def _breaks_before(infos: Sequence[LineInfo], widths: Sequence[tuple[float, floa
         # the column (give or take the characters a justified line squeezes in)
         col = local if local is not None else widths[i][0]
         opened = breaks[i - 1] and first_line_like(prev, widths[i - 1])
-        return bool(prev.ends_sentence or not (opened or is_full(prev, widths[i - 1]))
+        fills = is_full(prev, widths[i - 1]) or (local is not None and prev.width >= local - SHORT_BY)
+        return bool(prev.ends_sentence or not (opened or fills)
                     or not col - 2.5 <= cur.width <= col + 1.25)
     if _ends_paragraph(infos, widths, breaks, i - 1, local):
         return True
@@ -163,6 +164,9 @@ def _breaks_before(infos: Sequence[LineInfo], widths: Sequence[tuple[float, floa
         return True
     if cur.full_indent or cur.indent > 0 or cur.dateline:
         return True
+    if cur.enum and cur.squeezed[0] not in "一二三四五六七八九十" and (prev.ends_sentence or prev.signature
+                                                                  or prev.squeezed.endswith(("）", ")"))):
+        return True  # a numbered item
     if prev.spaced and not cur.spaced and not is_full(prev, widths[i - 1]) and prev.ends_sentence:
         return True
     if prev.ends_sentence and _opens_paragraph(infos, widths, i):

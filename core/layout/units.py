@@ -65,7 +65,8 @@ def _kind(u: Unit, widths: Sequence[tuple[float, float]], nxt: Unit | None) -> s
             return HEAD
     if first.head_note and len(u.lines) <= 2:
         return HEAD
-    if first.dateline or first.enum or first.caption or (first.signature and len(u.lines) == 1):
+    if first.dateline or first.enum or first.caption or (first.signature and len(u.lines) == 1) \
+            or last.jump_tail:
         return BODY
     if any(ln.ends_sentence or ln.ends_soft for ln in u.lines):
         return BODY
