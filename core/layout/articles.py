@@ -90,21 +90,22 @@ def orientation(items: Sequence[tuple[str, list[Unit]]]) -> str:
     return "after" if score > 0 else "before"
 
 
-def split_run(run: list[Unit], page_gap: int) -> list[list[Unit]]:
-    """Stories inside one run of body units."""
+def split_run(run: list[Unit], page_gap: int, datelines: bool) -> list[list[Unit]]:
+    """Stories inside one run of body units.  Where headlines come first, a dateline inside a run
+    usually opens a second report of the same story, so it only splits when ``datelines``."""
     stories: list[list[Unit]] = [[]]
     for k, u in enumerate(run):
         cur = stories[-1]
-        if cur and _story_starts(run, k, page_gap):
+        if cur and _story_starts(run, k, page_gap, datelines):
             stories.append([u])
         else:
             cur.append(u)
     return [s for s in stories if s]
 
 
-def _story_starts(run: Sequence[Unit], k: int, page_gap: int) -> bool:
+def _story_starts(run: Sequence[Unit], k: int, page_gap: int, datelines: bool) -> bool:
     u, prev = run[k], run[k - 1]
-    if u.kind == BODY and u.first.dateline and prev.kind != SUBHEAD:
+    if datelines and u.kind == BODY and u.first.dateline and prev.kind != SUBHEAD:
         return True
     if prev.last.jump_only and _is_continued_to(prev.last):
         return True
@@ -140,7 +141,7 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
                     stories.append(Story(head=pending_head))
                 pending_head = groups[-1]
             continue
-        for si, body in enumerate(split_run(part, page_gap)):
+        for si, body in enumerate(split_run(part, page_gap, mode == "after")):
             if si == 0 and pending_head is not None:
                 stories.append(Story(head=pending_head, body=body))
                 pending_head = None

@@ -30,6 +30,7 @@ CAPTION_RE = re.compile(r"^[（(].{0,30}(?:摄|供图|制图|图)[）)]$")
 SENTENCE_THEN_NOTE_RE = re.compile(r"[。！？…][”’」』]?\s*[（(][^（）()]{1,30}[）)]$")
 ENUM_RE = re.compile(r"^(?:[0-9０-９]{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)])")
 SIGNATURE_RE = re.compile(r"^[（(][^（）()]{2,30}[）)]$")
+CREDIT_RE = re.compile(r"[（(][\u4e00-\u9fff、·\s]{2,12}[）)]$")
 HEAD_NOTE_RE = re.compile(r"[（(](?:附?图片[^）)]{0,6}|外[一二三四五六七八九十两]首|[一二三四五六七八九十两]首|摘要|节选|上|下|续)[）)]$")
 
 
@@ -127,7 +128,8 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
                 full_indent=raw.startswith("\u3000"),
                 gap=ln.number - prev_number if prev_number else 0,
                 ends_sentence=last in SENTENCE_END or squeezed.endswith(("。”", "！”", "？”", "……"))
-                or bool(SENTENCE_THEN_NOTE_RE.search(squeezed)),
+                or bool(SENTENCE_THEN_NOTE_RE.search(squeezed))
+                or (bool(CREDIT_RE.search(squeezed)) and not HEAD_NOTE_RE.search(squeezed)),
                 ends_soft=last in SOFT_END,
                 dateline=find_dateline(squeezed) is not None,
                 jump_only=bool(JUMP_ONLY_RE.match(squeezed)) and width(squeezed) <= 12,
