@@ -25,12 +25,12 @@ from core.entities.gazetteer import gazetteer
 from core.entities.lexicon import UserLexicon, context_of
 from core.entities.names import (
     anchored_names,
-    anonymised_names,
     dotted_names,
     joined_fragments,
     listed_names,
     tagged_names,
 )
+from core.entities.persons import anonymised_names, credit_names, speaker_names
 from core.entities.places import (
     fused_title_orgs,
     gazetteer_words,
@@ -83,9 +83,11 @@ def _segment_candidates(text: str, lex_re: re.Pattern[str] | None,
     cands += [Candidate(t.start, t.end, "TIME", "rule", 0.9, t.value) for t in find_times(text)]
     cands += tagged_names(toks, gaz)
     cands += joined_fragments(toks, gaz)
-    cands += dotted_names(text, gaz)
+    cands += dotted_names(text, toks, gaz)
     cands += anonymised_names(text, gaz)
     cands += anchored_names(text, toks, gaz)
+    cands += speaker_names(text, gaz)
+    cands += credit_names(text, gaz)
     cands += gazetteer_words(toks, gaz)
     cands += known_phrases(text, gaz)
     cands += place_compounds(toks, gaz)
@@ -132,7 +134,7 @@ def detect_entities(text: str, segments: Sequence[Sequence[tuple[int, int]]], *,
                 known[word] = (c.type, c.confidence)
     entities: dict[tuple[int, int], Entity] = {}
     for m, (cands, cuts) in zip(mapped, per_seg, strict=True):
-        pool = cands + _spread(m.text, cuts, known)
+        pool = fused_title_orgs(m.text, cands + _spread(m.text, cuts, known), gazetteer())
         if lexicon is not None:
             pool = [c for c in pool if not lexicon.is_rejected(
                 m.text[c.start:c.end], c.type, context_of(m.text, c.start, c.end))]

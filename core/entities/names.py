@@ -11,20 +11,24 @@ from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
 from core.entities.gazetteer import Gazetteer
-from core.entities.tokenizer import Token, dict_tag, in_dictionary
+from core.entities.tokenizer import Token, dict_tag, in_dictionary, word_freq
 
 NAME_FLAGS = frozenset({"nr", "nrfg", "nrt", "new"})
+# jieba's dictionary tags many rare words nr (蒲公英, 贺年卡); names it really knows are frequent
+_RARE_NAME_FREQ = 100
 # characters that end a name when they follow a surname + one character (他说, 江某在)
 _FUNCTION_CHARS = frozenset("的是在和与及等说称表了也都就将为对向到从被把于以并又还已曾要会和跟同让给指摄")
 # characters that do not end a given name: a word ending in them is a place, a thing or an org
-_NOT_NAME_END = frozenset("院局部厅委办署处科所会社团队军台馆站厂"
-                          "省市县区州镇乡村街路道园场楼化员性率")
+_NOT_NAME_END = frozenset("院局部厅委办署处科所会社团队台馆站厂"
+                          "省市县区州镇乡村街路道园场楼化员性率派")
 # words that typically follow a person's name: they make a 2-character unknown word a name
 _AFTER_NAME = frozenset({"说", "表示", "指出", "强调", "认为", "介绍", "告诉", "称", "说道", "同志",
                          "先生", "女士", "主持", "出席", "会见", "会晤", "宣布", "讲话", "致辞", "提出",
-                         "要求", "希望", "等"})
+                         "要求", "希望"})
 # characters (particles, pronouns) that never stand in a given name
-_NOT_IN_GIVEN = frozenset("的了着过得地是在和与就都也把被这那你我他她它们么呢吗吧啊个些")
+NOT_IN_GIVEN = frozenset("的了着过得地是在和与就都也把被这那你我他她它们么呢吗吧啊个些")
+# characters that turn the word before them into a longer word (常态 + 化, 积极 + 性)
+_WORD_SUFFIX = frozenset("化性者家员式型率度界")
 _NAME_DOT = frozenset("·•・．")
 _PUNCT_BREAK = frozenset("，。、；：！？（）()《》“”‘’,.;:!? \u3000—…·")
 
@@ -42,14 +46,26 @@ def person_shape(word: str, gaz: Gazetteer) -> float:
     sl = gaz.surname_len(word)
     if sl and 2 <= len(word) <= sl + 2:
         given = word[sl:]
-        if any(c in _NOT_IN_GIVEN for c in given):
+        if any(c in NOT_IN_GIVEN for c in given):
             return 0.0
-        if len(given) == 2 and (dict_tag(given) or "x")[0] in "vdpcu":
+        if len(given) == 2 and (dict_tag(given) or "x")[0] in "vdpcur":
             return 0.0  # 时指出: surname-like character + a verb
         return 0.8 if not in_dictionary(word) else 0.6
     if len(word) >= 3 and gaz.is_translit(word):
         return 0.6
     return 0.0
+
+
+def name_context(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
+    """Token ``i`` stands where names stand: after a title, in a list, before a verb or 同志."""
+    prev = toks[i - 1].word if i > 0 else ""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if prev in gaz.titles or prev[-2:] in gaz.titles or prev == "、":
+        return True
+    return nxt is not None and (nxt.word in _AFTER_NAME or nxt.word in ("、", "等", "同志")
+                                or nxt.word in gaz.titles or nxt.flag == "v"
+                                or (nxt.word == "副" and i + 2 < len(toks)
+                                    and toks[i + 2].word in gaz.titles))
 
 
 def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
@@ -66,6 +82,9 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if t.flag in ("nr", "nrfg") and len(t.word) == 2 and in_dictionary(t.word):
             continue  # 2-character dictionary "names" are mostly words (公正, 阳光): anchors decide
         shape = person_shape(t.word, gaz)
+        if (t.flag != "new" and word_freq(t.word) < _RARE_NAME_FREQ and in_dictionary(t.word)
+                and not name_context(toks, i, gaz)):
+            continue  # 蒲公英/nr, 贺年卡/nr: rare dictionary "names" need a title, a list or a verb
         if t.flag == "new":
             followed = i + 1 < len(toks) and toks[i + 1].word in _AFTER_NAME
             if shape and gaz.surname_len(t.word) and (len(t.word) >= 3 or followed):
@@ -93,39 +112,62 @@ def joined_fragments(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
-def anonymised_names(text: str, gaz: Gazetteer) -> list[Candidate]:
-    """腾某, 王某某: a surname and 某 stand for a withheld name."""
-    out: list[Candidate] = []
-    i = text.find("某")
-    while i > 0:
-        sl = 2 if text[max(0, i - 2):i] in gaz.compound_surnames else 1
-        if text[i - 1] in gaz.surnames or sl == 2:
-            e = i + 2 if text[i + 1:i + 2] == "某" else i + 1
-            out.append(Candidate(i - sl, e, "PER", "rule", 0.8))
-        i = text.find("某", i + 1)
-    return out
+def _trim_dotted(text: str, toks: Sequence[Token], last_dot: int, e: int) -> int:
+    """Cut the last part where a word or a function character starts (巴希尔|日前, 塔拉尔|于)."""
+    k = last_dot + 3  # at least two characters after the last dot stay
+    while k < e:
+        tok = _token_at(toks, k)
+        if text[k] in _FUNCTION_CHARS | {"于"} or (tok is not None and tok.start == k
+                                                    and tok.end > e and len(tok.word) >= 2):
+            return k
+        k += 1
+    return e
 
 
-def dotted_names(text: str, gaz: Gazetteer) -> list[Candidate]:
+def dotted_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Foreign names written with a middle dot: 穆罕默德·阿里, 约翰·史密斯 (each part transliterated)."""
     out: list[Candidate] = []
     i, n = 0, len(text)
     while i < n:
-        if text[i] not in _NAME_DOT or i == 0 or text[i - 1] not in gaz.translit:
+        if text[i] not in _NAME_DOT or i == 0 or not _is_han(text[i - 1]):
             i += 1
             continue
         s = i
         while s > 0 and text[s - 1] in gaz.translit and i - s < 8:
             s -= 1
+        s = _punct_bounded_start(text, s, i)
         e = i
-        while e < n and text[e] in _NAME_DOT and e + 1 < n and text[e + 1] in gaz.translit:
+        while e < n and text[e] in _NAME_DOT and e + 1 < n and _is_han(text[e + 1]):
             e += 1
+            part = e
             while e < n and text[e] in gaz.translit and text[e] not in _NAME_DOT:
                 e += 1
+            e = _punct_bounded_end(text, part, e)
+        if s == i or e <= i + 1:
+            i += 1
+            continue
+        last_dot = max(j for j in range(s, e) if text[j] in _NAME_DOT)
+        e = _trim_dotted(text, toks, last_dot, e)
         if e - s >= 4:
             out.append(Candidate(s, e, "PER", "rule", 0.75))
         i = max(e, i + 1)
     return out
+
+
+def _punct_bounded_start(text: str, s: int, dot: int) -> int:
+    """A first part with non-transliteration characters (司马义·…) counts when punctuation bounds it."""
+    k = dot
+    while k > 0 and _is_han(text[k - 1]) and dot - k < 4:
+        k -= 1
+    return k if k < s and (k == 0 or text[k - 1] in _PUNCT_BREAK) else s
+
+
+def _punct_bounded_end(text: str, part: int, e: int) -> int:
+    """The same for a later part (…·艾买提、): extend it to a punctuation mark close by."""
+    k = part
+    while k < len(text) and _is_han(text[k]) and k - part < 4:
+        k += 1
+    return k if k > e and (k == len(text) or text[k] in _PUNCT_BREAK) else e
 
 
 def _token_at(toks: Sequence[Token], pos: int) -> Token | None:
@@ -158,6 +200,10 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
     at_break = k == len(text) or text[k] in _PUNCT_BREAK or (after_run and after_run.start == k)
     if k - pos >= 3 and at_break and not in_dictionary(text[pos:k]):
         return pos, k
+    if k - pos == 2 and first.end == k and first.flag == "new" and (
+            k == len(text) or not _is_han(text[k]) or text[k:k + 2] in _AFTER_NAME
+            or text[k] in _AFTER_NAME):
+        return pos, k  # 外长恩佐３０日, 部长恩佐说: a short foreign name, cut as an unknown word
     sl = gaz.surname_len(text[pos:])
     if not sl:
         return None
@@ -176,6 +222,12 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
         if first.end - pos == sl + 2 and not in_dictionary(first.word):
             return pos, first.end
         return None
+    given = _token_at(toks, pos + sl)
+    if (given is not None and given.start == pos + sl
+            and len(given.word) >= 2 and given.flag not in NAME_FLAGS | {"new"}):
+        return None  # 干部包/小区, 总书记和/人民, 代表时/强调: the "given name" is an ordinary word
+    if third in _WORD_SUFFIX and in_dictionary(text[pos:end2]):
+        return None  # 常态化: a dictionary word and a word-forming suffix
     if (first.end == end2 and len(first.word) >= 2 and in_dictionary(first.word)
             and first.flag not in NAME_FLAGS):
         # 安立/v 佳: a dictionary word is a name only with a third character glued to it

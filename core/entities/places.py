@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
 from core.entities.gazetteer import LOC_SUFFIX_CHARS, LOC_SUFFIX_WORDS, Gazetteer
-from core.entities.tokenizer import Token
+from core.entities.tokenizer import Token, word_freq
 
 _NOUNISH = frozenset({"n", "nz", "vn", "j", "nt", "ns", "nr", "l", "new", "eng", "an", "ng", "b"})
 _PROPERISH = frozenset({"nz", "ns", "nt", "j", "new", "eng", "nr", "nrt", "nrfg"})
@@ -43,6 +43,39 @@ def _place_token(t: Token, gaz: Gazetteer) -> bool:
     return (t.flag == "ns" or gaz.is_place(t.word)) and t.word not in _ADMIN_PREFIX
 
 
+# endings of geographic names (洱海, 苍山, 塔里木盆地): jieba's ns is trusted with one of them
+_FEATURE_CHARS = frozenset("山江河湖海岛港湾峡岭川泉洲州城关门寺塔桥街路陵水")
+_FEATURE_WORDS = ("广场", "大街", "盆地", "半岛", "共和国", "王国", "高原", "平原", "草原", "沙漠", "群岛",
+                  "海峡", "公园", "长城", "运河", "山脉")
+_NOT_FEATURE_STEM = frozenset("大小山江河湖海四各全本上下南北东西中临沿")
+
+
+def _ns_trusted(w: str, gaz: Gazetteer) -> bool:
+    """jieba's ns holds many ordinary words (喜庆, 华夏, 城市, 山区, 大江): trust it by shape only.
+
+    A place suffix or a geographic ending after a stem that is not itself generic; ``X地区`` and
+    ``X大部`` are areas of a place, not names.
+    """
+    if len(w) < 2 or w[0] in "0123456789一二三四五六七八九十几多" or w.endswith(("地区", "大部")):
+        return False
+    if w.endswith(_FEATURE_WORDS):
+        return True
+    if w[-1] in LOC_SUFFIX_CHARS:
+        return len(w) >= 3
+    return w[-1] in _FEATURE_CHARS and (len(w) >= 3 or w[0] not in _NOT_FEATURE_STEM)
+
+
+def _place_prefix(t: Token, gaz: Gazetteer) -> list[Candidate]:
+    """台湾同胞, 香港回归: a known place glued by jieba to an ordinary word is still a place."""
+    w = t.word
+    for k in range(len(w) - 1, 1, -1):
+        head, rest = w[:k], w[k:]
+        if gaz.is_place(head) and rest[0] not in LOC_SUFFIX_CHARS and not gaz.org_suffix(rest) \
+                and not rest.startswith(tuple(LOC_SUFFIX_WORDS)):
+            return [Candidate(t.start, t.start + k, "LOC", "rule", 0.8)]
+    return []
+
+
 def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Tokens that are known places or organisations, and jieba's ns/nt tags."""
     out: list[Candidate] = []
@@ -52,10 +85,10 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(t.start, t.end, "ORG", "rule", 0.85))
         elif gaz.is_place(w):
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.85))
-        elif t.flag == "ns" and len(w) >= 2 and w[-1] not in "人":
-            # jieba's ns holds many ordinary words (喜庆, 华夏): trust it with a place suffix only
-            sure = w[-1] in LOC_SUFFIX_CHARS or len(w) >= 4
-            out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.65 if sure else 0.45))
+        elif t.flag == "ns" and _ns_trusted(w, gaz):
+            out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.65))
+        elif t.flag in ("ns", "n", "nz") and len(w) >= 3:
+            out.extend(_place_prefix(t, gaz))
         elif t.flag == "nt" and w not in _GENERIC:
             # 北京音乐厅, 人民大会堂: a venue is a place, not an organisation
             venue = w.endswith(("音乐厅", "大会堂", "礼堂", "公园", "纪念馆", "广场", "剧场", "体育馆"))
@@ -70,22 +103,64 @@ def known_phrases(text: str, gaz: Gazetteer) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "ORG", "rule", 0.85) for m in gaz.org_pattern.finditer(text)]
 
 
+# characters that end the name of a housing compound (乾丰园, 锦绣苑, 万科城)
+_COMPOUND_END = frozenset("园苑城府庭湾居里坊庄厦邸墅")
+# first characters of a stem that make it a description, not a name (无疫小区, 各社区, 全村)
+_NOT_NAME_START = frozenset("无非各全本该每所这那某其此")
+_NEIGHBOURHOOD = frozenset({"社区", "小区"})
+# village-level words that are kinds of places, not names
+_GENERIC_PLACES = frozenset({"新农村", "城中村", "自然村", "行政村", "贫困村", "示范村", "专业村", "城乡"})
+
+
+def _stem_ok(stem: Sequence[Token], suffix: str, gaz: Gazetteer) -> bool:
+    """A stem that can name a place before ``suffix``: proper, not a description or a verb."""
+    word = "".join(t.word for t in stem)
+    if not 2 <= len(word) <= 6 or word[0] in _NOT_NAME_START or word in _GENERIC:
+        return False
+    if any(t.word in LOC_SUFFIX_WORDS for t in stem):
+        return False
+    if any(t.flag[:1] in "vadrmpcu" and t.flag != "vn" for t in stem):
+        return False
+    if len(stem) == 1 and _place_token(stem[0], gaz):
+        return True
+    if suffix in _NEIGHBOURHOOD:
+        # 居住地社区, 包保社区: a neighbourhood needs a compound-like name or a long proper one
+        # (rare dictionary nouns like 花家地 are local names; 居住地 is frequent)
+        return word[-1] in _COMPOUND_END or all(
+            (t.flag in _PROPERISH and (len(word) >= 3 or t.flag != "new")) or _place_token(t, gaz)
+            or (t.flag == "n" and len(t.word) >= 3 and word_freq(t.word) < 50)
+            for t in stem)
+    return all(t.flag in _PROPERISH or _place_token(t, gaz)
+               or (t.flag == "n" and t.word not in _GENERIC and not gaz.org_suffix(t.word))
+               for t in stem)
+
+
 def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """延边 + 州, 莲花 + 街道, 乾丰园 + 社区, 长白山 + 保护开发区: a name plus a place suffix."""
     out: list[Candidate] = []
     n = len(toks)
     for i, t in enumerate(toks):
+        if t.flag in ("new", "n", "nz") and len(t.word) >= 3 and t.word[-1] in "区县市镇乡村屯" \
+                and t.word not in _GENERIC_PLACES and _stem_ok([t], t.word[-1], gaz) is not False \
+                and t.word[0] not in _NOT_NAME_START and (t.flag == "new" or t.word[-1] in "镇乡村屯"):
+            out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))  # 净月区/new, 双泾村/n
         if i + 1 >= n:
             break
         nxt = toks[i + 1]
         place = _place_token(t, gaz)
         if place and nxt.word in LOC_SUFFIX_CHARS:
             out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.75))
-        elif (nxt.word in LOC_SUFFIX_WORDS and len(nxt.word) >= 2 and 2 <= len(t.word) <= 4
-              and (place or t.flag in _PROPERISH or (t.flag == "n" and t.word not in _GENERIC
-                                                     and not gaz.org_suffix(t.word)))):
-            out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.6))
-        elif place and i + 2 < n:
+            continue
+        for width in (2, 1):  # 远洋 戛纳 + 小镇, 莲花 + 街道
+            if i + width >= n or (width == 2 and (t.word[-1] in LOC_SUFFIX_CHARS
+                                                  or toks[i + 1].word[-1] in LOC_SUFFIX_CHARS)):
+                continue
+            suf = toks[i + width]
+            if suf.word in LOC_SUFFIX_WORDS and len(suf.word) >= 2 \
+                    and _stem_ok(toks[i:i + width], suf.word, gaz):
+                out.append(Candidate(t.start, suf.end, "LOC", "rule", 0.6))
+                break
+        if place and i + 2 < n:
             # 长白山 保护 开发区: a place, one modifier, then a zone word
             last = toks[i + 2]
             if nxt.flag in _NOUNISH | {"v"} and last.word.endswith(("开发区", "新区", "保护区", "园区")):
@@ -93,9 +168,15 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+# ad-hoc bodies set up for a task: 疫情防控指挥部 is not a named organisation
+_AD_HOC = ("指挥部", "工作组", "领导小组", "专班", "工作队")
+
+
 def _org_word(t: Token, gaz: Gazetteer) -> bool:
     """A token that can end an organisation name."""
     w = t.word
+    if w.endswith(_AD_HOC) or w.endswith("干部"):
+        return False
     if w in gaz.orgs or (t.flag == "nt" and w not in _GENERIC):
         return True
     if t.flag not in _NOUNISH or w in gaz.titles:
@@ -114,7 +195,8 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     n = len(toks)
     for i, t in enumerate(toks):
         starts_org = t.word in gaz.orgs or (t.flag == "nt" and t.word not in _GENERIC)
-        if not (_place_token(t, gaz) or t.word in _ADMIN_PREFIX or starts_org):
+        direct = t.word.startswith(("省直", "市直", "县直", "区直", "中直"))  # 省直机关工委
+        if not (_place_token(t, gaz) or t.word in _ADMIN_PREFIX or starts_org or direct):
             continue
         best = None
         for j in range(i + 1, min(n, i + 6)):
@@ -133,11 +215,11 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         out.append(Candidate(t.start, toks[best].end, "ORG", "rule", conf))
     # 华为公司, 国家发展改革委员会: proper-looking words before a strong suffix
     for i, t in enumerate(toks):
-        if not t.word.endswith(_STRONG) or i == 0:
-            continue
+        if not t.word.endswith(_STRONG) or i == 0 or t.word in gaz.orgs:
+            continue  # 省委 省政府: two known organisations side by side stay two
         j = i - 1
         while (j >= 0 and i - j <= 2 and toks[j].flag in _PROPERISH - {"nr", "nrt", "nrfg"}
-               and not gaz.is_place(toks[j].word)):
+               and not gaz.is_place(toks[j].word) and toks[j].word not in gaz.orgs):
             j -= 1
         if j < i - 1:
             out.append(Candidate(toks[j + 1].start, t.end, "ORG", "rule", 0.6))

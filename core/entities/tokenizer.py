@@ -64,11 +64,39 @@ def in_dictionary(word: str) -> bool:
     return bool(jieba.dt.FREQ.get(word))
 
 
+def word_freq(word: str) -> int:
+    """jieba's dictionary frequency of ``word`` (0 when unknown)."""
+    warm_up()
+    return int(jieba.dt.FREQ.get(word) or 0)
+
+
 def dict_tag(word: str) -> str | None:
     """jieba's part-of-speech tag for a dictionary word, or None."""
     warm_up()
     tag: str | None = jieba.posseg.dt.word_tag_tab.get(word)
     return tag
+
+
+# characters that end an HMM word only by mistake: finalseg glues them to a name (景俊海以, 永到)
+_GLUE_CHARS = frozenset("以到在说和与是的了为对向从把被于也都就又还将已曾等及摄")
+
+
+def _unglue(words: list[str]) -> list[str]:
+    """Split a trailing function character off HMM words, then rejoin a name cut in two.
+
+    finalseg knows no grammar: ``景俊海以`` (name + 以) and ``郜长/永到`` (a name cut after its
+    second character, the third glued to 到) are common on unknown names.
+    """
+    out: list[str] = []
+    for w in words:
+        if len(w) >= 3 and w[-1] in _GLUE_CHARS:
+            out += [w[:-1], w[-1]]
+        elif len(w) == 2 and w[-1] in _GLUE_CHARS and out and len(out[-1]) == 2:
+            out[-1] += w[0]
+            out.append(w[-1])
+        else:
+            out.append(w)
+    return out
 
 
 def tokens(text: str) -> list[Token]:
@@ -88,7 +116,7 @@ def tokens(text: str) -> list[Token]:
         if len(run) >= 2 and not jieba.dt.FREQ.get(joined):
             p = run_start
             tags = dict(run)
-            for w in jieba.finalseg.cut(joined):
+            for w in _unglue(list(jieba.finalseg.cut(joined))):
                 flag = tags.get(w, "x") if len(w) == 1 else "new"
                 out.append(Token(w, flag, p, p + len(w)))
                 p += len(w)

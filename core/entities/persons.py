@@ -1,0 +1,116 @@
+"""PER layers that read the context around an unknown name rather than the name itself.
+
+jieba's dictionary knows few foreign and minority names (恩佐, 乌多文科) and no private person, so
+an unknown word is taken as a name when the page says so: it stands right before a speech verb at
+the start of a clause (``。X说``), it is the credit of a photo or an article (``（记者X摄）``,
+``（X Y）``), or it is a surname followed by 某 (an anonymised name).  Each rule accepts only
+strings of the shape of a name: a surname and one or two characters, or transliteration
+characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.entities.candidates import Candidate
+from core.entities.gazetteer import Gazetteer
+from core.entities.names import NOT_IN_GIVEN, person_shape
+from core.entities.tokenizer import in_dictionary
+
+# verbs that, right after a clause-initial name, make it the speaker or the actor
+_SPEAKER_VERBS = ("说", "表示", "指出", "强调", "认为", "介绍", "宣布", "说道", "回忆说", "告诉", "透露",
+                  "在讲话中", "在致词中", "在会上", "会见", "会晤", "主持", "出席", "回顾", "谈到",
+                  "希望", "呼吁", "称", "声称", "补充说", "重申")
+_SPEAKER_RE = re.compile(r"(?:^|(?<=[。！？；：，“”「」『』）\s]))([\u4e00-\u9fff]{2,5}?)(?="
+                         + "|".join(_SPEAKER_VERBS) + ")")
+# a parenthesised credit: optional agency and 记者, one or more names, optional 摄 (photo)
+_CREDIT_RE = re.compile(r"[（(](?:新华社|本报|中新社)?(?:特约)?(?:记者|通讯员)?"
+                        r"([\u4e00-\u9fff\s、]{2,16}?)(?:摄)?[）)]")
+# characters after 某 that make it a determiner (某地, 某些), not an anonymised name
+_NOT_AFTER_MOU = frozenset("种些个地人天处项类位次年月日国省市县镇村区家单部公厂店所校院队方面样时")
+_NOT_BEFORE_MOU = frozenset("的是在和与及等说称表了也都就将为对向到从被把于以并又还已曾要会跟同让给"
+                            "一每各任某这那哪其此该本有用让使据")
+
+
+def _name_like(word: str, gaz: Gazetteer) -> bool:
+    """A standalone string that can be a name: surname-shaped or transliterated, not a word."""
+    if len(word) < 2 or len(word) > 6 or in_dictionary(word):
+        return False
+    sl = gaz.surname_len(word)
+    if sl and len(word) <= 4:
+        given = word[sl:]
+        if given in gaz.titles or (len(given) >= 2 and in_dictionary(given)):
+            return False  # 乌外长, 向大家: a surname-like character and an ordinary word
+        return person_shape(word, gaz) > 0
+    return len(word) >= 2 and gaz.is_translit(word) and not gaz.is_place(word)
+
+
+def speaker_names(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """``。恩佐说``, ``，乌多文科强调``: an unknown name opening a clause, before a speech verb."""
+    out: list[Candidate] = []
+    for m in _SPEAKER_RE.finditer(text):
+        word = m.group(1)
+        if _name_like(word, gaz):
+            out.append(Candidate(m.start(1), m.end(1), "PER", "rule", 0.7))
+    return out
+
+
+def _loose_name(piece: str, gaz: Gazetteer) -> bool:
+    """Name shape where the context already says "names here": 黄立新 passes though 立新 is a verb."""
+    sl = gaz.surname_len(piece)
+    return bool(sl) and len(piece) > sl and all("\u4e00" <= c <= "\u9fff" for c in piece) \
+        and not any(c in NOT_IN_GIVEN for c in piece[sl:]) and not gaz.is_place(piece) \
+        and piece not in gaz.orgs and piece not in gaz.titles and not in_dictionary(piece)
+
+
+def _split_names(run: str, gaz: Gazetteer) -> list[tuple[int, int]] | None:
+    """Cut a run of names written without separators (``徐国春张雅文``) into 2–3 character names.
+
+    Three-character names are tried first at each step: they are the more common length.
+    """
+    if not run:
+        return []
+    for size in (3, 2):
+        piece = run[:size]
+        shaped = size == 3 or person_shape(piece, gaz) > 0
+        if len(piece) == size and shaped and _loose_name(piece, gaz):
+            rest = _split_names(run[size:], gaz)
+            if rest is not None:
+                return [(0, size)] + [(s + size, e + size) for s, e in rest]
+    return None
+
+
+def credit_names(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """``（新华社记者戴浩摄）``, ``（杜中武 孙传刚）``: the people credited for a photo or story."""
+    out: list[Candidate] = []
+    for m in _CREDIT_RE.finditer(text):
+        base = m.start(1)
+        body = m.group(1)
+        pos = 0
+        for part in re.split(r"([\s、]+)", body):
+            if part and not part.isspace() and part != "、":
+                spans = _split_names(part, gaz) if len(part) <= 12 else None
+                if spans is None:
+                    break
+                out.extend(Candidate(base + pos + s, base + pos + e, "PER", "rule", 0.75)
+                           for s, e in spans)
+            pos += len(part)
+    return out
+
+
+def anonymised_names(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """腾某, 王某某: a surname (or a character used as one) and 某 stand for a withheld name."""
+    out: list[Candidate] = []
+    i = text.find("某")
+    while i > 0:
+        double = text[i + 1:i + 2] == "某"
+        after = text[i + 2:i + 3] if double else text[i + 1:i + 2]
+        sl = 2 if text[max(0, i - 2):i] in gaz.compound_surnames else 1
+        ch = text[i - 1]
+        known = ch in gaz.surnames or sl == 2
+        plausible = "\u4e00" <= ch <= "\u9fff" and ch not in _NOT_BEFORE_MOU
+        if (known or plausible) and after not in _NOT_AFTER_MOU:
+            out.append(Candidate(i - sl, i + 2 if double else i + 1, "PER", "rule",
+                                 0.8 if known else 0.6))
+        i = text.find("某", i + 1)
+    return out
