@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from core.layout.features import SIGNATURE_RE, LineInfo
 from core.layout.paragraphs import column_of, column_widths, is_full, paragraph_breaks
+from core.layout.verse import verse_lines
 
 BODY = "B"
 HEAD = "H"
@@ -21,6 +22,7 @@ class Unit:
     lines: list[LineInfo]
     width: float  # the column width around the unit
     kind: str = BODY
+    verse: bool = False  # a line of a poem: a paragraph of its own
 
     @property
     def first(self) -> LineInfo:
@@ -34,14 +36,15 @@ class Unit:
 def make_units(infos: Sequence[LineInfo]) -> list[Unit]:
     widths = column_widths(infos)
     breaks = paragraph_breaks(infos, widths)
+    verse = verse_lines(infos)
     units: list[Unit] = []
     for i, info in enumerate(infos):
-        if breaks[i] or not units:
-            units.append(Unit([info], column_of(widths[i])))
+        if breaks[i] or verse[i] or not units or units[-1].verse:
+            units.append(Unit([info], column_of(widths[i]), verse=verse[i]))
         else:
             units[-1].lines.append(info)
     for k, u in enumerate(units):
-        u.kind = _kind(u, widths, units[k + 1] if k + 1 < len(units) else None)
+        u.kind = BODY if u.verse else _kind(u, widths, units[k + 1] if k + 1 < len(units) else None)
         u.width = _unit_width(u, widths)
     _mark_subheads(units)
     return units
