@@ -153,6 +153,9 @@ def _breaks_before(infos: Sequence[LineInfo], widths: Sequence[tuple[float, floa
         # justified body text is spaced too, but only ever goes on with the line above, filling
         # the column (give or take the characters a justified line squeezes in)
         col = local if local is not None else widths[i][0]
+        if prev.ends_sentence and not cur.head_note and abs(cur.width - col) <= 1.0 \
+                and any(ch in cur.squeezed[:-1] for ch in "，、"):
+            return False  # a justified line that happens to follow a full stop
         opened = breaks[i - 1] and first_line_like(prev, widths[i - 1])
         fills = is_full(prev, widths[i - 1]) or (local is not None and prev.width >= local - SHORT_BY)
         return bool(prev.ends_sentence or not (opened or fills)

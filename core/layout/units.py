@@ -98,7 +98,7 @@ def _mark_subheads(units: list[Unit]) -> None:
         prev, nxt = units[k - 1], units[k + 1]
         if prev.kind != BODY or nxt.kind != BODY:
             continue
-        if line.spaced or line.jump_only or line.column or line.byline:
+        if line.spaced or line.jump_only or line.column or line.byline or line.head_note:
             continue
         if not prev.last.ends_sentence or nxt.first.dateline or nxt.first.byline:
             continue
