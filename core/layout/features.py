@@ -96,6 +96,11 @@ class LineInfo:
     inner_space: bool  # a space between two phrases, as subheads have (``闻令而动 凝聚合力``)
 
 
+def _closes_note(s: str) -> bool:
+    """The line closes a bracketed note opened on the line above (``（新华社记者刘`` / ``宇摄）``)."""
+    return s.endswith(("）", ")")) and "（" not in s and "(" not in s and len(s) <= 12
+
+
 def _last_meaningful(s: str) -> str:
     t = s.rstrip(_SPACES)
     while t and t[-1] in CLOSING:
@@ -129,7 +134,8 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
                 gap=ln.number - prev_number if prev_number else 0,
                 ends_sentence=last in SENTENCE_END or squeezed.endswith(("。”", "！”", "？”", "……"))
                 or bool(SENTENCE_THEN_NOTE_RE.search(squeezed))
-                or (bool(CREDIT_RE.search(squeezed)) and not HEAD_NOTE_RE.search(squeezed)),
+                or (bool(CREDIT_RE.search(squeezed)) and not HEAD_NOTE_RE.search(squeezed))
+                or _closes_note(squeezed),
                 ends_soft=last in SOFT_END,
                 dateline=find_dateline(squeezed) is not None,
                 jump_only=bool(JUMP_ONLY_RE.match(squeezed)) and width(squeezed) <= 12,

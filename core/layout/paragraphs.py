@@ -62,6 +62,15 @@ def column_widths(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
     n = len(infos)
     keys = [round(i.width * 2) / 2 if _regular(i) else None for i in infos]
     widths = [i.width for i in infos]
+    first = list(zip(_sliding(keys, widths, range(n)), _sliding(keys, widths, range(n - 1, -1, -1)),
+                     strict=True))
+    # headline lines set wider than the column distort the estimate around them: leave them out
+    # and estimate again (still linear: two passes)
+    drop = [k for k in range(n) if keys[k] is not None and _overflows(infos, first, k)]
+    if not drop:
+        return first
+    for k in drop:
+        keys[k] = None
     back = _sliding(keys, widths, range(n))
     fwd = _sliding(keys, widths, range(n - 1, -1, -1))
     return list(zip(back, fwd, strict=True))
@@ -92,10 +101,15 @@ def _overflows(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]],
     if info.ends_sentence or info.ends_soft or info.spaced:
         return False
     over = info.width - max(widths[i])
-    if over <= 2.5 or (over <= 6 and any(ch in info.squeezed for ch in "，、,；")):
+    if over <= 2.5 or (over <= 6 and any(ch in info.squeezed for ch in "，、,；。")):
         return False
-    near = [infos[k].width for k in (i - 1, i + 1) if 0 <= k < len(infos)]
-    return all(abs(w - info.width) > 2.5 for w in near)
+    # a lone line, or one of a pair of headline lines (kicker and title) with no punctuation
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(infos) and abs(infos[k].width - info.width) <= 2.5:
+            near = infos[k]
+            if near.ends_sentence or near.ends_soft or any(ch in near.squeezed for ch in "，、,；。"):
+                return False
+    return True
 
 
 def _unfinished(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int, col: float) -> bool:
@@ -129,14 +143,19 @@ def paragraph_breaks(infos: Sequence[LineInfo], widths: Sequence[tuple[float, fl
     return breaks
 
 
-def _local_column(infos: Sequence[LineInfo], start: int, j: int) -> float | None:
+def _local_column(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], start: int,
+                  j: int) -> float | None:
     """The column a paragraph has shown so far: the middle width of its recent lines (the first
     line counting the indent it lost), or None while the paragraph has only its first line."""
     if j <= start:
         return None
-    lo = max(start, j - 4)
-    recent = sorted(infos[k].width + (2.0 if k == start else 0.0) for k in range(lo, j))
-    return recent[len(recent) // 2]
+    if j == start + 1:
+        # only the first line so far: it lost about two characters of indent (if it was short)
+        first = infos[start].width
+        return first + 2.0 if first + 2.0 <= max(widths[start]) + 1.0 else first
+    lo = max(start + 1, j - 4)
+    recent = sorted(infos[k].width for k in range(lo, j))
+    return recent[(len(recent) - 1) // 2]
 
 
 def _breaks_before(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], breaks: list[bool],
@@ -148,7 +167,7 @@ def _breaks_before(infos: Sequence[LineInfo], widths: Sequence[tuple[float, floa
         return True
     if _overflows(infos, widths, i - 1) or _overflows(infos, widths, i):
         return True
-    local = _local_column(infos, start, i - 1)
+    local = _local_column(infos, widths, start, i - 1)
     if cur.spaced and not prev.spaced:
         # justified body text is spaced too, but only ever goes on with the line above, filling
         # the column (give or take the characters a justified line squeezes in)
@@ -165,6 +184,9 @@ def _breaks_before(infos: Sequence[LineInfo], widths: Sequence[tuple[float, floa
     col = local if local is not None else min(widths[i - 1])
     if prev.ends_sentence and not cur.spaced and _unfinished(infos, widths, i, col):
         return True
+    if not cur.spaced and not cur.ends_sentence and not cur.ends_soft \
+            and cur.width < min(col, widths[i][0]) - 3.0 and _unfinished(infos, widths, i, col):
+        return True  # a short line that cannot end the paragraph: a headline dropped into the text
     if cur.full_indent or cur.indent > 0 or cur.dateline:
         return True
     if cur.enum and cur.squeezed[0] not in "一二三四五六七八九十" and (prev.ends_sentence or prev.signature
