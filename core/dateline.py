@@ -9,7 +9,7 @@ _DIGIT = r"[0-9０-９〇○零一二三四五六七八九十两]"
 _DATE = rf"(?:{_DIGIT}{{2,4}}年)?(?:{_DIGIT}{{1,3}}月)?{_DIGIT}{{1,3}}日"
 _AGENCY = (
     r"本报|本刊|新华社|中新社|中通社|人民网|新华网|央视网|中央社|法新社|美联社|路透社|塔斯社|共同社"
-    r"|[\u4e00-\u9fff]{2,6}(?:社|台|报|网)"
+    r"|[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|商报|青年报|通讯社|新闻社|电视台|电台|新闻网)"
 )
 _PEOPLE = r"(?:本报|新华社|特派|驻[\u4e00-\u9fff]{1,6})?(?:记者|通讯员|特约记者|实习生|见习记者)"
 _RE = re.compile(
@@ -62,16 +62,32 @@ def find_dateline(s: str) -> DatelineParts | None:
             pos = piece.end()
         if pos < pe:
             reporters.append((pos, pe))
-        reporters = [(a, b) for a, b in reporters if 2 <= b - a <= 4]
+        reporters = _join_padded(s, reporters)
+        reporters = [(a, b) for a, b in reporters if 2 <= b - a - _spaces(s, a, b) <= 4]
     end = m.end()
     return DatelineParts(m.start("source"), end, source, place, date, tuple(reporters))
+
+
+def _spaces(s: str, a: int, b: int) -> int:
+    return sum(ch.isspace() for ch in s[a:b])
+
+
+def _join_padded(s: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A two-character name padded to three with a space (``记者 刘 洋``) is one name."""
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if out and b - a == 1 and out[-1][1] - out[-1][0] == 1 and s[out[-1][1]:a].isspace():
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def dateline_fields(s: str, parts: DatelineParts) -> dict[str, object]:
     """The dateline's parts as export fields: source, place, date, reporters."""
 
     def cut(span: tuple[int, int] | None) -> str:
-        return s[span[0]:span[1]] if span else ""
+        return "".join(s[span[0]:span[1]].split()) if span else ""
 
     return {
         "source": cut(parts.source),

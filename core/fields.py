@@ -14,7 +14,7 @@ FIELD_NAMES: tuple[str, ...] = ("title", "kicker", "subtitle", "byline", "dateli
 EDITABLE_FIELDS: tuple[str, ...] = ("title", "kicker", "subtitle", "byline", "dateline")
 HEADLINE_SQUEEZED = frozenset({"title", "kicker", "subtitle", "subhead", "column"})
 
-JUMP_RE = re.compile(r"[（(]\s*((?:[上下]接|转|续|见)?(?:第?\s*[0-9０-９一二三四五六七八九十]+\s*版)"
+JUMP_RE = re.compile(r"[（(]\s*((?:[上下]?[接转]|续|见)?(?:第?\s*[0-9０-９一二三四五六七八九十]+\s*版)"
                      r"(?:[^）)\n]{0,8})?)\s*[）)]")
 
 
@@ -70,7 +70,10 @@ def article_fields(raw: str, lines: Sequence[Line], article: Article) -> Article
         found = find_dateline(first)
         if found is not None:
             dateline = first[found.start:found.end]
-            parts = dateline_fields(first, found)
+            # the parts come from the text with its layout spaces, which separate reporters' names
+            spaced = assemble(raw, [(lines[n - 1].start, lines[n - 1].end) for n in b.lines]).text
+            found_spaced = find_dateline(spaced)
+            parts = dateline_fields(spaced, found_spaced) if found_spaced else dateline_fields(first, found)
         break
     jump = ""
     for n in article.lines:

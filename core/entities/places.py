@@ -13,13 +13,11 @@ from core.entities.candidates import Candidate
 from core.entities.gazetteer import LOC_SUFFIX_CHARS, LOC_SUFFIX_WORDS, Gazetteer
 from core.entities.tokenizer import Token, word_freq
 
-_NOUNISH = frozenset({"n", "nz", "vn", "j", "nt", "ns", "nr", "l", "new", "eng", "an", "ng", "b"})
-_PROPERISH = frozenset({"nz", "ns", "nt", "j", "new", "eng", "nr", "nrt", "nrfg"})
-_ADMIN_PREFIX = frozenset({"省", "市", "县", "区", "州", "乡", "镇", "中央", "国家", "全国", "地方"})
-# organisation words that need a place or a proper name before them (国家 alone is not one)
-_WEAK_PREFIX = frozenset({"中央", "国家", "全国", "地方"})
+NOUNISH = frozenset({"n", "nz", "vn", "j", "nt", "ns", "nr", "l", "new", "eng", "an", "ng", "b"})
+PROPERISH = frozenset({"nz", "ns", "nt", "j", "new", "eng", "nr", "nrt", "nrfg"})
+ADMIN_PREFIX = frozenset({"省", "市", "县", "区", "州", "乡", "镇", "中央", "国家", "全国", "地方"})
 # nouns that end in an organisation suffix character but are not organisations
-_GENERIC = frozenset({
+GENERIC = frozenset({
     "社会", "机会", "大会", "体会", "约会", "都会", "宴会", "晚会", "聚会", "舞会", "集会", "开会", "盛会",
     "峰会", "年会", "座谈会", "会", "全部", "内部", "外部", "局部", "干部", "东部", "西部", "南部",
     "北部", "中部", "腹部", "头部", "胸部", "背部", "格局", "结局", "布局", "大局", "全局", "开局", "当局",
@@ -35,12 +33,12 @@ _GENERIC = frozenset({
     "专班", "工作专班", "协会", "学会", "人大", "政协", "党组织", "基层党组织",
 })
 # organisation suffixes strong enough to make an ORG after any proper-looking word (华为公司)
-_STRONG = ("委员会", "集团", "公司", "银行", "大学", "学院", "协会", "学会", "基金会", "联合会", "研究院",
+STRONG = ("委员会", "集团", "公司", "银行", "大学", "学院", "协会", "学会", "基金会", "联合会", "研究院",
            "研究所", "法院", "检察院", "医院", "政府", "电视台", "出版社", "报社")
 
 
-def _place_token(t: Token, gaz: Gazetteer) -> bool:
-    return (t.flag == "ns" or gaz.is_place(t.word)) and t.word not in _ADMIN_PREFIX
+def place_token(t: Token, gaz: Gazetteer) -> bool:
+    return (t.flag == "ns" or gaz.is_place(t.word)) and t.word not in ADMIN_PREFIX
 
 
 # endings of geographic names (洱海, 苍山, 塔里木盆地): jieba's ns is trusted with one of them
@@ -89,7 +87,7 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.65))
         elif t.flag in ("ns", "n", "nz") and len(w) >= 3:
             out.extend(_place_prefix(t, gaz))
-        elif t.flag == "nt" and w not in _GENERIC:
+        elif t.flag == "nt" and w not in GENERIC:
             # 北京音乐厅, 人民大会堂: a venue is a place, not an organisation
             venue = w.endswith(("音乐厅", "大会堂", "礼堂", "公园", "纪念馆", "广场", "剧场", "体育馆"))
             out.append(Candidate(t.start, t.end, "LOC" if venue else "ORG", "jieba", 0.7))
@@ -115,23 +113,23 @@ _GENERIC_PLACES = frozenset({"新农村", "城中村", "自然村", "行政村",
 def _stem_ok(stem: Sequence[Token], suffix: str, gaz: Gazetteer) -> bool:
     """A stem that can name a place before ``suffix``: proper, not a description or a verb."""
     word = "".join(t.word for t in stem)
-    if not 2 <= len(word) <= 6 or word[0] in _NOT_NAME_START or word in _GENERIC:
+    if not 2 <= len(word) <= 6 or word[0] in _NOT_NAME_START or word in GENERIC:
         return False
     if any(t.word in LOC_SUFFIX_WORDS for t in stem):
         return False
     if any(t.flag[:1] in "vadrmpcu" and t.flag != "vn" for t in stem):
         return False
-    if len(stem) == 1 and _place_token(stem[0], gaz):
+    if len(stem) == 1 and place_token(stem[0], gaz):
         return True
     if suffix in _NEIGHBOURHOOD:
         # 居住地社区, 包保社区: a neighbourhood needs a compound-like name or a long proper one
         # (rare dictionary nouns like 花家地 are local names; 居住地 is frequent)
         return word[-1] in _COMPOUND_END or all(
-            (t.flag in _PROPERISH and (len(word) >= 3 or t.flag != "new")) or _place_token(t, gaz)
+            (t.flag in PROPERISH and (len(word) >= 3 or t.flag != "new")) or place_token(t, gaz)
             or (t.flag == "n" and len(t.word) >= 3 and word_freq(t.word) < 50)
             for t in stem)
-    return all(t.flag in _PROPERISH or _place_token(t, gaz)
-               or (t.flag == "n" and t.word not in _GENERIC and not gaz.org_suffix(t.word))
+    return all(t.flag in PROPERISH or place_token(t, gaz)
+               or (t.flag == "n" and t.word not in GENERIC and not gaz.org_suffix(t.word))
                for t in stem)
 
 
@@ -147,7 +145,7 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if i + 1 >= n:
             break
         nxt = toks[i + 1]
-        place = _place_token(t, gaz)
+        place = place_token(t, gaz)
         if place and nxt.word in LOC_SUFFIX_CHARS:
             out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.75))
             continue
@@ -163,75 +161,6 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if place and i + 2 < n:
             # 长白山 保护 开发区: a place, one modifier, then a zone word
             last = toks[i + 2]
-            if nxt.flag in _NOUNISH | {"v"} and last.word.endswith(("开发区", "新区", "保护区", "园区")):
+            if nxt.flag in NOUNISH | {"v"} and last.word.endswith(("开发区", "新区", "保护区", "园区")):
                 out.append(Candidate(t.start, last.end, "LOC", "rule", 0.6))
-    return out
-
-
-# ad-hoc bodies set up for a task: 疫情防控指挥部 is not a named organisation
-_AD_HOC = ("指挥部", "工作组", "领导小组", "专班", "工作队")
-
-
-def _org_word(t: Token, gaz: Gazetteer) -> bool:
-    """A token that can end an organisation name."""
-    w = t.word
-    if w.endswith(_AD_HOC) or w.endswith("干部"):
-        return False
-    if w in gaz.orgs or (t.flag == "nt" and w not in _GENERIC):
-        return True
-    if t.flag not in _NOUNISH or w in gaz.titles:
-        return False
-    suf = gaz.org_suffix(w)
-    if suf is None:
-        return False
-    if w in _GENERIC and w not in _STRONG and len(suf) == 1:
-        return False
-    return not (len(suf) == 1 and len(w) > 1 and w in _GENERIC)
-
-
-def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
-    """A place (or 省/市/县 standing alone, or an org) + up to three words ending in an org suffix."""
-    out: list[Candidate] = []
-    n = len(toks)
-    for i, t in enumerate(toks):
-        starts_org = t.word in gaz.orgs or (t.flag == "nt" and t.word not in _GENERIC)
-        direct = t.word.startswith(("省直", "市直", "县直", "区直", "中直"))  # 省直机关工委
-        if not (_place_token(t, gaz) or t.word in _ADMIN_PREFIX or starts_org or direct):
-            continue
-        best = None
-        for j in range(i + 1, min(n, i + 6)):
-            u = toks[j]
-            if (u.flag not in _NOUNISH and u.word != "驻") or u.word in gaz.titles:
-                break
-            if t.word in gaz.orgs and u.word in gaz.orgs:
-                break  # 省委省政府: two organisations side by side, not one
-            if _org_word(u, gaz) or (u.word in _GENERIC and u.word.endswith(_STRONG)):
-                best = j
-        if best is None:
-            continue
-        if t.word in _WEAK_PREFIX and best == i + 1 and toks[best].word in _GENERIC:
-            continue
-        conf = 0.75 if t.word not in _ADMIN_PREFIX else 0.7
-        out.append(Candidate(t.start, toks[best].end, "ORG", "rule", conf))
-    # 华为公司, 国家发展改革委员会: proper-looking words before a strong suffix
-    for i, t in enumerate(toks):
-        if not t.word.endswith(_STRONG) or i == 0 or t.word in gaz.orgs:
-            continue  # 省委 省政府: two known organisations side by side stay two
-        j = i - 1
-        while (j >= 0 and i - j <= 2 and toks[j].flag in _PROPERISH - {"nr", "nrt", "nrfg"}
-               and not gaz.is_place(toks[j].word) and toks[j].word not in gaz.orgs):
-            j -= 1
-        if j < i - 1:
-            out.append(Candidate(toks[j + 1].start, t.end, "ORG", "rule", 0.6))
-    return out
-
-
-def fused_title_orgs(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> list[Candidate]:
-    """Drop 省委 in 省委书记/省委常委 when jieba cut the title word in two: it is part of a title."""
-    out: list[Candidate] = []
-    for c in cands:
-        if c.type == "ORG" and text[c.start:c.end].endswith("委") and text.startswith(
-                ("书记", "副书记", "常委"), c.end):
-            continue
-        out.append(c)
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from core.layout.distribute import continues, distribute
 from core.layout.features import LineInfo
 from core.layout.units import BODY, HEAD, SUBHEAD, Unit
 
@@ -51,6 +52,13 @@ def split_groups(group: list[Unit]) -> list[list[Unit]]:
         cur = parts[-1]
         if cur and line.column and not all(x.first.column for x in cur):
             parts.append([u])
+            continue
+        own = not (line.byline or line.column or line.jump_only)
+        if cur and own and cur[-1].last.squeezed.endswith(("（图片）", "(图片)")):
+            parts.append([u])  # a photo's headline stands alone: what follows is another item's
+            continue
+        if cur and own and line.head_note and any(x.last.head_note for x in cur):
+            parts.append([u])  # a second headline with its own note
             continue
         if cur and line.jump_only and _is_continued_from(line):
             parts.append([u])
@@ -123,7 +131,7 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
     mode = orientation(items)
     page_gap = typical_gap(units)
     stories: list[Story] = []
-    pending_head: list[Unit] | None = None  # "before" mode: a group waiting for its story
+    pending: list[list[Unit]] = []  # "before" mode: headline groups waiting for their stories
     for kind, part in items:
         if kind == "group":
             groups = split_groups(part)
@@ -135,20 +143,31 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
                     else:
                         stories.append(Story(head=g, head_first=False))
             else:
-                for g in groups[:-1]:
+                for g in pending:
                     stories.append(Story(head=g))
-                if pending_head is not None:
-                    stories.append(Story(head=pending_head))
-                pending_head = groups[-1]
+                pending = groups
+            continue
+        before = stories[-1].body[-1] if stories and stories[-1].body else None
+        carry = bool(pending) and continues(before, part)
+        if pending and (carry or len(pending) > 1):
+            prefix, pieces = distribute(pending, part, carry)
+            if prefix:
+                stories[-1].body.extend(prefix)
+            used = set()
+            for gi, piece in pieces:
+                used.add(gi)
+                for si, body in enumerate(split_run(piece, page_gap, False)):
+                    stories.append(Story(head=pending[gi], body=body) if si == 0 else Story(body=body))
+            stories.extend(Story(head=g) for gi, g in enumerate(pending) if gi not in used)
+            pending = []
             continue
         for si, body in enumerate(split_run(part, page_gap, mode == "after")):
-            if si == 0 and pending_head is not None:
-                stories.append(Story(head=pending_head, body=body))
-                pending_head = None
+            if si == 0 and pending:
+                stories.append(Story(head=pending[0], body=body))
+                pending = []
             else:
                 stories.append(Story(body=body))
-    if pending_head is not None:
-        stories.append(Story(head=pending_head))
+    stories.extend(Story(head=g) for g in pending)
     return stories
 
 

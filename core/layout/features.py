@@ -108,12 +108,24 @@ def _last_meaningful(s: str) -> str:
     return t[-1] if t else ""
 
 
+def _dateline_starts(squeezed: str, following: str) -> bool:
+    """A dateline opens the line, possibly wrapped onto the next one (``本报苏州１月１`` / ``日电``)."""
+    if find_dateline(squeezed) is not None:
+        return True
+    if not following:
+        return False
+    found = find_dateline(squeezed + following)
+    return found is not None and found.end > len(squeezed)
+
+
 def line_features(lines: Sequence[Line]) -> list[LineInfo]:
     out: list[LineInfo] = []
     prev_number = 0
+    texts = [ln.text for ln in lines if not ln.is_blank]
     for ln in lines:
         if ln.is_blank:
             continue
+        following = squeeze_spaces(texts[len(out) + 1].strip()) if len(out) + 1 < len(texts) else ""
         raw = ln.text.replace("\f", " ")
         text = raw.strip()
         squeezed = squeeze_spaces(text)
@@ -137,7 +149,7 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
                 or (bool(CREDIT_RE.search(squeezed)) and not HEAD_NOTE_RE.search(squeezed))
                 or _closes_note(squeezed),
                 ends_soft=last in SOFT_END,
-                dateline=find_dateline(squeezed) is not None,
+                dateline=_dateline_starts(squeezed, following),
                 jump_only=bool(JUMP_ONLY_RE.match(squeezed)) and width(squeezed) <= 12,
                 jump_tail=bool(JUMP_TAIL_RE.search(squeezed)),
                 column=bool(COLUMN_RE.match(squeezed)) and squeezed[0] in "●◆■▲★☆◎○□◇【〖[",

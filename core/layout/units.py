@@ -43,9 +43,10 @@ def make_units(infos: Sequence[LineInfo]) -> list[Unit]:
             units.append(Unit([info], column_of(widths[i]), verse=verse[i]))
         else:
             units[-1].lines.append(info)
+    for u in units:
+        u.width = _unit_width(u, widths)
     for k, u in enumerate(units):
         u.kind = BODY if u.verse else _kind(u, widths, units[k + 1] if k + 1 < len(units) else None)
-        u.width = _unit_width(u, widths)
     _mark_subheads(units)
     return units
 
@@ -85,6 +86,8 @@ def _kind(u: Unit, widths: Sequence[tuple[float, float]], nxt: Unit | None) -> s
         return BODY  # a credit or dateline in brackets, wrapped
     if nxt is None or nxt.first.dateline or nxt.first.byline:
         return HEAD
+    if all(ln.width > nxt.width + 2.5 for ln in u.lines):
+        return HEAD  # set across the columns below it
     return BODY if is_full(last, widths[last.index]) else HEAD
 
 

@@ -1,0 +1,106 @@
+"""Handing a run of body text to the headlines printed before it.
+
+PDF extraction of side-by-side stories prints their headlines together and then the bodies, and a
+story may come out in pieces with another story's headline dropped into it.  The run after such a
+group is cut where stories start, and each piece goes to the headline whose words its opening
+repeats (a story's first sentence usually restates its headline), to the page's story before the
+group when it carries on that story's unfinished text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations, permutations
+
+from core.layout.units import BODY, Unit
+from core.textmap import is_wide
+
+MAX_CANDIDATES = 24
+MAX_GROUPS = 3
+OPENING_CHARS = 60
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1) if is_wide(s[i]) and is_wide(s[i + 1])}
+
+
+def head_text(group: Sequence[Unit]) -> str:
+    return "".join(ln.squeezed for u in group for ln in u.lines if not (ln.byline or ln.column or ln.jump_only))
+
+
+def _opening(run: Sequence[Unit], k: int) -> str:
+    text = ""
+    for u in run[k:]:
+        text += "".join(ln.squeezed for ln in u.lines)
+        if len(text) >= OPENING_CHARS:
+            break
+    return text[:OPENING_CHARS]
+
+
+def _can_start(run: Sequence[Unit], k: int) -> bool:
+    if run[k].kind != BODY:
+        return False
+    return k == 0 or run[k - 1].last.ends_sentence
+
+
+def _start_score(run: Sequence[Unit], k: int) -> float:
+    """How much position ``k`` looks like the opening of a story, whatever its headline."""
+    u = run[k]
+    score = 1.5 if u.first.dateline else 0.0
+    if k > 0:
+        prev = run[k - 1]
+        if abs(u.width - prev.width) >= 2:
+            score += 1.0
+        if prev.last.signature or prev.last.squeezed.endswith(("）", ")")):
+            score += 0.5
+    return score
+
+
+def continues(before: Unit | None, run: Sequence[Unit]) -> bool:
+    """The run goes on with a paragraph the previous piece of text left unfinished."""
+    if before is None or before.kind != BODY or not run or run[0].kind != BODY:
+        return False
+    last, first = before.last, run[0].first
+    if last.ends_sentence or first.dateline or first.indent or first.full_indent:
+        return False
+    return first.width >= run[0].width - 1.25
+
+
+def distribute(groups: Sequence[Sequence[Unit]], run: Sequence[Unit],
+               carry_on: bool) -> tuple[list[Unit], list[tuple[int, list[Unit]]]]:
+    """Cut ``run`` for ``groups``: returns the leading units that continue the previous story
+    (only when ``carry_on``) and, for each piece, the index of the group it belongs to."""
+    m = len(groups)
+    if m > MAX_GROUPS:
+        return [], [(0, list(run))]
+    cands = [k for k in range(len(run)) if _can_start(run, k) and (k > 0 or not carry_on)]
+    cands = cands[:MAX_CANDIDATES]
+    if not cands or (not carry_on and m == 1):
+        return [], [(0, list(run))]
+    titles = [_bigrams(head_text(g)) for g in groups]
+    openings = {k: _bigrams(_opening(run, k)) for k in cands}
+    base = {k: _start_score(run, k) for k in cands}
+
+    def fit(gi: int, k: int) -> float:
+        return len(titles[gi] & openings[k]) + base[k]
+
+    best: tuple[float, tuple[int, ...], tuple[int, ...]] | None = None
+    pool = cands if carry_on else [k for k in cands if k > 0]
+    picks = m if carry_on else m - 1
+    if len(pool) < picks:
+        return [], [(0, list(run))]
+    for chosen in combinations(pool, picks):
+        starts = chosen if carry_on else (0, *chosen)
+        for order in permutations(range(m)):
+            score = sum(fit(gi, k) if k in openings else 0.0 for gi, k in zip(order, starts, strict=True))
+            if best is None or score > best[0]:
+                best = (score, starts, order)
+    assert best is not None
+    score, starts, order = best
+    if carry_on and score < 1.0 * m:
+        return [], [(0, list(run))]  # nothing in the run answers the headline: keep it whole
+    pieces: list[tuple[int, list[Unit]]] = []
+    bounds = [*starts, len(run)]
+    for i, gi in enumerate(order):
+        pieces.append((gi, list(run[bounds[i]:bounds[i + 1]])))
+    return list(run[:starts[0]]), pieces
