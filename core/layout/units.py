@@ -72,8 +72,10 @@ def _kind(u: Unit, widths: Sequence[tuple[float, float]], nxt: Unit | None) -> s
     if first.dateline or first.enum or first.caption or (first.signature and len(u.lines) == 1) \
             or last.jump_tail:
         return BODY
-    if any(ln.ends_sentence or ln.ends_soft for ln in u.lines):
-        return BODY
+    if any(ln.ends_sentence or ln.ends_soft or "。" in ln.squeezed for ln in u.lines):
+        return BODY  # a headline carries no full stop
+    if first.spaced and any(ch in first.squeezed for ch in "，、；"):
+        return BODY  # justified body text (a spaced-out headline rarely has commas)
     if len(u.lines) == 1:
         return HEAD
     # a few lines with no closing punctuation: a headline set over lines (a paragraph ends on a
