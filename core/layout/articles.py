@@ -152,7 +152,7 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
         if pending and (carry or len(pending) > 1):
             prefix, pieces = distribute(pending, part, carry)
             if prefix:
-                stories[-1].body.extend(prefix)
+                _carry_on(stories[-1].body, prefix)
             used = set()
             for gi, piece in pieces:
                 used.add(gi)
@@ -169,6 +169,16 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
                 stories.append(Story(body=body))
     stories.extend(Story(head=g) for g in pending)
     return stories
+
+
+def _carry_on(body: list[Unit], prefix: Sequence[Unit]) -> None:
+    """Append text that carries on a story after a headline dropped into it: the interrupted
+    paragraph takes back the lines that finish it."""
+    for u in prefix:
+        if body and body[-1].kind == BODY and u.kind == BODY and not body[-1].last.ends_sentence:
+            body[-1].lines.extend(u.lines)
+        else:
+            body.append(u)
 
 
 def head_roles(group: Sequence[Unit], page_gap: int) -> dict[int, str]:
