@@ -8,9 +8,11 @@ Everything is linear in the number of lines.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from core.layout.articles import Story, assemble_stories, head_roles, typical_gap
 from core.layout.features import line_features
+from core.layout.furniture import furniture
 from core.layout.units import SUBHEAD, make_units
 from core.model import Article, Block, Line
 
@@ -38,6 +40,12 @@ def segment(text: str, lines: Sequence[Line]) -> tuple[tuple[Article, ...], tupl
     infos = line_features(lines)
     if not infos:
         return (), ()
+    aside = furniture(infos)
+    if aside:
+        infos = [i for i in infos if i.number not in aside]
+        infos = [replace(i, index=k) for k, i in enumerate(infos)]
+        if not infos:
+            return (), tuple(sorted(aside))
     units = make_units(infos)
     page_gap = typical_gap(units)
     articles: list[Article] = []
@@ -45,4 +53,4 @@ def segment(text: str, lines: Sequence[Line]) -> tuple[tuple[Article, ...], tupl
         blocks = _blocks(story, page_gap)
         if blocks:
             articles.append(Article(f"a{len(articles) + 1}", blocks))
-    return tuple(articles), ()
+    return tuple(articles), tuple(sorted(aside))
