@@ -20,6 +20,7 @@ _RE = re.compile(
     rf"(?P<kind>专电|讯|电)"
     rf"(?P<reporter>[（(](?P<people>[^）)\n]{{1,40}})[）)])?"
 )
+_START = re.compile(rf"^[ \u3000]*(?:据)?(?:{_AGENCY})")
 _NAME_SPLIT = re.compile(rf"{_PEOPLE}|[、，,\s]+|报道|摄影?|和|及")
 
 
@@ -35,8 +36,15 @@ class DatelineParts:
     reporters: tuple[tuple[int, int], ...]
 
 
+def could_open(s: str) -> bool:
+    """``s`` starts with a news source: a dateline may open it (cheap test before the full one)."""
+    return _START.match(s) is not None
+
+
 def find_dateline(s: str) -> DatelineParts | None:
     """The dateline that opens ``s`` (a paragraph's first line or its reflowed text), if any."""
+    if not could_open(s):
+        return None
     m = _RE.match(s)
     if m is None:
         return None

@@ -7,10 +7,12 @@ must report raw offsets.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 _LAYOUT_SPACES = frozenset(" \t\u3000\u00a0\f\v")
+_HAS_SPACE = re.compile("[ \t\u3000\u00a0\f\v]")
 
 
 def is_wide(ch: str) -> bool:
@@ -29,6 +31,8 @@ def is_wide(ch: str) -> bool:
 
 def squeeze_spaces(line: str) -> str:
     """Remove layout spaces between wide characters; keep a space between two Latin words."""
+    if not _HAS_SPACE.search(line):
+        return line
     return "".join(ch for _, ch in _squeeze(line, 0))
 
 

@@ -6,7 +6,8 @@ cross the line break.  Layers, each in its own module:
 
 - ``timex``: calendar and clock expressions with a numeral, with an ISO 8601 ``value``;
 - ``names``: jieba's name tags filtered, split fragments joined, names after titles, lists;
-- ``places``: gazetteer words, place suffixes, organisation chains and abbreviations;
+- ``places``: gazetteer words, place suffixes, known organisation phrases;
+- ``orgs``: jieba's nt checked, organisation chains, long names, 第X届/中共 prefixes;
 - datelines (``core.dateline``): source ORG, place LOC, date TIME, reporters PER;
 - the user lexicon: learned entries (source ``lexicon``), rejections in context;
 - page-wide consistency: a string taken as PER (LOC, ORG) once is taken everywhere on the page.
@@ -30,14 +31,9 @@ from core.entities.names import (
     listed_names,
     tagged_names,
 )
+from core.entities.orgs import fused_title_orgs, long_orgs, org_chains, prefixed_orgs, tagged_orgs
 from core.entities.persons import anonymised_names, credit_names, speaker_names
-from core.entities.places import (
-    fused_title_orgs,
-    gazetteer_words,
-    known_phrases,
-    org_chains,
-    place_compounds,
-)
+from core.entities.places import gazetteer_words, known_phrases, place_compounds
 from core.entities.timex import find_times
 from core.entities.tokenizer import tokens, warm_up
 from core.model import Entity, entity_id
@@ -89,9 +85,12 @@ def _segment_candidates(text: str, lex_re: re.Pattern[str] | None,
     cands += speaker_names(text, gaz)
     cands += credit_names(text, gaz)
     cands += gazetteer_words(toks, gaz)
-    cands += known_phrases(text, gaz)
+    cands += known_phrases(text, toks, gaz)
     cands += place_compounds(toks, gaz)
+    cands += tagged_orgs(toks, gaz)
     cands += org_chains(toks, gaz)
+    cands += long_orgs(toks, gaz)
+    cands += prefixed_orgs(text, cands)
     cands = fused_title_orgs(text, cands, gaz)
     cands += listed_names(text, cands, gaz)
     cands += _dateline(text)

@@ -41,7 +41,7 @@ class Gazetteer:
 
     @property
     def org_pattern(self) -> re.Pattern[str]:
-        """Known organisation names of four characters or more, longest first."""
+        """Known organisation names of three characters or more, longest first."""
         return _org_pattern(self.orgs)
 
     def is_place(self, word: str) -> bool:
@@ -93,7 +93,7 @@ def _divisions() -> set[str]:
 
 @lru_cache(maxsize=4)
 def _org_pattern(orgs: frozenset[str]) -> re.Pattern[str]:
-    long = sorted((o for o in orgs if len(o) >= 4), key=len, reverse=True)
+    long = sorted((o for o in orgs if len(o) >= 3), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, long)) or "(?!)")
 
 

@@ -37,6 +37,23 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def _dict_name(word: str) -> bool:
+    """jieba's dictionary lists ``word`` as a person's name (尉健行, 李长久)."""
+    return dict_tag(word) in ("nr", "nrfg")
+
+
+def rare_dict_name(word: str, gaz: Gazetteer) -> bool:
+    """A rare three-character dictionary "name" that is one: surname + a given name that is no word.
+
+    jieba's dictionary holds thousands of real names with small counts (史大桢, 周德武) beside
+    things tagged nr (胡萝卜): the given part of a thing is itself a noun or a verb (萝卜).
+    """
+    if len(word) != 3 or gaz.surname_len(word) != 1 or not _dict_name(word):
+        return False
+    tag = dict_tag(word[1:]) or ""
+    return tag in ("", "nr", "nrfg", "ns", "nz", "j") and person_shape(word, gaz) > 0
+
+
 def person_shape(word: str, gaz: Gazetteer) -> float:
     """How much ``word`` looks like a name on its own: 0 (not at all) to 1."""
     if word in gaz.not_names or gaz.is_place(word) or word in gaz.orgs or word in gaz.titles:
@@ -48,8 +65,8 @@ def person_shape(word: str, gaz: Gazetteer) -> float:
         given = word[sl:]
         if any(c in NOT_IN_GIVEN for c in given):
             return 0.0
-        if len(given) == 2 and (dict_tag(given) or "x")[0] in "vdpcur":
-            return 0.0  # 时指出: surname-like character + a verb
+        if len(given) == 2 and (dict_tag(given) or "x")[0] in "vdpcur" and not _dict_name(word):
+            return 0.0  # 时指出: surname-like character + a verb (a name jieba knows may be 健行)
         return 0.8 if not in_dictionary(word) else 0.6
     if len(word) >= 3 and gaz.is_translit(word):
         return 0.6
@@ -83,7 +100,7 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             continue  # 2-character dictionary "names" are mostly words (公正, 阳光): anchors decide
         shape = person_shape(t.word, gaz)
         if (t.flag != "new" and word_freq(t.word) < _RARE_NAME_FREQ and in_dictionary(t.word)
-                and not name_context(toks, i, gaz)):
+                and not name_context(toks, i, gaz) and not rare_dict_name(t.word, gaz)):
             continue  # 蒲公英/nr, 贺年卡/nr: rare dictionary "names" need a title, a list or a verb
         if t.flag == "new":
             followed = i + 1 < len(toks) and toks[i + 1].word in _AFTER_NAME
@@ -190,6 +207,10 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
         return None
     if first.flag in ("nr", "nrfg") and person_shape(first.word, gaz):
         return first.start, first.end
+    if (first.flag in ("n", "ns", "nz", "nr") and 2 <= len(first.word) <= 3
+            and word_freq(first.word) < _RARE_NAME_FREQ and gaz.surname_len(first.word) == 1
+            and person_shape(first.word, gaz)):
+        return first.start, first.end  # 秘书长罗干/ns, 主席刘澜涛/n: a rare dictionary word
     if first.word in gaz.titles or gaz.is_place(first.word) or first.word in gaz.orgs:
         return None
     # a foreign name: a run of transliteration characters up to a break

@@ -1,7 +1,7 @@
-"""LOC and ORG layers: gazetteer words, place suffixes, organisation chains and abbreviations.
+"""LOC layers (and the word classes the ORG layers share): gazetteer words, place suffixes.
 
-``长春市委组织部`` is one ORG (a place, then organisation words ending in an organisation suffix);
-``昌邑区莲花街道乾丰园社区`` is three LOCs (each administrative level is its own place).  An
+Organisation rules live in ``orgs``; known organisation phrases are matched here because they come
+from the same gazetteer.  ``昌邑区莲花街道乾丰园社区`` is three LOCs (each administrative level is its own place).  An
 abbreviation fused into a title word (``省委书记``) is one jieba token and is left alone.
 """
 
@@ -75,7 +75,7 @@ def _place_prefix(t: Token, gaz: Gazetteer) -> list[Candidate]:
 
 
 def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
-    """Tokens that are known places or organisations, and jieba's ns/nt tags."""
+    """Tokens that are known places or organisations, and jieba's ns tags."""
     out: list[Candidate] = []
     for t in toks:
         w = t.word
@@ -87,18 +87,20 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.65))
         elif t.flag in ("ns", "n", "nz") and len(w) >= 3:
             out.extend(_place_prefix(t, gaz))
-        elif t.flag == "nt" and w not in GENERIC:
-            # 北京音乐厅, 人民大会堂: a venue is a place, not an organisation
-            venue = w.endswith(("音乐厅", "大会堂", "礼堂", "公园", "纪念馆", "广场", "剧场", "体育馆"))
-            out.append(Candidate(t.start, t.end, "LOC" if venue else "ORG", "jieba", 0.7))
         elif t.flag == "nrt" and gaz.is_place(w):
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.8))
     return out
 
 
-def known_phrases(text: str, gaz: Gazetteer) -> list[Candidate]:
-    """Known organisation names jieba cuts into several words (博鳌 亚洲 论坛)."""
-    return [Candidate(m.start(), m.end(), "ORG", "rule", 0.85) for m in gaz.org_pattern.finditer(text)]
+def known_phrases(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """Known organisation names jieba cuts into several words (博鳌 亚洲 论坛, 水利 部).
+
+    A three-character name must start and end at token boundaries: 中宣部 is a name, but a
+    short string can also sit across two words.
+    """
+    cuts = {t.start for t in toks} | {t.end for t in toks}
+    return [Candidate(m.start(), m.end(), "ORG", "rule", 0.85) for m in gaz.org_pattern.finditer(text)
+            if m.end() - m.start() >= 4 or (m.start() in cuts and m.end() in cuts)]
 
 
 # characters that end the name of a housing compound (乾丰园, 锦绣苑, 万科城)

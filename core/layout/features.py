@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.dateline import find_dateline
+from core.dateline import could_open, find_dateline
 from core.model import Line
 from core.textmap import is_wide, squeeze_spaces
 
@@ -35,13 +35,19 @@ HEAD_NOTE_RE = re.compile(r"[（(](?:附?图片[^）)]{0,6}|外[一二三四五�
 
 
 def width(s: str) -> float:
-    """Printed width in ems: CJK and full-width forms 1, ASCII and other narrow characters ½."""
+    """Printed width in ems: CJK, full-width forms and curly quotes 1, ASCII and other narrow
+    characters ½, spaces nothing."""
+    if s.isascii():
+        return 0.5 * (len(s) - s.count(" ") - s.count("\t"))
     w = 0.0
     for ch in s:
-        if is_wide(ch) or ch in "“”‘’":
-            w += 1.0
+        if ch.isascii():
+            if ch not in _SPACES:
+                w += 0.5
         elif ch in _SPACES:
             continue
+        elif is_wide(ch) or ch in "“”‘’":
+            w += 1.0
         else:
             w += 0.5
     return w
@@ -50,6 +56,8 @@ def width(s: str) -> float:
 def is_spaced(s: str) -> bool:
     """Characters set apart by spaces (``落 细 防 控``): most gaps between wide characters are spaces."""
     t = s.strip(_SPACES)
+    if " " not in t and "\u3000" not in t and "\u00a0" not in t and "\t" not in t:
+        return False
     gaps = spaced = 0
     for i in range(len(t) - 1):
         a = t[i]
@@ -110,6 +118,8 @@ def _last_meaningful(s: str) -> str:
 
 def _dateline_starts(squeezed: str, following: str) -> bool:
     """A dateline opens the line, possibly wrapped onto the next one (``本报苏州１月１`` / ``日电``)."""
+    if not could_open(squeezed):
+        return False
     if find_dateline(squeezed) is not None:
         return True
     if not following:

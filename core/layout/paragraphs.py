@@ -28,8 +28,9 @@ def _best(counts: Counter[float], fallback: float) -> float:
     if not counts:
         return fallback
     best_w, best_score = fallback, -1
-    for w in counts:
-        score = sum(c for v, c in counts.items() if w - 1.0 <= v <= w + 1.0)
+    get = counts.get
+    for w in counts:  # keys are multiples of ½, so one em either side is five keys
+        score = get(w - 1.0, 0) + get(w - 0.5, 0) + counts[w] + get(w + 0.5, 0) + get(w + 1.0, 0)
         if score > best_score or (score == best_score and w > best_w):
             best_w, best_score = w, score
     return best_w

@@ -1,0 +1,211 @@
+"""ORG layers: jieba's nt tags checked, organisation chains, long names, prefixes, title fusions.
+
+jieba's ``nt`` holds real names (新华社) but also phrases from its training text (重大进展,
+新鲜空气, 联合公报), so an nt word counts only with an organisation ending.  A chain (a place,
+then organisation words) stops at the first word that is not one, so it does not run on into the
+verb or noun after the name (大使馆开馆, 广播公司演播大厅).  Long names joined by 和/与
+(X和平与裁军委员会) are closed by a strong suffix and opened by a place or a national prefix.
+``克林顿政府`` is a person's government: the person is tagged, not an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from core.entities.candidates import Candidate
+from core.entities.gazetteer import Gazetteer
+from core.entities.names import person_shape
+from core.entities.places import ADMIN_PREFIX, GENERIC, NOUNISH, PROPERISH, STRONG, place_token
+from core.entities.tokenizer import Token
+
+# organisation words that need a place or a proper name before them (国家 alone is not one)
+_WEAK_PREFIX = frozenset({"中央", "国家", "全国", "地方"})
+# ad-hoc bodies set up for a task: 疫情防控指挥部 is not a named organisation
+_AD_HOC = ("指挥部", "工作组", "领导小组", "专班", "工作队")
+# last characters of organisation names; an nt word ending otherwise is a phrase (重大进展)
+_NT_END = frozenset("会盟党报社团队军部局院委署司处厅所校馆台行厂店网协联办组")
+# nt words with an organisation ending that are documents, areas or slogans, not organisations
+_NT_NOT = ("公报", "大部", "全党", "全军", "大厅", "展厅")
+# suffixes that close a long name even across 和/与 and verbs (争取和平与裁军委员会)
+_LONG_CLOSERS = ("委员会", "协会", "联合会", "基金会", "研究会", "促进会", "理事会", "联盟", "共同体")
+_LINKS = frozenset({"和", "与", "及"})
+# first characters that make a word a description (各级党委, 全体, 本院), not a name
+_DESCRIPTIVE = frozenset("各全本该每诸某此其")
+# first characters of two-character branch words that do name a unit (分社, 总局, 支行)
+_BRANCH = frozenset("分总支")
+# starts of a long name besides a place: national and international prefixes (国家验收委员会)
+_LONG_OPENERS = ("中国", "中华", "全国", "国家", "国际", "世界", "亚洲", "中央")
+_ORDINAL_RE = re.compile(r"(?:第[一二三四五六七八九十百零〇两\d０-９]{1,4}届|中共)$")
+# bare abbreviations that fuse into a title word (省委书记); a named one (河南省委) stays an ORG
+_FUSABLE = frozenset({"省委", "市委", "县委", "区委", "州委", "党委", "镇党委", "乡党委", "村党委"})
+
+
+def nt_trusted(w: str, gaz: Gazetteer) -> bool:
+    """jieba's nt word is an organisation when it ends like one and is not a generic noun."""
+    if w in gaz.orgs:
+        return True
+    if w in GENERIC or w.startswith(_NT_NOT) or w.endswith(_NT_NOT) or person_government(w, gaz):
+        return False
+    if any(len(w) > k + 1 and w[-k:] in gaz.titles for k in (2, 3)):
+        return False  # 中央政治局常委: a title word, see tagged_orgs
+    return gaz.org_suffix(w) is not None or w[-1] in _NT_END
+
+
+def person_government(w: str, gaz: Gazetteer) -> bool:
+    """克林顿政府: a person's name before 政府 names an administration, tagged as the person."""
+    head = w[:-2]
+    return (w.endswith("政府") and len(head) >= 2 and not gaz.is_place(head)
+            and (person_shape(head, gaz) > 0 or (len(head) >= 3 and gaz.is_translit(head))))
+
+
+def tagged_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """jieba's nt words that pass ``nt_trusted``; venues are places; X政府 gives the person X."""
+    out: list[Candidate] = []
+    for t in toks:
+        w = t.word
+        if t.flag != "nt" or w in gaz.orgs or gaz.is_place(w):
+            continue
+        title = next((k for k in (3, 2) if len(w) > k + 1 and w[-k:] in gaz.titles), 0)
+        if person_government(w, gaz):
+            out.append(Candidate(t.start, t.end - 2, "PER", "rule", 0.7))
+        elif title:
+            # 中央政治局常委: the organisation before a title word is tagged, the title is not
+            if w[:-title] in gaz.orgs or gaz.org_suffix(w[:-title]):
+                out.append(Candidate(t.start, t.end - title, "ORG", "rule", 0.7))
+        elif nt_trusted(w, gaz):
+            # 北京音乐厅, 人民大会堂: a venue is a place, not an organisation
+            venue = w.endswith(("音乐厅", "大会堂", "礼堂", "公园", "纪念馆", "广场", "剧场", "体育馆"))
+            out.append(Candidate(t.start, t.end, "LOC" if venue else "ORG", "jieba", 0.7))
+    return out
+
+
+def _org_word(t: Token, gaz: Gazetteer, right_after: bool = True) -> bool:
+    """A token that can end an organisation name.
+
+    A two-character word ending in a one-character suffix (画院, 酒厂) names a unit only right
+    after the place or organisation; further on it is a verb or a noun (人士 同台, 开馆).
+    """
+    w = t.word
+    if w.endswith(_AD_HOC) or w.endswith("干部") or person_government(w, gaz):
+        return False
+    if w in gaz.orgs or (t.flag == "nt" and nt_trusted(w, gaz)):
+        return True
+    if t.flag not in NOUNISH or w in gaz.titles or w.endswith(_NT_NOT):
+        return False
+    suf = gaz.org_suffix(w)
+    if suf is None or w[0] in _DESCRIPTIVE:
+        return False
+    if len(suf) == 1 and (w in GENERIC or w[-2:] in GENERIC):
+        return False  # 大局, 重新部署: an ordinary word ending in 局/署
+    return not (len(w) == 2 and len(suf) == 1 and not right_after and w[0] not in _BRANCH)
+
+
+def _extends(toks: Sequence[Token], j: int, gaz: Gazetteer) -> int:
+    """How many tokens from ``j`` continue a name that already ends in an organisation word.
+
+    An organisation word continues it (组织部 after 市委); so does a place followed by one
+    (新华社 香港 分社).  Anything else ends the name: 广播公司 | 演播 大厅.
+    """
+    if _org_word(toks[j], gaz, False):
+        return 1
+    if j + 1 < len(toks) and place_token(toks[j], gaz) and _org_word(toks[j + 1], gaz, False):
+        return 2
+    return 0
+
+
+def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """A place (or 省/市/县 standing alone, or an org) + up to five words ending in an org suffix."""
+    out: list[Candidate] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        starts_org = t.word in gaz.orgs or (t.flag == "nt" and nt_trusted(t.word, gaz))
+        direct = t.word.startswith(("省直", "市直", "县直", "区直", "中直"))  # 省直机关工委
+        if not (place_token(t, gaz) or t.word in ADMIN_PREFIX or starts_org or direct):
+            continue
+        if (not starts_org and i + 1 < n and place_token(toks[i + 1], gaz)
+                and toks[i + 1].word not in gaz.divisions):
+            continue  # 比勒陀利亚 南非研究中心: a city then a country is no chain of levels
+        best = i if starts_org else None
+        for j in range(i + 1, min(n, i + 6)):
+            u = toks[j]
+            if (u.flag not in NOUNISH and u.word != "驻") or u.word in gaz.titles:
+                break
+            if t.word in gaz.orgs and u.word in gaz.orgs:
+                break  # 省委省政府: two organisations side by side, not one
+            if best is not None:
+                if j <= best:
+                    continue
+                step = _extends(toks, j, gaz)
+                if not step:
+                    break  # 广播公司 演播 大厅: the name ended with the organisation word
+                best = j + step - 1
+            elif _org_word(u, gaz, j == i + 1) or (u.word in GENERIC and u.word.endswith(STRONG)):
+                best = j
+        if best is None or best == i:
+            continue
+        if t.word in _WEAK_PREFIX and best == i + 1 and toks[best].word in GENERIC:
+            continue
+        conf = 0.75 if t.word not in ADMIN_PREFIX else 0.7
+        out.append(Candidate(t.start, toks[best].end, "ORG", "rule", conf))
+    # 华为公司, 国家发展改革委员会: proper-looking words before a strong suffix
+    for i, t in enumerate(toks):
+        if not t.word.endswith(STRONG) or i == 0 or t.word in gaz.orgs or person_government(t.word, gaz):
+            continue  # 省委 省政府: two known organisations side by side stay two
+        j = i - 1
+        while (j >= 0 and i - j <= 2 and toks[j].flag in PROPERISH - {"nr", "nrt", "nrfg"}
+               and not gaz.is_place(toks[j].word) and toks[j].word not in gaz.orgs):
+            j -= 1
+        if j < i - 1:
+            out.append(Candidate(toks[j + 1].start, t.end, "ORG", "rule", 0.6))
+    return out
+
+
+def _long_inner(t: Token) -> bool:
+    """A word that may stand inside a long name: nouns, verbs, adjectives, idioms, 和/与/及."""
+    return t.word in _LINKS or (t.flag[:1] in "nvail" and t.flag not in ("nr", "nrfg", "nrt"))
+
+
+def long_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """中国人民争取和平与裁军委员会: a place or national prefix, up to five words, a strong closer."""
+    out: list[Candidate] = []
+    for j, t in enumerate(toks):
+        if not t.word.endswith(_LONG_CLOSERS) or t.word in gaz.titles:
+            continue
+        for i in range(j - 1, max(-1, j - 7), -1):
+            s = toks[i]
+            if t.end - s.start > 18:
+                break
+            if place_token(s, gaz) or s.word in gaz.orgs or s.word.startswith(_LONG_OPENERS):
+                if i < j - 1 or len(t.word) > 3:
+                    out.append(Candidate(s.start, t.end, "ORG", "rule", 0.65))
+                break
+            if not _long_inner(s):
+                break
+    return out
+
+
+def prefixed_orgs(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """第九届全国人民代表大会, 中共北京市委: an ordinal session or 中共 before an ORG belongs to it."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.type != "ORG" or text.startswith("中共", c.start):
+            continue
+        m = _ORDINAL_RE.search(text, max(0, c.start - 6), c.start)
+        if m is not None and m.end() == c.start:
+            out.append(Candidate(m.start(), c.end, "ORG", "rule", c.confidence))
+    return out
+
+
+def fused_title_orgs(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """Drop 省委 in 省委书记/省委常委 when jieba cut the title word in two: it is part of a title.
+
+    Only the bare abbreviation fuses; a named committee (河南省委 书记) is an organisation.
+    """
+    out: list[Candidate] = []
+    for c in cands:
+        word = text[c.start:c.end]
+        if c.type == "ORG" and word in _FUSABLE and text.startswith(("书记", "副书记", "常委"), c.end):
+            continue
+        out.append(c)
+    return out
