@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from core.loader import PageError
+
+if TYPE_CHECKING:
+    from core.entities.lexicon import UserLexicon
 
 
 class CliError(Exception):
@@ -28,10 +32,8 @@ def write_atomic(path: Path, data: str) -> None:
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 
@@ -70,11 +72,9 @@ def _parse_one(path: Path) -> str:
     return dumps(doc)
 
 
-def _user_lexicon() -> object | None:
-    try:
-        from core.entities.lexicon import UserLexicon
-    except ImportError:
-        return None
+def _user_lexicon() -> UserLexicon:
+    from core.entities.lexicon import UserLexicon
+
     return UserLexicon.load()
 
 
@@ -128,7 +128,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="main.py", description="Banmian: newspaper pages into annotated articles.")
+    p = argparse.ArgumentParser(prog="main.py",
+                                description="Banmian: newspaper pages into annotated articles.")
     sub = p.add_subparsers(dest="command", required=True)
     pp = sub.add_parser("parse", help="write the automatic annotation of a page (or every *.txt of a folder)")
     pp.add_argument("page", help="a page .txt file or a folder of them")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.cli import CliError, Progress, _user_lexicon, run_folder, write_atomic
+from core.entities.lexicon import UserLexicon
 from core.export_formats import page_json, to_conll, to_jsonl
 from core.export_json import ExportInvalid, dumps
 from core.loader import PageError
@@ -21,10 +22,10 @@ from core.sidecar import SidecarError, open_page
 SUFFIXES = {"json": ".json", "conll": ".conll", "jsonl": ".jsonl"}
 
 
-def render(path: Path, fmt: str, lexicon: object | None = None) -> str:
+def render(path: Path, fmt: str, lexicon: UserLexicon | None = None) -> str:
     """One page in ``fmt``; every failure becomes a one-line ``PageError`` naming the page."""
     try:
-        doc = open_page(path, lexicon, strict=True).document  # type: ignore[arg-type]
+        doc = open_page(path, lexicon, strict=True).document
         if fmt == "json":
             return dumps(page_json(doc))
         if fmt == "conll":

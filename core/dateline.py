@@ -55,10 +55,8 @@ def find_dateline(s: str) -> DatelineParts | None:
     if kind == "电" and m.group("date") is None:
         return None
     place = m.span("place") if m.group("place") else None
-    if place is not None and kind == "讯" and m.group("source") not in ("本报", "本刊"):
-        # ``XX报讯`` with a place between is rare; avoid reading prose as a dateline
-        if m.group("date") is None:
-            return None
+    if place is not None and kind == "讯" and m.group("source") not in ("本报", "本刊") and m.group("date") is None:
+        return None  # ``XX报 <place> 讯`` without a date is rare: don't read prose as a dateline
     date = m.span("date") if m.group("date") else None
     reporters: list[tuple[int, int]] = []
     if m.group("people"):

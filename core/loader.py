@@ -78,7 +78,7 @@ def decode(data: bytes) -> tuple[str, str]:
             continue
         candidates.append((_zh_score(text, simplified), codec, text))
     if candidates:
-        score, codec, text = max(candidates)
+        _, codec, text = max(candidates)
         if _cjk_share(text) >= 0.6:
             return normalise_newlines(text), codec
     raise PageError("cannot decode the page: it is not UTF-8, UTF-16 (with BOM), GB18030/GBK or Big5 "

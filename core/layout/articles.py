@@ -89,7 +89,7 @@ def orientation(items: Sequence[tuple[str, list[Unit]]]) -> str:
             score += 3
     last_kind, last_units = items[-1]
     score += 1 if last_kind == "group" and not all(u.first.jump_only for u in last_units) else -1
-    for k, (kind, units) in enumerate(items):
+    for k, (kind, _units) in enumerate(items):
         if kind != "group" or k + 1 >= len(items):
             continue
         nxt = items[k + 1][1][0].first

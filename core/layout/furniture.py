@@ -14,7 +14,8 @@ _ANYWHERE = re.compile(
 _EDGE = re.compile(
     rf"^(?:第\s*{_D}{{1,3}}\s*版(?:[：:·\s].{{0,12}})?"  # 第4版 / 第4版：要闻
     rf"|{_D}{{1,3}}\s*版"
-    rf"|(?:{_D}{{4}}\s*年\s*)?{_D}{{1,2}}\s*月\s*{_D}{{1,3}}\s*日\s*(?:星期|周)[一二三四五六日天](?:\s*.{{0,16}})?"
+    rf"|(?:{_D}{{4}}\s*年\s*)?{_D}{{1,2}}\s*月\s*{_D}{{1,3}}\s*日"
+    rf"\s*(?:星期|周)[一二三四五六日天](?:\s*.{{0,16}})?"
     rf"|(?:农历|夏历).{{2,16}}"
     rf"|[\u4e00-\u9fff]{{2,6}}(?:日报|晚报|时报)(?:\s*第?\s*{_D}{{1,3}}\s*版)?"
     rf"|-?\s*{_D}{{1,3}}\s*-?)$"
@@ -28,8 +29,7 @@ def furniture(infos: Sequence[LineInfo]) -> set[int]:
     n = len(infos)
     for k, info in enumerate(infos):
         text = " ".join(info.text.split())
-        if _ANYWHERE.match(text):
-            out.add(info.number)
-        elif (k < EDGE_LINES or k >= n - EDGE_LINES) and len(info.squeezed) <= 30 and _EDGE.match(text):
+        at_edge = k < EDGE_LINES or k >= n - EDGE_LINES
+        if _ANYWHERE.match(text) or (at_edge and len(info.squeezed) <= 30 and _EDGE.match(text)):
             out.add(info.number)
     return out

@@ -197,10 +197,10 @@ def _breaks_before(infos: Sequence[LineInfo], widths: Sequence[tuple[float, floa
         return True
     if prev.ends_sentence and _opens_paragraph(infos, widths, i):
         return True
-    if not prev.ends_soft and not prev.ends_sentence and breaks[i - 1] and first_line_like(cur, widths[i]) \
-            and not first_line_like(prev, widths[i - 1]) and (i + 1 == n or infos[i + 1].width > cur.width + 0.75):
-        return True  # a headline line, then a paragraph's first line
-    return False
+    # a headline line, then a paragraph's first line
+    return (not prev.ends_soft and not prev.ends_sentence and breaks[i - 1] and first_line_like(cur, widths[i])
+            and not first_line_like(prev, widths[i - 1])
+            and (i + 1 == n or infos[i + 1].width > cur.width + 0.75))
 
 
 def _opens_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int) -> bool:
