@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score entity detection against gold: the sample page and every page of a gold folder.
 
-usage: score_entities.py [GOLD_DIR ...] [--sample] [--errors] [--own-segments]
+usage: score_entities.py [GOLD_DIR ...] [--sample] [--errors [--top N]] [--own-segments]
 
 Each page is parsed with ``core.parse.parse_page`` and exported with
 ``core.export_json.page_to_dict``, then scored by ``score`` from ../shared/eval/score_page.py;
@@ -61,7 +61,8 @@ def predict(path: Path, own: bool) -> dict[str, Any]:
     return page_to_dict(parse_page(raw))
 
 
-def score_pages(pairs: list[tuple[Path, Path]], own: bool, errors: bool) -> dict[str, tuple[float, ...]]:
+def score_pages(pairs: list[tuple[Path, Path]], own: bool, errors: bool,
+                top: int = 40) -> dict[str, tuple[float, ...]]:
     import json
 
     tot: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
@@ -83,7 +84,7 @@ def score_pages(pairs: list[tuple[Path, Path]], own: bool, errors: bool) -> dict
         print(f"  {t:5} P {p:.3f} R {r:.3f} F1 {f:.3f}  (tp {c['tp']} fp {c['fp']} fn {c['fn']})")
         if errors:
             for label, counts in (("missed:  ", missed[t]), ("spurious:", spurious[t])):
-                shown = (f"{w}×{n}" if n > 1 else w for w, n in counts.most_common(40))
+                shown = (f"{w}×{n}" if n > 1 else w for w, n in counts.most_common(top))
                 print("       ", label, " ".join(shown))
     return out
 
@@ -93,17 +94,19 @@ def main(argv: list[str]) -> int:
     ap.add_argument("folders", nargs="*", type=Path)
     ap.add_argument("--sample", action="store_true", help="score the sample page too (default: no folder)")
     ap.add_argument("--errors", action="store_true", help="list missed and spurious mentions")
+    ap.add_argument("--top", type=int, default=40, help="how many errors of each kind to list")
     ap.add_argument("--own-segments", action="store_true", help="skip the layout parser")
     args = ap.parse_args(argv)
     if args.sample or not args.folders:
         print("sample jilin-2022-04-21-p1 (entity F1, micro-averaged):")
         score_pages([(SHARED / "pages" / "jilin-2022-04-21-p1.txt",
-                      SHARED / "gold" / "jilin-2022-04-21-p1.gold.json")], args.own_segments, args.errors)
+                      SHARED / "gold" / "jilin-2022-04-21-p1.gold.json")], args.own_segments, args.errors,
+                    args.top)
     for folder in args.folders:
         pairs = [(p, p.with_name(p.name[:-4] + ".gold.json")) for p in sorted(folder.glob("*.txt"))]
         pairs = [(t, g) for t, g in pairs if g.is_file()]
         print(f"{folder} ({len(pairs)} pages, entity F1, micro-averaged):")
-        score_pages(pairs, args.own_segments, args.errors)
+        score_pages(pairs, args.own_segments, args.errors, args.top)
     return 0
 
 

@@ -27,6 +27,10 @@ LOC_SUFFIX_WORDS = frozenset({"街道", "社区", "小区", "开发区", "高新
                               "音乐厅", "大会堂", "礼堂", "公园", "纪念馆", "寺", "机场", "车站", "码头"})
 
 
+# surnames.txt is in order of frequency; this many cover about nine names in ten
+_COMMON_SURNAMES = 160
+
+
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     divisions: frozenset[str]
@@ -36,6 +40,7 @@ class Gazetteer:
     titles: frozenset[str]
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
+    common_surnames: frozenset[str]  # the most frequent single surnames (the list's first lines)
     translit: frozenset[str]
     not_names: frozenset[str]
 
@@ -108,6 +113,7 @@ def gazetteer() -> Gazetteer:
         titles=frozenset(_words("titles.txt")),
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        common_surnames=frozenset([s for s in surnames if len(s) == 1][:_COMMON_SURNAMES]),
         translit=frozenset("".join(_words("translit.txt"))),
         not_names=frozenset(_words("not_names.txt")),
     )

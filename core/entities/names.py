@@ -30,6 +30,10 @@ NOT_IN_GIVEN = frozenset("的了着过得地是在和与就都也把被这那你
 # characters that turn the word before them into a longer word (常态 + 化, 积极 + 性)
 _WORD_SUFFIX = frozenset("化性者家员式型率度界")
 _NAME_DOT = frozenset("·•・．")
+# last characters of things, places and works that jieba's dictionary tags nr (乌骨鸡, 白毛女)
+_THING_END = frozenset("山鸡鸭鱼女卡哲滨挂法尔提卜菜草树茶酒车船机器药图画歌舞剧诗词声色河湖海岛岭洞"
+                       "桥塔寺庙宫殿楼阁亭园街路巷村城州县省市区镇乡族儿者们式型性化类品物衣帽鞋布纸"
+                       "笔刀枪钱币票线网站台所厂店场馆院局部处科会社团队班组党营")
 _PUNCT_BREAK = frozenset("，。、；：！？（）()《》“”‘’,.;:!? \u3000—…·")
 
 
@@ -46,9 +50,11 @@ def rare_dict_name(word: str, gaz: Gazetteer) -> bool:
     """A rare three-character dictionary "name" that is one: surname + a given name that is no word.
 
     jieba's dictionary holds thousands of real names with small counts (史大桢, 周德武) beside
-    things tagged nr (胡萝卜): the given part of a thing is itself a noun or a verb (萝卜).
+    things tagged nr (胡萝卜, 乌骨鸡, 白毛女): the given part of a thing is itself a noun (萝卜),
+    its last character names a kind of thing (鸡, 女), or its first is a rare surname.
     """
-    if len(word) != 3 or gaz.surname_len(word) != 1 or not _dict_name(word):
+    if (len(word) != 3 or word[0] not in gaz.common_surnames or word[-1] in _THING_END
+            or not _dict_name(word)):
         return False
     tag = dict_tag(word[1:]) or ""
     return tag in ("", "nr", "nrfg", "ns", "nz", "j") and person_shape(word, gaz) > 0

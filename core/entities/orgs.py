@@ -17,7 +17,7 @@ from core.entities.candidates import Candidate
 from core.entities.gazetteer import Gazetteer
 from core.entities.names import person_shape
 from core.entities.places import ADMIN_PREFIX, GENERIC, NOUNISH, PROPERISH, STRONG, place_token
-from core.entities.tokenizer import Token
+from core.entities.tokenizer import Token, dict_tag
 
 # organisation words that need a place or a proper name before them (国家 alone is not one)
 _WEAK_PREFIX = frozenset({"中央", "国家", "全国", "地方"})
@@ -56,7 +56,8 @@ def person_government(w: str, gaz: Gazetteer) -> bool:
     """克林顿政府: a person's name before 政府 names an administration, tagged as the person."""
     head = w[:-2]
     return (w.endswith("政府") and len(head) >= 2 and not gaz.is_place(head)
-            and (person_shape(head, gaz) > 0 or (len(head) >= 3 and gaz.is_translit(head))))
+            and (person_shape(head, gaz) > 0 or (len(head) >= 3 and gaz.is_translit(head))
+                 or dict_tag(head) in ("nr", "nrt", "nrfg")))
 
 
 def tagged_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
