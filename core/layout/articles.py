@@ -143,6 +143,9 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
                     else:
                         stories.append(Story(head=g, head_first=False))
             else:
+                if stories and groups and groups[0] and _is_continued_to(groups[0][0].first):
+                    stories[-1].head.append(groups[0].pop(0))  # "continued on page 4" ends the story above
+                    groups = [g for g in groups if g]
                 for g in pending:
                     stories.append(Story(head=g))
                 pending = groups

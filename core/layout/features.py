@@ -16,10 +16,10 @@ SOFT_END = frozenset("，、,：:")
 _SPACES = " \t\u3000\u00a0"
 
 JUMP_ONLY_RE = re.compile(
-    r"^[（(]?\s*(?:[上下]接|转|续|见|接)?\s*(?:第?\s*[0-9０-９一二三四五六七八九十]+\s*版)"
+    r"^[（(]?\s*(?:[上下][接转]|转|续|见|接)?\s*(?:第?\s*[0-9０-９一二三四五六七八九十]+\s*版)"
     r"(?:[^）)\n]{0,8})?\s*[）)]?$"
 )
-JUMP_TAIL_RE = re.compile(r"[（(]\s*(?:[上下]接|转|续|见)\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*版[^）)]{0,6}[）)]$")
+JUMP_TAIL_RE = re.compile(r"[（(]\s*(?:[上下][接转]|转|续|见)\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*版[^）)]{0,6}[）)]$")
 COLUMN_RE = re.compile(r"^[●◆■▲★☆◎○□◇【\[〖].{1,20}[●◆■▲★☆◎○□◇】\]〗]?$")
 BYLINE_RE = re.compile(
     r"^(?:(?:本报|新华社|中新社|人民日报)?(?:特派|驻[\u4e00-\u9fff]{1,8})?(?:记者|通讯员|特约记者|评论员|实习生)"
@@ -30,6 +30,7 @@ CAPTION_RE = re.compile(r"^[（(].{0,30}(?:摄|供图|制图|图)[）)]$")
 SENTENCE_THEN_NOTE_RE = re.compile(r"[。！？…][”’」』]?\s*[（(][^（）()]{1,30}[）)]$")
 ENUM_RE = re.compile(r"^(?:[0-9０-９]{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)])")
 SIGNATURE_RE = re.compile(r"^[（(][^（）()]{2,30}[）)]$")
+PHOTO_CREDIT_RE = re.compile(r"(?:摄|供图|摄影)[）)]$")
 CREDIT_RE = re.compile(r"[（(][\u4e00-\u9fff、·\s]{2,12}[）)]$")
 HEAD_NOTE_RE = re.compile(r"[（(](?:附?图片[^）)]{0,6}|外[一二三四五六七八九十两]首|[一二三四五六七八九十两]首|摘要|节选|上|下|续)[）)]$")
 
@@ -163,7 +164,7 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
                 jump_only=bool(JUMP_ONLY_RE.match(squeezed)) and width(squeezed) <= 12,
                 jump_tail=bool(JUMP_TAIL_RE.search(squeezed)),
                 column=bool(COLUMN_RE.match(squeezed)) and squeezed[0] in "●◆■▲★☆◎○□◇【〖[",
-                byline=bool(BYLINE_RE.match(" ".join(text.split()))),
+                byline=bool(BYLINE_RE.match(" ".join(text.split())) or BYLINE_RE.match(squeezed)),
                 caption=bool(CAPTION_RE.match(squeezed)),
                 enum=bool(ENUM_RE.match(squeezed)),
                 signature=bool(SIGNATURE_RE.match(squeezed)),

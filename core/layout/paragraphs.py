@@ -113,6 +113,15 @@ def _overflows(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]],
     return True
 
 
+def _subtitle(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int) -> bool:
+    """A ``——…`` line with no punctuation right under a headline-like line: a subtitle."""
+    info = infos[i]
+    if i == 0 or not info.dash_start or info.ends_sentence or any(ch in info.squeezed for ch in "，。；"):
+        return False
+    above = infos[i - 1]
+    return not (above.ends_sentence or above.ends_soft) and (above.spaced or above.width < min(widths[i - 1]) - SHORT_BY)
+
+
 def _unfinished(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int, col: float) -> bool:
     """Line ``i`` cannot go on with the paragraph above: the paragraph would end (at the first line
     short of the column, looking a few lines ahead) on no closing mark at all."""
@@ -167,6 +176,8 @@ def _breaks_before(infos: Sequence[LineInfo], widths: Sequence[tuple[float, floa
     if standalone(prev, widths[i - 1]) or standalone(cur, widths[i]) or prev.jump_tail:
         return True
     if _overflows(infos, widths, i - 1) or _overflows(infos, widths, i):
+        return True
+    if _subtitle(infos, widths, i - 1) or _subtitle(infos, widths, i):
         return True
     local = _local_column(infos, widths, start, i - 1)
     if cur.spaced and not prev.spaced:
@@ -243,6 +254,17 @@ def _ends_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, flo
         return info.width < col - 1.0
     if info.width >= col - 3.0:
         return False
+    if breaks[j] and j + 1 < len(infos) and info.width < col - SHORT_BY:
+        # a short line opening a paragraph goes on only into a line that fills the column
+        nxt = infos[j + 1]
+        if nxt.ends_sentence and nxt.width <= info.width + 1 and not (
+                nxt.dateline or nxt.indent or nxt.full_indent or nxt.spaced or standalone(nxt, widths[j + 1])):
+            return False  # a two-line paragraph: this line broke mid-phrase, the next one ends it
+        if not (info.dateline or any(w - 4.0 <= info.width <= w - 1.25 for w in widths[j])):
+            return True  # far too short for a first line that lost its indent
+        goes_on = nxt.width >= min(widths[j + 1]) - SHORT_BY and nxt.width > info.width + 0.75 and not (
+            nxt.dateline or nxt.indent or nxt.full_indent or nxt.jump_only or nxt.column or nxt.spaced)
+        return not goes_on
     if breaks[j] and j + 1 < len(infos):
         nxt = infos[j + 1]
         if nxt.ends_sentence and nxt.width <= info.width + 1 and not (
@@ -251,7 +273,7 @@ def _ends_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, flo
     if breaks[j] and (info.dateline or any(w - 4.0 <= info.width <= w - 1.25 for w in widths[j])) \
             and j + 1 < len(infos):
         nxt = infos[j + 1]
-        goes_on = is_full(nxt, widths[j + 1]) and nxt.width > info.width + 0.75 and not (
+        goes_on = nxt.width >= min(widths[j + 1]) - SHORT_BY and nxt.width > info.width + 0.75 and not (
             nxt.dateline or nxt.indent or nxt.full_indent or nxt.jump_only or nxt.column or nxt.spaced)
         return not goes_on
     return True

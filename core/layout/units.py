@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.layout.features import SIGNATURE_RE, LineInfo
+from core.layout.features import PHOTO_CREDIT_RE, SIGNATURE_RE, LineInfo
 from core.layout.paragraphs import column_of, column_widths, is_full, paragraph_breaks
 from core.layout.verse import verse_lines
 
@@ -45,7 +45,8 @@ def make_units(infos: Sequence[LineInfo]) -> list[Unit]:
             units[-1].lines.append(info)
     for u in units:
         u.width = _unit_width(u, widths)
-    for k, u in enumerate(units):
+    for k in range(len(units) - 1, -1, -1):  # backwards: a unit's kind may depend on the next one's
+        u = units[k]
         u.kind = BODY if u.verse else _kind(u, widths, units[k + 1] if k + 1 < len(units) else None)
     _mark_subheads(units)
     return units
@@ -88,6 +89,8 @@ def _kind(u: Unit, widths: Sequence[tuple[float, float]], nxt: Unit | None) -> s
         return BODY  # a credit or dateline in brackets, wrapped
     if nxt is None or nxt.first.dateline or nxt.first.byline:
         return HEAD
+    if nxt.kind == HEAD and not nxt.first.jump_only:
+        return HEAD  # part of a stack of headline lines
     if all(ln.width > nxt.width + 2.5 for ln in u.lines):
         return HEAD  # set across the columns below it
     return BODY if is_full(last, widths[last.index]) else HEAD
@@ -107,6 +110,8 @@ def _mark_subheads(units: list[Unit]) -> None:
             continue
         if not prev.last.ends_sentence or nxt.first.dateline or nxt.first.byline:
             continue
+        if PHOTO_CREDIT_RE.search(nxt.last.squeezed):
+            continue  # the headline of a photo: its caption follows
         if abs(prev.width - nxt.width) > 2.5 or line.width > 0.8 * nxt.width:
             continue
         if line.gap > nxt.first.gap + 1:
