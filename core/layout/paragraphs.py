@@ -119,7 +119,8 @@ def _subtitle(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], 
     if i == 0 or not info.dash_start or info.ends_sentence or any(ch in info.squeezed for ch in "，。；"):
         return False
     above = infos[i - 1]
-    return not (above.ends_sentence or above.ends_soft) and (above.spaced or above.width < min(widths[i - 1]) - SHORT_BY)
+    short = above.spaced or above.width < min(widths[i - 1]) - SHORT_BY
+    return short and not (above.ends_sentence or above.ends_soft)
 
 
 def _unfinished(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int, col: float) -> bool:
