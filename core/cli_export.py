@@ -12,7 +12,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from core.cli import CliError, Progress, _user_lexicon, run_folder, write_atomic
+from core.atomic import write_atomic
+from core.cli import CliError, Progress, _user_lexicon, run_folder
 from core.entities.lexicon import UserLexicon
 from core.export_formats import page_json, to_conll, to_jsonl
 from core.export_json import ExportInvalid, dumps

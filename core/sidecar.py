@@ -22,7 +22,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from core.atomic import write_atomic as replace_file
 from core.document import Document
 from core.fields import EDITABLE_FIELDS
 from core.loader import read_page
@@ -236,42 +236,16 @@ def dumps(data: dict[str, Any]) -> str:
 
 
 def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
-    """Temp file in the same folder, fsync, ``os.replace``: ``path`` is always a whole old or a
-    whole new save, even under SIGKILL or power loss.  The replaced save is kept as ``.bak``."""
+    """``path`` is always a whole old or a whole new save, even under SIGKILL or power loss
+    (``core.atomic``).  The replaced save is kept as ``.bak``."""
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob(f".{path.name}.*.tmp"):  # left by a killed save
         with contextlib.suppress(OSError):
             stale.unlink()
     if backup and path.exists():
-        _write_replace(path.with_name(path.name + ".bak"), path.read_bytes())
-    _write_replace(path, text.encode("utf-8"))
-    _fsync_dir(folder)
-
-
-def _write_replace(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        replace_file(path.with_name(path.name + ".bak"), path.read_bytes())
+    replace_file(path, text.encode("utf-8"))
 
 
 def read_sidecar(path: Path, page: Page) -> Decisions:

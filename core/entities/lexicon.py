@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.atomic import write_atomic
 from core.paths import data_dir
 
 FORMAT = "banmian.lexicon"
@@ -133,14 +133,4 @@ class UserLexicon:
     def save(self) -> None:
         """Atomic: a temp file in the same folder, fsync, then ``os.replace``."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
-        fd, tmp = tempfile.mkstemp(prefix=".lexicon-", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.path, json.dumps(self.to_dict(), ensure_ascii=False, indent=1))
