@@ -21,13 +21,17 @@ CHILD = r"""
 import sys, time
 t0 = float(sys.argv[1])
 sys.path.insert(0, sys.argv[2])
+from ui.app import SAMPLE
+from ui.worker import start_early
+pool, first = start_early(str(SAMPLE))  # as ui.app.run does
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from ui.main_window import MainWindow, SAMPLE
-w = MainWindow()
+from ui.loading import PageLoader
+from ui.main_window import MainWindow
+w = MainWindow(loader=PageLoader(pool=pool))
 w.show(); app.processEvents()
 visible = time.time() - t0
-w.loader.warm_up(); w.open_path(SAMPLE)
+w.begin_open(SAMPLE, first)
 while w.session.page is None:
     app.processEvents(); time.sleep(0.005)
 app.processEvents()

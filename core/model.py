@@ -7,9 +7,11 @@ objects here are frozen; the mutable state of an editing session lives in ``core
 
 from __future__ import annotations
 
+import copyreg
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 ROLES: tuple[str, ...] = (
     "title",
@@ -118,3 +120,17 @@ class Page:
 def entity_id(start: int, end: int) -> str:
     """Entity ids come from the span: spans never overlap, so the id is stable across re-parses."""
     return f"e{start}-{end}"
+
+
+def read_only(mapping: Mapping[str, str]) -> Mapping[str, str]:
+    """A read-only view of a copy of ``mapping`` (what ``Article.overrides`` holds)."""
+    return MappingProxyType(dict(mapping))
+
+
+def _reduce_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[Any, Any]]]:
+    return read_only, (dict(proxy),)
+
+
+# A parsed Page crosses process boundaries (the window parses in a worker process); read-only
+# mappings pickle as the dict they wrap.
+copyreg.pickle(MappingProxyType, _reduce_proxy)

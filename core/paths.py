@@ -38,3 +38,4 @@ def cache_dir() -> Path:
 
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+SAMPLE_PAGE = RESOURCES / "samples" / "jilin-2022-04-21-p1.txt"

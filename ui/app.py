@@ -1,0 +1,46 @@
+"""Starting the window: display check first, window shown at once, the page parsed in a worker."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from core.paths import SAMPLE_PAGE as SAMPLE
+
+NO_DISPLAY = ("banmian: no display available (DISPLAY/WAYLAND_DISPLAY unset); the headless commands "
+              "work here: python main.py parse PAGE.txt, python main.py export PAGE.txt")
+
+
+def display_available() -> bool:
+    if not sys.platform.startswith("linux"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run(argv: list[str]) -> int:
+    if not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    if len(argv) > 1 or (argv and argv[0].startswith("-")):
+        print("usage: main.py [PAGE.txt]   (see main.py --help)", file=sys.stderr)
+        return 2
+    from ui.worker import start_early
+
+    path = Path(argv[0]) if argv else SAMPLE
+    pool, first = start_early(str(path))  # the worker loads jieba while Qt and the window load
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "banmian"])
+    app.setOrganizationName("Banmian")
+    app.setApplicationName("Banmian")
+    from ui.loading import PageLoader
+    from ui.main_window import MainWindow
+
+    window = MainWindow(loader=PageLoader(pool=pool))
+    window.show()
+    window.begin_open(path, first)
+    return int(app.exec())

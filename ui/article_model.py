@@ -1,0 +1,179 @@
+"""The article list: headline fields and counts per article; headline cells edit through edits."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from core.events import Change
+from core.fields import ArticleFields, article_fields
+from core.model import Article, Page
+from ui.colours import ColourBook
+from ui.diff import splice
+from ui.page_index import PageIndex
+from ui.session import PageSession
+
+ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("title", "Title"), ("kicker", "Kicker"), ("subtitle", "Subtitle"), ("byline", "Byline"),
+    ("dateline", "Dateline"), ("lines", "Lines"), ("entities", "Entities"),
+)
+EDITABLE = frozenset({"title", "kicker", "subtitle", "byline", "dateline"})
+
+_Index = QModelIndex | QPersistentModelIndex
+FieldEditor = Callable[[str, str, str], None]  # article id, field, new text
+
+
+def entity_counts(index: PageIndex) -> tuple[Counter[str], Counter[str]]:
+    """Entities per article and, of those, the ones still waiting for review."""
+    total: Counter[str] = Counter()
+    pending: Counter[str] = Counter()
+    for e in index.page.entities:
+        aid = index.article_of_entity(e)
+        total[aid] += 1
+        if e.status == "auto":
+            pending[aid] += 1
+    return total, pending
+
+
+class ArticleListModel(QAbstractTableModel):
+    def __init__(self, session: PageSession, colours: ColourBook, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._colours = colours
+        self._articles: tuple[Article, ...] = ()
+        self._fields: dict[int, tuple[Article, ArticleFields]] = {}
+        self._total: Counter[str] = Counter()
+        self._pending: Counter[str] = Counter()
+        self.field_editor: FieldEditor | None = None
+        session.reset.connect(self._on_reset)
+        session.changed.connect(self._on_changed)
+        self._on_reset()
+
+    def article_id(self, row: int) -> str:
+        return self._articles[row].id
+
+    def row_of(self, article_id: str) -> int:
+        for i, a in enumerate(self._articles):
+            if a.id == article_id:
+                return i
+        return -1
+
+    def fields(self, row: int) -> ArticleFields:
+        a = self._articles[row]
+        cached = self._fields.get(id(a))
+        if cached is None or cached[0] is not a:
+            page = self._session.page
+            assert page is not None
+            cached = (a, article_fields(page.text, page.lines, a))
+            self._fields[id(a)] = cached
+        return cached[1]
+
+    def _on_reset(self) -> None:
+        self.beginResetModel()
+        page = self._session.page
+        self._articles = page.articles if page is not None else ()
+        self._fields.clear()
+        self._count()
+        self.endResetModel()
+
+    def _count(self) -> None:
+        if self._session.page is None:
+            self._total, self._pending = Counter(), Counter()
+        else:
+            self._total, self._pending = entity_counts(self._session.index)
+
+    def _on_changed(self, old: Page, new: Page, change: Change) -> None:
+        old_ids = [a.id for a in self._articles]
+        new_ids = [a.id for a in new.articles]
+        s = splice(old_ids, new_ids)
+        if not s.empty:
+            # Rows outside the replaced middle keep their identity (and the view its selection).
+            if s.old_end > s.start:
+                self.beginRemoveRows(QModelIndex(), s.start, s.old_end - 1)
+                self._articles = self._articles[:s.start] + self._articles[s.old_end:]
+                self.endRemoveRows()
+            if s.new_end > s.start:
+                self.beginInsertRows(QModelIndex(), s.start, s.new_end - 1)
+                self._articles = (self._articles[:s.start] + new.articles[s.start:s.new_end]
+                                  + self._articles[s.start:])
+                self.endInsertRows()
+        old_articles = self._articles
+        self._articles = new.articles
+        live = {id(a) for a in new.articles}
+        for key in [k for k in self._fields if k not in live]:
+            del self._fields[key]
+        old_total, old_pending = self._total, self._pending
+        if change.entities or change.lines or change.articles:
+            self._count()
+        last = len(COLUMNS) - 1
+        for row, a in enumerate(new.articles):
+            if (row < len(old_articles) and old_articles[row] is not a) or \
+                    old_total[a.id] != self._total[a.id] or old_pending[a.id] != self._pending[a.id]:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    # Qt overrides
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._articles)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        a = self._articles[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if key == "lines":
+                return len(a.lines)
+            if key == "entities":
+                pending = self._pending[a.id]
+                total = self._total[a.id]
+                return f"{total} ({pending} to review)" if pending else str(total)
+            return self.fields(index.row()).get(key)
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            return self._colours.tint(a.id)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            shown = self.fields(index.row()).get(key) if key in EDITABLE else ""
+            over = " (typed by the editor)" if key in a.overrides else ""
+            return f"{a.id}: {shown}{over}" if shown else a.id
+        if role == ArticleIdRole:
+            return a.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("lines", "entities"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Never writes the article: hands an override to the window, which pushes an edit."""
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.field_editor is None:
+            return False
+        key = COLUMNS[index.column()][0]
+        if key not in EDITABLE:
+            return False
+        text = str(value).strip()
+        if text == self.fields(index.row()).get(key):
+            return False
+        self.field_editor(self._articles[index.row()].id, key, text)
+        return True
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+        if COLUMNS[index.column()][0] in EDITABLE:
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section][1]
+        return str(section + 1)

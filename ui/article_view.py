@@ -1,0 +1,234 @@
+"""The selected article, reflowed: headline group first, then paragraphs, entities in label colours.
+
+Every displayed character remembers the page offset it came from, so a selection here becomes an
+entity span on the raw page, and a raw line maps to the paragraph showing it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from core.fields import article_fields
+from core.model import Article, Entity, Page
+from core.textmap import assemble
+
+HEAD_ORDER = ("kicker", "title", "subtitle", "byline")
+TAIL_ROLES = ("jump", "column", "caption", "other")
+
+
+class ArticleTextView(QTextEdit):
+    entity_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleText")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.document().setUndoRedoEnabled(False)
+        self.colours: dict[str, QColor] = {}
+        self._offsets: list[int] = []  # Qt position → page offset (-1: not from the page)
+        self._raw_to_pos: dict[int, int] = {}
+        self._entities: list[Entity] = []
+        self._shown: tuple[Page, Article] | None = None
+        self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {"entity": [], "line": []}
+
+    @property
+    def article_id(self) -> str:
+        return self._shown[1].id if self._shown else ""
+
+    def show_article(self, page: Page | None, article: Article | None, entities: list[Entity]) -> None:
+        if page is None or article is None:
+            self._shown = None
+            self.clear()
+            self._offsets, self._raw_to_pos, self._entities = [], {}, []
+            return
+        if self._shown is not None and self._shown[1] is article and self._entities == entities \
+                and self._shown[0].text is page.text:
+            return
+        keep = self.verticalScrollBar().value() if self._shown and self._shown[1].id == article.id else 0
+        self._shown = (page, article)
+        self._entities = entities
+        self._render(page, article)
+        self.verticalScrollBar().setValue(keep)
+
+    def _render(self, page: Page, article: Article) -> None:
+        doc = self.document()
+        doc.clear()
+        self._marks = {"entity": [], "line": []}
+        self.setExtraSelections([])
+        cursor = QTextCursor(doc)
+        offsets: list[int] = []
+        fields = article_fields(page.text, page.lines, article)
+        base = QFont(self.font())
+        sizes = {"kicker": 1.0, "title": 1.45, "subtitle": 1.05, "byline": 0.95}
+        first = True
+
+        def paragraph(role: str) -> None:
+            nonlocal first
+            fmt = QTextBlockFormat()
+            fmt.setBottomMargin(6)
+            if role == "body":
+                fmt.setTextIndent(2 * self.fontMetrics().horizontalAdvance("中"))
+            if first:
+                cursor.setBlockFormat(fmt)
+                first = False
+            else:
+                cursor.insertBlock(fmt)
+                offsets.append(-1)
+
+        def write(text: str, raw: list[int] | None, role: str) -> None:
+            cf = QTextCharFormat()
+            f = QFont(base)
+            f.setPointSizeF(base.pointSizeF() * sizes.get(role, 1.0))
+            f.setBold(role in ("title", "subhead"))
+            cf.setFont(f)
+            if role in ("byline", "jump", "column", "caption", "other"):
+                cf.setForeground(QColor("#555555"))
+            cursor.insertText(text, cf)
+            for i, ch in enumerate(text):
+                o = raw[i] if raw is not None else -1
+                offsets.append(o)
+                if ord(ch) > 0xFFFF:
+                    offsets.append(-1)
+
+        def spans(role: str) -> list[list[tuple[int, int]]]:
+            return [[(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines]
+                    for b in article.blocks if b.role == role]
+
+        for role in HEAD_ORDER:
+            override = article.overrides.get(role)
+            if override is not None:
+                if override:
+                    paragraph(role)
+                    write(override, None, role)
+                continue
+            for sp in spans(role):
+                mt = assemble(page.text, sp, squeeze=True, separator=" ")
+                if mt.text:
+                    paragraph(role)
+                    write(mt.text, list(mt.offsets), role)
+        if fields.dateline and "dateline" in article.overrides:
+            paragraph("byline")
+            write(f"[dateline] {fields.dateline}", None, "byline")
+        for b in article.blocks:
+            if b.role not in ("body", "subhead"):
+                continue
+            mt = assemble(page.text, [(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines],
+                          squeeze=True)
+            if mt.text:
+                paragraph(b.role)
+                write(mt.text, list(mt.offsets), b.role)
+        for role in TAIL_ROLES:
+            for sp in spans(role):
+                mt = assemble(page.text, sp, squeeze=True, separator=" ")
+                if mt.text:
+                    paragraph(role)
+                    write(mt.text, list(mt.offsets), role)
+        self._offsets = offsets
+        self._raw_to_pos = {o: i for i, o in enumerate(offsets) if o >= 0}
+        for e in self._entities:
+            self._paint_entity(cursor, e)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _entity_range(self, e: Entity) -> tuple[int, int] | None:
+        pos = [self._raw_to_pos[o] for o in range(e.start, e.end) if o in self._raw_to_pos]
+        return (min(pos), max(pos) + 1) if pos else None
+
+    def _paint_entity(self, cursor: QTextCursor, e: Entity) -> None:
+        r = self._entity_range(e)
+        if r is None:
+            return
+        cursor.setPosition(r[0])
+        cursor.setPosition(r[1], QTextCursor.MoveMode.KeepAnchor)
+        cf = QTextCharFormat()
+        colour = QColor(self.colours.get(e.type, QColor("#dddddd")))
+        if e.status == "rejected":
+            cf.setFontStrikeOut(True)
+            cf.setForeground(QColor("#999999"))
+        else:
+            if e.status == "auto":
+                colour.setAlpha(150)
+                cf.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            cf.setBackground(colour)
+        cf.setToolTip(f"{e.text} · {e.type} · {e.status}")
+        cursor.mergeCharFormat(cf)
+
+    # -- selection and marks ----------------------------------------------------------------------
+
+    def selected_span(self) -> tuple[int, int] | None:
+        c = self.textCursor()
+        if not c.hasSelection():
+            return None
+        real = [o for o in self._offsets[c.selectionStart():c.selectionEnd()] if o >= 0]
+        return (min(real), max(real) + 1) if real else None
+
+    def entity_at_cursor(self) -> str:
+        pos = self.textCursor().position()
+        for p in (pos, pos - 1):
+            if 0 <= p < len(self._offsets) and self._offsets[p] >= 0:
+                o = self._offsets[p]
+                for e in self._entities:
+                    if e.start <= o < e.end:
+                        return e.id
+        return ""
+
+    def highlighted_text(self, kind: str) -> str:
+        return "".join(sel.cursor.selectedText() for sel in self._marks[kind])  # type: ignore[attr-defined]
+
+    def mark_entity(self, e: Entity | None) -> None:
+        self._marks["entity"] = []
+        if e is not None:
+            r = self._entity_range(e)
+            if r is not None:
+                sel = QTextEdit.ExtraSelection()
+                c = QTextCursor(self.document())
+                c.setPosition(r[0])
+                c.setPosition(r[1], QTextCursor.MoveMode.KeepAnchor)
+                sel.cursor = c  # type: ignore[attr-defined]
+                cf = QTextCharFormat()
+                cf.setBackground(QColor("#303f9f"))
+                cf.setForeground(QColor("white"))
+                sel.format = cf  # type: ignore[attr-defined]
+                self._marks["entity"] = [sel]
+                self._ensure_visible(r[0])
+        self._apply()
+
+    def mark_lines(self, start: int, end: int) -> None:
+        """Light up the paragraph showing page offsets ``start..end`` (a raw line)."""
+        self._marks["line"] = []
+        pos = next((self._raw_to_pos[o] for o in range(start, end) if o in self._raw_to_pos), None)
+        if pos is not None:
+            sel = QTextEdit.ExtraSelection()
+            c = QTextCursor(self.document())
+            c.setPosition(pos)
+            sel.cursor = c  # type: ignore[attr-defined]
+            cf = QTextCharFormat()
+            cf.setBackground(QColor("#fff6cc"))
+            cf.setProperty(QTextCharFormat.Property.FullWidthSelection, True)
+            sel.format = cf  # type: ignore[attr-defined]
+            self._marks["line"] = [sel]
+            self._ensure_visible(pos)
+        self._apply()
+
+    def _ensure_visible(self, pos: int) -> None:
+        c = QTextCursor(self.document())
+        c.setPosition(pos)
+        rect = self.cursorRect(c)
+        if not self.viewport().rect().contains(rect):
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + rect.top()
+                                              - self.viewport().height() // 3)
+
+    def _apply(self) -> None:
+        self.setExtraSelections(self._marks["line"] + self._marks["entity"])
+
+    # Qt overrides
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if not self.textCursor().hasSelection():
+            eid = self.entity_at_cursor()
+            if eid:
+                self.entity_clicked.emit(eid)

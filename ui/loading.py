@@ -1,0 +1,92 @@
+"""Getting a parsed page without freezing the window: a spawned worker process, polled by a timer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from core.model import Page
+from ui.worker import Loaded, parse_path, start_pool, warm_up
+
+
+class PageLoader(QObject):
+    """Parses pages in one long-lived worker process (jieba loads there once, then stays warm)."""
+
+    loaded = Signal(object)  # ui.worker.Loaded
+    progress = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, pool: ProcessPoolExecutor | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool
+        self._pending: list[Future[Loaded]] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(25)
+        self._timer.timeout.connect(self._poll)
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = start_pool()
+        return self._pool
+
+    def adopt(self, path: str | Path, future: Future[Loaded]) -> None:
+        """Wait for a parse that was asked for before the window existed (``worker.start_early``)."""
+        self.progress.emit(f"Reading and parsing {Path(path).name}…")
+        self._pending.append(future)
+        self._timer.start()
+
+    def warm_up(self) -> None:
+        """Start the worker and load jieba before any page is asked for."""
+        self._executor().submit(warm_up)
+
+    def load(self, path: str | Path) -> None:
+        self.progress.emit(f"Reading and parsing {Path(path).name}…")
+        try:
+            self._pending.append(self._executor().submit(parse_path, str(path)))
+        except RuntimeError:  # the pool broke (worker killed): start a new one
+            self._pool = None
+            self._pending.append(self._executor().submit(parse_path, str(path)))
+        self._timer.start()
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def _poll(self) -> None:
+        done = [f for f in self._pending if f.done()]
+        for f in done:
+            self._pending.remove(f)
+            try:
+                result = f.result()
+            except Exception as e:  # the worker died: say so, keep the window
+                self._pool = None
+                result = Loaded("", error=f"the parser process failed: {type(e).__name__}: {e}")
+            self.loaded.emit(result)
+        if not self._pending:
+            self._timer.stop()
+
+
+class InlineLoader(QObject):
+    """Parses in the calling thread (tests, benchmarks): same signals; ``parser`` may cache."""
+
+    loaded = Signal(object)
+    progress = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, parser: Callable[..., Page] | None = None) -> None:
+        super().__init__(parent)
+        self.parser = parser
+
+    def warm_up(self) -> None:
+        pass
+
+    def load(self, path: str | Path) -> None:
+        key = str(path)
+        self.progress.emit(f"Reading and parsing {Path(path).name}…")
+        self.loaded.emit(parse_path(key, self.parser))
+
+    def shutdown(self) -> None:
+        pass

@@ -1,0 +1,130 @@
+"""The two table panels: the article list and the entity review table (with its filters)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model import ENTITY_STATUSES
+from ui.article_model import ArticleIdRole, ArticleListModel
+from ui.entity_model import EntityFilterModel, EntityModel
+from ui.raw_view import LINES_MIME
+
+
+class ArticleListView(QTableView):
+    """Articles in reading order; dropping lines dragged from the raw page's gutter moves them."""
+
+    lines_dropped = Signal(tuple, str)  # line numbers, target article id
+
+    def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleList")
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        h = self.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        h.setStretchLastSection(True)
+        for col, width in enumerate((260, 150, 110, 110, 150, 50)):
+            self.setColumnWidth(col, width)
+
+    def _target(self, event: QDropEvent | QDragMoveEvent) -> str:
+        ix = self.indexAt(event.position().toPoint())
+        return str(ix.data(ArticleIdRole)) if ix.isValid() else ""
+
+    # Qt overrides
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(LINES_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(LINES_MIME) and self._target(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not event.mimeData().hasFormat(LINES_MIME):
+            return super().dropEvent(event)
+        target = self._target(event)
+        raw = bytes(event.mimeData().data(LINES_MIME).data()).decode()
+        lines = tuple(int(x) for x in raw.split(",") if x)
+        if target and lines:
+            event.acceptProposedAction()
+            self.lines_dropped.emit(lines, target)
+
+
+class EntityPanel(QWidget):
+    """Filters (type, status) over the review table, doubtful entities first."""
+
+    def __init__(self, model: EntityModel, types: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = model
+        self.proxy = EntityFilterModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
+        self.type_filter = QComboBox(objectName="typeFilter")
+        self.type_filter.addItem("All types", "")
+        for t in types:
+            self.type_filter.addItem(t, t)
+        self.status_filter = QComboBox(objectName="statusFilter")
+        self.status_filter.addItem("All statuses", "")
+        self.status_filter.addItem("Waiting for review", "pending")
+        for s in ENTITY_STATUSES:
+            self.status_filter.addItem(s, s)
+        self.type_filter.currentIndexChanged.connect(
+            lambda _: self.proxy.set_type(str(self.type_filter.currentData())))
+        self.status_filter.currentIndexChanged.connect(
+            lambda _: self.proxy.set_status(str(self.status_filter.currentData())))
+        self.table = QTableView(objectName="entityTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((130, 55, 80, 65, 80)):
+            self.table.setColumnWidth(col, width)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Show"))
+        top.addWidget(self.type_filter)
+        top.addWidget(self.status_filter)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+
+    def source_row(self, proxy_index: QModelIndex) -> int:
+        return self.proxy.mapToSource(proxy_index).row()
+
+    def select_entity(self, entity_id: str) -> bool:
+        row = self.source.row_of(entity_id)
+        if row < 0:
+            return False
+        ix = self.proxy.mapFromSource(self.source.index(row, 0))
+        if not ix.isValid():
+            return False
+        self.table.setCurrentIndex(ix)
+        self.table.scrollTo(ix)
+        return True

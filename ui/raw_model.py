@@ -1,0 +1,146 @@
+"""One row per page line: its text, article, role and paragraph start (the raw page's model)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from core.events import Change
+from core.model import Page
+from ui.colours import PARAGRAPH_MARK, ROLE_MARKS, ColourBook
+from ui.session import PageSession
+
+ArticleRole = Qt.ItemDataRole.UserRole + 1
+LineRoleRole = Qt.ItemDataRole.UserRole + 2
+ParagraphStartRole = Qt.ItemDataRole.UserRole + 3
+UnassignedRole = Qt.ItemDataRole.UserRole + 4
+MarkRole = Qt.ItemDataRole.UserRole + 5
+
+_Index = QModelIndex | QPersistentModelIndex
+LineInfo = tuple[str, str, bool]  # article id ("" if none), role ("" if none), paragraph start
+
+
+def line_infos(page: Page, numbers: Iterable[int] | None = None) -> dict[int, LineInfo]:
+    """Article, role and paragraph start of the given lines (all lines when ``numbers`` is None)."""
+    wanted = None if numbers is None else set(numbers)
+    out: dict[int, LineInfo] = {}
+    for a in page.articles:
+        for b in a.blocks:
+            for k, n in enumerate(b.lines):
+                if wanted is None or n in wanted:
+                    out[n] = (a.id, b.role, k == 0 and b.role == "body")
+    return out
+
+
+class RawLinesModel(QAbstractListModel):
+    def __init__(self, session: PageSession, colours: ColourBook, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._colours = colours
+        self._page: Page | None = None
+        self._info: list[LineInfo] = []
+        session.reset.connect(self._on_reset)
+        session.changed.connect(self._on_changed)
+        self._on_reset()
+
+    @property
+    def page(self) -> Page | None:
+        return self._page
+
+    def info(self, number: int) -> LineInfo:
+        return self._info[number - 1]
+
+    def mark(self, number: int) -> str:
+        """The gutter mark: role letter, ¶ for a paragraph start, ? for an unassigned line."""
+        assert self._page is not None
+        aid, role, para = self._info[number - 1]
+        if not aid:
+            return "" if self._page.lines[number - 1].is_blank else "?"
+        return PARAGRAPH_MARK if para else ROLE_MARKS.get(role, "")
+
+    def _on_reset(self) -> None:
+        self.beginResetModel()
+        self._page = self._session.page
+        self._info = []
+        if self._page is not None:
+            found = line_infos(self._page)
+            self._colours.assign([a.id for a in self._page.articles])
+            self._info = [found.get(ln.number, ("", "", False)) for ln in self._page.lines]
+        self.endResetModel()
+
+    def _on_changed(self, old: Page, new: Page, change: Change) -> None:
+        if len(new.lines) != len(self._info):
+            self._on_reset()
+            return
+        self._page = new
+        if change.article_list:
+            self._colours.assign([a.id for a in new.articles])
+        numbers = set(change.lines)
+        if change.articles:
+            # Lines of every touched article (old and new versions): covers edits that only list ids.
+            for page in (old, new):
+                for a in page.articles:
+                    if a.id in change.articles:
+                        numbers.update(a.lines)
+        if not numbers:
+            return
+        found = line_infos(new, numbers)
+        rows: list[int] = []
+        for n in sorted(numbers):
+            if not 1 <= n <= len(self._info):
+                continue
+            info = found.get(n, ("", "", False))
+            if info != self._info[n - 1]:
+                self._info[n - 1] = info
+                rows.append(n - 1)
+        # Touched lines may also be entity edits: the view re-reads them, so report every one.
+        rows = sorted(set(rows) | {n - 1 for n in change.lines if 1 <= n <= len(self._info)})
+        for first, last in _runs(rows):
+            self.dataChanged.emit(self.index(first), self.index(last))
+
+    # Qt overrides
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._info)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._page is None:
+            return None
+        row = index.row()
+        aid, line_role, para = self._info[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._page.lines[row].text
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return None if self._page.lines[row].is_blank else self._colours.tint(aid)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            where = f"article {aid}, {line_role}" if aid else "in no article"
+            return f"line {row + 1}: {where}"
+        if role == ArticleRole:
+            return aid
+        if role == LineRoleRole:
+            return line_role
+        if role == ParagraphStartRole:
+            return para
+        if role == UnassignedRole:
+            return not aid and not self._page.lines[row].is_blank
+        if role == MarkRole:
+            return self.mark(row + 1)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for r in rows:
+        if out and r == out[-1][1] + 1:
+            out[-1] = (out[-1][0], r)
+        else:
+            out.append((r, r))
+    return out

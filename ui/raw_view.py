@@ -1,0 +1,315 @@
+"""The raw page: every line as extracted, numbered, tinted by its article, its role in the gutter.
+
+A read-only ``QPlainTextEdit`` over ``RawLinesModel``: one text block per line, the article tint
+as the block's background.  An edit restyles only the rows the model reports, so a 20,000-line
+page costs the same per edit as the sample.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from ui.colours import UNASSIGNED_MARK
+from ui.raw_model import RawLinesModel
+from ui.textpos import TextPositions
+
+LINES_MIME = "application/x-banmian-lines"
+
+
+class LineGutter(QWidget):
+    """Line numbers and role marks; paints only the visible lines."""
+
+    def __init__(self, view: RawPageView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setToolTip("Drag from here to move the selected lines onto an article in the list")
+
+    # Qt overrides
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._view.gutter_width(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._view.paint_gutter(self, event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if (event.position().toPoint() - getattr(self, "_press", QPoint())).manhattanLength() < 6:
+            return
+        self._view.start_line_drag()
+
+
+class RawPageView(QPlainTextEdit):
+    line_activated = Signal(int)  # the line the cursor is on (1-based)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                     | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.document().setUndoRedoEnabled(False)
+        self.setObjectName("rawPage")
+        self._model: RawLinesModel | None = None
+        self._positions = TextPositions("")
+        self._article_marks: list[QTextEdit.ExtraSelection] = []
+        self._entity_mark: list[QTextEdit.ExtraSelection] = []
+        self._strong = QColor("#b9c8ff")
+        self._gutter = LineGutter(self)
+        self._mark_font = QFont(self.font())
+        self._mark_font.setBold(True)
+        self.blockCountChanged.connect(self._fit_gutter)
+        self.updateRequest.connect(self._scroll_gutter)
+        self.cursorPositionChanged.connect(self._cursor_moved)
+        self._last_line = 0
+        self._fit_gutter()
+
+    # -- model --------------------------------------------------------------------------------------
+
+    def set_model(self, model: RawLinesModel) -> None:
+        self._model = model
+        model.modelReset.connect(self._rebuild)
+        model.dataChanged.connect(self._rows_changed)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        assert self._model is not None
+        page = self._model.page
+        text = page.text if page is not None else ""
+        self._positions = TextPositions(text)
+        self._last_line = 0
+        self._article_marks = []
+        self._entity_mark = []
+        self.setExtraSelections([])
+        self.blockSignals(True)
+        self.setPlainText(text)
+        self.blockSignals(False)
+        if page is not None and page.lines:
+            self._restyle(0, len(page.lines) - 1)
+        self._fit_gutter()
+        self._gutter.update()
+
+    def _rows_changed(self, first: QModelIndex, last: QModelIndex, roles: object = None) -> None:
+        self._restyle(first.row(), last.row())
+        self._gutter.update()
+
+    def _restyle(self, first: int, last: int) -> None:
+        """Set the tint of rows ``first..last``, one cursor operation per run of equal tint."""
+        assert self._model is not None
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        run_start = first
+        run_colour = self._tint(first)
+        for row in range(first + 1, last + 2):
+            colour = self._tint(row) if row <= last else -2
+            if colour == run_colour:
+                continue
+            start_block = doc.findBlockByNumber(run_start)
+            end_block = doc.findBlockByNumber(row - 1)
+            if start_block.isValid():
+                cursor.setPosition(start_block.position())
+                cursor.setPosition(end_block.position(), QTextCursor.MoveMode.KeepAnchor)
+                fmt = QTextBlockFormat()
+                if run_colour < 0:
+                    fmt.clearBackground()
+                else:
+                    fmt.setBackground(QColor.fromRgba(run_colour))
+                cursor.setBlockFormat(fmt)
+            run_start, run_colour = row, colour
+        cursor.endEditBlock()
+
+    def _tint(self, row: int) -> int:
+        """The row's tint as an RGBA int (-1: none); ints compare safely, QColor to None does not."""
+        assert self._model is not None
+        value = self._model.data(self._model.index(row), Qt.ItemDataRole.BackgroundRole)
+        return value.rgba() if isinstance(value, QColor) else -1
+
+    # -- selection ----------------------------------------------------------------------------------
+
+    def current_line(self) -> int:
+        return self.textCursor().blockNumber() + 1
+
+    def selected_lines(self) -> tuple[int, ...]:
+        """Non-blank lines touched by the selection (or the cursor's line)."""
+        c = self.textCursor()
+        doc = self.document()
+        first = doc.findBlock(c.selectionStart()).blockNumber()
+        end = c.selectionEnd()
+        last = doc.findBlock(end).blockNumber()
+        if c.hasSelection() and last > first and doc.findBlock(end).position() == end:
+            last -= 1  # a selection ending at a line start does not take that line
+        page = self._model.page if self._model else None
+        if page is None:
+            return ()
+        return tuple(n for n in range(first + 1, last + 2) if n <= len(page.lines)
+                     and not page.lines[n - 1].is_blank)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected text as page offsets (edge whitespace left out), or None."""
+        c = self.textCursor()
+        if not c.hasSelection() or self._model is None or self._model.page is None:
+            return None
+        text = self._model.page.text
+        s = self._positions.from_qt(c.selectionStart())
+        e = self._positions.from_qt(c.selectionEnd())
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return (s, e) if s < e else None
+
+    def go_to_line(self, number: int, *, select: bool = False) -> None:
+        block = self.document().findBlockByNumber(number - 1)
+        if not block.isValid():
+            return
+        c = QTextCursor(block)
+        if select:
+            c.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(c)
+        self.centerCursor()
+
+    def select_offsets(self, start: int, end: int) -> None:
+        c = QTextCursor(self.document())
+        c.setPosition(self._positions.to_qt(start))
+        c.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(c)
+
+    def show_article(self, lines: tuple[int, ...], colour: QColor, *, scroll: bool) -> None:
+        """Light up an article's lines (stronger tint, full width); optionally scroll to the first."""
+        self._strong = colour
+        marks = []
+        doc = self.document()
+        for n in lines:
+            block = doc.findBlockByNumber(n - 1)
+            if not block.isValid():
+                continue
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = QTextCursor(block)  # type: ignore[attr-defined]
+            sel.format.setBackground(colour)  # type: ignore[attr-defined]
+            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)  # type: ignore[attr-defined]
+            marks.append(sel)
+        self._article_marks = marks
+        self._apply_marks()
+        if scroll and lines:
+            first = doc.findBlockByNumber(min(lines) - 1)
+            if first.isValid() and not self._visible(first.blockNumber()):
+                self.blockSignals(True)
+                self.setTextCursor(QTextCursor(first))
+                self.blockSignals(False)
+                self.centerCursor()
+
+    def show_entity(self, span: tuple[int, int] | None, colour: QColor | None = None) -> None:
+        self._entity_mark = []
+        if span is not None:
+            sel = QTextEdit.ExtraSelection()
+            c = QTextCursor(self.document())
+            c.setPosition(self._positions.to_qt(span[0]))
+            c.setPosition(self._positions.to_qt(span[1]), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = c  # type: ignore[attr-defined]
+            fmt = QTextCharFormat()
+            fmt.setBackground(colour or QColor("#ffd54f"))
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            sel.format = fmt  # type: ignore[attr-defined]
+            self._entity_mark = [sel]
+            block = self.document().findBlock(c.selectionStart())
+            if not self._visible(block.blockNumber()):
+                self.blockSignals(True)
+                cur = QTextCursor(block)
+                self.setTextCursor(cur)
+                self.blockSignals(False)
+                self.centerCursor()
+        self._apply_marks()
+
+    def _apply_marks(self) -> None:
+        self.setExtraSelections(self._article_marks + self._entity_mark)
+
+    def _visible(self, block_number: int) -> bool:
+        first = self.firstVisibleBlock().blockNumber()
+        rows = max(1, self.viewport().height() // max(1, self.fontMetrics().height()))
+        return first <= block_number < first + rows - 1
+
+    def _cursor_moved(self) -> None:
+        n = self.current_line()
+        if n != self._last_line:
+            self._last_line = n
+            self.line_activated.emit(n)
+
+    def start_line_drag(self) -> None:
+        lines = self.selected_lines()
+        if not lines:
+            return
+        mime = QMimeData()
+        mime.setData(LINES_MIME, ",".join(map(str, lines)).encode())
+        mime.setText(f"lines {lines[0]}–{lines[-1]}")
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.exec(Qt.DropAction.MoveAction)
+
+    # -- gutter -----------------------------------------------------------------------------------
+
+    def gutter_width(self) -> int:
+        digits = len(str(max(1, self.blockCount())))
+        return self.fontMetrics().horizontalAdvance("9") * (digits + 3) + 10
+
+    def _fit_gutter(self, *_: object) -> None:
+        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+
+    def _scroll_gutter(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self._gutter.scroll(0, dy)
+        else:
+            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
+
+    def paint_gutter(self, gutter: QWidget, event: QPaintEvent) -> None:
+        painter = QPainter(gutter)
+        painter.fillRect(event.rect(), QColor("#f4f4f4"))
+        block = self.firstVisibleBlock()
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        height = self.fontMetrics().height()
+        width = gutter.width()
+        mark_w = self.fontMetrics().horizontalAdvance("MM")
+        model = self._model
+        n_rows = model.rowCount() if model is not None else 0
+        while block.isValid() and top <= event.rect().bottom():
+            bottom = top + round(self.blockBoundingRect(block).height())
+            row = block.blockNumber()
+            if bottom >= event.rect().top() and row < n_rows and model is not None:
+                painter.setPen(QColor("#888888"))
+                painter.setFont(self.font())
+                painter.drawText(0, top, width - mark_w - 6, height,
+                                 Qt.AlignmentFlag.AlignRight, str(row + 1))
+                mark = model.mark(row + 1)
+                if mark:
+                    painter.setFont(self._mark_font)
+                    painter.setPen(UNASSIGNED_MARK if mark == "?" else QColor("#2b4a7a"))
+                    painter.drawText(width - mark_w - 2, top, mark_w, height,
+                                     Qt.AlignmentFlag.AlignCenter, mark)
+            block = block.next()
+            top = bottom
+        painter.end()
+
+    # Qt overrides
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        cr = self.contentsRect()
+        self._gutter.setGeometry(QRect(cr.left(), cr.top(), self.gutter_width(), cr.height()))

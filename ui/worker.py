@@ -1,0 +1,94 @@
+"""Loading and parsing a page away from the window: runs in a spawned worker process.
+
+No Qt here: the child process imports only ``core`` (and jieba through it), so the window keeps
+painting while jieba loads (a thread would hold the GIL for most of a second).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.model import Page
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What the worker sends back: the page with its saved corrections re-applied (``page``), the
+    automatic parse (``base``), where saves go, and warnings — or the one-line reason it failed."""
+
+    path: str
+    page: Page | None = None
+    base: Page | None = None
+    review_done: bool = False
+    sidecar_path: str = ""
+    error: str = ""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def entities_available() -> bool:
+    try:
+        import core.entities
+    except ImportError:
+        return False
+    return hasattr(core.entities, "detect_entities")
+
+
+def warm_up() -> bool:
+    """Load jieba's dictionary ahead of the first parse; returns whether entities are available."""
+    if not entities_available():
+        return False
+    import core.entities
+
+    warm = getattr(core.entities, "warm_up", None)
+    if warm is not None:
+        warm()
+    return True
+
+
+def user_lexicon() -> Any:
+    try:
+        from core.entities.lexicon import UserLexicon
+
+        return UserLexicon.load()
+    except Exception:  # a broken user lexicon must not stop the page from opening
+        return None
+
+
+def parse_path(path: str, parser: Callable[..., Page] | None = None) -> Loaded:
+    """Read, parse and re-apply saved corrections; every failure becomes a message for the editor."""
+    from core.loader import PageError
+    from core.sidecar import open_page
+
+    use_entities = entities_available()
+    warnings: list[str] = []
+    if not use_entities:
+        warnings.append("entity detection is not available: entities were not detected")
+    try:
+        result = open_page(path, user_lexicon() if use_entities else None, entities=use_entities,
+                           parser=parser)
+    except PageError as e:
+        return Loaded(path, error=str(e))
+    except Exception as e:  # a parser bug must not take the window down
+        return Loaded(path, error=f"{path}: the page could not be opened: {type(e).__name__}: {e}")
+    doc = result.document
+    warnings.extend(result.warnings)
+    if not any(not ln.is_blank for ln in doc.page.lines):
+        warnings.append(f"{doc.page.source.name}: the page is empty")
+    return Loaded(path, page=doc.page, base=doc.base, review_done=doc.review_done,
+                  sidecar_path=str(result.sidecar_path), warnings=tuple(warnings))
+
+
+def start_pool() -> ProcessPoolExecutor:
+    """The one worker process (spawned: no Qt state is copied into it)."""
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+
+
+def start_early(path: str) -> tuple[ProcessPoolExecutor, Future[Loaded]]:
+    """Start the worker and ask for the first page before Qt is even imported, so jieba loads
+    while the window is being built."""
+    pool = start_pool()
+    return pool, pool.submit(parse_path, path)
