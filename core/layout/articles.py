@@ -64,7 +64,18 @@ def split_groups(group: list[Unit]) -> list[list[Unit]]:
             parts.append([u])
             continue
         cur.append(u)
+    parts = [p for p in parts if p]
+    # a reporter's byline never belongs to a photo's headline: it is the story's beside it
+    for k in range(1, len(parts)):
+        if _is_photo_head(parts[k]) and not _is_photo_head(parts[k - 1]):
+            bylines = [u for u in parts[k] if u.first.byline]
+            parts[k - 1].extend(bylines)
+            parts[k] = [u for u in parts[k] if not u.first.byline]
     return [p for p in parts if p]
+
+
+def _is_photo_head(part: Sequence[Unit]) -> bool:
+    return any(u.last.squeezed.endswith(("（图片）", "(图片)")) for u in part)
 
 
 def _is_continued_from(line: LineInfo) -> bool:
