@@ -17,7 +17,8 @@ from core.textmap import is_wide
 
 MAX_CANDIDATES = 24
 MAX_GROUPS = 3
-OPENING_CHARS = 60
+OPENING_CHARS = 100
+OVERLAP_WEIGHT = 4.0  # all of a headline's character pairs found in an opening count this much
 
 
 def _bigrams(s: str) -> set[str]:
@@ -46,7 +47,7 @@ def _can_start(run: Sequence[Unit], k: int) -> bool:
 def _start_score(run: Sequence[Unit], k: int) -> float:
     """How much position ``k`` looks like the opening of a story, whatever its headline."""
     u = run[k]
-    score = 1.5 if u.first.dateline else 0.0
+    score = 2.0 if u.first.dateline else 0.0
     if k > 0:
         prev = run[k - 1]
         if abs(u.width - prev.width) >= 2:
@@ -82,7 +83,7 @@ def distribute(groups: Sequence[Sequence[Unit]], run: Sequence[Unit],
     base = {k: _start_score(run, k) for k in cands}
 
     def fit(gi: int, k: int) -> float:
-        return len(titles[gi] & openings[k]) + base[k]
+        return OVERLAP_WEIGHT * len(titles[gi] & openings[k]) / max(1, len(titles[gi])) + base[k]
 
     best: tuple[float, tuple[int, ...], tuple[int, ...]] | None = None
     pool = cands if carry_on else [k for k in cands if k > 0]
