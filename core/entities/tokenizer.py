@@ -10,17 +10,19 @@ they are.  The result is close to what posseg's HMM would give, at a fraction of
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from dataclasses import dataclass
 
 import jieba
 import jieba.finalseg
-import jieba.posseg
 
+from core.entities import postag
 from core.paths import cache_dir
 
 _lock = threading.Lock()
 _ready = False
+_tags: dict[str, str] = {}  # jieba's word → part-of-speech table (see ``postag``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,8 @@ def warm_up() -> None:
         except OSError:
             pass  # an unwritable cache folder only costs load time; jieba falls back to tempdir
         jieba.dt.initialize()
+        dictionary = jieba.dt.dictionary or os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+        _tags.update(postag.load_tag_table(dictionary))
         _ready = True
 
 
@@ -73,8 +77,7 @@ def word_freq(word: str) -> int:
 def dict_tag(word: str) -> str | None:
     """jieba's part-of-speech tag for a dictionary word, or None."""
     warm_up()
-    tag: str | None = jieba.posseg.dt.word_tag_tab.get(word)
-    return tag
+    return _tags.get(word)
 
 
 # characters that end an HMM word only by mistake: finalseg glues them to a name (景俊海以, 永到)
@@ -102,7 +105,7 @@ def _unglue(words: list[str]) -> list[str]:
 def tokens(text: str) -> list[Token]:
     """Part-of-speech tokens covering ``text``; HMM only on runs of unknown single Han characters."""
     warm_up()
-    raw = jieba.posseg.lcut(text, HMM=False)
+    raw = postag.cut(jieba.dt, _tags, text)
     out: list[Token] = []
     pos = 0
     run: list[tuple[str, str]] = []
@@ -127,8 +130,7 @@ def tokens(text: str) -> list[Token]:
                 p += 1
         run = []
 
-    for pair in raw:
-        w, f = pair.word, pair.flag
+    for w, f in raw:
         found = text.find(w, pos)
         if found != pos:  # jieba drops nothing in practice; stay aligned if it ever does
             flush()
