@@ -113,6 +113,16 @@ def _overflows(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]],
     return True
 
 
+def _opens_bracket(info: LineInfo) -> bool:
+    return info.squeezed.count("（") > info.squeezed.count("）")
+
+
+def _closes_bracket(info: LineInfo) -> bool:
+    """The line closes a bracket before it opens any."""
+    close, open_ = info.squeezed.find("）"), info.squeezed.find("（")
+    return close >= 0 and (open_ < 0 or close < open_)
+
+
 def _subtitle(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int) -> bool:
     """A ``——…`` line with no punctuation right under a headline-like line: a subtitle."""
     info = infos[i]
@@ -180,6 +190,8 @@ def _breaks_before(infos: Sequence[LineInfo], widths: Sequence[tuple[float, floa
         return True
     if _subtitle(infos, widths, i - 1) or _subtitle(infos, widths, i):
         return True
+    if _opens_bracket(prev) and _closes_bracket(cur):
+        return False  # the line closes a bracket the line above opened: one phrase over two lines
     local = _local_column(infos, widths, start, i - 1)
     if cur.spaced and not prev.spaced:
         # justified body text is spaced too, but only ever goes on with the line above, filling

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.layout.features import PHOTO_CREDIT_RE, SIGNATURE_RE, LineInfo
-from core.layout.paragraphs import column_of, column_widths, is_full, paragraph_breaks
+from core.layout.paragraphs import SHORT_BY, column_of, column_widths, is_full, paragraph_breaks
 from core.layout.verse import verse_lines
 
 BODY = "B"
@@ -78,6 +78,9 @@ def _kind(u: Unit, widths: Sequence[tuple[float, float]], nxt: Unit | None) -> s
     if first.spaced and any(ch in first.squeezed for ch in "，、；"):
         return BODY  # justified body text (a spaced-out headline rarely has commas)
     if len(u.lines) == 1:
+        inner = any(ch in first.squeezed for ch in "，、")
+        if inner and not first.spaced and abs(first.width - widths[first.index][0]) <= SHORT_BY:
+            return BODY  # a line of running text that fills its column, cut from its paragraph
         return HEAD
     # a few lines with no closing punctuation: a headline set over lines (a paragraph ends on a
     # closing mark, and a headline carries no full stop)
