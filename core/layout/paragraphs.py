@@ -16,6 +16,7 @@ from core.layout.features import LineInfo
 
 WINDOW = 6
 SHORT_BY = 1.5  # a line this much narrower than its column ends its paragraph
+LONG_LINE = 40.0  # wider than any printed column: text not broken into column lines
 
 
 def _regular(info: LineInfo) -> bool:
@@ -264,7 +265,8 @@ def _ends_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, flo
             return info.ends_sentence or info.width < col - 3
         return True  # a spaced-out line opening a paragraph is a headline
     if info.ends_sentence:
-        return info.width < col - 1.0
+        # no newspaper column is this wide: the text has one paragraph per line
+        return info.width < col - 1.0 or info.width > LONG_LINE
     if info.width >= col - 3.0:
         return False
     if breaks[j] and j + 1 < len(infos) and info.width < col - SHORT_BY:
