@@ -5,8 +5,10 @@ name split over two lines (``安立`` / ``佳``) is found whole and reported wit
 cross the line break.  Layers, each in its own module:
 
 - ``timex``: calendar and clock expressions with a numeral, with an ISO 8601 ``value``;
-- ``names``: jieba's name tags filtered, split fragments joined, names after titles, lists;
-- ``places``: gazetteer words, place suffixes, known organisation phrases;
+- ``names``/``foreign``/``persons``: jieba's name tags filtered, names after titles, foreign
+  names (split pieces, middle dots), speakers, credits, caption marks (``X（左）``);
+- ``lists``: members of ``X、Y、Z`` lists typed like a recognised neighbour (PER or LOC);
+- ``places``: gazetteer words, place suffixes, prefecture areas, known organisation phrases;
 - ``orgs``: jieba's nt checked, organisation chains, long names, 第X届/中共 prefixes;
 - datelines (``core.dateline``): source ORG, place LOC, date TIME, reporters PER;
 - the user lexicon: learned entries (source ``lexicon``), rejections in context;
@@ -22,17 +24,13 @@ from collections.abc import Sequence
 
 from core.dateline import find_dateline
 from core.entities.candidates import TIER_SURE, Candidate, resolve
+from core.entities.foreign import dotted_names, joined_fragments
 from core.entities.gazetteer import gazetteer
 from core.entities.lexicon import UserLexicon, context_of
-from core.entities.names import (
-    anchored_names,
-    dotted_names,
-    joined_fragments,
-    listed_names,
-    tagged_names,
-)
+from core.entities.lists import listed_names
+from core.entities.names import anchored_names, tagged_names
 from core.entities.orgs import fused_title_orgs, long_orgs, org_chains, prefixed_orgs, tagged_orgs
-from core.entities.persons import anonymised_names, credit_names, speaker_names
+from core.entities.persons import anonymised_names, captioned_names, credit_names, speaker_names
 from core.entities.places import gazetteer_words, known_phrases, place_compounds
 from core.entities.timex import find_times
 from core.entities.tokenizer import tokens, warm_up
@@ -84,6 +82,7 @@ def _segment_candidates(text: str, lex_re: re.Pattern[str] | None,
     cands += anchored_names(text, toks, gaz)
     cands += speaker_names(text, gaz)
     cands += credit_names(text, gaz)
+    cands += captioned_names(text, toks, gaz)
     cands += gazetteer_words(toks, gaz)
     cands += known_phrases(text, toks, gaz)
     cands += place_compounds(toks, gaz)
@@ -92,7 +91,7 @@ def _segment_candidates(text: str, lex_re: re.Pattern[str] | None,
     cands += long_orgs(toks, gaz)
     cands += prefixed_orgs(text, cands)
     cands = fused_title_orgs(text, cands, gaz)
-    cands += listed_names(text, cands, gaz)
+    cands += listed_names(text, toks, cands, gaz)
     cands += _dateline(text)
     cands += _lexicon(text, lex_re, lex_types)
     cuts = frozenset(t.start for t in toks) | frozenset(t.end for t in toks)

@@ -1,4 +1,4 @@
-"""PER layers over jieba's tokens: tagged names, split fragments, names after titles, lists.
+"""PER layers over jieba's tokens: tagged names, names after titles (foreign names: ``foreign``).
 
 jieba alone misses names split by its dictionary (``江泽/ns 林/ng``, ``安立/v 佳/a``), tags
 ordinary dictionary words as names (``努力实现/nr``, ``养老院/nr``) and cuts foreign names in
@@ -17,7 +17,7 @@ NAME_FLAGS = frozenset({"nr", "nrfg", "nrt", "new"})
 # jieba's dictionary tags many rare words nr (蒲公英, 贺年卡); names it really knows are frequent
 _RARE_NAME_FREQ = 100
 # characters that end a name when they follow a surname + one character (他说, 江某在)
-_FUNCTION_CHARS = frozenset("的是在和与及等说称表了也都就将为对向到从被把于以并又还已曾要会和跟同让给指摄")
+FUNCTION_CHARS = frozenset("的是在和与及等说称表了也都就将为对向到从被把于以并又还已曾要会和跟同让给指摄")
 # characters that do not end a given name: a word ending in them is a place, a thing or an org
 _NOT_NAME_END = frozenset("院局部厅委办署处科所会社团队台馆站厂"
                           "省市县区州镇乡村街路道园场楼化员性率派")
@@ -29,15 +29,14 @@ _AFTER_NAME = frozenset({"说", "表示", "指出", "强调", "认为", "介绍"
 NOT_IN_GIVEN = frozenset("的了着过得地是在和与就都也把被这那你我他她它们么呢吗吧啊个些")
 # characters that turn the word before them into a longer word (常态 + 化, 积极 + 性)
 _WORD_SUFFIX = frozenset("化性者家员式型率度界")
-_NAME_DOT = frozenset("·•・．")
 # last characters of things, places and works that jieba's dictionary tags nr (乌骨鸡, 白毛女)
 _THING_END = frozenset("山鸡鸭鱼女卡哲滨挂法尔提卜菜草树茶酒车船机器药图画歌舞剧诗词声色河湖海岛岭洞"
                        "桥塔寺庙宫殿楼阁亭园街路巷村城州县省市区镇乡族儿者们式型性化类品物衣帽鞋布纸"
                        "笔刀枪钱币票线网站台所厂店场馆院局部处科会社团队班组党营")
-_PUNCT_BREAK = frozenset("，。、；：！？（）()《》“”‘’,.;:!? \u3000—…·")
+PUNCT_BREAK = frozenset("，。、；：！？（）()《》“”‘’,.;:!? \u3000—…·")
 
 
-def _is_han(ch: str) -> bool:
+def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
@@ -64,9 +63,11 @@ def person_shape(word: str, gaz: Gazetteer) -> float:
     """How much ``word`` looks like a name on its own: 0 (not at all) to 1."""
     if word in gaz.not_names or gaz.is_place(word) or word in gaz.orgs or word in gaz.titles:
         return 0.0
-    if not all(_is_han(c) for c in word) or word[-1] in _NOT_NAME_END:
+    if not all(is_han(c) for c in word):
         return 0.0
     sl = gaz.surname_len(word)
+    if word[-1] in _NOT_NAME_END and (len(word) < 4 or not gaz.is_translit(word)):
+        return 0.0  # 乌多文科: a long transliterated name may end in 科 or 台, a Chinese one not
     if sl and 2 <= len(word) <= sl + 2:
         given = word[sl:]
         if any(c in NOT_IN_GIVEN for c in given):
@@ -117,83 +118,7 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
-def joined_fragments(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
-    """Adjacent transliteration pieces with a name tag among them: ``斯迈/nr 洛夫/nrt`` → one PER."""
-    out: list[Candidate] = []
-    i, n = 0, len(toks)
-    while i < n:
-        j = i
-        tagged = False
-        while j < n and gaz.is_translit(toks[j].word) and not gaz.is_place(toks[j].word):
-            tagged = tagged or toks[j].flag in NAME_FLAGS
-            j += 1
-        if j - i >= 2 and tagged:
-            s, e = toks[i].start, toks[j - 1].end
-            if 3 <= e - s <= 10:
-                out.append(Candidate(s, e, "PER", "rule", 0.6))
-        i = max(j, i + 1)
-    return out
-
-
-def _trim_dotted(text: str, toks: Sequence[Token], last_dot: int, e: int) -> int:
-    """Cut the last part where a word or a function character starts (巴希尔|日前, 塔拉尔|于)."""
-    k = last_dot + 3  # at least two characters after the last dot stay
-    while k < e:
-        tok = _token_at(toks, k)
-        if text[k] in _FUNCTION_CHARS | {"于"} or (tok is not None and tok.start == k
-                                                    and tok.end > e and len(tok.word) >= 2):
-            return k
-        k += 1
-    return e
-
-
-def dotted_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
-    """Foreign names written with a middle dot: 穆罕默德·阿里, 约翰·史密斯 (each part transliterated)."""
-    out: list[Candidate] = []
-    i, n = 0, len(text)
-    while i < n:
-        if text[i] not in _NAME_DOT or i == 0 or not _is_han(text[i - 1]):
-            i += 1
-            continue
-        s = i
-        while s > 0 and text[s - 1] in gaz.translit and i - s < 8:
-            s -= 1
-        s = _punct_bounded_start(text, s, i)
-        e = i
-        while e < n and text[e] in _NAME_DOT and e + 1 < n and _is_han(text[e + 1]):
-            e += 1
-            part = e
-            while e < n and text[e] in gaz.translit and text[e] not in _NAME_DOT:
-                e += 1
-            e = _punct_bounded_end(text, part, e)
-        if s == i or e <= i + 1:
-            i += 1
-            continue
-        last_dot = max(j for j in range(s, e) if text[j] in _NAME_DOT)
-        e = _trim_dotted(text, toks, last_dot, e)
-        if e - s >= 4:
-            out.append(Candidate(s, e, "PER", "rule", 0.75))
-        i = max(e, i + 1)
-    return out
-
-
-def _punct_bounded_start(text: str, s: int, dot: int) -> int:
-    """A first part with non-transliteration characters (司马义·…) counts when punctuation bounds it."""
-    k = dot
-    while k > 0 and _is_han(text[k - 1]) and dot - k < 4:
-        k -= 1
-    return k if k < s and (k == 0 or text[k - 1] in _PUNCT_BREAK) else s
-
-
-def _punct_bounded_end(text: str, part: int, e: int) -> int:
-    """The same for a later part (…·艾买提、): extend it to a punctuation mark close by."""
-    k = part
-    while k < len(text) and _is_han(text[k]) and k - part < 4:
-        k += 1
-    return k if k > e and (k == len(text) or text[k] in _PUNCT_BREAK) else e
-
-
-def _token_at(toks: Sequence[Token], pos: int) -> Token | None:
+def token_at(toks: Sequence[Token], pos: int) -> Token | None:
     lo, hi = 0, len(toks)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -206,13 +131,16 @@ def _token_at(toks: Sequence[Token], pos: int) -> Token | None:
 
 def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tuple[int, int] | None:
     """The name that starts at ``pos`` right after a title or role, if one does."""
-    if pos >= len(text) or not _is_han(text[pos]):
+    if pos >= len(text) or not is_han(text[pos]):
         return None
-    first = _token_at(toks, pos)
+    first = token_at(toks, pos)
     if first is None or first.start != pos:
         return None
     if first.flag in ("nr", "nrfg") and person_shape(first.word, gaz):
         return first.start, first.end
+    if (first.flag in ("nr", "nrfg") and len(first.word) == 3 and first.word[-1] not in _THING_END
+            and not any(c in NOT_IN_GIVEN for c in first.word) and first.word not in gaz.not_names):
+        return first.start, first.end  # 记者果永毅: a name jieba knows, with a rare surname
     if (first.flag in ("n", "ns", "nz", "nr") and 2 <= len(first.word) <= 3
             and word_freq(first.word) < _RARE_NAME_FREQ and gaz.surname_len(first.word) == 1
             and person_shape(first.word, gaz)):
@@ -223,33 +151,34 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
     k = pos
     while k < len(text) and k - pos < 10 and text[k] in gaz.translit:
         k += 1
-    after_run = _token_at(toks, k)
-    at_break = k == len(text) or text[k] in _PUNCT_BREAK or (after_run and after_run.start == k)
+    after_run = token_at(toks, k)
+    at_break = k == len(text) or text[k] in PUNCT_BREAK or (after_run and after_run.start == k)
     if k - pos >= 3 and at_break and not in_dictionary(text[pos:k]):
         return pos, k
     if k - pos == 2 and first.end == k and first.flag == "new" and (
-            k == len(text) or not _is_han(text[k]) or text[k:k + 2] in _AFTER_NAME
-            or text[k] in _AFTER_NAME):
-        return pos, k  # 外长恩佐３０日, 部长恩佐说: a short foreign name, cut as an unknown word
+            k == len(text) or not is_han(text[k]) or text[k:k + 2] in _AFTER_NAME
+            or text[k] in _AFTER_NAME or text[k] in FUNCTION_CHARS):
+        return pos, k  # 外长恩佐３０日, 部长恩佐在: a short foreign name, cut as an unknown word
     sl = gaz.surname_len(text[pos:])
     if not sl:
         return None
     end2 = pos + sl + 1  # surname + one character
-    if end2 > len(text) or not _is_han(text[end2 - 1]):
+    if end2 > len(text) or not is_han(text[end2 - 1]):
         return None
     if len(first.word) > sl + 2:
         return None  # 出席会议: a long dictionary word is not a name
     if len(first.word) == sl + 2 and first.flag in NAME_FLAGS:
         return pos, first.end
     third = text[end2] if end2 < len(text) else ""
-    nxt = _token_at(toks, end2)
-    two_only = (not third or not _is_han(third) or third in _FUNCTION_CHARS
+    nxt = token_at(toks, end2)
+    two_only = (not third or not is_han(third) or third in FUNCTION_CHARS
                 or (nxt is not None and nxt.start == end2 and len(nxt.word) >= 2))
     if first.end > end2:  # the first token runs past surname + 1: it decides
-        if first.end - pos == sl + 2 and not in_dictionary(first.word):
-            return pos, first.end
+        if first.end - pos == sl + 2 and (not in_dictionary(first.word) or (
+                word_freq(first.word) < _RARE_NAME_FREQ and person_shape(first.word, gaz) > 0)):
+            return pos, first.end  # 记者林皎明/z: a rare dictionary word of name shape
         return None
-    given = _token_at(toks, pos + sl)
+    given = token_at(toks, pos + sl)
     if (given is not None and given.start == pos + sl
             and len(given.word) >= 2 and given.flag not in NAME_FLAGS | {"new"}):
         return None  # 干部包/小区, 总书记和/人民, 代表时/强调: the "given name" is an ordinary word
@@ -274,29 +203,3 @@ def anchored_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Can
         if span is not None and text[span[0]:span[1]] not in gaz.not_names:
             out.append(Candidate(span[0], span[1], "PER", "rule", 0.85))
     return out
-
-
-def listed_names(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> list[Candidate]:
-    """Members of ``X、Y、Z`` lists that look like names when another member is a name."""
-    per = {(c.start, c.end) for c in cands if c.type == "PER"}
-    out: list[Candidate] = []
-    items: list[tuple[int, int]] = []
-    start = 0
-    for i, ch in enumerate(text + "。"):
-        if ch == "、" or ch in _PUNCT_BREAK or ch in "和及与":
-            items.append((start, i))
-            if ch != "、":
-                _list_members(text, items, per, gaz, out)
-                items = []
-            start = i + 1
-    return out
-
-
-def _list_members(text: str, items: list[tuple[int, int]], per: set[tuple[int, int]],
-                  gaz: Gazetteer, out: list[Candidate]) -> None:
-    if len(items) < 2 or not any(it in per for it in items):
-        return
-    for s, e in items:
-        word = text[s:e]
-        if (s, e) not in per and 2 <= e - s <= 3 and person_shape(word, gaz) >= 0.6:
-            out.append(Candidate(s, e, "PER", "rule", 0.6))

@@ -30,6 +30,10 @@ _NT_NOT = ("公报", "大部", "全党", "全军", "大厅", "展厅")
 # suffixes that close a long name even across 和/与 and verbs (争取和平与裁军委员会)
 _LONG_CLOSERS = ("委员会", "协会", "联合会", "基金会", "研究会", "促进会", "理事会", "联盟", "共同体")
 _LINKS = frozenset({"和", "与", "及"})
+# verbs that take a unit as object in a two-character word (开馆, 建厂, 住院, 出台)
+_VERB_FIRST = frozenset("开建办闭关入出离到进回住上下在停迁设")
+# legal forms that follow a company's name as separate words (一拖集团 有限责任 公司)
+_LEGAL_FORMS = frozenset({"有限", "有限责任", "股份", "股份有限", "控股"})
 # first characters that make a word a description (各级党委, 全体, 本院), not a name
 _DESCRIPTIVE = frozenset("各全本该每诸某此其")
 # first characters of two-character branch words that do name a unit (分社, 总局, 支行)
@@ -47,6 +51,8 @@ def nt_trusted(w: str, gaz: Gazetteer) -> bool:
         return True
     if w in GENERIC or w.startswith(_NT_NOT) or w.endswith(_NT_NOT) or person_government(w, gaz):
         return False
+    if len(gaz.org_suffix(w) or "") == 1 and w[-2:] in GENERIC:
+        return False  # 公共场所, 城市格局: a phrase ending in a generic noun
     if any(len(w) > k + 1 and w[-k:] in gaz.titles for k in (2, 3)):
         return False  # 中央政治局常委: a title word, see tagged_orgs
     return gaz.org_suffix(w) is not None or w[-1] in _NT_END
@@ -99,6 +105,8 @@ def _org_word(t: Token, gaz: Gazetteer, right_after: bool = True) -> bool:
         return False
     if len(suf) == 1 and (w in GENERIC or w[-2:] in GENERIC):
         return False  # 大局, 重新部署: an ordinary word ending in 局/署
+    if len(w) == 2 and len(suf) == 1 and w[0] in _VERB_FIRST:
+        return False  # 开馆, 建厂, 出院: a verb and its object
     return not (len(w) == 2 and len(suf) == 1 and not right_after and w[0] not in _BRANCH)
 
 
@@ -106,10 +114,13 @@ def _extends(toks: Sequence[Token], j: int, gaz: Gazetteer) -> int:
     """How many tokens from ``j`` continue a name that already ends in an organisation word.
 
     An organisation word continues it (组织部 after 市委); so does a place followed by one
-    (新华社 香港 分社).  Anything else ends the name: 广播公司 | 演播 大厅.
+    (新华社 香港 分社), or a legal form and 公司 (一拖集团 有限责任 公司).  Anything else ends
+    the name: 广播公司 | 演播 大厅.
     """
     if _org_word(toks[j], gaz, False):
         return 1
+    if toks[j].word in _LEGAL_FORMS and j + 1 < len(toks) and toks[j + 1].word.endswith("公司"):
+        return 2
     if j + 1 < len(toks) and place_token(toks[j], gaz) and _org_word(toks[j + 1], gaz, False):
         return 2
     return 0

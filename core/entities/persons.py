@@ -5,17 +5,19 @@ an unknown word is taken as a name when the page says so: it stands right before
 the start of a clause (``。X说``), it is the credit of a photo or an article (``（记者X摄）``,
 ``（X Y）``), or it is a surname followed by 某 (an anonymised name).  Each rule accepts only
 strings of the shape of a name: a surname and one or two characters, or transliteration
-characters.
+characters.  A photo caption marks its people by position (``姜雁（左）``): the name before the
+mark is taken on the same terms.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
 from core.entities.gazetteer import Gazetteer
 from core.entities.names import NOT_IN_GIVEN, person_shape
-from core.entities.tokenizer import in_dictionary
+from core.entities.tokenizer import Token, dict_tag, in_dictionary
 
 # verbs that, right after a clause-initial name, make it the speaker or the actor
 _SPEAKER_VERBS = ("说", "表示", "指出", "强调", "认为", "介绍", "宣布", "说道", "回忆说", "告诉", "透露",
@@ -26,6 +28,8 @@ _SPEAKER_RE = re.compile(r"(?:^|(?<=[。！？；：，“”「」『』）\s])
 # a parenthesised credit: optional agency and 记者, one or more names, optional 摄 (photo)
 _CREDIT_RE = re.compile(r"[（(](?:新华社|本报|中新社)?(?:特约)?(?:记者|通讯员)?"
                         r"([\u4e00-\u9fff\s、]{2,16}?)(?:摄)?[）)]")
+# a caption's position mark after a name: （左）, （右二）, （中）, （前排左三）
+_POSITION_RE = re.compile(r"[（(](?:前排|后排)?(?:左|右|中)[一二三四五六七八九]?[）)]")
 # characters after 某 that make it a determiner (某地, 某些), not an anonymised name
 _NOT_AFTER_MOU = frozenset("种些个地人天处项类位次年月日国省市县镇村区家单部公厂店所校院队方面样时")
 _NOT_BEFORE_MOU = frozenset("的是在和与及等说称表了也都就将为对向到从被把于以并又还已曾要会跟同让给"
@@ -56,11 +60,15 @@ def speaker_names(text: str, gaz: Gazetteer) -> list[Candidate]:
 
 
 def _loose_name(piece: str, gaz: Gazetteer) -> bool:
-    """Name shape where the context already says "names here": 黄立新 passes though 立新 is a verb."""
+    """Name shape where the context already says "names here": 黄立新 passes though 立新 is a verb.
+
+    A name jieba's dictionary lists as one (tag nr) counts too: 钱友荣 is a word only as a name.
+    """
     sl = gaz.surname_len(piece)
     return bool(sl) and len(piece) > sl and all("\u4e00" <= c <= "\u9fff" for c in piece) \
         and not any(c in NOT_IN_GIVEN for c in piece[sl:]) and not gaz.is_place(piece) \
-        and piece not in gaz.orgs and piece not in gaz.titles and not in_dictionary(piece)
+        and piece not in gaz.orgs and piece not in gaz.titles \
+        and (not in_dictionary(piece) or dict_tag(piece) in ("nr", "nrfg"))
 
 
 def _split_names(run: str, gaz: Gazetteer) -> list[tuple[int, int]] | None:
@@ -113,4 +121,19 @@ def anonymised_names(text: str, gaz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(i - sl, i + 2 if double else i + 1, "PER", "rule",
                                  0.8 if known else 0.6))
         i = text.find("某", i + 1)
+    return out
+
+
+def captioned_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """``姜雁（左）``: a name right before a caption's position mark, starting at a word boundary."""
+    starts = {t.start for t in toks}
+    out: list[Candidate] = []
+    for m in _POSITION_RE.finditer(text):
+        end = m.start()
+        for size in (3, 2):
+            s = end - size
+            piece = text[max(0, s):end]
+            if s >= 0 and s in starts and (_loose_name(piece, gaz) or _name_like(piece, gaz)):
+                out.append(Candidate(s, end, "PER", "rule", 0.7))
+                break
     return out

@@ -38,14 +38,33 @@ STRONG = ("委员会", "集团", "公司", "银行", "大学", "学院", "协会
 
 
 def place_token(t: Token, gaz: Gazetteer) -> bool:
-    return (t.flag == "ns" or gaz.is_place(t.word)) and t.word not in ADMIN_PREFIX
+    """A known place, or jieba's ns unless it is a frequent common noun (城市, 山区, 基层)."""
+    if t.word in ADMIN_PREFIX:
+        return False
+    return gaz.is_place(t.word) or (t.flag == "ns" and word_freq(t.word) <= _COMMON_NOUN_FREQ)
 
 
 # endings of geographic names (洱海, 苍山, 塔里木盆地): jieba's ns is trusted with one of them
 _FEATURE_CHARS = frozenset("山江河湖海岛港湾峡岭川泉洲州城关门寺塔桥街路陵水")
 _FEATURE_WORDS = ("广场", "大街", "盆地", "半岛", "共和国", "王国", "高原", "平原", "草原", "沙漠", "群岛",
                   "海峡", "公园", "长城", "运河", "山脉")
-_NOT_FEATURE_STEM = frozenset("大小山江河湖海四各全本上下南北东西中临沿")
+# first characters that make a two-character word a description (长街, 古城, 宝岛, 浅海)
+_NOT_FEATURE_STEM = frozenset("大小山江河湖海四各全本上下南北东西中临沿长古老新旧宝冰浅深高远近名")
+
+
+_NUMERAL = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千几多两")
+# first characters of a stem that make it a description, not a name (无疫小区, 各社区, 全村)
+_NOT_NAME_START = frozenset("无非各全本该每所这那某其此")
+# a frequent common noun is a kind of place before a suffix, not its name (家庭农场, 城市社区)
+_COMMON_NOUN_FREQ = 5000
+# compass and macro regions: their 地区 is an area (东北地区, 亚太地区), not a prefecture's name
+_COMPASS = frozenset("东西南北中华亚太")
+
+
+def area_name(head: str, gaz: Gazetteer) -> bool:
+    """日喀则 + 地区: a prefecture-level 地区 named after a known place (not 东北, 亚太, 非洲)."""
+    return (gaz.is_place(head) and not all(c in _COMPASS for c in head) and len(head) >= 2
+            and not head.endswith("洲"))  # 非洲地区: a continent's area
 
 
 def _ns_trusted(w: str, gaz: Gazetteer) -> bool:
@@ -54,21 +73,26 @@ def _ns_trusted(w: str, gaz: Gazetteer) -> bool:
     A place suffix or a geographic ending after a stem that is not itself generic; ``X地区`` and
     ``X大部`` are areas of a place, not names.
     """
-    if len(w) < 2 or w[0] in "0123456789一二三四五六七八九十几多" or w.endswith(("地区", "大部")):
+    if len(w) < 2 or w[0] in _NUMERAL or w[0] in _NOT_NAME_START or w.endswith(("地区", "大部")):
         return False
-    if w.endswith(_FEATURE_WORDS):
-        return True
+    feature = next((f for f in _FEATURE_WORDS if w.endswith(f)), None)
+    if feature is not None:
+        return len(w) > len(feature) and w[0] not in _NOT_NAME_START  # 高原 alone is no name
     if w[-1] in LOC_SUFFIX_CHARS:
         return len(w) >= 3
     return w[-1] in _FEATURE_CHARS and (len(w) >= 3 or w[0] not in _NOT_FEATURE_STEM)
 
 
 def _place_prefix(t: Token, gaz: Gazetteer) -> list[Candidate]:
-    """台湾同胞, 香港回归: a known place glued by jieba to an ordinary word is still a place."""
+    """台湾同胞, 台湾当局: a known place glued by jieba to an ordinary word is still a place.
+
+    An organisation ending counts against it unless the rest is a generic noun (当局, 政府).
+    """
     w = t.word
     for k in range(len(w) - 1, 1, -1):
         head, rest = w[:k], w[k:]
-        if gaz.is_place(head) and rest[0] not in LOC_SUFFIX_CHARS and not gaz.org_suffix(rest) \
+        if gaz.is_place(head) and rest[0] not in LOC_SUFFIX_CHARS \
+                and (not gaz.org_suffix(rest) or rest in GENERIC) \
                 and not rest.startswith(tuple(LOC_SUFFIX_WORDS)):
             return [Candidate(t.start, t.start + k, "LOC", "rule", 0.8)]
     return []
@@ -83,6 +107,10 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(t.start, t.end, "ORG", "rule", 0.85))
         elif gaz.is_place(w):
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.85))
+        elif t.flag == "ns" and len(gaz.org_suffix(w) or "") >= 2 and len(w) >= 4:
+            out.append(Candidate(t.start, t.end, "ORG", "jieba", 0.7))  # X穆斯林联盟/ns
+        elif t.flag == "ns" and w.endswith("地区") and area_name(w[:-2], gaz):
+            out.append(Candidate(t.start, t.end, "LOC", "rule", 0.8))
         elif t.flag == "ns" and _ns_trusted(w, gaz):
             out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.65))
         elif t.flag in ("ns", "n", "nz") and len(w) >= 3:
@@ -105,8 +133,6 @@ def known_phrases(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Cand
 
 # characters that end the name of a housing compound (乾丰园, 锦绣苑, 万科城)
 _COMPOUND_END = frozenset("园苑城府庭湾居里坊庄厦邸墅")
-# first characters of a stem that make it a description, not a name (无疫小区, 各社区, 全村)
-_NOT_NAME_START = frozenset("无非各全本该每所这那某其此")
 _NEIGHBOURHOOD = frozenset({"社区", "小区"})
 # village-level words that are kinds of places, not names
 _GENERIC_PLACES = frozenset({"新农村", "城中村", "自然村", "行政村", "贫困村", "示范村", "专业村", "城乡"})
@@ -120,6 +146,10 @@ def _stem_ok(stem: Sequence[Token], suffix: str, gaz: Gazetteer) -> bool:
     if any(t.word in LOC_SUFFIX_WORDS for t in stem):
         return False
     if any(t.flag[:1] in "vadrmpcu" and t.flag != "vn" for t in stem):
+        return False
+    if any(t.word[0] in _NOT_NAME_START or t.word[0] in _NUMERAL for t in stem):
+        return False  # 京城 各大 公园, 十大 景区: a determiner or a count inside the stem
+    if len(stem) == 1 and stem[0].flag == "n" and word_freq(word) > _COMMON_NOUN_FREQ:
         return False
     if len(stem) == 1 and place_token(stem[0], gaz):
         return True
@@ -142,14 +172,18 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     for i, t in enumerate(toks):
         if t.flag in ("new", "n", "nz") and len(t.word) >= 3 and t.word[-1] in "区县市镇乡村屯" \
                 and t.word not in _GENERIC_PLACES and _stem_ok([t], t.word[-1], gaz) is not False \
-                and t.word[0] not in _NOT_NAME_START and (t.flag == "new" or t.word[-1] in "镇乡村屯"):
+                and t.word[0] not in _NOT_NAME_START and (t.flag == "new" or t.word[-1] in "镇乡村屯") \
+                and word_freq(t.word[:-1]) <= _COMMON_NOUN_FREQ:  # not 先进村
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))  # 净月区/new, 双泾村/n
         if i + 1 >= n:
             break
         nxt = toks[i + 1]
         place = place_token(t, gaz)
-        if place and nxt.word in LOC_SUFFIX_CHARS:
-            out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.75))
+        if place and nxt.word in LOC_SUFFIX_CHARS and t.word[-1] not in LOC_SUFFIX_CHARS:
+            out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.75))  # not 重庆市 + 区
+            continue
+        if place and nxt.word == "地区" and area_name(t.word, gaz):
+            out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.8))
             continue
         for width in (2, 1):  # 远洋 戛纳 + 小镇, 莲花 + 街道
             if i + width >= n or (width == 2 and (t.word[-1] in LOC_SUFFIX_CHARS

@@ -1,0 +1,92 @@
+"""PER layers for foreign names: transliteration pieces joined, names written with a middle dot.
+
+jieba cuts foreign names in pieces (``斯迈/nr 洛夫/nrt``) and knows few of them; the Xinhua
+transliteration characters (``translit.txt``) tell a foreign name from ordinary words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from core.entities.candidates import Candidate
+from core.entities.gazetteer import Gazetteer
+from core.entities.names import FUNCTION_CHARS, NAME_FLAGS, PUNCT_BREAK, is_han, token_at
+from core.entities.tokenizer import Token
+
+_NAME_DOT = frozenset("·•・．")
+
+
+def joined_fragments(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """Adjacent transliteration pieces with a name tag among them: ``斯迈/nr 洛夫/nrt`` → one PER."""
+    out: list[Candidate] = []
+    i, n = 0, len(toks)
+    while i < n:
+        j = i
+        tagged = False
+        while j < n and gaz.is_translit(toks[j].word) and not gaz.is_place(toks[j].word):
+            tagged = tagged or toks[j].flag in NAME_FLAGS
+            j += 1
+        if j - i >= 2 and tagged:
+            s, e = toks[i].start, toks[j - 1].end
+            if 3 <= e - s <= 10:
+                out.append(Candidate(s, e, "PER", "rule", 0.6))
+        i = max(j, i + 1)
+    return out
+
+
+def _trim_dotted(text: str, toks: Sequence[Token], last_dot: int, e: int) -> int:
+    """Cut the last part where a word or a function character starts (巴希尔|日前, 塔拉尔|于)."""
+    k = last_dot + 3  # at least two characters after the last dot stay
+    while k < e:
+        tok = token_at(toks, k)
+        if text[k] in FUNCTION_CHARS | {"于"} or (tok is not None and tok.start == k
+                                                    and tok.end > e and len(tok.word) >= 2):
+            return k
+        k += 1
+    return e
+
+
+def dotted_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """Foreign names written with a middle dot: 穆罕默德·阿里, 约翰·史密斯 (each part transliterated)."""
+    out: list[Candidate] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] not in _NAME_DOT or i == 0 or not is_han(text[i - 1]):
+            i += 1
+            continue
+        s = i
+        while s > 0 and text[s - 1] in gaz.translit and i - s < 8:
+            s -= 1
+        s = _punct_bounded_start(text, s, i)
+        e = i
+        while e < n and text[e] in _NAME_DOT and e + 1 < n and is_han(text[e + 1]):
+            e += 1
+            part = e
+            while e < n and text[e] in gaz.translit and text[e] not in _NAME_DOT:
+                e += 1
+            e = _punct_bounded_end(text, part, e)
+        if s == i or e <= i + 1:
+            i += 1
+            continue
+        last_dot = max(j for j in range(s, e) if text[j] in _NAME_DOT)
+        e = _trim_dotted(text, toks, last_dot, e)
+        if e - s >= 4:
+            out.append(Candidate(s, e, "PER", "rule", 0.75))
+        i = max(e, i + 1)
+    return out
+
+
+def _punct_bounded_start(text: str, s: int, dot: int) -> int:
+    """A first part with non-transliteration characters (司马义·…) counts when punctuation bounds it."""
+    k = dot
+    while k > 0 and is_han(text[k - 1]) and dot - k < 4:
+        k -= 1
+    return k if k < s and (k == 0 or text[k - 1] in PUNCT_BREAK) else s
+
+
+def _punct_bounded_end(text: str, part: int, e: int) -> int:
+    """The same for a later part (…·艾买提、): extend it to a punctuation mark close by."""
+    k = part
+    while k < len(text) and is_han(text[k]) and k - part < 4:
+        k += 1
+    return k if k > e and (k == len(text) or text[k] in PUNCT_BREAK) else e

@@ -1,0 +1,94 @@
+"""Lists (``X、Y、Z``): a member takes the type of its neighbours when it has the shape of one.
+
+Newspapers list people (``史大桢、高严、石秀诗等``) and places (``汾阳、临县、中阳、兴县``) with
+a title or a suffix on few members, or none; one recognised member says what the others are.
+A list often opens right after a title (``记者贾建舟、刘磊报道``) and closes with 等 or a verb,
+so the first member is cut to the name that ends it and the last loses its closing word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from core.entities.candidates import Candidate
+from core.entities.gazetteer import Gazetteer
+from core.entities.names import PUNCT_BREAK, person_shape
+from core.entities.tokenizer import Token
+
+# words that close a list without belonging to its last member (石秀诗等, 刘磊报道)
+_CLOSERS = ("等人", "等", "报道", "摄")
+# characters that end a county- or township-level name in a list (临县, 兴县, 西营镇)
+_ADMIN_END = frozenset("县市区州旗镇乡村")
+# first characters of a description, not a name (各县, 全市, 本村)
+_NOT_NAME_START = frozenset("各全本该每这那某其此")
+
+
+def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate],
+                 gaz: Gazetteer) -> list[Candidate]:
+    """Members of ``X、Y、Z`` lists that look like names (places) when another member is one."""
+    spans = {"PER": {(c.start, c.end) for c in cands if c.type == "PER"},
+             "LOC": {(c.start, c.end) for c in cands if c.type == "LOC"}}
+    ns = {(t.start, t.end) for t in toks if t.flag == "ns"}
+    out: list[Candidate] = []
+    items: list[tuple[int, int]] = []
+    start = 0
+    for i, ch in enumerate(text + "。"):
+        if ch == "、" or ch in PUNCT_BREAK or ch in "和及与":
+            items.append(_trimmed(text, start, i, spans["PER"]))
+            if ch != "、":
+                if len(items) >= 2:
+                    _people(text, items, spans["PER"], gaz, out)
+                    _places(text, items, spans, ns, gaz, out)
+                items = []
+            start = i + 1
+    return out
+
+
+def _trimmed(text: str, s: int, e: int, per: set[tuple[int, int]]) -> tuple[int, int]:
+    """The member inside ``[s, e)``: a name that ends the text before it, no closing word."""
+    for closer in _CLOSERS:
+        if text.endswith(closer, s, e) and e - len(closer) - s >= 2:
+            e -= len(closer)
+            break
+    else:
+        cut = text.find("等", s + 2, e)  # 兴县等许多地方: the list ends at 等
+        e = cut if cut > 0 else e
+    inner = [ps for ps, pe in per if pe == e and s < ps]
+    return (min(inner), e) if inner else (s, e)
+
+
+def _people(text: str, items: list[tuple[int, int]], per: set[tuple[int, int]],
+            gaz: Gazetteer, out: list[Candidate]) -> None:
+    if not any(it in per for it in items):
+        return
+    for s, e in items:
+        word = text[s:e]
+        if (s, e) not in per and 2 <= e - s <= 3 and person_shape(word, gaz) >= 0.6:
+            # above jieba's ns by shape (阳安江 among names is a name, not a river)
+            out.append(Candidate(s, e, "PER", "rule", 0.68))
+
+
+def _places(text: str, items: list[tuple[int, int]], spans: dict[str, set[tuple[int, int]]],
+            ns: set[tuple[int, int]], gaz: Gazetteer, out: list[Candidate]) -> None:
+    """``汾阳、临县、中阳、兴县``: jieba's ns words and X县 names listed beside a known place.
+
+    A known place opening any member (华南 in 华南大部) is enough; a list of three or more members
+    that all have a place's shape needs none.
+    """
+    if any(it in spans["PER"] for it in items):
+        return
+    starts = {s for s, _ in items}
+    known = any(ls in starts for ls, _ in spans["LOC"])
+    shaped = [(s, e) for s, e in items if _place_shaped(text, s, e, ns, gaz)]
+    if not shaped or not (known or (len(items) >= 3 and len(shaped) == len(items))):
+        return
+    out.extend(Candidate(s, e, "LOC", "rule", 0.6) for s, e in shaped if (s, e) not in spans["LOC"])
+
+
+def _place_shaped(text: str, s: int, e: int, ns: set[tuple[int, int]], gaz: Gazetteer) -> bool:
+    word = text[s:e]
+    if not 2 <= e - s <= 4 or word[0] in _NOT_NAME_START or word in gaz.orgs:
+        return False
+    if not all("\u4e00" <= c <= "\u9fff" for c in word):
+        return False
+    return (s, e) in ns or gaz.is_place(word) or (word[-1] in _ADMIN_END and e - s <= 3)
