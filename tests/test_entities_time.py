@@ -47,3 +47,10 @@ def test_impossible_date_has_no_value() -> None:
                                       ("２０", 20), ("二十四", 24), ("十", 10)])
 def test_cn_number(s: str, n: int) -> None:
     assert cn_number(s) == n
+
+
+def test_year_before_new_years_day_is_a_date_but_yen_is_money() -> None:
+    from core.entities.timex import find_times
+
+    assert [t.value for t in find_times("大家喜庆２０３０年元旦。")] == ["2030"]
+    assert find_times("售价３０日元") == []

@@ -44,6 +44,7 @@ TIME_RE = re.compile(
 # a number right before or after means a quantity, not a date (3.5月 / 20日元 are rare; 第20日 too)
 _BAD_BEFORE = frozenset(f"{_D}.．%第每")
 _BAD_AFTER = ("元", "圆", "美元", "日元", "天", "个")
+_FESTIVAL = ("元旦", "元宵")  # ``1998年元旦`` is a date, ``20日元`` money
 
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
@@ -131,7 +132,7 @@ def find_times(text: str) -> list[TimeMatch]:
             continue
         if s > 0 and text[s - 1] in _BAD_BEFORE:
             continue
-        if text.startswith(_BAD_AFTER, e) or _looks_like_quantity(m):
+        if (text.startswith(_BAD_AFTER, e) and not text.startswith(_FESTIVAL, e)) or _looks_like_quantity(m):
             continue
         try:
             value = _value(m)
