@@ -31,12 +31,12 @@ from ui.main_window import MainWindow
 w = MainWindow(loader=PageLoader(pool=pool))
 w.show(); app.processEvents()
 visible = time.time() - t0
-w.begin_open(SAMPLE, first)
+w.files.begin_open(SAMPLE, first)
 while w.session.page is None:
     app.processEvents(); time.sleep(0.005)
 app.processEvents()
 print(visible, time.time() - t0)
-w.undo_stack.setClean(); w.loader.shutdown()
+w.undo_stack.setClean(); w.files.shutdown()
 """
 
 
@@ -57,7 +57,7 @@ def edit_latencies(path: Path, n: int = 60) -> list[float]:
     app = QApplication.instance() or QApplication([])
     w = MainWindow(loader=InlineLoader())
     w.show()
-    w.open_path(path)
+    w.files.open_path(path)
     app.processEvents()
     page = w.page()
     times: list[float] = []

@@ -38,9 +38,7 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
-class AboutToChange:
-    """Emitted before the snapshot is swapped: ``Document.page`` is still the old page."""
-
+class _ChangeEvent:
     change: Change
     name: str  # the edit's human name ("Split article")
     reverted: bool  # True when this is an undo
@@ -63,29 +61,15 @@ class AboutToChange:
 
 
 @dataclass(frozen=True, slots=True)
-class Changed:
+class AboutToChange(_ChangeEvent):
+    """Emitted before the snapshot is swapped: ``Document.page`` is still the old page."""
+
+
+@dataclass(frozen=True, slots=True)
+class Changed(_ChangeEvent):
     """Emitted after the snapshot is swapped: ``Document.page`` is the new page."""
 
-    change: Change
-    name: str
-    reverted: bool
     revision: int
-
-    @property
-    def articles(self) -> frozenset[str]:
-        return self.change.articles
-
-    @property
-    def lines(self) -> frozenset[int]:
-        return self.change.lines
-
-    @property
-    def entities(self) -> frozenset[str]:
-        return self.change.entities
-
-    @property
-    def article_list(self) -> bool:
-        return self.change.article_list
 
 
 Event = AboutToChange | Changed

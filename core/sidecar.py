@@ -18,6 +18,7 @@ The page file itself is only ever read.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import json
@@ -217,7 +218,6 @@ def reapply(page: Page, decisions: Decisions) -> tuple[Page, list[str]]:
     decided = decisions.entities
     if decided:
         spans = sorted((e.start, e.end) for e in decided)
-        import bisect
 
         def clashes(e: Entity) -> bool:
             i = bisect.bisect_left(spans, (e.end, -1))
@@ -319,7 +319,7 @@ def open_page(path: str | Path, lexicon: UserLexicon | None = None, *, strict: b
         if strict:
             raise
         kind = "stale" if isinstance(e, StalePage) else "rejected"
-        aside = _set_aside(found, kind, base)
+        aside = _set_aside(found, kind)
         where = f"kept as {aside.name}" if aside else "left in place (could not rename it)"
         what = "its corrections were not applied" if isinstance(e, StalePage) else "it was not used"
         result.warnings.append(f"{e}; {what}, {where}; the page opens with its automatic parse")
@@ -332,7 +332,8 @@ def open_page(path: str | Path, lexicon: UserLexicon | None = None, *, strict: b
     return result
 
 
-def _set_aside(path: Path, kind: str, page: Page) -> Path | None:
+def _set_aside(path: Path, kind: str) -> Path | None:
+    """Rename an unusable sidecar out of the way (never delete an editor's work); None if it cannot."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.{kind}-{stamp}")
     n = 1

@@ -194,6 +194,29 @@ def test_failed_save_keeps_the_previous_save(small_file: Path, monkeypatch: pyte
     assert not list(small_file.parent.glob(".*.tmp"))
 
 
+def test_save_failing_after_the_backup_keeps_save_and_backup(small_file: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    r = open_page(small_file, parser=small_parser)
+    r.document.apply(AddEntity(26, 28, "LOC"))
+    save(r.document, r.sidecar_path)
+    good = r.sidecar_path.read_bytes()
+    r.document.apply(SetReviewDone(True))
+    real = os.replace
+
+    def full_disk_for_the_sidecar(src: str, dst: str | Path) -> None:
+        if Path(dst) == r.sidecar_path:
+            raise OSError(28, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", full_disk_for_the_sidecar)
+    with pytest.raises(SaveError, match="No space left"):
+        save(r.document, r.sidecar_path)
+    monkeypatch.undo()
+    assert r.sidecar_path.read_bytes() == good
+    assert r.sidecar_path.with_name(r.sidecar_path.name + ".bak").read_bytes() == good
+    assert reopen(small_file).review_status == "in_progress"
+
+
 def test_backup_holds_the_previous_save(small_file: Path) -> None:
     r = open_page(small_file, parser=small_parser)
     r.document.apply(AddEntity(26, 28, "LOC"))

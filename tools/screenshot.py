@@ -38,7 +38,7 @@ def main() -> int:
         w = MainWindow(loader=InlineLoader(), settings=settings)
         w.resize(1600, 1000)
         w.show()
-        w.open_path(SAMPLE)
+        w.files.open_path(SAMPLE)
         page = w.page()
         row = 1 if len(page.articles) > 1 else 0
         w.article_list.setCurrentIndex(w.article_model.index(row, 0))

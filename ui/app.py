@@ -20,16 +20,23 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def page_to_open(argv: list[str]) -> Path | None:
+    """``PAGE.txt`` from the command line, the bundled sample without one; None: a usage error."""
+    if len(argv) > 1 or (argv and argv[0].startswith("-")):
+        return None
+    return Path(argv[0]) if argv else SAMPLE
+
+
 def run(argv: list[str]) -> int:
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
-    if len(argv) > 1 or (argv and argv[0].startswith("-")):
+    path = page_to_open(argv)
+    if path is None:
         print("usage: main.py [PAGE.txt]   (see main.py --help)", file=sys.stderr)
         return 2
     from ui.worker import start_early
 
-    path = Path(argv[0]) if argv else SAMPLE
     pool, first = start_early(str(path))  # the worker loads jieba while Qt and the window load
 
     from PySide6.QtWidgets import QApplication
@@ -42,5 +49,5 @@ def run(argv: list[str]) -> int:
 
     window = MainWindow(loader=PageLoader(pool=pool))
     window.show()
-    window.begin_open(path, first)
+    window.files.begin_open(path, first)
     return int(app.exec())

@@ -6,14 +6,13 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from core.events import Change
 from core.fields import ArticleFields, article_fields
 from core.model import Article, Page
 from ui.colours import ColourBook
-from ui.diff import splice
-from ui.page_index import PageIndex
+from ui.rows import Index, RowsModel
 from ui.session import PageSession
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
@@ -24,28 +23,14 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 EDITABLE = frozenset({"title", "kicker", "subtitle", "byline", "dateline"})
 
-_Index = QModelIndex | QPersistentModelIndex
 FieldEditor = Callable[[str, str, str], None]  # article id, field, new text
 
 
-def entity_counts(index: PageIndex) -> tuple[Counter[str], Counter[str]]:
-    """Entities per article and, of those, the ones still waiting for review."""
-    total: Counter[str] = Counter()
-    pending: Counter[str] = Counter()
-    for e in index.page.entities:
-        aid = index.article_of_entity(e)
-        total[aid] += 1
-        if e.status == "auto":
-            pending[aid] += 1
-    return total, pending
-
-
-class ArticleListModel(QAbstractTableModel):
+class ArticleListModel(RowsModel[Article]):
     def __init__(self, session: PageSession, colours: ColourBook, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(lambda a: a.id, parent)
         self._session = session
         self._colours = colours
-        self._articles: tuple[Article, ...] = ()
         self._fields: dict[int, tuple[Article, ArticleFields]] = {}
         self._total: Counter[str] = Counter()
         self._pending: Counter[str] = Counter()
@@ -55,16 +40,10 @@ class ArticleListModel(QAbstractTableModel):
         self._on_reset()
 
     def article_id(self, row: int) -> str:
-        return self._articles[row].id
-
-    def row_of(self, article_id: str) -> int:
-        for i, a in enumerate(self._articles):
-            if a.id == article_id:
-                return i
-        return -1
+        return self._rows[row].id
 
     def fields(self, row: int) -> ArticleFields:
-        a = self._articles[row]
+        a = self._rows[row]
         cached = self._fields.get(id(a))
         if cached is None or cached[0] is not a:
             page = self._session.page
@@ -76,7 +55,7 @@ class ArticleListModel(QAbstractTableModel):
     def _on_reset(self) -> None:
         self.beginResetModel()
         page = self._session.page
-        self._articles = page.articles if page is not None else ()
+        self._rows = page.articles if page is not None else ()
         self._fields.clear()
         self._count()
         self.endResetModel()
@@ -85,49 +64,30 @@ class ArticleListModel(QAbstractTableModel):
         if self._session.page is None:
             self._total, self._pending = Counter(), Counter()
         else:
-            self._total, self._pending = entity_counts(self._session.index)
+            self._total, self._pending = self._session.index.counts
 
     def _on_changed(self, old: Page, new: Page, change: Change) -> None:
-        old_ids = [a.id for a in self._articles]
-        new_ids = [a.id for a in new.articles]
-        s = splice(old_ids, new_ids)
-        if not s.empty:
-            # Rows outside the replaced middle keep their identity (and the view its selection).
-            if s.old_end > s.start:
-                self.beginRemoveRows(QModelIndex(), s.start, s.old_end - 1)
-                self._articles = self._articles[:s.start] + self._articles[s.old_end:]
-                self.endRemoveRows()
-            if s.new_end > s.start:
-                self.beginInsertRows(QModelIndex(), s.start, s.new_end - 1)
-                self._articles = (self._articles[:s.start] + new.articles[s.start:s.new_end]
-                                  + self._articles[s.start:])
-                self.endInsertRows()
-        old_articles = self._articles
-        self._articles = new.articles
+        before = self._follow(new.articles)
         live = {id(a) for a in new.articles}
         for key in [k for k in self._fields if k not in live]:
             del self._fields[key]
         old_total, old_pending = self._total, self._pending
         if change.entities or change.lines or change.articles:
             self._count()
-        last = len(COLUMNS) - 1
         for row, a in enumerate(new.articles):
-            if (row < len(old_articles) and old_articles[row] is not a) or \
-                    old_total[a.id] != self._total[a.id] or old_pending[a.id] != self._pending[a.id]:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+            if before[row] is not a or old_total[a.id] != self._total[a.id] \
+                    or old_pending[a.id] != self._pending[a.id]:
+                self._row_changed(row)
 
     # Qt overrides
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._articles)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        a = self._articles[index.row()]
+        a = self._rows[index.row()]
         key = COLUMNS[index.column()][0]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if key == "lines":
@@ -149,7 +109,7 @@ class ArticleListModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Never writes the article: hands an override to the window, which pushes an edit."""
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.field_editor is None:
             return False
@@ -159,10 +119,10 @@ class ArticleListModel(QAbstractTableModel):
         text = str(value).strip()
         if text == self.fields(index.row()).get(key):
             return False
-        self.field_editor(self._articles[index.row()].id, key, text)
+        self.field_editor(self._rows[index.row()].id, key, text)
         return True
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled

@@ -21,14 +21,14 @@ TAIL_ROLES = ("jump", "column", "caption", "other")
 class ArticleTextView(QTextEdit):
     entity_clicked = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, colours: dict[str, QColor] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleText")
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.document().setUndoRedoEnabled(False)
-        self.colours: dict[str, QColor] = {}
+        self.colours: dict[str, QColor] = colours or {}
         self._offsets: list[int] = []  # Qt position → page offset (-1: not from the page)
         self._raw_to_pos: dict[int, int] = {}
         self._entities: list[Entity] = []
@@ -176,7 +176,7 @@ class ArticleTextView(QTextEdit):
         return ""
 
     def highlighted_text(self, kind: str) -> str:
-        return "".join(sel.cursor.selectedText() for sel in self._marks[kind])  # type: ignore[attr-defined]
+        return "".join(sel.cursor.selectedText() for sel in self._marks[kind])
 
     def mark_entity(self, e: Entity | None) -> None:
         self._marks["entity"] = []
@@ -187,11 +187,11 @@ class ArticleTextView(QTextEdit):
                 c = QTextCursor(self.document())
                 c.setPosition(r[0])
                 c.setPosition(r[1], QTextCursor.MoveMode.KeepAnchor)
-                sel.cursor = c  # type: ignore[attr-defined]
+                sel.cursor = c
                 cf = QTextCharFormat()
                 cf.setBackground(QColor("#303f9f"))
                 cf.setForeground(QColor("white"))
-                sel.format = cf  # type: ignore[attr-defined]
+                sel.format = cf
                 self._marks["entity"] = [sel]
                 self._ensure_visible(r[0])
         self._apply()
@@ -204,11 +204,11 @@ class ArticleTextView(QTextEdit):
             sel = QTextEdit.ExtraSelection()
             c = QTextCursor(self.document())
             c.setPosition(pos)
-            sel.cursor = c  # type: ignore[attr-defined]
+            sel.cursor = c
             cf = QTextCharFormat()
             cf.setBackground(QColor("#fff6cc"))
             cf.setProperty(QTextCharFormat.Property.FullWidthSelection, True)
-            sel.format = cf  # type: ignore[attr-defined]
+            sel.format = cf
             self._marks["line"] = [sel]
             self._ensure_visible(pos)
         self._apply()

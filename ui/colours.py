@@ -52,5 +52,4 @@ class ColourBook:
     def strong(self, article_id: str) -> QColor:
         """The tint of a selected article: the same hue, more saturated."""
         c = self.tint(article_id)
-        h, s, v, _ = c.getHsv()
-        return QColor.fromHsv(h, min(255, s * 2 + 20), max(0, v - 12))
+        return QColor.fromHsv(c.hsvHue(), min(255, c.hsvSaturation() * 2 + 20), max(0, c.value() - 12))

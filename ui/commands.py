@@ -5,30 +5,31 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from core.document import Document
-from core.edits.base import Edit
+from core.edits.base import Edit, EditError
 
 
 class EditCommand(QUndoCommand):
     """``redo`` applies the edit, ``undo`` reverts it; the menu shows the edit's name.
 
-    The window applies the edit itself before pushing (so a refused edit raises ``EditError`` where
-    it can be reported, and never reaches the stack); ``applied=True`` makes the push's first
-    ``redo`` a no-op.
+    Pushing the command is the only way the window changes a document.  An edit the document
+    refuses leaves its ``EditError`` in ``error`` and marks the command obsolete, which makes
+    ``QUndoStack.push`` drop it: a refused edit never reaches the stack.
     """
 
-    def __init__(self, document: Document, edit: Edit, *, applied: bool = False) -> None:
+    def __init__(self, document: Document, edit: Edit) -> None:
         super().__init__(edit.name)
         self.document = document
         self.edit = edit
-        self._skip_redo = applied
+        self.error: EditError | None = None
 
     # Qt overrides
 
     def redo(self) -> None:
-        if self._skip_redo:
-            self._skip_redo = False
-            return
-        self.document.apply(self.edit)
+        try:
+            self.document.apply(self.edit)
+        except EditError as e:
+            self.error = e
+            self.setObsolete(True)
 
     def undo(self) -> None:
         self.document.revert(self.edit)

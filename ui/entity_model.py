@@ -5,19 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QFont
 
+from core.document import find_entity
 from core.events import Change
 from core.model import Entity, Page
-from ui.diff import splice
+from ui.rows import Index, RowsModel
 from ui.session import PageSession
 
 EntityIdRole = Qt.ItemDataRole.UserRole + 1
@@ -31,7 +25,8 @@ PENDING = "auto"
 STATUS_COLOURS = {"auto": QColor("#8a6d00"), "confirmed": QColor("#1e7b34"), "rejected": QColor("#a33"),
                   "added": QColor("#1f5fa8"), "edited": QColor("#6b3fa0")}
 
-_Index = QModelIndex | QPersistentModelIndex
+STRUCK = QFont()
+STRUCK.setStrikeOut(True)
 
 
 def doubt_key(e: Entity) -> int:
@@ -40,26 +35,19 @@ def doubt_key(e: Entity) -> int:
     return rank * 10**15 + round(e.confidence * 1000) * 10**10 + e.start
 
 
-class EntityModel(QAbstractTableModel):
+class EntityModel(RowsModel[Entity]):
     def __init__(self, session: PageSession, colours: dict[str, QColor] | None = None,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(lambda e: e.id, parent)
         self._session = session
         self.type_colours = colours or {}
-        self._entities: tuple[Entity, ...] = ()
         self._occurrences: Counter[str] = Counter()
         session.reset.connect(self._on_reset)
         session.changed.connect(self._on_changed)
         self._on_reset()
 
     def entity(self, row: int) -> Entity:
-        return self._entities[row]
-
-    def row_of(self, entity_id: str) -> int:
-        for i, e in enumerate(self._entities):
-            if e.id == entity_id:
-                return i
-        return -1
+        return self._rows[row]
 
     def occurrences(self, text: str) -> int:
         return self._occurrences[text]
@@ -67,52 +55,34 @@ class EntityModel(QAbstractTableModel):
     def _on_reset(self) -> None:
         self.beginResetModel()
         page = self._session.page
-        self._entities = page.entities if page is not None else ()
-        self._occurrences = Counter(e.text for e in self._entities)
+        self._rows = page.entities if page is not None else ()
+        self._occurrences = Counter(e.text for e in self._rows)
         self.endResetModel()
 
     def _on_changed(self, old: Page, new: Page, change: Change) -> None:
-        if new.entities is self._entities:
+        if new.entities is self._rows:
             return
-        s = splice([e.id for e in self._entities], [e.id for e in new.entities])
-        touched = {e.text for e in self._entities[s.start:s.old_end]}
-        touched |= {e.text for e in new.entities[s.start:s.new_end]}
-        if s.old_end > s.start:
-            self.beginRemoveRows(QModelIndex(), s.start, s.old_end - 1)
-            self._entities = self._entities[:s.start] + self._entities[s.old_end:]
-            self.endRemoveRows()
-        if s.new_end > s.start:
-            self.beginInsertRows(QModelIndex(), s.start, s.new_end - 1)
-            self._entities = (self._entities[:s.start] + new.entities[s.start:s.new_end]
-                              + self._entities[s.start:])
-            self.endInsertRows()
-        before = self._entities
-        self._entities = new.entities
-        last = len(COLUMNS) - 1
+        gone = _present(old, change.entities)
+        came = _present(new, change.entities)
+        self._occurrences.subtract(e.text for e in gone)
+        self._occurrences.update(e.text for e in came)
+        touched = {e.text for e in (*gone, *came)}
+        before = self._follow(new.entities)
         for row, e in enumerate(new.entities):
             if before[row] is not e and before[row] != e:
-                touched.add(e.text)
-                touched.add(before[row].text)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
-        if touched:
-            self._occurrences = Counter(e.text for e in new.entities)
-            for row, e in enumerate(new.entities):
-                if e.text in touched:
-                    ix = self.index(row, OCCURRENCES)
-                    self.dataChanged.emit(ix, ix)
+                self._row_changed(row)
+            elif e.text in touched:
+                self._row_changed(row, OCCURRENCES, OCCURRENCES)
 
     # Qt overrides
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entities)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        e = self._entities[index.row()]
+        e = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (e.text, e.type, e.status, e.source, f"{e.confidence:.2f}",
@@ -122,11 +92,7 @@ class EntityModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and col == 1:
             return self.type_colours.get(e.type)
         if role == Qt.ItemDataRole.FontRole and e.status == "rejected" and col == 0:
-            from PySide6.QtGui import QFont
-
-            f = QFont()
-            f.setStrikeOut(True)
-            return f
+            return STRUCK
         if role == Qt.ItemDataRole.ToolTipRole:
             value = f", value {e.value}" if e.value else ""
             return f"{e.text} [{e.type}] offsets {e.start}–{e.end}{value}"
@@ -148,10 +114,21 @@ class EntityModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _present(page: Page, ids: frozenset[str]) -> list[Entity]:
+    """The entities of ``page`` among ``ids`` (an edit names both the old and the new ids)."""
+    out = []
+    for eid in ids:
+        try:
+            out.append(find_entity(page, eid))
+        except KeyError:
+            continue
+    return out
 
 
 class EntityFilterModel(QSortFilterProxyModel):
@@ -176,7 +153,7 @@ class EntityFilterModel(QSortFilterProxyModel):
 
     # Qt overrides
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._type and not self._status:
             return True
         model = self.sourceModel()

@@ -1,22 +1,20 @@
 """The editor's window: raw page in the middle, article list, article text and entity table in docks.
 
-The window owns the undo stack and the file; panels learn of changes from the session's signals
-(core events) and never change the document themselves.
+The window owns the undo stack; ``ui.files`` owns the page on disk.  Panels learn of changes from
+the session's signals (core events) and never change the document: every correction is a core edit
+pushed as an ``EditCommand`` (``push``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import time
-from concurrent.futures import Future
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.document import Document
-from core.edits.base import Edit, EditError
+from core.edits.base import Edit
 from core.events import Change
 from core.model import Entity, Page
 from core.paths import SAMPLE_PAGE
@@ -35,6 +33,7 @@ from ui.colours import ColourBook
 from ui.commands import EditCommand
 from ui.editing import EditingActions
 from ui.entity_model import EntityIdRole, EntityModel
+from ui.files import PageFiles
 from ui.labels import load_labels
 from ui.loading import InlineLoader, PageLoader
 from ui.panels import ArticleListView, EntityPanel
@@ -42,11 +41,8 @@ from ui.raw_model import RawLinesModel
 from ui.raw_view import RawPageView
 from ui.session import PageSession
 from ui.shortcut_sheet import ShortcutSheet
-from ui.worker import Loaded
 
 SAMPLE = SAMPLE_PAGE
-AUTOSAVE_MS = 3000
-RECOVERY_SUFFIX = ".autosave"
 
 
 def soften(colour: str, amount: float = 0.6) -> QColor:
@@ -68,14 +64,8 @@ class MainWindow(QMainWindow):
         self.session = PageSession(self)
         self.colours = ColourBook()
         self.undo_stack = QUndoStack(self)
-        self.page_path: Path | None = None
-        self.sidecar_path: Path | None = None
         self.current_entity_id = ""
-        self._restored = False  # corrections restored from an autosave: unsaved until saved
         self._syncing = False
-        self.loader = loader or PageLoader(self)
-        self.loader.loaded.connect(self._on_loaded)
-        self.loader.progress.connect(self._on_progress)
 
         self.raw_model = RawLinesModel(self.session, self.colours, self)
         self.article_model = ArticleListModel(self.session, self.colours, self)
@@ -84,8 +74,7 @@ class MainWindow(QMainWindow):
         self.raw_view.set_model(self.raw_model)
         self.setCentralWidget(self.raw_view)
         self.article_list = ArticleListView(self.article_model)
-        self.article_view = ArticleTextView()
-        self.article_view.colours = self.label_colours
+        self.article_view = ArticleTextView(self.label_colours)
         self.entity_panel = EntityPanel(self.entity_model, [lb.name for lb in self.labels])
         self.docks: dict[str, QDockWidget] = {}
         self._dock("articles", "Articles", self.article_list, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -99,15 +88,10 @@ class MainWindow(QMainWindow):
         self.editing = EditingActions(self)
         self.editing.attach(self.raw_view, self.article_view, self.entity_panel)
         self.article_model.field_editor = self.editing.set_field
-        self._build_menus()
         self._build_status()
-
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setSingleShot(True)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
-        self.undo_stack.cleanChanged.connect(self._clean_changed)
-        self.undo_stack.indexChanged.connect(lambda _: self.autosave_timer.start())
+        self.files = PageFiles(self, loader or PageLoader(self))
+        self._build_menus()
+        self.undo_stack.cleanChanged.connect(lambda _: self.show_save_state())
 
         self.session.reset.connect(self._after_reset)
         self.session.changed.connect(self._after_change)
@@ -131,7 +115,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         self.docks[name] = dock
 
-    def _window_action(self, name: str, text: str, keys: list[QKeySequence | str], slot: Any) -> QAction:
+    def _window_action(self, name: str, text: str, keys: list[QKeySequence.StandardKey | str],
+                       slot: Callable[[], object]) -> QAction:
         a = QAction(text, self)
         a.setObjectName(name)
         a.setShortcuts([QKeySequence(k) for k in keys])
@@ -143,10 +128,11 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file = bar.addMenu("&File")
         self.open_action = self._window_action("open", "&Open page…", [QKeySequence.StandardKey.Open],
-                                               self.open_dialog)
+                                               self.files.open_dialog)
         self.save_action = self._window_action("save", "&Save corrections", [QKeySequence.StandardKey.Save],
-                                               self.save)
-        self.export_action = self._window_action("export", "&Export JSON…", ["Ctrl+E"], self.export_dialog)
+                                               self.files.save)
+        self.export_action = self._window_action("export", "&Export JSON…", ["Ctrl+E"],
+                                                 self.files.export_dialog)
         self.quit_action = self._window_action("quit", "&Quit", [QKeySequence.StandardKey.Quit], self.close)
         for a in (self.open_action, self.save_action, self.export_action, self.quit_action):
             file.addAction(a)
@@ -180,9 +166,8 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
-        self.shortcuts_action = self._window_action("shortcuts", "Keyboard shortcuts",
-                                                    ["F1"],
-                                                    self.show_shortcuts)
+        self.shortcuts_action = self._window_action("shortcuts", "Keyboard shortcuts", ["F1"],
+                                                    lambda: ShortcutSheet(self).exec())
         view.addAction(self.shortcuts_action)
 
     def _build_status(self) -> None:
@@ -191,11 +176,13 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(140)
         self.progress.hide()
-        self.articles_label = QLabel(objectName="articlesStatus")
-        self.pending_label = QLabel(objectName="pendingStatus")
-        self.save_label = QLabel(objectName="saveStatus")
+        self.articles_label = QLabel()
+        self.pending_label = QLabel()
+        self.save_label = QLabel()
         sb.addPermanentWidget(self.progress)
-        for w in (self.articles_label, self.pending_label, self.save_label):
+        for name, w in (("articlesStatus", self.articles_label), ("pendingStatus", self.pending_label),
+                        ("saveStatus", self.save_label)):
+            w.setObjectName(name)
             sb.addPermanentWidget(w)
 
     # -- reading state -----------------------------------------------------------------------------
@@ -210,10 +197,8 @@ class MainWindow(QMainWindow):
 
     def text_selection(self) -> tuple[int, int] | None:
         """The page span selected in the focused text view (article text or raw page)."""
-        first, second = self.raw_view, self.article_view
-        if self.article_view.hasFocus():
-            first, second = second, first  # type: ignore[assignment]
-        return first.selected_span() or second.selected_span()
+        raw, article = self.raw_view.selected_span(), self.article_view.selected_span()
+        return (article or raw) if self.article_view.hasFocus() else (raw or article)
 
     def say(self, message: str, ms: int = 6000) -> None:
         self.statusBar().showMessage(message, ms)
@@ -230,16 +215,15 @@ class MainWindow(QMainWindow):
     # -- editing -----------------------------------------------------------------------------------
 
     def push(self, edit: Edit, *, select_entity_at: int | None = None) -> bool:
-        """Apply ``edit`` and put it on the undo stack; a refused edit is reported, never stacked."""
+        """Do ``edit`` through the undo stack; a refused edit is reported, never stacked."""
         doc = self.session.document
         if doc is None:
             return False
-        try:
-            doc.apply(edit)
-        except EditError as e:
-            self.say(str(e))
+        command = EditCommand(doc, edit)
+        self.undo_stack.push(command)
+        if command.error is not None:
+            self.say(str(command.error))
             return False
-        self.undo_stack.push(EditCommand(doc, edit, applied=True))
         if select_entity_at is not None:
             found = next((e for e in self.page().entities if e.start == select_entity_at), None)
             if found is not None:
@@ -285,13 +269,8 @@ class MainWindow(QMainWindow):
             self.article_view.mark_entity(None)
             self.raw_view.show_entity(None)
             return
-        aid = self.session.index.article_of_entity(e)
-        self._syncing = True
-        try:
-            if aid:
-                self.select_article(aid)
-        finally:
-            self._syncing = False
+        with self._following():
+            self.select_article(self.session.index.article_of_entity(e))
         self.article_view.mark_entity(e)
         self.raw_view.show_entity((e.start, e.end), self.label_colours.get(e.type))
 
@@ -302,15 +281,20 @@ class MainWindow(QMainWindow):
     def _raw_line_activated(self, number: int) -> None:
         if self.session.page is None or self._syncing:
             return
-        aid = self.session.index.article_of_line(number)
-        self._syncing = True
-        try:
-            if aid:
-                self.select_article(aid)
-        finally:
-            self._syncing = False
+        with self._following():
+            self.select_article(self.session.index.article_of_line(number))
         line = self.page().line(number)
         self.article_view.mark_lines(line.start, line.end)
+
+    @contextmanager
+    def _following(self) -> Iterator[None]:
+        """The article selection follows a line or an entity: the raw page must not scroll away
+        from what the editor is looking at, nor a raw cursor move select back."""
+        self._syncing = True
+        try:
+            yield
+        finally:
+            self._syncing = False
 
     def _article_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_current_article(scroll=not self._syncing)
@@ -323,9 +307,7 @@ class MainWindow(QMainWindow):
             self.raw_view.show_article((), QColor(), scroll=False)
             return
         article = page.article(aid)
-        index = self.session.index
-        ents = [e for e in page.entities if index.article_of_entity(e) == aid]
-        self.article_view.show_article(page, article, ents)
+        self.article_view.show_article(page, article, self.session.index.entities_of(aid))
         self.raw_view.show_article(article.lines, self.colours.strong(aid), scroll=scroll)
         self.docks["article"].setWindowTitle(f"Article {aid}")
 
@@ -339,13 +321,13 @@ class MainWindow(QMainWindow):
 
     def _after_change(self, old: Page, new: Page, change: Change) -> None:
         if not self.article_list.currentIndex().isValid():
-            aid = self.session.index.article_of_line(self.raw_view.current_line())
-            if aid:
-                self.select_article(aid)
+            self.select_article(self.session.index.article_of_line(self.raw_view.current_line()))
         self._show_current_article(scroll=False)
         if self.current_entity_id:
             self._set_entity(self.current_entity_id)
         self._update_status()
+
+    # -- status ------------------------------------------------------------------------------------
 
     def _update_status(self) -> None:
         page = self.session.page
@@ -353,197 +335,41 @@ class MainWindow(QMainWindow):
             self.articles_label.setText("No page")
             self.pending_label.setText("")
         else:
-            pending = sum(1 for e in page.entities if e.status == "auto")
             unassigned = len(page.unassigned)
             self.articles_label.setText(f"{len(page.articles)} articles, {unassigned} lines unassigned")
-            self.pending_label.setText(f"{pending} entities to review")
-        self._update_save_label()
+            self.pending_label.setText(f"{self.session.index.pending} entities to review")
+        self.show_save_state()
 
-    def _update_save_label(self, note: str = "") -> None:
+    def show_save_state(self, note: str = "") -> None:
+        """The modified marker and the status bar's save state, from the undo stack's clean state."""
+        modified = self.files.is_modified()
+        self.setWindowModified(modified)
         if self.session.page is None:
             self.save_label.setText("")
-        elif self.is_modified():
+        elif modified:
             self.save_label.setText("Unsaved changes" + (f" ({note})" if note else ""))
         else:
             self.save_label.setText("Saved")
 
-    def _clean_changed(self, _clean: bool) -> None:
-        self.setWindowModified(self.is_modified())
-        self._update_save_label()
-
-    def is_modified(self) -> bool:
-        return self._restored or not self.undo_stack.isClean()
-
-    # -- files -------------------------------------------------------------------------------------
-
-    def open_path(self, path: str | Path) -> None:
-        if not self.confirm_discard():
-            return
-        self.progress.show()
-        self.loader.load(str(path))
-
-    def begin_open(self, path: str | Path, future: Future[Loaded]) -> None:
-        """Show the result of a parse started before the window (see ``ui.app``)."""
-        self.progress.show()
-        if isinstance(self.loader, PageLoader):
-            self.loader.adopt(path, future)
+    def show_progress(self, message: str) -> None:
+        """The worker's progress: a busy bar and the message; an empty message ends it."""
+        self.progress.setVisible(bool(message))
+        if message:
+            self.statusBar().showMessage(message)
         else:
-            self.loader.load(str(path))
+            self.statusBar().clearMessage()
 
-    def open_dialog(self) -> None:
-        start = str(self.page_path.parent) if self.page_path else str(SAMPLE.parent)
-        path, _ = QFileDialog.getOpenFileName(self, "Open page", start, "Page text (*.txt);;All files (*)")
-        if path:
-            self.open_path(path)
-
-    def _on_progress(self, message: str) -> None:
-        self.progress.show()
-        self.statusBar().showMessage(message)
-
-    def _on_loaded(self, result: Loaded) -> None:
-        self.progress.hide()
-        self.statusBar().clearMessage()
-        if result.page is None:
-            self.warn("Cannot open page", result.error)
-            self.say(result.error, 15000)
-            return
-        page = result.page
-        doc = Document(page, base=result.base, review_done=result.review_done)
-        self.page_path = Path(result.path)
-        self.sidecar_path = Path(result.sidecar_path) if result.sidecar_path else None
-        self._restored = False
-        recovered = self._recover(doc)
-        if recovered is not None:
-            doc = recovered
-            self._restored = True
+    def show_document(self, doc: Document, path: Path, warnings: Iterable[str] = ()) -> None:
+        """A freshly opened page: a new undo history, the first article selected."""
+        self.show_progress("")
         self.undo_stack.clear()
         self.current_entity_id = ""
         self.session.open(doc)
-        self.setWindowFilePath(str(self.page_path))
-        self.setWindowTitle(f"{self.page_path.name}[*] — Banmian")
-        self.setWindowModified(self.is_modified())
+        self.setWindowFilePath(str(path))
+        self.setWindowTitle(f"{path.name}[*] — Banmian")
         self._update_status()
-        if result.warnings:
-            self.say("; ".join(result.warnings), 20000)
-
-    def recovery_path(self) -> Path | None:
-        return self.sidecar_path.with_name(self.sidecar_path.name + RECOVERY_SUFFIX) \
-            if self.sidecar_path else None
-
-    def _recover(self, doc: Document) -> Document | None:
-        """Offer the corrections of an autosave newer than the last save (a crash, a kill)."""
-        from core.sidecar import SidecarError, read_sidecar, reapply
-
-        path = self.recovery_path()
-        if path is None or not path.exists():
-            return None
-        saved = self.sidecar_path
-        if saved is not None and saved.exists() and saved.stat().st_mtime > path.stat().st_mtime:
-            return None
-        answer = self.ask("Unsaved corrections found",
-                          f"{path.name} holds corrections made after the last save. Restore them?",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                          QMessageBox.StandardButton.Yes)
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-        try:
-            decisions = read_sidecar(path, doc.base)
-        except (SidecarError, OSError, ValueError) as e:
-            self.say(f"the autosave could not be used: {e}", 15000)
-            return None
-        page, warnings = reapply(doc.base, decisions)
         if warnings:
-            self.say("; ".join(warnings), 15000)
-        return Document(page, base=doc.base, review_done=decisions.review_done)
-
-    def save(self) -> bool:
-        from core.sidecar import SaveError
-        from core.sidecar import save as save_sidecar
-        from ui.worker import user_lexicon
-
-        doc = self.session.document
-        if doc is None or self.sidecar_path is None:
-            return False
-        try:
-            result = save_sidecar(doc, self.sidecar_path, lexicon=user_lexicon())
-        except SaveError as e:
-            self.warn("Cannot save", str(e))
-            return False
-        self.undo_stack.setClean()
-        self._restored = False
-        self.setWindowModified(False)
-        self._drop_recovery()
-        self._update_save_label()
-        self.say(f"Saved {result.path.name}" + ("; " + "; ".join(result.warnings) if result.warnings else ""))
-        return True
-
-    def autosave(self) -> None:
-        """Write the corrections to a recovery file beside the sidecar (the real save is Ctrl+S)."""
-        from core.sidecar import corrections, dumps, write_atomic
-
-        doc = self.session.document
-        path = self.recovery_path()
-        if doc is None or path is None:
-            return
-        if not self.is_modified():
-            self._drop_recovery()
-            return
-        try:
-            write_atomic(path, dumps(corrections(doc)), backup=False)
-        except OSError as e:
-            self.say(f"autosave failed: {e.strerror or e}", 15000)
-            return
-        self._update_save_label(f"autosaved {time.strftime('%H:%M:%S')}")
-
-    def _drop_recovery(self) -> None:
-        path = self.recovery_path()
-        if path is not None:
-            with contextlib.suppress(OSError):
-                path.unlink(missing_ok=True)
-
-    def export_dialog(self) -> None:
-        if self.session.page is None or self.page_path is None:
-            return
-        start = str(self.page_path.with_suffix(".json"))
-        path, _ = QFileDialog.getSaveFileName(self, "Export JSON", start, "JSON (*.json)")
-        if path:
-            self.export_json(Path(path))
-
-    def export_json(self, path: Path) -> bool:
-        from core.cli import write_atomic
-        from core.export_json import ExportInvalid, dumps, page_to_dict, validate
-
-        doc = self.session.document
-        if doc is None:
-            return False
-        data = page_to_dict(doc.page, review_status=doc.review_status)
-        try:
-            validate(data)
-            write_atomic(path, dumps(data))
-        except (ExportInvalid, OSError) as e:
-            self.warn("Cannot export", str(e))
-            return False
-        self.say(f"Exported {path.name}")
-        return True
-
-    def confirm_discard(self) -> bool:
-        """Ask before unsaved corrections are dropped; True when it is fine to go on."""
-        if not self.is_modified():
-            return True
-        answer = self.ask("Unsaved corrections", "Save the corrections to this page first?",
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self._drop_recovery()
-            self.undo_stack.setClean()
-            self._restored = False
-            return True
-        return False
-
-    def show_shortcuts(self) -> None:
-        ShortcutSheet(self).exec()
+            self.say("; ".join(warnings), 20000)
 
     # -- layout ------------------------------------------------------------------------------------
 
@@ -563,10 +389,9 @@ class MainWindow(QMainWindow):
     # Qt overrides
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.confirm_discard():
+        if not self.files.confirm_discard():
             event.ignore()
             return
         self.save_layout()
-        self.autosave_timer.stop()
-        self.loader.shutdown()
+        self.files.shutdown()
         event.accept()

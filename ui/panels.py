@@ -82,11 +82,13 @@ class EntityPanel(QWidget):
         self.proxy = EntityFilterModel(self)
         self.proxy.setSourceModel(model)
         self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
-        self.type_filter = QComboBox(objectName="typeFilter")
+        self.type_filter = QComboBox()
+        self.type_filter.setObjectName("typeFilter")
         self.type_filter.addItem("All types", "")
         for t in types:
             self.type_filter.addItem(t, t)
-        self.status_filter = QComboBox(objectName="statusFilter")
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem("All statuses", "")
         self.status_filter.addItem("Waiting for review", "pending")
         for s in ENTITY_STATUSES:
@@ -95,7 +97,8 @@ class EntityPanel(QWidget):
             lambda _: self.proxy.set_type(str(self.type_filter.currentData())))
         self.status_filter.currentIndexChanged.connect(
             lambda _: self.proxy.set_status(str(self.status_filter.currentData())))
-        self.table = QTableView(objectName="entityTable")
+        self.table = QTableView()
+        self.table.setObjectName("entityTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from core.events import Change
-from core.model import Page
+from core.model import Article, Page
 from ui.colours import PARAGRAPH_MARK, ROLE_MARKS, ColourBook
 from ui.session import PageSession
 
@@ -20,17 +20,16 @@ MarkRole = Qt.ItemDataRole.UserRole + 5
 
 _Index = QModelIndex | QPersistentModelIndex
 LineInfo = tuple[str, str, bool]  # article id ("" if none), role ("" if none), paragraph start
+NO_ARTICLE: LineInfo = ("", "", False)
 
 
-def line_infos(page: Page, numbers: Iterable[int] | None = None) -> dict[int, LineInfo]:
-    """Article, role and paragraph start of the given lines (all lines when ``numbers`` is None)."""
-    wanted = None if numbers is None else set(numbers)
+def line_infos(articles: Iterable[Article]) -> dict[int, LineInfo]:
+    """Article, role and paragraph start of every line of ``articles``."""
     out: dict[int, LineInfo] = {}
-    for a in page.articles:
+    for a in articles:
         for b in a.blocks:
             for k, n in enumerate(b.lines):
-                if wanted is None or n in wanted:
-                    out[n] = (a.id, b.role, k == 0 and b.role == "body")
+                out[n] = (a.id, b.role, k == 0 and b.role == "body")
     return out
 
 
@@ -65,9 +64,9 @@ class RawLinesModel(QAbstractListModel):
         self._page = self._session.page
         self._info = []
         if self._page is not None:
-            found = line_infos(self._page)
+            found = line_infos(self._page.articles)
             self._colours.assign([a.id for a in self._page.articles])
-            self._info = [found.get(ln.number, ("", "", False)) for ln in self._page.lines]
+            self._info = [found.get(ln.number, NO_ARTICLE) for ln in self._page.lines]
         self.endResetModel()
 
     def _on_changed(self, old: Page, new: Page, change: Change) -> None:
@@ -77,27 +76,15 @@ class RawLinesModel(QAbstractListModel):
         self._page = new
         if change.article_list:
             self._colours.assign([a.id for a in new.articles])
-        numbers = set(change.lines)
         if change.articles:
-            # Lines of every touched article (old and new versions): covers edits that only list ids.
-            for page in (old, new):
-                for a in page.articles:
-                    if a.id in change.articles:
-                        numbers.update(a.lines)
-        if not numbers:
-            return
-        found = line_infos(new, numbers)
-        rows: list[int] = []
-        for n in sorted(numbers):
-            if not 1 <= n <= len(self._info):
-                continue
-            info = found.get(n, ("", "", False))
-            if info != self._info[n - 1]:
-                self._info[n - 1] = info
-                rows.append(n - 1)
-        # Touched lines may also be entity edits: the view re-reads them, so report every one.
-        rows = sorted(set(rows) | {n - 1 for n in change.lines if 1 <= n <= len(self._info)})
-        for first, last in _runs(rows):
+            # a line whose article, role or paragraph changed is named in ``change.lines``, and its
+            # article (old or new) in ``change.articles``; any other line keeps its info
+            found = line_infos(a for a in new.articles if a.id in change.articles)
+            for n in change.lines:
+                if self._info[n - 1][0] in change.articles or n in found:
+                    self._info[n - 1] = found.get(n, NO_ARTICLE)
+        # entity edits name their lines too: the raw view re-reads every one
+        for first, last in _runs(sorted(n - 1 for n in change.lines)):
             self.dataChanged.emit(self.index(first), self.index(last))
 
     # Qt overrides

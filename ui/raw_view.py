@@ -38,6 +38,7 @@ class LineGutter(QWidget):
         self._view = view
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setToolTip("Drag from here to move the selected lines onto an article in the list")
+        self._press: QPoint | None = None
 
     # Qt overrides
 
@@ -50,9 +51,13 @@ class LineGutter(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._press = None
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if (event.position().toPoint() - getattr(self, "_press", QPoint())).manhattanLength() < 6:
+        if self._press is None or (event.position().toPoint() - self._press).manhattanLength() < 6:
             return
+        self._press = None
         self._view.start_line_drag()
 
 
@@ -202,9 +207,9 @@ class RawPageView(QPlainTextEdit):
             if not block.isValid():
                 continue
             sel = QTextEdit.ExtraSelection()
-            sel.cursor = QTextCursor(block)  # type: ignore[attr-defined]
-            sel.format.setBackground(colour)  # type: ignore[attr-defined]
-            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)  # type: ignore[attr-defined]
+            sel.cursor = QTextCursor(block)
+            sel.format.setBackground(colour)
+            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             marks.append(sel)
         self._article_marks = marks
         self._apply_marks()
@@ -223,12 +228,12 @@ class RawPageView(QPlainTextEdit):
             c = QTextCursor(self.document())
             c.setPosition(self._positions.to_qt(span[0]))
             c.setPosition(self._positions.to_qt(span[1]), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = c  # type: ignore[attr-defined]
+            sel.cursor = c
             fmt = QTextCharFormat()
             fmt.setBackground(colour or QColor("#ffd54f"))
             fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            sel.format = fmt  # type: ignore[attr-defined]
+            sel.format = fmt
             self._entity_mark = [sel]
             block = self.document().findBlock(c.selectionStart())
             if not self._visible(block.blockNumber()):
@@ -253,13 +258,20 @@ class RawPageView(QPlainTextEdit):
             self._last_line = n
             self.line_activated.emit(n)
 
-    def start_line_drag(self) -> None:
+    def lines_mime(self) -> QMimeData | None:
+        """The selected lines as drag data (``LINES_MIME``: comma-separated numbers), or None."""
         lines = self.selected_lines()
         if not lines:
-            return
+            return None
         mime = QMimeData()
         mime.setData(LINES_MIME, ",".join(map(str, lines)).encode())
         mime.setText(f"lines {lines[0]}–{lines[-1]}")
+        return mime
+
+    def start_line_drag(self) -> None:
+        mime = self.lines_mime()
+        if mime is None:
+            return
         drag = QDrag(self)
         drag.setMimeData(mime)
         drag.exec(Qt.DropAction.MoveAction)

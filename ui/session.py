@@ -53,7 +53,7 @@ class PageSession(QObject):
         """Line/offset → article look-ups for the current snapshot (built on first use)."""
         assert self.page is not None
         if self._index is None or self._index.page is not self.page:
-            self._index = PageIndex(self.page) if self._index is None else self._index.updated(self.page)
+            self._index = PageIndex(self.page)
         return self._index
 
     def _on_event(self, event: Event) -> None:
@@ -65,4 +65,6 @@ class PageSession(QObject):
         if old is None:
             self.reset.emit()
             return
+        if self._index is not None and self._index.page is old:
+            self._index = self._index.updated(new, event.change)
         self.changed.emit(old, new, event.change)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.events import Change
-from core.model import Article, Entity, Page
+from core.model import Article, Entity, Line, Page
 
 if TYPE_CHECKING:
     from core.document import Document, State
@@ -97,10 +97,9 @@ def apply_patch(state: State, patch: Patch) -> tuple[State, Patch, Change]:
     entities = page.entities
     if patch.remove or patch.add:
         entities = _replace_entities(entities, patch.remove, patch.add)
-        starts = [ln.start for ln in page.lines]
         for e in (*patch.remove, *patch.add):
-            first = bisect.bisect_right(starts, e.start)
-            last = bisect.bisect_right(starts, max(e.end - 1, e.start))
+            first = bisect.bisect_right(page.lines, e.start, key=_line_start)
+            last = bisect.bisect_right(page.lines, max(e.end - 1, e.start), key=_line_start)
             lines.update(range(first, last + 1))
     review = state.review_done if patch.review_done is None else patch.review_done
     new_page = Page(page.source, page.text, page.lines, articles, unassigned, entities)
@@ -114,6 +113,10 @@ def apply_patch(state: State, patch: Patch) -> tuple[State, Patch, Change]:
     change = Change(frozenset(ids), frozenset(lines), frozenset(e.id for e in (*patch.remove, *patch.add)),
                     article_list, review != state.review_done)
     return dataclasses.replace(state, page=new_page, review_done=review), inverse, change
+
+
+def _line_start(line: Line) -> int:
+    return line.start
 
 
 def _replace_entities(entities: tuple[Entity, ...], remove: tuple[Entity, ...],

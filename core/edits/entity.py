@@ -7,6 +7,7 @@ after any edit.  Spans never overlap: an edit that would make them overlap is re
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -36,11 +37,15 @@ def trim_span(page: Page, start: int, end: int) -> tuple[int, int]:
 
 
 def overlapping(page: Page, start: int, end: int, ignore: str | None = None) -> Entity | None:
-    """The first entity other than ``ignore`` overlapping ``[start, end)``, if any."""
-    for e in page.entities:
+    """The first entity other than ``ignore`` overlapping ``[start, end)``, if any.
+
+    Entities are sorted and never overlap, so their ends are sorted too: a bisect, not a scan."""
+    ents = page.entities
+    for i in range(bisect.bisect_right(ents, start, key=lambda e: e.end), len(ents)):
+        e = ents[i]
         if e.start >= end:
             break
-        if e.end > start and e.id != ignore:
+        if e.id != ignore:
             return e
     return None
 

@@ -43,6 +43,19 @@ def _check_lines(page: Page, lines: Iterable[int]) -> tuple[int, ...]:
     return out
 
 
+def _check_role(role: str | None) -> None:
+    if role is not None and role not in ROLES:
+        raise EditError(f"unknown role {role!r}")
+
+
+def _fresh_id(page: Page, wanted: str | None) -> str:
+    """``wanted``, or the next free ``a<n>`` when None; ``EditError`` if an article already has it."""
+    new_id = wanted or next_article_id(page.articles)
+    if any(a.id == new_id for a in page.articles):
+        raise EditError(f"there is already an article {new_id}")
+    return new_id
+
+
 def _runs(page: Page, lines: Sequence[int], role_of: dict[int, str]) -> list[Block]:
     """Sorted lines grouped into blocks: same role and only blank lines between them."""
     blocks: list[Block] = []
@@ -136,9 +149,7 @@ class SplitArticle(Edit):
             raise EditError(f"line {self.line} is not in article {a.id}")
         if order[0] == self.line:
             raise EditError("an article cannot be split at its first line")
-        new_id = self.new_id or next_article_id(page.articles)
-        if any(x.id == new_id for x in page.articles):
-            raise EditError(f"there is already an article {new_id}")
+        new_id = _fresh_id(page, self.new_id)
         head: list[Block] = []
         tail: list[Block] = []
         seen = False
@@ -195,10 +206,10 @@ class MoveLines(Edit):
     def patch(self, state: State) -> Patch:
         page = state.page
         lines = _check_lines(page, self.lines)
-        if self.role is not None and self.role not in ROLES:
-            raise EditError(f"unknown role {self.role!r}")
+        _check_role(self.role)
         if self.target is None:
-            moving = tuple(n for n in lines if n not in set(page.unassigned))
+            unassigned_now = set(page.unassigned)
+            moving = tuple(n for n in lines if n not in unassigned_now)
             if not moving:
                 raise EditError("these lines are already unassigned")
             articles, unassigned, _, _ = _take(page, moving)
@@ -232,11 +243,8 @@ class NewArticle(Edit):
     def patch(self, state: State) -> Patch:
         page = state.page
         lines = _check_lines(page, self.lines)
-        if self.role is not None and self.role not in ROLES:
-            raise EditError(f"unknown role {self.role!r}")
-        new_id = self.new_id or next_article_id(page.articles)
-        if any(x.id == new_id for x in page.articles):
-            raise EditError(f"there is already an article {new_id}")
+        _check_role(self.role)
+        new_id = _fresh_id(page, self.new_id)
         articles, unassigned, role_of, first = _take(page, lines)
         if self.role is not None:
             role_of = dict.fromkeys(lines, self.role)

@@ -1,0 +1,210 @@
+"""The window's page on disk: open (worker process), save, autosave and recovery, export, and the
+question before unsaved corrections are dropped.
+
+The undo stack's clean state is the saved state.  Ctrl+S writes the sidecar (``core.sidecar``);
+between saves, a few seconds after each edit, the same corrections go to ``<sidecar>.autosave``,
+which the next opening of the page offers back (after a crash or a kill).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from concurrent.futures import Future
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from core.atomic import write_atomic
+from core.document import Document
+from core.paths import SAMPLE_PAGE
+from ui.loading import InlineLoader, PageLoader
+from ui.worker import Loaded
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+AUTOSAVE_MS = 3000
+RECOVERY_SUFFIX = ".autosave"
+
+
+class PageFiles(QObject):
+    """Where the window's page and its corrections live, and every read and write of them."""
+
+    def __init__(self, window: MainWindow, loader: PageLoader | InlineLoader) -> None:
+        super().__init__(window)
+        self.w = window
+        self.loader = loader
+        self.page_path: Path | None = None
+        self.sidecar_path: Path | None = None
+        self._restored = False  # corrections restored from an autosave: unsaved until saved
+        loader.loaded.connect(self._on_loaded)
+        loader.progress.connect(window.show_progress)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        window.undo_stack.indexChanged.connect(lambda _: self.autosave_timer.start())
+
+    def is_modified(self) -> bool:
+        return self._restored or not self.w.undo_stack.isClean()
+
+    # -- opening -----------------------------------------------------------------------------------
+
+    def open_path(self, path: str | Path) -> None:
+        if not self.confirm_discard():
+            return
+        self.loader.load(str(path))
+
+    def begin_open(self, path: str | Path, future: Future[Loaded]) -> None:
+        """Show the result of a parse started before the window (see ``ui.app``)."""
+        if isinstance(self.loader, PageLoader):
+            self.loader.adopt(path, future)
+        else:
+            self.loader.load(str(path))
+
+    def open_dialog(self) -> None:
+        start = str(self.page_path.parent) if self.page_path else str(SAMPLE_PAGE.parent)
+        path, _ = QFileDialog.getOpenFileName(self.w, "Open page", start, "Page text (*.txt);;All files (*)")
+        if path:
+            self.open_path(path)
+
+    def _on_loaded(self, result: Loaded) -> None:
+        if result.page is None:
+            self.w.show_progress("")
+            self.w.warn("Cannot open page", result.error)
+            self.w.say(result.error, 15000)
+            return
+        doc = Document(result.page, base=result.base, review_done=result.review_done)
+        self.page_path = Path(result.path)
+        self.sidecar_path = Path(result.sidecar_path) if result.sidecar_path else None
+        recovered = self._recover(doc)
+        self._restored = recovered is not None
+        self.w.show_document(recovered or doc, self.page_path, result.warnings)
+
+    # -- recovery ----------------------------------------------------------------------------------
+
+    def recovery_path(self) -> Path | None:
+        return self.sidecar_path.with_name(self.sidecar_path.name + RECOVERY_SUFFIX) \
+            if self.sidecar_path else None
+
+    def _recover(self, doc: Document) -> Document | None:
+        """Offer the corrections of an autosave newer than the last save (a crash, a kill)."""
+        from core.sidecar import SidecarError, read_sidecar, reapply
+
+        path = self.recovery_path()
+        if path is None or not path.exists():
+            return None
+        saved = self.sidecar_path
+        if saved is not None and saved.exists() and saved.stat().st_mtime > path.stat().st_mtime:
+            return None
+        answer = self.w.ask("Unsaved corrections found",
+                            f"{path.name} holds corrections made after the last save. Restore them?",
+                            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                            QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            decisions = read_sidecar(path, doc.base)
+        except (SidecarError, OSError, ValueError) as e:
+            self.w.say(f"the autosave could not be used: {e}", 15000)
+            return None
+        page, warnings = reapply(doc.base, decisions)
+        if warnings:
+            self.w.say("; ".join(warnings), 15000)
+        return Document(page, base=doc.base, review_done=decisions.review_done)
+
+    def _drop_recovery(self) -> None:
+        path = self.recovery_path()
+        if path is not None:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+
+    # -- saving ------------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        from core.sidecar import SaveError
+        from core.sidecar import save as save_sidecar
+        from ui.worker import user_lexicon
+
+        doc = self.w.session.document
+        if doc is None or self.sidecar_path is None:
+            return False
+        try:
+            result = save_sidecar(doc, self.sidecar_path, lexicon=user_lexicon())
+        except SaveError as e:
+            self.w.warn("Cannot save", str(e))
+            return False
+        self._mark_clean()
+        self.w.say(f"Saved {result.path.name}" + ("; " + "; ".join(result.warnings) if result.warnings else ""))
+        return True
+
+    def _mark_clean(self) -> None:
+        self._restored = False
+        self._drop_recovery()
+        self.w.undo_stack.setClean()
+        self.w.show_save_state()  # setClean does not signal when the stack already was clean
+
+    def autosave(self) -> None:
+        """Write the corrections to a recovery file beside the sidecar (the real save is Ctrl+S)."""
+        from core.sidecar import corrections, dumps, write_atomic
+
+        doc = self.w.session.document
+        path = self.recovery_path()
+        if doc is None or path is None:
+            return
+        if not self.is_modified():
+            self._drop_recovery()
+            return
+        try:
+            write_atomic(path, dumps(corrections(doc)), backup=False)
+        except OSError as e:
+            self.w.say(f"autosave failed: {e.strerror or e}", 15000)
+            return
+        self.w.show_save_state(f"autosaved {time.strftime('%H:%M:%S')}")
+
+    def confirm_discard(self) -> bool:
+        """Ask before unsaved corrections are dropped; True when it is fine to go on."""
+        if not self.is_modified():
+            return True
+        answer = self.w.ask("Unsaved corrections", "Save the corrections to this page first?",
+                            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._mark_clean()
+            return True
+        return False
+
+    def shutdown(self) -> None:
+        self.autosave_timer.stop()
+        self.loader.shutdown()
+
+    # -- export ------------------------------------------------------------------------------------
+
+    def export_dialog(self) -> None:
+        if self.w.session.document is None or self.page_path is None:
+            return
+        start = str(self.page_path.with_suffix(".json"))
+        path, _ = QFileDialog.getSaveFileName(self.w, "Export JSON", start, "JSON (*.json)")
+        if path:
+            self.export_json(Path(path))
+
+    def export_json(self, path: Path) -> bool:
+        """The banmian.page JSON of the corrected page, validated, written atomically."""
+        from core.export_formats import page_json
+        from core.export_json import ExportInvalid, dumps
+
+        doc = self.w.session.document
+        if doc is None:
+            return False
+        try:
+            write_atomic(path, dumps(page_json(doc)))
+        except (ExportInvalid, OSError) as e:
+            self.w.warn("Cannot export", str(e))
+            return False
+        self.w.say(f"Exported {path.name}")
+        return True
