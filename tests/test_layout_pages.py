@@ -26,8 +26,6 @@ KNOWN_WEAK: dict[str, str] = {
     "captions": "a title after a story's last line (25 我省启动春季植树活动) is read as the first line of the "
                 "caption paragraph below it (the caption's column is estimated narrower than the story's), "
                 "so stories 2 and 3 merge",
-    "photo-title-first": "a short title between a story and a photo caption (27 黑土地上播种忙) becomes a "
-                         "subhead of the story above instead of opening a new article",
 }
 
 

@@ -113,8 +113,10 @@ def _mark_subheads(units: list[Unit]) -> None:
             continue
         if not prev.last.ends_sentence or nxt.first.dateline or nxt.first.byline:
             continue
-        if PHOTO_CREDIT_RE.search(nxt.last.squeezed):
-            continue  # the headline of a photo: its caption follows
+        after = units[k + 2] if k + 2 < len(units) else None
+        if PHOTO_CREDIT_RE.search(nxt.last.squeezed) or (
+                after is not None and len(after.lines) == 1 and PHOTO_CREDIT_RE.search(after.last.squeezed)):
+            continue  # the headline of a photo: its caption (and credit) follow
         if abs(prev.width - nxt.width) > 2.5 or line.width > 0.8 * nxt.width:
             continue
         if line.gap > nxt.first.gap + 1:
