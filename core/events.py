@@ -32,10 +32,6 @@ class Change:
                       self.entities | other.entities, self.article_list or other.article_list,
                       self.review or other.review)
 
-    @property
-    def empty(self) -> bool:
-        return not (self.articles or self.lines or self.entities or self.article_list or self.review)
-
 
 @dataclass(frozen=True, slots=True)
 class _ChangeEvent:

@@ -25,7 +25,6 @@ ROLES: tuple[str, ...] = (
     "caption",
     "other",
 )
-HEADLINE_ROLES = frozenset({"title", "kicker", "subtitle"})
 ENTITY_STATUSES: tuple[str, ...] = ("auto", "confirmed", "rejected", "added", "edited")
 
 

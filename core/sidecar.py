@@ -394,35 +394,3 @@ def teach(lexicon: UserLexicon, page: Page, previous: Iterable[tuple[str, str]] 
         if e.status == "rejected":
             lexicon.reject(e.text, e.type, context_of(page.text, e.start, e.end))
     lexicon.save()
-
-
-class Autosaver:
-    """Saves a document when it changed since the last save; the window calls ``maybe_save``
-    from a debounce timer.  Failures are kept in ``error`` (and re-raised) for the window to show."""
-
-    def __init__(self, doc: Document, target: Path, lexicon: UserLexicon | None = None) -> None:
-        self.doc = doc
-        self.target = target
-        self.lexicon = lexicon
-        self.saved_revision = doc.revision
-        self.error: str | None = None
-
-    @property
-    def dirty(self) -> bool:
-        return self.doc.revision != self.saved_revision
-
-    def maybe_save(self) -> SaveResult | None:
-        if not self.dirty:
-            return None
-        return self.save()
-
-    def save(self) -> SaveResult:
-        revision = self.doc.revision
-        try:
-            result = save(self.doc, self.target, lexicon=self.lexicon)
-        except SaveError as e:
-            self.error = str(e)
-            raise
-        self.error = None
-        self.saved_revision = revision
-        return result

@@ -29,7 +29,6 @@ from core.history import History
 from core.loader import RawPage
 from core.model import Page
 from core.sidecar import (
-    Autosaver,
     SaveError,
     SidecarError,
     beside,
@@ -270,13 +269,3 @@ def test_save_teaches_the_lexicon(small_file: Path, tmp_path: Path) -> None:
     doc.apply(RemoveEntity("e26-28"))
     save(doc, r.sidecar_path, lexicon=lex)
     assert ("南京", "LOC") not in {(x.text, x.type) for x in lex.entries}
-
-
-def test_autosaver(small_file: Path) -> None:
-    r = open_page(small_file, parser=small_parser)
-    saver = Autosaver(r.document, r.sidecar_path)
-    assert saver.maybe_save() is None and not r.sidecar_path.exists()
-    r.document.apply(AddEntity(26, 28, "LOC"))
-    assert saver.dirty
-    assert saver.maybe_save() is not None and not saver.dirty
-    assert reopen(small_file).page == r.document.page

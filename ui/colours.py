@@ -12,7 +12,6 @@ TINTS: tuple[str, ...] = (
 )
 UNASSIGNED = QColor("#eeeeee")
 UNASSIGNED_MARK = QColor("#c0392b")
-SELECTED_ALPHA = 255
 
 ROLE_MARKS: dict[str, str] = {
     "title": "T", "kicker": "K", "subtitle": "S", "byline": "B", "body": "·", "subhead": "H",

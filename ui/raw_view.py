@@ -76,7 +76,6 @@ class RawPageView(QPlainTextEdit):
         self._positions = TextPositions("")
         self._article_marks: list[QTextEdit.ExtraSelection] = []
         self._entity_mark: list[QTextEdit.ExtraSelection] = []
-        self._strong = QColor("#b9c8ff")
         self._gutter = LineGutter(self)
         self._mark_font = QFont(self.font())
         self._mark_font.setBold(True)
@@ -199,7 +198,6 @@ class RawPageView(QPlainTextEdit):
 
     def show_article(self, lines: tuple[int, ...], colour: QColor, *, scroll: bool) -> None:
         """Light up an article's lines (stronger tint, full width); optionally scroll to the first."""
-        self._strong = colour
         marks = []
         doc = self.document()
         for n in lines:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from core.paths import RESOURCES
 
@@ -117,8 +116,3 @@ def gazetteer() -> Gazetteer:
         translit=frozenset("".join(_words("translit.txt"))),
         not_names=frozenset(_words("not_names.txt")),
     )
-
-
-def data_files() -> tuple[Path, ...]:
-    """The files the gazetteer reads (for packaging checks)."""
-    return tuple(sorted(GAZETTEER_DIR.glob("*.t*")))

@@ -20,7 +20,6 @@ from core.layout.units import BODY, HEAD, SUBHEAD, Unit
 class Story:
     head: list[Unit] = field(default_factory=list)
     body: list[Unit] = field(default_factory=list)
-    head_first: bool = True
 
 
 def typical_gap(units: Sequence[Unit]) -> int:
@@ -150,9 +149,8 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
                 for gi, g in enumerate(groups):
                     if gi == 0 and stories and stories[-1].body and not stories[-1].head:
                         stories[-1].head = g
-                        stories[-1].head_first = False
                     else:
-                        stories.append(Story(head=g, head_first=False))
+                        stories.append(Story(head=g))
             else:
                 if stories and groups and groups[0] and _is_continued_to(groups[0][0].first):
                     stories[-1].head.append(groups[0].pop(0))  # "continued on page 4" ends the story above

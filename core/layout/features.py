@@ -102,7 +102,6 @@ class LineInfo:
     signature: bool  # the whole line is a parenthesised note: reporters' names, a credit
     head_note: bool  # ends with a note that only headlines carry: （图片）, （附图片３张）, （外一首）
     dash_start: bool
-    inner_space: bool  # a space between two phrases, as subheads have (``闻令而动 凝聚合力``)
 
 
 def _closes_note(s: str) -> bool:
@@ -143,7 +142,6 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
         lead = len(raw) - len(raw.lstrip(_SPACES + "\f"))
         last = _last_meaningful(squeezed)
         spaced = is_spaced(text)
-        inner = (not spaced) and bool(re.search(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]", text))
         out.append(
             LineInfo(
                 number=ln.number,
@@ -170,7 +168,6 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
                 signature=bool(SIGNATURE_RE.match(squeezed)),
                 head_note=bool(HEAD_NOTE_RE.search(squeezed)),
                 dash_start=squeezed.startswith(("——", "—", "--", "－－")),
-                inner_space=inner,
             )
         )
         prev_number = ln.number
