@@ -94,9 +94,9 @@ def orientation(items: Sequence[tuple[str, list[Unit]]]) -> str:
     if first_kind == "group":
         if not all(u.first.jump_only for u in first_units):
             score -= 3
-    else:
-        if not _is_continued_from(first_units[0].first):
-            score += 3
+    elif _opens_story(first_units[0]):
+        score += 3  # a story opens the page with no headline above it: its headline follows
+    # else the page opens inside a story carried over from another page: no evidence either way
     last_kind, last_units = items[-1]
     score += 1 if last_kind == "group" and not all(u.first.jump_only for u in last_units) else -1
     for k, (kind, _units) in enumerate(items):
@@ -106,6 +106,17 @@ def orientation(items: Sequence[tuple[str, list[Unit]]]) -> str:
         if nxt.dateline or nxt.byline:
             score -= 0.5
     return "after" if score > 0 else "before"
+
+
+def _opens_story(u: Unit) -> bool:
+    """The unit starts a story: a dateline, an indent, or a first line short by its lost indent —
+    not text carried over (mid-sentence, full width, or after a ``上接`` marker)."""
+    first = u.first
+    if _is_continued_from(first):
+        return False
+    if first.dateline or first.indent or first.full_indent or u.kind != BODY:
+        return True
+    return len(u.lines) == 1 or first.width <= u.width - 1.25
 
 
 def split_run(run: list[Unit], page_gap: int, datelines: bool) -> list[list[Unit]]:
