@@ -13,9 +13,11 @@ def main(argv: list[str]) -> int:
 
         return cli_main(argv)
     if argv and argv[0] in ("-h", "--help"):
-        print("usage: main.py [PAGE.txt]            open the editor window (the bundled sample without PAGE)\n"
-              "       main.py parse PAGE|DIR [-o OUT]  automatic annotation as JSON\n"
-              "       main.py export PAGE|DIR [-o OUT] [--format json|conll|jsonl]")
+        print(
+            "usage: main.py [PAGE.txt]            open the editor window (the bundled sample without PAGE)\n"
+            "       main.py parse PAGE|DIR [-o OUT]  automatic annotation as JSON\n"
+            "       main.py export PAGE|DIR [-o OUT] [--format json|conll|jsonl]"
+        )
         return 0
     from ui.app import run
 

@@ -53,8 +53,11 @@ def kinds(page: Page) -> list[tuple[str, Callable[[], Edit]]]:
     e = ents[len(ents) // 2]
     mid = a.lines[len(a.lines) // 2]
     body = next(blk for blk in a.blocks if len(blk.lines) >= 2)
-    free = next(i for i in range(e.end, len(page.text) - 2)
-                if not page.text[i:i + 2].isspace() and all(x.start >= i + 2 or x.end <= i for x in ents))
+    free = next(
+        i
+        for i in range(e.end, len(page.text) - 2)
+        if not page.text[i : i + 2].isspace() and all(x.start >= i + 2 or x.end <= i for x in ents)
+    )
     return [
         ("split article", lambda: SplitArticle(a.id, mid)),
         ("merge articles", lambda: MergeArticles(a.id, b.id)),
@@ -74,8 +77,10 @@ def kinds(page: Page) -> list[tuple[str, Callable[[], Edit]]]:
         ("confirm entity", lambda: ConfirmEntity(e.id)),
         ("reject entity", lambda: RejectEntity(e.id)),
         ("reject all occurrences", lambda: apply_to_all(page, "reject", e.text, e.type)),
-        ("batch of 3", lambda: Batch([SplitArticle(a.id, mid), RejectEntity(e.id),
-                                      SetField(b.id, "title", "x")], "three")),
+        (
+            "batch of 3",
+            lambda: Batch([SplitArticle(a.id, mid), RejectEntity(e.id), SetField(b.id, "title", "x")], "three"),
+        ),
     ]
 
 
@@ -89,8 +94,10 @@ def ms(fn: Callable[[], object], runs: int = 5) -> float:
 
 
 def bench(label: str, page: Page, target: float) -> None:
-    print(f"\n{label}: {len(page.lines)} lines, {len(page.articles)} articles, {len(page.entities)} entities"
-          f"  (target < {target:g} ms)")
+    print(
+        f"\n{label}: {len(page.lines)} lines, {len(page.articles)} articles, {len(page.entities)} entities"
+        f"  (target < {target:g} ms)"
+    )
     print(f"  {'edit':26} {'apply ms':>9} {'undo ms':>9} {'ratio':>6}")
     worst = 0.0
     for name, make in kinds(page):
@@ -116,8 +123,7 @@ def main() -> None:
     bench("sample page", sample, 5.0)
 
     reps = 20_000 // len(sample.lines) + 1
-    big_raw = page_from_text("\n".join([raw.text.rstrip("\n")] * reps) + "\n",
-                             "big.txt")
+    big_raw = page_from_text("\n".join([raw.text.rstrip("\n")] * reps) + "\n", "big.txt")
     t = time.perf_counter()
     big = parse_page(big_raw)
     print(f"\n(parsing the {len(big.lines)}-line page took {(time.perf_counter() - t):.1f} s)")
@@ -131,8 +137,7 @@ def main() -> None:
         target = Path(d) / "sample.txt.banmian.json"
         first = ms(lambda: save(doc, target), runs=1)
         steady = ms(lambda: save(doc, target), runs=10)
-    print(f"\nsave sample corrections: {steady:.2f} ms (first {first:.2f} ms), "
-          f"ratio to 20 ms target {steady / 20:.2f}")
+    print(f"\nsave sample corrections: {steady:.2f} ms (first {first:.2f} ms), ratio to 20 ms target {steady / 20:.2f}")
 
 
 if __name__ == "__main__":

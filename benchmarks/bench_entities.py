@@ -60,8 +60,7 @@ def main() -> int:
         flat = "".join(text[s:e].replace(" ", "") for seg in segs for s, e in seg)
         ours = best(lambda t=text, s=segs: detect_entities(t, s), n)
         base = best(lambda f=flat: jieba.posseg.lcut(f), n)
-        print(f"{name:7} {len(text):7} chars  entities {ours:.3f}s  posseg {base:.3f}s"
-              f"  ratio {ours / base:.2f}")
+        print(f"{name:7} {len(text):7} chars  entities {ours:.3f}s  posseg {base:.3f}s  ratio {ours / base:.2f}")
     return 0
 
 

@@ -54,8 +54,10 @@ def main() -> int:
         rate = t / len(text) * 1000
         if factor == 1:
             base_rate = rate
-        print(f"{factor:>5}x {len(text):>10,} {text.count(chr(10)):>8,} {t:>9.4f} {rate * 1000:>14.3f} "
-              f"{rate / base_rate:>15.2f}")
+        print(
+            f"{factor:>5}x {len(text):>10,} {text.count(chr(10)):>8,} {t:>9.4f} {rate * 1000:>14.3f} "
+            f"{rate / base_rate:>15.2f}"
+        )
     print("\nlinear growth: the last column stays near 1.0 (time per character does not grow with size)")
     return 0
 

@@ -1,6 +1,6 @@
 """UI timings, run by hand: window visible, sample shown cold, per-edit refresh on 645 and 20,000 lines.
 
-    python benchmarks/bench_ui.py
+python benchmarks/bench_ui.py
 """
 
 from __future__ import annotations
@@ -42,8 +42,9 @@ w.undo_stack.setClean(); w.files.shutdown()
 
 def cold_start() -> tuple[float, float]:
     t0 = time.time()
-    out = subprocess.run([sys.executable, "-c", CHILD, str(t0), str(ROOT)], capture_output=True, text=True,
-                         check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(t0), str(ROOT)], capture_output=True, text=True, check=True
+    ).stdout.split()
     return float(out[0]), float(out[1])
 
 
@@ -99,8 +100,10 @@ def main() -> None:
     print(f"sample page fully shown, cold:     {shown * 1000:.0f} ms (target < 1500)")
     sample = ROOT / "resources" / "samples" / "jilin-2022-04-21-p1.txt"
     small = edit_latencies(sample)
-    print(f"edit → all views, sample (645 lines): p95 {p95(small) * 1000:.1f} ms, "
-          f"median {statistics.median(small) * 1000:.1f} ms (target < 30)")
+    print(
+        f"edit → all views, sample (645 lines): p95 {p95(small) * 1000:.1f} ms, "
+        f"median {statistics.median(small) * 1000:.1f} ms (target < 30)"
+    )
     text = sample.read_text(encoding="utf-8")
     reps = 20000 // text.count("\n") + 1
     with tempfile.TemporaryDirectory() as d:
@@ -109,8 +112,10 @@ def main() -> None:
         t = time.perf_counter()
         lat = edit_latencies(big, 40)
         print(f"(20k page: opened and edited in {time.perf_counter() - t:.1f} s)")
-    print(f"edit → all views, {reps * text.count(chr(10))} lines: p95 {p95(lat) * 1000:.1f} ms, "
-          f"median {statistics.median(lat) * 1000:.1f} ms (target < 100)")
+    print(
+        f"edit → all views, {reps * text.count(chr(10))} lines: p95 {p95(lat) * 1000:.1f} ms, "
+        f"median {statistics.median(lat) * 1000:.1f} ms (target < 100)"
+    )
 
 
 if __name__ == "__main__":

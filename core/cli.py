@@ -110,8 +110,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="main.py",
-                                description="Banmian: newspaper pages into annotated articles.")
+    p = argparse.ArgumentParser(prog="main.py", description="Banmian: newspaper pages into annotated articles.")
     sub = p.add_subparsers(dest="command", required=True)
     pp = sub.add_parser("parse", help="write the automatic annotation of a page (or every *.txt of a folder)")
     pp.add_argument("page", help="a page .txt file or a folder of them")

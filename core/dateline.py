@@ -82,7 +82,7 @@ def _join_padded(s: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]
     """A two-character name padded to three with a space (``记者 刘 洋``) is one name."""
     out: list[tuple[int, int]] = []
     for a, b in pieces:
-        if out and b - a == 1 and out[-1][1] - out[-1][0] == 1 and s[out[-1][1]:a].isspace():
+        if out and b - a == 1 and out[-1][1] - out[-1][0] == 1 and s[out[-1][1] : a].isspace():
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -93,7 +93,7 @@ def dateline_fields(s: str, parts: DatelineParts) -> dict[str, object]:
     """The dateline's parts as export fields: source, place, date, reporters."""
 
     def cut(span: tuple[int, int] | None) -> str:
-        return "".join(s[span[0]:span[1]].split()) if span else ""
+        return "".join(s[span[0] : span[1]].split()) if span else ""
 
     return {
         "source": cut(parts.source),

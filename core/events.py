@@ -28,9 +28,13 @@ class Change:
     review: bool = False
 
     def __or__(self, other: Change) -> Change:
-        return Change(self.articles | other.articles, self.lines | other.lines,
-                      self.entities | other.entities, self.article_list or other.article_list,
-                      self.review or other.review)
+        return Change(
+            self.articles | other.articles,
+            self.lines | other.lines,
+            self.entities | other.entities,
+            self.article_list or other.article_list,
+            self.review or other.review,
+        )
 
 
 @dataclass(frozen=True, slots=True)

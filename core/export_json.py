@@ -21,8 +21,16 @@ class ExportInvalid(Exception):
 
 
 def entity_dict(e: Entity) -> dict[str, Any]:
-    d: dict[str, Any] = {"id": e.id, "type": e.type, "text": e.text, "start": e.start, "end": e.end,
-                         "status": e.status, "source": e.source, "confidence": round(e.confidence, 3)}
+    d: dict[str, Any] = {
+        "id": e.id,
+        "type": e.type,
+        "text": e.text,
+        "start": e.start,
+        "end": e.end,
+        "status": e.status,
+        "source": e.source,
+        "confidence": round(e.confidence, 3),
+    }
     if e.value is not None:
         d["value"] = e.value
     return d
@@ -54,8 +62,9 @@ def page_to_dict(page: Page, *, review_status: str = "auto", updated: str | None
         for name in FIELD_NAMES:
             d[name] = f.get(name)
         d["dateline_parts"] = f.dateline_parts or {}
-        d["blocks"] = [{"role": b.role, "lines": list(b.lines), "text": block_text(page.text, page.lines, b)}
-                       for b in a.blocks]
+        d["blocks"] = [
+            {"role": b.role, "lines": list(b.lines), "text": block_text(page.text, page.lines, b)} for b in a.blocks
+        ]
         d["text"] = f.text
         d["entities"] = [entity_dict(e) for e in by_article.get(a.id, [])]
         articles.append(d)
@@ -67,8 +76,7 @@ def page_to_dict(page: Page, *, review_status: str = "auto", updated: str | None
         "articles": articles,
         "unassigned": list(page.unassigned),
         "unassigned_entities": [entity_dict(e) for e in by_article.get("", [])],
-        "review": {"status": review_status,
-                   "updated": updated or datetime.now(UTC).isoformat(timespec="seconds")},
+        "review": {"status": review_status, "updated": updated or datetime.now(UTC).isoformat(timespec="seconds")},
     }
 
 

@@ -14,8 +14,10 @@ FIELD_NAMES: tuple[str, ...] = ("title", "kicker", "subtitle", "byline", "dateli
 EDITABLE_FIELDS: tuple[str, ...] = ("title", "kicker", "subtitle", "byline", "dateline")
 HEADLINE_SQUEEZED = frozenset({"title", "kicker", "subtitle", "subhead", "column"})
 
-JUMP_RE = re.compile(r"[（(]\s*((?:[上下]?[接转]|续|见)?(?:第?\s*[0-9０-９一二三四五六七八九十]+\s*版)"
-                     r"(?:[^）)\n]{0,8})?)\s*[）)]")
+JUMP_RE = re.compile(
+    r"[（(]\s*((?:[上下]?[接转]|续|见)?(?:第?\s*[0-9０-９一二三四五六七八九十]+\s*版)"
+    r"(?:[^）)\n]{0,8})?)\s*[）)]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,7 @@ def article_fields(raw: str, lines: Sequence[Line], article: Article) -> Article
         first = block_text(raw, lines, b)
         found = find_dateline(first)
         if found is not None:
-            dateline = first[found.start:found.end]
+            dateline = first[found.start : found.end]
             # the parts come from the text with its layout spaces, which separate reporters' names
             spaced = assemble(raw, [(lines[n - 1].start, lines[n - 1].end) for n in b.lines]).text
             found_spaced = find_dateline(spaced)
@@ -81,8 +83,7 @@ def article_fields(raw: str, lines: Sequence[Line], article: Article) -> Article
         if m:
             jump = "".join(m.group(1).split())
             break
-    byline = " ".join(" ".join(lines[n - 1].text.split()) for b in _first(article.blocks, "byline")
-                      for n in b.lines)
+    byline = " ".join(" ".join(lines[n - 1].text.split()) for b in _first(article.blocks, "byline") for n in b.lines)
     values = {
         "title": joined("title"),
         "kicker": joined("kicker"),

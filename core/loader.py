@@ -34,8 +34,11 @@ class RawPage:
 def _cjk_share(text: str) -> float:
     if not text:
         return 0.0
-    common = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
-                 or "\uff00" <= ch <= "\uffef" or ch.isascii())
+    common = sum(
+        1
+        for ch in text
+        if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch.isascii()
+    )
     return common / len(text)
 
 
@@ -61,10 +64,11 @@ def decode(data: bytes) -> tuple[str, str]:
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(codec)
+                text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError as e:
-                raise PageError(f"the file starts with a {name} byte-order mark but is not valid "
-                                f"{name} (byte {e.start + len(bom)})") from None
+                raise PageError(
+                    f"the file starts with a {name} byte-order mark but is not valid {name} (byte {e.start + len(bom)})"
+                ) from None
             return normalise_newlines(text), name
     try:
         return normalise_newlines(data.decode("utf-8")), "utf-8"
@@ -81,8 +85,7 @@ def decode(data: bytes) -> tuple[str, str]:
         _, codec, text = max(candidates)
         if _cjk_share(text) >= 0.6:
             return normalise_newlines(text), codec
-    raise PageError("cannot decode the page: it is not UTF-8, UTF-16 (with BOM), GB18030/GBK or Big5 "
-                    "text")
+    raise PageError("cannot decode the page: it is not UTF-8, UTF-16 (with BOM), GB18030/GBK or Big5 text")
 
 
 def normalise_newlines(text: str) -> str:
@@ -97,8 +100,10 @@ def read_page(path: str | Path) -> RawPage:
             raise PageError(f"{p}: is a folder, not a page file")
         size = p.stat().st_size
         if size > MAX_PAGE_BYTES:
-            raise PageError(f"{p}: {size // (1024 * 1024)} MiB is larger than the "
-                            f"{MAX_PAGE_BYTES // (1024 * 1024)} MiB a page may have")
+            raise PageError(
+                f"{p}: {size // (1024 * 1024)} MiB is larger than the "
+                f"{MAX_PAGE_BYTES // (1024 * 1024)} MiB a page may have"
+            )
         data = p.read_bytes()
     except FileNotFoundError:
         raise PageError(f"{p}: no such file") from None

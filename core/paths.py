@@ -16,9 +16,11 @@ def _base(env: str, xdg: str, fallback: str) -> Path:
         return root / "Banmian" / fallback
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Application Support" / "Banmian" / fallback
-    root = Path(os.environ.get(xdg) or Path.home() / {"XDG_DATA_HOME": ".local/share",
-                                                      "XDG_CONFIG_HOME": ".config",
-                                                      "XDG_CACHE_HOME": ".cache"}[xdg])
+    root = Path(
+        os.environ.get(xdg)
+        or Path.home()
+        / {"XDG_DATA_HOME": ".local/share", "XDG_CONFIG_HOME": ".config", "XDG_CACHE_HOME": ".cache"}[xdg]
+    )
     return root / "banmian"
 
 

@@ -101,11 +101,18 @@ def corrections(doc: Document) -> dict[str, Any]:
     page, base = doc.page, doc.base
     structure = None
     if _shape(page) != _shape(base):
-        structure = {"articles": [{"id": a.id, "blocks": [{"role": b.role, "lines": list(b.lines)}
-                                                          for b in a.blocks]} for a in page.articles],
-                     "unassigned": list(page.unassigned)}
-    overrides = [{"article": a.id, "line": a.lines[0], "field": k, "text": v}
-                 for a in page.articles for k, v in sorted(a.overrides.items())]
+        structure = {
+            "articles": [
+                {"id": a.id, "blocks": [{"role": b.role, "lines": list(b.lines)} for b in a.blocks]}
+                for a in page.articles
+            ],
+            "unassigned": list(page.unassigned),
+        }
+    overrides = [
+        {"article": a.id, "line": a.lines[0], "field": k, "text": v}
+        for a in page.articles
+        for k, v in sorted(a.overrides.items())
+    ]
     kept = {(e.start, e.end, e.type) for e in page.entities}
     return {
         "format": FORMAT,
@@ -116,14 +123,24 @@ def corrections(doc: Document) -> dict[str, Any]:
         "structure": structure,
         "overrides": overrides,
         "entities": [_entity_out(e) for e in page.entities if e.status in DECIDED],
-        "removed": [{"start": e.start, "end": e.end, "type": e.type} for e in base.entities
-                    if (e.start, e.end, e.type) not in kept],
+        "removed": [
+            {"start": e.start, "end": e.end, "type": e.type}
+            for e in base.entities
+            if (e.start, e.end, e.type) not in kept
+        ],
     }
 
 
 def _entity_out(e: Entity) -> dict[str, Any]:
-    d: dict[str, Any] = {"start": e.start, "end": e.end, "type": e.type, "text": e.text,
-                         "status": e.status, "source": e.source, "confidence": e.confidence}
+    d: dict[str, Any] = {
+        "start": e.start,
+        "end": e.end,
+        "type": e.type,
+        "text": e.text,
+        "status": e.status,
+        "source": e.source,
+        "confidence": e.confidence,
+    }
     if e.value is not None:
         d["value"] = e.value
     return d
@@ -190,9 +207,19 @@ def _parse(data: Any, page: Page) -> Decisions:
         if text != d["text"]:
             raise ValueError(f"entity text {d['text']!r} is not on the page at {s_}")
         value = d.get("value")
-        entities.append(Entity(entity_id(s_, e_), str(d["type"]), s_, e_, text, str(d["status"]),
-                               str(d["source"]), float(d["confidence"]),
-                               None if value is None else str(value)))
+        entities.append(
+            Entity(
+                entity_id(s_, e_),
+                str(d["type"]),
+                s_,
+                e_,
+                text,
+                str(d["status"]),
+                str(d["source"]),
+                float(d["confidence"]),
+                None if value is None else str(value),
+            )
+        )
         last_end = e_
     removed = frozenset((int(d["start"]), int(d["end"]), str(d["type"])) for d in data["removed"])
     return Decisions(bool(data["review"]["done"]), structure, tuple(overrides), tuple(entities), removed)
@@ -295,8 +322,14 @@ class OpenResult:
 Parser = Callable[..., Page]
 
 
-def open_page(path: str | Path, lexicon: UserLexicon | None = None, *, strict: bool = False,
-              entities: bool = True, parser: Parser | None = None) -> OpenResult:
+def open_page(
+    path: str | Path,
+    lexicon: UserLexicon | None = None,
+    *,
+    strict: bool = False,
+    entities: bool = True,
+    parser: Parser | None = None,
+) -> OpenResult:
     """Parse a page and re-apply its saved corrections (the one entry point for CLI and window).
 
     ``PageError`` if the page cannot be read.  An unusable sidecar: with ``strict`` (export) a

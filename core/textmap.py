@@ -79,8 +79,7 @@ class MappedText:
         return idx[0], idx[-1] + 1
 
 
-def assemble(raw: str, spans: Sequence[tuple[int, int]], *, squeeze: bool = False,
-             separator: str = "") -> MappedText:
+def assemble(raw: str, spans: Sequence[tuple[int, int]], *, squeeze: bool = False, separator: str = "") -> MappedText:
     """Join raw ``spans`` (usually lines), stripped of edge whitespace, with ``separator``.
 
     With ``squeeze``, layout spaces inside a span are dropped as ``squeeze_spaces`` does.

@@ -37,15 +37,15 @@ from core.textmap import surface
 SAMPLE = RESOURCES / "samples" / "jilin-2022-04-21-p1.txt"
 
 SMALL_TEXT = (
-    "南 京 新 闻\n"            # 1 title
-    "本报记者 张三\n"           # 2 byline
-    "\n"                       # 3
-    "南京工学院的学生在南京\n"   # 4 body
-    "参观。南京市民欢迎。\n"     # 5 body
-    "\n"                       # 6
-    "另一篇文章讲上\n"           # 7
-    "海和南京的故事。\n"         # 8
-    "孤立的一行\n"              # 9 unassigned
+    "南 京 新 闻\n"  # 1 title
+    "本报记者 张三\n"  # 2 byline
+    "\n"  # 3
+    "南京工学院的学生在南京\n"  # 4 body
+    "参观。南京市民欢迎。\n"  # 5 body
+    "\n"  # 6
+    "另一篇文章讲上\n"  # 7
+    "海和南京的故事。\n"  # 8
+    "孤立的一行\n"  # 9 unassigned
 )
 
 
@@ -67,8 +67,7 @@ def small_page() -> Page:
         s, e = flat[k][0], flat[k + len(word) - 1][0] + 1
         return Entity(entity_id(s, e), type_, s, e, surface(raw.text, s, e), "auto", "jieba", 0.8)
 
-    ents = sorted([ent("南京工学院", "ORG"), ent("张三", "PER"), ent("上海", "LOC")],
-                  key=lambda e: e.start)
+    ents = sorted([ent("南京工学院", "ORG"), ent("张三", "PER"), ent("上海", "LOC")], key=lambda e: e.start)
     return Page(raw.source, raw.text, lines, arts, (9,), tuple(ents))
 
 
@@ -132,8 +131,7 @@ def edits(draw: st.DrawFn, page: Page) -> Edit:
     if kind == 7:
         return SetParagraphStart(draw(st.sampled_from(nonblank)), draw(st.booleans()))
     if kind == 8:
-        return SetField(aid, draw(st.sampled_from(EDITABLE_FIELDS)),
-                        draw(st.sampled_from([None, "改过的标题", "X"])))
+        return SetField(aid, draw(st.sampled_from(EDITABLE_FIELDS)), draw(st.sampled_from([None, "改过的标题", "X"])))
     if kind == 9:
         return SetReviewDone(draw(st.booleans()))
     if kind == 10:

@@ -48,35 +48,39 @@ def roundtrip(edit: Edit) -> Document:
     return doc
 
 
-@pytest.mark.parametrize("edit", [
-    SplitArticle("a1", 4),
-    SplitArticle("a1", 5),
-    MergeArticles("a1", "a2"),
-    MergeArticles("a2", "a1"),
-    MoveLines((5,), "a2"),
-    MoveLines((7, 8), "a1"),
-    MoveLines((9,), "a2"),
-    MoveLines((2, 9), None),
-    MoveLines((7, 8), None),
-    NewArticle((5, 9)),
-    NewArticle((1,), "title", index=0),
-    DeleteArticle("a1"),
-    MoveArticle("a2", 0),
-    SetRole((2,), "title"),
-    SetRole((5,), "caption"),
-    SetParagraphStart(5, True),
-    SetField("a1", "title", "南京新闻（改）"),
-    SetReviewDone(True),
-    AddEntity(26, 28, "LOC"),
-    AddEntity(4, 9, "ORG"),
-    RemoveEntity(PER),
-    RetypeEntity(PER, "ORG"),
-    ResizeEntity(ORG, 17, 19),
-    ConfirmEntity(PER),
-    ConfirmEntity(PER, "ORG"),
-    RejectEntity(ORG),
-    Batch([SplitArticle("a1", 5), AddEntity(26, 28, "LOC"), SetField("a2", "byline", "x")], "Three"),
-], ids=lambda e: type(e).__name__)
+@pytest.mark.parametrize(
+    "edit",
+    [
+        SplitArticle("a1", 4),
+        SplitArticle("a1", 5),
+        MergeArticles("a1", "a2"),
+        MergeArticles("a2", "a1"),
+        MoveLines((5,), "a2"),
+        MoveLines((7, 8), "a1"),
+        MoveLines((9,), "a2"),
+        MoveLines((2, 9), None),
+        MoveLines((7, 8), None),
+        NewArticle((5, 9)),
+        NewArticle((1,), "title", index=0),
+        DeleteArticle("a1"),
+        MoveArticle("a2", 0),
+        SetRole((2,), "title"),
+        SetRole((5,), "caption"),
+        SetParagraphStart(5, True),
+        SetField("a1", "title", "南京新闻（改）"),
+        SetReviewDone(True),
+        AddEntity(26, 28, "LOC"),
+        AddEntity(4, 9, "ORG"),
+        RemoveEntity(PER),
+        RetypeEntity(PER, "ORG"),
+        ResizeEntity(ORG, 17, 19),
+        ConfirmEntity(PER),
+        ConfirmEntity(PER, "ORG"),
+        RejectEntity(ORG),
+        Batch([SplitArticle("a1", 5), AddEntity(26, 28, "LOC"), SetField("a2", "byline", "x")], "Three"),
+    ],
+    ids=lambda e: type(e).__name__,
+)
 def test_apply_revert_gives_back_the_page(edit: Edit) -> None:
     roundtrip(edit)
 
@@ -142,30 +146,34 @@ def test_entity_across_a_line_break_has_its_surface_text() -> None:
     assert doc.entity(f"e{start}-{start + 3}").text == "上海"
 
 
-@pytest.mark.parametrize(("edit", "message"), [
-    (SplitArticle("a1", 1), "first line"),
-    (SplitArticle("nope", 2), "no article"),
-    (SplitArticle("a1", 7), "not in article"),
-    (MergeArticles("a1", "a1"), "itself"),
-    (MoveLines((3,), "a1"), "blank"),
-    (MoveLines((99,), "a1"), "not on the page"),
-    (MoveLines((7,), "a2"), "already"),
-    (MoveArticle("a1", 5), "outside"),
-    (SetRole((9,), "title"), "no article"),
-    (SetRole((1,), "headline"), "unknown role"),
-    (SetParagraphStart(4, True), "already starts"),
-    (SetParagraphStart(2, False), "byline"),
-    (SetField("a1", "title", None), "no override"),
-    (SetReviewDone(False), "already"),
-    (AddEntity(12, 20, "LOC"), "overlaps"),
-    (AddEntity(3, 4, "LOC"), "no text"),
-    (AddEntity(0, 999, "LOC"), "outside"),
-    (AddEntity(26, 28, ""), "type"),
-    (RemoveEntity("e1-2"), "no entity"),
-    (ResizeEntity(ORG, 10, 18), "overlaps"),
-    (ConfirmEntity(PER, None), None),
-    (Batch([AddEntity(26, 28, "LOC"), AddEntity(26, 28, "LOC")]), "overlaps"),
-], ids=lambda x: x if isinstance(x, str) else type(x).__name__)
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (SplitArticle("a1", 1), "first line"),
+        (SplitArticle("nope", 2), "no article"),
+        (SplitArticle("a1", 7), "not in article"),
+        (MergeArticles("a1", "a1"), "itself"),
+        (MoveLines((3,), "a1"), "blank"),
+        (MoveLines((99,), "a1"), "not on the page"),
+        (MoveLines((7,), "a2"), "already"),
+        (MoveArticle("a1", 5), "outside"),
+        (SetRole((9,), "title"), "no article"),
+        (SetRole((1,), "headline"), "unknown role"),
+        (SetParagraphStart(4, True), "already starts"),
+        (SetParagraphStart(2, False), "byline"),
+        (SetField("a1", "title", None), "no override"),
+        (SetReviewDone(False), "already"),
+        (AddEntity(12, 20, "LOC"), "overlaps"),
+        (AddEntity(3, 4, "LOC"), "no text"),
+        (AddEntity(0, 999, "LOC"), "outside"),
+        (AddEntity(26, 28, ""), "type"),
+        (RemoveEntity("e1-2"), "no entity"),
+        (ResizeEntity(ORG, 10, 18), "overlaps"),
+        (ConfirmEntity(PER, None), None),
+        (Batch([AddEntity(26, 28, "LOC"), AddEntity(26, 28, "LOC")]), "overlaps"),
+    ],
+    ids=lambda x: x if isinstance(x, str) else type(x).__name__,
+)
 def test_impossible_edits_are_refused_without_a_trace(edit: Edit, message: str | None) -> None:
     doc = Document(small_page())
     events: list[object] = []
@@ -240,8 +248,11 @@ def test_edits_on_the_sample_page() -> None:
     doc = Document(page)
     a = page.articles[0]
     start = page.lines[a.lines[0] - 1].start
-    steps: list[Edit] = [SplitArticle(a.id, a.lines[1]), MoveArticle(a.id, len(page.articles)),
-                         AddEntity(start + 1, start + 4, "ORG")]
+    steps: list[Edit] = [
+        SplitArticle(a.id, a.lines[1]),
+        MoveArticle(a.id, len(page.articles)),
+        AddEntity(start + 1, start + 4, "ORG"),
+    ]
     for s in steps:
         doc.apply(s)
         check_invariant(doc.page)

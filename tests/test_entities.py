@@ -182,7 +182,9 @@ def test_tagged_cut_matches_jieba_posseg_without_hmm() -> None:
     from core.entities import postag, tokenizer
 
     tokenizer.warm_up()
-    text = ("新华社北京4月20日电 外交部发言人华春莹20日宣布：国家主席习近平将出席开幕式。\n"
-            "ABC公司2022年营收增长3.5%，COVID-19 疫情 影响  减弱；Ｆ１赛车、ｅ-mail 与 C++ 程序")
+    text = (
+        "新华社北京4月20日电 外交部发言人华春莹20日宣布：国家主席习近平将出席开幕式。\n"
+        "ABC公司2022年营收增长3.5%，COVID-19 疫情 影响  减弱；Ｆ１赛车、ｅ-mail 与 C++ 程序"
+    )
     expected = [(p.word, p.flag) for p in jieba.posseg.lcut(text, HMM=False)]
     assert postag.cut(jieba.dt, tokenizer._tags, text) == expected

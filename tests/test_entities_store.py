@@ -94,9 +94,17 @@ def test_user_labels_override() -> None:
     folder = config_dir()
     folder.mkdir(parents=True, exist_ok=True)
     user = folder / "labels.json"
-    user.write_text(json.dumps({"labels": [
-        {"name": "PER", "colour": "#ff0000", "key": "p"},
-        {"name": "WORK", "colour": "#00aa00", "key": "w", "description": "书名"}]}), encoding="utf-8")
+    user.write_text(
+        json.dumps(
+            {
+                "labels": [
+                    {"name": "PER", "colour": "#ff0000", "key": "p"},
+                    {"name": "WORK", "colour": "#00aa00", "key": "w", "description": "书名"},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     try:
         labels = load_labels()
         assert [(lb.name, lb.key) for lb in labels] == [("PER", "P"), ("WORK", "W")]
@@ -104,9 +112,15 @@ def test_user_labels_override() -> None:
         user.unlink()
 
 
-@pytest.mark.parametrize("content", ["{oops", "[]", '[{"name": "PER", "colour": "red", "key": "P"}]',
-                                     '[{"name": "A", "colour": "#000000", "key": "X"},'
-                                     ' {"name": "B", "colour": "#111111", "key": "X"}]'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{oops",
+        "[]",
+        '[{"name": "PER", "colour": "red", "key": "P"}]',
+        '[{"name": "A", "colour": "#000000", "key": "X"}, {"name": "B", "colour": "#111111", "key": "X"}]',
+    ],
+)
 def test_corrupt_user_labels_fall_back_with_a_warning(tmp_path: Path, content: str) -> None:
     user = tmp_path / "labels.json"
     user.write_text(content, encoding="utf-8")

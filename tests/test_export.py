@@ -111,8 +111,7 @@ def test_cli_export_one_page(tmp_path: Path, fmt: str, capsys: pytest.CaptureFix
     assert stamp.sub("", capsys.readouterr().out) == stamp.sub("", text)
 
 
-def test_cli_export_folder_with_a_bad_file(pages: Path, tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_export_folder_with_a_bad_file(pages: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     assert main(["export", str(pages), "-o", str(out), "--format", "conll"]) == 1
     assert (out / "a.conll").exists() and not (out / "b.conll").exists()
@@ -122,8 +121,9 @@ def test_cli_export_folder_with_a_bad_file(pages: Path, tmp_path: Path,
     assert all(json.loads(x)["page"]["name"] == "a.txt" for x in corpus.read_text("utf-8").splitlines())
 
 
-def test_cli_export_corrupt_sidecar_fails_and_overwrites_nothing(tmp_path: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_export_corrupt_sidecar_fails_and_overwrites_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     page = tmp_path / "p.txt"
     shutil.copy(SAMPLE, page)
     beside(page).write_text("garbage", encoding="utf-8")

@@ -67,8 +67,7 @@ def test_sidecar_survives_sigkill(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     started = time.monotonic()
     for _ in range(50):
-        child = subprocess.Popen([sys.executable, "-c", code, str(beside(page))], stdout=subprocess.PIPE,
-                                 env=env)
+        child = subprocess.Popen([sys.executable, "-c", code, str(beside(page))], stdout=subprocess.PIPE, env=env)
         assert child.stdout is not None
         assert child.stdout.readline().strip() == b"ready"
         time.sleep(rng.uniform(0, 0.03))

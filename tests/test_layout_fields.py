@@ -54,8 +54,9 @@ def test_fields() -> None:
     assert f.jump == "下转第四版"
     assert f.dateline == "本报4月20日讯（记者黄鹭）"
     assert f.dateline_parts == {"source": "本报", "place": "", "date": "4月20日", "reporters": ["黄鹭"]}
-    assert f.text == ("本报4月20日讯（记者黄鹭）今天，省委召开会议，部署疫情防控工作。\n"
-                      "会议强调，要严格落实各项措施。（下转第四版）")
+    assert f.text == (
+        "本报4月20日讯（记者黄鹭）今天，省委召开会议，部署疫情防控工作。\n会议强调，要严格落实各项措施。（下转第四版）"
+    )
 
 
 def test_jump_from_a_body_line_tail() -> None:
@@ -75,7 +76,13 @@ def test_kicker_and_missing_fields() -> None:
     page = page_of([Block("kicker", (1,)), Block("title", (2,)), Block("body", (3,))], text)
     f = article_fields(page.text, page.lines, page.articles[0])
     assert (f.kicker, f.title, f.byline, f.dateline, f.jump, f.column) == (
-        "韩俊主持召开省政府常务会议", "研究部署春耕生产", "", "", "", "")
+        "韩俊主持召开省政府常务会议",
+        "研究部署春耕生产",
+        "",
+        "",
+        "",
+        "",
+    )
     assert f.dateline_parts is None
 
 

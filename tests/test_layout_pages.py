@@ -24,8 +24,8 @@ FIELDS = ("title", "kicker", "subtitle", "byline", "dateline", "jump", "column")
 # name -> reason, for pages the parser does not get right yet (strict: a fix makes the test fail)
 KNOWN_WEAK: dict[str, str] = {
     "captions": "a title after a story's last line (25 我省启动春季植树活动) is read as the first line of the "
-                "caption paragraph below it (the caption's column is estimated narrower than the story's), "
-                "so stories 2 and 3 merge",
+    "caption paragraph below it (the caption's column is estimated narrower than the story's), "
+    "so stories 2 and 3 merge",
 }
 
 
@@ -48,8 +48,7 @@ def summary(article: dict[str, Any]) -> dict[str, Any]:
     """What a test compares: lines, non-body roles, paragraph starts and fields."""
     roles = {str(n): b["role"] for b in article["blocks"] for n in b["lines"] if b["role"] != "body"}
     starts = [b["lines"][0] for b in article["blocks"] if b["role"] == "body"]
-    return {"lines": article["lines"], "roles": roles, "paragraph_starts": starts,
-            **{f: article[f] for f in FIELDS}}
+    return {"lines": article["lines"], "roles": roles, "paragraph_starts": starts, **{f: article[f] for f in FIELDS}}
 
 
 def params() -> list[Any]:

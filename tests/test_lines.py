@@ -22,7 +22,7 @@ def test_offsets_exclude_the_newline_and_point_at_the_text() -> None:
     assert lines[1] == Line(2, 16, 16, "")
     assert lines[2].start == 17
     for ln in lines:
-        assert text[ln.start:ln.end] == ln.text
+        assert text[ln.start : ln.end] == ln.text
         assert "\n" not in ln.text
         assert ln.end == len(text) or text[ln.end] == "\n"
 

@@ -57,8 +57,7 @@ def test_blank_only_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     [(BAD, "decode"), (b"\x00\x01\x02binary\x00", "binary")],
     ids=["undecodable", "binary"],
 )
-def test_bad_bytes_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes,
-                                   word: str) -> None:
+def test_bad_bytes_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, word: str) -> None:
     page = tmp_path / "bad.txt"
     page.write_bytes(data)
     out_file = tmp_path / "bad.json"
@@ -74,8 +73,9 @@ def test_missing_file_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert code == 2 and err.count("\n") == 1 and "no such file" in err
 
 
-def test_folder_run_reports_the_bad_file_and_parses_the_rest(tmp_path: Path,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_folder_run_reports_the_bad_file_and_parses_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     src, dst = tmp_path / "pages", tmp_path / "out"
     src.mkdir()
     (src / "a.txt").write_bytes(SAMPLE.read_bytes())
@@ -115,18 +115,32 @@ def test_real_subprocess_and_no_qt(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(BAD)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "parse", str(bad)], capture_output=True,
-                       text=True, cwd=tmp_path, env=env, timeout=60)
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "parse", str(bad)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
     assert r.returncode == 2 and r.stdout == ""
     assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
     out = tmp_path / "sample.json"
-    code = ("import sys; sys.argv = ['main.py', 'parse', sys.argv[1], '-o', sys.argv[2]]\n"
-            "import main\n"
-            "rc = main.main(sys.argv[1:])\n"
-            "qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'ui'))\n"
-            "print(rc, qt)\n")
-    r = subprocess.run([sys.executable, "-c", code, str(SAMPLE), str(out)], capture_output=True, text=True,
-                       cwd=ROOT, env=env, timeout=120)
+    code = (
+        "import sys; sys.argv = ['main.py', 'parse', sys.argv[1], '-o', sys.argv[2]]\n"
+        "import main\n"
+        "rc = main.main(sys.argv[1:])\n"
+        "qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'ui'))\n"
+        "print(rc, qt)\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(SAMPLE), str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "0 []"
     validate(json.loads(out.read_text(encoding="utf-8")))

@@ -16,23 +16,38 @@ CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
 PUNCT = st.sampled_from([*"，。、；：！？“”（）《》——…·●【】", "\u3000", "（下转第四版）", "（上接第一版）"])
 ASCII = st.characters(min_codepoint=0x20, max_codepoint=0x7E)
 SPACE = st.sampled_from([" ", "  ", "\u3000", "\t"])
-WORDS = st.sampled_from(["本报4月20日讯（记者黄鹭）", "新华社北京4月20日电 ", "本报记者 李抑嫱", "落 细 防 控",
-                         "●总书记和人民心贴心●", "（新华社记者 李贺 摄）", "——", "（第四版）", "１２", "2022年"])
+WORDS = st.sampled_from(
+    [
+        "本报4月20日讯（记者黄鹭）",
+        "新华社北京4月20日电 ",
+        "本报记者 李抑嫱",
+        "落 细 防 控",
+        "●总书记和人民心贴心●",
+        "（新华社记者 李贺 摄）",
+        "——",
+        "（第四版）",
+        "１２",
+        "2022年",
+    ]
+)
 PIECE = st.one_of(CJK, CJK, CJK, PUNCT, ASCII, SPACE, WORDS)
 
 
 @st.composite
 def page_texts(draw: st.DrawFn) -> str:
     lines = draw(st.lists(st.lists(PIECE, max_size=30).map("".join), max_size=40))
-    seps = draw(st.lists(st.sampled_from(["\n", "\n", "\n\n", "\n\n\n", "\r\n", "\r"]),
-                         min_size=len(lines), max_size=len(lines)))
+    seps = draw(
+        st.lists(
+            st.sampled_from(["\n", "\n", "\n\n", "\n\n\n", "\r\n", "\r"]), min_size=len(lines), max_size=len(lines)
+        )
+    )
     return "".join(line + sep for line, sep in zip(lines, seps, strict=True)) + draw(st.sampled_from(["", "x"]))
 
 
 def check_page(page: Page) -> None:
     text = page.text
     for ln in page.lines:
-        assert text[ln.start:ln.end] == ln.text
+        assert text[ln.start : ln.end] == ln.text
         assert "\n" not in ln.text
     assert [ln.number for ln in page.lines] == list(range(1, len(page.lines) + 1))
     seen: list[int] = []

@@ -72,8 +72,15 @@ def test_save_then_load_is_identity(small_file: Path) -> None:
     r = open_page(small_file, parser=small_parser)
     assert r.sidecar_path == beside(small_file) and not r.sidecar_path.exists()
     doc = r.document
-    for e in (SplitArticle("a1", 5), SetRole((2,), "title"), SetField("a2", "title", "新"),
-              AddEntity(26, 28, "LOC"), RejectEntity(PER), RemoveEntity("e47-50"), SetReviewDone(True)):
+    for e in (
+        SplitArticle("a1", 5),
+        SetRole((2,), "title"),
+        SetField("a2", "title", "新"),
+        AddEntity(26, 28, "LOC"),
+        RejectEntity(PER),
+        RemoveEntity("e47-50"),
+        SetReviewDone(True),
+    ):
         doc.apply(e)
     raw_before = small_file.read_bytes()
     save(doc, r.sidecar_path)
@@ -93,8 +100,9 @@ def test_untouched_page_stores_no_structure(small_file: Path) -> None:
     assert data["structure"] is None and len(data["entities"]) == 1
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(st.data())
 def test_any_edits_save_load_identity(tmp_path: Path, data: st.DataObject) -> None:
     path = tmp_path / "small.txt"
@@ -143,14 +151,26 @@ def test_corrupt_sidecar_is_set_aside(small_file: Path) -> None:
     assert not side.exists()
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ({"format": "something.else"}, "not a Banmian corrections file"),
-    ({"format": "banmian.corrections", "version": 99}, "version"),
-    ({"format": "banmian.corrections", "version": 1, "page": {"name": "other.txt", "sha256": "0" * 64}},
-     "another page"),
-    ({"format": "banmian.corrections", "version": 1, "page": {"name": "small.txt", "sha256": "SAME"},
-      "entities": [{"start": 0, "end": 3}]}, "corrupt"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ({"format": "something.else"}, "not a Banmian corrections file"),
+        ({"format": "banmian.corrections", "version": 99}, "version"),
+        (
+            {"format": "banmian.corrections", "version": 1, "page": {"name": "other.txt", "sha256": "0" * 64}},
+            "another page",
+        ),
+        (
+            {
+                "format": "banmian.corrections",
+                "version": 1,
+                "page": {"name": "small.txt", "sha256": "SAME"},
+                "entities": [{"start": 0, "end": 3}],
+            },
+            "corrupt",
+        ),
+    ],
+)
 def test_bad_sidecars_are_refused(small_file: Path, content: dict[str, Any], message: str) -> None:
     if content.get("page", {}).get("sha256") == "SAME":
         content["page"]["sha256"] = small_page().source.sha256
@@ -193,8 +213,7 @@ def test_failed_save_keeps_the_previous_save(small_file: Path, monkeypatch: pyte
     assert not list(small_file.parent.glob(".*.tmp"))
 
 
-def test_save_failing_after_the_backup_keeps_save_and_backup(small_file: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_failing_after_the_backup_keeps_save_and_backup(small_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     r = open_page(small_file, parser=small_parser)
     r.document.apply(AddEntity(26, 28, "LOC"))
     save(r.document, r.sidecar_path)
@@ -228,8 +247,7 @@ def test_backup_holds_the_previous_save(small_file: Path) -> None:
 
 def test_read_only_folder_saves_to_the_workspace(small_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = os.access
-    monkeypatch.setattr(os, "access",
-                        lambda p, mode: False if Path(p) == small_file.parent else real(p, mode))
+    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == small_file.parent else real(p, mode))
     assert sidecar_path(small_file) == workspace_path(small_file)
     r = open_page(small_file, parser=small_parser)
     r.document.apply(AddEntity(26, 28, "LOC"))

@@ -122,8 +122,9 @@ def first_line(w: MainWindow, row: int) -> int:
 # -- models -------------------------------------------------------------------------------------------
 
 
-def test_every_model_passes_the_model_tester(win: MainWindow, qtmodeltester: Any, qtbot: Any,
-                                             request: pytest.FixtureRequest) -> None:
+def test_every_model_passes_the_model_tester(
+    win: MainWindow, qtmodeltester: Any, qtbot: Any, request: pytest.FixtureRequest
+) -> None:
     from pytestqt.modeltest import ModelTester
 
     models = (win.raw_model, win.article_model, win.entity_model, win.entity_panel.proxy)
@@ -162,8 +163,7 @@ def test_models_follow_any_edits_like_a_fresh_rebuild(qtbot: Any, data: st.DataO
     from ui.session import PageSession
 
     def models(session: PageSession) -> tuple[RawLinesModel, ArticleListModel, EntityModel]:
-        return (RawLinesModel(session, ColourBook()), ArticleListModel(session, ColourBook()),
-                EntityModel(session))
+        return (RawLinesModel(session, ColourBook()), ArticleListModel(session, ColourBook()), EntityModel(session))
 
     doc = Document(small_page())
     session = PageSession()
@@ -188,12 +188,16 @@ def test_models_follow_any_edits_like_a_fresh_rebuild(qtbot: Any, data: st.DataO
     raw, arts, ents = models(fresh)
     assert session.index.owner == PageIndex(doc.page).owner
     assert session.index.counts == fresh.index.counts
-    assert [live[0].info(n) for n in range(1, raw.rowCount() + 1)] == \
-        [raw.info(n) for n in range(1, raw.rowCount() + 1)]
+    assert [live[0].info(n) for n in range(1, raw.rowCount() + 1)] == [
+        raw.info(n) for n in range(1, raw.rowCount() + 1)
+    ]
     for mine, theirs in ((live[1], arts), (live[2], ents)):
         assert mine.rowCount() == theirs.rowCount()
-        assert all(mine.index(r, c).data() == theirs.index(r, c).data()
-                   for r in range(theirs.rowCount()) for c in range(theirs.columnCount()))
+        assert all(
+            mine.index(r, c).data() == theirs.index(r, c).data()
+            for r in range(theirs.rowCount())
+            for c in range(theirs.columnCount())
+        )
 
 
 # -- layout -------------------------------------------------------------------------------------------
@@ -211,8 +215,10 @@ def test_window_shows_the_page_its_articles_and_entities(win: MainWindow) -> Non
     blank = next(ln.number for ln in page.lines if ln.is_blank)
     assert win.raw_model.mark(blank) == ""
     # lines are tinted by article: two articles' first lines differ in background
-    bg = [win.raw_view.document().findBlockByNumber(x.lines[0] - 1).blockFormat().background().color()
-          for x in page.articles[:2]]
+    bg = [
+        win.raw_view.document().findBlockByNumber(x.lines[0] - 1).blockFormat().background().color()
+        for x in page.articles[:2]
+    ]
     assert bg[0] != bg[1]
     # the first article is selected and its text shown
     assert win.current_article_id() == a.id
@@ -294,8 +300,7 @@ def test_split_here_undo_redo_and_merge_by_keyboard(win: MainWindow, qtbot: Any)
     qtbot.keyClick(win.raw_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert win.page().articles == before.articles
     assert not win.isWindowModified()
-    qtbot.keyClick(win.raw_view, Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(win.raw_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert len(win.page().articles) == len(before.articles) + 1
     # the cursor is on the new article's first line: merge it back into the previous one
     put_cursor(win, cut)
@@ -359,8 +364,13 @@ def test_new_article_from_selection_and_move_lines(win: MainWindow, qtbot: Any) 
     def choose() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue(next(dialog.comboBoxItems()[i] for i in range(len(dialog.comboBoxItems()))
-                                 if dialog.comboBoxItems()[i].startswith(target + ":")))
+        dialog.setTextValue(
+            next(
+                dialog.comboBoxItems()[i]
+                for i in range(len(dialog.comboBoxItems()))
+                if dialog.comboBoxItems()[i].startswith(target + ":")
+            )
+        )
         dialog.accept()
 
     put_cursor(win, lines[0], to_line=lines[1])
@@ -382,8 +392,11 @@ def test_drag_lines_onto_an_article(win: MainWindow) -> None:
     viewport = win.article_list.viewport()
     at = win.article_list.visualRect(win.article_model.index(2, 0)).center()
     move, buttons, keys = Qt.DropAction.MoveAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    for event in (QDragEnterEvent(at, move, mime, buttons, keys), QDragMoveEvent(at, move, mime, buttons, keys),
-                  QDropEvent(QPointF(at), move, mime, buttons, keys)):
+    for event in (
+        QDragEnterEvent(at, move, mime, buttons, keys),
+        QDragMoveEvent(at, move, mime, buttons, keys),
+        QDropEvent(QPointF(at), move, mime, buttons, keys),
+    ):
         QApplication.sendEvent(viewport, event)
     assert set(lines) <= set(win.page().article(target).lines)
     assert "Move lines" in win.undo_action.text()
@@ -457,9 +470,15 @@ def test_add_entity_from_article_text_selection(win: MainWindow, qtbot: Any) -> 
     assert doc is not None
     # find two characters that are no entity yet
     taken = {o for e in win.page().entities for o in range(e.start, e.end)}
-    pos = next(i for i in range(len(text) - 1) if view._offsets[i] >= 0 and view._offsets[i + 1] >= 0
-               and view._offsets[i] not in taken and view._offsets[i + 1] not in taken
-               and not text[i].isspace())
+    pos = next(
+        i
+        for i in range(len(text) - 1)
+        if view._offsets[i] >= 0
+        and view._offsets[i + 1] >= 0
+        and view._offsets[i] not in taken
+        and view._offsets[i + 1] not in taken
+        and not text[i].isspace()
+    )
     c = view.textCursor()
     c.setPosition(pos)
     c.setPosition(pos + 2, QTextCursor.MoveMode.KeepAnchor)
@@ -477,8 +496,11 @@ def test_add_entity_from_article_text_selection(win: MainWindow, qtbot: Any) -> 
 def test_add_entity_from_raw_page_selection(win: MainWindow, qtbot: Any) -> None:
     page = win.page()
     taken = {o for e in page.entities for o in range(e.start, e.end)}
-    line = next(ln for ln in page.lines if len(ln.text.strip()) > 4
-                and not any(o in taken for o in range(ln.start, ln.start + 3)))
+    line = next(
+        ln
+        for ln in page.lines
+        if len(ln.text.strip()) > 4 and not any(o in taken for o in range(ln.start, ln.start + 3))
+    )
     win.raw_view.select_offsets(line.start + 1, line.start + 3)
     focus(qtbot, win.raw_view)
     qtbot.keyClick(win.raw_view, Qt.Key.Key_L)
@@ -543,7 +565,8 @@ def test_save_marks_clean_and_close_prompts(win: MainWindow, qtbot: Any, asked: 
 
 
 def test_autosave_writes_a_recovery_file_that_reopening_offers(
-        win: MainWindow, qtbot: Any, settings: QSettings, asked: Asked, page_file: Path) -> None:
+    win: MainWindow, qtbot: Any, settings: QSettings, asked: Asked, page_file: Path
+) -> None:
     a = win.page().articles[1]
     focus(qtbot, win.raw_view)
     put_cursor(win, a.lines[len(a.lines) // 2])
@@ -591,7 +614,8 @@ def test_undecodable_empty_and_corrupt_inputs(win: MainWindow, asked: Asked, tmp
 
 
 def test_ctrl_o_opens_a_page_after_asking_about_unsaved_work(
-        win: MainWindow, qtbot: Any, asked: Asked, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    win: MainWindow, qtbot: Any, asked: Asked, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     other = tmp_path / "other.txt"
@@ -643,8 +667,9 @@ def test_f1_lists_every_shortcut(win: MainWindow, qtbot: Any) -> None:
     seen: list[list[str]] = []
 
     def grab() -> None:
-        sheet = next((x for x in QApplication.topLevelWidgets()
-                      if x.objectName() == "shortcutSheet" and x.isVisible()), None)
+        sheet = next(
+            (x for x in QApplication.topLevelWidgets() if x.objectName() == "shortcutSheet" and x.isVisible()), None
+        )
         if sheet is None:
             QTimer.singleShot(20, grab)
             return
@@ -657,15 +682,16 @@ def test_f1_lists_every_shortcut(win: MainWindow, qtbot: Any) -> None:
     qtbot.keyClick(win.raw_view, Qt.Key.Key_F1)
     assert seen
     names = set(seen[0])
-    for a in (win.editing.structure + win.editing.review + win.editing.roles + win.editing.label_actions):
+    for a in win.editing.structure + win.editing.review + win.editing.roles + win.editing.label_actions:
         assert a.text() in names
     assert "Undo" in " ".join(names) and "Save corrections" in names
 
 
 def test_no_display_prints_one_line_and_exits_2(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    r = subprocess.run([sys.executable, str(ROOT / "main.py")], env=env, capture_output=True, text=True,
-                       timeout=30, cwd=tmp_path)
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "main.py")], env=env, capture_output=True, text=True, timeout=30, cwd=tmp_path
+    )
     assert r.returncode == 2
     out = (r.stdout + r.stderr).strip().splitlines()
     assert len(out) == 1 and "parse" in out[0] and "export" in out[0]
@@ -688,8 +714,9 @@ def test_worker_process_parses_without_blocking(qtbot: Any, settings: QSettings,
 # -- end to end ---------------------------------------------------------------------------------------
 
 
-def test_end_to_end_fix_save_reopen_export(qtbot: Any, settings: QSettings, page_file: Path, asked: Asked,
-                                           tmp_path: Path) -> None:
+def test_end_to_end_fix_save_reopen_export(
+    qtbot: Any, settings: QSettings, page_file: Path, asked: Asked, tmp_path: Path
+) -> None:
     w = make_window(qtbot, settings, asked)
     w.files.open_path(page_file)
     a = w.page().articles[0]

@@ -61,8 +61,7 @@ def predict(path: Path, own: bool) -> dict[str, Any]:
     return page_to_dict(parse_page(raw))
 
 
-def score_pages(pairs: list[tuple[Path, Path]], own: bool, errors: bool,
-                top: int = 40) -> dict[str, tuple[float, ...]]:
+def score_pages(pairs: list[tuple[Path, Path]], own: bool, errors: bool, top: int = 40) -> dict[str, tuple[float, ...]]:
     import json
 
     tot: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
@@ -99,9 +98,12 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     if args.sample or not args.folders:
         print("sample jilin-2022-04-21-p1 (entity F1, micro-averaged):")
-        score_pages([(SHARED / "pages" / "jilin-2022-04-21-p1.txt",
-                      SHARED / "gold" / "jilin-2022-04-21-p1.gold.json")], args.own_segments, args.errors,
-                    args.top)
+        score_pages(
+            [(SHARED / "pages" / "jilin-2022-04-21-p1.txt", SHARED / "gold" / "jilin-2022-04-21-p1.gold.json")],
+            args.own_segments,
+            args.errors,
+            args.top,
+        )
     for folder in args.folders:
         pairs = [(p, p.with_name(p.name[:-4] + ".gold.json")) for p in sorted(folder.glob("*.txt"))]
         pairs = [(t, g) for t, g in pairs if g.is_file()]

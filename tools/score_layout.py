@@ -33,12 +33,17 @@ def _scorer():  # type: ignore[no-untyped-def]
 
 def pages_of(arg: Path) -> list[tuple[Path, Path]]:
     if arg.is_dir():
-        return [(p, p.with_name(p.stem + ".gold.json")) for p in sorted(arg.glob("*.txt"))
-                if p.with_name(p.stem + ".gold.json").exists()]
+        return [
+            (p, p.with_name(p.stem + ".gold.json"))
+            for p in sorted(arg.glob("*.txt"))
+            if p.with_name(p.stem + ".gold.json").exists()
+        ]
     gold = arg.with_name(arg.stem + ".gold.json")
     if not gold.exists():
-        for cand in (ROOT / "tests" / "data" / "gold" / (arg.stem + ".gold.json"),
-                     ROOT.parent / "shared" / "gold" / (arg.stem + ".gold.json")):
+        for cand in (
+            ROOT / "tests" / "data" / "gold" / (arg.stem + ".gold.json"),
+            ROOT.parent / "shared" / "gold" / (arg.stem + ".gold.json"),
+        ):
             if cand.exists():
                 gold = cand
     return [(arg, gold)]
@@ -61,15 +66,19 @@ def main(argv: list[str]) -> int:
             hx, _ = map(int, res["headlines_exact"].split("/"))
             rows.append((ex / tot, hx / tot, res["role_accuracy"], res["nonbody_role_recall"], res["paragraph_f1"]))
             if verbose:
-                print(f"{txt.name:32} art {res['articles_exact']:>5} ({res['articles_predicted']}) "
-                      f"head {res['headlines_exact']:>5} role {res['role_accuracy']:.3f} "
-                      f"nb {res['nonbody_role_recall']:.3f} par {res['paragraph_f1']:.3f} {res['role_errors']}")
+                print(
+                    f"{txt.name:32} art {res['articles_exact']:>5} ({res['articles_predicted']}) "
+                    f"head {res['headlines_exact']:>5} role {res['role_accuracy']:.3f} "
+                    f"nb {res['nonbody_role_recall']:.3f} par {res['paragraph_f1']:.3f} {res['role_errors']}"
+                )
         if not rows:
             continue
         n = len(rows)
         avg = [sum(r[i] for r in rows) / n for i in range(5)]
-        print(f"{arg}: {n} pages  articles_exact {avg[0]:.3f}  titles_exact {avg[1]:.3f}  "
-              f"role_accuracy {avg[2]:.3f}  nonbody_recall {avg[3]:.3f}  paragraph_f1 {avg[4]:.3f}")
+        print(
+            f"{arg}: {n} pages  articles_exact {avg[0]:.3f}  titles_exact {avg[1]:.3f}  "
+            f"role_accuracy {avg[2]:.3f}  nonbody_recall {avg[3]:.3f}  paragraph_f1 {avg[4]:.3f}"
+        )
     return 0
 
 

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from core.paths import SAMPLE_PAGE as SAMPLE
 
-NO_DISPLAY = ("banmian: no display available (DISPLAY/WAYLAND_DISPLAY unset); the headless commands "
-              "work here: python main.py parse PAGE.txt, python main.py export PAGE.txt")
+NO_DISPLAY = (
+    "banmian: no display available (DISPLAY/WAYLAND_DISPLAY unset); the headless commands "
+    "work here: python main.py parse PAGE.txt, python main.py export PAGE.txt"
+)
 
 
 def display_available() -> bool:

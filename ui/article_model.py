@@ -18,8 +18,13 @@ from ui.session import PageSession
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("title", "Title"), ("kicker", "Kicker"), ("subtitle", "Subtitle"), ("byline", "Byline"),
-    ("dateline", "Dateline"), ("lines", "Lines"), ("entities", "Entities"),
+    ("title", "Title"),
+    ("kicker", "Kicker"),
+    ("subtitle", "Subtitle"),
+    ("byline", "Byline"),
+    ("dateline", "Dateline"),
+    ("lines", "Lines"),
+    ("entities", "Entities"),
 )
 EDITABLE = frozenset({"title", "kicker", "subtitle", "byline", "dateline"})
 
@@ -75,8 +80,7 @@ class ArticleListModel(RowsModel[Article]):
         if change.entities or change.lines or change.articles:
             self._count()
         for row, a in enumerate(new.articles):
-            if before[row] is not a or old_total[a.id] != self._total[a.id] \
-                    or old_pending[a.id] != self._pending[a.id]:
+            if before[row] is not a or old_total[a.id] != self._total[a.id] or old_pending[a.id] != self._pending[a.id]:
                 self._row_changed(row)
 
     # Qt overrides
@@ -130,8 +134,7 @@ class ArticleListModel(RowsModel[Article]):
             f |= Qt.ItemFlag.ItemIsEditable
         return f
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

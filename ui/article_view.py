@@ -25,8 +25,9 @@ class ArticleTextView(QTextEdit):
         super().__init__(parent)
         self.setObjectName("articleText")
         self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.document().setUndoRedoEnabled(False)
         self.colours: dict[str, QColor] = colours or {}
         self._offsets: list[int] = []  # Qt position → page offset (-1: not from the page)
@@ -45,8 +46,12 @@ class ArticleTextView(QTextEdit):
             self.clear()
             self._offsets, self._raw_to_pos, self._entities = [], {}, []
             return
-        if self._shown is not None and self._shown[1] is article and self._entities == entities \
-                and self._shown[0].text is page.text:
+        if (
+            self._shown is not None
+            and self._shown[1] is article
+            and self._entities == entities
+            and self._shown[0].text is page.text
+        ):
             return
         keep = self.verticalScrollBar().value() if self._shown and self._shown[1].id == article.id else 0
         self._shown = (page, article)
@@ -95,8 +100,11 @@ class ArticleTextView(QTextEdit):
                     offsets.append(-1)
 
         def spans(role: str) -> list[list[tuple[int, int]]]:
-            return [[(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines]
-                    for b in article.blocks if b.role == role]
+            return [
+                [(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines]
+                for b in article.blocks
+                if b.role == role
+            ]
 
         for role in HEAD_ORDER:
             override = article.overrides.get(role)
@@ -116,8 +124,7 @@ class ArticleTextView(QTextEdit):
         for b in article.blocks:
             if b.role not in ("body", "subhead"):
                 continue
-            mt = assemble(page.text, [(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines],
-                          squeeze=True)
+            mt = assemble(page.text, [(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines], squeeze=True)
             if mt.text:
                 paragraph(b.role)
                 write(mt.text, list(mt.offsets), b.role)
@@ -162,7 +169,7 @@ class ArticleTextView(QTextEdit):
         c = self.textCursor()
         if not c.hasSelection():
             return None
-        real = [o for o in self._offsets[c.selectionStart():c.selectionEnd()] if o >= 0]
+        real = [o for o in self._offsets[c.selectionStart() : c.selectionEnd()] if o >= 0]
         return (min(real), max(real) + 1) if real else None
 
     def entity_at_cursor(self) -> str:
@@ -218,8 +225,9 @@ class ArticleTextView(QTextEdit):
         c.setPosition(pos)
         rect = self.cursorRect(c)
         if not self.viewport().rect().contains(rect):
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + rect.top()
-                                              - self.viewport().height() // 3)
+            self.verticalScrollBar().setValue(
+                self.verticalScrollBar().value() + rect.top() - self.viewport().height() // 3
+            )
 
     def _apply(self) -> None:
         self.setExtraSelections(self._marks["line"] + self._marks["entity"])

@@ -8,14 +8,29 @@ from PySide6.QtGui import QColor
 
 # Pale, distinguishable tints (light enough for black CJK text on top).
 TINTS: tuple[str, ...] = (
-    "#dbeafe", "#fde2c8", "#d9f2dc", "#f3d9f4", "#fff2b3", "#d4f1f4", "#f7d6d6", "#e3e0fb",
+    "#dbeafe",
+    "#fde2c8",
+    "#d9f2dc",
+    "#f3d9f4",
+    "#fff2b3",
+    "#d4f1f4",
+    "#f7d6d6",
+    "#e3e0fb",
 )
 UNASSIGNED = QColor("#eeeeee")
 UNASSIGNED_MARK = QColor("#c0392b")
 
 ROLE_MARKS: dict[str, str] = {
-    "title": "T", "kicker": "K", "subtitle": "S", "byline": "B", "body": "·", "subhead": "H",
-    "jump": "J", "column": "C", "caption": "P", "other": "O",
+    "title": "T",
+    "kicker": "K",
+    "subtitle": "S",
+    "byline": "B",
+    "body": "·",
+    "subhead": "H",
+    "jump": "J",
+    "column": "C",
+    "caption": "P",
+    "other": "O",
 }
 PARAGRAPH_MARK = "¶"
 

@@ -41,13 +41,19 @@ class EditingActions:
         s("unassign", "Take selected lines out of their article", "Ctrl+U", self.unassign)
         s("paragraph", "Toggle paragraph start", "Ctrl+P", self.toggle_paragraph)
         for role in ROLES:
-            a = self._action(f"role_{role}", f"Set role: {role}", ROLE_KEYS[role],
-                             lambda _=False, r=role: self.set_role(r))
+            a = self._action(
+                f"role_{role}", f"Set role: {role}", ROLE_KEYS[role], lambda _=False, r=role: self.set_role(r)
+            )
             self.roles.append(a)
         for label in window.labels:
-            a = self._action(f"label_{label.name}", f"Mark/retype as {label.name} ({label.description})"
-                             if label.description else f"Mark/retype as {label.name}", label.key,
-                             lambda _=False, n=label.name: self.label(n))
+            a = self._action(
+                f"label_{label.name}",
+                f"Mark/retype as {label.name} ({label.description})"
+                if label.description
+                else f"Mark/retype as {label.name}",
+                label.key,
+                lambda _=False, n=label.name: self.label(n),
+            )
             self.label_actions.append(a)
         r = self._review_action
         r("confirm", "Confirm entity", ["Return", "Enter"], self.confirm)
@@ -55,11 +61,14 @@ class EditingActions:
         r("apply_all", "Apply this decision to every occurrence", ["A"], self.apply_to_all)
         r("next_pending", "Next entity to review", ["]", "F8"], lambda: self.step_pending(+1))
         r("prev_pending", "Previous entity to review", ["[", "Shift+F8"], lambda: self.step_pending(-1))
-        r("confirm_article", "Confirm all remaining entities in the article", ["Ctrl+Return", "Ctrl+Enter"],
-          self.confirm_article)
+        r(
+            "confirm_article",
+            "Confirm all remaining entities in the article",
+            ["Ctrl+Return", "Ctrl+Enter"],
+            self.confirm_article,
+        )
 
-    def _action(self, name: str, text: str, keys: str | list[str],
-                slot: Callable[..., None]) -> QAction:
+    def _action(self, name: str, text: str, keys: str | list[str], slot: Callable[..., None]) -> QAction:
         a = QAction(text, self.w)
         a.setObjectName(name)
         a.setShortcuts([QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys)])
@@ -121,12 +130,10 @@ class EditingActions:
             self.w.say("select the lines to move first")
             return
         model = self.w.article_model
-        choices = [f"{model.article_id(r)}: {model.fields(r).title or '(no title)'}"
-                   for r in range(model.rowCount())]
+        choices = [f"{model.article_id(r)}: {model.fields(r).title or '(no title)'}" for r in range(model.rowCount())]
         if not choices:
             return
-        choice, ok = QInputDialog.getItem(self.w, "Move lines", f"Move {len(lines)} line(s) to:",
-                                          choices, 0, False)
+        choice, ok = QInputDialog.getItem(self.w, "Move lines", f"Move {len(lines)} line(s) to:", choices, 0, False)
         if ok and choice:
             self.move_lines(lines, choice.split(":", 1)[0])
 
@@ -226,8 +233,11 @@ class EditingActions:
             self.w.say("select an article first")
             return
         index = self.w.session.index
-        todo = [edits.ConfirmEntity(e.id) for e in self.w.page().entities
-                if e.status == "auto" and index.article_of_entity(e) == aid]
+        todo = [
+            edits.ConfirmEntity(e.id)
+            for e in self.w.page().entities
+            if e.status == "auto" and index.article_of_entity(e) == aid
+        ]
         if not todo:
             self.w.say("no entity of this article is waiting for review")
             return

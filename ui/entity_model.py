@@ -22,8 +22,13 @@ StatusRole = Qt.ItemDataRole.UserRole + 4
 COLUMNS: tuple[str, ...] = ("Text", "Type", "Status", "Source", "Confidence", "Occurrences")
 OCCURRENCES = COLUMNS.index("Occurrences")
 PENDING = "auto"
-STATUS_COLOURS = {"auto": QColor("#8a6d00"), "confirmed": QColor("#1e7b34"), "rejected": QColor("#a33"),
-                  "added": QColor("#1f5fa8"), "edited": QColor("#6b3fa0")}
+STATUS_COLOURS = {
+    "auto": QColor("#8a6d00"),
+    "confirmed": QColor("#1e7b34"),
+    "rejected": QColor("#a33"),
+    "added": QColor("#1f5fa8"),
+    "edited": QColor("#6b3fa0"),
+}
 
 STRUCK = QFont()
 STRUCK.setStrikeOut(True)
@@ -36,8 +41,9 @@ def doubt_key(e: Entity) -> int:
 
 
 class EntityModel(RowsModel[Entity]):
-    def __init__(self, session: PageSession, colours: dict[str, QColor] | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, session: PageSession, colours: dict[str, QColor] | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(lambda e: e.id, parent)
         self._session = session
         self.type_colours = colours or {}
@@ -85,8 +91,7 @@ class EntityModel(RowsModel[Entity]):
         e = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (e.text, e.type, e.status, e.source, f"{e.confidence:.2f}",
-                    self._occurrences[e.text])[col]
+            return (e.text, e.type, e.status, e.source, f"{e.confidence:.2f}", self._occurrences[e.text])[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 2:
             return STATUS_COLOURS.get(e.status)
         if role == Qt.ItemDataRole.BackgroundRole and col == 1:
@@ -108,8 +113,7 @@ class EntityModel(RowsModel[Entity]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section]
         return None

@@ -87,8 +87,7 @@ class PageFiles(QObject):
     # -- recovery ----------------------------------------------------------------------------------
 
     def recovery_path(self) -> Path | None:
-        return self.sidecar_path.with_name(self.sidecar_path.name + RECOVERY_SUFFIX) \
-            if self.sidecar_path else None
+        return self.sidecar_path.with_name(self.sidecar_path.name + RECOVERY_SUFFIX) if self.sidecar_path else None
 
     def _recover(self, doc: Document) -> Document | None:
         """Offer the corrections of an autosave newer than the last save (a crash, a kill)."""
@@ -100,10 +99,12 @@ class PageFiles(QObject):
         saved = self.sidecar_path
         if saved is not None and saved.exists() and saved.stat().st_mtime > path.stat().st_mtime:
             return None
-        answer = self.w.ask("Unsaved corrections found",
-                            f"{path.name} holds corrections made after the last save. Restore them?",
-                            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                            QMessageBox.StandardButton.Yes)
+        answer = self.w.ask(
+            "Unsaved corrections found",
+            f"{path.name} holds corrections made after the last save. Restore them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return None
         try:
@@ -169,9 +170,12 @@ class PageFiles(QObject):
         """Ask before unsaved corrections are dropped; True when it is fine to go on."""
         if not self.is_modified():
             return True
-        answer = self.w.ask("Unsaved corrections", "Save the corrections to this page first?",
-                            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        answer = self.w.ask(
+            "Unsaved corrections",
+            "Save the corrections to this page first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:

@@ -30,5 +30,4 @@ def load_labels() -> tuple[UiLabel, ...]:
         found = core_labels()
     except Exception:  # a broken user label file: keep working with the defaults
         return DEFAULT_LABELS
-    return tuple(UiLabel(lb.name, lb.colour, lb.key, getattr(lb, "description", "")) for lb in found) \
-        or DEFAULT_LABELS
+    return tuple(UiLabel(lb.name, lb.colour, lb.key, getattr(lb, "description", "")) for lb in found) or DEFAULT_LABELS

@@ -48,13 +48,15 @@ SAMPLE = SAMPLE_PAGE
 def soften(colour: str, amount: float = 0.6) -> QColor:
     """A label colour mixed with white, light enough to sit behind text."""
     c = QColor(colour)
-    return QColor(round(c.red() + (255 - c.red()) * amount), round(c.green() + (255 - c.green()) * amount),
-                  round(c.blue() + (255 - c.blue()) * amount))
+    return QColor(
+        round(c.red() + (255 - c.red()) * amount),
+        round(c.green() + (255 - c.green()) * amount),
+        round(c.blue() + (255 - c.blue()) * amount),
+    )
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, loader: PageLoader | InlineLoader | None = None,
-                 settings: QSettings | None = None) -> None:
+    def __init__(self, loader: PageLoader | InlineLoader | None = None, settings: QSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Banmian[*]")
@@ -109,14 +111,17 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"{name}Dock")
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
         self.addDockWidget(area, dock)
         self.docks[name] = dock
 
-    def _window_action(self, name: str, text: str, keys: list[QKeySequence.StandardKey | str],
-                       slot: Callable[[], object]) -> QAction:
+    def _window_action(
+        self, name: str, text: str, keys: list[QKeySequence.StandardKey | str], slot: Callable[[], object]
+    ) -> QAction:
         a = QAction(text, self)
         a.setObjectName(name)
         a.setShortcuts([QKeySequence(k) for k in keys])
@@ -127,12 +132,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu("&File")
-        self.open_action = self._window_action("open", "&Open page…", [QKeySequence.StandardKey.Open],
-                                               self.files.open_dialog)
-        self.save_action = self._window_action("save", "&Save corrections", [QKeySequence.StandardKey.Save],
-                                               self.files.save)
-        self.export_action = self._window_action("export", "&Export JSON…", ["Ctrl+E"],
-                                                 self.files.export_dialog)
+        self.open_action = self._window_action(
+            "open", "&Open page…", [QKeySequence.StandardKey.Open], self.files.open_dialog
+        )
+        self.save_action = self._window_action(
+            "save", "&Save corrections", [QKeySequence.StandardKey.Save], self.files.save
+        )
+        self.export_action = self._window_action("export", "&Export JSON…", ["Ctrl+E"], self.files.export_dialog)
         self.quit_action = self._window_action("quit", "&Quit", [QKeySequence.StandardKey.Quit], self.close)
         for a in (self.open_action, self.save_action, self.export_action, self.quit_action):
             file.addAction(a)
@@ -150,8 +156,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         for a in self.editing.structure:
             edit.addAction(a)
-        self.edit_fields_action = self._window_action("edit_fields", "Edit headline fields", ["F2"],
-                                                      self.edit_fields)
+        self.edit_fields_action = self._window_action("edit_fields", "Edit headline fields", ["F2"], self.edit_fields)
         edit.addAction(self.edit_fields_action)
         roles = edit.addMenu("Set &role")
         for a in self.editing.roles:
@@ -166,8 +171,9 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
-        self.shortcuts_action = self._window_action("shortcuts", "Keyboard shortcuts", ["F1"],
-                                                    lambda: ShortcutSheet(self).exec())
+        self.shortcuts_action = self._window_action(
+            "shortcuts", "Keyboard shortcuts", ["F1"], lambda: ShortcutSheet(self).exec()
+        )
         view.addAction(self.shortcuts_action)
 
     def _build_status(self) -> None:
@@ -180,8 +186,11 @@ class MainWindow(QMainWindow):
         self.pending_label = QLabel()
         self.save_label = QLabel()
         sb.addPermanentWidget(self.progress)
-        for name, w in (("articlesStatus", self.articles_label), ("pendingStatus", self.pending_label),
-                        ("saveStatus", self.save_label)):
+        for name, w in (
+            ("articlesStatus", self.articles_label),
+            ("pendingStatus", self.pending_label),
+            ("saveStatus", self.save_label),
+        ):
             w.setObjectName(name)
             sb.addPermanentWidget(w)
 
@@ -203,8 +212,9 @@ class MainWindow(QMainWindow):
     def say(self, message: str, ms: int = 6000) -> None:
         self.statusBar().showMessage(message, ms)
 
-    def ask(self, title: str, text: str, buttons: QMessageBox.StandardButton,
-            default: QMessageBox.StandardButton) -> QMessageBox.StandardButton:
+    def ask(
+        self, title: str, text: str, buttons: QMessageBox.StandardButton, default: QMessageBox.StandardButton
+    ) -> QMessageBox.StandardButton:
         """One place for questions (tests replace it)."""
         return QMessageBox.question(self, title, text, buttons, default)
 
@@ -249,7 +259,8 @@ class MainWindow(QMainWindow):
             return
         ix = self.article_model.index(row, 0)
         self.article_list.selectionModel().setCurrentIndex(
-            ix, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            ix, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.article_list.scrollTo(ix)
 
     def select_entity(self, entity_id: str) -> None:

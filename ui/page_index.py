@@ -13,8 +13,7 @@ from core.model import Entity, Page
 class PageIndex:
     """Line → article and offset → line for one ``Page`` snapshot; entities per article on demand."""
 
-    def __init__(self, page: Page, starts: list[int] | None = None,
-                 owner: dict[int, str] | None = None) -> None:
+    def __init__(self, page: Page, starts: list[int] | None = None, owner: dict[int, str] | None = None) -> None:
         self.page = page
         # The text never changes within a session, so line starts are shared between snapshots.
         self.starts = starts if starts is not None else [ln.start for ln in page.lines]

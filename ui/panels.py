@@ -32,8 +32,7 @@ class ArticleListView(QTableView):
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
         self.setWordWrap(False)
@@ -93,10 +92,10 @@ class EntityPanel(QWidget):
         self.status_filter.addItem("Waiting for review", "pending")
         for s in ENTITY_STATUSES:
             self.status_filter.addItem(s, s)
-        self.type_filter.currentIndexChanged.connect(
-            lambda _: self.proxy.set_type(str(self.type_filter.currentData())))
+        self.type_filter.currentIndexChanged.connect(lambda _: self.proxy.set_type(str(self.type_filter.currentData())))
         self.status_filter.currentIndexChanged.connect(
-            lambda _: self.proxy.set_status(str(self.status_filter.currentData())))
+            lambda _: self.proxy.set_status(str(self.status_filter.currentData()))
+        )
         self.table = QTableView()
         self.table.setObjectName("entityTable")
         self.table.setModel(self.proxy)

@@ -67,8 +67,9 @@ class RawPageView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                     | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.document().setUndoRedoEnabled(False)
         self.setObjectName("rawPage")
@@ -163,8 +164,7 @@ class RawPageView(QPlainTextEdit):
         page = self._model.page if self._model else None
         if page is None:
             return ()
-        return tuple(n for n in range(first + 1, last + 2) if n <= len(page.lines)
-                     and not page.lines[n - 1].is_blank)
+        return tuple(n for n in range(first + 1, last + 2) if n <= len(page.lines) and not page.lines[n - 1].is_blank)
 
     def selected_span(self) -> tuple[int, int] | None:
         """The selected text as page offsets (edge whitespace left out), or None."""
@@ -305,14 +305,12 @@ class RawPageView(QPlainTextEdit):
             if bottom >= event.rect().top() and row < n_rows and model is not None:
                 painter.setPen(QColor("#888888"))
                 painter.setFont(self.font())
-                painter.drawText(0, top, width - mark_w - 6, height,
-                                 Qt.AlignmentFlag.AlignRight, str(row + 1))
+                painter.drawText(0, top, width - mark_w - 6, height, Qt.AlignmentFlag.AlignRight, str(row + 1))
                 mark = model.mark(row + 1)
                 if mark:
                     painter.setFont(self._mark_font)
                     painter.setPen(UNASSIGNED_MARK if mark == "?" else QColor("#2b4a7a"))
-                    painter.drawText(width - mark_w - 2, top, mark_w, height,
-                                     Qt.AlignmentFlag.AlignCenter, mark)
+                    painter.drawText(width - mark_w - 2, top, mark_w, height, Qt.AlignmentFlag.AlignCenter, mark)
             block = block.next()
             top = bottom
         painter.end()

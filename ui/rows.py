@@ -58,11 +58,11 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         s = splice([self._key(r) for r in self._rows], [self._key(r) for r in new])
         if s.old_end > s.start:
             self.beginRemoveRows(QModelIndex(), s.start, s.old_end - 1)
-            self._rows = self._rows[:s.start] + self._rows[s.old_end:]
+            self._rows = self._rows[: s.start] + self._rows[s.old_end :]
             self.endRemoveRows()
         if s.new_end > s.start:
             self.beginInsertRows(QModelIndex(), s.start, s.new_end - 1)
-            self._rows = self._rows[:s.start] + new[s.start:s.new_end] + self._rows[s.start:]
+            self._rows = self._rows[: s.start] + new[s.start : s.new_end] + self._rows[s.start :]
             self.endInsertRows()
         before = self._rows
         self._rows = new

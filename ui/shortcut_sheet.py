@@ -26,8 +26,7 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str, str]]:
         keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
         where = WHERE.get(action.shortcutContext(), "")
         if not where:
-            panels = [PANELS.get(w.objectName(), "") for w in action.associatedObjects()
-                      if isinstance(w, QWidget)]
+            panels = [PANELS.get(w.objectName(), "") for w in action.associatedObjects() if isinstance(w, QWidget)]
             where = ", ".join(p for p in panels if p) or "anywhere"
         rows.append((keys, action.text().replace("&", ""), where))
     return rows

@@ -68,8 +68,7 @@ def parse_path(path: str, parser: Callable[..., Page] | None = None) -> Loaded:
     if not use_entities:
         warnings.append("entity detection is not available: entities were not detected")
     try:
-        result = open_page(path, user_lexicon() if use_entities else None, entities=use_entities,
-                           parser=parser)
+        result = open_page(path, user_lexicon() if use_entities else None, entities=use_entities, parser=parser)
     except PageError as e:
         return Loaded(path, error=str(e))
     except Exception as e:  # a parser bug must not take the window down
@@ -78,8 +77,14 @@ def parse_path(path: str, parser: Callable[..., Page] | None = None) -> Loaded:
     warnings.extend(result.warnings)
     if not any(not ln.is_blank for ln in doc.page.lines):
         warnings.append(f"{doc.page.source.name}: the page is empty")
-    return Loaded(path, page=doc.page, base=doc.base, review_done=doc.review_done,
-                  sidecar_path=str(result.sidecar_path), warnings=tuple(warnings))
+    return Loaded(
+        path,
+        page=doc.page,
+        base=doc.base,
+        review_done=doc.review_done,
+        sidecar_path=str(result.sidecar_path),
+        warnings=tuple(warnings),
+    )
 
 
 def start_pool() -> ProcessPoolExecutor:

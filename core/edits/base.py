@@ -110,8 +110,13 @@ def apply_patch(state: State, patch: Patch) -> tuple[State, Patch, Change]:
         add=patch.remove,
         review_done=None if patch.review_done is None else state.review_done,
     )
-    change = Change(frozenset(ids), frozenset(lines), frozenset(e.id for e in (*patch.remove, *patch.add)),
-                    article_list, review != state.review_done)
+    change = Change(
+        frozenset(ids),
+        frozenset(lines),
+        frozenset(e.id for e in (*patch.remove, *patch.add)),
+        article_list,
+        review != state.review_done,
+    )
     return dataclasses.replace(state, page=new_page, review_done=review), inverse, change
 
 
@@ -119,8 +124,9 @@ def _line_start(line: Line) -> int:
     return line.start
 
 
-def _replace_entities(entities: tuple[Entity, ...], remove: tuple[Entity, ...],
-                      add: tuple[Entity, ...]) -> tuple[Entity, ...]:
+def _replace_entities(
+    entities: tuple[Entity, ...], remove: tuple[Entity, ...], add: tuple[Entity, ...]
+) -> tuple[Entity, ...]:
     out = list(entities)
     for e in remove:
         i = bisect.bisect_left(out, e.start, key=lambda x: x.start)

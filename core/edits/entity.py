@@ -84,8 +84,9 @@ class AddEntity(Edit):
         other = overlapping(page, s, e)
         if other is not None:
             raise EditError(f"the selection overlaps the entity “{other.text}”")
-        return Patch(add=(Entity(entity_id(s, e), self.type, s, e, surface(page.text, s, e), self.status,
-                                 EDITOR_SOURCE, 1.0),))
+        return Patch(
+            add=(Entity(entity_id(s, e), self.type, s, e, surface(page.text, s, e), self.status, EDITOR_SOURCE, 1.0),)
+        )
 
 
 @dataclass(eq=False)
@@ -139,8 +140,9 @@ class ResizeEntity(_Replace):
         other = overlapping(page, s, t, ignore=e.id)
         if other is not None:
             raise EditError(f"the new span overlaps the entity “{other.text}”")
-        return dataclasses.replace(e, id=entity_id(s, t), start=s, end=t, text=surface(page.text, s, t),
-                                   status=_edited(e), value=None)
+        return dataclasses.replace(
+            e, id=entity_id(s, t), start=s, end=t, text=surface(page.text, s, t), status=_edited(e), value=None
+        )
 
 
 @dataclass(eq=False)

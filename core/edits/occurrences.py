@@ -43,8 +43,9 @@ def occurrences(page: Page, text: str) -> list[tuple[int, int]]:
     return out
 
 
-def apply_to_all(page: Page, decision: str, text: str, type: str, *, from_type: str | None = None,
-                 tokenize: Tokenizer | None = None) -> Batch:
+def apply_to_all(
+    page: Page, decision: str, text: str, type: str, *, from_type: str | None = None, tokenize: Tokenizer | None = None
+) -> Batch:
     """A ``Batch`` doing ``decision`` for every occurrence of ``text``; ``EditError`` if none.
 
     confirm/reject: auto entities ``text`` of ``type``; retype: auto entities ``text`` of
@@ -97,8 +98,9 @@ class _WordCheck:
         if unit is None or last not in unit:
             return False  # crosses a paragraph or article boundary
         if unit not in self.cache:
-            mapped = assemble(self.page.text, [(self.page.lines[n - 1].start, self.page.lines[n - 1].end)
-                                               for n in unit], squeeze=True)
+            mapped = assemble(
+                self.page.text, [(self.page.lines[n - 1].start, self.page.lines[n - 1].end) for n in unit], squeeze=True
+            )
             cuts = {0, len(mapped.text)}
             for s, e in self.tokenize(mapped.text):
                 cuts.update((s, e))

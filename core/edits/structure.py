@@ -61,8 +61,9 @@ def _runs(page: Page, lines: Sequence[int], role_of: dict[int, str]) -> list[Blo
     blocks: list[Block] = []
     current: list[int] = []
     for n in lines:
-        if current and (role_of[n] != role_of[current[-1]]
-                        or any(not page.lines[k - 1].is_blank for k in range(current[-1] + 1, n))):
+        if current and (
+            role_of[n] != role_of[current[-1]] or any(not page.lines[k - 1].is_blank for k in range(current[-1] + 1, n))
+        ):
             blocks.append(Block(role_of[current[-1]], tuple(current)))
             current = []
         current.append(n)
@@ -165,7 +166,7 @@ class SplitArticle(Edit):
             else:
                 head.append(b)
         articles = list(page.articles)
-        articles[i:i + 1] = [Article(a.id, tuple(head), a.overrides), Article(new_id, tuple(tail))]
+        articles[i : i + 1] = [Article(a.id, tuple(head), a.overrides), Article(new_id, tuple(tail))]
         return Patch(articles=tuple(articles))
 
 
@@ -224,8 +225,7 @@ class MoveLines(Edit):
             role_of = dict.fromkeys(moving, self.role)
         k = next(i for i, a in enumerate(articles) if a.id == t.id)
         target = articles[k]
-        articles[k] = Article(target.id, _insert_blocks(target.blocks, _runs(page, moving, role_of)),
-                              target.overrides)
+        articles[k] = Article(target.id, _insert_blocks(target.blocks, _runs(page, moving, role_of)), target.overrides)
         return Patch(articles=tuple(articles), unassigned=unassigned)
 
 
@@ -265,9 +265,8 @@ class DeleteArticle(Edit):
     def patch(self, state: State) -> Patch:
         page = state.page
         i = _index(page, self.article_id)
-        articles = page.articles[:i] + page.articles[i + 1:]
-        return Patch(articles=articles,
-                     unassigned=_merge_unassigned(page.unassigned, page.articles[i].lines))
+        articles = page.articles[:i] + page.articles[i + 1 :]
+        return Patch(articles=articles, unassigned=_merge_unassigned(page.unassigned, page.articles[i].lines))
 
 
 @dataclass(eq=False)
@@ -331,8 +330,12 @@ class SetRole(Edit):
                 blocks.append((Block(self.role if run_hit else b.role, tuple(run)), run_hit))
             merged: list[tuple[Block, bool]] = []
             for b, touched in blocks:
-                if (merged and self.role != "body" and b.role == self.role == merged[-1][0].role
-                        and (touched or merged[-1][1])):
+                if (
+                    merged
+                    and self.role != "body"
+                    and b.role == self.role == merged[-1][0].role
+                    and (touched or merged[-1][1])
+                ):
                     prev = merged[-1][0]
                     merged[-1] = (Block(prev.role, prev.lines + b.lines), True)
                 else:
@@ -369,14 +372,14 @@ class SetParagraphStart(Edit):
                 if self.start:
                     if j == 0:
                         raise EditError(f"line {self.line} already starts a paragraph")
-                    blocks[k:k + 1] = [Block(b.role, b.lines[:j]), Block(b.role, b.lines[j:])]
+                    blocks[k : k + 1] = [Block(b.role, b.lines[:j]), Block(b.role, b.lines[j:])]
                 else:
                     if j != 0 or k == 0:
                         raise EditError(f"line {self.line} does not start a paragraph that can be joined")
                     prev = blocks[k - 1]
                     if prev.role != b.role:
                         raise EditError(f"the block before line {self.line} is {prev.role}, not {b.role}")
-                    blocks[k - 1:k + 1] = [Block(b.role, prev.lines + b.lines)]
+                    blocks[k - 1 : k + 1] = [Block(b.role, prev.lines + b.lines)]
                 articles = list(page.articles)
                 articles[i] = Article(a.id, tuple(blocks), a.overrides)
                 return Patch(articles=tuple(articles))

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 __all__ = ["UserLexicon", "detect_entities", "warm_up"]
 
 
-def detect_entities(text: str, segments: Sequence[Sequence[tuple[int, int]]], *,
-                    lexicon: UserLexicon | None = None) -> tuple[Entity, ...]:
+def detect_entities(
+    text: str, segments: Sequence[Sequence[tuple[int, int]]], *, lexicon: UserLexicon | None = None
+) -> tuple[Entity, ...]:
     """Entities of the page ``text`` found in the reflowed ``segments`` (raw line spans)."""
     from core.entities.detect import detect_entities as detect
 

@@ -48,13 +48,13 @@ def _dateline(text: str) -> list[Candidate]:
     if parts is None:
         return []
     out: list[Candidate] = []
-    src = text[parts.source[0]:parts.source[1]]
+    src = text[parts.source[0] : parts.source[1]]
     if src not in ("本报", "本刊"):
         out.append(Candidate(*parts.source, "ORG", "rule", 0.9, tier=TIER_SURE))
-    if parts.place is not None and not text[parts.place[0]:parts.place[1]].startswith("驻"):
+    if parts.place is not None and not text[parts.place[0] : parts.place[1]].startswith("驻"):
         out.append(Candidate(*parts.place, "LOC", "rule", 0.9, tier=TIER_SURE))
     if parts.date is not None:
-        tm = find_times(text[parts.date[0]:parts.date[1]])
+        tm = find_times(text[parts.date[0] : parts.date[1]])
         value = tm[0].value if len(tm) == 1 else None
         out.append(Candidate(*parts.date, "TIME", "rule", 0.95, value, tier=TIER_SURE))
     out.extend(Candidate(s, e, "PER", "rule", 0.9, tier=TIER_SURE) for s, e in parts.reporters)
@@ -64,12 +64,15 @@ def _dateline(text: str) -> list[Candidate]:
 def _lexicon(text: str, pattern: re.Pattern[str] | None, types: dict[str, str]) -> list[Candidate]:
     if pattern is None:
         return []
-    return [Candidate(m.start(), m.end(), types[m.group(0)], "lexicon", 0.95, tier=TIER_SURE)
-            for m in pattern.finditer(text)]
+    return [
+        Candidate(m.start(), m.end(), types[m.group(0)], "lexicon", 0.95, tier=TIER_SURE)
+        for m in pattern.finditer(text)
+    ]
 
 
-def _segment_candidates(text: str, lex_re: re.Pattern[str] | None,
-                        lex_types: dict[str, str]) -> tuple[list[Candidate], frozenset[int]]:
+def _segment_candidates(
+    text: str, lex_re: re.Pattern[str] | None, lex_types: dict[str, str]
+) -> tuple[list[Candidate], frozenset[int]]:
     """All candidates of one segment, and its token boundaries (for the consistency pass)."""
     gaz = gazetteer()
     toks = tokens(text)
@@ -113,36 +116,50 @@ def _spread(text: str, cuts: frozenset[int], known: dict[str, tuple[str, float]]
     return out
 
 
-def detect_entities(text: str, segments: Sequence[Sequence[tuple[int, int]]], *,
-                    lexicon: UserLexicon | None = None) -> tuple[Entity, ...]:
+def detect_entities(
+    text: str, segments: Sequence[Sequence[tuple[int, int]]], *, lexicon: UserLexicon | None = None
+) -> tuple[Entity, ...]:
     """Entities of the page ``text``; each segment is the raw line spans of one reflowed unit."""
     warm_up()
     lex_types = {e.text: e.type for e in lexicon.entries} if lexicon else {}
-    lex_re = (re.compile("|".join(re.escape(w) for w in sorted(lex_types, key=len, reverse=True)))
-              if lex_types else None)
+    lex_re = re.compile("|".join(re.escape(w) for w in sorted(lex_types, key=len, reverse=True))) if lex_types else None
     mapped: list[MappedText] = [assemble(text, spans, squeeze=True) for spans in segments]
     per_seg = [_segment_candidates(m.text, lex_re, lex_types) for m in mapped]
     # consistency: what one segment resolved confidently is a candidate in every segment
     known: dict[str, tuple[str, float]] = {}
     for m, (cands, _) in zip(mapped, per_seg, strict=True):
         for c in resolve(cands):
-            word = m.text[c.start:c.end]
-            if (c.type != "TIME" and c.confidence >= _SPREAD_MIN and len(word) >= 2
-                    and (word not in known or known[word][1] < c.confidence)):
+            word = m.text[c.start : c.end]
+            if (
+                c.type != "TIME"
+                and c.confidence >= _SPREAD_MIN
+                and len(word) >= 2
+                and (word not in known or known[word][1] < c.confidence)
+            ):
                 known[word] = (c.type, c.confidence)
     entities: dict[tuple[int, int], Entity] = {}
     for m, (cands, cuts) in zip(mapped, per_seg, strict=True):
         pool = fused_title_orgs(m.text, cands + _spread(m.text, cuts, known), gazetteer())
         if lexicon is not None:
-            pool = [c for c in pool if not lexicon.is_rejected(
-                m.text[c.start:c.end], c.type, context_of(m.text, c.start, c.end))]
+            pool = [
+                c
+                for c in pool
+                if not lexicon.is_rejected(m.text[c.start : c.end], c.type, context_of(m.text, c.start, c.end))
+            ]
         for c in resolve(pool):
             try:
                 start, end = m.to_raw(c.start, c.end)
             except ValueError:
                 continue
             entities[(start, end)] = Entity(
-                id=entity_id(start, end), type=c.type, start=start, end=end,
-                text=surface(text, start, end), status="auto", source=c.source,
-                confidence=round(c.confidence, 3), value=c.value)
+                id=entity_id(start, end),
+                type=c.type,
+                start=start,
+                end=end,
+                text=surface(text, start, end),
+                status="auto",
+                source=c.source,
+                confidence=round(c.confidence, 3),
+                value=c.value,
+            )
     return tuple(sorted(entities.values(), key=lambda e: e.start))

@@ -39,8 +39,9 @@ def _trim_dotted(text: str, toks: Sequence[Token], last_dot: int, e: int) -> int
     k = last_dot + 3  # at least two characters after the last dot stay
     while k < e:
         tok = token_at(toks, k)
-        if text[k] in FUNCTION_CHARS | {"于"} or (tok is not None and tok.start == k
-                                                    and tok.end > e and len(tok.word) >= 2):
+        if text[k] in FUNCTION_CHARS | {"于"} or (
+            tok is not None and tok.start == k and tok.end > e and len(tok.word) >= 2
+        ):
             return k
         k += 1
     return e

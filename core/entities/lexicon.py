@@ -34,8 +34,8 @@ def default_path() -> Path:
 
 def context_of(text: str, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
     """``left[mention]right`` with up to ``width`` non-space characters either side."""
-    left = "".join(text[max(0, start - 4 * width):start].split())[-width:]
-    right = "".join(text[end:end + 4 * width].split())[:width]
+    left = "".join(text[max(0, start - 4 * width) : start].split())[-width:]
+    right = "".join(text[end : end + 4 * width].split())[:width]
     return f"{left}[{''.join(text[start:end].split())}]{right}"
 
 
@@ -48,7 +48,7 @@ def _normal_context(mention: str, context: str) -> str:
         at = context.find(mention)
         if at < 0:
             return f"[{mention}]"
-        left, right = context[:at], context[at + len(mention):]
+        left, right = context[:at], context[at + len(mention) :]
     left = "".join(left.split())[-CONTEXT_WIDTH:]
     right = "".join(right.split())[:CONTEXT_WIDTH]
     return f"{left}[{mention}]{right}"
@@ -126,8 +126,9 @@ class UserLexicon:
             "format": FORMAT,
             "version": VERSION,
             "entries": [{"text": e.text, "type": e.type} for e in self._entries.values()],
-            "rejected": [{"text": t, "type": ty, "context": c}
-                         for (t, ty), cs in self._rejected.items() for c in sorted(cs)],
+            "rejected": [
+                {"text": t, "type": ty, "context": c} for (t, ty), cs in self._rejected.items() for c in sorted(cs)
+            ],
         }
 
     def save(self) -> None:

@@ -23,11 +23,12 @@ _ADMIN_END = frozenset("县市区州旗镇乡村")
 _NOT_NAME_START = frozenset("各全本该每这那某其此")
 
 
-def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate],
-                 gaz: Gazetteer) -> list[Candidate]:
+def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate], gaz: Gazetteer) -> list[Candidate]:
     """Members of ``X、Y、Z`` lists that look like names (places) when another member is one."""
-    spans = {"PER": {(c.start, c.end) for c in cands if c.type == "PER"},
-             "LOC": {(c.start, c.end) for c in cands if c.type == "LOC"}}
+    spans = {
+        "PER": {(c.start, c.end) for c in cands if c.type == "PER"},
+        "LOC": {(c.start, c.end) for c in cands if c.type == "LOC"},
+    }
     ns = {(t.start, t.end) for t in toks if t.flag == "ns"}
     out: list[Candidate] = []
     items: list[tuple[int, int]] = []
@@ -57,8 +58,9 @@ def _trimmed(text: str, s: int, e: int, per: set[tuple[int, int]]) -> tuple[int,
     return (min(inner), e) if inner else (s, e)
 
 
-def _people(text: str, items: list[tuple[int, int]], per: set[tuple[int, int]],
-            gaz: Gazetteer, out: list[Candidate]) -> None:
+def _people(
+    text: str, items: list[tuple[int, int]], per: set[tuple[int, int]], gaz: Gazetteer, out: list[Candidate]
+) -> None:
     if not any(it in per for it in items):
         return
     for s, e in items:
@@ -68,8 +70,14 @@ def _people(text: str, items: list[tuple[int, int]], per: set[tuple[int, int]],
             out.append(Candidate(s, e, "PER", "rule", 0.68))
 
 
-def _places(text: str, items: list[tuple[int, int]], spans: dict[str, set[tuple[int, int]]],
-            ns: set[tuple[int, int]], gaz: Gazetteer, out: list[Candidate]) -> None:
+def _places(
+    text: str,
+    items: list[tuple[int, int]],
+    spans: dict[str, set[tuple[int, int]]],
+    ns: set[tuple[int, int]],
+    gaz: Gazetteer,
+    out: list[Candidate],
+) -> None:
     """``汾阳、临县、中阳、兴县``: jieba's ns words and X县 names listed beside a known place.
 
     A known place opening any member (华南 in 华南大部) is enough; a list of three or more members

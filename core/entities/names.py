@@ -19,20 +19,44 @@ _RARE_NAME_FREQ = 100
 # characters that end a name when they follow a surname + one character (他说, 江某在)
 FUNCTION_CHARS = frozenset("的是在和与及等说称表了也都就将为对向到从被把于以并又还已曾要会和跟同让给指摄")
 # characters that do not end a given name: a word ending in them is a place, a thing or an org
-_NOT_NAME_END = frozenset("院局部厅委办署处科所会社团队台馆站厂"
-                          "省市县区州镇乡村街路道园场楼化员性率派")
+_NOT_NAME_END = frozenset("院局部厅委办署处科所会社团队台馆站厂省市县区州镇乡村街路道园场楼化员性率派")
 # words that typically follow a person's name: they make a 2-character unknown word a name
-_AFTER_NAME = frozenset({"说", "表示", "指出", "强调", "认为", "介绍", "告诉", "称", "说道", "同志",
-                         "先生", "女士", "主持", "出席", "会见", "会晤", "宣布", "讲话", "致辞", "提出",
-                         "要求", "希望"})
+_AFTER_NAME = frozenset(
+    {
+        "说",
+        "表示",
+        "指出",
+        "强调",
+        "认为",
+        "介绍",
+        "告诉",
+        "称",
+        "说道",
+        "同志",
+        "先生",
+        "女士",
+        "主持",
+        "出席",
+        "会见",
+        "会晤",
+        "宣布",
+        "讲话",
+        "致辞",
+        "提出",
+        "要求",
+        "希望",
+    }
+)
 # characters (particles, pronouns) that never stand in a given name
 NOT_IN_GIVEN = frozenset("的了着过得地是在和与就都也把被这那你我他她它们么呢吗吧啊个些")
 # characters that turn the word before them into a longer word (常态 + 化, 积极 + 性)
 _WORD_SUFFIX = frozenset("化性者家员式型率度界")
 # last characters of things, places and works that jieba's dictionary tags nr (乌骨鸡, 白毛女)
-_THING_END = frozenset("山鸡鸭鱼女卡哲滨挂法尔提卜菜草树茶酒车船机器药图画歌舞剧诗词声色河湖海岛岭洞"
-                       "桥塔寺庙宫殿楼阁亭园街路巷村城州县省市区镇乡族儿者们式型性化类品物衣帽鞋布纸"
-                       "笔刀枪钱币票线网站台所厂店场馆院局部处科会社团队班组党营")
+_THING_END = frozenset(
+    "山鸡鸭鱼女卡哲滨挂法尔提卜菜草树茶酒车船机器药图画歌舞剧诗词声色河湖海岛岭洞"
+    "桥塔寺庙宫殿楼阁亭园街路巷村城州县省市区镇乡族儿者们式型性化类品物衣帽鞋布纸"
+    "笔刀枪钱币票线网站台所厂店场馆院局部处科会社团队班组党营"
+)
 PUNCT_BREAK = frozenset("，。、；：！？（）()《》“”‘’,.;:!? \u3000—…·")
 
 
@@ -52,8 +76,7 @@ def rare_dict_name(word: str, gaz: Gazetteer) -> bool:
     things tagged nr (胡萝卜, 乌骨鸡, 白毛女): the given part of a thing is itself a noun (萝卜),
     its last character names a kind of thing (鸡, 女), or its first is a rare surname.
     """
-    if (len(word) != 3 or word[0] not in gaz.common_surnames or word[-1] in _THING_END
-            or not _dict_name(word)):
+    if len(word) != 3 or word[0] not in gaz.common_surnames or word[-1] in _THING_END or not _dict_name(word):
         return False
     tag = dict_tag(word[1:]) or ""
     return tag in ("", "nr", "nrfg", "ns", "nz", "j") and person_shape(word, gaz) > 0
@@ -86,10 +109,13 @@ def name_context(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if prev in gaz.titles or prev[-2:] in gaz.titles or prev == "、":
         return True
-    return nxt is not None and (nxt.word in _AFTER_NAME or nxt.word in ("、", "等", "同志")
-                                or nxt.word in gaz.titles or nxt.flag == "v"
-                                or (nxt.word == "副" and i + 2 < len(toks)
-                                    and toks[i + 2].word in gaz.titles))
+    return nxt is not None and (
+        nxt.word in _AFTER_NAME
+        or nxt.word in ("、", "等", "同志")
+        or nxt.word in gaz.titles
+        or nxt.flag == "v"
+        or (nxt.word == "副" and i + 2 < len(toks) and toks[i + 2].word in gaz.titles)
+    )
 
 
 def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
@@ -106,8 +132,13 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if t.flag in ("nr", "nrfg") and len(t.word) == 2 and in_dictionary(t.word):
             continue  # 2-character dictionary "names" are mostly words (公正, 阳光): anchors decide
         shape = person_shape(t.word, gaz)
-        if (t.flag != "new" and word_freq(t.word) < _RARE_NAME_FREQ and in_dictionary(t.word)
-                and not name_context(toks, i, gaz) and not rare_dict_name(t.word, gaz)):
+        if (
+            t.flag != "new"
+            and word_freq(t.word) < _RARE_NAME_FREQ
+            and in_dictionary(t.word)
+            and not name_context(toks, i, gaz)
+            and not rare_dict_name(t.word, gaz)
+        ):
             continue  # 蒲公英/nr, 贺年卡/nr: rare dictionary "names" need a title, a list or a verb
         if t.flag == "new":
             followed = i + 1 < len(toks) and toks[i + 1].word in _AFTER_NAME
@@ -138,12 +169,21 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
         return None
     if first.flag in ("nr", "nrfg") and person_shape(first.word, gaz):
         return first.start, first.end
-    if (first.flag in ("nr", "nrfg") and len(first.word) == 3 and first.word[-1] not in _THING_END
-            and not any(c in NOT_IN_GIVEN for c in first.word) and first.word not in gaz.not_names):
+    if (
+        first.flag in ("nr", "nrfg")
+        and len(first.word) == 3
+        and first.word[-1] not in _THING_END
+        and not any(c in NOT_IN_GIVEN for c in first.word)
+        and first.word not in gaz.not_names
+    ):
         return first.start, first.end  # 记者果永毅: a name jieba knows, with a rare surname
-    if (first.flag in ("n", "ns", "nz", "nr") and 2 <= len(first.word) <= 3
-            and word_freq(first.word) < _RARE_NAME_FREQ and gaz.surname_len(first.word) == 1
-            and person_shape(first.word, gaz)):
+    if (
+        first.flag in ("n", "ns", "nz", "nr")
+        and 2 <= len(first.word) <= 3
+        and word_freq(first.word) < _RARE_NAME_FREQ
+        and gaz.surname_len(first.word) == 1
+        and person_shape(first.word, gaz)
+    ):
         return first.start, first.end  # 秘书长罗干/ns, 主席刘澜涛/n: a rare dictionary word
     if first.word in gaz.titles or gaz.is_place(first.word) or first.word in gaz.orgs:
         return None
@@ -155,9 +195,18 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
     at_break = k == len(text) or text[k] in PUNCT_BREAK or (after_run and after_run.start == k)
     if k - pos >= 3 and at_break and not in_dictionary(text[pos:k]):
         return pos, k
-    if k - pos == 2 and first.end == k and first.flag == "new" and (
-            k == len(text) or not is_han(text[k]) or text[k:k + 2] in _AFTER_NAME
-            or text[k] in _AFTER_NAME or text[k] in FUNCTION_CHARS):
+    if (
+        k - pos == 2
+        and first.end == k
+        and first.flag == "new"
+        and (
+            k == len(text)
+            or not is_han(text[k])
+            or text[k : k + 2] in _AFTER_NAME
+            or text[k] in _AFTER_NAME
+            or text[k] in FUNCTION_CHARS
+        )
+    ):
         return pos, k  # 外长恩佐３０日, 部长恩佐在: a short foreign name, cut as an unknown word
     sl = gaz.surname_len(text[pos:])
     if not sl:
@@ -171,21 +220,30 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
         return pos, first.end
     third = text[end2] if end2 < len(text) else ""
     nxt = token_at(toks, end2)
-    two_only = (not third or not is_han(third) or third in FUNCTION_CHARS
-                or (nxt is not None and nxt.start == end2 and len(nxt.word) >= 2))
+    two_only = (
+        not third
+        or not is_han(third)
+        or third in FUNCTION_CHARS
+        or (nxt is not None and nxt.start == end2 and len(nxt.word) >= 2)
+    )
     if first.end > end2:  # the first token runs past surname + 1: it decides
-        if first.end - pos == sl + 2 and (not in_dictionary(first.word) or (
-                word_freq(first.word) < _RARE_NAME_FREQ and person_shape(first.word, gaz) > 0)):
+        if first.end - pos == sl + 2 and (
+            not in_dictionary(first.word)
+            or (word_freq(first.word) < _RARE_NAME_FREQ and person_shape(first.word, gaz) > 0)
+        ):
             return pos, first.end  # 记者林皎明/z: a rare dictionary word of name shape
         return None
     given = token_at(toks, pos + sl)
-    if (given is not None and given.start == pos + sl
-            and len(given.word) >= 2 and given.flag not in NAME_FLAGS | {"new"}):
+    if (
+        given is not None
+        and given.start == pos + sl
+        and len(given.word) >= 2
+        and given.flag not in NAME_FLAGS | {"new"}
+    ):
         return None  # 干部包/小区, 总书记和/人民, 代表时/强调: the "given name" is an ordinary word
     if third in _WORD_SUFFIX and in_dictionary(text[pos:end2]):
         return None  # 常态化: a dictionary word and a word-forming suffix
-    if (first.end == end2 and len(first.word) >= 2 and in_dictionary(first.word)
-            and first.flag not in NAME_FLAGS):
+    if first.end == end2 and len(first.word) >= 2 and in_dictionary(first.word) and first.flag not in NAME_FLAGS:
         # 安立/v 佳: a dictionary word is a name only with a third character glued to it
         if two_only:
             return None
@@ -200,6 +258,6 @@ def anchored_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Can
         if t.word not in gaz.titles and not (len(t.word) > 2 and t.word[-2:] in gaz.titles):
             continue
         span = name_after(text, toks, t.end, gaz)
-        if span is not None and text[span[0]:span[1]] not in gaz.not_names:
+        if span is not None and text[span[0] : span[1]] not in gaz.not_names:
             out.append(Candidate(span[0], span[1], "PER", "rule", 0.85))
     return out

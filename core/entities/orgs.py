@@ -61,9 +61,16 @@ def nt_trusted(w: str, gaz: Gazetteer) -> bool:
 def person_government(w: str, gaz: Gazetteer) -> bool:
     """克林顿政府: a person's name before 政府 names an administration, tagged as the person."""
     head = w[:-2]
-    return (w.endswith("政府") and len(head) >= 2 and not gaz.is_place(head)
-            and (person_shape(head, gaz) > 0 or (len(head) >= 3 and gaz.is_translit(head))
-                 or dict_tag(head) in ("nr", "nrt", "nrfg")))
+    return (
+        w.endswith("政府")
+        and len(head) >= 2
+        and not gaz.is_place(head)
+        and (
+            person_shape(head, gaz) > 0
+            or (len(head) >= 3 and gaz.is_translit(head))
+            or dict_tag(head) in ("nr", "nrt", "nrfg")
+        )
+    )
 
 
 def tagged_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
@@ -135,8 +142,7 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         direct = t.word.startswith(("省直", "市直", "县直", "区直", "中直"))  # 省直机关工委
         if not (place_token(t, gaz) or t.word in ADMIN_PREFIX or starts_org or direct):
             continue
-        if (not starts_org and i + 1 < n and place_token(toks[i + 1], gaz)
-                and toks[i + 1].word not in gaz.divisions):
+        if not starts_org and i + 1 < n and place_token(toks[i + 1], gaz) and toks[i + 1].word not in gaz.divisions:
             continue  # 比勒陀利亚 南非研究中心: a city then a country is no chain of levels
         best = i if starts_org else None
         for j in range(i + 1, min(n, i + 6)):
@@ -165,8 +171,13 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if not t.word.endswith(STRONG) or i == 0 or t.word in gaz.orgs or person_government(t.word, gaz):
             continue  # 省委 省政府: two known organisations side by side stay two
         j = i - 1
-        while (j >= 0 and i - j <= 2 and toks[j].flag in PROPERISH - {"nr", "nrt", "nrfg"}
-               and not gaz.is_place(toks[j].word) and toks[j].word not in gaz.orgs):
+        while (
+            j >= 0
+            and i - j <= 2
+            and toks[j].flag in PROPERISH - {"nr", "nrt", "nrfg"}
+            and not gaz.is_place(toks[j].word)
+            and toks[j].word not in gaz.orgs
+        ):
             j -= 1
         if j < i - 1:
             out.append(Candidate(toks[j + 1].start, t.end, "ORG", "rule", 0.6))
@@ -216,7 +227,7 @@ def fused_title_orgs(text: str, cands: Sequence[Candidate], gaz: Gazetteer) -> l
     """
     out: list[Candidate] = []
     for c in cands:
-        word = text[c.start:c.end]
+        word = text[c.start : c.end]
         if c.type == "ORG" and word in _FUSABLE and text.startswith(("书记", "副书记", "常委"), c.end):
             continue
         out.append(c)

@@ -20,20 +20,49 @@ from core.entities.names import NOT_IN_GIVEN, person_shape
 from core.entities.tokenizer import Token, dict_tag, in_dictionary
 
 # verbs that, right after a clause-initial name, make it the speaker or the actor
-_SPEAKER_VERBS = ("说", "表示", "指出", "强调", "认为", "介绍", "宣布", "说道", "回忆说", "告诉", "透露",
-                  "在讲话中", "在致词中", "在会上", "会见", "会晤", "主持", "出席", "回顾", "谈到",
-                  "希望", "呼吁", "称", "声称", "补充说", "重申")
-_SPEAKER_RE = re.compile(r"(?:^|(?<=[。！？；：，“”「」『』）\s]))([\u4e00-\u9fff]{2,5}?)(?="
-                         + "|".join(_SPEAKER_VERBS) + ")")
+_SPEAKER_VERBS = (
+    "说",
+    "表示",
+    "指出",
+    "强调",
+    "认为",
+    "介绍",
+    "宣布",
+    "说道",
+    "回忆说",
+    "告诉",
+    "透露",
+    "在讲话中",
+    "在致词中",
+    "在会上",
+    "会见",
+    "会晤",
+    "主持",
+    "出席",
+    "回顾",
+    "谈到",
+    "希望",
+    "呼吁",
+    "称",
+    "声称",
+    "补充说",
+    "重申",
+)
+_SPEAKER_RE = re.compile(
+    r"(?:^|(?<=[。！？；：，“”「」『』）\s]))([\u4e00-\u9fff]{2,5}?)(?=" + "|".join(_SPEAKER_VERBS) + ")"
+)
 # a parenthesised credit: optional agency and 记者, one or more names, optional 摄 (photo)
-_CREDIT_RE = re.compile(r"[（(](?:新华社|本报|中新社)?(?:特约)?(?:记者|通讯员)?"
-                        r"([\u4e00-\u9fff\s、]{2,16}?)(?:摄)?[）)]")
+_CREDIT_RE = re.compile(
+    r"[（(](?:新华社|本报|中新社)?(?:特约)?(?:记者|通讯员)?"
+    r"([\u4e00-\u9fff\s、]{2,16}?)(?:摄)?[）)]"
+)
 # a caption's position mark after a name: （左）, （右二）, （中）, （前排左三）
 _POSITION_RE = re.compile(r"[（(](?:前排|后排)?(?:左|右|中)[一二三四五六七八九]?[）)]")
 # characters after 某 that make it a determiner (某地, 某些), not an anonymised name
 _NOT_AFTER_MOU = frozenset("种些个地人天处项类位次年月日国省市县镇村区家单部公厂店所校院队方面样时")
-_NOT_BEFORE_MOU = frozenset("的是在和与及等说称表了也都就将为对向到从被把于以并又还已曾要会跟同让给"
-                            "一每各任某这那哪其此该本有用让使据")
+_NOT_BEFORE_MOU = frozenset(
+    "的是在和与及等说称表了也都就将为对向到从被把于以并又还已曾要会跟同让给一每各任某这那哪其此该本有用让使据"
+)
 
 
 def _name_like(word: str, gaz: Gazetteer) -> bool:
@@ -65,10 +94,16 @@ def _loose_name(piece: str, gaz: Gazetteer) -> bool:
     A name jieba's dictionary lists as one (tag nr) counts too: 钱友荣 is a word only as a name.
     """
     sl = gaz.surname_len(piece)
-    return bool(sl) and len(piece) > sl and all("\u4e00" <= c <= "\u9fff" for c in piece) \
-        and not any(c in NOT_IN_GIVEN for c in piece[sl:]) and not gaz.is_place(piece) \
-        and piece not in gaz.orgs and piece not in gaz.titles \
+    return (
+        bool(sl)
+        and len(piece) > sl
+        and all("\u4e00" <= c <= "\u9fff" for c in piece)
+        and not any(c in NOT_IN_GIVEN for c in piece[sl:])
+        and not gaz.is_place(piece)
+        and piece not in gaz.orgs
+        and piece not in gaz.titles
         and (not in_dictionary(piece) or dict_tag(piece) in ("nr", "nrfg"))
+    )
 
 
 def _split_names(run: str, gaz: Gazetteer) -> list[tuple[int, int]] | None:
@@ -100,8 +135,7 @@ def credit_names(text: str, gaz: Gazetteer) -> list[Candidate]:
                 spans = _split_names(part, gaz) if len(part) <= 12 else None
                 if spans is None:
                     break
-                out.extend(Candidate(base + pos + s, base + pos + e, "PER", "rule", 0.75)
-                           for s, e in spans)
+                out.extend(Candidate(base + pos + s, base + pos + e, "PER", "rule", 0.75) for s, e in spans)
             pos += len(part)
     return out
 
@@ -111,15 +145,14 @@ def anonymised_names(text: str, gaz: Gazetteer) -> list[Candidate]:
     out: list[Candidate] = []
     i = text.find("某")
     while i > 0:
-        double = text[i + 1:i + 2] == "某"
-        after = text[i + 2:i + 3] if double else text[i + 1:i + 2]
-        sl = 2 if text[max(0, i - 2):i] in gaz.compound_surnames else 1
+        double = text[i + 1 : i + 2] == "某"
+        after = text[i + 2 : i + 3] if double else text[i + 1 : i + 2]
+        sl = 2 if text[max(0, i - 2) : i] in gaz.compound_surnames else 1
         ch = text[i - 1]
         known = ch in gaz.surnames or sl == 2
         plausible = "\u4e00" <= ch <= "\u9fff" and ch not in _NOT_BEFORE_MOU
         if (known or plausible) and after not in _NOT_AFTER_MOU:
-            out.append(Candidate(i - sl, i + 2 if double else i + 1, "PER", "rule",
-                                 0.8 if known else 0.6))
+            out.append(Candidate(i - sl, i + 2 if double else i + 1, "PER", "rule", 0.8 if known else 0.6))
         i = text.find("某", i + 1)
     return out
 
@@ -132,7 +165,7 @@ def captioned_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Ca
         end = m.start()
         for size in (3, 2):
             s = end - size
-            piece = text[max(0, s):end]
+            piece = text[max(0, s) : end]
             if s >= 0 and s in starts and (_loose_name(piece, gaz) or _name_like(piece, gaz)):
                 out.append(Candidate(s, end, "PER", "rule", 0.7))
                 break

@@ -17,24 +17,179 @@ NOUNISH = frozenset({"n", "nz", "vn", "j", "nt", "ns", "nr", "l", "new", "eng", 
 PROPERISH = frozenset({"nz", "ns", "nt", "j", "new", "eng", "nr", "nrt", "nrfg"})
 ADMIN_PREFIX = frozenset({"省", "市", "县", "区", "州", "乡", "镇", "中央", "国家", "全国", "地方"})
 # nouns that end in an organisation suffix character but are not organisations
-GENERIC = frozenset({
-    "社会", "机会", "大会", "体会", "约会", "都会", "宴会", "晚会", "聚会", "舞会", "集会", "开会", "盛会",
-    "峰会", "年会", "座谈会", "会", "全部", "内部", "外部", "局部", "干部", "东部", "西部", "南部",
-    "北部", "中部", "腹部", "头部", "胸部", "背部", "格局", "结局", "布局", "大局", "全局", "开局", "当局",
-    "场所", "住所", "厕所", "处所", "好处", "到处", "长处", "短处", "益处", "之处", "各处", "难处",
-    "深处", "远处", "学科", "专科", "本科", "文科", "理科", "社团", "财团", "小组", "班组", "机组",
-    "部队", "军队", "团队", "排队", "球队", "车队", "冠军", "亚军", "季军", "将军", "大军", "进军", "参军",
-    "平台", "舞台", "讲台", "阳台", "后台", "前台", "出台", "上台", "车站", "网站", "宾馆", "场馆",
-    "工厂", "举办", "创办", "主办", "承办", "兴办", "常委", "编委", "部署", "签署", "党", "组织",
-    "指挥部", "党支部", "支部", "工作组", "领导小组", "代表团", "中心", "总部", "办公室", "委员会",
-    "政府", "人民政府", "学校", "医院", "公司", "集团", "银行", "大学", "学院", "法院", "工作队",
-    "音乐会", "演唱会", "运动会", "博览会", "交易会", "展览会", "研讨会", "报告会", "茶话会",
-    "招待会", "联欢会", "音乐厅", "大会堂", "礼堂", "事务所", "研究所", "研究院", "一团", "一队",
-    "专班", "工作专班", "协会", "学会", "人大", "政协", "党组织", "基层党组织",
-})
+GENERIC = frozenset(
+    {
+        "社会",
+        "机会",
+        "大会",
+        "体会",
+        "约会",
+        "都会",
+        "宴会",
+        "晚会",
+        "聚会",
+        "舞会",
+        "集会",
+        "开会",
+        "盛会",
+        "峰会",
+        "年会",
+        "座谈会",
+        "会",
+        "全部",
+        "内部",
+        "外部",
+        "局部",
+        "干部",
+        "东部",
+        "西部",
+        "南部",
+        "北部",
+        "中部",
+        "腹部",
+        "头部",
+        "胸部",
+        "背部",
+        "格局",
+        "结局",
+        "布局",
+        "大局",
+        "全局",
+        "开局",
+        "当局",
+        "场所",
+        "住所",
+        "厕所",
+        "处所",
+        "好处",
+        "到处",
+        "长处",
+        "短处",
+        "益处",
+        "之处",
+        "各处",
+        "难处",
+        "深处",
+        "远处",
+        "学科",
+        "专科",
+        "本科",
+        "文科",
+        "理科",
+        "社团",
+        "财团",
+        "小组",
+        "班组",
+        "机组",
+        "部队",
+        "军队",
+        "团队",
+        "排队",
+        "球队",
+        "车队",
+        "冠军",
+        "亚军",
+        "季军",
+        "将军",
+        "大军",
+        "进军",
+        "参军",
+        "平台",
+        "舞台",
+        "讲台",
+        "阳台",
+        "后台",
+        "前台",
+        "出台",
+        "上台",
+        "车站",
+        "网站",
+        "宾馆",
+        "场馆",
+        "工厂",
+        "举办",
+        "创办",
+        "主办",
+        "承办",
+        "兴办",
+        "常委",
+        "编委",
+        "部署",
+        "签署",
+        "党",
+        "组织",
+        "指挥部",
+        "党支部",
+        "支部",
+        "工作组",
+        "领导小组",
+        "代表团",
+        "中心",
+        "总部",
+        "办公室",
+        "委员会",
+        "政府",
+        "人民政府",
+        "学校",
+        "医院",
+        "公司",
+        "集团",
+        "银行",
+        "大学",
+        "学院",
+        "法院",
+        "工作队",
+        "音乐会",
+        "演唱会",
+        "运动会",
+        "博览会",
+        "交易会",
+        "展览会",
+        "研讨会",
+        "报告会",
+        "茶话会",
+        "招待会",
+        "联欢会",
+        "音乐厅",
+        "大会堂",
+        "礼堂",
+        "事务所",
+        "研究所",
+        "研究院",
+        "一团",
+        "一队",
+        "专班",
+        "工作专班",
+        "协会",
+        "学会",
+        "人大",
+        "政协",
+        "党组织",
+        "基层党组织",
+    }
+)
 # organisation suffixes strong enough to make an ORG after any proper-looking word (华为公司)
-STRONG = ("委员会", "集团", "公司", "银行", "大学", "学院", "协会", "学会", "基金会", "联合会", "研究院",
-           "研究所", "法院", "检察院", "医院", "政府", "电视台", "出版社", "报社")
+STRONG = (
+    "委员会",
+    "集团",
+    "公司",
+    "银行",
+    "大学",
+    "学院",
+    "协会",
+    "学会",
+    "基金会",
+    "联合会",
+    "研究院",
+    "研究所",
+    "法院",
+    "检察院",
+    "医院",
+    "政府",
+    "电视台",
+    "出版社",
+    "报社",
+)
 
 
 def place_token(t: Token, gaz: Gazetteer) -> bool:
@@ -46,8 +201,24 @@ def place_token(t: Token, gaz: Gazetteer) -> bool:
 
 # endings of geographic names (洱海, 苍山, 塔里木盆地): jieba's ns is trusted with one of them
 _FEATURE_CHARS = frozenset("山江河湖海岛港湾峡岭川泉洲州城关门寺塔桥街路陵水")
-_FEATURE_WORDS = ("广场", "大街", "盆地", "半岛", "共和国", "王国", "高原", "平原", "草原", "沙漠", "群岛",
-                  "海峡", "公园", "长城", "运河", "山脉")
+_FEATURE_WORDS = (
+    "广场",
+    "大街",
+    "盆地",
+    "半岛",
+    "共和国",
+    "王国",
+    "高原",
+    "平原",
+    "草原",
+    "沙漠",
+    "群岛",
+    "海峡",
+    "公园",
+    "长城",
+    "运河",
+    "山脉",
+)
 # first characters that make a two-character word a description (长街, 古城, 宝岛, 浅海)
 _NOT_FEATURE_STEM = frozenset("大小山江河湖海四各全本上下南北东西中临沿长古老新旧宝冰浅深高远近名")
 
@@ -63,8 +234,9 @@ _COMPASS = frozenset("东西南北中华亚太")
 
 def area_name(head: str, gaz: Gazetteer) -> bool:
     """日喀则 + 地区: a prefecture-level 地区 named after a known place (not 东北, 亚太, 非洲)."""
-    return (gaz.is_place(head) and not all(c in _COMPASS for c in head) and len(head) >= 2
-            and not head.endswith("洲"))  # 非洲地区: a continent's area
+    return (
+        gaz.is_place(head) and not all(c in _COMPASS for c in head) and len(head) >= 2 and not head.endswith("洲")
+    )  # 非洲地区: a continent's area
 
 
 def _ns_trusted(w: str, gaz: Gazetteer) -> bool:
@@ -91,9 +263,12 @@ def _place_prefix(t: Token, gaz: Gazetteer) -> list[Candidate]:
     w = t.word
     for k in range(len(w) - 1, 1, -1):
         head, rest = w[:k], w[k:]
-        if gaz.is_place(head) and rest[0] not in LOC_SUFFIX_CHARS \
-                and (not gaz.org_suffix(rest) or rest in GENERIC) \
-                and not rest.startswith(tuple(LOC_SUFFIX_WORDS)):
+        if (
+            gaz.is_place(head)
+            and rest[0] not in LOC_SUFFIX_CHARS
+            and (not gaz.org_suffix(rest) or rest in GENERIC)
+            and not rest.startswith(tuple(LOC_SUFFIX_WORDS))
+        ):
             return [Candidate(t.start, t.start + k, "LOC", "rule", 0.8)]
     return []
 
@@ -127,8 +302,11 @@ def known_phrases(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Cand
     short string can also sit across two words.
     """
     cuts = {t.start for t in toks} | {t.end for t in toks}
-    return [Candidate(m.start(), m.end(), "ORG", "rule", 0.85) for m in gaz.org_pattern.finditer(text)
-            if m.end() - m.start() >= 4 or (m.start() in cuts and m.end() in cuts)]
+    return [
+        Candidate(m.start(), m.end(), "ORG", "rule", 0.85)
+        for m in gaz.org_pattern.finditer(text)
+        if m.end() - m.start() >= 4 or (m.start() in cuts and m.end() in cuts)
+    ]
 
 
 # characters that end the name of a housing compound (乾丰园, 锦绣苑, 万科城)
@@ -157,12 +335,17 @@ def _stem_ok(stem: Sequence[Token], suffix: str, gaz: Gazetteer) -> bool:
         # 居住地社区, 包保社区: a neighbourhood needs a compound-like name or a long proper one
         # (rare dictionary nouns like 花家地 are local names; 居住地 is frequent)
         return word[-1] in _COMPOUND_END or all(
-            (t.flag in PROPERISH and (len(word) >= 3 or t.flag != "new")) or place_token(t, gaz)
+            (t.flag in PROPERISH and (len(word) >= 3 or t.flag != "new"))
+            or place_token(t, gaz)
             or (t.flag == "n" and len(t.word) >= 3 and word_freq(t.word) < 50)
-            for t in stem)
-    return all(t.flag in PROPERISH or place_token(t, gaz)
-               or (t.flag == "n" and t.word not in GENERIC and not gaz.org_suffix(t.word))
-               for t in stem)
+            for t in stem
+        )
+    return all(
+        t.flag in PROPERISH
+        or place_token(t, gaz)
+        or (t.flag == "n" and t.word not in GENERIC and not gaz.org_suffix(t.word))
+        for t in stem
+    )
 
 
 def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
@@ -170,10 +353,16 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     out: list[Candidate] = []
     n = len(toks)
     for i, t in enumerate(toks):
-        if t.flag in ("new", "n", "nz") and len(t.word) >= 3 and t.word[-1] in "区县市镇乡村屯" \
-                and t.word not in _GENERIC_PLACES and _stem_ok([t], t.word[-1], gaz) is not False \
-                and t.word[0] not in _NOT_NAME_START and (t.flag == "new" or t.word[-1] in "镇乡村屯") \
-                and word_freq(t.word[:-1]) <= _COMMON_NOUN_FREQ:  # not 先进村
+        if (
+            t.flag in ("new", "n", "nz")
+            and len(t.word) >= 3
+            and t.word[-1] in "区县市镇乡村屯"
+            and t.word not in _GENERIC_PLACES
+            and _stem_ok([t], t.word[-1], gaz) is not False
+            and t.word[0] not in _NOT_NAME_START
+            and (t.flag == "new" or t.word[-1] in "镇乡村屯")
+            and word_freq(t.word[:-1]) <= _COMMON_NOUN_FREQ
+        ):  # not 先进村
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))  # 净月区/new, 双泾村/n
         if i + 1 >= n:
             break
@@ -186,12 +375,12 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.8))
             continue
         for width in (2, 1):  # 远洋 戛纳 + 小镇, 莲花 + 街道
-            if i + width >= n or (width == 2 and (t.word[-1] in LOC_SUFFIX_CHARS
-                                                  or toks[i + 1].word[-1] in LOC_SUFFIX_CHARS)):
+            if i + width >= n or (
+                width == 2 and (t.word[-1] in LOC_SUFFIX_CHARS or toks[i + 1].word[-1] in LOC_SUFFIX_CHARS)
+            ):
                 continue
             suf = toks[i + width]
-            if suf.word in LOC_SUFFIX_WORDS and len(suf.word) >= 2 \
-                    and _stem_ok(toks[i:i + width], suf.word, gaz):
+            if suf.word in LOC_SUFFIX_WORDS and len(suf.word) >= 2 and _stem_ok(toks[i : i + width], suf.word, gaz):
                 out.append(Candidate(t.start, suf.end, "LOC", "rule", 0.6))
                 break
         if place and i + 2 < n:

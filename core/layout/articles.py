@@ -86,7 +86,7 @@ def _is_continued_to(line: LineInfo) -> bool:
 
 
 def orientation(items: Sequence[tuple[str, list[Unit]]]) -> str:
-    """"after" when headlines follow their stories on this page, else "before"."""
+    """ "after" when headlines follow their stories on this page, else "before"."""
     if not any(kind == "group" for kind, _ in items):
         return "before"
     score = 0.0

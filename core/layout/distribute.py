@@ -22,7 +22,7 @@ OVERLAP_WEIGHT = 4.0  # all of a headline's character pairs found in an opening 
 
 
 def _bigrams(s: str) -> set[str]:
-    return {s[i:i + 2] for i in range(len(s) - 1) if is_wide(s[i]) and is_wide(s[i + 1])}
+    return {s[i : i + 2] for i in range(len(s) - 1) if is_wide(s[i]) and is_wide(s[i + 1])}
 
 
 def head_text(group: Sequence[Unit]) -> str:
@@ -67,8 +67,9 @@ def continues(before: Unit | None, run: Sequence[Unit]) -> bool:
     return first.width >= run[0].width - 1.25
 
 
-def distribute(groups: Sequence[Sequence[Unit]], run: Sequence[Unit],
-               carry_on: bool) -> tuple[list[Unit], list[tuple[int, list[Unit]]]]:
+def distribute(
+    groups: Sequence[Sequence[Unit]], run: Sequence[Unit], carry_on: bool
+) -> tuple[list[Unit], list[tuple[int, list[Unit]]]]:
     """Cut ``run`` for ``groups``: returns the leading units that continue the previous story
     (only when ``carry_on``) and, for each piece, the index of the group it belongs to."""
     m = len(groups)
@@ -103,5 +104,5 @@ def distribute(groups: Sequence[Sequence[Unit]], run: Sequence[Unit],
     pieces: list[tuple[int, list[Unit]]] = []
     bounds = [*starts, len(run)]
     for i, gi in enumerate(order):
-        pieces.append((gi, list(run[bounds[i]:bounds[i + 1]])))
-    return list(run[:starts[0]]), pieces
+        pieces.append((gi, list(run[bounds[i] : bounds[i + 1]])))
+    return list(run[: starts[0]]), pieces

@@ -19,7 +19,9 @@ JUMP_ONLY_RE = re.compile(
     r"^[（(]?\s*(?:[上下][接转]|转|续|见|接)?\s*(?:第?\s*[0-9０-９一二三四五六七八九十]+\s*版)"
     r"(?:[^）)\n]{0,8})?\s*[）)]?$"
 )
-JUMP_TAIL_RE = re.compile(r"[（(]\s*(?:[上下][接转]|转|续|见)\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*版[^）)]{0,6}[）)]$")
+JUMP_TAIL_RE = re.compile(
+    r"[（(]\s*(?:[上下][接转]|转|续|见)\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*版[^）)]{0,6}[）)]$"
+)
 COLUMN_RE = re.compile(r"^[●◆■▲★☆◎○□◇【\[〖].{1,20}[●◆■▲★☆◎○□◇】\]〗]?$")
 BYLINE_RE = re.compile(
     r"^(?:(?:本报|新华社|中新社|人民日报)?(?:特派|驻[\u4e00-\u9fff]{1,8})?(?:记者|通讯员|特约记者|评论员|实习生)"
@@ -28,16 +30,22 @@ BYLINE_RE = re.compile(
 )
 CAPTION_RE = re.compile(r"^[（(].{0,30}(?:摄|供图|制图|图)[）)]$")
 SENTENCE_THEN_NOTE_RE = re.compile(r"[。！？…][”’」』]?\s*[（(][^（）()]{1,30}[）)]$")
-ENUM_RE = re.compile(r"^(?:[0-9０-９]{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)])")
+ENUM_RE = re.compile(
+    r"^(?:[0-9０-９]{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)])"
+)
 SIGNATURE_RE = re.compile(r"^[（(][^（）()]{2,30}[）)]$")
 PHOTO_CREDIT_RE = re.compile(r"(?:摄|供图|摄影)[）)]$")
 CREDIT_RE = re.compile(r"[（(][\u4e00-\u9fff、·\s]{2,12}[）)]$")
-HEAD_NOTE_RE = re.compile(r"[（(](?:附?图片[^）)]{0,6}|外[一二三四五六七八九十两]首|[一二三四五六七八九十两]首|摘要|节选|上|下|续)[）)]$")
+HEAD_NOTE_RE = re.compile(
+    r"[（(](?:附?图片[^）)]{0,6}|外[一二三四五六七八九十两]首|[一二三四五六七八九十两]首|摘要|节选|上|下|续)[）)]$"
+)
 
 
 # what ``textmap.is_wide`` counts as wide, plus curly quotes, as one character class
-_WIDE_RE = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\u3001-\u303f\uff00-\uffef\u2e80-\u2fdf"
-                      "\U00020000-\U0002ffff\u2014\u2026\u2018\u2019\u201c\u201d\u00b7\u2022\u25cf]")
+_WIDE_RE = re.compile(
+    "[\u4e00-\u9fff\u3400-\u4dbf\u3001-\u303f\uff00-\uffef\u2e80-\u2fdf"
+    "\U00020000-\U0002ffff\u2014\u2026\u2018\u2019\u201c\u201d\u00b7\u2022\u25cf]"
+)
 
 
 def width(s: str) -> float:
@@ -147,7 +155,8 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
                 indent=lead,
                 full_indent=raw.startswith("\u3000"),
                 gap=ln.number - prev_number if prev_number else 0,
-                ends_sentence=last in SENTENCE_END or squeezed.endswith(("。”", "！”", "？”", "……"))
+                ends_sentence=last in SENTENCE_END
+                or squeezed.endswith(("。”", "！”", "？”", "……"))
                 or bool(SENTENCE_THEN_NOTE_RE.search(squeezed))
                 or (bool(CREDIT_RE.search(squeezed)) and not HEAD_NOTE_RE.search(squeezed))
                 or _closes_note(squeezed),

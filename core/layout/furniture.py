@@ -8,9 +8,7 @@ from collections.abc import Sequence
 from core.layout.features import LineInfo
 
 _D = r"[0-9０-９〇○一二三四五六七八九十]"
-_ANYWHERE = re.compile(
-    r"^(?:责任编辑|责编|本版编辑|美术编辑|版式设计|版面设计|校对|图片编辑|本版主编)[：:].{1,30}$"
-)
+_ANYWHERE = re.compile(r"^(?:责任编辑|责编|本版编辑|美术编辑|版式设计|版面设计|校对|图片编辑|本版主编)[：:].{1,30}$")
 _EDGE = re.compile(
     rf"^(?:第\s*{_D}{{1,3}}\s*版(?:[：:·\s].{{0,12}})?"  # 第4版 / 第4版：要闻
     rf"|{_D}{{1,3}}\s*版"

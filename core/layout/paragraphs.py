@@ -64,8 +64,7 @@ def column_widths(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
     n = len(infos)
     keys = [round(i.width * 2) / 2 if _regular(i) else None for i in infos]
     widths = [i.width for i in infos]
-    first = list(zip(_sliding(keys, widths, range(n)), _sliding(keys, widths, range(n - 1, -1, -1)),
-                     strict=True))
+    first = list(zip(_sliding(keys, widths, range(n)), _sliding(keys, widths, range(n - 1, -1, -1)), strict=True))
     # headline lines set wider than the column distort the estimate around them: leave them out
     # and estimate again (still linear: two passes)
     drop = [k for k in range(n) if keys[k] is not None and _overflows(infos, first, k)]
@@ -165,8 +164,7 @@ def paragraph_breaks(infos: Sequence[LineInfo], widths: Sequence[tuple[float, fl
     return breaks
 
 
-def _local_column(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], start: int,
-                  j: int) -> float | None:
+def _local_column(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], start: int, j: int) -> float | None:
     """The column a paragraph has shown so far: the middle width of its recent lines (the first
     line counting the indent it lost), or None while the paragraph has only its first line."""
     if j <= start:
@@ -180,8 +178,9 @@ def _local_column(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float
     return recent[(len(recent) - 1) // 2]
 
 
-def _breaks_before(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], breaks: list[bool],
-                   i: int, start: int) -> bool:
+def _breaks_before(
+    infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], breaks: list[bool], i: int, start: int
+) -> bool:
     """Whether line ``i`` starts a new paragraph, given the decisions for the lines above it."""
     n = len(infos)
     prev, cur = infos[i - 1], infos[i]
@@ -198,34 +197,50 @@ def _breaks_before(infos: Sequence[LineInfo], widths: Sequence[tuple[float, floa
         # justified body text is spaced too, but only ever goes on with the line above, filling
         # the column (give or take the characters a justified line squeezes in)
         col = local if local is not None else widths[i][0]
-        if prev.ends_sentence and not cur.head_note and abs(cur.width - col) <= 1.0 \
-                and any(ch in cur.squeezed[:-1] for ch in "，、"):
+        if (
+            prev.ends_sentence
+            and not cur.head_note
+            and abs(cur.width - col) <= 1.0
+            and any(ch in cur.squeezed[:-1] for ch in "，、")
+        ):
             return False  # a justified line that happens to follow a full stop
         opened = breaks[i - 1] and first_line_like(prev, widths[i - 1])
         fills = is_full(prev, widths[i - 1]) or (local is not None and prev.width >= local - SHORT_BY)
-        return bool(prev.ends_sentence or not (opened or fills)
-                    or not col - 2.5 <= cur.width <= col + 1.25)
+        return bool(prev.ends_sentence or not (opened or fills) or not col - 2.5 <= cur.width <= col + 1.25)
     if _ends_paragraph(infos, widths, breaks, i - 1, local):
         return True
     col = local if local is not None else min(widths[i - 1])
     if prev.ends_sentence and not cur.spaced and _unfinished(infos, widths, i, col):
         return True
-    if not cur.spaced and not cur.ends_sentence and not cur.ends_soft \
-            and cur.width < min(col, widths[i][0]) - 3.0 and _unfinished(infos, widths, i, col):
+    if (
+        not cur.spaced
+        and not cur.ends_sentence
+        and not cur.ends_soft
+        and cur.width < min(col, widths[i][0]) - 3.0
+        and _unfinished(infos, widths, i, col)
+    ):
         return True  # a short line that cannot end the paragraph: a headline dropped into the text
     if cur.full_indent or cur.indent > 0 or cur.dateline:
         return True
-    if cur.enum and cur.squeezed[0] not in "一二三四五六七八九十" and (prev.ends_sentence or prev.signature
-                                                                  or prev.squeezed.endswith(("）", ")"))):
+    if (
+        cur.enum
+        and cur.squeezed[0] not in "一二三四五六七八九十"
+        and (prev.ends_sentence or prev.signature or prev.squeezed.endswith(("）", ")")))
+    ):
         return True  # a numbered item
     if prev.spaced and not cur.spaced and not is_full(prev, widths[i - 1]) and prev.ends_sentence:
         return True
     if prev.ends_sentence and _opens_paragraph(infos, widths, i):
         return True
     # a headline line, then a paragraph's first line
-    return (not prev.ends_soft and not prev.ends_sentence and breaks[i - 1] and first_line_like(cur, widths[i])
-            and not first_line_like(prev, widths[i - 1])
-            and (i + 1 == n or infos[i + 1].width > cur.width + 0.75))
+    return (
+        not prev.ends_soft
+        and not prev.ends_sentence
+        and breaks[i - 1]
+        and first_line_like(cur, widths[i])
+        and not first_line_like(prev, widths[i - 1])
+        and (i + 1 == n or infos[i + 1].width > cur.width + 0.75)
+    )
 
 
 def _opens_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int) -> bool:
@@ -240,8 +255,13 @@ def _opens_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, fl
     return gain >= 1.75 and any(w - 2.5 <= cur.width <= w - 0.75 for w in widths[i])
 
 
-def _ends_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], breaks: list[bool],
-                    j: int, local: float | None = None) -> bool:
+def _ends_paragraph(
+    infos: Sequence[LineInfo],
+    widths: Sequence[tuple[float, float]],
+    breaks: list[bool],
+    j: int,
+    local: float | None = None,
+) -> bool:
     """Whether line ``j`` is the last of its paragraph, judged from the line itself.
 
     Column widths jitter by an em, so a line only a little short ends its paragraph when it also
@@ -272,23 +292,38 @@ def _ends_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, flo
     if breaks[j] and j + 1 < len(infos) and info.width < col - SHORT_BY:
         # a short line opening a paragraph goes on only into a line that fills the column
         nxt = infos[j + 1]
-        if nxt.ends_sentence and nxt.width <= info.width + 1 and not (
-                nxt.dateline or nxt.indent or nxt.full_indent or nxt.spaced or standalone(nxt, widths[j + 1])):
+        if (
+            nxt.ends_sentence
+            and nxt.width <= info.width + 1
+            and not (nxt.dateline or nxt.indent or nxt.full_indent or nxt.spaced or standalone(nxt, widths[j + 1]))
+        ):
             return False  # a two-line paragraph: this line broke mid-phrase, the next one ends it
         if not (info.dateline or any(w - 4.0 <= info.width <= w - 1.25 for w in widths[j])):
             return True  # far too short for a first line that lost its indent
-        goes_on = nxt.width >= min(widths[j + 1]) - SHORT_BY and nxt.width > info.width + 0.75 and not (
-            nxt.dateline or nxt.indent or nxt.full_indent or nxt.jump_only or nxt.column or nxt.spaced)
+        goes_on = (
+            nxt.width >= min(widths[j + 1]) - SHORT_BY
+            and nxt.width > info.width + 0.75
+            and not (nxt.dateline or nxt.indent or nxt.full_indent or nxt.jump_only or nxt.column or nxt.spaced)
+        )
         return not goes_on
     if breaks[j] and j + 1 < len(infos):
         nxt = infos[j + 1]
-        if nxt.ends_sentence and nxt.width <= info.width + 1 and not (
-                nxt.dateline or nxt.indent or nxt.full_indent or nxt.spaced or standalone(nxt, widths[j + 1])):
+        if (
+            nxt.ends_sentence
+            and nxt.width <= info.width + 1
+            and not (nxt.dateline or nxt.indent or nxt.full_indent or nxt.spaced or standalone(nxt, widths[j + 1]))
+        ):
             return False  # a two-line paragraph: this line broke mid-phrase, the next one ends it
-    if breaks[j] and (info.dateline or any(w - 4.0 <= info.width <= w - 1.25 for w in widths[j])) \
-            and j + 1 < len(infos):
+    if (
+        breaks[j]
+        and (info.dateline or any(w - 4.0 <= info.width <= w - 1.25 for w in widths[j]))
+        and j + 1 < len(infos)
+    ):
         nxt = infos[j + 1]
-        goes_on = nxt.width >= min(widths[j + 1]) - SHORT_BY and nxt.width > info.width + 0.75 and not (
-            nxt.dateline or nxt.indent or nxt.full_indent or nxt.jump_only or nxt.column or nxt.spaced)
+        goes_on = (
+            nxt.width >= min(widths[j + 1]) - SHORT_BY
+            and nxt.width > info.width + 0.75
+            and not (nxt.dateline or nxt.indent or nxt.full_indent or nxt.jump_only or nxt.column or nxt.spaced)
+        )
         return not goes_on
     return True

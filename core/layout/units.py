@@ -14,7 +14,6 @@ HEAD = "H"
 SUBHEAD = "S"
 
 
-
 @dataclass(slots=True)
 class Unit:
     """A run of lines one paragraph long (or one headline line)."""
@@ -70,8 +69,7 @@ def _kind(u: Unit, widths: Sequence[tuple[float, float]], nxt: Unit | None) -> s
             return HEAD
     if first.head_note and len(u.lines) <= 2:
         return HEAD
-    if first.dateline or first.enum or first.caption or (first.signature and len(u.lines) == 1) \
-            or last.jump_tail:
+    if first.dateline or first.enum or first.caption or (first.signature and len(u.lines) == 1) or last.jump_tail:
         return BODY
     if any(ln.ends_sentence or ln.ends_soft or "。" in ln.squeezed for ln in u.lines):
         return BODY  # a headline carries no full stop
@@ -115,7 +113,8 @@ def _mark_subheads(units: list[Unit]) -> None:
             continue
         after = units[k + 2] if k + 2 < len(units) else None
         if PHOTO_CREDIT_RE.search(nxt.last.squeezed) or (
-                after is not None and len(after.lines) == 1 and PHOTO_CREDIT_RE.search(after.last.squeezed)):
+            after is not None and len(after.lines) == 1 and PHOTO_CREDIT_RE.search(after.last.squeezed)
+        ):
             continue  # the headline of a photo: its caption (and credit) follow
         if abs(prev.width - nxt.width) > 2.5 or line.width > 0.8 * nxt.width:
             continue

@@ -17,8 +17,9 @@ MAX_WIDTH = 12.0
 def _verse_like(window: Sequence[LineInfo]) -> bool:
     if len(window) < 2 * WINDOW + 1:
         return False
-    if any(ln.spaced or ln.width > MAX_WIDTH or ln.dateline or ln.head_note or ln.column or ln.jump_only
-           for ln in window):
+    if any(
+        ln.spaced or ln.width > MAX_WIDTH or ln.dateline or ln.head_note or ln.column or ln.jump_only for ln in window
+    ):
         return False
     if sum(ln.ends_sentence or ln.ends_soft for ln in window) > 1:
         return False  # prose in a narrow column still ends many lines on a comma or a full stop
@@ -32,7 +33,7 @@ def verse_lines(infos: Sequence[LineInfo]) -> list[bool]:
     n = len(infos)
     verse = [False] * n
     for i in range(WINDOW, n - WINDOW):
-        if _verse_like(infos[i - WINDOW:i + WINDOW + 1]):
+        if _verse_like(infos[i - WINDOW : i + WINDOW + 1]):
             for k in range(i - WINDOW, i + WINDOW + 1):
                 verse[k] = True
     return verse
