@@ -62,3 +62,20 @@ def test_sample_fields(sample_doc: dict[str, Any], gold: dict[str, Any]) -> None
 def test_bundled_scorer_is_the_shared_one() -> None:
     ours = (ROOT / "tools" / "score_page.py").read_text(encoding="utf-8")
     assert ours == (SHARED / "eval" / "score_page.py").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("cut", [30, 200])
+def test_a_page_opening_inside_a_story_still_reads_headlines_after_stories(gold: dict[str, Any], cut: int) -> None:
+    """Drop the first ``cut`` lines: the page now opens mid-story, which says nothing about which
+    way round it is; the headlines' words, repeated in the stories above them, still tell."""
+    from core.loader import page_from_text
+
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    text = "\n".join(lines[cut:])
+    kept = []
+    for a in gold["articles"]:
+        numbers = [n - cut for n in a["lines"] if n > cut]
+        if numbers:
+            kept.append(set(numbers))
+    doc = page_to_dict(parse_page(page_from_text(text), entities=False))
+    assert [set(a["lines"]) for a in doc["articles"]] == kept

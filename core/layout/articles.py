@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from core.layout.distribute import continues, distribute
+from core.layout.distribute import continues, distribute, head_bigrams, text_bigrams
 from core.layout.features import LineInfo
 from core.layout.units import BODY, HEAD, SUBHEAD, Unit
+
+
+STORY_UNITS = 12  # paragraphs either side of a headline compared with its words
 
 
 @dataclass(slots=True)
@@ -99,13 +102,28 @@ def orientation(items: Sequence[tuple[str, list[Unit]]]) -> str:
     # else the page opens inside a story carried over from another page: no evidence either way
     last_kind, last_units = items[-1]
     score += 1 if last_kind == "group" and not all(u.first.jump_only for u in last_units) else -1
-    for k, (kind, _units) in enumerate(items):
+    for k, (kind, units) in enumerate(items):
         if kind != "group" or k + 1 >= len(items):
             continue
         nxt = items[k + 1][1][0].first
         if nxt.dateline or nxt.byline:
             score -= 0.5
+        if k > 0:
+            score += _words_side(units, items[k - 1][1], items[k + 1][1])
     return "after" if score > 0 else "before"
+
+
+def _words_side(group: Sequence[Unit], before: Sequence[Unit], after: Sequence[Unit]) -> float:
+    """+1 when the headline's words are in the text above it, -1 when in the text below it: a
+    story repeats its headline's words, so the headline's own story is the one that shares more."""
+    title = head_bigrams(group)
+    if len(title) < 3:
+        return 0.0
+    above = len(title & text_bigrams(before[-STORY_UNITS:]))
+    below = len(title & text_bigrams(after[:STORY_UNITS]))
+    if abs(above - below) < 2:
+        return 0.0
+    return 1.0 if above > below else -1.0
 
 
 def _opens_story(u: Unit) -> bool:

@@ -25,6 +25,14 @@ def _bigrams(s: str) -> set[str]:
     return {s[i : i + 2] for i in range(len(s) - 1) if is_wide(s[i]) and is_wide(s[i + 1])}
 
 
+def head_bigrams(group: Sequence[Unit]) -> set[str]:
+    return _bigrams(head_text(group))
+
+
+def text_bigrams(units: Sequence[Unit]) -> set[str]:
+    return _bigrams("".join(ln.squeezed for u in units for ln in u.lines))
+
+
 def head_text(group: Sequence[Unit]) -> str:
     return "".join(ln.squeezed for u in group for ln in u.lines if not (ln.byline or ln.column or ln.jump_only))
 
