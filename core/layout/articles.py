@@ -15,7 +15,6 @@ from core.layout.distribute import continues, distribute, head_bigrams, text_big
 from core.layout.features import LineInfo
 from core.layout.units import BODY, HEAD, SUBHEAD, Unit
 
-
 STORY_UNITS = 12  # paragraphs either side of a headline compared with its words
 
 
