@@ -289,41 +289,14 @@ def _ends_paragraph(
         return info.width < col - 1.0 or info.width > LONG_LINE
     if info.width >= col - 3.0:
         return False
-    if breaks[j] and j + 1 < len(infos) and info.width < col - SHORT_BY:
-        # a short line opening a paragraph goes on only into a line that fills the column
-        nxt = infos[j + 1]
-        if (
-            nxt.ends_sentence
-            and nxt.width <= info.width + 1
-            and not (nxt.dateline or nxt.indent or nxt.full_indent or nxt.spaced or standalone(nxt, widths[j + 1]))
-        ):
-            return False  # a two-line paragraph: this line broke mid-phrase, the next one ends it
-        if not (info.dateline or any(w - 4.0 <= info.width <= w - 1.25 for w in widths[j])):
-            return True  # far too short for a first line that lost its indent
-        goes_on = (
-            nxt.width >= min(widths[j + 1]) - SHORT_BY
-            and nxt.width > info.width + 0.75
-            and not (nxt.dateline or nxt.indent or nxt.full_indent or nxt.jump_only or nxt.column or nxt.spaced)
-        )
-        return not goes_on
-    if breaks[j] and j + 1 < len(infos):
-        nxt = infos[j + 1]
-        if (
-            nxt.ends_sentence
-            and nxt.width <= info.width + 1
-            and not (nxt.dateline or nxt.indent or nxt.full_indent or nxt.spaced or standalone(nxt, widths[j + 1]))
-        ):
-            return False  # a two-line paragraph: this line broke mid-phrase, the next one ends it
-    if (
-        breaks[j]
-        and (info.dateline or any(w - 4.0 <= info.width <= w - 1.25 for w in widths[j]))
-        and j + 1 < len(infos)
-    ):
-        nxt = infos[j + 1]
-        goes_on = (
-            nxt.width >= min(widths[j + 1]) - SHORT_BY
-            and nxt.width > info.width + 0.75
-            and not (nxt.dateline or nxt.indent or nxt.full_indent or nxt.jump_only or nxt.column or nxt.spaced)
-        )
-        return not goes_on
-    return True
+    if not breaks[j] or j + 1 == len(infos):
+        return True  # clearly short, no closing mark: the paragraph stops here (a headline follows)
+    # a short line opening a paragraph goes on only into a line that fills the column
+    nxt = infos[j + 1]
+    starts_anew = nxt.dateline or nxt.indent > 0 or nxt.full_indent or nxt.spaced
+    if nxt.ends_sentence and nxt.width <= info.width + 1 and not (starts_anew or standalone(nxt, widths[j + 1])):
+        return False  # a two-line paragraph: this line broke mid-phrase, the next one ends it
+    if not (info.dateline or any(w - 4.0 <= info.width <= w - 1.25 for w in widths[j])):
+        return True  # far too short for a first line that lost its indent
+    fills = nxt.width >= min(widths[j + 1]) - SHORT_BY and nxt.width > info.width + 0.75
+    return not fills or starts_anew or nxt.jump_only or nxt.column
