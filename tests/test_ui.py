@@ -16,12 +16,12 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from core import edits
 from core.document import Document
-from core.model import Page
+from core.model import ROLES, Page
 from core.parse import parse_page
 from tests.test_document_helpers import edits as edit_strategy
 from tests.test_document_helpers import small_page
@@ -646,6 +646,147 @@ def test_closing_with_unsaved_work_can_save_first(win: MainWindow, qtbot: Any, a
     assert not win.isWindowModified()
 
 
+# -- working through an issue -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def issue(tmp_path: Path) -> list[Path]:
+    """Three pages of one issue (copies of the sample: parsed once), named so that a plain string
+    sort would put p10 before p2, and files that are not pages."""
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    pages = [folder / f"jilin-p{n}.txt" for n in (1, 2, 10)]
+    for p in pages:
+        shutil.copy(SAMPLE, p)
+    (folder / "notes.md").write_text("not a page", encoding="utf-8")
+    (folder / "scans").mkdir()
+    return pages
+
+
+def ctrl_key(qtbot: Any, w: MainWindow, key: Qt.Key, shift: bool = False) -> None:
+    mods = Qt.KeyboardModifier.ControlModifier
+    if shift:
+        mods |= Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(w.raw_view, key, mods)
+
+
+def test_next_and_previous_page_walk_the_folder_saving_first(
+    qtbot: Any, settings: QSettings, asked: Asked, issue: list[Path]
+) -> None:
+    p1, p2, p10 = issue
+    w = make_window(qtbot, settings, asked)
+    w.files.open_path(p1)
+    focus(qtbot, w.raw_view)
+    line = first_line(w, 1)
+    put_cursor(w, line)
+    qtbot.keyClick(w.raw_view, Qt.Key.Key_3)  # a correction, not saved
+    assert w.isWindowModified()
+    ctrl_key(qtbot, w, Qt.Key.Key_PageDown)
+    assert w.files.page_path == p2 and w.windowTitle().startswith("jilin-p2.txt")
+    assert (p1.parent / "jilin-p1.txt.banmian.json").exists()  # saved on the way out, no question
+    assert not asked.questions and not w.isWindowModified() and w.undo_stack.count() == 0
+    ctrl_key(qtbot, w, Qt.Key.Key_PageDown)
+    assert w.files.page_path == p10  # p10 after p2: digits sort as numbers
+    ctrl_key(qtbot, w, Qt.Key.Key_PageDown)
+    assert w.files.page_path == p10 and w.session.page is not None
+    assert "last page" in w.statusBar().currentMessage()
+    ctrl_key(qtbot, w, Qt.Key.Key_PageUp)
+    ctrl_key(qtbot, w, Qt.Key.Key_PageUp)
+    assert w.files.page_path == p1
+    block = next(b for a in w.page().articles for b in a.blocks if line in b.lines)
+    assert block.role == ROLES[2]  # the correction came back with the page
+    ctrl_key(qtbot, w, Qt.Key.Key_PageUp)
+    assert w.files.page_path == p1 and "first page" in w.statusBar().currentMessage()
+    assert not asked.warnings
+
+
+class HeldLoader(InlineLoader):
+    """A loader whose parse is still running until the test releases it (as the worker would)."""
+
+    def __init__(self) -> None:
+        super().__init__(parser=cached_parser)
+        self.held: list[str] = []
+
+    def load(self, path: str | Path) -> None:
+        self.progress.emit(f"Reading and parsing {Path(path).name}…")
+        self.held.append(str(path))
+
+    def release(self) -> None:
+        from ui.worker import parse_path
+
+        while self.held:
+            self.loaded.emit(parse_path(self.held.pop(0), self.parser))
+
+
+def test_keys_pressed_while_the_next_page_loads_do_not_skip_pages(
+    qtbot: Any, settings: QSettings, asked: Asked, issue: list[Path]
+) -> None:
+    loader = HeldLoader()
+    w = MainWindow(loader=loader, settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    w.files.open_path(issue[0])
+    loader.release()
+    focus(qtbot, w.raw_view)
+    ctrl_key(qtbot, w, Qt.Key.Key_PageDown)
+    assert w.progress.isVisible() and w.files.page_path == issue[0]  # the window goes on painting
+    ctrl_key(qtbot, w, Qt.Key.Key_PageDown)
+    assert loader.held == [str(issue[1])]
+    assert "still opening jilin-p2.txt" in w.statusBar().currentMessage()
+    loader.release()
+    assert w.files.page_path == issue[1] and not w.progress.isVisible()
+
+
+def test_a_failed_save_keeps_the_editor_on_the_page(
+    qtbot: Any, settings: QSettings, asked: Asked, issue: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import core.sidecar
+
+    def full(*_: Any, **__: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    w = make_window(qtbot, settings, asked)
+    w.files.open_path(issue[0])
+    focus(qtbot, w.raw_view)
+    put_cursor(w, first_line(w, 1))
+    qtbot.keyClick(w.raw_view, Qt.Key.Key_3)
+    before = w.page()
+    monkeypatch.setattr(core.sidecar, "write_atomic", full)
+    ctrl_key(qtbot, w, Qt.Key.Key_PageDown)
+    assert asked.warnings and "No space left" in asked.warnings[-1]
+    assert w.files.page_path == issue[0] and w.page() is before and w.isWindowModified()
+    assert "staying on jilin-p1.txt" in w.statusBar().currentMessage()
+    w.undo_stack.setClean()
+
+
+def test_mark_page_reviewed_undo_save_reopen(qtbot: Any, settings: QSettings, asked: Asked, page_file: Path) -> None:
+    w = make_window(qtbot, settings, asked)
+    w.files.open_path(page_file)
+    action = w.editing.review_done
+    assert w.review_label.text() == "Review: auto" and not action.isChecked()
+    focus(qtbot, w.raw_view)
+    ctrl_key(qtbot, w, Qt.Key.Key_D, shift=True)
+    assert w.session.document is not None and w.session.document.review_done
+    assert action.isChecked() and w.review_label.text() == "Review: done" and w.isWindowModified()
+    ctrl_key(qtbot, w, Qt.Key.Key_Z)  # undo: the label follows the document, not the action
+    assert not w.session.document.review_done
+    assert not action.isChecked() and w.review_label.text() == "Review: auto" and not w.isWindowModified()
+    put_cursor(w, first_line(w, 1))
+    qtbot.keyClick(w.raw_view, Qt.Key.Key_3)
+    assert w.review_label.text() == "Review: in progress"
+    ctrl_key(qtbot, w, Qt.Key.Key_D, shift=True)
+    ctrl_key(qtbot, w, Qt.Key.Key_S)
+    assert not w.isWindowModified()
+    w.close()
+    w2 = make_window(qtbot, settings, asked)
+    w2.files.open_path(page_file)
+    assert w2.review_label.text() == "Review: done" and w2.editing.review_done.isChecked()
+    focus(qtbot, w2.raw_view)
+    ctrl_key(qtbot, w2, Qt.Key.Key_D, shift=True)  # taken back: reviewed no more
+    assert w2.review_label.text() == "Review: in progress" and not w2.editing.review_done.isChecked()
+    w2.undo_stack.setClean()
+
+
 def test_without_an_argument_the_sample_page_opens() -> None:
     from ui.app import page_to_open
 
@@ -685,6 +826,12 @@ def test_f1_lists_every_shortcut(win: MainWindow, qtbot: Any) -> None:
     for a in win.editing.structure + win.editing.review + win.editing.roles + win.editing.label_actions:
         assert a.text() in names
     assert "Undo" in " ".join(names) and "Save corrections" in names
+    for a in (win.next_page_action, win.prev_page_action, win.editing.review_done):
+        assert a.text().replace("&", "") in names
+    keys = {QKeySequence(k) for k in ("Ctrl+PgDown", "Ctrl+PgUp", "Ctrl+Shift+D")}
+    assert keys <= {
+        k for a in (win.next_page_action, win.prev_page_action, win.editing.review_done) for k in a.shortcuts()
+    }
 
 
 def test_no_display_prints_one_line_and_exits_2(tmp_path: Path) -> None:

@@ -67,6 +67,10 @@ class EditingActions:
             ["Ctrl+Return", "Ctrl+Enter"],
             self.confirm_article,
         )
+        self.review_done = self._action("review_done", "Mark page reviewed", "Ctrl+Shift+D", self.mark_reviewed)
+        self.review_done.setCheckable(True)
+        self.review_done.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.show_review_done(None)
 
     def _action(self, name: str, text: str, keys: str | list[str], slot: Callable[..., None]) -> QAction:
         a = QAction(text, self.w)
@@ -166,6 +170,19 @@ class EditingActions:
 
     def set_field(self, article_id: str, field: str, text: str) -> None:
         self.w.push(edits.SetField(article_id, field, text))
+
+    # -- the page ----------------------------------------------------------------------------------
+
+    def mark_reviewed(self, checked: bool) -> None:
+        """The check box asks for a state; the document decides (the label follows its events)."""
+        doc = self.w.session.document
+        if doc is None or not self.w.push(edits.SetReviewDone(checked)):
+            self.show_review_done(doc.review_done if doc is not None else None)
+
+    def show_review_done(self, done: bool | None) -> None:
+        """Mirror the document's review flag (None: no page); ``setChecked`` never triggers an edit."""
+        self.review_done.setEnabled(done is not None)
+        self.review_done.setChecked(bool(done))
 
     # -- entities ----------------------------------------------------------------------------------
 

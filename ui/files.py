@@ -1,5 +1,5 @@
-"""The window's page on disk: open (worker process), save, autosave and recovery, export, and the
-question before unsaved corrections are dropped.
+"""The window's page on disk: open (worker process), next/previous page of the folder, save,
+autosave and recovery, export, and the question before unsaved corrections are dropped.
 
 The undo stack's clean state is the saved state.  Ctrl+S writes the sidecar (``core.sidecar``);
 between saves, a few seconds after each edit, the same corrections go to ``<sidecar>.autosave``,
@@ -9,6 +9,7 @@ which the next opening of the page offers back (after a crash or a kill).
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from concurrent.futures import Future
 from pathlib import Path
@@ -28,6 +29,25 @@ if TYPE_CHECKING:
 
 AUTOSAVE_MS = 3000
 RECOVERY_SUFFIX = ".autosave"
+_DIGITS = re.compile(r"(\d+)")
+
+
+def page_order(path: Path) -> tuple[tuple[object, ...], str]:
+    """Sort key of a page file: by name, runs of digits as numbers (``p2`` before ``p10``)."""
+    parts = _DIGITS.split(path.name.casefold())
+    return tuple(int(x) if i % 2 else x for i, x in enumerate(parts)), path.name
+
+
+def neighbour_page(path: Path, direction: int) -> Path | None:
+    """The next (``+1``) or previous (``-1``) ``*.txt`` of ``path``'s folder, or None at the end.
+
+    Measured from ``path``'s place in the order, so it works even when ``path`` itself is gone.
+    """
+    here = page_order(path)
+    others = [p for p in path.parent.glob("*.txt") if p.is_file() and p.name != path.name]
+    if direction > 0:
+        return min((p for p in others if page_order(p) > here), key=page_order, default=None)
+    return max((p for p in others if page_order(p) < here), key=page_order, default=None)
 
 
 class PageFiles(QObject):
@@ -40,6 +60,7 @@ class PageFiles(QObject):
         self.page_path: Path | None = None
         self.sidecar_path: Path | None = None
         self._restored = False  # corrections restored from an autosave: unsaved until saved
+        self._opening: Path | None = None  # asked of the loader, not back yet
         loader.loaded.connect(self._on_loaded)
         loader.progress.connect(window.show_progress)
         self.autosave_timer = QTimer(self)
@@ -56,10 +77,12 @@ class PageFiles(QObject):
     def open_path(self, path: str | Path) -> None:
         if not self.confirm_discard():
             return
+        self._opening = Path(path)
         self.loader.load(str(path))
 
     def begin_open(self, path: str | Path, future: Future[Loaded]) -> None:
         """Show the result of a parse started before the window (see ``ui.app``)."""
+        self._opening = Path(path)
         if isinstance(self.loader, PageLoader):
             self.loader.adopt(path, future)
         else:
@@ -71,7 +94,30 @@ class PageFiles(QObject):
         if path:
             self.open_path(path)
 
+    def step_page(self, direction: int) -> None:
+        """Open the next (``+1``) or previous (``-1``) page of the folder, saving corrections first.
+
+        Moving on never asks and never drops work: unsaved corrections are saved through ``save``;
+        when that fails (its error is shown) the editor stays on this page.
+        """
+        if self._opening is not None:
+            self.w.say(f"still opening {self._opening.name}…")
+            return
+        if self.page_path is None:
+            self.w.say("no page is open")
+            return
+        target = neighbour_page(self.page_path, direction)
+        if target is None:
+            end = "last" if direction > 0 else "first"
+            self.w.say(f"{self.page_path.name} is the {end} page in {self.page_path.parent.name or '.'}")
+            return
+        if self.is_modified() and not self.save():
+            self.w.say(f"the corrections were not saved: staying on {self.page_path.name}", 15000)
+            return
+        self.open_path(target)
+
     def _on_loaded(self, result: Loaded) -> None:
+        self._opening = None
         if result.page is None:
             self.w.show_progress("")
             self.w.warn("Cannot open page", result.error)

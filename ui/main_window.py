@@ -43,6 +43,7 @@ from ui.session import PageSession
 from ui.shortcut_sheet import ShortcutSheet
 
 SAMPLE = SAMPLE_PAGE
+REVIEW_TEXT = {"auto": "auto", "in_progress": "in progress", "done": "done"}
 
 
 def soften(colour: str, amount: float = 0.6) -> QColor:
@@ -138,9 +139,18 @@ class MainWindow(QMainWindow):
         self.save_action = self._window_action(
             "save", "&Save corrections", [QKeySequence.StandardKey.Save], self.files.save
         )
+        self.next_page_action = self._window_action(
+            "next_page", "&Next page", ["Ctrl+PgDown"], lambda: self.files.step_page(+1)
+        )
+        self.prev_page_action = self._window_action(
+            "prev_page", "&Previous page", ["Ctrl+PgUp"], lambda: self.files.step_page(-1)
+        )
         self.export_action = self._window_action("export", "&Export JSON…", ["Ctrl+E"], self.files.export_dialog)
         self.quit_action = self._window_action("quit", "&Quit", [QKeySequence.StandardKey.Quit], self.close)
-        for a in (self.open_action, self.save_action, self.export_action, self.quit_action):
+        for a in (self.open_action, self.next_page_action, self.prev_page_action, self.save_action):
+            file.addAction(a)
+        file.addSeparator()
+        for a in (self.export_action, self.quit_action):
             file.addAction(a)
         edit = bar.addMenu("&Edit")
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -158,6 +168,8 @@ class MainWindow(QMainWindow):
             edit.addAction(a)
         self.edit_fields_action = self._window_action("edit_fields", "Edit headline fields", ["F2"], self.edit_fields)
         edit.addAction(self.edit_fields_action)
+        self.addAction(self.editing.review_done)
+        edit.addAction(self.editing.review_done)
         roles = edit.addMenu("Set &role")
         for a in self.editing.roles:
             roles.addAction(a)
@@ -184,11 +196,13 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.articles_label = QLabel()
         self.pending_label = QLabel()
+        self.review_label = QLabel()
         self.save_label = QLabel()
         sb.addPermanentWidget(self.progress)
         for name, w in (
             ("articlesStatus", self.articles_label),
             ("pendingStatus", self.pending_label),
+            ("reviewStatus", self.review_label),
             ("saveStatus", self.save_label),
         ):
             w.setObjectName(name)
@@ -341,14 +355,18 @@ class MainWindow(QMainWindow):
     # -- status ------------------------------------------------------------------------------------
 
     def _update_status(self) -> None:
-        page = self.session.page
-        if page is None:
+        """Called on every reset and core change event: the labels follow the document."""
+        page, doc = self.session.page, self.session.document
+        if page is None or doc is None:
             self.articles_label.setText("No page")
             self.pending_label.setText("")
+            self.review_label.setText("")
         else:
             unassigned = len(page.unassigned)
             self.articles_label.setText(f"{len(page.articles)} articles, {unassigned} lines unassigned")
             self.pending_label.setText(f"{self.session.index.pending} entities to review")
+            self.review_label.setText("Review: " + REVIEW_TEXT.get(doc.review_status, doc.review_status))
+        self.editing.show_review_done(doc.review_done if doc is not None else None)
         self.show_save_state()
 
     def show_save_state(self, note: str = "") -> None:
