@@ -129,3 +129,18 @@ def test_corrupt_user_labels_fall_back_with_a_warning(tmp_path: Path, content: s
     with pytest.warns(LabelsWarning, match="bundled"):
         labels = load_labels(user)
     assert [lb.name for lb in labels] == ["PER", "LOC", "ORG", "TIME"]
+
+
+def test_prefix_dictionary_cache_round_trip(tmp_path: Path) -> None:
+    """jieba's word → frequency table loads from our cache exactly as it was saved, and a cache
+    for another dictionary file (other size or mtime) is not used."""
+    from core.entities import freqcache
+
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("新华社 100 nt\n新华 0 x\n", encoding="utf-8")
+    freq = {"新华社": 100, "新华": 0, "新": 0}
+    assert freqcache.load(tmp_path, str(dictionary)) is None
+    freqcache.save(tmp_path, str(dictionary), freq, 100)
+    assert freqcache.load(tmp_path, str(dictionary)) == (freq, 100)
+    dictionary.write_text("新华社 100 nt\n新华 0 x\n北京 50 ns\n", encoding="utf-8")
+    assert freqcache.load(tmp_path, str(dictionary)) is None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import jieba
 import jieba.finalseg
 
-from core.entities import postag
+from core.entities import freqcache, postag
 from core.paths import cache_dir
 
 _lock = threading.Lock()
@@ -52,8 +52,15 @@ def warm_up() -> None:
             jieba.dt.cache_file = "jieba.cache"
         except OSError:
             pass  # an unwritable cache folder only costs load time; jieba falls back to tempdir
-        jieba.dt.initialize()
         dictionary = jieba.dt.dictionary or os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+        cached = freqcache.load(folder, dictionary)
+        if cached is not None:
+            with jieba.dt.lock:
+                jieba.dt.FREQ, jieba.dt.total = cached
+                jieba.dt.initialized = True
+        else:
+            jieba.dt.initialize()
+            freqcache.save(folder, dictionary, jieba.dt.FREQ, jieba.dt.total)
         _tags.update(postag.load_tag_table(dictionary))
         _ready = True
 
