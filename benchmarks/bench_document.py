@@ -40,10 +40,10 @@ from core.edits import (
 from core.loader import page_from_text, read_page
 from core.model import Page
 from core.parse import parse_page
-from core.paths import RESOURCES
+from core.paths import SAMPLE_PAGE
 from core.sidecar import save
 
-SAMPLE = RESOURCES / "samples" / "jilin-2022-04-21-p1.txt"
+SAMPLE = SAMPLE_PAGE
 
 
 def kinds(page: Page) -> list[tuple[str, Callable[[], Edit]]]:

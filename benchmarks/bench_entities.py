@@ -15,26 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.entities import detect_entities, warm_up  # noqa: E402
-
-SAMPLE = ROOT / "resources" / "samples" / "jilin-2022-04-21-p1.txt"
-
-
-def segments_of(text: str) -> list[list[tuple[int, int]]]:
-    """Runs of non-empty lines; a blank line between two lines of one paragraph is ignored."""
-    segs: list[list[tuple[int, int]]] = []
-    cur: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            cur.append((pos, pos + len(line)))
-            if line.rstrip().endswith(("。", "！", "？", "”")) or len(line.strip()) < 10:
-                segs.append(cur)
-                cur = []
-        pos += len(line) + 1
-    if cur:
-        segs.append(cur)
-    return segs
+from core.entities import warm_up  # noqa: E402
+from core.loader import page_from_text  # noqa: E402
+from core.parse import parse_page  # noqa: E402
+from core.paths import SAMPLE_PAGE as SAMPLE  # noqa: E402
 
 
 def best(fn: Callable[[], object], n: int) -> float:
@@ -56,11 +40,10 @@ def main() -> int:
         big += "\n" + sample
     for name, text, n in (("sample", sample, 5), ("100k", big[:100_000], 2)):
         text = text[: text.rfind("\n")] if name == "100k" else text
-        segs = segments_of(text)
-        flat = "".join(text[s:e].replace(" ", "") for seg in segs for s, e in seg)
-        ours = best(lambda t=text, s=segs: detect_entities(t, s), n)
-        base = best(lambda f=flat: jieba.posseg.lcut(f), n)
-        print(f"{name:7} {len(text):7} chars  entities {ours:.3f}s  posseg {base:.3f}s  ratio {ours / base:.2f}")
+        raw = page_from_text(text)
+        ours = best(lambda r=raw: parse_page(r), n)  # the whole parse: segmentation and entities
+        base = best(lambda t=text: jieba.posseg.lcut(t), n)
+        print(f"{name:7} {len(text):7} chars  full parse {ours:.3f}s  posseg {base:.3f}s  ratio {ours / base:.2f}")
     return 0
 
 

@@ -16,8 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from core.loader import page_from_text, read_page  # noqa: E402
 from core.parse import parse_page  # noqa: E402
-
-SAMPLE = ROOT / "resources" / "samples" / "jilin-2022-04-21-p1.txt"
+from core.paths import SAMPLE_PAGE as SAMPLE  # noqa: E402
 
 
 def page_of(base: str, chars: int) -> str:

@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from core.paths import SAMPLE_PAGE  # noqa: E402
+
 CHILD = r"""
 import sys, time
 t0 = float(sys.argv[1])
@@ -98,7 +100,7 @@ def main() -> None:
     visible, shown = cold_start()
     print(f"window visible from process start: {visible * 1000:.0f} ms (target < 500)")
     print(f"sample page fully shown, cold:     {shown * 1000:.0f} ms (target < 1500)")
-    sample = ROOT / "resources" / "samples" / "jilin-2022-04-21-p1.txt"
+    sample = SAMPLE_PAGE
     small = edit_latencies(sample)
     print(
         f"edit → all views, sample (645 lines): p95 {p95(small) * 1000:.1f} ms, "

@@ -43,21 +43,25 @@ class Progress:
         self.stream.flush()
 
 
-def _parse_one(path: Path) -> str:
+def _parse_one(path: Path, lexicon: UserLexicon) -> str:
     from core.export_json import dumps, page_to_dict, validate
     from core.loader import read_page
     from core.parse import parse_page
 
-    page = parse_page(read_page(path), lexicon=_user_lexicon())
+    page = parse_page(read_page(path), lexicon=lexicon)
     doc = page_to_dict(page)
     validate(doc)
     return dumps(doc)
 
 
-def _user_lexicon() -> UserLexicon:
+def load_lexicon() -> UserLexicon:
+    """The user's lexicon, read once per command; a problem with it is said on stderr, not fatal."""
     from core.entities.lexicon import UserLexicon
 
-    return UserLexicon.load()
+    lexicon = UserLexicon.load()
+    if lexicon.warning:
+        print(f"warning: {lexicon.warning}", file=sys.stderr)
+    return lexicon
 
 
 def run_folder(src: Path, out: Path | None, one: Callable[[Path], str], suffix: str = ".json") -> int:
@@ -90,9 +94,10 @@ def run_folder(src: Path, out: Path | None, one: Callable[[Path], str], suffix: 
 def cmd_parse(args: argparse.Namespace) -> int:
     src = Path(args.page)
     out = Path(args.output) if args.output else None
+    lexicon = load_lexicon()
     if src.is_dir():
-        return run_folder(src, out, _parse_one)
-    data = _parse_one(src)
+        return run_folder(src, out, lambda p: _parse_one(p, lexicon))
+    data = _parse_one(src, lexicon)
     if out is None:
         sys.stdout.write(data)
     else:

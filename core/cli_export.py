@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.atomic import write_atomic
-from core.cli import CliError, Progress, _user_lexicon, run_folder
+from core.cli import CliError, Progress, load_lexicon, run_folder
 from core.entities.lexicon import UserLexicon
 from core.export_formats import page_json, to_conll, to_jsonl
 from core.export_json import ExportInvalid, dumps
@@ -42,7 +42,7 @@ def export_command(args: argparse.Namespace) -> int:
     src = Path(args.page)
     out = Path(args.output) if args.output else None
     fmt: str = args.format or "json"
-    lexicon = _user_lexicon()
+    lexicon = load_lexicon()
     if src.is_dir():
         if fmt == "jsonl":
             return _corpus(src, out, lambda p: render(p, fmt, lexicon))

@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-SAMPLE = ROOT / "resources" / "samples" / "jilin-2022-04-21-p1.txt"
+from core.paths import SAMPLE_PAGE  # noqa: E402  (after the repository is on the path)
+
+SAMPLE = SAMPLE_PAGE
 SAMPLE_GOLD = ROOT / "tests" / "data" / "gold" / "jilin-2022-04-21-p1.gold.json"
 SHARED = ROOT.parent / "shared"
 

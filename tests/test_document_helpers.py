@@ -31,10 +31,10 @@ from core.fields import EDITABLE_FIELDS
 from core.lines import split_lines
 from core.loader import page_from_text, read_page
 from core.model import ROLES, Article, Block, Entity, Page, entity_id
-from core.paths import RESOURCES
+from core.paths import SAMPLE_PAGE
 from core.textmap import surface
 
-SAMPLE = RESOURCES / "samples" / "jilin-2022-04-21-p1.txt"
+SAMPLE = SAMPLE_PAGE
 
 SMALL_TEXT = (
     "南 京 新 闻\n"  # 1 title

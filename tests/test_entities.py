@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-
-import pytest
-from conftest import SHARED
 
 from core.entities import UserLexicon, detect_entities, warm_up
 from core.textmap import surface
@@ -153,24 +149,14 @@ def test_rejected_string_is_not_suggested_in_the_same_context() -> None:
     assert found(other, lex).get("王建国") == "PER"
 
 
-@pytest.mark.shared
 def test_sample_page_splits_names_over_lines() -> None:
-    text = (SHARED / "pages" / "jilin-2022-04-21-p1.txt").read_text(encoding="utf-8")
-    gold = json.loads((SHARED / "gold" / "jilin-2022-04-21-p1.gold.json").read_text(encoding="utf-8"))
-    del gold  # only the text is used: the split names must come out whole
-    segs: list[list[tuple[int, int]]] = []
-    cur: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            cur.append((pos, pos + len(line)))
-            if line.rstrip().endswith(("。", "”")):
-                segs.append(cur)
-                cur = []
-        pos += len(line) + 1
-    if cur:
-        segs.append(cur)
-    names = {e.text for e in detect_entities(text, segs) if e.type == "PER"}
+    """The bundled sample page through the whole parse: names broken across lines come out whole."""
+    from core.loader import read_page
+    from core.parse import parse_page
+    from tests.conftest import SAMPLE
+
+    page = parse_page(read_page(SAMPLE))
+    names = {e.text for e in page.entities if e.type == "PER"}
     assert {"安立佳", "斯迈洛夫"} <= names
 
 

@@ -23,6 +23,7 @@ from core import edits
 from core.document import Document
 from core.model import ROLES, Page
 from core.parse import parse_page
+from core.paths import SAMPLE_PAGE
 from tests.test_document_helpers import edits as edit_strategy
 from tests.test_document_helpers import small_page
 from ui.loading import InlineLoader
@@ -32,7 +33,7 @@ from ui.main_window import MainWindow
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "resources" / "samples" / "jilin-2022-04-21-p1.txt"
+SAMPLE = SAMPLE_PAGE
 _PARSED: dict[tuple[str, bool], Page] = {}
 
 

@@ -1,12 +1,11 @@
 #!/usr/bin/env python3
 """Score entity detection against gold: the sample page and every page of a gold folder.
 
-usage: score_entities.py [GOLD_DIR ...] [--sample] [--errors [--top N]] [--own-segments]
+usage: score_entities.py [GOLD_DIR ...] [--sample] [--errors [--top N]]
 
 Each page is parsed with ``core.parse.parse_page`` and exported with
 ``core.export_json.page_to_dict``, then scored by ``score`` from ../shared/eval/score_page.py;
-per-type P/R/F1 are micro-averaged over the folder's pages.  ``--own-segments`` skips the layout
-parser (every run of non-empty lines is one segment, all in one article) to measure entities alone.
+per-type P/R/F1 are micro-averaged over the folder's pages.
 The gold only measures: nothing here feeds back into the detector.
 """
 
@@ -30,38 +29,15 @@ from core.loader import read_page  # noqa: E402
 TYPES = ("PER", "LOC", "ORG", "TIME")
 
 
-def own_prediction(text: str) -> dict[str, Any]:
-    """Entities alone: consecutive non-empty lines form one segment; one article holds everything."""
-    from core.entities import detect_entities
-    from core.export_json import entity_dict
-
-    segments: list[list[tuple[int, int]]] = []
-    cur: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            cur.append((pos, pos + len(line)))
-        elif cur:
-            segments.append(cur)
-            cur = []
-        pos += len(line) + 1
-    if cur:
-        segments.append(cur)
-    ents = detect_entities(text, segments)
-    return {"articles": [{"id": "a1", "lines": [], "entities": [entity_dict(e) for e in ents]}]}
-
-
-def predict(path: Path, own: bool) -> dict[str, Any]:
+def predict(path: Path) -> dict[str, Any]:
     raw = read_page(path)
-    if own:
-        return own_prediction(raw.text)
     from core.export_json import page_to_dict
     from core.parse import parse_page
 
     return page_to_dict(parse_page(raw))
 
 
-def score_pages(pairs: list[tuple[Path, Path]], own: bool, errors: bool, top: int = 40) -> dict[str, tuple[float, ...]]:
+def score_pages(pairs: list[tuple[Path, Path]], errors: bool, top: int = 40) -> dict[str, tuple[float, ...]]:
     import json
 
     tot: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
@@ -69,7 +45,7 @@ def score_pages(pairs: list[tuple[Path, Path]], own: bool, errors: bool, top: in
     spurious: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
     for txt, gold_path in pairs:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        res = score(gold, predict(txt, own), load_text(str(txt)))
+        res = score(gold, predict(txt), load_text(str(txt)))
         for t in TYPES:
             e = res["entities"].get(t, {"tp": 0, "fp": 0, "fn": 0, "missed": [], "spurious": []})
             tot[t].update({"tp": e["tp"], "fp": e["fp"], "fn": e["fn"]})
@@ -94,13 +70,11 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--sample", action="store_true", help="score the sample page too (default: no folder)")
     ap.add_argument("--errors", action="store_true", help="list missed and spurious mentions")
     ap.add_argument("--top", type=int, default=40, help="how many errors of each kind to list")
-    ap.add_argument("--own-segments", action="store_true", help="skip the layout parser")
     args = ap.parse_args(argv)
     if args.sample or not args.folders:
         print("sample jilin-2022-04-21-p1 (entity F1, micro-averaged):")
         score_pages(
             [(SHARED / "pages" / "jilin-2022-04-21-p1.txt", SHARED / "gold" / "jilin-2022-04-21-p1.gold.json")],
-            args.own_segments,
             args.errors,
             args.top,
         )
@@ -108,7 +82,7 @@ def main(argv: list[str]) -> int:
         pairs = [(p, p.with_name(p.name[:-4] + ".gold.json")) for p in sorted(folder.glob("*.txt"))]
         pairs = [(t, g) for t, g in pairs if g.is_file()]
         print(f"{folder} ({len(pairs)} pages, entity F1, micro-averaged):")
-        score_pages(pairs, args.own_segments, args.errors, args.top)
+        score_pages(pairs, args.errors, args.top)
     return 0
 
 

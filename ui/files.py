@@ -172,15 +172,15 @@ class PageFiles(QObject):
     # -- saving ------------------------------------------------------------------------------------
 
     def save(self) -> bool:
+        from core.entities.lexicon import UserLexicon
         from core.sidecar import SaveError
         from core.sidecar import save as save_sidecar
-        from ui.worker import user_lexicon
 
         doc = self.w.session.document
         if doc is None or self.sidecar_path is None:
             return False
         try:
-            result = save_sidecar(doc, self.sidecar_path, lexicon=user_lexicon())
+            result = save_sidecar(doc, self.sidecar_path, lexicon=UserLexicon.load())
         except SaveError as e:
             self.w.warn("Cannot save", str(e))
             return False

@@ -10,7 +10,6 @@ import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
 
 from core.model import Page
 
@@ -29,46 +28,23 @@ class Loaded:
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
-def entities_available() -> bool:
-    try:
-        import core.entities
-    except ImportError:
-        return False
-    return hasattr(core.entities, "detect_entities")
+def warm_up() -> None:
+    """Load jieba's dictionary ahead of the first parse."""
+    from core.entities import warm_up as load
 
-
-def warm_up() -> bool:
-    """Load jieba's dictionary ahead of the first parse; returns whether entities are available."""
-    if not entities_available():
-        return False
-    import core.entities
-
-    warm = getattr(core.entities, "warm_up", None)
-    if warm is not None:
-        warm()
-    return True
-
-
-def user_lexicon() -> Any:
-    try:
-        from core.entities.lexicon import UserLexicon
-
-        return UserLexicon.load()
-    except Exception:  # a broken user lexicon must not stop the page from opening
-        return None
+    load()
 
 
 def parse_path(path: str, parser: Callable[..., Page] | None = None) -> Loaded:
     """Read, parse and re-apply saved corrections; every failure becomes a message for the editor."""
+    from core.entities.lexicon import UserLexicon
     from core.loader import PageError
     from core.sidecar import open_page
 
-    use_entities = entities_available()
-    warnings: list[str] = []
-    if not use_entities:
-        warnings.append("entity detection is not available: entities were not detected")
+    lexicon = UserLexicon.load()  # a broken lexicon is moved aside and said, never fatal
+    warnings: list[str] = [lexicon.warning] if lexicon.warning else []
     try:
-        result = open_page(path, user_lexicon() if use_entities else None, entities=use_entities, parser=parser)
+        result = open_page(path, lexicon, parser=parser)
     except PageError as e:
         return Loaded(path, error=str(e))
     except Exception as e:  # a parser bug must not take the window down

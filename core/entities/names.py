@@ -20,33 +20,13 @@ _RARE_NAME_FREQ = 100
 FUNCTION_CHARS = frozenset("的是在和与及等说称表了也都就将为对向到从被把于以并又还已曾要会和跟同让给指摄")
 # characters that do not end a given name: a word ending in them is a place, a thing or an org
 _NOT_NAME_END = frozenset("院局部厅委办署处科所会社团队台馆站厂省市县区州镇乡村街路道园场楼化员性率派")
+# verbs of saying and doing that follow a person's name (shared with ``persons``)
+SPEECH_VERBS = frozenset(
+    {"说", "说道", "表示", "指出", "强调", "认为", "介绍", "告诉", "称", "宣布",
+     "主持", "出席", "会见", "会晤", "希望"}
+)  # fmt: skip
 # words that typically follow a person's name: they make a 2-character unknown word a name
-_AFTER_NAME = frozenset(
-    {
-        "说",
-        "表示",
-        "指出",
-        "强调",
-        "认为",
-        "介绍",
-        "告诉",
-        "称",
-        "说道",
-        "同志",
-        "先生",
-        "女士",
-        "主持",
-        "出席",
-        "会见",
-        "会晤",
-        "宣布",
-        "讲话",
-        "致辞",
-        "提出",
-        "要求",
-        "希望",
-    }
-)
+_AFTER_NAME = SPEECH_VERBS | {"同志", "先生", "女士", "讲话", "致辞", "提出", "要求"}
 # characters (particles, pronouns) that never stand in a given name
 NOT_IN_GIVEN = frozenset("的了着过得地是在和与就都也把被这那你我他她它们么呢吗吧啊个些")
 # characters that turn the word before them into a longer word (常态 + 化, 积极 + 性)

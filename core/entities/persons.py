@@ -16,37 +16,13 @@ from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
 from core.entities.gazetteer import Gazetteer
-from core.entities.names import NOT_IN_GIVEN, person_shape
+from core.entities.names import NOT_IN_GIVEN, SPEECH_VERBS, person_shape
 from core.entities.tokenizer import Token, dict_tag, in_dictionary
 
 # verbs that, right after a clause-initial name, make it the speaker or the actor
-_SPEAKER_VERBS = (
-    "说",
-    "表示",
-    "指出",
-    "强调",
-    "认为",
-    "介绍",
-    "宣布",
-    "说道",
-    "回忆说",
-    "告诉",
-    "透露",
-    "在讲话中",
-    "在致词中",
-    "在会上",
-    "会见",
-    "会晤",
-    "主持",
-    "出席",
-    "回顾",
-    "谈到",
-    "希望",
-    "呼吁",
-    "称",
-    "声称",
-    "补充说",
-    "重申",
+_SPEAKER_VERBS = sorted(
+    SPEECH_VERBS
+    | {"回忆说", "透露", "在讲话中", "在致词中", "在会上", "回顾", "谈到", "呼吁", "声称", "补充说", "重申"}
 )
 _SPEAKER_RE = re.compile(
     r"(?:^|(?<=[。！？；：，“”「」『』）\s]))([\u4e00-\u9fff]{2,5}?)(?=" + "|".join(_SPEAKER_VERBS) + ")"
