@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 from datetime import UTC, datetime
 from functools import cache
@@ -45,8 +46,6 @@ def entities_by_article(page: Page) -> dict[str, list[Entity]]:
     starts = [ln.start for ln in page.lines]
     out: dict[str, list[Entity]] = {a.id: [] for a in page.articles}
     out[""] = []
-    import bisect
-
     for e in page.entities:
         number = bisect.bisect_right(starts, e.start)
         out.setdefault(owner.get(number, ""), []).append(e)
