@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from core.document import Document
 from core.events import Changed, Event
 from core.model import Page
-from ui.page_index import PageIndex
+from ui.models.page_index import PageIndex
 
 
 class PageSession(QObject):

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QFont
 from core.document import find_entity
 from core.events import Change
 from core.model import Entity, Page
-from ui.rows import Index, RowsModel
-from ui.session import PageSession
+from ui.models.rows import Index, RowsModel
+from ui.models.session import PageSession
 
 EntityIdRole = Qt.ItemDataRole.UserRole + 1
 SortKeyRole = Qt.ItemDataRole.UserRole + 2

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import ENTITY_STATUSES
-from ui.article_model import ArticleIdRole, ArticleListModel
-from ui.entity_model import EntityFilterModel, EntityModel
-from ui.raw_view import LINES_MIME
+from ui.models.article_model import ArticleIdRole, ArticleListModel
+from ui.models.entity_model import EntityFilterModel, EntityModel
+from ui.views.raw_view import LINES_MIME
 
 
 class ArticleListView(QTableView):

@@ -1,0 +1,144 @@
+"""Entity review as QActions: label keys, confirm, reject, apply to all, step through the queue."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QWidget
+
+from core import edits
+from core.entities.labels import Label
+from core.model import PENDING_STATUS, Entity
+from ui.actions.base import ActionSet
+from ui.actions.commands import Editor
+from ui.actions.context import Reporter, Selection
+from ui.models.session import PageSession
+
+DECISION_OF_STATUS = {"confirmed": "confirm", "rejected": "reject", "added": "add", "edited": "retype"}
+
+
+class EntityActions(ActionSet):
+    def __init__(
+        self,
+        parent: QWidget,
+        editor: Editor,
+        session: PageSession,
+        selection: Selection,
+        reporter: Reporter,
+        labels: Sequence[Label],
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.session = session
+        self.selection = selection
+        self.reporter = reporter
+        a = self.action
+        self.label_actions = [
+            a(
+                f"label_{lb.name}",
+                f"Mark/retype as {lb.name}",
+                lb.key,
+                lambda n=lb.name: self.label(n),  # type: ignore[misc]
+                lb.description,
+            )
+            for lb in labels
+        ]
+        self.review = [
+            a("confirm", "Confirm entity", ["Return", "Enter"], self.confirm),
+            a("reject", "Reject entity", ["Delete", "Backspace"], self.reject),
+            a("apply_all", "Apply this decision to every occurrence", ["A"], self.apply_to_all),
+            a("next_pending", "Next entity to review", ["]", "F8"], lambda: self.step_pending(+1)),
+            a("prev_pending", "Previous entity to review", ["[", "Shift+F8"], lambda: self.step_pending(-1)),
+            a(
+                "confirm_article",
+                "Confirm all remaining entities in the article",
+                ["Ctrl+Return", "Ctrl+Enter"],
+                self.confirm_article,
+            ),
+        ]
+
+    def _push(self, edit: edits.Edit, select_at: int | None = None) -> bool:
+        if not self.editor.push(edit):
+            return False
+        page = self.session.page
+        if select_at is not None and page is not None:
+            found = next((e for e in page.entities if e.start == select_at), None)
+            if found is not None:
+                self.selection.select_entity(found.id)
+        return True
+
+    def _current(self) -> Entity | None:
+        eid = self.selection.current_entity_id()
+        if not eid:
+            self.reporter.say("select an entity first (] goes to the next one to review)")
+            return None
+        try:
+            return self.session.document.entity(eid) if self.session.document else None
+        except KeyError:
+            return None
+
+    def label(self, type_: str) -> None:
+        span = self.selection.text_span()
+        if span is not None:
+            self._push(edits.AddEntity(span[0], span[1], type_), span[0])
+            return
+        e = self._current()
+        if e is not None:
+            self._push(edits.RetypeEntity(e.id, type_), e.start)
+
+    def confirm(self) -> None:
+        e = self._current()
+        if e is not None:
+            self._push(edits.ConfirmEntity(e.id), e.start)
+
+    def reject(self) -> None:
+        e = self._current()
+        if e is not None:
+            self._push(edits.RejectEntity(e.id), e.start)
+
+    def apply_to_all(self) -> None:
+        e = self._current()
+        page = self.session.page
+        if e is None or page is None:
+            return
+        decision = DECISION_OF_STATUS.get(e.status)
+        if decision is None:
+            self.reporter.say("decide on this entity first (Enter, Delete or a label key)")
+            return
+        self._push(edits.apply_to_all(page, decision, e.text, e.type), e.start)
+
+    def step_pending(self, direction: int) -> None:
+        page = self.session.page
+        pending = [e for e in page.entities if e.status == PENDING_STATUS] if page is not None else []
+        if not pending:
+            self.reporter.say("no entity is waiting for review")
+            return
+        here = -1
+        cur = self.selection.current_entity_id()
+        if cur and self.session.document is not None:
+            try:
+                here = self.session.document.entity(cur).start
+            except KeyError:
+                here = -1
+        if direction > 0:
+            nxt = next((e for e in pending if e.start > here), pending[0])
+        else:
+            nxt = next((e for e in reversed(pending) if e.start < here), pending[-1])
+        self.selection.select_entity(nxt.id)
+
+    def confirm_article(self) -> None:
+        aid = self.selection.current_article_id()
+        page = self.session.page
+        if not aid or page is None:
+            self.reporter.say("select an article first")
+            return
+        index = self.session.index
+        todo = [
+            edits.ConfirmEntity(e.id)
+            for e in page.entities
+            if e.status == PENDING_STATUS and index.article_of_entity(e) == aid
+        ]
+        if not todo:
+            self.reporter.say("no entity of this article is waiting for review")
+            return
+        self.editor.push(edits.Batch(todo, f"Confirm {len(todo)} entities in the article"))
