@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
 
     def _from_pane(self, setter: Callable[[Any, str], None], value: object, source: str) -> None:
         """A pane reports what the editor picked there (ignored while the panes are being synced)."""
-        if self._syncing or self.session.page is None:
+        if self._syncing or self.session.updating or self.session.page is None:
             return
         setter(value, source)
 
@@ -359,6 +359,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _after_change(self, old: Page, new: Page, change: object) -> None:
+        self.session.updating = False
         self.selection.follow_edit()
         self._update_status()
 
