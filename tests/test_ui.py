@@ -225,7 +225,7 @@ def test_window_shows_the_page_its_articles_and_entities(win: MainWindow) -> Non
     assert win.current_article_id() == a.id
     assert win.article_view.toPlainText()
     assert "articles" in win.articles_label.text()
-    assert "to review" in win.pending_label.text()
+    assert " of " in win.pending_label.text() and "reviewed" in win.pending_label.text()
     assert win.save_label.text() == "Saved"
     assert not win.isWindowModified()
 
@@ -536,7 +536,9 @@ def test_entity_filters_and_doubtful_first(win: MainWindow) -> None:
     proxy = win.entity_panel.proxy
     keys = [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 2) for r in range(proxy.rowCount())]
     assert keys == sorted(keys)
-    confs = [float(proxy.index(r, 4).data()) for r in range(min(5, proxy.rowCount()))]
+    from ui.models.entity_model import CONFIDENCE
+
+    confs = [float(proxy.index(r, CONFIDENCE).data()) for r in range(min(5, proxy.rowCount()))]
     assert confs == sorted(confs)
     win.entity_panel.type_filter.setCurrentIndex(win.entity_panel.type_filter.findData("PER"))
     assert proxy.rowCount() > 0

@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["article"], self.docks["entities"]], [520, 460], Qt.Orientation.Horizontal)
 
         self.editor = Editor(self.undo_stack, self.session, self)
-        self.editing = EditingActions(self, self.editor, self.session, self, self, self.labels)
+        self.editing = EditingActions(self, self.editor, self.session, self, self, self.labels, self.entity_panel.proxy)
         self.editing.attach(self.raw_view, self.article_view, self.entity_panel, self.article_list)
         self.article_model.field_editor = self.editing.set_field
         self._build_status()
@@ -188,6 +188,14 @@ class MainWindow(QMainWindow):
         ents.addSeparator()
         for a in self.editing.review:
             ents.addAction(a)
+        ents.addSeparator()
+        self.reading_order_action = self._window_action(
+            "reading_order", "Review in page order (not doubtful first)", [], self._toggle_order
+        )
+        self.reading_order_action.setCheckable(True)
+        self.reading_order_action.setChecked(self.settings.value("review/order", "doubt") == "reading")
+        self.entity_model.set_order("reading" if self.reading_order_action.isChecked() else "doubt")
+        ents.addAction(self.reading_order_action)
         self.view_menu = view = bar.addMenu("&View")
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
@@ -216,6 +224,11 @@ class MainWindow(QMainWindow):
         ):
             w.setObjectName(name)
             sb.addPermanentWidget(w)
+
+    def _toggle_order(self) -> None:
+        order = "reading" if self.reading_order_action.isChecked() else "doubt"
+        self.entity_model.set_order(order)
+        self.settings.setValue("review/order", order)
 
     # -- the Selection protocol (what actions read) -----------------------------------------------
 
@@ -375,7 +388,8 @@ class MainWindow(QMainWindow):
         else:
             unassigned = len(page.unassigned)
             self.articles_label.setText(f"{len(page.articles)} articles, {unassigned} lines unassigned")
-            self.pending_label.setText(f"{self.session.index.pending} entities to review")
+            total = len(page.entities)
+            self.pending_label.setText(f"{total - self.session.index.pending} of {total} reviewed")
             self.review_label.setText("Review: " + REVIEW_TEXT.get(doc.review_status, doc.review_status))
         self.editing.show_review_done(doc.review_done if doc is not None else None)
         self.show_save_state()

@@ -16,7 +16,7 @@ from core import edits
 from core.entities.labels import Label
 from ui.actions.base import ActionSet
 from ui.actions.commands import Editor
-from ui.actions.context import Reporter, Selection
+from ui.actions.context import Queue, Reporter, Selection
 from ui.actions.entities import EntityActions
 from ui.actions.structure import StructureActions
 from ui.models.session import PageSession
@@ -31,13 +31,14 @@ class EditingActions(ActionSet):
         selection: Selection,
         reporter: Reporter,
         labels: Sequence[Label],
+        queue: Queue,
     ) -> None:
         super().__init__(parent)
         self.editor = editor
         self.session = session
         self.reporter = reporter
         self.structural = StructureActions(parent, editor, session, selection, reporter)
-        self.entities = EntityActions(parent, editor, session, selection, reporter, labels)
+        self.entities = EntityActions(parent, editor, session, selection, reporter, labels, queue)
         self.structure = self.structural.structure
         self.roles = self.structural.roles
         self.label_actions = self.entities.label_actions

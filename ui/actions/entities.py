@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import QWidget
@@ -11,7 +12,7 @@ from core.entities.labels import Label
 from core.model import PENDING_STATUS, Entity
 from ui.actions.base import ActionSet
 from ui.actions.commands import Editor
-from ui.actions.context import Reporter, Selection
+from ui.actions.context import Queue, Reporter, Selection
 from ui.models.session import PageSession
 
 DECISION_OF_STATUS = {"confirmed": "confirm", "rejected": "reject", "added": "add", "edited": "retype"}
@@ -26,8 +27,11 @@ class EntityActions(ActionSet):
         selection: Selection,
         reporter: Reporter,
         labels: Sequence[Label],
+        queue: Queue,
     ) -> None:
         super().__init__(parent)
+        self.queue = queue
+        self._last_decided = ""  # A applies this decision when the queue has moved on
         self.editor = editor
         self.session = session
         self.selection = selection
@@ -57,6 +61,38 @@ class EntityActions(ActionSet):
             ),
         ]
 
+    def _next_in_queue(self, after: str, direction: int = 1, skip: frozenset[str] = frozenset()) -> str:
+        """The next entity waiting for review after ``after`` in the table's order (wrapping), or ""."""
+        page = self.session.page
+        if page is None:
+            return ""
+        pending = {e.id for e in page.entities if e.status == PENDING_STATUS} - skip
+        order = self.queue.visible_ids()
+        if direction < 0:
+            order.reverse()
+        here = order.index(after) if after in order else -1
+        for eid in order[here + 1 :] + order[: here + 1]:
+            if eid in pending and eid != after:
+                return eid
+        return ""
+
+    def _decide(self, edit: edits.Edit, e: Entity) -> None:
+        """Push a decision on ``e``, then move on to the next entity waiting in the queue."""
+        nxt = self._next_in_queue(e.id, skip=frozenset({e.id}))
+        if not self._push(edit, e.start):
+            return
+        page = self.session.page
+        self._last_decided = next((x.id for x in page.entities if x.start == e.start), "") if page else ""
+        if nxt and self.session.document is not None:
+            try:
+                self.session.document.entity(nxt)
+            except KeyError:
+                nxt = self._next_in_queue(e.id)
+            if nxt:
+                self.selection.select_entity(nxt)
+                return
+        self.reporter.say("every entity in the table is reviewed")
+
     def _push(self, edit: edits.Edit, select_at: int | None = None) -> bool:
         if not self.editor.push(edit):
             return False
@@ -84,47 +120,40 @@ class EntityActions(ActionSet):
             return
         e = self._current()
         if e is not None:
-            self._push(edits.RetypeEntity(e.id, type_), e.start)
+            self._decide(edits.RetypeEntity(e.id, type_), e)
 
     def confirm(self) -> None:
         e = self._current()
         if e is not None:
-            self._push(edits.ConfirmEntity(e.id), e.start)
+            self._decide(edits.ConfirmEntity(e.id), e)
 
     def reject(self) -> None:
         e = self._current()
         if e is not None:
-            self._push(edits.RejectEntity(e.id), e.start)
+            self._decide(edits.RejectEntity(e.id), e)
 
     def apply_to_all(self) -> None:
+        """A: the decision on the current entity, or on the one just decided (the queue moved on)."""
         e = self._current()
         page = self.session.page
         if e is None or page is None:
             return
+        if e.status == PENDING_STATUS and self._last_decided and self.session.document is not None:
+            with contextlib.suppress(KeyError):
+                e = self.session.document.entity(self._last_decided)
         decision = DECISION_OF_STATUS.get(e.status)
         if decision is None:
             self.reporter.say("decide on this entity first (Enter, Delete or a label key)")
             return
-        self._push(edits.apply_to_all(page, decision, e.text, e.type), e.start)
+        self._decide(edits.apply_to_all(page, decision, e.text, e.type), e)
 
     def step_pending(self, direction: int) -> None:
-        page = self.session.page
-        pending = [e for e in page.entities if e.status == PENDING_STATUS] if page is not None else []
-        if not pending:
-            self.reporter.say("no entity is waiting for review")
+        """``]``/``[``: the next/previous entity waiting for review, in the table's order and filters."""
+        nxt = self._next_in_queue(self.selection.current_entity_id(), direction)
+        if not nxt:
+            self.reporter.say("no entity in the table is waiting for review")
             return
-        here = -1
-        cur = self.selection.current_entity_id()
-        if cur and self.session.document is not None:
-            try:
-                here = self.session.document.entity(cur).start
-            except KeyError:
-                here = -1
-        if direction > 0:
-            nxt = next((e for e in pending if e.start > here), pending[0])
-        else:
-            nxt = next((e for e in reversed(pending) if e.start < here), pending[-1])
-        self.selection.select_entity(nxt.id)
+        self.selection.select_entity(nxt)
 
     def confirm_article(self) -> None:
         aid = self.selection.current_article_id()
@@ -136,9 +165,9 @@ class EntityActions(ActionSet):
         todo = [
             edits.ConfirmEntity(e.id)
             for e in page.entities
-            if e.status == PENDING_STATUS and index.article_of_entity(e) == aid
+            if e.status == PENDING_STATUS and index.article_of_entity(e) == aid and self.queue.shows(e.id)
         ]
         if not todo:
-            self.reporter.say("no entity of this article is waiting for review")
+            self.reporter.say("no entity of this article shown in the table is waiting for review")
             return
         self.editor.push(edits.Batch(todo, f"Confirm {len(todo)} entities in the article"))
