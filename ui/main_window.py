@@ -106,7 +106,9 @@ class MainWindow(QMainWindow):
         self.article_list.lines_dropped.connect(self.editing.structural.move_lines)
         self.entity_panel.table.selectionModel().currentRowChanged.connect(self._entity_row_selected)
         self.article_view.entity_clicked.connect(lambda eid: self._from_pane(self.selection.set_entity, eid, "text"))
+        self._set_minimum_sizes()
         self.resize(1600, 1000)
+        self._default_state = self.saveState()
         self._restore_layout()
 
     # -- building ----------------------------------------------------------------------------------
@@ -155,7 +157,7 @@ class MainWindow(QMainWindow):
             "prev_page", "&Previous page", ["Ctrl+PgUp"], lambda: self.files.step_page(-1)
         )
         self.export_action = self._window_action("export", "&Export JSON…", ["Ctrl+E"], self.files.export_dialog)
-        self.quit_action = self._window_action("quit", "&Quit", [QKeySequence.StandardKey.Quit], self.close)
+        self.quit_action = self._window_action("quit", "&Quit", ["Ctrl+Q"], self.close)
         for a in (self.open_action, self.next_page_action, self.prev_page_action, self.save_action):
             file.addAction(a)
         file.addSeparator()
@@ -199,6 +201,9 @@ class MainWindow(QMainWindow):
         self.view_menu = view = bar.addMenu("&View")
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        self.reset_layout_action = self._window_action("reset_layout", "Reset layout", [], self.reset_layout)
+        view.addAction(self.reset_layout_action)
         view.addSeparator()
         self.shortcuts_action = self._window_action(
             "shortcuts", "Keyboard shortcuts", ["F1"], lambda: ShortcutSheet(self).exec()
@@ -425,6 +430,25 @@ class MainWindow(QMainWindow):
             self.say("; ".join(warnings), 20000)
 
     # -- layout ------------------------------------------------------------------------------------
+
+    def _set_minimum_sizes(self) -> None:
+        """No pane can be squeezed to nothing: the raw page keeps its numbers and some text."""
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.raw_view.setMinimumWidth(self.raw_view.gutter_width() + 14 * em)
+        self.article_list.setMinimumSize(12 * em, 4 * self.fontMetrics().height())
+        self.article_view.setMinimumSize(12 * em, 6 * self.fontMetrics().height())
+        self.entity_panel.setMinimumSize(14 * em, 6 * self.fontMetrics().height())
+
+    def reset_layout(self) -> None:
+        """Every pane back where the window first put it (and remembered so)."""
+        for dock in self.docks.values():
+            dock.setFloating(False)
+            dock.show()
+        self.restoreState(self._default_state)
+        for dock in self.docks.values():
+            dock.show()
+        self.resize(max(self.width(), 1200), max(self.height(), 800))
+        self.save_layout()
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")

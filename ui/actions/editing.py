@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core import edits
 from core.entities.labels import Label
@@ -73,8 +73,24 @@ class EditingActions(ActionSet):
     def mark_reviewed(self, checked: bool) -> None:
         """The check box asks for a state; the document decides (the label follows its events)."""
         doc = self.session.document
+        if doc is not None and checked and not self._pending_ok():
+            self.show_review_done(doc.review_done)
+            return
         if doc is None or not self.editor.push(edits.SetReviewDone(checked)):
             self.show_review_done(doc.review_done if doc is not None else None)
+
+    def _pending_ok(self) -> bool:
+        """Marking a page reviewed with entities still waiting asks first (default: no)."""
+        pending = self.session.index.pending if self.session.page is not None else 0
+        if not pending:
+            return True
+        answer = self.reporter.ask(
+            "Entities still to review",
+            f"{pending} entities are still waiting for review. Mark the page reviewed anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def show_review_done(self, done: bool | None) -> None:
         """Mirror the document's review flag (None: no page); ``setChecked`` never triggers an edit."""
