@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core import edits
 from core.entities.labels import Label
@@ -60,6 +60,23 @@ class EntityActions(ActionSet):
                 self.confirm_article,
             ),
         ]
+        self.boundaries = [
+            a("end_left", "Entity end one character left", ["Alt+Shift+Left"], lambda: self.move_edge(False, -1)),
+            a("end_right", "Entity end one character right", ["Alt+Shift+Right"], lambda: self.move_edge(False, +1)),
+            a(
+                "start_left",
+                "Entity start one character left",
+                ["Ctrl+Alt+Shift+Left"],
+                lambda: self.move_edge(True, -1),
+            ),
+            a(
+                "start_right",
+                "Entity start one character right",
+                ["Ctrl+Alt+Shift+Right"],
+                lambda: self.move_edge(True, +1),
+            ),
+        ]
+        self.review += self.boundaries
 
     def _next_in_queue(self, after: str, direction: int = 1, skip: frozenset[str] = frozenset()) -> str:
         """The next entity waiting for review after ``after`` in the table's order (wrapping), or ""."""
@@ -116,11 +133,65 @@ class EntityActions(ActionSet):
     def label(self, type_: str) -> None:
         span = self.selection.text_span()
         if span is not None:
-            self._push(edits.AddEntity(span[0], span[1], type_), span[0])
+            self.mark_span(span[0], span[1], type_)
             return
         e = self._current()
         if e is not None:
             self._decide(edits.RetypeEntity(e.id, type_), e)
+
+    def mark_span(self, start: int, end: int, type_: str) -> None:
+        """A new entity over the selection.  Entities it overlaps are replaced in the same undo step:
+        rejected ones silently (that is how a boundary is fixed), others after asking."""
+        page = self.session.page
+        if page is None:
+            return
+        text = page.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            self.reporter.say("the selection holds no text")
+            return
+        over = [e for e in page.entities if e.start < end and start < e.end]
+        if len(over) == 1 and (over[0].start, over[0].end) == (start, end) and over[0].type != type_:
+            self._decide(edits.RetypeEntity(over[0].id, type_), over[0])
+            return
+        kept = [e for e in over if e.status != "rejected"]
+        if kept:
+            names = "、".join(f"“{e.text}” ({e.type})" for e in kept)
+            answer = self.reporter.ask(
+                "Replace entities",
+                f"The selection overlaps {names}. Replace with “{text[start:end].strip()}” as {type_}?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        add = edits.AddEntity(start, end, type_)
+        if not over:
+            self._push(add, start)
+            return
+        batch = edits.Batch([*(edits.RemoveEntity(e.id) for e in over), add], f"Replace with {type_}")
+        self._push(batch, start)
+
+    def move_edge(self, start_edge: bool, direction: int) -> None:
+        """Shrink or extend the current entity by one character at one end (layout spaces and line
+        breaks are stepped over: an entity may cross a line)."""
+        e = self._current()
+        page = self.session.page
+        if e is None or page is None:
+            return
+        text = page.text
+        s, t = e.start, e.end
+        if start_edge:
+            s = _step(text, s, direction, inside=direction > 0)
+        else:
+            t = _step(text, t, direction, inside=direction < 0)
+        if not 0 <= s < t <= len(text):
+            self.reporter.say("the entity cannot get any shorter" if s >= t else "the page ends there")
+            return
+        self._push(edits.ResizeEntity(e.id, s, t), s)
 
     def confirm(self) -> None:
         e = self._current()
@@ -171,3 +242,26 @@ class EntityActions(ActionSet):
             self.reporter.say("no entity of this article shown in the table is waiting for review")
             return
         self.editor.push(edits.Batch(todo, f"Confirm {len(todo)} entities in the article"))
+
+
+def _step(text: str, pos: int, direction: int, *, inside: bool) -> int:
+    """Move a span edge ``pos`` one visible character in ``direction``.  ``inside`` says the edge
+    moves into the span (shrinking), where it lands after the character it passes."""
+    n = len(text)
+    if direction > 0:
+        i = pos
+        while i < n and text[i].isspace():
+            i += 1
+        i += 1
+        if inside:  # a start edge landing on layout space moves on to the next character
+            while i < n and text[i].isspace():
+                i += 1
+        return i
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    i -= 1
+    if inside:
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+    return i
