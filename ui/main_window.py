@@ -139,17 +139,23 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(area, dock)
         self.docks[name] = dock
+        dock.toggleViewAction().setToolTip(f"Show or hide the {title} pane")
         if hasattr(self, "view_menu"):
             self.view_menu.insertAction(self.view_menu.actions()[0], dock.toggleViewAction())
         return dock
 
     def _window_action(
-        self, name: str, text: str, keys: list[QKeySequence.StandardKey | str], slot: Callable[[], object]
+        self,
+        name: str,
+        text: str,
+        keys: list[QKeySequence.StandardKey | str],
+        slot: Callable[[], object],
+        tip: str = "",
     ) -> QAction:
         a = QAction(text, self)
         a.setObjectName(name)
         a.setShortcuts([QKeySequence(k) for k in keys])
-        a.setToolTip(text.replace("&", "").rstrip("…"))
+        a.setToolTip(tip or text.replace("&", "").rstrip("…"))
         a.setStatusTip(a.toolTip())
         a.triggered.connect(lambda _=False: slot())
         self.addAction(a)
@@ -172,10 +178,18 @@ class MainWindow(QMainWindow):
         )
         self.export_action = self._window_action("export", "&Export JSON…", ["Ctrl+E"], self.files.export_dialog)
         self.export_conll_action = self._window_action(
-            "export_conll", "Export &CoNLL…", [], lambda: self.files.export_dialog("conll")
+            "export_conll",
+            "Export &CoNLL…",
+            [],
+            lambda: self.files.export_dialog("conll"),
+            "Write the corrected page as CoNLL (one token per line, BIO entity tags) for NER training",
         )
         self.export_jsonl_action = self._window_action(
-            "export_jsonl", "Export JSON &Lines…", [], lambda: self.files.export_dialog("jsonl")
+            "export_jsonl",
+            "Export JSON &Lines…",
+            [],
+            lambda: self.files.export_dialog("jsonl"),
+            "Write one JSON record per article with its entity spans, for NER training",
         )
         self.quit_action = self._window_action("quit", "&Quit", ["Ctrl+Q"], self.close)
         for a in (self.open_action, self.next_page_action, self.prev_page_action, self.save_action):
@@ -218,7 +232,11 @@ class MainWindow(QMainWindow):
             ents.addAction(a)
         ents.addSeparator()
         self.reading_order_action = self._window_action(
-            "reading_order", "Review in page order (not doubtful first)", [], self._toggle_order
+            "reading_order",
+            "Review in page order (not doubtful first)",
+            [],
+            self._toggle_order,
+            "The review queue (table, ] and [, moving on after a decision) in page order instead of doubt",
         )
         self.reading_order_action.setCheckable(True)
         self.reading_order_action.setChecked(self.settings.value("review/order", "doubt") == "reading")
@@ -239,7 +257,9 @@ class MainWindow(QMainWindow):
             view.addAction(a)
             self.addAction(a)
         view.addSeparator()
-        self.reset_layout_action = self._window_action("reset_layout", "Reset layout", [], self.reset_layout)
+        self.reset_layout_action = self._window_action(
+            "reset_layout", "Reset layout", [], self.reset_layout, "Put every pane back where it was at first"
+        )
         view.addAction(self.reset_layout_action)
         view.addSeparator()
         self.shortcuts_action = self._window_action(
@@ -281,7 +301,7 @@ class MainWindow(QMainWindow):
                 continue
             tip = a.toolTip() or a.text().replace("&", "")
             keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts())
-            if keys and keys not in tip:
+            if keys and not tip.endswith(f"({keys})"):
                 tip = f"{tip} ({keys})"
             a.setToolTip(tip)
             a.setStatusTip(tip)
