@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QVBoxLayout,
@@ -34,6 +35,7 @@ from ui.actions.commands import Editor
 from ui.actions.editing import EditingActions
 from ui.actions.files import PageFiles
 from ui.actions.navigation import NavigationActions
+from ui.i18n import tr
 from ui.loading import InlineLoader, PageLoader
 from ui.models.article_model import ArticleIdRole, ArticleListModel
 from ui.models.colours import ColourBook, label_colours
@@ -49,7 +51,7 @@ from ui.views.raw_view import RawPageView
 from ui.views.shortcut_sheet import ShortcutSheet
 
 SAMPLE = SAMPLE_PAGE
-REVIEW_TEXT = {"auto": "auto", "in_progress": "in progress", "done": "done"}
+REVIEW_TEXT = {"auto": "auto", "in_progress": "in progress", "done": "done"}  # tr() when shown
 
 
 def app_settings() -> QSettings:
@@ -61,7 +63,7 @@ class MainWindow(QMainWindow):
     def __init__(self, loader: PageLoader | InlineLoader | None = None, settings: QSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Banmian[*]")
+        self.setWindowTitle(tr("Banmian") + "[*]")
         self.settings = settings or app_settings()
         self.labels = load_labels()
         self.label_colours = label_colours(self.labels)
@@ -89,9 +91,9 @@ class MainWindow(QMainWindow):
         self.entity_panel = EntityPanel(self.entity_model, [lb.name for lb in self.labels])
         self.docks: dict[str, QDockWidget] = {}
         right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.add_dock("articles", "Articles", self.article_list, right)
-        self.add_dock("article", "Article", self.article_view, right)
-        self.add_dock("entities", "Entities", self.entity_panel, right)
+        self.add_dock("articles", tr("Articles"), self.article_list, right)
+        self.add_dock("article", tr("Article"), self.article_view, right)
+        self.add_dock("entities", tr("Entities"), self.entity_panel, right)
         self.splitDockWidget(self.docks["article"], self.docks["entities"], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["articles"], self.docks["article"]], [260, 640], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["articles"]], [980], Qt.Orientation.Horizontal)
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(area, dock)
         self.docks[name] = dock
-        dock.toggleViewAction().setToolTip(f"Show or hide the {title} pane")
+        dock.toggleViewAction().setToolTip(tr("Show or hide the {title} pane").format(title=title))
         if hasattr(self, "view_menu"):
             self.view_menu.insertAction(self.view_menu.actions()[0], dock.toggleViewAction())
         return dock
@@ -163,35 +165,35 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file = bar.addMenu("&File")
+        file = bar.addMenu(tr("&File"))
         self.open_action = self._window_action(
-            "open", "&Open page…", [QKeySequence.StandardKey.Open], self.files.open_dialog
+            "open", tr("&Open page…"), [QKeySequence.StandardKey.Open], self.files.open_dialog
         )
         self.save_action = self._window_action(
-            "save", "&Save corrections", [QKeySequence.StandardKey.Save], self.files.save
+            "save", tr("&Save corrections"), [QKeySequence.StandardKey.Save], self.files.save
         )
         self.next_page_action = self._window_action(
-            "next_page", "&Next page", ["Ctrl+PgDown"], lambda: self.files.step_page(+1)
+            "next_page", tr("&Next page"), ["Ctrl+PgDown"], lambda: self.files.step_page(+1)
         )
         self.prev_page_action = self._window_action(
-            "prev_page", "&Previous page", ["Ctrl+PgUp"], lambda: self.files.step_page(-1)
+            "prev_page", tr("&Previous page"), ["Ctrl+PgUp"], lambda: self.files.step_page(-1)
         )
-        self.export_action = self._window_action("export", "&Export JSON…", ["Ctrl+E"], self.files.export_dialog)
+        self.export_action = self._window_action("export", tr("&Export JSON…"), ["Ctrl+E"], self.files.export_dialog)
         self.export_conll_action = self._window_action(
             "export_conll",
-            "Export &CoNLL…",
+            tr("Export &CoNLL…"),
             [],
             lambda: self.files.export_dialog("conll"),
-            "Write the corrected page as CoNLL (one token per line, BIO entity tags) for NER training",
+            tr("Write the corrected page as CoNLL (one token per line, BIO entity tags) for NER training"),
         )
         self.export_jsonl_action = self._window_action(
             "export_jsonl",
-            "Export JSON &Lines…",
+            tr("Export JSON &Lines…"),
             [],
             lambda: self.files.export_dialog("jsonl"),
-            "Write one JSON record per article with its entity spans, for NER training",
+            tr("Write one JSON record per article with its entity spans, for NER training"),
         )
-        self.quit_action = self._window_action("quit", "&Quit", ["Ctrl+Q"], self.close)
+        self.quit_action = self._window_action("quit", tr("&Quit"), ["Ctrl+Q"], self.close)
         for a in (self.open_action, self.next_page_action, self.prev_page_action, self.save_action):
             file.addAction(a)
         file.addSeparator()
@@ -199,11 +201,11 @@ class MainWindow(QMainWindow):
             file.addAction(a)
         file.addSeparator()
         file.addAction(self.quit_action)
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        edit = bar.addMenu(tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
         self.undo_action.setObjectName("undo")
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, tr("&Redo"))
         self.redo_action.setObjectName("redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addAction(self.undo_action)
@@ -217,14 +219,16 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         for a in self.editing.structure:
             edit.addAction(a)
-        self.edit_fields_action = self._window_action("edit_fields", "Edit headline fields", ["F2"], self.edit_fields)
+        self.edit_fields_action = self._window_action(
+            "edit_fields", tr("Edit headline fields"), ["F2"], self.edit_fields
+        )
         edit.addAction(self.edit_fields_action)
         self.addAction(self.editing.review_done)
         edit.addAction(self.editing.review_done)
-        roles = edit.addMenu("Set &role")
+        roles = edit.addMenu(tr("Set &role"))
         for a in self.editing.roles:
             roles.addAction(a)
-        ents = bar.addMenu("E&ntities")
+        ents = bar.addMenu(tr("E&ntities"))
         for a in self.editing.label_actions:
             ents.addAction(a)
         ents.addSeparator()
@@ -233,21 +237,24 @@ class MainWindow(QMainWindow):
         ents.addSeparator()
         self.reading_order_action = self._window_action(
             "reading_order",
-            "Review in page order (not doubtful first)",
+            tr("Review in page order (not doubtful first)"),
             [],
             self._toggle_order,
-            "The review queue (table, ] and [, moving on after a decision) in page order instead of doubt",
+            tr("The review queue (table, ] and [, moving on after a decision) in page order instead of doubt"),
         )
         self.reading_order_action.setCheckable(True)
         self.reading_order_action.setChecked(self.settings.value("review/order", "doubt") == "reading")
         self.entity_model.set_order("reading" if self.reading_order_action.isChecked() else "doubt")
         ents.addAction(self.reading_order_action)
-        self.view_menu = view = bar.addMenu("&View")
+        self.view_menu = view = bar.addMenu(tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
         self.compact_action = self._window_action(
-            "compact", "Hide blank lines", ["Ctrl+Shift+H"], lambda: self._set_compact(self.compact_action.isChecked())
+            "compact",
+            tr("Hide blank lines"),
+            ["Ctrl+Shift+H"],
+            lambda: self._set_compact(self.compact_action.isChecked()),
         )
         self.compact_action.setCheckable(True)
         self.compact_action.setChecked(self.settings.value("view/compact", "true") == "true")
@@ -258,18 +265,19 @@ class MainWindow(QMainWindow):
             self.addAction(a)
         view.addSeparator()
         self.reset_layout_action = self._window_action(
-            "reset_layout", "Reset layout", [], self.reset_layout, "Put every pane back where it was at first"
+            "reset_layout", tr("Reset layout"), [], self.reset_layout, tr("Put every pane back where it was at first")
         )
         view.addAction(self.reset_layout_action)
         view.addSeparator()
         self.shortcuts_action = self._window_action(
-            "shortcuts", "Keyboard shortcuts", ["F1"], lambda: ShortcutSheet(self).exec()
+            "shortcuts", tr("Keyboard shortcuts"), ["F1"], lambda: ShortcutSheet(self).exec()
         )
         view.addAction(self.shortcuts_action)
         self.legend_action = self._window_action(
-            "legend", "Legend", ["Shift+F1"], lambda: LegendDialog(self, self.labels).exec()
+            "legend", tr("Legend"), ["Shift+F1"], lambda: LegendDialog(self, self.labels).exec()
         )
         view.addAction(self.legend_action)
+        self._build_language_menu(view.addMenu(tr("&Language")))
         self._describe_actions()
 
     def _build_status(self) -> None:
@@ -292,10 +300,29 @@ class MainWindow(QMainWindow):
             w.setObjectName(name)
             sb.addPermanentWidget(w)
 
+    def _build_language_menu(self, menu: QMenu) -> None:
+        """The interface language: the system's, English or Chinese; used from the next start."""
+        group = QActionGroup(self)
+        current = str(self.settings.value("ui/language", ""))
+        for value, text in (("", tr("As the system")), ("en", "English"), ("zh", "中文")):
+            a = QAction(text, self)
+            a.setObjectName(f"language_{value or 'system'}")
+            a.setCheckable(True)
+            a.setChecked(value == current)
+            a.setToolTip(tr("Interface language (from the next start)"))
+            a.triggered.connect(lambda _=False, v=value: self._set_language(v))
+            group.addAction(a)
+            menu.addAction(a)
+
+    def _set_language(self, value: str) -> None:
+        self.settings.setValue("ui/language", value)
+        self.settings.sync()
+        self.say(tr("The interface language changes at the next start"))
+
     def _describe_actions(self) -> None:
         """Every action's tooltip says what it does and which keys do it."""
-        self.undo_action.setToolTip("Undo the last correction")
-        self.redo_action.setToolTip("Redo the correction just undone")
+        self.undo_action.setToolTip(tr("Undo the last correction"))
+        self.redo_action.setToolTip(tr("Redo the correction just undone"))
         for a in self.findChildren(QAction):
             if not a.text() or a.menu() is not None:
                 continue
@@ -391,7 +418,7 @@ class MainWindow(QMainWindow):
     def edit_fields(self) -> None:
         row = self.article_list.currentIndex().row()
         if row < 0:
-            self.say("select an article first")
+            self.say(tr("select an article first"))
             return
         self.docks["articles"].show()
         ix = self.article_model.index(row, 0)
@@ -438,12 +465,12 @@ class MainWindow(QMainWindow):
             if page is None or not aid:
                 self.article_view.show_article(None, None, [])
                 self.raw_view.show_article((), QColor(), scroll=False)
-                self.docks["article"].setWindowTitle("Article")
+                self.docks["article"].setWindowTitle(tr("Article"))
             else:
                 article = page.article(aid)
                 self.article_view.show_article(page, article, self.session.index.entities_of(aid))
                 self.raw_view.show_article(article.lines, self.colours.strong(aid), scroll=False)
-                self.docks["article"].setWindowTitle(f"Article {aid}")
+                self.docks["article"].setWindowTitle(tr("Article {id}").format(id=aid))
             if page is not None and self.selection.line:
                 line = page.line(self.selection.line)
                 self.article_view.mark_lines(line.start, line.end)
@@ -482,15 +509,21 @@ class MainWindow(QMainWindow):
         """Called on every reset and core change event: the labels follow the document."""
         page, doc = self.session.page, self.session.document
         if page is None or doc is None:
-            self.articles_label.setText("No page")
+            self.articles_label.setText(tr("No page"))
             self.pending_label.setText("")
             self.review_label.setText("")
         else:
             unassigned = len(page.unassigned)
-            self.articles_label.setText(f"{len(page.articles)} articles, {unassigned} lines unassigned")
+            self.articles_label.setText(
+                tr("{n} articles, {k} lines unassigned").format(n=len(page.articles), k=unassigned)
+            )
             total = len(page.entities)
-            self.pending_label.setText(f"{total - self.session.index.pending} of {total} reviewed")
-            self.review_label.setText("Review: " + REVIEW_TEXT.get(doc.review_status, doc.review_status))
+            self.pending_label.setText(
+                tr("{n} of {total} reviewed").format(n=total - self.session.index.pending, total=total)
+            )
+            self.review_label.setText(
+                tr("Review: {status}").format(status=tr(REVIEW_TEXT.get(doc.review_status, doc.review_status)))
+            )
         self.editing.show_review_done(doc.review_done if doc is not None else None)
         self.show_save_state()
 
@@ -501,9 +534,9 @@ class MainWindow(QMainWindow):
         if self.session.page is None:
             self.save_label.setText("")
         elif modified:
-            self.save_label.setText("Unsaved changes" + (f" ({note})" if note else ""))
+            self.save_label.setText(tr("Unsaved changes") + (f" ({note})" if note else ""))
         else:
-            self.save_label.setText("Saved")
+            self.save_label.setText(tr("Saved"))
 
     def show_progress(self, message: str) -> None:
         """The worker's progress: a busy bar and the message; an empty message ends it."""
@@ -519,7 +552,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.session.open(doc)
         self.setWindowFilePath(str(path))
-        self.setWindowTitle(f"{path.name}[*] — Banmian")
+        self.setWindowTitle(f"{path.name}[*] — " + tr("Banmian"))
         self._update_status()
         if warnings:
             self.say("; ".join(warnings), 20000)

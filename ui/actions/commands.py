@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from core.document import Document
 from core.edits.base import Edit, EditError
 from ui.actions.context import Reporter
+from ui.i18n import tr
 from ui.models.session import PageSession
 
 
@@ -23,7 +24,7 @@ class EditCommand(QUndoCommand):
     """
 
     def __init__(self, document: Document, edit: Edit) -> None:
-        super().__init__(edit.name)
+        super().__init__(tr(edit.name))
         self.document = document
         self.edit = edit
         self.error: EditError | None = None

@@ -19,6 +19,7 @@ from ui.actions.commands import Editor
 from ui.actions.context import Queue, Reporter, Selection
 from ui.actions.entities import EntityActions
 from ui.actions.structure import StructureActions
+from ui.i18n import tr
 from ui.models.session import PageSession
 
 
@@ -45,10 +46,10 @@ class EditingActions(ActionSet):
         self.review = self.entities.review
         self.review_done: QAction = self.action(
             "review_done",
-            "Mark page reviewed",
+            tr("Mark page reviewed"),
             "Ctrl+Shift+D",
             lambda: self.mark_reviewed(self.review_done.isChecked()),
-            "Mark the page as reviewed (export says done); again to take it back",
+            tr("Mark the page as reviewed (export says done); again to take it back"),
             Qt.ShortcutContext.WindowShortcut,
         )
         self.review_done.setCheckable(True)
@@ -85,8 +86,8 @@ class EditingActions(ActionSet):
         if not pending:
             return True
         answer = self.reporter.ask(
-            "Entities still to review",
-            f"{pending} entities are still waiting for review. Mark the page reviewed anyway?",
+            tr("Entities still to review"),
+            tr("{n} entities are still waiting for review. Mark the page reviewed anyway?").format(n=pending),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

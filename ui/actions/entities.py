@@ -13,6 +13,7 @@ from core.model import PENDING_STATUS, Entity
 from ui.actions.base import ActionSet
 from ui.actions.commands import Editor
 from ui.actions.context import Queue, Reporter, Selection
+from ui.i18n import tr
 from ui.models.session import PageSession
 
 DECISION_OF_STATUS = {"confirmed": "confirm", "rejected": "reject", "added": "add", "edited": "retype"}
@@ -40,38 +41,43 @@ class EntityActions(ActionSet):
         self.label_actions = [
             a(
                 f"label_{lb.name}",
-                f"Mark/retype as {lb.name}",
+                tr("Mark/retype as {label}").format(label=lb.name),
                 lb.key,
                 lambda n=lb.name: self.label(n),  # type: ignore[misc]
-                lb.description,
+                tr(lb.description),
             )
             for lb in labels
         ]
         self.review = [
-            a("confirm", "Confirm entity", ["Return", "Enter"], self.confirm),
-            a("reject", "Reject entity", ["Delete", "Backspace"], self.reject),
-            a("apply_all", "Apply this decision to every occurrence", ["A"], self.apply_to_all),
-            a("next_pending", "Next entity to review", ["]", "F8"], lambda: self.step_pending(+1)),
-            a("prev_pending", "Previous entity to review", ["[", "Shift+F8"], lambda: self.step_pending(-1)),
+            a("confirm", tr("Confirm entity"), ["Return", "Enter"], self.confirm),
+            a("reject", tr("Reject entity"), ["Delete", "Backspace"], self.reject),
+            a("apply_all", tr("Apply this decision to every occurrence"), ["A"], self.apply_to_all),
+            a("next_pending", tr("Next entity to review"), ["]", "F8"], lambda: self.step_pending(+1)),
+            a("prev_pending", tr("Previous entity to review"), ["[", "Shift+F8"], lambda: self.step_pending(-1)),
             a(
                 "confirm_article",
-                "Confirm all remaining entities in the article",
+                tr("Confirm all remaining entities in the article"),
                 ["Ctrl+Return", "Ctrl+Enter"],
                 self.confirm_article,
             ),
         ]
         self.boundaries = [
-            a("end_left", "Entity end one character left", ["Alt+Shift+Left"], lambda: self.move_edge(False, -1)),
-            a("end_right", "Entity end one character right", ["Alt+Shift+Right"], lambda: self.move_edge(False, +1)),
+            a("end_left", tr("Entity end one character left"), ["Alt+Shift+Left"], lambda: self.move_edge(False, -1)),
+            a(
+                "end_right",
+                tr("Entity end one character right"),
+                ["Alt+Shift+Right"],
+                lambda: self.move_edge(False, +1),
+            ),
             a(
                 "start_left",
-                "Entity start one character left",
+                tr("Entity start one character left"),
                 ["Ctrl+Alt+Shift+Left"],
                 lambda: self.move_edge(True, -1),
             ),
             a(
                 "start_right",
-                "Entity start one character right",
+                tr("Entity start one character right"),
                 ["Ctrl+Alt+Shift+Right"],
                 lambda: self.move_edge(True, +1),
             ),
@@ -108,7 +114,7 @@ class EntityActions(ActionSet):
             if nxt:
                 self.selection.select_entity(nxt)
                 return
-        self.reporter.say("every entity in the table is reviewed")
+        self.reporter.say(tr("every entity in the table is reviewed"))
 
     def _push(self, edit: edits.Edit, select_at: int | None = None) -> bool:
         if not self.editor.push(edit):
@@ -123,7 +129,7 @@ class EntityActions(ActionSet):
     def _current(self) -> Entity | None:
         eid = self.selection.current_entity_id()
         if not eid:
-            self.reporter.say("select an entity first (] goes to the next one to review)")
+            self.reporter.say(tr("select an entity first (] goes to the next one to review)"))
             return None
         try:
             return self.session.document.entity(eid) if self.session.document else None
@@ -151,7 +157,7 @@ class EntityActions(ActionSet):
         while end > start and text[end - 1].isspace():
             end -= 1
         if start >= end:
-            self.reporter.say("the selection holds no text")
+            self.reporter.say(tr("the selection holds no text"))
             return
         over = [e for e in page.entities if e.start < end and start < e.end]
         if len(over) == 1 and (over[0].start, over[0].end) == (start, end) and over[0].type != type_:
@@ -161,8 +167,10 @@ class EntityActions(ActionSet):
         if kept:
             names = "、".join(f"“{e.text}” ({e.type})" for e in kept)
             answer = self.reporter.ask(
-                "Replace entities",
-                f"The selection overlaps {names}. Replace with “{text[start:end].strip()}” as {type_}?",
+                tr("Replace entities"),
+                tr("The selection overlaps {names}. Replace with “{text}” as {type}?").format(
+                    names=names, text=text[start:end].strip(), type=type_
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes,
             )
@@ -172,7 +180,9 @@ class EntityActions(ActionSet):
         if not over:
             self._push(add, start)
             return
-        batch = edits.Batch([*(edits.RemoveEntity(e.id) for e in over), add], f"Replace with {type_}")
+        batch = edits.Batch(
+            [*(edits.RemoveEntity(e.id) for e in over), add], tr("Replace with {type}").format(type=type_)
+        )
         self._push(batch, start)
 
     def move_edge(self, start_edge: bool, direction: int) -> None:
@@ -189,7 +199,7 @@ class EntityActions(ActionSet):
         else:
             t = _step(text, t, direction, inside=direction < 0)
         if not 0 <= s < t <= len(text):
-            self.reporter.say("the entity cannot get any shorter" if s >= t else "the page ends there")
+            self.reporter.say(tr("the entity cannot get any shorter") if s >= t else tr("the page ends there"))
             return
         self._push(edits.ResizeEntity(e.id, s, t), s)
 
@@ -214,7 +224,7 @@ class EntityActions(ActionSet):
                 e = self.session.document.entity(self._last_decided)
         decision = DECISION_OF_STATUS.get(e.status)
         if decision is None:
-            self.reporter.say("decide on this entity first (Enter, Delete or a label key)")
+            self.reporter.say(tr("decide on this entity first (Enter, Delete or a label key)"))
             return
         self._decide(edits.apply_to_all(page, decision, e.text, e.type), e)
 
@@ -222,7 +232,7 @@ class EntityActions(ActionSet):
         """``]``/``[``: the next/previous entity waiting for review, in the table's order and filters."""
         nxt = self._next_in_queue(self.selection.current_entity_id(), direction)
         if not nxt:
-            self.reporter.say("no entity in the table is waiting for review")
+            self.reporter.say(tr("no entity in the table is waiting for review"))
             return
         self.selection.select_entity(nxt)
 
@@ -230,7 +240,7 @@ class EntityActions(ActionSet):
         aid = self.selection.current_article_id()
         page = self.session.page
         if not aid or page is None:
-            self.reporter.say("select an article first")
+            self.reporter.say(tr("select an article first"))
             return
         index = self.session.index
         todo = [
@@ -239,9 +249,9 @@ class EntityActions(ActionSet):
             if e.status == PENDING_STATUS and index.article_of_entity(e) == aid and self.queue.shows(e.id)
         ]
         if not todo:
-            self.reporter.say("no entity of this article shown in the table is waiting for review")
+            self.reporter.say(tr("no entity of this article shown in the table is waiting for review"))
             return
-        self.editor.push(edits.Batch(todo, f"Confirm {len(todo)} entities in the article"))
+        self.editor.push(edits.Batch(todo, tr("Confirm {n} entities in the article").format(n=len(todo))))
 
 
 def _step(text: str, pos: int, direction: int, *, inside: bool) -> int:

@@ -22,6 +22,7 @@ from core.atomic import write_atomic
 from core.document import Document
 from core.paths import SAMPLE_PAGE
 from ui.actions.context import Reporter
+from ui.i18n import tr
 from ui.loading import InlineLoader, PageLoader
 from ui.models.session import PageSession
 from ui.worker import Loaded
@@ -115,7 +116,9 @@ class PageFiles(QObject):
 
     def open_dialog(self) -> None:
         start = str(self.page_path.parent) if self.page_path else str(SAMPLE_PAGE.parent)
-        path, _ = QFileDialog.getOpenFileName(self.widget, "Open page", start, "Page text (*.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self.widget, tr("Open page"), start, tr("Page text (*.txt);;All files (*)")
+        )
         if path:
             self.open_path(path)
 
@@ -126,18 +129,24 @@ class PageFiles(QObject):
         when that fails (its error is shown) the editor stays on this page.
         """
         if self._opening is not None:
-            self.reporter.say(f"still opening {self._opening.name}…")
+            self.reporter.say(tr("still opening {name}…").format(name=self._opening.name))
             return
         if self.page_path is None:
-            self.reporter.say("no page is open")
+            self.reporter.say(tr("no page is open"))
             return
         target = neighbour_page(self.page_path, direction)
         if target is None:
-            end = "last" if direction > 0 else "first"
-            self.reporter.say(f"{self.page_path.name} is the {end} page in {self.page_path.parent.name or '.'}")
+            text = (
+                tr("{name} is the last page in {folder}")
+                if direction > 0
+                else tr("{name} is the first page in {folder}")
+            )
+            self.reporter.say(text.format(name=self.page_path.name, folder=self.page_path.parent.name or "."))
             return
         if self.is_modified() and not self.save():
-            self.reporter.say(f"the corrections were not saved: staying on {self.page_path.name}", 15000)
+            self.reporter.say(
+                tr("the corrections were not saved: staying on {name}").format(name=self.page_path.name), 15000
+            )
             return
         self.open_path(target)
 
@@ -145,7 +154,7 @@ class PageFiles(QObject):
         self._opening = None
         if result.page is None:
             self.progress.emit("")
-            self.reporter.warn("Cannot open page", result.error)
+            self.reporter.warn(tr("Cannot open page"), result.error)
             self.reporter.say(result.error, 15000)
             return
         doc = Document(result.page, base=result.base, review_done=result.review_done)
@@ -171,8 +180,8 @@ class PageFiles(QObject):
         if saved is not None and saved.exists() and saved.stat().st_mtime > path.stat().st_mtime:
             return None
         answer = self.reporter.ask(
-            "Unsaved corrections found",
-            f"{path.name} holds corrections made after the last save. Restore them?",
+            tr("Unsaved corrections found"),
+            tr("{name} holds corrections made after the last save. Restore them?").format(name=path.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
@@ -181,7 +190,7 @@ class PageFiles(QObject):
         try:
             decisions = read_sidecar(path, doc.base)
         except (SidecarError, OSError, ValueError) as e:
-            self.reporter.say(f"the autosave could not be used: {e}", 15000)
+            self.reporter.say(tr("the autosave could not be used: {error}").format(error=e), 15000)
             return None
         page, warnings = reapply(doc.base, decisions)
         if warnings:
@@ -207,10 +216,13 @@ class PageFiles(QObject):
         try:
             result = save_sidecar(doc, self.sidecar_path, lexicon=UserLexicon.load())
         except SaveError as e:
-            self.reporter.warn("Cannot save", str(e))
+            self.reporter.warn(tr("Cannot save"), str(e))
             return False
         self._mark_clean()
-        self.reporter.say(f"Saved {result.path.name}" + ("; " + "; ".join(result.warnings) if result.warnings else ""))
+        self.reporter.say(
+            tr("Saved {name}").format(name=result.path.name)
+            + ("; " + "; ".join(result.warnings) if result.warnings else "")
+        )
         return True
 
     def _mark_clean(self) -> None:
@@ -233,17 +245,17 @@ class PageFiles(QObject):
         try:
             write_atomic(path, dumps(corrections(doc)), backup=False)
         except OSError as e:
-            self.reporter.say(f"autosave failed: {e.strerror or e}", 15000)
+            self.reporter.say(tr("autosave failed: {error}").format(error=e.strerror or e), 15000)
             return
-        self.save_state.emit(f"autosaved {time.strftime('%H:%M:%S')}")
+        self.save_state.emit(tr("autosaved {time}").format(time=time.strftime("%H:%M:%S")))
 
     def confirm_discard(self) -> bool:
         """Ask before unsaved corrections are dropped; True when it is fine to go on."""
         if not self.is_modified():
             return True
         answer = self.reporter.ask(
-            "Unsaved corrections",
-            "Save the corrections to this page first?",
+            tr("Unsaved corrections"),
+            tr("Save the corrections to this page first?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -267,7 +279,9 @@ class PageFiles(QObject):
             return
         suffix, name = EXPORT_FORMATS[fmt]
         start = str(self.page_path.with_suffix(suffix))
-        path, _ = QFileDialog.getSaveFileName(self.widget, f"Export {name}", start, f"{name} (*{suffix})")
+        path, _ = QFileDialog.getSaveFileName(
+            self.widget, tr("Export {format}").format(format=name), start, f"{name} (*{suffix})"
+        )
         if path:
             self.export(Path(path), fmt)
 
@@ -291,7 +305,7 @@ class PageFiles(QObject):
                 data = dumps(page_json(doc))
             write_atomic(path, data)
         except (ExportInvalid, OSError) as e:
-            self.reporter.warn("Cannot export", str(e))
+            self.reporter.warn(tr("Cannot export"), str(e))
             return False
-        self.reporter.say(f"Exported {path.name}")
+        self.reporter.say(tr("Exported {name}").format(name=path.name))
         return True

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from ui.actions.base import ActionSet
 from ui.actions.context import Reporter
+from ui.i18n import tr
 from ui.models.find import PageFinder
 from ui.models.session import PageSession
 from ui.views.find_bar import FindBar
@@ -39,26 +40,47 @@ class NavigationActions(ActionSet):
         self._at = -1  # raw offset of the last match shown
         a = self.action
         self.actions = [
-            a("find", "&Find…", "Ctrl+F", self.bar.open, "Find text on the page (raw and article text)", WINDOW),
-            a("find_next", "Find next", ["F3"], lambda: self.find(+1), "The next match of the find bar's text", WINDOW),
-            a("find_prev", "Find previous", ["Shift+F3"], lambda: self.find(-1), "The previous match", WINDOW),
+            a(
+                "find",
+                tr("&Find…"),
+                "Ctrl+F",
+                self.bar.open,
+                tr("Find text on the page (raw and article text)"),
+                WINDOW,
+            ),
+            a(
+                "find_next",
+                tr("Find next"),
+                ["F3"],
+                lambda: self.find(+1),
+                tr("The next match of the find bar's text"),
+                WINDOW,
+            ),
+            a("find_prev", tr("Find previous"), ["Shift+F3"], lambda: self.find(-1), tr("The previous match"), WINDOW),
             a(
                 "go_to_line",
-                "&Go to line…",
+                tr("&Go to line…"),
                 "Ctrl+G",
                 self.ask_line,
-                "Put the cursor on a line of the raw page",
+                tr("Put the cursor on a line of the raw page"),
                 WINDOW,
             ),
             a(
                 "next_pane",
-                "Next pane",
+                tr("Next pane"),
                 "F6",
                 lambda: self.cycle(+1),
-                "Move the keyboard focus to the next pane",
+                tr("Move the keyboard focus to the next pane"),
                 WINDOW,
             ),
-            a("prev_pane", "Previous pane", "Shift+F6", lambda: self.cycle(-1), "Focus the previous pane", WINDOW),
+            a(
+                "prev_pane",
+                tr("Previous pane"),
+                "Shift+F6",
+                lambda: self.cycle(-1),
+                tr("Focus the previous pane"),
+                WINDOW,
+            ),
         ]
         self.bar.step.connect(self.find)
 
@@ -70,8 +92,8 @@ class NavigationActions(ActionSet):
             return
         found = self.finder.matches(page, query)
         if not found:
-            self.bar.count.setText(self.bar.tr("not found"))
-            self.reporter.say(f"“{query}” is not on this page")
+            self.bar.count.setText(tr("not found"))
+            self.reporter.say(tr("“{query}” is not on this page").format(query=query))
             return
         if direction > 0:
             k = next((i for i, (s, _) in enumerate(found) if s > self._at), 0)
@@ -86,9 +108,7 @@ class NavigationActions(ActionSet):
         page = self.session.page
         if page is None or not page.lines:
             return
-        n, ok = QInputDialog.getInt(
-            self.widget, self.widget.tr("Go to line"), self.widget.tr("Line:"), 1, 1, len(page.lines)
-        )
+        n, ok = QInputDialog.getInt(self.widget, tr("Go to line"), tr("Line:"), 1, 1, len(page.lines))
         if ok:
             self.go_to(n)
 

@@ -12,6 +12,7 @@ from core.model import ROLES, Page
 from ui.actions.base import ActionSet
 from ui.actions.commands import Editor
 from ui.actions.context import Reporter, Selection
+from ui.i18n import tr
 from ui.models.session import PageSession
 
 ROLE_KEYS: dict[str, str] = {role: str((i + 1) % 10) for i, role in enumerate(ROLES)}
@@ -35,16 +36,27 @@ class StructureActions(ActionSet):
         self.reporter = reporter
         a = self.action
         self.structure = [
-            a("split", "Split article here", "Ctrl+B", self.split_here, "A new article starts at the cursor's line"),
-            a("merge_prev", "Merge with previous article", "Alt+Up", lambda: self.merge(-1)),
-            a("merge_next", "Merge with next article", "Alt+Down", lambda: self.merge(+1)),
-            a("move_lines", "Move selected lines to article…", "Ctrl+M", self.move_lines_dialog),
-            a("new_article", "New article from selected lines", "Ctrl+N", self.new_article),
-            a("unassign", "Take selected lines out of their article", "Ctrl+U", self.unassign),
-            a("paragraph", "Toggle paragraph start", "Ctrl+P", self.toggle_paragraph),
+            a(
+                "split",
+                tr("Split article here"),
+                "Ctrl+B",
+                self.split_here,
+                tr("A new article starts at the cursor's line"),
+            ),
+            a("merge_prev", tr("Merge with previous article"), "Alt+Up", lambda: self.merge(-1)),
+            a("merge_next", tr("Merge with next article"), "Alt+Down", lambda: self.merge(+1)),
+            a("move_lines", tr("Move selected lines to article…"), "Ctrl+M", self.move_lines_dialog),
+            a("new_article", tr("New article from selected lines"), "Ctrl+N", self.new_article),
+            a("unassign", tr("Take selected lines out of their article"), "Ctrl+U", self.unassign),
+            a("paragraph", tr("Toggle paragraph start"), "Ctrl+P", self.toggle_paragraph),
         ]
         self.roles = [
-            a(f"role_{role}", f"Set role: {role}", ROLE_KEYS[role], lambda r=role: self.set_role(r))  # type: ignore[misc]
+            a(
+                f"role_{role}",
+                tr("Set role: {role}").format(role=tr(role)),
+                ROLE_KEYS[role],
+                lambda r=role: self.set_role(r),  # type: ignore[misc]
+            )
             for role in ROLES
         ]
 
@@ -55,7 +67,7 @@ class StructureActions(ActionSet):
         line = self.selection.current_line()
         aid = self._article_at(line)
         if not aid:
-            self.reporter.say(f"line {line} is in no article")
+            self.reporter.say(tr("line {n} is in no article").format(n=line))
             return
         self.editor.push(edits.SplitArticle(aid, line))
 
@@ -64,12 +76,14 @@ class StructureActions(ActionSet):
         page = self.session.page
         ids = [a.id for a in page.articles] if page is not None else []
         if aid not in ids:
-            self.reporter.say("put the cursor on a line of an article first")
+            self.reporter.say(tr("put the cursor on a line of an article first"))
             return
         i = ids.index(aid)
         j = i + direction
         if not 0 <= j < len(ids):
-            self.reporter.say("there is no article " + ("before" if direction < 0 else "after") + " this one")
+            self.reporter.say(
+                tr("there is no article before this one") if direction < 0 else tr("there is no article after this one")
+            )
             return
         first, second = (ids[j], aid) if direction < 0 else (aid, ids[j])
         assert page is not None
@@ -87,10 +101,10 @@ class StructureActions(ActionSet):
         """Move lines; the paragraphs they started still start there in their new article."""
         page = self.session.page
         if not lines or page is None:
-            self.reporter.say("select the lines to move first")
+            self.reporter.say(tr("select the lines to move first"))
             return
         starts = paragraph_starts(page) & set(lines)
-        with self.editor.macro("Move lines"):
+        with self.editor.macro(tr("Move lines")):
             if not self.editor.push(edits.MoveLines(lines, target)) or target is None:
                 return
             after = self.session.page
@@ -105,20 +119,20 @@ class StructureActions(ActionSet):
         lines = self.selection.selected_lines()
         page = self.session.page
         if not lines or page is None or not page.articles:
-            self.reporter.say("select the lines to move first")
+            self.reporter.say(tr("select the lines to move first"))
             return
-        choices = [(a.id, article_fields(page.text, page.lines, a).title or "(no title)") for a in page.articles]
+        choices = [(a.id, article_fields(page.text, page.lines, a).title or tr("(no title)")) for a in page.articles]
         ids = [a.id for a in page.articles]
         owner = self.session.index.article_of_line(lines[0])
         default = neighbour_row([a.lines for a in page.articles], lines, ids.index(owner) if owner in ids else -1)
-        dialog = MoveDialog(self.widget, f"Move {len(lines)} line(s) to:", choices, default)
+        dialog = MoveDialog(self.widget, tr("Move {n} line(s) to:").format(n=len(lines)), choices, default)
         if dialog.exec() and dialog.chosen():
             self.move_lines(lines, dialog.chosen())
 
     def new_article(self) -> None:
         lines = self.selection.selected_lines()
         if not lines:
-            self.reporter.say("select the lines of the new article first")
+            self.reporter.say(tr("select the lines of the new article first"))
             return
         self.editor.push(edits.NewArticle(lines))
 
@@ -134,7 +148,7 @@ class StructureActions(ActionSet):
                     starts = b.lines[0] == line and k > 0
                     self.editor.push(edits.SetParagraphStart(line, start=not starts))
                     return
-        self.reporter.say(f"line {line} is in no article")
+        self.reporter.say(tr("line {n} is in no article").format(n=line))
 
     def set_role(self, role: str) -> None:
         lines = self.selection.selected_lines()

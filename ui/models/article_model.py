@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from core.events import Change
 from core.fields import ArticleFields, article_fields
 from core.model import Article, Page
+from ui.i18n import tr
 from ui.models.colours import ColourBook
 from ui.models.rows import Index, RowsModel
 from ui.models.session import PageSession
@@ -99,13 +100,13 @@ class ArticleListModel(RowsModel[Article]):
             if key == "entities":
                 pending = self._pending[a.id]
                 total = self._total[a.id]
-                return f"{total} ({pending} to review)" if pending else str(total)
+                return tr("{total} ({n} to review)").format(total=total, n=pending) if pending else str(total)
             return self.fields(index.row()).get(key)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return self._colours.tint(a.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             shown = self.fields(index.row()).get(key) if key in EDITABLE else ""
-            over = " (typed by the editor)" if key in a.overrides else ""
+            over = tr(" (typed by the editor)") if key in a.overrides else ""
             return f"{a.id}: {shown}{over}" if shown else a.id
         if role == ArticleIdRole:
             return a.id
@@ -138,5 +139,5 @@ class ArticleListModel(RowsModel[Article]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][1]
+            return tr(COLUMNS[section][1])
         return str(section + 1)

@@ -12,6 +12,7 @@ from core.document import find_entity
 from core.events import Change
 from core.model import PENDING_STATUS, Entity, Page
 from core.textmap import squeeze_spaces
+from ui.i18n import tr
 from ui.models.rows import Index, RowsModel
 from ui.models.session import PageSession
 
@@ -130,7 +131,16 @@ class EntityModel(RowsModel[Entity]):
             if col == CONTEXT:
                 page = self._session.page
                 return context(page.text, e) if page is not None else ""
-            return (e.text, e.type, e.status, "", "", e.source, f"{e.confidence:.2f}", self._occurrences[e.text])[col]
+            return (
+                e.text,
+                e.type,
+                tr(e.status),
+                "",
+                "",
+                tr(e.source),
+                f"{e.confidence:.2f}",
+                self._occurrences[e.text],
+            )[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 2:
             return STATUS_COLOURS.get(e.status)
         if role == Qt.ItemDataRole.BackgroundRole and col == 1:
@@ -139,7 +149,10 @@ class EntityModel(RowsModel[Entity]):
             return STRUCK
         if role == Qt.ItemDataRole.ToolTipRole:
             value = f", value {e.value}" if e.value else ""
-            return f"{e.text} [{e.type}] offsets {e.start}–{e.end}{value}"
+            return (
+                tr("{text} [{type}] offsets {start}–{end}").format(text=e.text, type=e.type, start=e.start, end=e.end)
+                + value
+            )
         if role == EntityIdRole:
             return e.id
         if role == SortKeyRole:
@@ -154,7 +167,7 @@ class EntityModel(RowsModel[Entity]):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return tr(COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

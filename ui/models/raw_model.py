@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from core.events import Change
 from core.model import Article, Page
+from ui.i18n import tr
 from ui.models.colours import PARAGRAPH_MARK, ROLE_MARKS, ColourBook
 from ui.models.session import PageSession
 
@@ -102,8 +103,8 @@ class RawLinesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return None if self._page.lines[row].is_blank else self._colours.tint(aid)
         if role == Qt.ItemDataRole.ToolTipRole:
-            where = f"article {aid}, {line_role}" if aid else "in no article"
-            return f"line {row + 1}: {where}"
+            where = tr("article {id}, {role}").format(id=aid, role=tr(line_role)) if aid else tr("in no article")
+            return tr("line {n}: {where}").format(n=row + 1, where=where)
         if role == ArticleRole:
             return aid
         if role == LineRoleRole:

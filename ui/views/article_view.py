@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from core.fields import article_fields, needs_space
 from core.model import Article, Entity, Page
 from core.textmap import MappedText, assemble
+from ui.i18n import tr
 
 HEAD_ORDER = ("kicker", "title", "subtitle", "byline")
 
@@ -136,7 +137,7 @@ class ArticleTextView(QTextEdit):
                     write(mt.text, list(mt.offsets), role)
         if fields.dateline and "dateline" in article.overrides:
             paragraph("byline")
-            write(f"[dateline] {fields.dateline}", None, "byline")
+            write(tr("[dateline] {text}").format(text=fields.dateline), None, "byline")
         for b in article.blocks:
             if b.role not in ("body", "subhead"):
                 continue
@@ -176,7 +177,7 @@ class ArticleTextView(QTextEdit):
                 colour.setAlpha(150)
                 cf.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             cf.setBackground(colour)
-        cf.setToolTip(f"{e.text} · {e.type} · {e.status}")
+        cf.setToolTip(f"{e.text} · {e.type} · {tr(e.status)}")
         cursor.mergeCharFormat(cf)
 
     # -- selection and marks ----------------------------------------------------------------------

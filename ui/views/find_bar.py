@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from ui.i18n import tr
+
 
 class FindLine(QLineEdit):
     step = Signal(int)
@@ -33,16 +35,16 @@ class FindBar(QWidget):
         self.setObjectName("findBar")
         self.line = FindLine()
         self.line.setObjectName("findText")
-        self.line.setPlaceholderText(self.tr("Find on the page (raw and article text)"))
+        self.line.setPlaceholderText(tr("Find on the page (raw and article text)"))
         self.count = QLabel()
         self.count.setObjectName("findCount")
         prev, nxt, close = QToolButton(), QToolButton(), QToolButton()
         prev.setText("▲")
-        prev.setToolTip(self.tr("Previous match (Shift+Enter)"))
+        prev.setToolTip(tr("Previous match (Shift+Enter)"))
         nxt.setText("▼")
-        nxt.setToolTip(self.tr("Next match (Enter)"))
+        nxt.setToolTip(tr("Next match (Enter)"))
         close.setText("✕")
-        close.setToolTip(self.tr("Close the find bar (Esc)"))
+        close.setToolTip(tr("Close the find bar (Esc)"))
         prev.clicked.connect(lambda: self.step.emit(-1))
         nxt.clicked.connect(lambda: self.step.emit(1))
         close.clicked.connect(self.hide)
@@ -51,7 +53,7 @@ class FindBar(QWidget):
         self.line.textChanged.connect(lambda _: self.count.clear())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(QLabel(self.tr("Find")))
+        layout.addWidget(QLabel(tr("Find")))
         layout.addWidget(self.line, 1)
         layout.addWidget(self.count)
         for b in (prev, nxt, close):

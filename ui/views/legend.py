@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from core.entities.labels import Label
+from ui.i18n import tr
 from ui.models.colours import PARAGRAPH_MARK, ROLE_MARKS, UNASSIGNED, soften
 
 ROLE_MEANINGS = {
@@ -42,10 +43,10 @@ class LegendDialog(QDialog):
     def __init__(self, parent: QWidget | None, labels: Sequence[Label]) -> None:
         super().__init__(parent)
         self.setObjectName("legend")
-        self.setWindowTitle(self.tr("Legend"))
+        self.setWindowTitle(tr("Legend"))
         rows = legend_rows(labels)
         self.table = QTableWidget(len(rows), 2, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Sign"), self.tr("Meaning")])
+        self.table.setHorizontalHeaderLabels([tr("Sign"), tr("Meaning")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for r, (sign, meaning, colour) in enumerate(rows):
@@ -53,7 +54,7 @@ class LegendDialog(QDialog):
             if colour is not None:
                 item.setBackground(colour)
             self.table.setItem(r, 0, item)
-            self.table.setItem(r, 1, QTableWidgetItem(self.tr(meaning)))
+            self.table.setItem(r, 1, QTableWidgetItem(tr(meaning)))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

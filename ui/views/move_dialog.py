@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import tr
+
 IdRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -40,7 +42,7 @@ class MoveDialog(QDialog):
         """``choices``: (article id, label) in list order; ``default``: the row chosen at first."""
         super().__init__(parent)
         self.setObjectName("moveDialog")
-        self.setWindowTitle(self.tr("Move lines"))
+        self.setWindowTitle(tr("Move lines"))
         self.list = QListWidget()
         self.list.setObjectName("moveChoices")
         for k, (aid, label) in enumerate(choices):
@@ -49,7 +51,7 @@ class MoveDialog(QDialog):
             self.list.addItem(item)
         self.filter = FilterLine(self.list)
         self.filter.setObjectName("moveFilter")
-        self.filter.setPlaceholderText(self.tr("Type a row number or words of the title"))
+        self.filter.setPlaceholderText(tr("Type a row number or words of the title"))
         self.filter.textChanged.connect(self._narrow)
         self.filter.returnPressed.connect(self.accept)
         self.list.itemDoubleClicked.connect(lambda _: self.accept())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import ENTITY_STATUSES
+from ui.i18n import tr
 from ui.models.article_model import ArticleIdRole, ArticleListModel
 from ui.models.entity_model import EntityFilterModel, EntityModel
 from ui.views.raw_view import LINES_MIME
@@ -95,15 +96,15 @@ class EntityPanel(QWidget):
         self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
         self.type_filter = QComboBox()
         self.type_filter.setObjectName("typeFilter")
-        self.type_filter.addItem("All types", "")
+        self.type_filter.addItem(tr("All types"), "")
         for t in types:
             self.type_filter.addItem(t, t)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
-        self.status_filter.addItem("All statuses", "")
-        self.status_filter.addItem("Waiting for review", "pending")
+        self.status_filter.addItem(tr("All statuses"), "")
+        self.status_filter.addItem(tr("Waiting for review"), "pending")
         for s in ENTITY_STATUSES:
-            self.status_filter.addItem(s, s)
+            self.status_filter.addItem(tr(s), s)
         self.type_filter.currentIndexChanged.connect(lambda _: self.proxy.set_type(str(self.type_filter.currentData())))
         self.status_filter.currentIndexChanged.connect(
             lambda _: self.proxy.set_status(str(self.status_filter.currentData()))
@@ -120,7 +121,7 @@ class EntityPanel(QWidget):
         for col, width in enumerate((110, 50, 75, 50, 190, 55, 70)):
             self.table.setColumnWidth(col, width)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Show"))
+        top.addWidget(QLabel(tr("Show")))
         top.addWidget(self.type_filter)
         top.addWidget(self.status_filter)
         top.addStretch(1)

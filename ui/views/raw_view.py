@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from ui.i18n import tr
 from ui.models.colours import UNASSIGNED_MARK
 from ui.models.raw_model import RawLinesModel
 from ui.views.textpos import TextPositions
@@ -37,7 +38,7 @@ class LineGutter(QWidget):
         super().__init__(view)
         self._view = view
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setToolTip("Drag from here to move the selected lines onto an article in the list")
+        self.setToolTip(tr("Drag from here to move the selected lines onto an article in the list"))
         self._press: QPoint | None = None
 
     # Qt overrides

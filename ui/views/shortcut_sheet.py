@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from ui.i18n import tr
+
 WHERE = {
     Qt.ShortcutContext.WindowShortcut: "anywhere",
     Qt.ShortcutContext.ApplicationShortcut: "anywhere",
@@ -27,8 +29,8 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str, str]]:
         where = WHERE.get(action.shortcutContext(), "")
         if not where:
             panels = [PANELS.get(w.objectName(), "") for w in action.associatedObjects() if isinstance(w, QWidget)]
-            where = ", ".join(p for p in panels if p) or "anywhere"
-        rows.append((keys, action.text().replace("&", ""), where))
+            where = ", ".join(tr(p) for p in panels if p) or "anywhere"
+        rows.append((keys, action.text().replace("&", ""), tr(where)))
     return rows
 
 
@@ -36,10 +38,10 @@ class ShortcutSheet(QDialog):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setObjectName("shortcutSheet")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(tr("Keyboard shortcuts"))
         rows = shortcut_rows(window)
         self.table = QTableWidget(len(rows), 3, self)
-        self.table.setHorizontalHeaderLabels(["Keys", "Action", "Where"])
+        self.table.setHorizontalHeaderLabels([tr("Keys"), tr("Action"), tr("Where")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for r, row in enumerate(rows):
