@@ -46,10 +46,13 @@ def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "banmian"])
     app.setOrganizationName("Banmian")
     app.setApplicationName("Banmian")
+    from ui.i18n import choose_language, install
     from ui.loading import PageLoader
-    from ui.main_window import MainWindow
+    from ui.main_window import MainWindow, app_settings
 
-    window = MainWindow(loader=PageLoader(pool=pool))
+    settings = app_settings()
+    translators = install(app, choose_language(str(settings.value("ui/language", ""))))  # noqa: F841 (kept alive)
+    window = MainWindow(loader=PageLoader(pool=pool), settings=settings)
     window.show()
     window.files.begin_open(path, first)
     return int(app.exec())

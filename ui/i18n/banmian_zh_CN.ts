@@ -1,0 +1,879 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+  <context>
+    <name>Banmian</name>
+    <message>
+      <source>Mark page reviewed</source>
+      <translation>标记本版已审校</translation>
+    </message>
+    <message>
+      <source>Mark the page as reviewed (export says done); again to take it back</source>
+      <translation>把本版标记为已审校（导出时状态为 done）；再按一次取消</translation>
+    </message>
+    <message>
+      <source>Entities still to review</source>
+      <translation>尚有实体待审</translation>
+    </message>
+    <message>
+      <source>{n} entities are still waiting for review. Mark the page reviewed anyway?</source>
+      <translation>还有 {n} 个实体等待审核。仍然标记本版已审校吗？</translation>
+    </message>
+    <message>
+      <source>every entity in the table is reviewed</source>
+      <translation>表中的实体都已审核</translation>
+    </message>
+    <message>
+      <source>Confirm entity</source>
+      <translation>确认实体</translation>
+    </message>
+    <message>
+      <source>Reject entity</source>
+      <translation>否决实体</translation>
+    </message>
+    <message>
+      <source>Apply this decision to every occurrence</source>
+      <translation>把这一决定用于所有同样的出现</translation>
+    </message>
+    <message>
+      <source>Next entity to review</source>
+      <translation>下一个待审实体</translation>
+    </message>
+    <message>
+      <source>Previous entity to review</source>
+      <translation>上一个待审实体</translation>
+    </message>
+    <message>
+      <source>Confirm all remaining entities in the article</source>
+      <translation>确认本文其余全部实体</translation>
+    </message>
+    <message>
+      <source>Entity end one character left</source>
+      <translation>实体结尾左移一字</translation>
+    </message>
+    <message>
+      <source>Entity end one character right</source>
+      <translation>实体结尾右移一字</translation>
+    </message>
+    <message>
+      <source>Entity start one character left</source>
+      <translation>实体开头左移一字</translation>
+    </message>
+    <message>
+      <source>Entity start one character right</source>
+      <translation>实体开头右移一字</translation>
+    </message>
+    <message>
+      <source>select an entity first (] goes to the next one to review)</source>
+      <translation>请先选择一个实体（按 ] 转到下一个待审实体）</translation>
+    </message>
+    <message>
+      <source>the selection holds no text</source>
+      <translation>所选范围没有文字</translation>
+    </message>
+    <message>
+      <source>Replace entities</source>
+      <translation>替换实体</translation>
+    </message>
+    <message>
+      <source>decide on this entity first (Enter, Delete or a label key)</source>
+      <translation>请先对这个实体作出决定（Enter、Delete 或标签键）</translation>
+    </message>
+    <message>
+      <source>no entity in the table is waiting for review</source>
+      <translation>表中没有等待审核的实体</translation>
+    </message>
+    <message>
+      <source>select an article first</source>
+      <translation>请先选择一篇文章</translation>
+    </message>
+    <message>
+      <source>no entity of this article shown in the table is waiting for review</source>
+      <translation>本文在表中显示的实体没有等待审核的</translation>
+    </message>
+    <message>
+      <source>Replace with {type}</source>
+      <translation>替换为 {type}</translation>
+    </message>
+    <message>
+      <source>the entity cannot get any shorter</source>
+      <translation>实体不能再短了</translation>
+    </message>
+    <message>
+      <source>the page ends there</source>
+      <translation>版面文字到此为止</translation>
+    </message>
+    <message>
+      <source>Mark/retype as {label}</source>
+      <translation>标为/改为 {label}</translation>
+    </message>
+    <message>
+      <source>The selection overlaps {names}. Replace with “{text}” as {type}?</source>
+      <translation>所选范围与 {names} 重叠。替换为 {type}“{text}”吗？</translation>
+    </message>
+    <message>
+      <source>Confirm {n} entities in the article</source>
+      <translation>确认本文 {n} 个实体</translation>
+    </message>
+    <message>
+      <source>Open page</source>
+      <translation>打开版面</translation>
+    </message>
+    <message>
+      <source>Page text (*.txt);;All files (*)</source>
+      <translation>版面文本 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Unsaved corrections found</source>
+      <translation>发现未保存的修改</translation>
+    </message>
+    <message>
+      <source>Unsaved corrections</source>
+      <translation>修改未保存</translation>
+    </message>
+    <message>
+      <source>Save the corrections to this page first?</source>
+      <translation>先保存对本版的修改吗？</translation>
+    </message>
+    <message>
+      <source>no page is open</source>
+      <translation>没有打开的版面</translation>
+    </message>
+    <message>
+      <source>{name} is the last page in {folder}</source>
+      <translation>{name} 是 {folder} 中的最后一版</translation>
+    </message>
+    <message>
+      <source>{name} is the first page in {folder}</source>
+      <translation>{name} 是 {folder} 中的第一版</translation>
+    </message>
+    <message>
+      <source>Cannot open page</source>
+      <translation>无法打开版面</translation>
+    </message>
+    <message>
+      <source>{name} holds corrections made after the last save. Restore them?</source>
+      <translation>{name} 保存着上次保存之后的修改。要恢复吗？</translation>
+    </message>
+    <message>
+      <source>Cannot save</source>
+      <translation>无法保存</translation>
+    </message>
+    <message>
+      <source>autosaved {time}</source>
+      <translation>已自动保存 {time}</translation>
+    </message>
+    <message>
+      <source>Export {format}</source>
+      <translation>导出 {format}</translation>
+    </message>
+    <message>
+      <source>Cannot export</source>
+      <translation>无法导出</translation>
+    </message>
+    <message>
+      <source>Exported {name}</source>
+      <translation>已导出 {name}</translation>
+    </message>
+    <message>
+      <source>still opening {name}…</source>
+      <translation>仍在打开 {name}…</translation>
+    </message>
+    <message>
+      <source>the corrections were not saved: staying on {name}</source>
+      <translation>修改未能保存：停留在 {name}</translation>
+    </message>
+    <message>
+      <source>Saved {name}</source>
+      <translation>已保存 {name}</translation>
+    </message>
+    <message>
+      <source>the autosave could not be used: {error}</source>
+      <translation>自动保存的文件无法使用：{error}</translation>
+    </message>
+    <message>
+      <source>autosave failed: {error}</source>
+      <translation>自动保存失败：{error}</translation>
+    </message>
+    <message>
+      <source>Go to line</source>
+      <translation>转到行</translation>
+    </message>
+    <message>
+      <source>Line:</source>
+      <translation>行号：</translation>
+    </message>
+    <message>
+      <source>&amp;Find…</source>
+      <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>Find text on the page (raw and article text)</source>
+      <translation>在版面中查找文字（原文和文章文本）</translation>
+    </message>
+    <message>
+      <source>Find next</source>
+      <translation>查找下一个</translation>
+    </message>
+    <message>
+      <source>The next match of the find bar's text</source>
+      <translation>查找栏文字的下一个匹配</translation>
+    </message>
+    <message>
+      <source>Find previous</source>
+      <translation>查找上一个</translation>
+    </message>
+    <message>
+      <source>The previous match</source>
+      <translation>上一个匹配</translation>
+    </message>
+    <message>
+      <source>&amp;Go to line…</source>
+      <translation>转到行(&amp;G)…</translation>
+    </message>
+    <message>
+      <source>Put the cursor on a line of the raw page</source>
+      <translation>把光标放到原文的某一行</translation>
+    </message>
+    <message>
+      <source>Next pane</source>
+      <translation>下一个窗格</translation>
+    </message>
+    <message>
+      <source>Move the keyboard focus to the next pane</source>
+      <translation>把键盘焦点移到下一个窗格</translation>
+    </message>
+    <message>
+      <source>Previous pane</source>
+      <translation>上一个窗格</translation>
+    </message>
+    <message>
+      <source>Focus the previous pane</source>
+      <translation>把键盘焦点移到上一个窗格</translation>
+    </message>
+    <message>
+      <source>not found</source>
+      <translation>未找到</translation>
+    </message>
+    <message>
+      <source>“{query}” is not on this page</source>
+      <translation>本版没有“{query}”</translation>
+    </message>
+    <message>
+      <source>Split article here</source>
+      <translation>从此处拆分文章</translation>
+    </message>
+    <message>
+      <source>A new article starts at the cursor's line</source>
+      <translation>从光标所在行开始一篇新文章</translation>
+    </message>
+    <message>
+      <source>Merge with previous article</source>
+      <translation>与上一篇文章合并</translation>
+    </message>
+    <message>
+      <source>Merge with next article</source>
+      <translation>与下一篇文章合并</translation>
+    </message>
+    <message>
+      <source>Move selected lines to article…</source>
+      <translation>把所选行移到文章…</translation>
+    </message>
+    <message>
+      <source>New article from selected lines</source>
+      <translation>用所选行新建文章</translation>
+    </message>
+    <message>
+      <source>Take selected lines out of their article</source>
+      <translation>把所选行移出所在文章</translation>
+    </message>
+    <message>
+      <source>Toggle paragraph start</source>
+      <translation>切换段落开头</translation>
+    </message>
+    <message>
+      <source>put the cursor on a line of an article first</source>
+      <translation>请先把光标放在某篇文章的一行上</translation>
+    </message>
+    <message>
+      <source>select the lines to move first</source>
+      <translation>请先选择要移动的行</translation>
+    </message>
+    <message>
+      <source>Move lines</source>
+      <translation>移动行</translation>
+    </message>
+    <message>
+      <source>select the lines of the new article first</source>
+      <translation>请先选择新文章的各行</translation>
+    </message>
+    <message>
+      <source>there is no article before this one</source>
+      <translation>这篇文章之前没有文章</translation>
+    </message>
+    <message>
+      <source>there is no article after this one</source>
+      <translation>这篇文章之后没有文章</translation>
+    </message>
+    <message>
+      <source>(no title)</source>
+      <translation>（无标题）</translation>
+    </message>
+    <message>
+      <source>Move {n} line(s) to:</source>
+      <translation>把 {n} 行移到：</translation>
+    </message>
+    <message>
+      <source>line {n} is in no article</source>
+      <translation>第 {n} 行不属于任何文章</translation>
+    </message>
+    <message>
+      <source>Set role: {role}</source>
+      <translation>设为{role}</translation>
+    </message>
+    <message>
+      <source>Articles</source>
+      <translation>文章</translation>
+    </message>
+    <message>
+      <source>Article</source>
+      <translation>文章</translation>
+    </message>
+    <message>
+      <source>Entities</source>
+      <translation>实体</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Open page…</source>
+      <translation>打开版面(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>&amp;Save corrections</source>
+      <translation>保存修改(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Next page</source>
+      <translation>下一版(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Previous page</source>
+      <translation>上一版(&amp;P)</translation>
+    </message>
+    <message>
+      <source>&amp;Export JSON…</source>
+      <translation>导出 JSON(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>Export &amp;CoNLL…</source>
+      <translation>导出 CoNLL(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>Write the corrected page as CoNLL (one token per line, BIO entity tags) for NER training</source>
+      <translation>把修改后的版面写成 CoNLL（每行一个词，BIO 实体标记），用于命名实体识别训练</translation>
+    </message>
+    <message>
+      <source>Export JSON &amp;Lines…</source>
+      <translation>导出 JSON Lines(&amp;L)…</translation>
+    </message>
+    <message>
+      <source>Write one JSON record per article with its entity spans, for NER training</source>
+      <translation>每篇文章写一条 JSON 记录及其实体范围，用于命名实体识别训练</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Edit headline fields</source>
+      <translation>编辑标题字段</translation>
+    </message>
+    <message>
+      <source>Set &amp;role</source>
+      <translation>设置角色(&amp;R)</translation>
+    </message>
+    <message>
+      <source>E&amp;ntities</source>
+      <translation>实体(&amp;N)</translation>
+    </message>
+    <message>
+      <source>Review in page order (not doubtful first)</source>
+      <translation>按版面顺序审核（不按可疑程度）</translation>
+    </message>
+    <message>
+      <source>The review queue (table, ] and [, moving on after a decision) in page order instead of doubt</source>
+      <translation>审核队列（表格、] 和 [、决定后的前进）按版面顺序，而不是可疑程度</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <source>Hide blank lines</source>
+      <translation>隐藏空行</translation>
+    </message>
+    <message>
+      <source>Reset layout</source>
+      <translation>重置布局</translation>
+    </message>
+    <message>
+      <source>Put every pane back where it was at first</source>
+      <translation>把各窗格放回最初的位置</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>键盘快捷键</translation>
+    </message>
+    <message>
+      <source>Legend</source>
+      <translation>图例</translation>
+    </message>
+    <message>
+      <source>The interface language changes at the next start</source>
+      <translation>界面语言在下次启动时更改</translation>
+    </message>
+    <message>
+      <source>Undo the last correction</source>
+      <translation>撤销上一次修改</translation>
+    </message>
+    <message>
+      <source>Redo the correction just undone</source>
+      <translation>重做刚撤销的修改</translation>
+    </message>
+    <message>
+      <source>Banmian</source>
+      <translation>版面</translation>
+    </message>
+    <message>
+      <source>&amp;Language</source>
+      <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+      <source>As the system</source>
+      <translation>跟随系统</translation>
+    </message>
+    <message>
+      <source>Interface language (from the next start)</source>
+      <translation>界面语言（下次启动时生效）</translation>
+    </message>
+    <message>
+      <source>No page</source>
+      <translation>没有版面</translation>
+    </message>
+    <message>
+      <source>Show or hide the {title} pane</source>
+      <translation>显示或隐藏“{title}”窗格</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>已保存</translation>
+    </message>
+    <message>
+      <source>{n} articles, {k} lines unassigned</source>
+      <translation>{n} 篇文章，{k} 行未归属</translation>
+    </message>
+    <message>
+      <source>{n} of {total} reviewed</source>
+      <translation>已审 {n} / {total}</translation>
+    </message>
+    <message>
+      <source>Review: {status}</source>
+      <translation>审校：{status}</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>有未保存的修改</translation>
+    </message>
+    <message>
+      <source>Article {id}</source>
+      <translation>文章 {id}</translation>
+    </message>
+    <message>
+      <source> (typed by the editor)</source>
+      <translation>（编辑输入）</translation>
+    </message>
+    <message>
+      <source>{total} ({n} to review)</source>
+      <translation>{total}（{n} 待审）</translation>
+    </message>
+    <message>
+      <source>{text} [{type}] offsets {start}–{end}</source>
+      <translation>{text} [{type}] 位置 {start}–{end}</translation>
+    </message>
+    <message>
+      <source>in no article</source>
+      <translation>不属于任何文章</translation>
+    </message>
+    <message>
+      <source>line {n}: {where}</source>
+      <translation>第 {n} 行：{where}</translation>
+    </message>
+    <message>
+      <source>article {id}, {role}</source>
+      <translation>文章 {id}，{role}</translation>
+    </message>
+    <message>
+      <source>[dateline] {text}</source>
+      <translation>[电头] {text}</translation>
+    </message>
+    <message>
+      <source>Find on the page (raw and article text)</source>
+      <translation>在版面中查找（原文和文章文本）</translation>
+    </message>
+    <message>
+      <source>Previous match (Shift+Enter)</source>
+      <translation>上一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+      <source>Next match (Enter)</source>
+      <translation>下一个匹配（Enter）</translation>
+    </message>
+    <message>
+      <source>Close the find bar (Esc)</source>
+      <translation>关闭查找栏（Esc）</translation>
+    </message>
+    <message>
+      <source>Find</source>
+      <translation>查找</translation>
+    </message>
+    <message>
+      <source>Sign</source>
+      <translation>符号</translation>
+    </message>
+    <message>
+      <source>Meaning</source>
+      <translation>含义</translation>
+    </message>
+    <message>
+      <source>Type a row number or words of the title</source>
+      <translation>输入行号或标题中的字词</translation>
+    </message>
+    <message>
+      <source>All types</source>
+      <translation>全部类型</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>Waiting for review</source>
+      <translation>等待审核</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>显示</translation>
+    </message>
+    <message>
+      <source>Drag from here to move the selected lines onto an article in the list</source>
+      <translation>从这里拖动，把所选行移到列表中的文章上</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>按键</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <source>Add entity</source>
+      <translation>添加实体</translation>
+    </message>
+    <message>
+      <source>Remove entity</source>
+      <translation>删除实体</translation>
+    </message>
+    <message>
+      <source>Change entity type</source>
+      <translation>更改实体类型</translation>
+    </message>
+    <message>
+      <source>Change entity span</source>
+      <translation>更改实体范围</translation>
+    </message>
+    <message>
+      <source>Split article</source>
+      <translation>拆分文章</translation>
+    </message>
+    <message>
+      <source>Merge articles</source>
+      <translation>合并文章</translation>
+    </message>
+    <message>
+      <source>New article</source>
+      <translation>新建文章</translation>
+    </message>
+    <message>
+      <source>Delete article</source>
+      <translation>删除文章</translation>
+    </message>
+    <message>
+      <source>Move article</source>
+      <translation>移动文章</translation>
+    </message>
+    <message>
+      <source>Set role</source>
+      <translation>设置角色</translation>
+    </message>
+    <message>
+      <source>Set paragraph start</source>
+      <translation>设置段落开头</translation>
+    </message>
+    <message>
+      <source>Edit field</source>
+      <translation>编辑字段</translation>
+    </message>
+    <message>
+      <source>Mark reviewed</source>
+      <translation>标记已审校</translation>
+    </message>
+    <message>
+      <source>Start paragraph</source>
+      <translation>开始新段落</translation>
+    </message>
+    <message>
+      <source>Join paragraph</source>
+      <translation>并入上一段</translation>
+    </message>
+    <message>
+      <source>Mark not reviewed</source>
+      <translation>取消已审校</translation>
+    </message>
+    <message>
+      <source>title</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <source>kicker</source>
+      <translation>引题</translation>
+    </message>
+    <message>
+      <source>subtitle</source>
+      <translation>副题</translation>
+    </message>
+    <message>
+      <source>byline</source>
+      <translation>署名</translation>
+    </message>
+    <message>
+      <source>body</source>
+      <translation>正文</translation>
+    </message>
+    <message>
+      <source>subhead</source>
+      <translation>小标题</translation>
+    </message>
+    <message>
+      <source>jump</source>
+      <translation>转版</translation>
+    </message>
+    <message>
+      <source>column</source>
+      <translation>栏目</translation>
+    </message>
+    <message>
+      <source>caption</source>
+      <translation>图片说明</translation>
+    </message>
+    <message>
+      <source>other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>auto</source>
+      <translation>自动</translation>
+    </message>
+    <message>
+      <source>confirmed</source>
+      <translation>已确认</translation>
+    </message>
+    <message>
+      <source>rejected</source>
+      <translation>已否决</translation>
+    </message>
+    <message>
+      <source>added</source>
+      <translation>已添加</translation>
+    </message>
+    <message>
+      <source>edited</source>
+      <translation>已修改</translation>
+    </message>
+    <message>
+      <source>jieba</source>
+      <translation>jieba</translation>
+    </message>
+    <message>
+      <source>rule</source>
+      <translation>规则</translation>
+    </message>
+    <message>
+      <source>lexicon</source>
+      <translation>词库</translation>
+    </message>
+    <message>
+      <source>user</source>
+      <translation>用户</translation>
+    </message>
+    <message>
+      <source>in progress</source>
+      <translation>进行中</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <source>Kicker</source>
+      <translation>引题</translation>
+    </message>
+    <message>
+      <source>Subtitle</source>
+      <translation>副题</translation>
+    </message>
+    <message>
+      <source>Byline</source>
+      <translation>署名</translation>
+    </message>
+    <message>
+      <source>Dateline</source>
+      <translation>电头</translation>
+    </message>
+    <message>
+      <source>Lines</source>
+      <translation>行数</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>文字</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Context</source>
+      <translation>上下文</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Confidence</source>
+      <translation>置信度</translation>
+    </message>
+    <message>
+      <source>Occurrences</source>
+      <translation>出现次数</translation>
+    </message>
+    <message>
+      <source>title (主题)</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <source>kicker (引题)</source>
+      <translation>引题</translation>
+    </message>
+    <message>
+      <source>subtitle (副题)</source>
+      <translation>副题</translation>
+    </message>
+    <message>
+      <source>body line inside a paragraph</source>
+      <translation>段落中的正文行</translation>
+    </message>
+    <message>
+      <source>subhead (小标题)</source>
+      <translation>小标题</translation>
+    </message>
+    <message>
+      <source>jump marker (转版)</source>
+      <translation>转版标记</translation>
+    </message>
+    <message>
+      <source>column label</source>
+      <translation>栏目名</translation>
+    </message>
+    <message>
+      <source>photo caption</source>
+      <translation>图片说明</translation>
+    </message>
+    <message>
+      <source>first line of a body paragraph</source>
+      <translation>正文段落的第一行</translation>
+    </message>
+    <message>
+      <source>a line in no article (unassigned)</source>
+      <translation>不属于任何文章的行（未归属）</translation>
+    </message>
+    <message>
+      <source>person: a name without titles, anonymised names too (华春莹, 腾某)</source>
+      <translation>人名：不含职务，匿名也算（华春莹、腾某）</translation>
+    </message>
+    <message>
+      <source>place: country, province, city, district, street, community, named area</source>
+      <translation>地名：国家、省、市、区、街道、社区、有名称的地区</translation>
+    </message>
+    <message>
+      <source>organisation and its standard abbreviation (外交部, 省政协, 一汽集团)</source>
+      <translation>机构名及其规范简称（外交部、省政协、一汽集团）</translation>
+    </message>
+    <message>
+      <source>calendar or clock expression with a number (4月20日, 2022年, 上午九时)</source>
+      <translation>带数字的日期或时间（4月20日、2022年、上午九时）</translation>
+    </message>
+    <message>
+      <source>dotted underline: suggested, waiting for review</source>
+      <translation>点状下划线：自动建议，等待审核</translation>
+    </message>
+    <message>
+      <source>struck out: rejected</source>
+      <translation>删除线：已否决</translation>
+    </message>
+    <message>
+      <source>anywhere</source>
+      <translation>任何位置</translation>
+    </message>
+    <message>
+      <source>raw page</source>
+      <translation>原文</translation>
+    </message>
+    <message>
+      <source>article text</source>
+      <translation>文章文本</translation>
+    </message>
+    <message>
+      <source>entity table</source>
+      <translation>实体表</translation>
+    </message>
+  </context>
+</TS>
