@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from core.events import Change
-from core.fields import ArticleFields, article_fields
+from core.fields import EDITABLE_FIELDS, ArticleFields, article_fields
 from core.model import Article, Page
 from ui.i18n import tr
 from ui.models.colours import ColourBook
@@ -27,7 +27,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("lines", "Lines"),
     ("entities", "Entities"),
 )
-EDITABLE = frozenset({"title", "kicker", "subtitle", "byline", "dateline"})
+EDITABLE = frozenset(EDITABLE_FIELDS)  # the fields an editor may override: core.fields decides
 
 FieldEditor = Callable[[str, str, str], None]  # article id, field, new text
 

@@ -7,7 +7,7 @@ from collections import Counter
 from functools import cached_property
 
 from core.events import Change
-from core.model import Entity, Page
+from core.model import PENDING_STATUS, Entity, Page
 
 
 class PageIndex:
@@ -54,7 +54,7 @@ class PageIndex:
     @cached_property
     def pending(self) -> int:
         """Entities still waiting for review on the whole page."""
-        return sum(1 for e in self.page.entities if e.status == "auto")
+        return sum(1 for e in self.page.entities if e.status == PENDING_STATUS)
 
     @cached_property
     def counts(self) -> tuple[Counter[str], Counter[str]]:
@@ -63,7 +63,7 @@ class PageIndex:
         waiting: Counter[str] = Counter()
         for aid, ents in self._by_article.items():
             total[aid] = len(ents)
-            waiting[aid] = sum(1 for e in ents if e.status == "auto")
+            waiting[aid] = sum(1 for e in ents if e.status == PENDING_STATUS)
         return total, waiting
 
     @cached_property

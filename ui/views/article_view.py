@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCha
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from core.fields import article_fields, needs_space
-from core.model import Article, Entity, Page
+from core.model import PENDING_STATUS, Article, Entity, Page
 from core.textmap import MappedText, assemble
 from ui.i18n import tr
 
@@ -173,7 +173,7 @@ class ArticleTextView(QTextEdit):
             cf.setFontStrikeOut(True)
             cf.setForeground(QColor("#999999"))
         else:
-            if e.status == "auto":
+            if e.status == PENDING_STATUS:
                 colour.setAlpha(150)
                 cf.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             cf.setBackground(colour)
