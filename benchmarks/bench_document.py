@@ -41,7 +41,7 @@ from core.loader import page_from_text, read_page
 from core.model import Page
 from core.parse import parse_page
 from core.paths import SAMPLE_PAGE
-from core.sidecar import save
+from core.persist import save
 
 SAMPLE = SAMPLE_PAGE
 

@@ -741,7 +741,7 @@ def test_keys_pressed_while_the_next_page_loads_do_not_skip_pages(
 def test_a_failed_save_keeps_the_editor_on_the_page(
     qtbot: Any, settings: QSettings, asked: Asked, issue: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import core.sidecar
+    import core.persist.session
 
     def full(*_: Any, **__: Any) -> None:
         raise OSError(28, "No space left on device")
@@ -752,7 +752,7 @@ def test_a_failed_save_keeps_the_editor_on_the_page(
     put_cursor(w, first_line(w, 1))
     qtbot.keyClick(w.raw_view, Qt.Key.Key_3)
     before = w.page()
-    monkeypatch.setattr(core.sidecar, "write_atomic", full)
+    monkeypatch.setattr(core.persist.session, "write_sidecar", full)
     ctrl_key(qtbot, w, Qt.Key.Key_PageDown)
     assert asked.warnings and "No space left" in asked.warnings[-1]
     assert w.files.page_path == issue[0] and w.page() is before and w.isWindowModified()
