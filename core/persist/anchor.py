@@ -35,11 +35,13 @@ MIN_KEPT_LINES = 0.5  # below this share of non-blank lines found again it is an
 @dataclass(frozen=True, slots=True)
 class Reanchored:
     """``data``: the sidecar dict in the new text's coordinates; ``lost``: one line per decision
-    that did not anchor exactly; ``kept``: how many did."""
+    that did not anchor exactly; ``kept``: how many did; ``unplaced``: new lines the editor's
+    structure has no place for (left unassigned)."""
 
     data: dict[str, Any]
     kept: int
     lost: tuple[str, ...]
+    unplaced: tuple[int, ...] = ()
 
 
 class AnotherText(ValueError):
@@ -179,8 +181,9 @@ def reanchor(data: dict[str, Any], new_page: Page) -> Reanchored:
         else:
             lost.append(f"the {o['field']} “{o['text']}” (its line {o['line']} is gone)")
     structure = data["structure"]
+    unplaced: list[int] = []
     if structure is not None:
-        structure, k, structure_lost = _structure(structure, tmap, new_page)
+        structure, k, structure_lost, unplaced = _structure(structure, tmap, new_page)
         kept += k
         lost.extend(structure_lost)
     out = {
@@ -191,7 +194,7 @@ def reanchor(data: dict[str, Any], new_page: Page) -> Reanchored:
         "removed": removed,
         "text": new_page.text,
     }
-    return Reanchored(out, kept, tuple(lost))
+    return Reanchored(out, kept, tuple(lost), tuple(unplaced))
 
 
 def _overlaps(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
@@ -202,7 +205,9 @@ def _line_of(lines: tuple[Line, ...], offset: int) -> int:
     return bisect.bisect_right([ln.start for ln in lines], offset)
 
 
-def _structure(structure: dict[str, Any], tmap: TextMap, page: Page) -> tuple[dict[str, Any], int, list[str]]:
+def _structure(
+    structure: dict[str, Any], tmap: TextMap, page: Page
+) -> tuple[dict[str, Any], int, list[str], list[int]]:
     """Articles and blocks through the line map; a new line between two lines of one block joins
     it, any other new line is left unassigned (and said)."""
     lost: list[str] = []
@@ -225,6 +230,7 @@ def _structure(structure: dict[str, Any], tmap: TextMap, page: Page) -> tuple[di
             lost.append(f"article {a['id']} (all its lines are gone)")
     unassigned = [tmap.lines[n] for n in structure["unassigned"] if n in tmap.lines]
     covered = set(where) | set(unassigned)
+    unplaced: list[int] = []
     wanted = [ln.number for ln in page.lines if not ln.is_blank]
     ordered = sorted(covered)
     for n in wanted:
@@ -243,5 +249,5 @@ def _structure(structure: dict[str, Any], tmap: TextMap, page: Page) -> tuple[di
                 bisect.insort(ordered, n)
                 continue
         unassigned.append(n)
-        lost.append(f"line {n} is new and in no article")
-    return {"articles": articles, "unassigned": sorted(unassigned)}, kept, lost
+        unplaced.append(n)
+    return {"articles": articles, "unassigned": sorted(unassigned)}, kept, lost, unplaced

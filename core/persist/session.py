@@ -59,6 +59,7 @@ class Loaded:
     origin: Origin
     lost: tuple[str, ...] = ()
     reanchored: bool = False
+    unplaced: tuple[int, ...] = ()
 
 
 def load_sidecar(path: Path, page: Page) -> Loaded:
@@ -84,7 +85,7 @@ def load_sidecar(path: Path, page: Page) -> Loaded:
         moved = reanchor(data, page)
     except AnotherText as e:
         raise StalePage(f"{path.name} holds corrections for another text ({e})") from None
-    return Loaded(moved.data, Origin(origin_digest, moved.data, gen), moved.lost, reanchored=True)
+    return Loaded(moved.data, Origin(origin_digest, moved.data, gen), moved.lost, True, moved.unplaced)
 
 
 # -- opening --------------------------------------------------------------------------------------
@@ -157,6 +158,8 @@ def open_page(
         note = f"{page_path.name} changed since its corrections were saved: they were moved onto the new text"
         if loaded.lost:
             note += f"; {len(loaded.lost)} could not be: " + "; ".join(loaded.lost)
+        if loaded.unplaced:
+            note += f"; new line(s) {', '.join(map(str, loaded.unplaced))} are in no article"
         if not strict:
             aside = set_aside(found, "before-change", copy=True)
             result.set_aside = aside
