@@ -20,6 +20,7 @@ enums, ranges, real booleans, finite numbers) after a depth limit, before anythi
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -148,26 +149,21 @@ def _no_constant(word: str) -> float:
 
 
 def too_deep(text: str, limit: int) -> bool:
-    """Nesting deeper than ``limit`` (brackets outside strings): one linear pass, no recursion."""
+    """Nesting deeper than ``limit`` (brackets outside strings): strings removed by one regex,
+    then a pass over the brackets alone; linear, no recursion."""
     depth = 0
-    in_string = escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
+    for m in _BRACKET.finditer(_STRING.sub('""', text)):
+        if m.group() in "[{":
             depth += 1
             if depth > limit:
                 return True
-        elif ch in "]}":
+        else:
             depth -= 1
     return False
+
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 @cache
