@@ -10,9 +10,12 @@ import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from core.model import Page
-from core.persist.session import Origin
+
+if TYPE_CHECKING:
+    from core.persist.session import Origin
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,9 @@ different, each decision is moved to the new text instead of being dropped:
   hunk, lines that stayed similar are paired too (an edited line keeps its role and article);
 - character offsets through equal runs: whole equal lines, and a character diff inside each
   changed hunk; an entity decision moves only if its whole span lies in one equal run that also
-  carries some context on either side, and its text on the new page is the same;
-- what the diff cannot place is searched by its surface text with its context around it and
-  taken only when that occurs exactly once on the new page.
+  carries some context on one side, and its text on the new page is the same;
+- what the diff cannot place is searched by its text with its context around it (both sides,
+  else one side) and taken only when that occurs exactly once on the new page.
 
 What does not anchor exactly is not guessed: it is listed (one line each) for the editor.
 """
@@ -28,7 +28,7 @@ from core.textmap import surface
 HUNK_CHARS = 6000  # a changed hunk larger than this is not diffed character by character
 PAIR_RATIO = 0.6  # how alike an old and a new line of a changed hunk must be to be the same line
 CONTEXT = 2  # characters an equal run must carry beyond an entity on one side (in a changed hunk)
-SEARCH_CONTEXT = 6  # characters of context either side for the surface-text search
+SEARCH_CONTEXT = 6  # characters of context on each side for the surface-text search
 MIN_KEPT_LINES = 0.5  # below this share of non-blank lines found again it is another text
 
 
@@ -123,16 +123,22 @@ class TextMap:
         return s, e
 
     def search(self, start: int, end: int) -> tuple[int, int] | None:
-        """The new span of old ``[start, end)`` found by its text and context, if unique."""
+        """The new span of old ``[start, end)`` found by its text and the context on both sides,
+        else on one side; only where that occurs exactly once on the old page and on the new."""
         needle = self.old_text[start:end]
         left = self.old_text[max(0, start - SEARCH_CONTEXT) : start]
         right = self.old_text[end : end + SEARCH_CONTEXT]
-        probe = left + needle + right
-        i = self.new_text.find(probe)
-        if i < 0 or self.new_text.find(probe, i + 1) >= 0:
-            return None
-        s = i + len(left)
-        return s, s + len(needle)
+        for before, after in ((left, right), (left, ""), ("", right)):
+            if len(before) + len(after) < SEARCH_CONTEXT:
+                continue
+            probe = before + needle + after
+            if _count(self.old_text, probe) != 1:  # the context must single it out on the old page too
+                continue
+            i = self.new_text.find(probe)
+            if i >= 0 and self.new_text.find(probe, i + 1) < 0:
+                s = i + len(before)
+                return s, s + len(needle)
+        return None
 
     def move(self, start: int, end: int) -> tuple[int, int] | None:
         return self.span(start, end) or self.search(start, end)
@@ -159,7 +165,7 @@ def reanchor(data: dict[str, Any], new_page: Page) -> Reanchored:
         span = tmap.move(d["start"], d["end"])
         if span is not None and surface(new_page.text, *span) == d["text"] and not _overlaps(taken, span):
             entities.append({**d, "start": span[0], "end": span[1]})
-            taken.append(span)
+            bisect.insort(taken, span)
             kept += 1
         else:
             lost.append(f"{d['status']} {d['type']} “{d['text']}” (was at line {_line_of(tmap.old_lines, d['start'])})")
@@ -198,7 +204,17 @@ def reanchor(data: dict[str, Any], new_page: Page) -> Reanchored:
 
 
 def _overlaps(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
-    return bool(taken) and taken[-1][1] > span[0]
+    """``span`` overlaps one of ``taken`` (sorted, non-overlapping spans)."""
+    i = bisect.bisect_left(taken, span)
+    return (i > 0 and taken[i - 1][1] > span[0]) or (i < len(taken) and taken[i][0] < span[1])
+
+
+def _count(text: str, probe: str, limit: int = 2) -> int:
+    n, i = 0, text.find(probe)
+    while i >= 0 and n < limit:
+        n += 1
+        i = text.find(probe, i + 1)
+    return n
 
 
 def _line_of(lines: tuple[Line, ...], offset: int) -> int:
