@@ -141,7 +141,7 @@ def open_page(
         decisions = parse_corrections(loaded.data, base)
     except SidecarError as e:
         if strict:
-            raise SidecarError(str(e) if found.name in str(e) else f"{found.name}: {e}") from None
+            raise type(e)(str(e) if found.name in str(e) else f"{found.name}: {e}") from None
         stale = isinstance(e, StalePage)
         aside = set_aside(found, "stale" if stale else "rejected")
         where = f"kept as {aside.name}" if aside else "left in place (could not rename it)"
