@@ -10,6 +10,7 @@ gone; a live writer's temp file is never touched.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import os
 import socket
@@ -57,7 +58,7 @@ def stale_temps(path: Path) -> list[Path]:
     """Temp files of ``path`` whose writer, on this host, is no longer running."""
     out = []
     prefix = _prefix(path)
-    for p in path.parent.glob(f"{prefix}*.tmp"):
+    for p in path.parent.glob(f"{glob.escape(prefix)}*.tmp"):
         owner = p.name[len(prefix) :].split(".", 1)[0]
         pid_text, _, host = owner.partition("@")
         if host != _HOST or not pid_text.isdigit():

@@ -4,6 +4,7 @@ save's check-then-write one step against other processes."""
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import os
 import shutil
@@ -41,7 +42,7 @@ def set_aside(path: Path, kind: str, *, copy: bool = False) -> Path | None:
     kept is not made twice."""
     if copy:
         raw = path.read_bytes()
-        for old in path.parent.glob(f"{path.name}.{kind}-*"):
+        for old in path.parent.glob(f"{glob.escape(path.name)}.{kind}-*"):
             with contextlib.suppress(OSError):
                 if old.read_bytes() == raw:
                     return old

@@ -10,6 +10,7 @@ path recorded inside its workspace sidecar.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import json
 import os
@@ -69,7 +70,7 @@ def candidates(page_path: Path, text_hash: str) -> list[Path]:
     real = str(page_path.resolve())
     folder = workspace()
     if folder.is_dir():
-        for p in sorted(folder.glob(f"*-{page_path.name}{SUFFIX}")):
+        for p in sorted(folder.glob(f"*-{glob.escape(page_path.name)}{SUFFIX}")):
             if p not in found and recorded_path(p) == real:
                 found.append(p)
     out: list[Path] = []
