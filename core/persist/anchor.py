@@ -9,7 +9,8 @@ different, each decision is moved to the new text instead of being dropped:
   changed hunk; an entity decision moves only if its whole span lies in one equal run that also
   carries some context on one side, and its text on the new page is the same;
 - what the diff cannot place is searched by its text with its context around it (both sides,
-  else one side) and taken only when that occurs exactly once on the new page.
+  else one side), taken only when that occurs exactly once on the old page and on the new one
+  and lies on the lines the line diff paired with its old lines.
 
 What does not anchor exactly is not guessed: it is listed (one line each) for the editor.
 """
@@ -137,8 +138,16 @@ class TextMap:
             i = self.new_text.find(probe)
             if i >= 0 and self.new_text.find(probe, i + 1) < 0:
                 s = i + len(before)
-                return s, s + len(needle)
+                if self._same_lines(start, end, s, s + len(needle)):
+                    return s, s + len(needle)
         return None
+
+    def _same_lines(self, start: int, end: int, new_start: int, new_end: int) -> bool:
+        """The lines a found span covers are the old span's lines as the line diff paired them
+        (not a new line that happens to hold the same characters)."""
+        old = range(_line_of(self.old_lines, start), _line_of(self.old_lines, end - 1) + 1)
+        new = range(_line_of(self.new_lines, new_start), _line_of(self.new_lines, new_end - 1) + 1)
+        return len(old) == len(new) and all(self.lines.get(o) == n for o, n in zip(old, new, strict=True))
 
     def move(self, start: int, end: int) -> tuple[int, int] | None:
         return self.span(start, end) or self.search(start, end)
