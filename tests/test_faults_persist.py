@@ -277,6 +277,18 @@ def test_the_same_page_by_another_path_finds_its_corrections(tmp_path: Path, mon
         _check(other, want, moved=False)
 
 
+def test_a_page_edited_in_a_read_only_folder_finds_its_workspace_corrections(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _sample(tmp_path / "ro")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != path.parent and real_access(p, mode))
+    want = _decide(path)
+    assert not beside(path).exists()
+    _edit(path, lambda t: ("号外\n\n" + t).encode("utf-8"))  # its text, and so its content key, changed
+    _check(path, want, moved=True)
+
+
 # -- 5. autosave --------------------------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ A page whose folder became read-only saves to the workspace instead, and says so
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ class Origin:
     digest: str | None = None
     data: dict[str, Any] | None = None
     generation: int = 0
+    page: Path | None = None  # the page file the session opened (recorded in the sidecar)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +134,7 @@ def open_page(
         parser = parse_page
     base = parser(raw, lexicon=lexicon, entities=entities)
     key = paths.text_sha256(base.text)
-    result = OpenResult(Document(base), page_path, paths.sidecar_path(page_path, key))
+    result = OpenResult(Document(base), page_path, paths.sidecar_path(page_path, key), origin=Origin(page=page_path))
     found = paths.find_sidecar(page_path, key)
     if found is None:
         return result
@@ -152,7 +154,7 @@ def open_page(
     page, warnings = reapply(base, decisions)
     result.document = Document(page, base=base, review_done=decisions.review_done)
     result.sidecar_path = found
-    result.origin = loaded.origin
+    result.origin = dataclasses.replace(loaded.origin, page=page_path)
     result.lost = loaded.lost
     if loaded.reanchored:
         note = f"{page_path.name} changed since its corrections were saved: they were moved onto the new text"
@@ -188,7 +190,12 @@ _READ_ONLY = (errno.EACCES, errno.EPERM, errno.EROFS)
 
 
 def save(
-    doc: Document, target: str | Path, *, lexicon: UserLexicon | None = None, origin: Origin | None = None
+    doc: Document,
+    target: str | Path,
+    *,
+    lexicon: UserLexicon | None = None,
+    origin: Origin | None = None,
+    page_path: str | Path | None = None,
 ) -> SaveResult:
     """Write ``doc``'s corrections to ``target`` (``OpenResult.sidecar_path``) atomically, then
     teach the lexicon.
@@ -197,7 +204,9 @@ def save(
     if the file on disk is no longer that one, the other session's decisions are merged in, or on
     a conflict the save is refused (``SaveError``) with this session's decisions kept in a
     ``.conflict-…`` file beside it.  ``SaveError`` also if writing failed (the previous save is
-    intact); a lexicon problem is only a warning."""
+    intact); a lexicon problem is only a warning.  ``page_path`` (recorded in the sidecar, so a
+    workspace sidecar is found again after the page changed in place) defaults to the page the
+    sidecar sits beside, or the one it recorded."""
     if doc.read_only:
         raise SaveError(f"not saved: {doc.read_only}")
     path = Path(target)
@@ -206,8 +215,9 @@ def save(
     try:
         with folder_lock(path.parent):
             previous = previous_learned(path, doc.page)
-            data, merged_doc, gen = _settle(doc, path, origin, warnings)
-            path = _write(path, data, doc.page.text, warnings)
+            page = Path(page_path) if page_path is not None else origin.page or _page_of(path) or _recorded(origin)
+            data, merged_doc, gen = _settle(doc, path, origin, page, warnings)
+            path = _write(path, data, doc.page.text, page, warnings)
     except OSError as e:
         raise SaveError(f"cannot save corrections to {path}: {e.strerror or e}") from None
     if lexicon is not None:
@@ -215,15 +225,15 @@ def save(
             teach(lexicon, (merged_doc or doc).page, previous)
         except (OSError, ValueError) as e:
             warnings.append(f"corrections saved, but the lexicon could not be updated: {e}")
-    new_origin = Origin(digest(path.read_bytes()), data, gen)
+    new_origin = Origin(digest(path.read_bytes()), data, gen, page)
     return SaveResult(path, tuple(warnings), new_origin, merged_doc)
 
 
 def _settle(
-    doc: Document, path: Path, origin: Origin, warnings: list[str]
+    doc: Document, path: Path, origin: Origin, page: Path | None, warnings: list[str]
 ) -> tuple[dict[str, Any], Document | None, int]:
     """The decisions to write: ours, or ours merged with what another session saved meanwhile."""
-    ours = corrections(doc, generation=origin.generation + 1, page_path=_page_of(path))
+    ours = corrections(doc, generation=origin.generation + 1, page_path=page)
     try:
         raw: bytes | None = path.read_bytes()
     except FileNotFoundError:
@@ -250,10 +260,10 @@ def _settle(
         )
     data = {**result.data, "generation": gen}
     decisions = parse_corrections(data, doc.base)
-    page, more = reapply(doc.base, decisions)
+    both, more = reapply(doc.base, decisions)
     warnings.extend(more)
     warnings.append(f"merged with corrections saved by another session ({path.name})")
-    merged = Document(page, base=doc.base, review_done=decisions.review_done)
+    merged = Document(both, base=doc.base, review_done=decisions.review_done)
     return data, (merged if merged.page != doc.page or merged.review_done != doc.review_done else None), gen
 
 
@@ -264,7 +274,12 @@ def _page_of(sidecar: Path) -> Path | None:
     return sidecar.with_name(sidecar.name[: -len(paths.SUFFIX)])
 
 
-def _write(path: Path, data: dict[str, Any], text: str, warnings: list[str]) -> Path:
+def _recorded(origin: Origin) -> Path | None:
+    info = origin.data.get("page", {}) if origin.data else {}
+    return Path(info["path"]) if "path" in info else None
+
+
+def _write(path: Path, data: dict[str, Any], text: str, page: Path | None, warnings: list[str]) -> Path:
     """Write beside the page; if its folder refuses (became read-only), in the workspace."""
     try:
         write_sidecar(path, dumps(data))
@@ -275,8 +290,7 @@ def _write(path: Path, data: dict[str, Any], text: str, warnings: list[str]) -> 
         if e.errno not in _READ_ONLY:
             raise
         failure = e
-    page = _page_of(path)
-    if page is None:
+    if page is None or path.parent == paths.workspace():
         raise failure
     fallback = paths.workspace_path(page, paths.text_sha256(text))
     data["page"]["path"] = str(page.resolve())
