@@ -1,10 +1,19 @@
 """Writing a file so that a crash, a full disk or a kill leaves either the whole old file or the
-whole new one: a temp file in the same folder, fsync, ``os.replace``, then fsync of the folder."""
+whole new one: a temp file in the same folder, fsync, ``os.replace``, then fsync of the folder.
+
+Each writer's temp file carries its host and process id (``.<name>.<pid>@<host>.<random>.tmp``),
+so two processes writing the same file never touch each other's temp file.  What a killed writer
+left behind is removed by the next write of the same file on the same host once that process is
+gone; a live writer's temp file is never touched.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import glob
+import hashlib
 import os
+import socket
 import tempfile
 from pathlib import Path
 
@@ -17,13 +26,18 @@ def _umask() -> int:
 
 # mkstemp creates files readable by their owner only; the result should look like any saved file
 _MODE = 0o666 & ~_umask()
+_HOST = hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+
+
+def _prefix(path: Path) -> str:
+    return f".{path.name}."
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Replace ``path`` with ``data`` (text is written as UTF-8 with ``\\n`` newlines)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f"{_prefix(path)}{os.getpid()}@{_HOST}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
@@ -37,6 +51,40 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             os.unlink(tmp)
         raise
     fsync_dir(path.parent)
+    clean_stale_temps(path)
+
+
+def stale_temps(path: Path) -> list[Path]:
+    """Temp files of ``path`` whose writer, on this host, is no longer running."""
+    out = []
+    prefix = _prefix(path)
+    for p in path.parent.glob(f"{glob.escape(prefix)}*.tmp"):
+        owner = p.name[len(prefix) :].split(".", 1)[0]
+        pid_text, _, host = owner.partition("@")
+        if host != _HOST or not pid_text.isdigit():
+            continue
+        pid = int(pid_text)
+        if pid != os.getpid() and not _alive(pid):
+            out.append(p)
+    return out
+
+
+def clean_stale_temps(path: Path) -> None:
+    for p in stale_temps(path):
+        with contextlib.suppress(OSError):
+            p.unlink()
+
+
+def _alive(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # os.kill(pid, 0) would signal the process there
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # another user's process, or a platform that cannot tell: keep its file
+    return True
 
 
 def fsync_dir(folder: Path) -> None:

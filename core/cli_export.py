@@ -1,6 +1,6 @@
 """``main.py export``: a page (or a folder of pages) as the editor left it, in json/conll/jsonl.
 
-Opens pages through ``sidecar.open_page(strict=True)``: an unusable sidecar is an error here, not
+Opens pages through ``persist.open_page(strict=True)``: an unusable sidecar is an error here, not
 a warning — an export must never silently drop an editor's corrections, and it must not rename
 files either.  Outputs are written atomically, so a failure never overwrites anything.
 """
@@ -18,7 +18,7 @@ from core.entities.lexicon import UserLexicon
 from core.export_formats import page_json, to_conll, to_jsonl
 from core.export_json import ExportInvalid, dumps
 from core.loader import PageError
-from core.sidecar import SidecarError, open_page
+from core.persist import SidecarError, open_page
 
 SUFFIXES = {"json": ".json", "conll": ".conll", "jsonl": ".jsonl"}
 
@@ -26,7 +26,10 @@ SUFFIXES = {"json": ".json", "conll": ".conll", "jsonl": ".jsonl"}
 def render(path: Path, fmt: str, lexicon: UserLexicon | None = None) -> str:
     """One page in ``fmt``; every failure becomes a one-line ``PageError`` naming the page."""
     try:
-        doc = open_page(path, lexicon, strict=True).document
+        opened = open_page(path, lexicon, strict=True)
+        for warning in opened.warnings:  # decisions that did not fit a changed page, among others
+            print(f"warning: {path.name}: {warning}", file=sys.stderr)
+        doc = opened.document
         if fmt == "json":
             return dumps(page_json(doc))
         if fmt == "conll":

@@ -9,13 +9,13 @@ all see the same sequence of states.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from core.edits.base import EditError
 from core.events import AboutToChange, Change, Changed, Event
 from core.model import Article, Entity, Page
+from core.state import State, find_entity
 
 if TYPE_CHECKING:
     from core.edits import Edit
@@ -23,14 +23,6 @@ if TYPE_CHECKING:
 REVIEW_STATUSES: tuple[str, ...] = ("auto", "in_progress", "done")
 
 Listener = Callable[[Event], None]
-
-
-@dataclass(frozen=True, slots=True)
-class State:
-    """One snapshot of the session: what an edit transforms and what undo gives back."""
-
-    page: Page
-    review_done: bool = False
 
 
 class Document:
@@ -46,6 +38,7 @@ class Document:
         self._revision = 0
         self._listeners: list[Listener] = []
         self._busy = False
+        self.read_only: str | None = None  # why edits are refused (the page is open elsewhere)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -105,7 +98,10 @@ class Document:
         return unsubscribe
 
     def apply(self, edit: Edit) -> None:
-        """Do ``edit``; raises ``EditError`` (state untouched, no event) when it is impossible."""
+        """Do ``edit``; raises ``EditError`` (state untouched, no event) when it is impossible or
+        the document is ``read_only``."""
+        if self.read_only:
+            raise EditError(self.read_only)
         self._step(edit, reverted=False)
 
     def revert(self, edit: Edit) -> None:
@@ -128,26 +124,6 @@ class Document:
     def _emit(self, event: Event) -> None:
         for listener in list(self._listeners):
             listener(event)
-
-
-def find_entity(page: Page, entity_id: str) -> Entity:
-    """Entities are sorted by start and ids encode the span: a bisect, not a scan."""
-    start = _id_start(entity_id)
-    if start is not None:
-        i = bisect.bisect_left(page.entities, start, key=lambda e: e.start)
-        if i < len(page.entities) and page.entities[i].id == entity_id:
-            return page.entities[i]
-    for e in page.entities:  # ids not made by model.entity_id (should not happen)
-        if e.id == entity_id:
-            return e
-    raise KeyError(entity_id)
-
-
-def _id_start(entity_id: str) -> int | None:
-    try:
-        return int(entity_id[1:].split("-", 1)[0])
-    except ValueError:
-        return None
 
 
 __all__ = ["REVIEW_STATUSES", "Change", "Document", "State", "find_entity"]

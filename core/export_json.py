@@ -98,4 +98,8 @@ def validate(doc: dict[str, Any]) -> None:
 
 
 def dumps(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    """The export's text; a NaN or infinity (invalid JSON) is refused, never written."""
+    try:
+        return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    except ValueError as e:
+        raise ExportInvalid(f"export not written: {e}") from None

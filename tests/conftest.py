@@ -25,7 +25,8 @@ SHARED = ROOT.parent / "shared"
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never touch the real user's lexicon, settings or cache from a test."""
     base = tmp_path_factory.getbasetemp() / "userdirs"
-    monkeypatch.setenv("BANMIAN_DATA_DIR", str(base / "data"))
+    # data (lexicon, workspace) per test: a workspace sidecar is found by the page's content
+    monkeypatch.setenv("BANMIAN_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     monkeypatch.setenv("BANMIAN_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("BANMIAN_CACHE_DIR", str(base.parent / "cache"))
 

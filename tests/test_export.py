@@ -18,7 +18,7 @@ from core.edits import AddEntity, EditError, RejectEntity, SetReviewDone
 from core.export_formats import page_json, to_conll, to_jsonl
 from core.export_json import validate
 from core.history import History
-from core.sidecar import beside, open_page, save
+from core.persist import beside, open_page, save
 from tests.conftest import SAMPLE
 from tests.test_document_helpers import edits, small_page
 

@@ -28,13 +28,14 @@ from core.edits import (
 from core.history import History
 from core.loader import RawPage
 from core.model import Page
-from core.sidecar import (
+from core.persist import (
     SaveError,
     SidecarError,
     beside,
     open_page,
     save,
     sidecar_path,
+    text_sha256,
     workspace_path,
 )
 from tests.conftest import SAMPLE
@@ -88,8 +89,9 @@ def test_save_then_load_is_identity(small_file: Path) -> None:
     again = reopen(small_file)
     assert again.page == doc.page and again.review_status == "done"
     data = json.loads(r.sidecar_path.read_text(encoding="utf-8"))
-    assert data["format"] == "banmian.corrections" and data["version"] == 1
+    assert data["format"] == "banmian.corrections" and data["version"] == 2
     assert data["page"]["sha256"] == doc.page.source.sha256
+    assert data["page"]["text_sha256"] == text_sha256(doc.page.text) and data["text"] == doc.page.text
 
 
 def test_untouched_page_stores_no_structure(small_file: Path) -> None:
@@ -157,7 +159,12 @@ def test_corrupt_sidecar_is_set_aside(small_file: Path) -> None:
         ({"format": "something.else"}, "not a Banmian corrections file"),
         ({"format": "banmian.corrections", "version": 99}, "version"),
         (
-            {"format": "banmian.corrections", "version": 1, "page": {"name": "other.txt", "sha256": "0" * 64}},
+            {
+                "format": "banmian.corrections",
+                "version": 1,
+                "page": {"name": "other.txt", "sha256": "0" * 64},
+                **{"review": {"done": False}, "structure": None, "overrides": [], "entities": [], "removed": []},
+            },
             "another page",
         ),
         (
@@ -183,22 +190,42 @@ def test_bad_sidecars_are_refused(small_file: Path, content: dict[str, Any], mes
     assert r.set_aside is not None and json.loads(r.set_aside.read_text(encoding="utf-8")) == content
 
 
-def test_page_changed_on_disk_keeps_corrections_aside(sample_file: Path) -> None:
+def test_page_changed_on_disk_moves_corrections_and_keeps_the_old_aside(sample_file: Path) -> None:
     r = open_page(sample_file, entities=False)
-    r.document.apply(SetField(r.document.page.articles[0].id, "title", "改"))
+    first = r.document.page.articles[0]
+    r.document.apply(SetField(first.id, "title", "改"))
     save(r.document, r.sidecar_path)
     saved = r.sidecar_path.read_bytes()
     sample_file.write_bytes(sample_file.read_bytes().replace("习近平".encode(), "某某某".encode()))
     again = open_page(sample_file, entities=False)
+    assert "changed since its corrections were saved" in again.warnings[0]
+    assert any(a.overrides.get("title") == "改" for a in again.document.page.articles)
+    assert again.set_aside is not None and again.set_aside.read_bytes() == saved
+    assert r.sidecar_path.read_bytes() == saved  # replaced only by the next save
+
+
+def test_old_sidecar_on_a_changed_page_is_set_aside(sample_file: Path) -> None:
+    """Version 1 kept no text: its decisions cannot be moved, so they are kept aside, not applied."""
+    r = open_page(sample_file, entities=False)
+    r.document.apply(SetField(r.document.page.articles[0].id, "title", "改"))
+    save(r.document, r.sidecar_path)
+    data = json.loads(r.sidecar_path.read_text(encoding="utf-8"))
+    for key in ("text", "generation"):
+        del data[key]
+    del data["page"]["text_sha256"], data["page"]["path"]
+    data["version"] = 1
+    r.sidecar_path.write_text(json.dumps(data), encoding="utf-8")
+    sample_file.write_bytes(sample_file.read_bytes().replace("习近平".encode(), "某某某".encode()))
+    again = open_page(sample_file, entities=False)
     assert "changed on disk" in again.warnings[0]
     assert again.document.review_status == "auto"
-    assert again.set_aside is not None and again.set_aside.read_bytes() == saved
+    assert again.set_aside is not None and json.loads(again.set_aside.read_bytes()) == data
 
 
 def test_failed_save_keeps_the_previous_save(small_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     r = open_page(small_file, parser=small_parser)
     r.document.apply(AddEntity(26, 28, "LOC"))
-    save(r.document, r.sidecar_path)
+    saved = save(r.document, r.sidecar_path)
     good = r.sidecar_path.read_bytes()
     r.document.apply(SetReviewDone(True))
 
@@ -207,7 +234,7 @@ def test_failed_save_keeps_the_previous_save(small_file: Path, monkeypatch: pyte
 
     monkeypatch.setattr(os, "replace", broken)
     with pytest.raises(SaveError, match="No space left"):
-        save(r.document, r.sidecar_path)
+        save(r.document, r.sidecar_path, origin=saved.origin)
     monkeypatch.undo()
     assert r.sidecar_path.read_bytes() == good
     assert not list(small_file.parent.glob(".*.tmp"))
@@ -216,7 +243,7 @@ def test_failed_save_keeps_the_previous_save(small_file: Path, monkeypatch: pyte
 def test_save_failing_after_the_backup_keeps_save_and_backup(small_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     r = open_page(small_file, parser=small_parser)
     r.document.apply(AddEntity(26, 28, "LOC"))
-    save(r.document, r.sidecar_path)
+    saved = save(r.document, r.sidecar_path)
     good = r.sidecar_path.read_bytes()
     r.document.apply(SetReviewDone(True))
     real = os.replace
@@ -228,7 +255,7 @@ def test_save_failing_after_the_backup_keeps_save_and_backup(small_file: Path, m
 
     monkeypatch.setattr(os, "replace", full_disk_for_the_sidecar)
     with pytest.raises(SaveError, match="No space left"):
-        save(r.document, r.sidecar_path)
+        save(r.document, r.sidecar_path, origin=saved.origin)
     monkeypatch.undo()
     assert r.sidecar_path.read_bytes() == good
     assert r.sidecar_path.with_name(r.sidecar_path.name + ".bak").read_bytes() == good
@@ -238,17 +265,18 @@ def test_save_failing_after_the_backup_keeps_save_and_backup(small_file: Path, m
 def test_backup_holds_the_previous_save(small_file: Path) -> None:
     r = open_page(small_file, parser=small_parser)
     r.document.apply(AddEntity(26, 28, "LOC"))
-    save(r.document, r.sidecar_path)
+    saved = save(r.document, r.sidecar_path)
     first = r.sidecar_path.read_bytes()
     r.document.apply(SetReviewDone(True))
-    save(r.document, r.sidecar_path)
+    save(r.document, r.sidecar_path, origin=saved.origin)
     assert r.sidecar_path.with_name(r.sidecar_path.name + ".bak").read_bytes() == first
 
 
 def test_read_only_folder_saves_to_the_workspace(small_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = os.access
     monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == small_file.parent else real(p, mode))
-    assert sidecar_path(small_file) == workspace_path(small_file)
+    key = text_sha256(small_page().text)
+    assert sidecar_path(small_file, key) == workspace_path(small_file, key)
     r = open_page(small_file, parser=small_parser)
     r.document.apply(AddEntity(26, 28, "LOC"))
     save(r.document, r.sidecar_path)
@@ -257,18 +285,20 @@ def test_read_only_folder_saves_to_the_workspace(small_file: Path, monkeypatch: 
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
-def test_unwritable_sidecar_folder_raises(small_file: Path) -> None:
+def test_unwritable_sidecar_folder_falls_back_to_the_workspace(small_file: Path) -> None:
     r = open_page(small_file, parser=small_parser)
     r.document.apply(AddEntity(26, 28, "LOC"))
-    save(r.document, r.sidecar_path)
+    saved = save(r.document, r.sidecar_path)
     good = r.sidecar_path.read_bytes()
+    r.document.apply(SetReviewDone(True))
     small_file.parent.chmod(0o500)
     try:
-        with pytest.raises(SaveError):
-            save(r.document, r.sidecar_path)
+        again = save(r.document, r.sidecar_path, origin=saved.origin)
     finally:
         small_file.parent.chmod(0o700)
     assert r.sidecar_path.read_bytes() == good
+    assert again.path != r.sidecar_path and "workspace" in again.warnings[-1]
+    assert reopen(small_file).review_status == "done"
 
 
 def test_save_teaches_the_lexicon(small_file: Path, tmp_path: Path) -> None:
@@ -278,12 +308,12 @@ def test_save_teaches_the_lexicon(small_file: Path, tmp_path: Path) -> None:
     doc = r.document
     doc.apply(AddEntity(26, 28, "LOC"))
     doc.apply(RejectEntity(PER))
-    save(doc, r.sidecar_path, lexicon=lex)
+    saved = save(doc, r.sidecar_path, lexicon=lex)
     assert ("南京", "LOC") in {(e.text, e.type) for e in lex.entries}
     e = doc.entity(PER)
     assert lex.is_rejected("张三", "PER", lexicon_mod.context_of(doc.page.text, e.start, e.end))
     again = lexicon_mod.UserLexicon.load(tmp_path / "lex.json")
     assert ("南京", "LOC") in {(x.text, x.type) for x in again.entries}
     doc.apply(RemoveEntity("e26-28"))
-    save(doc, r.sidecar_path, lexicon=lex)
+    save(doc, r.sidecar_path, lexicon=lex, origin=saved.origin)
     assert ("南京", "LOC") not in {(x.text, x.type) for x in lex.entries}

@@ -612,6 +612,7 @@ def test_autosave_writes_a_recovery_file_that_reopening_offers(
     left = recovery.read_bytes()
     win.undo_stack.setClean()
     recovery.write_bytes(left)
+    win.files._release_lock()  # and its page lock goes with it
     asked.answer = QMessageBox.StandardButton.Yes
     w2 = make_window(qtbot, settings, asked)
     w2.files.open_path(page_file)
@@ -771,7 +772,7 @@ def test_keys_pressed_while_the_next_page_loads_do_not_skip_pages(
 def test_a_failed_save_keeps_the_editor_on_the_page(
     qtbot: Any, settings: QSettings, asked: Asked, issue: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import core.sidecar
+    import core.persist.session
 
     def full(*_: Any, **__: Any) -> None:
         raise OSError(28, "No space left on device")
@@ -782,7 +783,7 @@ def test_a_failed_save_keeps_the_editor_on_the_page(
     put_cursor(w, first_line(w, 1))
     qtbot.keyClick(w.raw_view, Qt.Key.Key_3)
     before = w.page()
-    monkeypatch.setattr(core.sidecar, "write_atomic", full)
+    monkeypatch.setattr(core.persist.session, "write_sidecar", full)
     ctrl_key(qtbot, w, Qt.Key.Key_PageDown)
     assert asked.warnings and "No space left" in asked.warnings[-1]
     assert w.files.page_path == issue[0] and w.page() is before and w.isWindowModified()

@@ -552,7 +552,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.session.open(doc)
         self.setWindowFilePath(str(path))
-        self.setWindowTitle(f"{path.name}[*] — " + tr("Banmian"))
+        read_only = tr(" (read-only)") if doc.read_only else ""
+        self.setWindowTitle(f"{path.name}[*]{read_only} — " + tr("Banmian"))
         self._update_status()
         if warnings:
             self.say("; ".join(warnings), 20000)

@@ -10,8 +10,12 @@ import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from core.model import Page
+
+if TYPE_CHECKING:
+    from core.persist.session import Origin
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +28,7 @@ class Loaded:
     base: Page | None = None
     review_done: bool = False
     sidecar_path: str = ""
+    origin: Origin | None = None  # what the sidecar held when loaded: the next save checks against it
     error: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
@@ -39,7 +44,7 @@ def parse_path(path: str, parser: Callable[..., Page] | None = None) -> Loaded:
     """Read, parse and re-apply saved corrections; every failure becomes a message for the editor."""
     from core.entities.lexicon import UserLexicon
     from core.loader import PageError
-    from core.sidecar import open_page
+    from core.persist import open_page
 
     lexicon = UserLexicon.load()  # a broken lexicon is moved aside and said, never fatal
     warnings: list[str] = [lexicon.warning] if lexicon.warning else []
@@ -59,6 +64,7 @@ def parse_path(path: str, parser: Callable[..., Page] | None = None) -> Loaded:
         base=doc.base,
         review_done=doc.review_done,
         sidecar_path=str(result.sidecar_path),
+        origin=result.origin,
         warnings=tuple(warnings),
     )
 

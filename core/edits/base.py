@@ -18,7 +18,7 @@ from core.events import Change
 from core.model import Article, Entity, Line, Page
 
 if TYPE_CHECKING:
-    from core.document import Document, State
+    from core.state import Editable, State
 
 
 class EditError(Exception):
@@ -48,11 +48,11 @@ class Edit:
     name: str = "Edit"
     _inverse: Patch | None = None
 
-    def apply(self, doc: Document) -> None:
+    def apply(self, doc: Editable) -> None:
         """Do this edit on ``doc`` (same as ``doc.apply(self)``)."""
         doc.apply(self)
 
-    def revert(self, doc: Document) -> None:
+    def revert(self, doc: Editable) -> None:
         """Undo this edit on ``doc`` (same as ``doc.revert(self)``)."""
         doc.revert(self)
 

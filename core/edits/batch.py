@@ -9,7 +9,7 @@ from core.edits.base import Edit, EditError
 from core.events import Change
 
 if TYPE_CHECKING:
-    from core.document import State
+    from core.state import State
 
 
 class Batch(Edit):

@@ -12,13 +12,13 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from core.document import find_entity
 from core.edits.base import Edit, EditError, Patch
 from core.model import Entity, Page, entity_id
+from core.state import find_entity
 from core.textmap import surface
 
 if TYPE_CHECKING:
-    from core.document import State
+    from core.state import State
 
 EDITOR_SOURCE = "user"
 

@@ -18,7 +18,7 @@ from core.fields import EDITABLE_FIELDS
 from core.model import ROLES, Article, Block, Page
 
 if TYPE_CHECKING:
-    from core.document import State
+    from core.state import State
 
 
 # -- helpers --------------------------------------------------------------------------------------

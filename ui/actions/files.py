@@ -1,18 +1,20 @@
 """The window's page on disk: open (worker process), next/previous page of the folder, save,
 autosave and recovery, export, and the question before unsaved corrections are dropped.
 
-The undo stack's clean state is the saved state.  Ctrl+S writes the sidecar (``core.sidecar``);
+The undo stack's clean state is the saved state.  Ctrl+S writes the sidecar (``core.persist``);
 between saves, a few seconds after each edit, the same corrections go to ``<sidecar>.autosave``,
-which the next opening of the page offers back (after a crash or a kill).
+which the next opening of the page offers back (after a crash or a kill).  The autosave rules and
+the one-editor-per-page lock are core's (``core.persist.recovery``, ``core.persist.lock``); this
+module only wires them to the window.  A page open in another window opens read-only here.
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
 import time
 from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -27,9 +29,12 @@ from ui.loading import InlineLoader, PageLoader
 from ui.models.session import PageSession
 from ui.worker import Loaded
 
+if TYPE_CHECKING:
+    from core.persist.lock import PageLock
+    from core.persist.session import Origin
+
 AUTOSAVE_MS = 3000
 EXPORT_FORMATS = {"json": (".json", "JSON"), "conll": (".conll", "CoNLL"), "jsonl": (".jsonl", "JSONL")}
-RECOVERY_SUFFIX = ".autosave"
 _DIGITS = re.compile(r"(\d+)")
 
 
@@ -80,6 +85,8 @@ class PageFiles(QObject):
         self.sidecar_path: Path | None = None
         self._restored = False  # corrections restored from an autosave: unsaved until saved
         self._opening: Path | None = None  # asked of the loader, not back yet
+        self.origin: Origin | None = None  # the sidecar as loaded: saves check the disk against it
+        self.lock: PageLock | None = None  # held while this window edits the page
         loader.loaded.connect(self._on_loaded)
         loader.progress.connect(self.progress.emit)
         self.autosave_timer = QTimer(self)
@@ -87,13 +94,7 @@ class PageFiles(QObject):
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         undo_stack.indexChanged.connect(lambda _: self.autosave_timer.start())
-        undo_stack.cleanChanged.connect(self._clean_changed)
-
-    def _clean_changed(self, clean: bool) -> None:
-        """Back at the saved state (undo, redo): the recovery file would only bring back undone work."""
-        if clean and not self._restored:
-            self.autosave_timer.stop()
-            self._drop_recovery()
+        undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     def is_modified(self) -> bool:
         return self._restored or not self.undo_stack.isClean()
@@ -151,6 +152,9 @@ class PageFiles(QObject):
         self.open_path(target)
 
     def _on_loaded(self, result: Loaded) -> None:
+        from core.persist.lock import PageLock, open_elsewhere
+        from core.persist.recovery import restore
+
         self._opening = None
         if result.page is None:
             self.progress.emit("")
@@ -160,64 +164,83 @@ class PageFiles(QObject):
         doc = Document(result.page, base=result.base, review_done=result.review_done)
         self.page_path = Path(result.path)
         self.sidecar_path = Path(result.sidecar_path) if result.sidecar_path else None
-        recovered = self._recover(doc)
+        self.origin = result.origin
+        self._release_lock()
+        self.lock = PageLock.acquire(self.page_path)
+        warnings = list(result.warnings)
+        recovered = None
+        if self.lock is None:
+            doc.read_only = open_elsewhere(self.page_path)
+            warnings.insert(0, doc.read_only)
+        elif self.sidecar_path is not None and self._offer_recovery(self.sidecar_path):
+            recovery = restore(self.sidecar_path, doc.base)
+            if recovery is not None:
+                warnings.extend(recovery.warnings)
+                recovered = recovery.document
         self._restored = recovered is not None
-        self.opened.emit(recovered or doc, self.page_path, tuple(result.warnings))
+        self.opened.emit(recovered or doc, self.page_path, tuple(warnings))
 
-    # -- recovery ----------------------------------------------------------------------------------
+    def _release_lock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+        self.lock = None
+
+    # -- recovery (the rules are core.persist.recovery's) ------------------------------------------
 
     def recovery_path(self) -> Path | None:
-        return self.sidecar_path.with_name(self.sidecar_path.name + RECOVERY_SUFFIX) if self.sidecar_path else None
+        from core.persist.recovery import recovery_path
 
-    def _recover(self, doc: Document) -> Document | None:
-        """Offer the corrections of an autosave newer than the last save (a crash, a kill)."""
-        from core.sidecar import SidecarError, read_sidecar, reapply
+        return recovery_path(self.sidecar_path) if self.sidecar_path else None
 
-        path = self.recovery_path()
-        if path is None or not path.exists():
-            return None
-        saved = self.sidecar_path
-        if saved is not None and saved.exists() and saved.stat().st_mtime > path.stat().st_mtime:
-            return None
+    def _offer_recovery(self, sidecar: Path) -> bool:
+        """Ask whether to restore an autosave newer than the last save (a crash, a kill)."""
+        from core.persist.recovery import pending
+
+        path = pending(sidecar)
+        if path is None:
+            return False
         answer = self.reporter.ask(
             tr("Unsaved corrections found"),
             tr("{name} holds corrections made after the last save. Restore them?").format(name=path.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-        try:
-            decisions = read_sidecar(path, doc.base)
-        except (SidecarError, OSError, ValueError) as e:
-            self.reporter.say(tr("the autosave could not be used: {error}").format(error=e), 15000)
-            return None
-        page, warnings = reapply(doc.base, decisions)
-        if warnings:
-            self.reporter.say("; ".join(warnings), 15000)
-        return Document(page, base=doc.base, review_done=decisions.review_done)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _drop_recovery(self) -> None:
-        path = self.recovery_path()
-        if path is not None:
-            with contextlib.suppress(OSError):
-                path.unlink(missing_ok=True)
+        from core.persist.recovery import discard
+
+        if self.sidecar_path is not None and self.lock is not None:  # never another window's file
+            discard(self.sidecar_path)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        """Back at the saved state (undo to it, or a save): no recovery file, at once."""
+        if clean and not self._restored:
+            self.autosave_timer.stop()
+            self._drop_recovery()
 
     # -- saving ------------------------------------------------------------------------------------
 
     def save(self) -> bool:
         from core.entities.lexicon import UserLexicon
-        from core.sidecar import SaveError
-        from core.sidecar import save as save_sidecar
+        from core.persist.session import SaveError
+        from core.persist.session import save as save_sidecar
 
         doc = self.session.document
         if doc is None or self.sidecar_path is None:
             return False
         try:
-            result = save_sidecar(doc, self.sidecar_path, lexicon=UserLexicon.load())
+            result = save_sidecar(doc, self.sidecar_path, lexicon=UserLexicon.load(), origin=self.origin)
         except SaveError as e:
             self.reporter.warn(tr("Cannot save"), str(e))
             return False
+        if result.path != self.sidecar_path:  # the folder became read-only: saved in the workspace
+            self._drop_recovery()
+        self.sidecar_path = result.path
+        self.origin = result.origin
+        if result.document is not None:  # another session's decisions were merged in
+            assert self.page_path is not None
+            self.opened.emit(result.document, self.page_path, ())
         self._mark_clean()
         self.reporter.say(
             tr("Saved {name}").format(name=result.path.name)
@@ -232,22 +255,19 @@ class PageFiles(QObject):
         self.save_state.emit("")  # setClean does not signal when the stack already was clean
 
     def autosave(self) -> None:
-        """Write the corrections to a recovery file beside the sidecar (the real save is Ctrl+S)."""
-        from core.sidecar import corrections, dumps, write_atomic
+        """Bring the recovery file beside the sidecar in line with the session (Ctrl+S saves)."""
+        from core.persist.recovery import autosave
 
         doc = self.session.document
-        path = self.recovery_path()
-        if doc is None or path is None:
-            return
-        if not self.is_modified():
-            self._drop_recovery()
+        if doc is None or self.sidecar_path is None or doc.read_only:
             return
         try:
-            write_atomic(path, dumps(corrections(doc)), backup=False)
+            written = autosave(doc, self.sidecar_path, clean=not self.is_modified())
         except OSError as e:
             self.reporter.say(tr("autosave failed: {error}").format(error=e.strerror or e), 15000)
             return
-        self.save_state.emit(tr("autosaved {time}").format(time=time.strftime("%H:%M:%S")))
+        if written is not None:
+            self.save_state.emit(tr("autosaved {time}").format(time=time.strftime("%H:%M:%S")))
 
     def confirm_discard(self) -> bool:
         """Ask before unsaved corrections are dropped; True when it is fine to go on."""
@@ -268,8 +288,9 @@ class PageFiles(QObject):
 
     def shutdown(self) -> None:
         self.autosave_timer.stop()
-        if not self.is_modified():
-            self._drop_recovery()  # quitting clean never leaves a recovery file behind
+        if not self.is_modified():  # quitting clean never leaves a recovery file
+            self._drop_recovery()
+        self._release_lock()
         self.loader.shutdown()
 
     # -- export ------------------------------------------------------------------------------------
