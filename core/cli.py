@@ -112,7 +112,10 @@ def run_folder(
         try:
             if names[p] in clashing:
                 others = ", ".join(q.name for q in pages if q != p and names[q].casefold() == names[p].casefold())
-                raise PageError(f"{p.name}: its output {names[p]} clashes with that of {others} (names differ only in case); not written")
+                raise PageError(
+                    f"{p.name}: its output {names[p]} clashes with that of {others} "
+                    "(names differ only in case); not written"
+                )
             write_atomic(out / names[p], one(p))
         except PageError as e:
             failed += 1

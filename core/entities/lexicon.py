@@ -28,9 +28,9 @@ The lexicon is the editors' data, not a cache:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import os
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -277,7 +277,8 @@ class UserLexicon:
                     op(self)
                 write_atomic(self.path, json.dumps(self.to_dict(), ensure_ascii=False, indent=1))
         except Timeout:
-            raise LexiconError(f"lexicon {self.path} is locked by another Banmian for over {LOCK_TIMEOUT:.0f} s") from None
+            busy = f"lexicon {self.path} is locked by another Banmian for over {LOCK_TIMEOUT:.0f} s"
+            raise LexiconError(busy) from None
 
 
 def _key(text: str, type_: str) -> Key | None:
@@ -288,10 +289,8 @@ def _key(text: str, type_: str) -> Key | None:
 def _clean_stale_temps(path: Path) -> None:
     """Temp files of killed writers (``core.atomic`` names them ``.<name>.*.tmp``); call under the lock."""
     for stale in path.parent.glob(f".{path.name}.*.tmp"):
-        try:
+        with contextlib.suppress(OSError):
             stale.unlink()
-        except OSError:
-            pass
 
 
 @cache
