@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -426,3 +427,45 @@ def test_case_insensitive_output_collisions_are_reported_not_merged(
     errors = [ln for ln in err.splitlines() if ln.startswith("error:")]
     assert len(errors) == 4 and all("case" in ln for ln in errors)
     assert "4 of 5 pages failed" in err
+
+
+# -- 6. the window's worker can be cancelled ----------------------------------------------------
+
+
+def _slow_job(path: str) -> object:
+    """Stands in for a page that takes minutes to parse; says which process runs it."""
+    Path(path + ".pid").write_text(str(os.getpid()), encoding="utf-8")
+    time.sleep(600)
+    return None
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return True
+    return state in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_opening_another_page_cancels_the_running_parse_and_closing_ends_it(qtbot: object, tmp_path: Path) -> None:
+    from ui.loading import PageLoader
+
+    bot: Any = qtbot
+    loader = PageLoader(job=_slow_job)  # type: ignore[arg-type]
+    delivered: list[object] = []
+    loader.loaded.connect(delivered.append)
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    try:
+        loader.load(first)
+        bot.waitUntil(lambda: Path(f"{first}.pid").exists(), timeout=60_000)
+        pid1 = int(Path(f"{first}.pid").read_text(encoding="utf-8"))
+        loader.load(second)  # the editor opens another page
+        bot.waitUntil(lambda: _gone(pid1), timeout=30_000)
+        bot.waitUntil(lambda: Path(f"{second}.pid").exists(), timeout=60_000)
+        pid2 = int(Path(f"{second}.pid").read_text(encoding="utf-8"))
+        assert pid2 != pid1
+    finally:
+        loader.shutdown()  # the window closes
+    bot.waitUntil(lambda: _gone(pid2), timeout=30_000)
+    assert delivered == []  # the cancelled parse never reaches the window
