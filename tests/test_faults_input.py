@@ -469,3 +469,23 @@ def test_opening_another_page_cancels_the_running_parse_and_closing_ends_it(qtbo
         loader.shutdown()  # the window closes
     bot.waitUntil(lambda: _gone(pid2), timeout=30_000)
     assert delivered == []  # the cancelled parse never reaches the window
+
+
+# -- 7. user folders (platformdirs) -------------------------------------------------------------
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG rules")
+def test_user_folders_follow_xdg_and_the_override(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from core.paths import cache_dir, config_dir
+
+    for var in ("BANMIAN_DATA_DIR", "BANMIAN_CONFIG_DIR", "BANMIAN_CACHE_DIR"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", " ")  # blank: ignored, not a folder named " "
+    monkeypatch.setenv("XDG_CACHE_HOME", "")
+    assert data_dir() == tmp_path / "xdg" / "banmian"
+    assert config_dir() == tmp_path / ".config" / "banmian"
+    assert cache_dir() == tmp_path / ".cache" / "banmian"
+    monkeypatch.setenv("BANMIAN_CONFIG_DIR", str(tmp_path / "portable"))
+    assert config_dir() == tmp_path / "portable"
