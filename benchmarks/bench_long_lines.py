@@ -124,13 +124,25 @@ def stage_export(text: str) -> float:
     return _timed(run)
 
 
+def stage_training(text: str) -> float:
+    """CoNLL and JSONL exports of the layout (sentences, labels, offsets)."""
+    from core.document import Document
+    from core.export_formats import to_conll, to_jsonl
+
+    page = _layout_page(text)
+    doc = Document(page)  # type: ignore[arg-type]
+    return _timed(lambda: (to_conll(page), to_jsonl(doc)))  # type: ignore[arg-type]
+
+
 def stage_sidecar(text: str) -> float:
     """Saving and re-reading corrections (one decision on the page), then re-applying them."""
     from core.document import Document
+    from core.edits import AddEntity
     from core.sidecar import corrections, dumps, parse_corrections, reapply
 
     page = _layout_page(text)
     doc = Document(page)  # type: ignore[arg-type]
+    doc.apply(AddEntity(len(text) // 2, len(text) // 2 + 3, "PER"))
 
     def run() -> None:
         data = corrections(doc)
@@ -149,6 +161,7 @@ STAGES: dict[str, Callable[[str], float]] = {
     "jieba tokens": stage_jieba,
     "entities (all)": stage_entities,
     "export json": stage_export,
+    "conll + jsonl": stage_training,
     "sidecar": stage_sidecar,
 }
 
@@ -210,7 +223,7 @@ def main() -> int:
     print(f"{'stage':18}{head}")
     for name in names:
         times = [measure(name, n, args.budget) for n in sizes]
-        cells = "".join(f"{t:>12.3f}" if t is not None else f"{'>' + str(int(args.budget)):>12}" for t in times)
+        cells = "".join(f"{t:>12.4f}" if t is not None else f"{'>' + str(int(args.budget)):>12}" for t in times)
         base = times[0]
         ratios = "".join(f"{t / base:>13.1f}" if t is not None and base else f"{'-':>13}" for t in times[1:])
         print(f"{name:18}{cells}{ratios}", flush=True)

@@ -95,7 +95,11 @@ def _glob(folder: Path, pattern: str) -> Iterable[Path]:
 
 def is_banmian_output(path: Path) -> bool:
     """An existing file Banmian wrote (or an empty one): safe to replace without ``--force``."""
+    import stat
+
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False  # a FIFO or a device: never opened, never ours
         with path.open("rb") as f:
             head = f.read(SNIFF_BYTES)
     except OSError:

@@ -489,3 +489,11 @@ def test_user_folders_follow_xdg_and_the_override(monkeypatch: pytest.MonkeyPatc
     assert cache_dir() == tmp_path / ".cache" / "banmian"
     monkeypatch.setenv("BANMIAN_CONFIG_DIR", str(tmp_path / "portable"))
     assert config_dir() == tmp_path / "portable"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_fifo_as_output_is_not_opened(page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "out.json"
+    os.mkfifo(fifo)
+    code, _, err = run(["parse", str(page), "-o", str(fifo)], capsys)
+    assert code == 2 and "--force" in err
