@@ -44,14 +44,34 @@ class Progress:
 
 
 def _parse_one(path: Path, lexicon: UserLexicon) -> str:
-    from core.export_json import dumps, page_to_dict, validate
+    from core.export_json import ExportInvalid, dumps, page_to_dict, validate
     from core.loader import read_page
     from core.parse import parse_page
 
     page = parse_page(read_page(path), lexicon=lexicon)
     doc = page_to_dict(page)
-    validate(doc)
+    try:
+        validate(doc)
+    except ExportInvalid as e:
+        raise PageError(f"{path.name}: internal error, output not written: {e}") from None
     return dumps(doc)
+
+
+def check_output(out: Path, pages: Sequence[Path], *, force: bool = False) -> None:
+    """``CliError`` if writing ``out`` could destroy an input or a file Banmian did not write."""
+    from core.outputs import Inputs, refusal
+
+    problem = refusal(out, Inputs.of(pages), force=force)
+    if problem:
+        raise CliError(problem)
+
+
+def folder_pages(src: Path) -> list[Path]:
+    """The ``*.txt`` of a folder; anything that is not a regular file is kept so it is reported."""
+    pages = sorted(p for p in src.iterdir() if p.suffix.lower() == ".txt" and not p.is_dir())
+    if not pages:
+        raise CliError(f"{src}: no *.txt pages in this folder")
+    return pages
 
 
 def load_lexicon() -> UserLexicon:
@@ -64,29 +84,51 @@ def load_lexicon() -> UserLexicon:
     return lexicon
 
 
-def run_folder(src: Path, out: Path | None, one: Callable[[Path], str], suffix: str = ".json") -> int:
-    """Process every ``*.txt`` of a folder; a bad file is reported and the rest still done."""
+def run_folder(
+    src: Path, out: Path | None, one: Callable[[Path], str], suffix: str = ".json", *, force: bool = False
+) -> int:
+    """Process every ``*.txt`` of a folder; a failing page is reported and the rest still done.
+
+    Every output is checked before anything is written (``core.outputs``): one that would replace
+    an input, or a foreign file without ``--force``, stops the command.  Pages whose outputs
+    differ only in case are reported and not written, never merged into one file."""
+    from core.outputs import Inputs, case_collisions, refusal
+
     if out is None:
         raise CliError("a folder needs an output folder: -o OUTDIR")
     if out.exists() and not out.is_dir():
         raise CliError(f"{out}: exists and is not a folder")
-    pages = sorted(p for p in src.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
-    if not pages:
-        raise CliError(f"{src}: no *.txt pages in this folder")
+    pages = folder_pages(src)
+    names = {p: p.stem + suffix for p in pages}
+    clashing = {n for group in case_collisions(names.values()).values() for n in group}
+    inputs = Inputs.of(pages)
+    problems = [r for p in pages if names[p] not in clashing and (r := refusal(out / names[p], inputs, force=force))]
+    if problems:
+        more = f" (and {len(problems) - 1} more outputs)" if len(problems) > 1 else ""
+        raise CliError(problems[0] + more)
     bar = Progress(len(pages))
     failed = 0
     for p in pages:
         try:
-            write_atomic(out / (p.stem + suffix), one(p))
+            if names[p] in clashing:
+                others = ", ".join(q.name for q in pages if q != p and names[q].casefold() == names[p].casefold())
+                raise PageError(
+                    f"{p.name}: its output {names[p]} clashes with that of {others} "
+                    "(names differ only in case); not written"
+                )
+            write_atomic(out / names[p], one(p))
         except PageError as e:
             failed += 1
             print(f"error: {e}", file=sys.stderr)
         except OSError as e:
             failed += 1
             print(f"error: {p.name}: cannot write output: {e.strerror or e}", file=sys.stderr)
+        except Exception as e:  # a parser bug on one page must not cost the rest of the folder
+            failed += 1
+            print(f"error: {p.name}: internal error ({type(e).__name__}: {e}); not written", file=sys.stderr)
         bar.step(p.name)
     if failed:
-        print(f"{failed} of {len(pages)} pages failed", file=sys.stderr)
+        print(f"{failed} of {len(pages)} pages failed; {len(pages) - failed} written to {out}", file=sys.stderr)
         return 1
     return 0
 
@@ -96,7 +138,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else None
     lexicon = load_lexicon()
     if src.is_dir():
-        return run_folder(src, out, lambda p: _parse_one(p, lexicon))
+        return run_folder(src, out, lambda p: _parse_one(p, lexicon), force=args.force)
+    if out is not None:
+        check_output(out, [src], force=args.force)
     data = _parse_one(src, lexicon)
     if out is None:
         sys.stdout.write(data)
@@ -120,11 +164,13 @@ def build_parser() -> argparse.ArgumentParser:
     pp = sub.add_parser("parse", help="write the automatic annotation of a page (or every *.txt of a folder)")
     pp.add_argument("page", help="a page .txt file or a folder of them")
     pp.add_argument("-o", "--output", help="output .json (or folder for a folder); stdout if omitted")
+    pp.add_argument("--force", action="store_true", help="overwrite an existing output Banmian did not write")
     pp.set_defaults(func=cmd_parse)
     pe = sub.add_parser("export", help="write a page as the editor left it (saved corrections applied)")
     pe.add_argument("page", help="a page .txt file or a folder of them")
     pe.add_argument("-o", "--output", help="output file (or folder); stdout if omitted")
     pe.add_argument("--format", choices=("json", "conll", "jsonl"), default="json")
+    pe.add_argument("--force", action="store_true", help="overwrite an existing output Banmian did not write")
     pe.set_defaults(func=cmd_export)
     return p
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.atomic import write_atomic
-from core.cli import CliError, Progress, load_lexicon, run_folder
+from core.cli import CliError, Progress, check_output, folder_pages, load_lexicon, run_folder
 from core.entities.lexicon import UserLexicon
 from core.export_formats import page_json, to_conll, to_jsonl
 from core.export_json import ExportInvalid, dumps
@@ -45,11 +45,14 @@ def export_command(args: argparse.Namespace) -> int:
     src = Path(args.page)
     out = Path(args.output) if args.output else None
     fmt: str = args.format or "json"
+    force: bool = getattr(args, "force", False)
     lexicon = load_lexicon()
     if src.is_dir():
         if fmt == "jsonl":
-            return _corpus(src, out, lambda p: render(p, fmt, lexicon))
-        return run_folder(src, out, lambda p: render(p, fmt, lexicon), SUFFIXES[fmt])
+            return _corpus(src, out, lambda p: render(p, fmt, lexicon), force=force)
+        return run_folder(src, out, lambda p: render(p, fmt, lexicon), SUFFIXES[fmt], force=force)
+    if out is not None:
+        check_output(out, [src], force=force)
     data = render(src, fmt, lexicon)
     _write(out, data)
     return 0
@@ -67,11 +70,11 @@ def _write(out: Path | None, data: str) -> None:
         raise CliError(f"{out}: cannot write: {e.strerror or e}") from None
 
 
-def _corpus(src: Path, out: Path | None, one: Callable[[Path], str]) -> int:
+def _corpus(src: Path, out: Path | None, one: Callable[[Path], str], *, force: bool = False) -> int:
     """Every page of a folder into one JSONL corpus; bad pages are reported and left out."""
-    pages = sorted(p for p in src.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
-    if not pages:
-        raise CliError(f"{src}: no *.txt pages in this folder")
+    pages = folder_pages(src)
+    if out is not None:
+        check_output(out, pages, force=force)
     bar = Progress(len(pages))
     parts: list[str] = []
     failed = 0
@@ -81,6 +84,9 @@ def _corpus(src: Path, out: Path | None, one: Callable[[Path], str]) -> int:
         except PageError as e:
             failed += 1
             print(f"error: {e}", file=sys.stderr)
+        except Exception as e:  # a bug on one page must not cost the rest of the corpus
+            failed += 1
+            print(f"error: {p.name}: internal error ({type(e).__name__}: {e}); left out", file=sys.stderr)
         bar.step(p.name)
     _write(out, "".join(parts))
     if failed:

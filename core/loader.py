@@ -7,6 +7,8 @@ turned into ``\\n``; nothing else changes (../spec/annotation-json.md).  The raw
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,8 +16,11 @@ from core.model import SourceInfo
 
 MAX_PAGE_BYTES = 64 * 1024 * 1024
 
+# UTF-32 before UTF-16: the UTF-32-LE mark (FF FE 00 00) begins with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8-sig", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32"),
     (b"\xff\xfe", "utf-16-le", "utf-16"),
     (b"\xfe\xff", "utf-16-be", "utf-16"),
 )
@@ -85,33 +90,66 @@ def decode(data: bytes) -> tuple[str, str]:
         _, codec, text = max(candidates)
         if _cjk_share(text) >= 0.6:
             return normalise_newlines(text), codec
-    raise PageError("cannot decode the page: it is not UTF-8, UTF-16 (with BOM), GB18030/GBK or Big5 text")
+    raise PageError("cannot decode the page: it is not UTF-8, UTF-16/32 (with BOM), GB18030/GBK or Big5 text")
 
 
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def read_regular(path: Path, limit: int, what: str = "a page") -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; ``PageError`` for anything else.
+
+    Opened without blocking and checked on the open descriptor (no race between a check and the
+    open), so a FIFO, a device or a socket is refused at once instead of hanging the reader."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise PageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise PageError(f"{path}: is a folder, not {what} file") from None
+    except PermissionError:
+        raise PageError(f"{path}: permission denied") from None
+    except OSError as e:
+        raise PageError(f"{path}: {e.strerror or e}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+            raise PageError(f"{path}: is {kind}, not {what} file")
+        size = os.fstat(fd).st_size
+        if size > limit:
+            raise PageError(
+                f"{path}: {size // (1024 * 1024)} MiB is larger than the {limit // (1024 * 1024)} MiB {what} may have"
+            )
+        chunks: list[bytes] = []
+        total = 0
+        while chunk := os.read(fd, 1 << 20):
+            total += len(chunk)
+            if total > limit:  # grew while being read
+                raise PageError(f"{path}: larger than the {limit // (1024 * 1024)} MiB {what} may have")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as e:
+        raise PageError(f"{path}: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+
+
 def read_page(path: str | Path) -> RawPage:
     """Read and decode a page file; every failure becomes a one-line ``PageError``."""
     p = Path(path)
-    try:
-        if p.is_dir():
-            raise PageError(f"{p}: is a folder, not a page file")
-        size = p.stat().st_size
-        if size > MAX_PAGE_BYTES:
-            raise PageError(
-                f"{p}: {size // (1024 * 1024)} MiB is larger than the "
-                f"{MAX_PAGE_BYTES // (1024 * 1024)} MiB a page may have"
-            )
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise PageError(f"{p}: no such file") from None
-    except PermissionError:
-        raise PageError(f"{p}: permission denied") from None
-    except OSError as e:
-        raise PageError(f"{p}: {e.strerror or e}") from None
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    data = read_regular(p, MAX_PAGE_BYTES)
+    if b"\x00" in data and not data.startswith(tuple(bom for bom, _, _ in _BOMS[1:])):
         raise PageError(f"{p}: looks like a binary file, not page text")
     try:
         text, encoding = decode(data)

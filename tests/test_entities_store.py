@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from core.entities.labels import Label, LabelsError, LabelsWarning, load_labels, read_labels
-from core.entities.lexicon import LexiconEntry, UserLexicon, context_of
+from core.entities.lexicon import LexiconEntry, LexiconError, UserLexicon, context_of
 from core.paths import config_dir, data_dir
 
 
@@ -50,15 +50,18 @@ def test_rejection_holds_in_its_context_only() -> None:
     assert not lex.is_rejected("长春", "LOC", ctx)
 
 
-def test_corrupt_lexicon_is_moved_aside(tmp_path: Path) -> None:
+def test_corrupt_lexicon_is_left_alone_and_learning_pauses(tmp_path: Path) -> None:
     path = tmp_path / "lexicon.json"
     path.write_text("{not json", encoding="utf-8")
     lex = UserLexicon.load(path)
-    assert lex.entries == ()
-    assert lex.warning and "corrupt" in lex.warning
-    assert not path.exists()
-    aside = [p for p in tmp_path.iterdir() if p.name.startswith("lexicon.json.corrupt-")]
-    assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == "{not json"
+    assert lex.entries == () and lex.paused
+    assert lex.warning and "not JSON" in lex.warning and "paused" in lex.warning
+    lex.learn("甲乙丙", "PER")
+    with pytest.raises(LexiconError):
+        lex.save()
+    assert path.read_text(encoding="utf-8") == "{not json", "an editor's lexicon is never written over"
+    path.unlink()  # the editor removed it: learning resumes
+    lex = UserLexicon.load(path)
     lex.learn("甲乙丙", "PER")
     lex.save()
     assert UserLexicon.load(path).entries == (LexiconEntry("甲乙丙", "PER"),)
@@ -79,7 +82,7 @@ def test_save_is_atomic_when_writing_fails(tmp_path: Path, monkeypatch: pytest.M
     with pytest.raises(OSError):
         lex.save()
     assert path.read_text(encoding="utf-8") == before
-    assert [p.name for p in tmp_path.iterdir()] == ["lexicon.json"]
+    assert [p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")] == ["lexicon.json"]
 
 
 def test_bundled_labels() -> None:

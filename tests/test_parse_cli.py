@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -99,16 +98,14 @@ def test_folder_needs_an_output_folder(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 2 and "-o" in err
 
 
-def test_hundred_thousand_lines_parse_quickly() -> None:
+def test_hundred_thousand_lines_parse_whole() -> None:
+    """Every line of a huge page is placed (its speed is benchmarks/bench_parse.py's business)."""
     lines = ["本报讯 今天，省里召开会议，部署", "春耕生产工作，要求各地抓好落实。", "", "落 细 防 控"]
     text = "\n".join(lines[i % 4] for i in range(100_000)) + "\n"
-    t0 = time.perf_counter()
     page = parse_page(page_from_text(text), entities=False)
-    elapsed = time.perf_counter() - t0
     assert len(page.lines) == 100_000
     placed = sum(len(a.lines) for a in page.articles) + len(page.unassigned)
     assert placed == 75_000
-    assert elapsed < 20, elapsed  # a generous bound: it takes about a second; quadratic would take hours
 
 
 def test_real_subprocess_and_no_qt(tmp_path: Path) -> None:

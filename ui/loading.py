@@ -12,15 +12,36 @@ from core.model import Page
 from ui.worker import Loaded, parse_path, start_pool, warm_up
 
 
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now, killing a parse in progress (a 10 MB line, a hung read)."""
+    stop = getattr(pool, "terminate_workers", None)  # Python ≥ 3.14
+    if stop is not None:
+        stop()
+        return
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for w in workers:
+        w.terminate()
+
+
 class PageLoader(QObject):
-    """Parses pages in one long-lived worker process (jieba loads there once, then stays warm)."""
+    """Parses pages in one long-lived worker process (jieba loads there once, then stays warm).
+
+    Asking for another page while one is being parsed cancels it: the worker is terminated and a
+    new one started (jieba loads again, under a second), so a slow page never blocks the next."""
 
     loaded = Signal(object)  # ui.worker.Loaded
     progress = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, pool: ProcessPoolExecutor | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        pool: ProcessPoolExecutor | None = None,
+        job: Callable[[str], Loaded] = parse_path,
+    ) -> None:
         super().__init__(parent)
         self._pool = pool
+        self._job = job
         self._pending: list[Future[Loaded]] = []
         self._timer = QTimer(self)
         self._timer.setInterval(25)
@@ -42,18 +63,29 @@ class PageLoader(QObject):
         self._executor().submit(warm_up)
 
     def load(self, path: str | Path) -> None:
+        self.cancel()
         self.progress.emit(f"Reading and parsing {Path(path).name}…")
         try:
-            self._pending.append(self._executor().submit(parse_path, str(path)))
+            self._pending.append(self._executor().submit(self._job, str(path)))
         except RuntimeError:  # the pool broke (worker killed): start a new one
             self._pool = None
-            self._pending.append(self._executor().submit(parse_path, str(path)))
+            self._pending.append(self._executor().submit(self._job, str(path)))
         self._timer.start()
 
+    def cancel(self) -> None:
+        """Drop the pages asked for and not delivered; a parse already running is killed."""
+        pending, self._pending = self._pending, []
+        running = [f for f in pending if not f.cancel() and not f.done()]
+        if running and self._pool is not None:
+            _terminate(self._pool)
+            self._pool = None
+
     def shutdown(self) -> None:
+        """Closing the window: nothing may keep running (or keep the app from exiting)."""
         self._timer.stop()
+        self._pending = []
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            _terminate(self._pool)
             self._pool = None
 
     def _poll(self) -> None:

@@ -46,7 +46,7 @@ def parse_path(path: str, parser: Callable[..., Page] | None = None) -> Loaded:
     from core.loader import PageError
     from core.persist import open_page
 
-    lexicon = UserLexicon.load()  # a broken lexicon is moved aside and said, never fatal
+    lexicon = UserLexicon.load()  # an unreadable lexicon is left alone and said; learning pauses
     warnings: list[str] = [lexicon.warning] if lexicon.warning else []
     try:
         result = open_page(path, lexicon, parser=parser)

@@ -1,35 +1,80 @@
 """The user lexicon: what editors confirmed, added or rejected, used by every later parse.
 
-Stored as JSON in the user data folder (``core.paths.data_dir()/lexicon.json``)::
+Stored as JSON in the user data folder (``core.paths.data_dir()/lexicon.json``), checked on load
+against ``resources/schema/banmian.lexicon.schema.json``::
 
-    {"format": "banmian.lexicon", "version": 1,
-     "entries": [{"text": "安立佳", "type": "PER"}],
+    {"format": "banmian.lexicon", "version": 2,
+     "entries": [{"text": "安立佳", "type": "PER", "pages": ["<page key>"], "rejected_on": []}],
      "rejected": [{"text": "养老院", "type": "PER", "context": "送往[养老院]安置"}]}
 
-A rejection holds for one context only: the mention with up to ``CONTEXT_WIDTH`` characters on
-either side (``context_of``), so 长春 rejected as a PER in 长春市 is still suggested elsewhere.
-A corrupt file is renamed aside (``lexicon.json.corrupt-…``) and the lexicon starts empty, with
-the problem in ``warning`` for the window to show; nothing the editor taught is silently lost.
+The lexicon is the editors' data, not a cache:
+
+- Each entry keeps the pages that taught it (``page_key``: a hash of the normalised page text), so
+  unlearning on one page removes only that page's vote; the entry lives while any page confirms it.
+  Pages where the editor rejected the string are counted too, and ``LexiconEntry.weight`` (share
+  of confirming pages) tells the detector how far to trust it.
+- One-character strings and TIME entries are never learned (``learnable``): a learned ``上`` or
+  ``今天`` would fire on every later page.
+- A rejection holds for one context only: the mention with up to ``CONTEXT_WIDTH`` characters on
+  either side (``context_of``), so 长春 rejected as a PER in 长春市 is still suggested elsewhere.
+- ``save`` is a locked read-modify-write: the file is re-read under a lock, this process's changes
+  (kept as a list of operations since load) are replayed on it and the result written atomically,
+  so two processes saving at once keep both their entries.  Temp files a killed writer left are
+  removed under the same lock.
+- A lexicon that cannot be read (permissions, invalid UTF-8, not JSON, too deeply nested, not
+  matching the schema) is never overwritten or moved: learning pauses (``save`` raises
+  ``LexiconError``), ``warning`` says why, and parsing goes on without it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
-import os
-import time
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from core.atomic import write_atomic
-from core.paths import data_dir
+from core.loader import PageError, read_regular
+from core.paths import RESOURCES, data_dir
 
 FORMAT = "banmian.lexicon"
-VERSION = 1
+VERSION = 2
+READS = (1, 2)  # versions this code loads; 1 had no pages (its entries count as one unknown page)
 CONTEXT_WIDTH = 2
+MAX_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 4  # document → list → entry → list of page keys
+LOCK_TIMEOUT = 30.0  # seconds a save waits for another process's save
+UNKNOWN_PAGE = "?"  # entries learned without a page (version 1 files, direct ``learn`` calls)
+UNLEARNED_TYPES = frozenset({"TIME"})  # dates recur on every page with a different meaning
+SCHEMA_PATH = RESOURCES / "schema" / "banmian.lexicon.schema.json"
+
+
+class LexiconError(ValueError):
+    """The lexicon cannot be updated (learning is paused); one line for the editor."""
 
 
 def default_path() -> Path:
     return data_dir() / "lexicon.json"
+
+
+def page_key(text: str) -> str:
+    """A page's identity for the lexicon: its text, not its path or bytes.
+
+    NFC, newlines unified, trailing spaces and blank lines ignored, so the same page re-encoded or
+    with CRLF endings teaches as the same page."""
+    norm = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
+    lines = [ln.rstrip() for ln in norm.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return hashlib.sha256("\n".join(lines).strip("\n").encode("utf-8")).hexdigest()[:32]
+
+
+def learnable(text: str, type: str) -> bool:
+    """Whether a confirmed mention may become a lexicon entry."""
+    return len("".join(text.split())) >= 2 and type not in UNLEARNED_TYPES
 
 
 def context_of(text: str, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
@@ -56,82 +101,260 @@ def _normal_context(mention: str, context: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class LexiconEntry:
+    """A learned string.  ``weight`` in (0, 1]: confirming pages / (confirming + rejecting pages)."""
+
     text: str
     type: str
+    weight: float = field(default=1.0, compare=False)
+    confirmations: int = field(default=1, compare=False)
+    rejections: int = field(default=0, compare=False)
+
+
+@dataclass(slots=True)
+class _Record:
+    pages: set[str] = field(default_factory=set)
+    rejected_on: set[str] = field(default_factory=set)
+
+
+Key = tuple[str, str]
+Op = Callable[["UserLexicon"], None]
 
 
 @dataclass(slots=True)
 class UserLexicon:
-    """Learned entries and rejections; mutable, saved atomically."""
+    """Learned entries and rejections; mutable in memory, saved by a locked read-modify-write."""
 
     path: Path
-    _entries: dict[tuple[str, str], LexiconEntry] = field(default_factory=dict)
-    _rejected: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    _records: dict[Key, _Record] = field(default_factory=dict)
+    _rejected: dict[Key, set[str]] = field(default_factory=dict)
     warning: str | None = None
+    paused: bool = False  # the file on disk could not be read: never write over it
+    _ops: list[Op] = field(default_factory=list)
 
     @classmethod
     def load(cls, path: Path | None = None) -> UserLexicon:
-        """Read the lexicon; a missing file is an empty lexicon, a corrupt one is moved aside."""
-        path = path or default_path()
-        lex = cls(path)
+        """Read the lexicon; a missing file is an empty lexicon, an unreadable one pauses learning."""
+        lex = cls(path or default_path())
         try:
-            raw = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return lex
-        except OSError as e:
-            lex.warning = f"lexicon {path} unreadable ({e}); starting empty"
-            return lex
-        try:
-            data = json.loads(raw)
-            if not isinstance(data, dict) or data.get("format") != FORMAT:
-                raise ValueError("not a banmian.lexicon file")
-            for item in data.get("entries", []):
-                lex.learn(str(item["text"]), str(item["type"]))
-            for r in data.get("rejected", []):
-                lex.reject(str(r["text"]), str(r["type"]), str(r.get("context", "")))
-        except (ValueError, KeyError, TypeError, AttributeError) as e:
-            aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-            try:
-                os.replace(path, aside)
-                where = f"moved to {aside.name}"
-            except OSError:
-                where = "left in place"
-            lex = cls(path, warning=f"lexicon {path} is corrupt ({e}); {where}, starting empty")
+            lex._read_disk()
+        except LexiconError as e:
+            lex.paused = True
+            lex.warning = f"{e}; learning is paused until it is fixed or removed (it is left untouched)"
         return lex
+
+    def _read_disk(self) -> None:
+        """Replace the in-memory state with the file's; ``LexiconError`` if it cannot be used."""
+        self._records.clear()
+        self._rejected.clear()
+        try:
+            raw = read_regular(self.path, MAX_BYTES, "a lexicon")
+        except PageError as e:
+            if not self.path.exists() and not self.path.is_symlink():
+                return
+            raise LexiconError(f"lexicon {e}") from None
+        data = _decode(raw, self.path)
+        unknown = data.get("version") == 1
+        for item in data["entries"]:
+            pages = [UNKNOWN_PAGE] if unknown else item.get("pages", [])
+            key = _key(item["text"], item["type"])
+            if key is None or not learnable(*key):
+                continue  # written by an older Banmian that learned them
+            rec = self._records.setdefault(key, _Record())
+            rec.pages.update(pages)
+            rec.rejected_on.update(item.get("rejected_on", []))
+        for r in data["rejected"]:
+            self._reject(r["text"], r["type"], r.get("context", ""))
+
+    # -- reading -----------------------------------------------------------------------------------
 
     @property
     def entries(self) -> tuple[LexiconEntry, ...]:
-        return tuple(self._entries.values())
-
-    def learn(self, text: str, type: str) -> None:
-        text = "".join(text.split())
-        if text:
-            self._entries[(text, type)] = LexiconEntry(text, type)
-
-    def unlearn(self, text: str, type: str) -> None:
-        self._entries.pop(("".join(text.split()), type), None)
-
-    def reject(self, text: str, type: str, context: str) -> None:
-        text = "".join(text.split())
-        if text:
-            self._rejected.setdefault((text, type), set()).add(_normal_context(text, context))
+        """What the detector may use: strings at least one page still confirms."""
+        out = []
+        for (text, type_), rec in self._records.items():
+            if rec.pages:
+                c, r = len(rec.pages), len(rec.rejected_on)
+                out.append(LexiconEntry(text, type_, c / (c + r), c, r))
+        return tuple(out)
 
     def is_rejected(self, text: str, type: str, context: str) -> bool:
         text = "".join(text.split())
         contexts = self._rejected.get((text, type))
         return bool(contexts) and _normal_context(text, context) in contexts  # type: ignore[operator]
 
+    def pages_of(self, text: str, type: str) -> frozenset[str]:
+        """The keys of the pages that confirm an entry (empty if none)."""
+        rec = self._records.get(("".join(text.split()), type))
+        return frozenset(rec.pages) if rec else frozenset()
+
+    # -- changing (each change is also kept as an operation to replay under the save lock) ---------
+
+    def _do(self, op: Op) -> None:
+        op(self)
+        self._ops.append(op)
+
+    def learn(self, text: str, type: str, page: str = UNKNOWN_PAGE) -> bool:
+        """``page`` confirms ``text`` as ``type``; False (nothing learned) if it is not learnable."""
+        if not learnable(text, type):
+            return False
+        self._do(lambda lex: lex._learn(text, type, page))
+        return True
+
+    def unlearn(self, text: str, type: str, page: str | None = None) -> None:
+        """``page`` no longer confirms the entry; without a page, drop the entry whatever taught it."""
+        self._do(lambda lex: lex._unlearn(text, type, page))
+
+    def reject(self, text: str, type: str, context: str, page: str | None = None) -> None:
+        """The editor rejected ``text`` as ``type`` in ``context`` (on ``page``: the entry weighs less)."""
+        self._do(lambda lex: lex._reject(text, type, context, page))
+
+    def _learn(self, text: str, type_: str, page: str) -> None:
+        key = _key(text, type_)
+        if key is not None:
+            rec = self._records.setdefault(key, _Record())
+            rec.pages.add(page)
+            rec.rejected_on.discard(page)
+
+    def _unlearn(self, text: str, type_: str, page: str | None) -> None:
+        key = _key(text, type_)
+        rec = self._records.get(key) if key else None
+        if rec is None:
+            return
+        if page is None:
+            rec.pages.clear()
+        else:
+            rec.pages.discard(page)
+        if not rec.pages and not rec.rejected_on and key is not None:
+            del self._records[key]
+
+    def _reject(self, text: str, type_: str, context: str, page: str | None = None) -> None:
+        key = _key(text, type_)
+        if key is None:
+            return
+        self._rejected.setdefault(key, set()).add(_normal_context(key[0], context))
+        if page is not None:
+            rec = self._records.setdefault(key, _Record())
+            rec.pages.discard(page)
+            rec.rejected_on.add(page)
+
+    # -- saving ------------------------------------------------------------------------------------
+
     def to_dict(self) -> dict[str, object]:
         return {
             "format": FORMAT,
             "version": VERSION,
-            "entries": [{"text": e.text, "type": e.type} for e in self._entries.values()],
+            "entries": [
+                {"text": t, "type": ty, "pages": sorted(rec.pages), "rejected_on": sorted(rec.rejected_on)}
+                for (t, ty), rec in self._records.items()
+            ],
             "rejected": [
                 {"text": t, "type": ty, "context": c} for (t, ty), cs in self._rejected.items() for c in sorted(cs)
             ],
         }
 
     def save(self) -> None:
-        """Atomic: a temp file in the same folder, fsync, then ``os.replace``."""
+        """Under the lexicon's lock: re-read the file, replay this process's changes, write atomically.
+
+        ``LexiconError`` (nothing written) if learning is paused or the file on disk became
+        unreadable; ``OSError`` if writing failed (the previous file is intact)."""
+        if self.paused:
+            raise LexiconError(self.warning or f"lexicon {self.path} cannot be read; learning is paused")
+        from filelock import FileLock, Timeout
+
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.path, json.dumps(self.to_dict(), ensure_ascii=False, indent=1))
+        lock = FileLock(str(self.path.with_name(f".{self.path.name}.lock")), timeout=LOCK_TIMEOUT)
+        try:
+            with lock:
+                _clean_stale_temps(self.path)
+                ops, self._ops = self._ops, []
+                try:
+                    self._read_disk()
+                except LexiconError as e:
+                    self.paused = True
+                    self.warning = f"{e}; learning is paused until it is fixed or removed (it is left untouched)"
+                    raise LexiconError(self.warning) from None
+                for op in ops:
+                    op(self)
+                write_atomic(self.path, _dumps(self.to_dict()))
+        except Timeout:
+            busy = f"lexicon {self.path} is locked by another Banmian for over {LOCK_TIMEOUT:.0f} s"
+            raise LexiconError(busy) from None
+
+
+def _dumps(data: dict[str, object]) -> str:
+    """One entry per line: readable and diffable, and written by json's C encoder (``indent``
+    would switch to its pure-Python one, ten times slower on a big lexicon)."""
+    parts = []
+    for name, value in data.items():
+        if isinstance(value, list):
+            items = ",\n  ".join(json.dumps(v, ensure_ascii=False) for v in value)
+            parts.append(f"{json.dumps(name)}: [\n  {items}\n ]" if value else f"{json.dumps(name)}: []")
+        else:
+            parts.append(f"{json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n " + ",\n ".join(parts) + "\n}\n"
+
+
+def _key(text: str, type_: str) -> Key | None:
+    text = "".join(text.split())
+    return (text, type_) if text else None
+
+
+def _clean_stale_temps(path: Path) -> None:
+    """Temp files of killed writers (``core.atomic`` names them ``.<name>.*.tmp``); call under the lock."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+@cache
+def schema() -> dict[str, Any]:
+    with SCHEMA_PATH.open(encoding="utf-8") as f:
+        loaded: dict[str, Any] = json.load(f)
+    return loaded
+
+
+@cache
+def _validator() -> Callable[[Any], Any]:
+    """The schema compiled to Python once per process: fastjsonschema checks a 20,000-entry lexicon
+    in about the time ``json.loads`` takes to read it, where jsonschema took 30 times longer."""
+    import fastjsonschema
+
+    check: Callable[[Any], Any] = fastjsonschema.compile(schema())
+    return check
+
+
+def _depth(data: Any, limit: int) -> bool:
+    """True if ``data`` nests no deeper than ``limit`` containers (iterative: no recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children: Iterable[Any] = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        for child in children:
+            if isinstance(child, dict | list):
+                if depth + 1 > limit:
+                    return False
+                stack.append((child, depth + 1))
+    return True
+
+
+def _decode(raw: bytes, path: Path) -> dict[str, Any]:
+    from fastjsonschema import JsonSchemaValueException
+
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise LexiconError(f"lexicon {path} is not UTF-8 text (byte {e.start})") from None
+    except RecursionError:
+        raise LexiconError(f"lexicon {path} is nested too deeply") from None
+    except ValueError as e:
+        raise LexiconError(f"lexicon {path} is not JSON ({e})") from None
+    try:
+        _validator()(data)  # its closed structure is also the depth limit
+    except JsonSchemaValueException as e:
+        if not _depth(data, MAX_DEPTH):
+            raise LexiconError(f"lexicon {path} is nested deeper than a lexicon ({MAX_DEPTH} levels)") from None
+        where = "/".join(str(p) for p in (e.path or [])[1:])
+        raise LexiconError(f"lexicon {path} is not a Banmian lexicon (at /{where}: {e.message[:120]})") from None
+    if data["version"] not in READS:
+        raise LexiconError(f"lexicon {path} has version {data['version']}; this Banmian reads {READS}")
+    return data  # type: ignore[no-any-return]

@@ -1,4 +1,4 @@
-"""What a save teaches the user lexicon (moved unchanged from ``core.sidecar``; the lexicon's
+"""What a save teaches the user lexicon (the lexicon's
 own rules live in ``core.entities.lexicon``)."""
 
 from __future__ import annotations
@@ -25,16 +25,36 @@ def previous_learned(path: Path, page: Page) -> set[tuple[str, str]]:
 
 
 def teach(lexicon: UserLexicon, page: Page, previous: Iterable[tuple[str, str]] = ()) -> None:
-    """Confirmed/added/edited entities are learned, rejected ones recorded with their context;
-    what an earlier save taught and no entity still says is unlearned."""
-    from core.entities.lexicon import context_of
+    """Teach the lexicon this page's decisions, as this page's vote (``lexicon.page_key``).
 
-    learned = {(e.text, e.type) for e in page.entities if e.status in LEARNED}
-    for text, type_ in set(previous) - learned:
-        lexicon.unlearn(text, type_)
+    Confirmed/added/edited entities are learned for this page (one-character and TIME ones never:
+    ``lexicon.learnable``); rejected ones are recorded with their context and count against the
+    entry's weight; entries this page taught before and no longer confirms lose this page's vote
+    only, so what other pages confirm stays.  ``previous`` (the last save's learned pairs) still
+    unlearns entries of an old lexicon that did not record their pages.
+
+    Bulk confirmations (apply to all, confirm the article) teach like single ones: an entity does
+    not record how it was confirmed, apply-to-all repeats a decision the editor made on an
+    occurrence they looked at, and the harm bulk teaching used to do (dates, single characters)
+    is excluded here for every confirmation; a later rejection still lowers the entry's weight.
+    ``LexiconError`` if learning is paused (unreadable lexicon), ``OSError`` if writing failed."""
+    from core.entities.lexicon import UNKNOWN_PAGE, context_of, learnable, page_key
+
+    key = page_key(page.text)
+    before = set(previous)
+    learned = {(e.text, e.type) for e in page.entities if e.status in LEARNED and learnable(e.text, e.type)}
+    for entry in lexicon.entries:
+        pair = (entry.text, entry.type)
+        if pair in learned:
+            continue
+        pages = lexicon.pages_of(*pair)
+        if key in pages:
+            lexicon.unlearn(*pair, page=key)
+        elif pair in before and pages == {UNKNOWN_PAGE}:
+            lexicon.unlearn(*pair, page=UNKNOWN_PAGE)
     for text, type_ in learned:
-        lexicon.learn(text, type_)
+        lexicon.learn(text, type_, page=key)
     for e in page.entities:
         if e.status == "rejected":
-            lexicon.reject(e.text, e.type, context_of(page.text, e.start, e.end))
+            lexicon.reject(e.text, e.type, context_of(page.text, e.start, e.end), page=key)
     lexicon.save()
