@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from core.layout import boundaries
 from core.layout.distribute import continues, distribute, head_bigrams, text_bigrams
+from core.layout.evidence import continued_from, continued_to
 from core.layout.features import LineInfo
-from core.layout.units import BODY, HEAD, SUBHEAD, Unit
+from core.layout.units import BODY, HEAD, Unit
 
 STORY_UNITS = 12  # paragraphs either side of a headline compared with its words
 
@@ -61,7 +63,7 @@ def split_groups(group: list[Unit]) -> list[list[Unit]]:
         if cur and own and line.head_note and any(x.last.head_note for x in cur):
             parts.append([u])  # a second headline with its own note
             continue
-        if cur and line.jump_only and _is_continued_from(line):
+        if cur and line.jump_only and continued_from(line):
             parts.append([u])
             continue
         cur.append(u)
@@ -77,14 +79,6 @@ def split_groups(group: list[Unit]) -> list[list[Unit]]:
 
 def _is_photo_head(part: Sequence[Unit]) -> bool:
     return any(u.last.squeezed.endswith(("（图片）", "(图片)")) for u in part)
-
-
-def _is_continued_from(line: LineInfo) -> bool:
-    return "上接" in line.squeezed or "接第" in line.squeezed
-
-
-def _is_continued_to(line: LineInfo) -> bool:
-    return "下转" in line.squeezed or "转第" in line.squeezed
 
 
 def orientation(items: Sequence[tuple[str, list[Unit]]]) -> str:
@@ -129,7 +123,7 @@ def _opens_story(u: Unit) -> bool:
     """The unit starts a story: a dateline, an indent, or a first line short by its lost indent —
     not text carried over (mid-sentence, full width, or after a ``上接`` marker)."""
     first = u.first
-    if _is_continued_from(first):
+    if continued_from(first):
         return False
     if first.dateline or first.indent or first.full_indent or u.kind != BODY:
         return True
@@ -137,31 +131,10 @@ def _opens_story(u: Unit) -> bool:
 
 
 def split_run(run: list[Unit], page_gap: int, datelines: bool) -> list[list[Unit]]:
-    """Stories inside one run of body units.  Where headlines come first, a dateline inside a run
-    usually opens a second report of the same story, so it only splits when ``datelines``."""
-    stories: list[list[Unit]] = [[]]
-    for k, u in enumerate(run):
-        cur = stories[-1]
-        if cur and _story_starts(run, k, page_gap, datelines):
-            stories.append([u])
-        else:
-            cur.append(u)
-    return [s for s in stories if s]
-
-
-def _story_starts(run: Sequence[Unit], k: int, page_gap: int, datelines: bool) -> bool:
-    u, prev = run[k], run[k - 1]
-    if datelines and u.kind == BODY and u.first.dateline and prev.kind != SUBHEAD:
-        return True
-    if prev.last.jump_only and _is_continued_to(prev.last):
-        return True
-    if prev.last.jump_tail and _is_continued_to(prev.last):
-        return True
-    if u.kind == HEAD and u.first.jump_only and _is_continued_from(u.first):
-        return True
-    width_change = abs(u.width - prev.width) >= 3
-    flow_break = u.first.indent > 0 or (page_gap > 1 and u.first.gap < page_gap)
-    return width_change and flow_break and prev.last.ends_sentence
+    """Stories inside one run of body units, chosen together (boundaries.py).  Where headlines
+    come first, a dateline inside a run usually opens a second report of the same story, so it
+    weighs less unless ``datelines``."""
+    return boundaries.split_run(run, page_gap, datelines)
 
 
 def assemble_stories(units: Sequence[Unit]) -> list[Story]:
@@ -180,7 +153,7 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
                     else:
                         stories.append(Story(head=g))
             else:
-                if stories and groups and groups[0] and _is_continued_to(groups[0][0].first):
+                if stories and groups and groups[0] and continued_to(groups[0][0].first):
                     stories[-1].head.append(groups[0].pop(0))  # "continued on page 4" ends the story above
                     groups = [g for g in groups if g]
                 for g in pending:

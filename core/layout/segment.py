@@ -13,6 +13,7 @@ from dataclasses import replace
 from core.layout.articles import Story, assemble_stories, head_roles, typical_gap
 from core.layout.features import line_features
 from core.layout.furniture import furniture
+from core.layout.headlines import review_headlines
 from core.layout.units import SUBHEAD, make_units
 from core.model import Article, Block, Line
 
@@ -46,7 +47,7 @@ def segment(text: str, lines: Sequence[Line]) -> tuple[tuple[Article, ...], tupl
         infos = [replace(i, index=k) for k, i in enumerate(infos)]
         if not infos:
             return (), tuple(sorted(aside))
-    units = make_units(infos)
+    units = review_headlines(make_units(infos))
     page_gap = typical_gap(units)
     articles: list[Article] = []
     for story in assemble_stories(units):

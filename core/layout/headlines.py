@@ -1,0 +1,67 @@
+"""Second look at headline-looking units inside body text, weighed against the text around them.
+
+The unit classifier (units.py) calls a short line with no closing mark a headline.  In extracted
+text many such lines are body text: a justified line set in spaced characters at the top of a
+paragraph, a line of a poem, the tail of a story cut off by another column.  ``headline_score``
+weighs what the unit looks like against what follows it (an opening, or the rest of a sentence);
+units it rejects become body text and rejoin the paragraph they belong to.  Units are reviewed
+from the bottom up, so a stack of lines is judged knowing whether the line below it stayed a
+headline.
+"""
+
+from __future__ import annotations
+
+from core.layout.evidence import carries_on, fits_column, headline_score, opening_fragment
+from core.layout.units import BODY, HEAD, Unit
+
+
+def _protected(u: Unit) -> bool:
+    """Lines whose pattern says what they are, whatever surrounds them."""
+    first = u.first
+    return bool(
+        first.jump_only
+        or first.column
+        or first.byline
+        or first.head_note
+        or first.dash_start
+        or first.caption
+        or u.last.head_note
+        or u.verse
+    )
+
+
+def review_headlines(units: list[Unit]) -> list[Unit]:
+    """The units with rejected headlines turned into body text and joined to their paragraphs."""
+    rejected: set[int] = set()
+    for k in range(len(units) - 1, -1, -1):
+        u = units[k]
+        if u.kind != HEAD or _protected(u):
+            continue
+        score = headline_score(units, k)
+        if score is not None and score < 0:
+            u.kind = BODY
+            rejected.add(id(u))
+    return _rejoin(units, rejected) if rejected else units
+
+
+def _rejoin(units: list[Unit], rejected: set[int]) -> list[Unit]:
+    """A rejected headline rejoins the paragraph above when it fills the column (a justified line
+    in the middle of a paragraph) and takes the text below that carries on its sentence."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == BODY and u.kind == BODY and abs(prev.width - u.width) <= 1.5:
+            if id(prev) in rejected and not prev.last.ends_sentence and carries_on(u.first, u.width):
+                prev.lines.extend(u.lines)
+                continue
+            if id(u) in rejected and (
+                opening_fragment(u.first)
+                or (not prev.last.ends_sentence and carries_on(u.first, prev.width))
+                or (not u.first.spaced and u.first.width >= prev.width - 1.0)
+                or (u.first.spaced and fits_column(u.first, prev.width) and u.first.width >= prev.width - 1.0)
+            ):
+                prev.lines.extend(u.lines)
+                rejected.add(id(prev))
+                continue
+        out.append(u)
+    return out

@@ -1,0 +1,168 @@
+"""Each piece of evidence the parser weighs, on lines written for the test, and the choices made
+from them (headline review, story boundaries by dynamic programming)."""
+
+from __future__ import annotations
+
+from core.layout import evidence as E
+from core.layout import weights as W
+from core.layout.boundaries import best_boundaries, split_run
+from core.layout.features import LineInfo, line_features
+from core.layout.headlines import review_headlines
+from core.layout.units import BODY, HEAD, Unit, make_units
+from core.lines import split_lines
+
+
+def infos(*texts: str) -> list[LineInfo]:
+    return line_features(split_lines("\n".join(texts) + "\n"))
+
+
+def one(text: str) -> LineInfo:
+    return infos(text)[0]
+
+
+def unit(*texts: str, width: float = 11.0, kind: str = BODY) -> Unit:
+    return Unit(infos(*texts), width, kind)
+
+
+def test_fits_column_takes_full_lines_and_first_lines_only() -> None:
+    assert E.fits_column(one("一二三四五六七八九十一"), 11)
+    assert E.fits_column(one("一二三四五六七八九"), 11)  # a first line that lost its indent
+    assert not E.fits_column(one("一二三四五"), 11)
+    assert not E.fits_column(one("一二三四五六七八九十一二三四"), 11)
+
+
+def test_spaced_display_is_spaced_type_that_does_not_fill_the_column() -> None:
+    title = infos("落 细 防 控 措 施")
+    justified = infos("城 乡 人 民 生 活 进 一 步 改")
+    assert E.spaced_display(title, 11) == 1.0
+    assert E.spaced_display(justified, 11) == 0.0
+    assert E.spaced_display(infos("落细防控措施"), 11) == 0.0
+
+
+def test_off_column_and_in_column() -> None:
+    assert E.off_column(infos("一二三四五六七八九十一二三四五六七八"), 11) == 1.0
+    assert E.off_column(infos("一二三四五"), 11) == 1.0
+    assert E.off_column(infos("一二三四五六七八九十"), 11) == 0.0
+    assert E.in_column(infos("一二三四五六七八九十"), 11) == 1.0
+    assert E.in_column(infos("一二三四五"), 11) == 0.0
+
+
+def test_opening_fragment_is_the_tail_of_a_cut_sentence() -> None:
+    assert E.opening_fragment(one("善。对外经济技术交流与"))
+    assert E.opening_fragment(one("席，观众被艺术家们精湛"))
+    assert not E.opening_fragment(one("一九九七年，我国改"))
+    assert not E.opening_fragment(one("。"))
+
+
+def test_opens_paragraph_and_carries_on() -> None:
+    assert E.opens_paragraph(one("新华社北京1月1日电 记者从"), 13)
+    assert E.opens_paragraph(one("一二三四五六七八九十"), 12)  # short by the lost indent
+    assert not E.opens_paragraph(one("善。对外经济技术交流与"), 11)
+    assert E.carries_on(one("善。对外经济技术交流与"), 11)
+    assert E.carries_on(one("一二三四五六七八九十一"), 11)
+    assert not E.carries_on(one("一二三四五六七八九"), 11)
+
+
+def test_punctuated_stack_is_running_text() -> None:
+    assert (
+        E.punctuated(infos("人们不禁要问，美国在对待", "亚洲金融危机问题上为何来了个", "一百八十度的大转弯？应该说"))
+        == 1.0
+    )
+    assert E.punctuated(infos("动员全社会力量", "打好扶贫攻坚战")) == 0.0
+    assert E.punctuated(infos("一二三，四五")) == 0.0  # one line says nothing
+
+
+def test_verse_context() -> None:
+    poem = [
+        unit(t, width=7) for t in ("像一支苦调歌谣", "像一盏黄晕的灯", "光", "陪伴着遭受五千", "年", "大道旁", "的鸣响")
+    ]
+    assert E.verse_context(poem, 3) == 1.0
+    prose = [unit("一二三四五六七八九十一", "一二三四五六七。") for _ in range(7)]
+    assert E.verse_context(prose, 3) == 0.0
+
+
+def test_word_pairs_skip_punctuation() -> None:
+    assert E.word_pairs("春节，快乐") == {"春节", "快乐"}
+
+
+def test_topic_shift_tells_one_subject_from_two() -> None:
+    farm = "农民今年粮食增产，农民收入增加，粮食收购价格稳定，农业生产条件改善，粮食储备充足，农民种粮积极性高。"
+    farm2 = "粮食增产让农民高兴，农业部门说今年粮食收购顺利，农民收入增加，种粮积极性提高，农业生产稳定。"
+    music = "新年音乐会在京举行，交响乐团演奏了多首名曲，指挥家和歌唱家登台，观众报以热烈掌声，演出圆满成功。"
+    assert E.topic_shift(farm, farm2) < 0
+    assert E.topic_shift(farm, music) == 1.0
+    assert E.topic_shift("短", music) == 0.0
+
+
+def test_width_change_and_flow_break() -> None:
+    a, b = unit("一二三四五六七八九十一。", width=11), unit("一二三四五六七八九十一二三四五。", width=15)
+    assert E.width_change(a, b) == 1.0
+    assert E.width_change(a, a) == 0.0
+    close = Unit(line_features(split_lines("甲。\n乙")), 11)
+    assert close.lines[1].gap == 1
+    assert E.flow_break(a, Unit([close.lines[1]], 11), page_gap=2) == 1.0
+    assert E.flow_break(a, Unit([close.lines[1]], 11), page_gap=1) == 0.0
+
+
+def test_jump_between() -> None:
+    before = unit("任务十分艰", "（下转第六版）")
+    assert E.jump_between(before, unit("一二三")) == 1.0
+    assert E.jump_between(unit("一二三。"), unit("（上接第一版）", kind=HEAD)) == 1.0
+    assert E.jump_between(unit("一二三。"), unit("一二三")) == 0.0
+
+
+def test_boundary_needs_a_closed_sentence_or_a_dateline() -> None:
+    run = [unit("一二三四五六七八九十一", "二三四五六七八九十一二"), unit("三四五六七八九十一二三", "四五。")]
+    assert E.boundary_score(run, 1, 1, True) == -W.OPEN_SENTENCE
+    run = [unit("一二三四五六七八九十一", "二三四五六七八九十一二"), unit("新华社北京1月1日电 记者", "从交通部获悉。")]
+    assert E.boundary_score(run, 1, 1, True) > W.STORY_COST
+
+
+def test_best_boundaries_split_at_datelines_and_nowhere_else() -> None:
+    para = ("一二三四五六七八九", "十一二三四五六七八九十", "一二三四五六七。")
+    run = [
+        unit(*para),
+        unit(*para),
+        unit("新华社北京1月1日电 记者从交", "通运输部获悉，投资增长较快。"),
+        unit(*para),
+    ]
+    assert best_boundaries(run, 1, True) == [2]
+    assert [len(s) for s in split_run(run, 1, True)] == [2, 2]
+    assert best_boundaries(run[:2], 1, True) == []
+
+
+def test_best_boundaries_refuse_a_one_line_story() -> None:
+    para = ("一二三四五六七八九", "十一二三四五六七八九十", "一二三四五六七。")
+    dl = "新华社北京1月1日电。"
+    run = [unit(*para), unit(dl), unit(*para), unit(*para)]
+    # a lone dateline line a paragraph before the end would make a one-line story: it joins one
+    assert len(best_boundaries(run, 1, True)) <= 1
+
+
+def test_review_turns_a_justified_line_back_into_body_text() -> None:
+    lines = infos(
+        "一九九七年，我国改",
+        "革开放和现代化建设继续",
+        "全面推进。国民经济实现",
+        "长较快，金融形势稳定。",
+        "城 乡 人 民 生 活 进 一 步 改",
+        "善。对外经济技术交流与",
+        "合作继续扩大，国际收支",
+        "进步的兴盛局面。",
+    )
+    units = review_headlines(make_units(lines))
+    assert all(u.kind == BODY for u in units)
+    assert [u.first.text for u in units] == ["一九九七年，我国改"]
+
+
+def test_review_keeps_a_real_headline() -> None:
+    lines = infos(
+        "全面推进。国民经济实现",
+        "长较快，金融形势稳定。",
+        "动 员 全 社 会 力 量",
+        "新华社贵阳1月1日电 记",
+        "者从省委获悉，扶贫攻坚取",
+        "得很大成绩。",
+    )
+    units = review_headlines(make_units(lines))
+    assert [u.kind for u in units] == [BODY, HEAD, BODY]
