@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.layout import boundaries
-from core.layout.distribute import continues, distribute, head_bigrams, text_bigrams
+from core.layout.distribute import continues, distribute, head_bigrams, split_side_by_side, text_bigrams
 from core.layout.evidence import continued_from, continued_to
 from core.layout.features import LineInfo
 from core.layout.units import BODY, HEAD, Unit
@@ -162,6 +162,8 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
             continue
         before = stories[-1].body[-1] if stories and stories[-1].body else None
         carry = bool(pending) and continues(before, part)
+        if pending:
+            pending = split_side_by_side(pending, part, carry, page_gap)
         if pending and (carry or len(pending) > 1):
             prefix, pieces = distribute(pending, part, carry)
             if prefix:

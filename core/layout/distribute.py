@@ -12,12 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import combinations, permutations
 
+from core.layout import weights as W
+from core.layout.evidence import boundary_score, text_after, word_pairs
 from core.layout.units import BODY, Unit
 from core.textmap import is_wide
 
 MAX_CANDIDATES = 24
 MAX_GROUPS = 3
 OPENING_CHARS = 100
+ECHO_CHARS = 300  # how much of a story is searched for its headline's words
+ECHO_MIN = 0.2  # a headline's share of character pairs its story's opening repeats, at least
 OVERLAP_WEIGHT = 4.0  # all of a headline's character pairs found in an opening count this much
 
 
@@ -75,37 +79,105 @@ def continues(before: Unit | None, run: Sequence[Unit]) -> bool:
     return first.width >= run[0].width - 1.25
 
 
+def _best(
+    groups: Sequence[Sequence[Unit]], run: Sequence[Unit], carry_on: bool
+) -> tuple[float, tuple[int, ...], tuple[int, ...]] | None:
+    """The best cut of ``run`` for ``groups``: (score, piece starts, group of each piece), or None
+    when the run has too few places where a story can start."""
+    m = len(groups)
+    cands = [k for k in range(len(run)) if _can_start(run, k) and (k > 0 or not carry_on)]
+    cands = cands[:MAX_CANDIDATES]
+    pool = cands if carry_on else [k for k in cands if k > 0]
+    picks = m if carry_on else m - 1
+    if len(pool) < picks or (carry_on and not cands):
+        return None
+    titles = [_bigrams(head_text(g)) for g in groups]
+    openings = {k: _bigrams(_opening(run, k)) for k in (0, *cands)}
+    base = {k: _start_score(run, k) for k in (0, *cands)}
+
+    def fit(gi: int, k: int) -> float:
+        return OVERLAP_WEIGHT * len(titles[gi] & openings[k]) / max(1, len(titles[gi])) + base[k]
+
+    best: tuple[float, tuple[int, ...], tuple[int, ...]] | None = None
+    for chosen in combinations(pool, picks):
+        starts = chosen if carry_on else (0, *chosen)
+        for order in permutations(range(m)):
+            score = sum(fit(gi, k) for gi, k in zip(order, starts, strict=True))
+            if best is None or score > best[0]:
+                best = (score, starts, order)
+    return best
+
+
+def _titled(group: Sequence[Unit]) -> bool:
+    return any(not (u.first.byline or u.first.column or u.first.jump_only) for u in group)
+
+
+def _one_box(above: Unit, below: Unit, page_gap: int) -> bool:
+    """Two headline lines of one printed block: closer together than the page's paragraphs (where
+    the extractor leaves blank lines between blocks), or both spaced out where it leaves none."""
+    if page_gap > 1:
+        return below.first.gap < page_gap
+    return above.last.spaced and below.first.spaced
+
+
+def echo(group: Sequence[Unit], run: Sequence[Unit], k: int) -> float:
+    """Share of a headline's word pairs (no punctuation) that the text opening at ``run[k]``
+    repeats."""
+    title = word_pairs(head_text(group))
+    return len(title & word_pairs(text_after(run, k, ECHO_CHARS))) / len(title) if title else 0.0
+
+
+def split_side_by_side(
+    groups: list[list[Unit]], run: Sequence[Unit], carry_on: bool, page_gap: int
+) -> list[list[Unit]]:
+    """Headline groups of side-by-side stories printed as one: cut a group between two of its
+    units where each part then finds a story of its own in the run.  One part's story repeats its
+    words (``ECHO_MIN`` of its word pairs at least), neither part's words are found more in the
+    other's story, and the second story opens where a story can open on its own; the cut is made
+    when that evidence outweighs ``HEAD_SPLIT``.  One cut at a time, up to ``MAX_GROUPS``."""
+    while len(groups) < MAX_GROUPS:
+        found: tuple[float, list[list[Unit]]] | None = None
+        for gi, g in enumerate(groups):
+            for c in range(1, len(g)):
+                head, tail = g[:c], g[c:]
+                if not (_titled(head) and _titled(tail)) or _one_box(head[-1], tail[0], page_gap):
+                    continue
+                trial = [*groups[:gi], head, tail, *groups[gi + 1 :]]
+                got = _best(trial, run, carry_on)
+                if got is None:
+                    continue
+                _, starts, order = got
+                at = {grp: k for grp, k in zip(order, starts, strict=True)}
+                if gi not in at or gi + 1 not in at:
+                    continue
+                echoes = (echo(head, run, at[gi]), echo(tail, run, at[gi + 1]))
+                crossed = (echo(head, run, at[gi + 1]), echo(tail, run, at[gi]))
+                if max(echoes) < ECHO_MIN or echoes[0] < crossed[0] or echoes[1] < crossed[1] or echoes == crossed:
+                    continue  # each part must answer to its own story rather than to the other
+                opened = max(at[gi], at[gi + 1])
+                opening = boundary_score(run, opened, 1, True) - W.STORY_COST
+                if opening <= 0:
+                    continue  # the second story must open where a story can open on its own
+                gain = opening + W.HEAD_ECHO * sum(echoes) - W.HEAD_SPLIT
+                if gain > 0 and (found is None or gain > found[0]):
+                    found = (gain, trial)
+        if found is None:
+            break
+        groups = found[1]
+    return groups
+
+
 def distribute(
     groups: Sequence[Sequence[Unit]], run: Sequence[Unit], carry_on: bool
 ) -> tuple[list[Unit], list[tuple[int, list[Unit]]]]:
     """Cut ``run`` for ``groups``: returns the leading units that continue the previous story
     (only when ``carry_on``) and, for each piece, the index of the group it belongs to."""
     m = len(groups)
-    if m > MAX_GROUPS:
+    if m > MAX_GROUPS or (not carry_on and m == 1):
         return [], [(0, list(run))]
-    cands = [k for k in range(len(run)) if _can_start(run, k) and (k > 0 or not carry_on)]
-    cands = cands[:MAX_CANDIDATES]
-    if not cands or (not carry_on and m == 1):
+    best = _best(groups, run, carry_on)
+    if best is None:
         return [], [(0, list(run))]
-    titles = [_bigrams(head_text(g)) for g in groups]
-    openings = {k: _bigrams(_opening(run, k)) for k in cands}
-    base = {k: _start_score(run, k) for k in cands}
-
-    def fit(gi: int, k: int) -> float:
-        return OVERLAP_WEIGHT * len(titles[gi] & openings[k]) / max(1, len(titles[gi])) + base[k]
-
-    best: tuple[float, tuple[int, ...], tuple[int, ...]] | None = None
-    pool = cands if carry_on else [k for k in cands if k > 0]
-    picks = m if carry_on else m - 1
-    if len(pool) < picks:
-        return [], [(0, list(run))]
-    for chosen in combinations(pool, picks):
-        starts = chosen if carry_on else (0, *chosen)
-        for order in permutations(range(m)):
-            score = sum(fit(gi, k) if k in openings else 0.0 for gi, k in zip(order, starts, strict=True))
-            if best is None or score > best[0]:
-                best = (score, starts, order)
-    assert best is not None
     score, starts, order = best
     if carry_on and score < 1.0 * m:
         return [], [(0, list(run))]  # nothing in the run answers the headline: keep it whole

@@ -37,3 +37,7 @@ WIDTH_CHANGE = 1.0  # the column changes width
 FLOW_BREAK = 1.0  # a change of line spacing or an indent where the text flow breaks
 TOPIC_SHIFT = 0.75  # the text below shares few words with the text above
 JUMP = 6.0  # a "continued on / from page N" marker sits at the break
+
+# --- headline groups of side-by-side stories (distribute.split_side_by_side) --------------------
+HEAD_SPLIT = 1.0  # what cutting one printed headline group into two stories' groups costs ...
+HEAD_ECHO = 3.0  # ... and what each part's words repeated in its own story's opening count
