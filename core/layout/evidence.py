@@ -21,6 +21,7 @@ FRAGMENT = 2  # a clause this short opening a line is the tail of a sentence cut
 TOPIC_CHARS = 300  # how much text either side of a boundary is compared
 TOPIC_SAME = 0.10  # share of common character pairs above which two texts are on one subject
 TOPIC_OTHER = 0.02  # ... and below which they are on two
+STACK_STEP = 3.0  # a headline stack is narrower than the text below it by this much at least
 VERSE_WIDTH = 8.0  # lines of a poem in a narrow column are at most this wide
 _CLAUSE_END = frozenset("，、。；：？！,;:?!")
 _NOT_WORDS = frozenset("，、。；：？！“”‘’（）《》「」『』…—·,.;:?!()\"' \u3000")
@@ -91,6 +92,22 @@ def punctuated(lines: Sequence[LineInfo]) -> float:
         return 0.0
     marked = sum(any(ch in ln.squeezed[:-1] for ch in "，、？！；") for ln in lines)
     return 1.0 if marked * 2 >= len(lines) else 0.0
+
+
+def narrow_stack(lines: Sequence[LineInfo]) -> int:
+    """How many opening lines of a paragraph form a headline set over narrow lines: at least two
+    lines of one width with no punctuation, then text at least ``STACK_STEP`` wider (the column the
+    story is set in).  0 when there is none."""
+    k = 0
+    while k < len(lines) and _plain(lines[k]) and abs(lines[k].width - lines[0].width) <= 0.5:
+        k += 1
+    if k < 2 or k >= len(lines):
+        return 0
+    return k if lines[k].width >= lines[0].width + STACK_STEP else 0
+
+
+def _plain(line: LineInfo) -> bool:
+    return not (line.ends_sentence or line.ends_soft or any(ch in line.squeezed for ch in "，、。；：？！"))
 
 
 def verse_context(units: Sequence[Unit], k: int) -> float:
@@ -199,6 +216,8 @@ def headline_score(units: Sequence[Unit], k: int) -> float | None:
     score -= W.HEAD_IN_COLUMN * in_column(u.lines, col)
     score -= W.HEAD_PUNCTUATED * punctuated(u.lines)
     score -= W.HEAD_VERSE * verse_context(units, k)
+    if u.first.byline and len(u.lines) == 1:
+        score += W.HEAD_BYLINE  # reporters' names (a justified line can look like them: ``…做文``)
     if nxt is None:
         return score + W.HEAD_NEXT_OPENS  # the page ends: a body line would have closed its sentence
     if nxt.kind == HEAD or opens_paragraph(nxt.first, nxt.width):

@@ -11,7 +11,7 @@ headline.
 
 from __future__ import annotations
 
-from core.layout.evidence import carries_on, fits_column, headline_score, opening_fragment
+from core.layout.evidence import carries_on, fits_column, headline_score, narrow_stack, opening_fragment
 from core.layout.units import BODY, HEAD, Unit
 
 
@@ -21,7 +21,6 @@ def _protected(u: Unit) -> bool:
     return bool(
         first.jump_only
         or first.column
-        or first.byline
         or first.head_note
         or first.dash_start
         or first.caption
@@ -30,8 +29,24 @@ def _protected(u: Unit) -> bool:
     )
 
 
+def split_stacks(units: list[Unit]) -> list[Unit]:
+    """A headline set over narrow lines and read as the start of the paragraph below it (no blank
+    line, no closing mark between them) becomes a headline unit of its own."""
+    out: list[Unit] = []
+    for k, u in enumerate(units):
+        prev = units[k - 1] if k > 0 else None
+        stack = narrow_stack(u.lines) if u.kind == BODY and not u.verse else 0
+        if stack and (prev is None or prev.kind != BODY or prev.last.ends_sentence):
+            out.append(Unit(u.lines[:stack], u.width, HEAD))
+            out.append(Unit(u.lines[stack:], u.width, BODY))
+        else:
+            out.append(u)
+    return out
+
+
 def review_headlines(units: list[Unit]) -> list[Unit]:
     """The units with rejected headlines turned into body text and joined to their paragraphs."""
+    units = split_stacks(units)
     rejected: set[int] = set()
     for k in range(len(units) - 1, -1, -1):
         u = units[k]

@@ -23,6 +23,7 @@ HEAD_NEXT_OPENS = 1.0  # what follows opens a paragraph or a story (dateline, in
 HEAD_NEXT_CARRIES_ON = 2.0  # what follows goes on with a sentence: no headline ends there
 HEAD_PUNCTUATED = 1.5  # commas and question marks inside lines of column width: running text
 HEAD_VERSE = 1.5  # inside a poem's short irregular lines
+HEAD_BYLINE = 1.5  # the line reads as a byline (reporters' names, ``…摄``)
 
 # --- does a story start at this unit of a body run? (evidence.boundary_score) ------------------
 STORY_COST = 2.4  # what one more story costs: a split needs this much evidence
