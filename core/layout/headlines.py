@@ -69,11 +69,16 @@ def _rejoin(units: list[Unit], rejected: set[int]) -> list[Unit]:
             if id(prev) in rejected and not prev.last.ends_sentence and carries_on(u.first, u.width):
                 prev.lines.extend(u.lines)
                 continue
-            if id(u) in rejected and (
-                opening_fragment(u.first)
-                or (not prev.last.ends_sentence and carries_on(u.first, prev.width))
-                or (not u.first.spaced and u.first.width >= prev.width - 1.0)
-                or (u.first.spaced and fits_column(u.first, prev.width) and u.first.width >= prev.width - 1.0)
+            indented = u.first.full_indent or u.first.indent > 0
+            if (
+                id(u) in rejected
+                and not indented
+                and (
+                    opening_fragment(u.first)
+                    or (not prev.last.ends_sentence and carries_on(u.first, prev.width))
+                    or (not u.first.spaced and u.first.width >= prev.width - 1.0)
+                    or (u.first.spaced and fits_column(u.first, prev.width) and u.first.width >= prev.width - 1.0)
+                )
             ):
                 prev.lines.extend(u.lines)
                 rejected.add(id(prev))
