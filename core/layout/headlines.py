@@ -11,6 +11,7 @@ headline.
 
 from __future__ import annotations
 
+from core.layout import weights as W
 from core.layout.evidence import carries_on, fits_column, headline_score, narrow_stack, opening_fragment
 from core.layout.units import BODY, HEAD, Unit
 
@@ -56,6 +57,14 @@ def review_headlines(units: list[Unit]) -> list[Unit]:
         if score is not None and score < 0:
             u.kind = BODY
             rejected.add(id(u))
+    # a line below a rejected one that goes on with its unfinished sentence is body text too
+    for k in range(1, len(units)):
+        u, prev = units[k], units[k - 1]
+        if u.kind == HEAD and not _protected(u) and id(prev) in rejected and not prev.last.ends_sentence:
+            score = headline_score(units, k)
+            if score is not None and score - W.HEAD_PREV_CARRIES_ON < 0:
+                u.kind = BODY
+                rejected.add(id(u))
     return _rejoin(units, rejected) if rejected else units
 
 
