@@ -137,9 +137,32 @@ def split_run(run: list[Unit], page_gap: int, datelines: bool) -> list[list[Unit
     return boundaries.split_run(run, page_gap, datelines)
 
 
+def _byline_only(part: Sequence[Unit]) -> bool:
+    return all(len(u.lines) == 1 and u.first.byline and not u.first.spaced for u in part)
+
+
+def merge_bylines(items: list[tuple[str, list[Unit]]]) -> list[tuple[str, list[Unit]]]:
+    """Where headlines come first, a group that is only a byline between two runs is the first
+    line of a story inside the text printed below the headlines: it joins the runs as one, where
+    it counts as an opening (evidence.boundary_score) and the headlines find their stories."""
+    out: list[tuple[str, list[Unit]]] = []
+    for k, (kind, part) in enumerate(items):
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if kind == "group" and _byline_only(part) and out and out[-1][0] == "run" and nxt and nxt[0] == "run":
+            out[-1][1].extend(part)
+            continue
+        if kind == "run" and out and out[-1][0] == "run":
+            out[-1][1].extend(part)
+            continue
+        out.append((kind, list(part)))
+    return out
+
+
 def assemble_stories(units: Sequence[Unit]) -> list[Story]:
     items = split_sequence(units)
     mode = orientation(items)
+    if mode == "before":
+        items = merge_bylines(items)
     page_gap = typical_gap(units)
     stories: list[Story] = []
     pending: list[list[Unit]] = []  # "before" mode: headline groups waiting for their stories

@@ -14,10 +14,11 @@ from itertools import combinations, permutations
 
 from core.layout import weights as W
 from core.layout.evidence import boundary_score, text_after, word_pairs
-from core.layout.units import BODY, Unit
+from core.layout.units import BODY, HEAD, Unit
 from core.textmap import is_wide
 
 MAX_CANDIDATES = 24
+SETTING_STEP = 3.0  # headline lines this much wider or narrower than the one above are set apart
 MAX_GROUPS = 3
 OPENING_CHARS = 100
 ECHO_CHARS = 300  # how much of a story is searched for its headline's words
@@ -51,7 +52,7 @@ def _opening(run: Sequence[Unit], k: int) -> str:
 
 
 def _can_start(run: Sequence[Unit], k: int) -> bool:
-    if run[k].kind != BODY:
+    if run[k].kind != BODY and not (run[k].kind == HEAD and run[k].first.byline):
         return False
     return k == 0 or run[k - 1].last.ends_sentence
 
@@ -59,7 +60,7 @@ def _can_start(run: Sequence[Unit], k: int) -> bool:
 def _start_score(run: Sequence[Unit], k: int) -> float:
     """How much position ``k`` looks like the opening of a story, whatever its headline."""
     u = run[k]
-    score = 2.0 if u.first.dateline else 0.0
+    score = 2.0 if u.first.dateline or u.kind == HEAD else 0.0  # a dateline or a byline opens a story
     if k > 0:
         prev = run[k - 1]
         if abs(u.width - prev.width) >= 2:
@@ -135,6 +136,8 @@ def split_side_by_side(
     words (``ECHO_MIN`` of its word pairs at least), neither part's words are found more in the
     other's story, and the second story opens where a story can open on its own; the cut is made
     when that evidence outweighs ``HEAD_SPLIT``.  One cut at a time, up to ``MAX_GROUPS``."""
+    original = groups
+    groups = [_lines_of(g) for g in groups]
     while len(groups) < MAX_GROUPS:
         found: tuple[float, list[list[Unit]]] | None = None
         for gi, g in enumerate(groups):
@@ -164,7 +167,21 @@ def split_side_by_side(
         if found is None:
             break
         groups = found[1]
-    return groups
+    return original if len(groups) == len(original) else groups
+
+
+def _lines_of(group: Sequence[Unit]) -> list[Unit]:
+    """A headline group cut into its settings, so it can be cut between any two of them: lines of
+    one setting are alike (spaced or not, as wide as each other within ``SETTING_STEP``)."""
+    out: list[Unit] = []
+    for u in group:
+        out.append(Unit([u.lines[0]], u.width, u.kind, u.verse))
+        for above, ln in zip(u.lines, u.lines[1:], strict=False):
+            if ln.spaced != above.spaced or abs(ln.width - above.width) >= SETTING_STEP:
+                out.append(Unit([ln], u.width, u.kind, u.verse))
+            else:
+                out[-1].lines.append(ln)
+    return out
 
 
 def distribute(

@@ -236,7 +236,7 @@ def boundary_score(units: Sequence[Unit], k: int, page_gap: int, datelines: bool
     jump = jump_between(prev, u)
     if jump:
         return W.JUMP * jump
-    dateline = u.kind == BODY and u.first.dateline
+    dateline = (u.kind == BODY and u.first.dateline) or (u.kind == HEAD and u.first.byline)
     if not prev.last.ends_sentence and not dateline:
         return -W.OPEN_SENTENCE
     score = W.CLOSED_SENTENCE if prev.last.ends_sentence else 0.0  # a story cut short by the column
