@@ -95,9 +95,13 @@ def test_topic_shift_tells_one_subject_from_two() -> None:
 
 
 def test_width_change_and_flow_break() -> None:
-    a, b = unit("一二三四五六七八九十一。", width=11), unit("一二三四五六七八九十一二三四五。", width=15)
+    a = unit("一二三四五六七八九十一", "二三。", width=11)
+    b = unit("一二三四五六七八九十一二三四五", "六七。", width=15)
     assert E.width_change(a, b) == 1.0
     assert E.width_change(a, a) == 0.0
+    # a lone short line (a heading, a last line) says nothing of its column; a lone wide one does
+    assert E.width_change(b, unit("六、模范行动带新兵", width=9)) == 0.0
+    assert E.width_change(a, unit("一二三四五六七八九十一二三四五六七八。", width=11)) == 1.0
     close = Unit(line_features(split_lines("甲。\n乙")), 11)
     assert close.lines[1].gap == 1
     assert E.flow_break(a, Unit([close.lines[1]], 11), page_gap=2) == 1.0

@@ -68,7 +68,7 @@ def opening_fragment(line: LineInfo) -> bool:
 
 def opens_paragraph(line: LineInfo, col: float) -> bool:
     """The line opens a paragraph or a story: a dateline, an indent, or short by a lost indent."""
-    if line.dateline or line.indent or line.full_indent or line.byline:
+    if line.dateline or line.indent or line.full_indent or line.byline or line.enum:
         return True
     if opening_fragment(line):
         return False
@@ -90,7 +90,7 @@ def punctuated(lines: Sequence[LineInfo]) -> float:
     headline over several lines rarely has them, and never on most of its lines)."""
     if len(lines) < 2 or any(ln.spaced for ln in lines):
         return 0.0
-    marked = sum(any(ch in ln.squeezed[:-1] for ch in "，、？！；") for ln in lines)
+    marked = sum(any(ch in ln.squeezed[:-1] for ch in "，、？！；：") for ln in lines)
     return 1.0 if marked * 2 >= len(lines) else 0.0
 
 
@@ -170,8 +170,13 @@ def topic_shift(before: str, after: str) -> float:
 
 
 def width_change(a: Unit, b: Unit) -> float:
-    """The column changes width between two paragraphs."""
-    return 1.0 if abs(a.width - b.width) >= 3 else 0.0
+    """The column changes width between two paragraphs.  A lone line narrower than the other
+    paragraph's column says nothing (a short heading, a paragraph's last line); one wider does."""
+    wa = a.width if len(a.lines) > 1 else a.first.width
+    wb = b.width if len(b.lines) > 1 else b.first.width
+    if (len(a.lines) == 1 and wa < wb) or (len(b.lines) == 1 and wb < wa):
+        return 0.0
+    return 1.0 if abs(wa - wb) >= 3 else 0.0
 
 
 def flow_break(prev: Unit, u: Unit, page_gap: int) -> float:
@@ -209,7 +214,8 @@ def headline_score(units: Sequence[Unit], k: int) -> float | None:
     ref = nxt if nxt is not None and nxt.kind == BODY else prev if prev is not None and prev.kind == BODY else None
     if ref is None:
         return None
-    col = ref.width if len(ref.lines) > 1 else ref.first.width  # a lone line fills its own column
+    # a lone line fills its own column, unless it is the short last line of a paragraph
+    col = ref.width if len(ref.lines) > 1 or ref.first.ends_sentence else ref.first.width
     score = W.HEAD_PRIOR
     score += W.HEAD_SPACED * spaced_display(u.lines, col)
     score += W.HEAD_OFF_COLUMN * off_column(u.lines, col)
