@@ -72,8 +72,8 @@ def _start_score(run: Sequence[Unit], k: int) -> float:
 
 def continues(before: Unit | None, run: Sequence[Unit]) -> bool:
     """The run goes on with a paragraph the previous piece of text left unfinished."""
-    if before is None or before.kind != BODY or not run or run[0].kind != BODY:
-        return False
+    if before is None or before.kind != BODY or before.verse or not run or run[0].kind != BODY:
+        return False  # (a poem's line ends on no closing mark and is still finished)
     last, first = before.last, run[0].first
     if last.ends_sentence or first.dateline or first.indent or first.full_indent:
         return False

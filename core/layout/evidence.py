@@ -18,6 +18,7 @@ from core.textmap import is_wide
 FIT_BELOW = 3.0  # a body line is at most this much narrower than its column (a first line's lost indent)
 FIT_ABOVE = 1.0  # ... and at most this much wider (hanging punctuation)
 FRAGMENT = 2  # a clause this short opening a line is the tail of a sentence cut at the line end
+ECHO_CHARS = 200  # how far below a headline its words are looked for
 TOPIC_CHARS = 300  # how much text either side of a boundary is compared
 TOPIC_SAME = 0.10  # share of common character pairs above which two texts are on one subject
 TOPIC_OTHER = 0.02  # ... and below which they are on two
@@ -122,6 +123,15 @@ def verse_context(units: Sequence[Unit], k: int) -> float:
     return 1.0 if short * 4 >= 3 * len(near) else 0.0
 
 
+def echo_below(units: Sequence[Unit], k: int) -> float:
+    """Share of unit ``k``'s word pairs that the text below it repeats (a story restates its
+    headline's words early on; a line of running text is not echoed like that)."""
+    own = word_pairs("".join(ln.squeezed for ln in units[k].lines))
+    if len(own) < 3:
+        return 0.0
+    return len(own & word_pairs(text_after(units, k + 1, ECHO_CHARS))) / len(own)
+
+
 def word_pairs(text: str) -> set[str]:
     """Pairs of neighbouring characters that are both part of words (no punctuation)."""
     return {
@@ -222,6 +232,7 @@ def headline_score(units: Sequence[Unit], k: int) -> float | None:
     score -= W.HEAD_IN_COLUMN * in_column(u.lines, col)
     score -= W.HEAD_PUNCTUATED * punctuated(u.lines)
     score -= W.HEAD_VERSE * verse_context(units, k)
+    score += W.HEAD_ECHO_BELOW * echo_below(units, k)
     if u.first.byline and len(u.lines) == 1:
         score += W.HEAD_BYLINE  # reporters' names (a justified line can look like them: ``…做文``)
     if nxt is None:

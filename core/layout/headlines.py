@@ -15,6 +15,8 @@ from core.layout import weights as W
 from core.layout.evidence import carries_on, fits_column, headline_score, narrow_stack, opening_fragment
 from core.layout.units import BODY, HEAD, Unit
 
+SPACED_TITLE_LINES = 3  # a spaced-out headline goes on over this many more lines at most
+
 
 def _protected(u: Unit) -> bool:
     """Lines whose pattern says what they are, whatever surrounds them."""
@@ -45,9 +47,29 @@ def split_stacks(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def join_spaced_titles(units: list[Unit]) -> list[Unit]:
+    """A spaced-out headline over several narrow lines, its last lines read as a paragraph
+    because they close a bracket (``激 动 人 心 的`` / ``时 刻 （ 附 图`` / ``片 １ 张 ）``)."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == HEAD
+            and u.kind == BODY
+            and len(u.lines) <= SPACED_TITLE_LINES
+            and all(ln.spaced for ln in (*prev.lines, *u.lines))
+            and all(abs(ln.width - prev.last.width) <= 1.5 for ln in u.lines)
+        ):
+            prev.lines.extend(u.lines)
+            continue
+        out.append(u)
+    return out
+
+
 def review_headlines(units: list[Unit]) -> list[Unit]:
     """The units with rejected headlines turned into body text and joined to their paragraphs."""
-    units = split_stacks(units)
+    units = join_spaced_titles(split_stacks(units))
     rejected: set[int] = set()
     for k in range(len(units) - 1, -1, -1):
         u = units[k]

@@ -22,8 +22,9 @@ HEAD_IN_COLUMN = 1.5  # as wide as the column's body lines or its paragraphs' fi
 HEAD_NEXT_OPENS = 1.0  # what follows opens a paragraph or a story (dateline, indent, short first line)
 HEAD_NEXT_CARRIES_ON = 2.0  # what follows goes on with a sentence: no headline ends there
 HEAD_PUNCTUATED = 1.5  # commas and question marks inside lines of column width: running text
-HEAD_PREV_CARRIES_ON = 3.0  # the line above was body text and stops mid-sentence into this one
+HEAD_PREV_CARRIES_ON = 1.9  # the line above was body text and stops mid-sentence into this one
 HEAD_VERSE = 1.5  # inside a poem's short irregular lines
+HEAD_ECHO_BELOW = 2.0  # the text below repeats the unit's words (all of them: this much)
 HEAD_BYLINE = 1.5  # the line reads as a byline (reporters' names, ``…摄``)
 
 # --- does a story start at this unit of a body run? (evidence.boundary_score) ------------------
