@@ -58,16 +58,11 @@ def _can_start(run: Sequence[Unit], k: int) -> bool:
 
 
 def _start_score(run: Sequence[Unit], k: int) -> float:
-    """How much position ``k`` looks like the opening of a story, whatever its headline."""
-    u = run[k]
-    score = 2.0 if u.first.dateline or u.kind == HEAD else 0.0  # a dateline or a byline opens a story
-    if k > 0:
-        prev = run[k - 1]
-        if abs(u.width - prev.width) >= 2:
-            score += 1.0
-        if prev.last.signature or prev.last.squeezed.endswith(("）", ")")):
-            score += 0.5
-    return score
+    """How much position ``k`` looks like the opening of a story, whatever its headline: the
+    story-boundary evidence (evidence.boundary_score), never below nothing."""
+    if k == 0:
+        return W.OPEN_DATELINE if run[0].first.dateline or run[0].kind == HEAD else 0.0
+    return max(0.0, boundary_score(run, k, 1, True))
 
 
 def continues(before: Unit | None, run: Sequence[Unit]) -> bool:

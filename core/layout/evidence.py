@@ -86,6 +86,15 @@ def carries_on(line: LineInfo, col: float) -> bool:
     return line.width >= col - 1.0
 
 
+def name_line(u: Unit) -> bool:
+    """A lone line of two to four characters with no mark at all: an author's name set above a
+    story (``周德武``), as features and commentaries print it."""
+    if len(u.lines) != 1:
+        return False
+    s = u.first.squeezed
+    return 2 <= len(s) <= 4 and all(is_wide(ch) and ch not in _NOT_WORDS for ch in s)
+
+
 def punctuated(lines: Sequence[LineInfo]) -> float:
     """Clause marks inside lines (``，`` ``？`` ``、``) of a stack of plain lines: running text (a
     headline over several lines rarely has them, and never on most of its lines)."""
@@ -259,6 +268,8 @@ def boundary_score(units: Sequence[Unit], k: int, page_gap: int, datelines: bool
     score = W.CLOSED_SENTENCE if prev.last.ends_sentence else 0.0  # a story cut short by the column
     if dateline:
         score += W.OPEN_DATELINE if datelines else W.OPEN_DATELINE_WEAK
+    elif name_line(u) and k + 1 < len(units) and not carries_on(units[k + 1].first, units[k + 1].width):
+        score += W.OPEN_NAME
     elif opens_paragraph(u.first, u.width):
         score += W.OPEN_INDENT
     elif carries_on(u.first, u.width):

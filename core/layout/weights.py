@@ -32,6 +32,7 @@ STORY_COST = 2.4  # what one more story costs: a split needs this much evidence
 SHORT_STORY = 1.5  # on top of STORY_COST for a story of a paragraph or two and a few lines
 OPEN_DATELINE = 3.0  # a dateline opens the unit (where datelines open stories on this page)
 OPEN_DATELINE_WEAK = 0.75  # a dateline where headlines come first (often a second report)
+OPEN_NAME = 2.0  # an author's name on a line of its own, then a paragraph
 OPEN_INDENT = 0.25  # an indent or a first line short by its lost indent
 OPEN_CARRIED = 2.0  # the first line fills its column: text carried on, not an opening
 CLOSED_SENTENCE = 0.5  # the text above ends a sentence
