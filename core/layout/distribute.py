@@ -9,13 +9,14 @@ group when it carries on that story's unfinished text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import combinations, permutations
 
 from core.layout import weights as W
 from core.layout.evidence import boundary_score, text_after, word_pairs
+from core.layout.features import WIDE_CLASS
 from core.layout.units import BODY, HEAD, Unit
-from core.textmap import is_wide
 
 MAX_CANDIDATES = 24
 SETTING_STEP = 3.0  # headline lines this much wider or narrower than the one above are set apart
@@ -26,8 +27,15 @@ ECHO_MIN = 0.2  # a headline's share of character pairs its story's opening repe
 OVERLAP_WEIGHT = 4.0  # all of a headline's character pairs found in an opening count this much
 
 
+_WIDE_RUN = re.compile(WIDE_CLASS + "{2,}")
+
+
 def _bigrams(s: str) -> set[str]:
-    return {s[i : i + 2] for i in range(len(s) - 1) if is_wide(s[i]) and is_wide(s[i + 1])}
+    """Pairs of neighbouring wide characters (punctuation included)."""
+    out: set[str] = set()
+    for run in _WIDE_RUN.findall(s):
+        out.update(map(str.__add__, run, run[1:]))
+    return out
 
 
 def head_bigrams(group: Sequence[Unit]) -> set[str]:

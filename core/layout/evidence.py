@@ -8,6 +8,7 @@ neighbourhood, so scoring every unit of a page stays linear in its length.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from core.layout import weights as W
@@ -24,6 +25,7 @@ TOPIC_SAME = 0.10  # share of common character pairs above which two texts are o
 TOPIC_OTHER = 0.02  # ... and below which they are on two
 STACK_STEP = 3.0  # a headline stack is narrower than the text below it by this much at least
 VERSE_WIDTH = 8.0  # lines of a poem in a narrow column are at most this wide
+_WORD_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]{2,}")
 _CLAUSE_END = frozenset("，、。；：？！,;:?!")
 _NOT_WORDS = frozenset("，、。；：？！“”‘’（）《》「」『』…—·,.;:?!()\"' \u3000")
 
@@ -142,12 +144,12 @@ def echo_below(units: Sequence[Unit], k: int) -> float:
 
 
 def word_pairs(text: str) -> set[str]:
-    """Pairs of neighbouring characters that are both part of words (no punctuation)."""
-    return {
-        text[i : i + 2]
-        for i in range(len(text) - 1)
-        if is_wide(text[i]) and is_wide(text[i + 1]) and text[i] not in _NOT_WORDS and text[i + 1] not in _NOT_WORDS
-    }
+    """Pairs of neighbouring characters that are both part of words (ideographs, no punctuation):
+    what two texts on one subject share."""
+    out: set[str] = set()
+    for run in _WORD_RUN.findall(text):
+        out.update(map(str.__add__, run, run[1:]))
+    return out
 
 
 def text_before(units: Sequence[Unit], k: int, chars: int = TOPIC_CHARS) -> str:
@@ -276,5 +278,6 @@ def boundary_score(units: Sequence[Unit], k: int, page_gap: int, datelines: bool
         score -= W.OPEN_CARRIED
     score += W.WIDTH_CHANGE * width_change(prev, u)
     score += W.FLOW_BREAK * flow_break(prev, u, page_gap)
-    score += W.TOPIC_SHIFT * topic_shift(text_before(units, k), text_after(units, k))
+    if abs(score - W.STORY_COST) < W.TOPIC_SHIFT:  # the subject can only tip a close call: skip it otherwise
+        score += W.TOPIC_SHIFT * topic_shift(text_before(units, k), text_after(units, k))
     return score
