@@ -170,3 +170,65 @@ def test_review_keeps_a_real_headline() -> None:
     )
     units = review_headlines(make_units(lines))
     assert [u.kind for u in units] == [BODY, HEAD, BODY]
+
+
+def test_name_line_is_a_lone_short_name() -> None:
+    assert E.name_line(unit("周德武"))
+    assert not E.name_line(unit("周德武。"))
+    assert not E.name_line(unit("联合国大会在临"))
+    assert not E.name_line(unit("周德武", "联合国"))
+
+
+def test_boundary_at_an_authors_name() -> None:
+    para = ("一二三四五六七八九", "十一二三四五六七八九十", "一二三四五六七。")
+    run = [unit(*para), unit(*para), unit("周德武"), unit("联合国大会在临近", "年底时通过一项决议，确定"), unit(*para)]
+    assert E.boundary_score(run, 2, 1, False) > W.STORY_COST
+
+
+def test_echo_below_counts_a_headlines_words_in_the_text_under_it() -> None:
+    units = [unit("春耕备耕有序展开", kind=HEAD), unit("眼下正值春耕备耕关键时期，", "各地春耕工作有序展开。")]
+    assert E.echo_below(units, 0) > 0.5
+    units = [unit("城区公交线路调整", kind=HEAD), unit("眼下正值春耕备耕关键时期，", "各地春耕工作有序展开。")]
+    assert E.echo_below(units, 0) == 0.0
+
+
+def test_narrow_stack_finds_a_headline_over_narrow_lines() -> None:
+    lines = infos("全市文化惠民", "演出走进社区", "本报讯 新春佳节到来之际，", "市文化和旅游局组织文艺院团")
+    assert E.narrow_stack(lines) == 2
+    assert E.narrow_stack(infos("一二三四五六", "七八九，十一", "一二三四五六七八九十一二")) == 0
+    assert E.narrow_stack(infos("一二三四五六", "七八九十一二", "一二三四五六七")) == 0  # not wider enough
+
+
+def test_spaced_headline_over_lines_stays_one() -> None:
+    lines = infos(
+        "激 动 人 心 的", "时 刻 （ 附 图", "片 １ 张 ）", "本报讯 一二三四五六七八", "九十一二三四五六七八九十。"
+    )
+    units = review_headlines(make_units(lines))
+    assert units[0].kind == HEAD
+    assert [ln.number for ln in units[0].lines] == [1, 2, 3]
+
+
+def test_side_by_side_headlines_are_cut_where_each_finds_its_story() -> None:
+    from core.layout.distribute import split_side_by_side
+
+    heads = [unit("春 耕 备 耕 有 序 展 开", kind=HEAD), unit("城区公交线路今起调整", kind=HEAD)]
+    run = [
+        unit("本报讯 为方便市民出行，", "市交通运输局决定自今日起调", "整城区公交线路，新开通三条", "线路。"),
+        unit("市交通运输局有关负责人", "介绍，调整后的公交线路覆盖", "新建小区和学校。"),
+        unit("新华社长春4月20日电 眼下", "正值春耕备耕关键时期，各地", "农民抢抓农时，春耕备耕工作", "有序展开。"),
+        unit("在农安县，农民们正忙着检", "修农机、调运种子化肥，田间", "一派忙碌景象。"),
+    ]
+    groups = split_side_by_side([heads], run, carry_on=False, page_gap=1)
+    assert [[u.first.squeezed for u in g] for g in groups] == [["春耕备耕有序展开"], ["城区公交线路今起调整"]]
+    # a kicker and its title answer to one story: they stay together
+    one = [unit("省政府召开常务会议", kind=HEAD), unit("全 力 保 障 春 耕 生 产", kind=HEAD)]
+    assert len(split_side_by_side([one], run[2:], carry_on=False, page_gap=1)) == 1
+
+
+def test_keeps_indents_only_where_the_extractor_kept_them() -> None:
+    from core.layout.units import keeps_indents
+
+    kept = ["\u3000\u3000一二三四五六七八九", "十一二三四五六七八九十一。"] * 5
+    assert keeps_indents(make_units(infos(*kept)))
+    lost = ["一二三四五六七八九", "十一二三四五六七八九十一。"] * 5
+    assert not keeps_indents(make_units(infos(*lost)))

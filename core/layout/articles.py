@@ -236,6 +236,9 @@ def head_roles(group: Sequence[Unit], page_gap: int) -> dict[int, str]:
                     fields[-1].append(ln)
                 else:
                     fields.append([ln])
+    # an author's name on a line of its own after the headline (``李华``) is a byline
+    while len(fields) > 1 and len(fields[-1]) == 1 and _name_only(fields[-1][0]):
+        roles[fields.pop()[0].number] = "byline"
     if not fields:
         return roles
     title_idx = next((i for i, f in enumerate(fields) if f[0].spaced), None)
@@ -247,6 +250,11 @@ def head_roles(group: Sequence[Unit], page_gap: int) -> dict[int, str]:
         for ln in f:
             roles[ln.number] = role
     return roles
+
+
+def _name_only(line: LineInfo) -> bool:
+    s = line.squeezed
+    return not line.spaced and 2 <= len(s) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in s)
 
 
 def _same_field(prev: list[LineInfo], ln: LineInfo, page_gap: int) -> bool:
