@@ -12,11 +12,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.layout import boundaries
-from core.layout.distribute import continues, distribute, head_bigrams, split_side_by_side, text_bigrams
+from core.layout.distribute import (
+    ECHO_MIN,
+    continues,
+    distribute,
+    echo,
+    head_bigrams,
+    lines_of,
+    split_side_by_side,
+    text_bigrams,
+)
 from core.layout.evidence import continued_from, continued_to
 from core.layout.features import LineInfo
 from core.layout.units import BODY, HEAD, Unit
 
+REASSIGN_AHEAD = 4  # how many stories further down a title printed out of place may belong to
 STORY_UNITS = 12  # paragraphs either side of a headline compared with its words
 
 
@@ -206,7 +216,42 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
             else:
                 stories.append(Story(body=body))
     stories.extend(Story(head=g) for g in pending)
+    if mode == "before":
+        reassign_titles(stories, page_gap)
     return stories
+
+
+def _one_setting(u: Unit) -> list[Unit]:
+    return [] if u.first.byline or u.first.column or u.first.jump_only else [u]
+
+
+def reassign_titles(stories: list[Story], page_gap: int) -> None:
+    """A title printed beside another story's headline, whose own story comes out further down the
+    page (after other headlines): it moves to the later story that repeats its words, when that
+    story answers to it better than to its own headline and the story it sits with does not
+    answer to it at all."""
+    for si, story in enumerate(stories):
+        parts = lines_of(story.head)
+        titled = [u for u in parts if _one_setting(u)]
+        if len(titled) < 2 or not story.body:
+            continue
+        for part in titled[1:]:
+            here = echo([part], story.body, 0)
+            if here > 0:
+                continue
+            best: tuple[float, int] | None = None
+            for ti in range(si + 1, min(len(stories), si + 1 + REASSIGN_AHEAD)):
+                target = stories[ti]
+                if not target.body:
+                    continue
+                there = echo([part], target.body, 0)
+                own = max((echo([u], target.body, 0) for u in lines_of(target.head) if _one_setting(u)), default=0.0)
+                if there >= ECHO_MIN and there > own and (best is None or there > best[0]):
+                    best = (there, ti)
+            if best is None:
+                continue
+            story.head = [u for u in lines_of(story.head) if u is not part]
+            stories[best[1]].head = [part, *lines_of(stories[best[1]].head)]
 
 
 def _carry_on(body: list[Unit], prefix: Sequence[Unit]) -> None:

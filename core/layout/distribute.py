@@ -140,7 +140,7 @@ def split_side_by_side(
     other's story, and the second story opens where a story can open on its own; the cut is made
     when that evidence outweighs ``HEAD_SPLIT``.  One cut at a time, up to ``MAX_GROUPS``."""
     original = groups
-    groups = [_lines_of(g) for g in groups]
+    groups = [lines_of(g) for g in groups]
     while len(groups) < MAX_GROUPS:
         found: tuple[float, list[list[Unit]]] | None = None
         for gi, g in enumerate(groups):
@@ -173,7 +173,7 @@ def split_side_by_side(
     return original if len(groups) == len(original) else groups
 
 
-def _lines_of(group: Sequence[Unit]) -> list[Unit]:
+def lines_of(group: Sequence[Unit]) -> list[Unit]:
     """A headline group cut into its settings, so it can be cut between any two of them: lines of
     one setting are alike (spaced or not, as wide as each other within ``SETTING_STEP``)."""
     out: list[Unit] = []
