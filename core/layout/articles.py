@@ -217,7 +217,7 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
                 stories.append(Story(body=body))
     stories.extend(Story(head=g) for g in pending)
     if mode == "before":
-        reassign_titles(stories, page_gap)
+        reassign_titles(stories)
     return stories
 
 
@@ -225,33 +225,51 @@ def _one_setting(u: Unit) -> list[Unit]:
     return [] if u.first.byline or u.first.column or u.first.jump_only else [u]
 
 
-def reassign_titles(stories: list[Story], page_gap: int) -> None:
+def _fields(parts: Sequence[Unit]) -> list[list[Unit]]:
+    """A headline's fields as runs of its parts (``lines_of``): a spaced-out title or lines set one
+    under the other with no blank line between them stay one field."""
+    out: list[list[Unit]] = []
+    for u in parts:
+        prev = out[-1][-1] if out else None
+        if prev is not None and ((prev.last.spaced and u.first.spaced) or u.first.gap == 1):
+            out[-1].append(u)
+        else:
+            out.append([u])
+    return out
+
+
+def _titled_field(field: Sequence[Unit]) -> bool:
+    return not any(u.first.byline or u.first.column or u.first.jump_only for u in field)
+
+
+def reassign_titles(stories: list[Story]) -> None:
     """A title printed beside another story's headline, whose own story comes out further down the
     page (after other headlines): it moves to the later story that repeats its words, when that
     story answers to it better than to its own headline and the story it sits with does not
     answer to it at all."""
     for si, story in enumerate(stories):
-        parts = lines_of(story.head)
-        titled = [u for u in parts if _one_setting(u)]
+        story.head = lines_of(story.head)
+        fields = _fields(story.head)
+        titled = [f for f in fields if _titled_field(f)]
         if len(titled) < 2 or not story.body:
             continue
-        for part in titled[1:]:
-            here = echo([part], story.body, 0)
-            if here > 0:
+        for field in titled[1:]:
+            if echo(field, story.body, 0) > 0:
                 continue
             best: tuple[float, int] | None = None
             for ti in range(si + 1, min(len(stories), si + 1 + REASSIGN_AHEAD)):
                 target = stories[ti]
                 if not target.body:
                     continue
-                there = echo([part], target.body, 0)
-                own = max((echo([u], target.body, 0) for u in lines_of(target.head) if _one_setting(u)), default=0.0)
+                there = echo(field, target.body, 0)
+                own = max((echo(f, target.body, 0) for f in _fields(target.head) if _titled_field(f)), default=0.0)
                 if there >= ECHO_MIN and there > own and (best is None or there > best[0]):
                     best = (there, ti)
             if best is None:
                 continue
-            story.head = [u for u in lines_of(story.head) if u is not part]
-            stories[best[1]].head = [part, *lines_of(stories[best[1]].head)]
+            moved = {id(u) for u in field}
+            story.head = [u for u in story.head if id(u) not in moved]
+            stories[best[1]].head = [*field, *stories[best[1]].head]
 
 
 def _carry_on(body: list[Unit], prefix: Sequence[Unit]) -> None:
