@@ -238,8 +238,8 @@ def _fields(parts: Sequence[Unit]) -> list[list[Unit]]:
     return out
 
 
-def _titled_field(field: Sequence[Unit]) -> bool:
-    return not any(u.first.byline or u.first.column or u.first.jump_only for u in field)
+def _titled_field(part: Sequence[Unit]) -> bool:
+    return not any(u.first.byline or u.first.column or u.first.jump_only for u in part)
 
 
 def reassign_titles(stories: list[Story]) -> None:
@@ -253,23 +253,23 @@ def reassign_titles(stories: list[Story]) -> None:
         titled = [f for f in fields if _titled_field(f)]
         if len(titled) < 2 or not story.body:
             continue
-        for field in titled[1:]:
-            if echo(field, story.body, 0) > 0:
+        for part in titled[1:]:
+            if echo(part, story.body, 0) > 0:
                 continue
             best: tuple[float, int] | None = None
             for ti in range(si + 1, min(len(stories), si + 1 + REASSIGN_AHEAD)):
                 target = stories[ti]
                 if not target.body:
                     continue
-                there = echo(field, target.body, 0)
+                there = echo(part, target.body, 0)
                 own = max((echo(f, target.body, 0) for f in _fields(target.head) if _titled_field(f)), default=0.0)
                 if there >= ECHO_MIN and there > own and (best is None or there > best[0]):
                     best = (there, ti)
             if best is None:
                 continue
-            moved = {id(u) for u in field}
+            moved = {id(u) for u in part}
             story.head = [u for u in story.head if id(u) not in moved]
-            stories[best[1]].head = [*field, *stories[best[1]].head]
+            stories[best[1]].head = [*part, *stories[best[1]].head]
 
 
 def _carry_on(body: list[Unit], prefix: Sequence[Unit]) -> None:

@@ -186,6 +186,8 @@ def _breaks_before(
     prev, cur = infos[i - 1], infos[i]
     if standalone(prev, widths[i - 1]) or standalone(cur, widths[i]) or prev.jump_tail:
         return True
+    if prev.signature:
+        return True  # a bracketed source or credit closes the text above: nothing goes on from it
     if _overflows(infos, widths, i - 1) or _overflows(infos, widths, i):
         return True
     if _subtitle(infos, widths, i - 1) or _subtitle(infos, widths, i):
