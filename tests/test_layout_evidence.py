@@ -232,3 +232,28 @@ def test_keeps_indents_only_where_the_extractor_kept_them() -> None:
     assert keeps_indents(make_units(infos(*kept)))
     lost = ["一二三四五六七八九", "十一二三四五六七八九十一。"] * 5
     assert not keeps_indents(make_units(infos(*lost)))
+
+
+def _column(words: list[str], width: int) -> list[str]:
+    text = "".join(words)
+    return [text[i : i + width] for i in range(0, len(text), width)]
+
+
+def test_columns_printed_across_are_found_by_the_pairs_their_cut_words_make() -> None:
+    from core.layout.interleave import woven_lines
+
+    a = _column(["春天", "读书", "学校", "老师", "同学", "课本"] * 6, 7)
+    b = _column(["农民", "种田", "收成", "粮食", "丰收", "乡村"] * 6, 7)
+    across = [line for pair in zip(a, b, strict=False) for line in pair]
+    woven = woven_lines(infos(*across))
+    assert sum(woven) > len(woven) // 2
+    assert not any(woven_lines(infos(*a, *b)))  # the same columns one after the other
+
+
+def test_woven_lines_are_neither_headlines_nor_story_boundaries() -> None:
+    u = unit("一二三四五六七八九十一", "二三四五六七八九十一二。")
+    v = unit("三四五六七八九十一二三", "四五六七八九十一二三四。", width=15)
+    run = [u, v]
+    before = E.boundary_score(run, 1, 2, True)
+    u.woven = v.woven = True
+    assert E.boundary_score(run, 1, 2, True) == before - W.WOVEN

@@ -244,6 +244,8 @@ def headline_score(units: Sequence[Unit], k: int) -> float | None:
     score -= W.HEAD_PUNCTUATED * punctuated(u.lines)
     score -= W.HEAD_VERSE * verse_context(units, k)
     score += W.HEAD_ECHO_BELOW * echo_below(units, k)
+    if u.woven:
+        score -= W.HEAD_WOVEN
     if u.first.byline and len(u.lines) == 1:
         score += W.HEAD_BYLINE  # reporters' names (a justified line can look like them: ``…做文``)
     if nxt is None:
@@ -276,6 +278,8 @@ def boundary_score(units: Sequence[Unit], k: int, page_gap: int, datelines: bool
         score += W.OPEN_INDENT
     elif carries_on(u.first, u.width):
         score -= W.OPEN_CARRIED
+    if u.woven and prev.woven:
+        score -= W.WOVEN
     score += W.WIDTH_CHANGE * width_change(prev, u)
     score += W.FLOW_BREAK * flow_break(prev, u, page_gap)
     if abs(score - W.STORY_COST) < W.TOPIC_SHIFT:  # the subject can only tip a close call: skip it otherwise

@@ -14,6 +14,7 @@ from core.layout.articles import Story, assemble_stories, head_roles, typical_ga
 from core.layout.features import line_features
 from core.layout.furniture import furniture
 from core.layout.headlines import review_headlines
+from core.layout.interleave import mark_woven, woven_lines
 from core.layout.units import HEAD, SUBHEAD, make_units
 from core.model import Article, Block, Line
 
@@ -48,7 +49,9 @@ def segment(text: str, lines: Sequence[Line]) -> tuple[tuple[Article, ...], tupl
         infos = [replace(i, index=k) for k, i in enumerate(infos)]
         if not infos:
             return (), tuple(sorted(aside))
-    units = review_headlines(make_units(infos))
+    units = make_units(infos)
+    mark_woven(units, woven_lines(infos))
+    units = review_headlines(units)
     page_gap = typical_gap(units)
     articles: list[Article] = []
     for story in assemble_stories(units):

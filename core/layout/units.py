@@ -22,6 +22,7 @@ class Unit:
     width: float  # the column width around the unit
     kind: str = BODY
     verse: bool = False  # a line of a poem: a paragraph of its own
+    woven: bool = False  # inside columns printed across, line by line (interleave.py)
 
     @property
     def first(self) -> LineInfo:

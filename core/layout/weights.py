@@ -25,6 +25,7 @@ HEAD_PUNCTUATED = 1.5  # commas and question marks inside lines of column width:
 HEAD_PREV_CARRIES_ON = 1.9  # the line above was body text and stops mid-sentence into this one
 HEAD_VERSE = 1.5  # inside a poem's short irregular lines
 HEAD_ECHO_BELOW = 2.0  # the text below repeats the unit's words (all of them: this much)
+HEAD_WOVEN = 3.0  # inside columns printed across line by line (interleave.py): running text
 HEAD_BYLINE = 1.5  # the line reads as a byline (reporters' names, ``…摄``)
 
 # --- does a story start at this unit of a body run? (evidence.boundary_score) ------------------
@@ -40,6 +41,7 @@ OPEN_SENTENCE = 4.0  # the text above stops mid-sentence: nothing can start here
 WIDTH_CHANGE = 1.0  # the column changes width
 FLOW_BREAK = 1.0  # a change of line spacing or an indent where the text flow breaks
 TOPIC_SHIFT = 0.75  # the text below shares few words with the text above
+WOVEN = 3.0  # both sides inside columns printed across line by line: one story
 JUMP = 6.0  # a "continued on / from page N" marker sits at the break
 
 # --- headline groups of side-by-side stories (distribute.split_side_by_side) --------------------

@@ -1,0 +1,75 @@
+"""Columns interleaved line by line: where the extractor read two or three columns across.
+
+When the columns of a story sit side by side with their lines at the same heights, an extractor
+may print them across: a line of the first column, then the line beside it in the second, and so
+on.  Each printed line then goes on not in the line below it but two or three lines further down.
+The page's own text says which: the last character of a line and the first of the line that
+really follows it usually form a pair of characters that the page prints inside its lines
+elsewhere (a word cut at the line end), while a line and its neighbour from another column rarely
+do.  Lines inside such a stretch are running text of one story: no headline starts there and no
+story ends there (evidence.py weighs it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from core.layout.features import LineInfo
+from core.layout.units import Unit
+
+WINDOW = 6  # lines either side that are counted
+MIN_LINKS = 3  # line ends in a window that join the line two or three further down, at least
+LEAD = 2  # ... and that many more than those that join the line just below
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]{2,}")
+
+
+def _pairs(infos: Sequence[LineInfo]) -> Counter[str]:
+    """Character pairs printed inside lines of the page."""
+    pairs: Counter[str] = Counter()
+    for info in infos:
+        for run in _RUN.findall(info.squeezed):
+            pairs.update(map(str.__add__, run, run[1:]))
+    return pairs
+
+
+def _links(infos: Sequence[LineInfo], pairs: Counter[str], step: int) -> list[int]:
+    """``links[i]``: 1 when line ``i``'s last character and line ``i + step``'s first form a pair
+    the page prints inside its lines."""
+    n = len(infos)
+    out = [0] * n
+    for i in range(n - step):
+        tail, head = infos[i].squeezed[-1:], infos[i + step].squeezed[:1]
+        if tail and head and _IDEOGRAPH.match(tail) and _IDEOGRAPH.match(head) and pairs[tail + head]:
+            out[i] = 1
+    return out
+
+
+def _window_sums(values: Sequence[int]) -> list[int]:
+    """Sum of ``values`` over the ``WINDOW`` lines either side of each line (prefix sums: linear)."""
+    n = len(values)
+    prefix = [0] * (n + 1)
+    for i, v in enumerate(values):
+        prefix[i + 1] = prefix[i] + v
+    return [prefix[min(n, i + WINDOW + 1)] - prefix[max(0, i - WINDOW)] for i in range(n)]
+
+
+def woven_lines(infos: Sequence[LineInfo]) -> list[bool]:
+    """``woven[i]``: line ``i`` sits in a stretch of columns printed across, line by line."""
+    if len(infos) < 4:
+        return [False] * len(infos)
+    pairs = _pairs(infos)
+    adjacent = _window_sums(_links(infos, pairs, 1))
+    skip2 = _window_sums(_links(infos, pairs, 2))
+    skip3 = _window_sums(_links(infos, pairs, 3))
+    return [
+        max(s2, s3) >= MIN_LINKS and max(s2, s3) >= a + LEAD for a, s2, s3 in zip(adjacent, skip2, skip3, strict=True)
+    ]
+
+
+def mark_woven(units: Sequence[Unit], woven: Sequence[bool]) -> None:
+    """A unit is woven when most of its lines are."""
+    for u in units:
+        u.woven = sum(woven[ln.index] for ln in u.lines) * 2 > len(u.lines)
