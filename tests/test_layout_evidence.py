@@ -257,3 +257,31 @@ def test_woven_lines_are_neither_headlines_nor_story_boundaries() -> None:
     before = E.boundary_score(run, 1, 2, True)
     u.woven = v.woven = True
     assert E.boundary_score(run, 1, 2, True) == before - W.WOVEN
+
+
+def test_a_title_printed_beside_another_moves_to_the_story_that_repeats_it() -> None:
+    from core.layout.articles import Story, reassign_titles
+
+    a_title, b_title = unit("春耕备耕有序展开", kind=HEAD), unit("城区公交线路今起调整", kind=HEAD)
+    b_body = unit("本报讯 为方便市民出行，市交", "通运输局决定调整城区公交线路。")
+    c_title = unit("全市文化惠民演出走进社区", kind=HEAD)
+    c_body = unit("本报讯 市文化和旅游局组织", "文艺院团走进社区演出。")
+    a_body = unit("新华社长春4月20日电 眼下正", "值春耕备耕关键时期，春耕备耕工作有序展开。")
+    stories = [Story([a_title, b_title], [b_body]), Story([c_title], [c_body]), Story([], [a_body])]
+    reassign_titles(stories)
+    assert [u.first.squeezed for u in stories[0].head] == ["城区公交线路今起调整"]
+    assert [u.first.squeezed for u in stories[2].head] == ["春耕备耕有序展开"]
+
+
+def test_an_orphan_story_goes_to_the_headline_it_answers() -> None:
+    from core.layout.articles import Story, adopt_orphans
+
+    head = unit("冰雕童话世界（图片）", kind=HEAD)
+    wrong = unit("中共中央总书记、国家主席", "江泽民向全国各族人民致以问候")
+    other = Story([unit("迈向新的世纪", kind=HEAD)], [unit("一九九八年新年讲话全文如下，", "请看。")])
+    orphan = unit("新年来临，冰城哈尔滨市儿童公园", "为孩子们准备了冰雕童话世界。")
+    stories = [Story([head], [wrong]), other, Story([], [orphan])]
+    out = adopt_orphans(stories)
+    assert out[0].body == [orphan]
+    assert wrong in out[1].body  # the text it held goes to the story right after it
+    assert len(out) == 2

@@ -218,7 +218,51 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
     stories.extend(Story(head=g) for g in pending)
     if mode == "before":
         reassign_titles(stories)
+        stories = adopt_orphans(stories)
     return stories
+
+
+def _answer(head: Sequence[Unit], body: Sequence[Unit]) -> float:
+    """How well a text answers a headline: the best share of a title field's words it repeats."""
+    return max((echo(f, body, 0) for f in _fields(lines_of(head)) if _titled_field(f)), default=0.0)
+
+
+def adopt_orphans(stories: list[Story]) -> list[Story]:
+    """A story printed with no headline further down the page (after a jump marker, under other
+    headlines) whose text repeats the words of an earlier headline that was handed text answering
+    it less: the headline takes the orphan, and the text it held goes back to the story it
+    interrupts (the one before it whose sentence it finishes, else the one right after it)."""
+    for oi, orphan in enumerate(stories):
+        if orphan.head or not orphan.body or oi == 0:
+            continue
+        best: tuple[float, int] | None = None
+        for ti in range(max(0, oi - REASSIGN_AHEAD), oi):
+            target = stories[ti]
+            if not target.head:
+                continue
+            there = _answer(target.head, orphan.body)
+            if there >= ECHO_MIN and there > _answer(target.head, target.body) and (best is None or there > best[0]):
+                best = (there, ti)
+        if best is None:
+            continue
+        ti = best[1]
+        target = stories[ti]
+        held, target.body = target.body, orphan.body
+        orphan.body = []
+        if held and not _give_back(stories, ti, held):
+            orphan.body = held  # nowhere it belongs: a story of its own, with no headline
+    return [s for s in stories if s.head or s.body]
+
+
+def _give_back(stories: list[Story], ti: int, held: list[Unit]) -> bool:
+    for k in range(ti - 1, -1, -1):
+        if stories[k].body and continues(stories[k].body[-1], held):
+            _carry_on(stories[k].body, held)
+            return True
+    if ti + 1 < len(stories) and stories[ti + 1].body:
+        stories[ti + 1].body[:0] = held
+        return True
+    return False
 
 
 def _one_setting(u: Unit) -> list[Unit]:
@@ -253,9 +297,10 @@ def reassign_titles(stories: list[Story]) -> None:
         titled = [f for f in fields if _titled_field(f)]
         if len(titled) < 2 or not story.body:
             continue
-        for part in titled[1:]:
-            if echo(part, story.body, 0) > 0:
-                continue
+        answers = [echo(f, story.body, 0) for f in titled]
+        for part, here in zip(titled, answers, strict=True):
+            if here > 0 or max(answers) == 0:
+                continue  # it answers its story, or nothing does: it stays
             best: tuple[float, int] | None = None
             for ti in range(si + 1, min(len(stories), si + 1 + REASSIGN_AHEAD)):
                 target = stories[ti]
