@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from core.layout.features import LineInfo
+from core.layout.features import ENUM_RE, LineInfo
 
 WINDOW = 6
 SHORT_BY = 1.5  # a line this much narrower than its column ends its paragraph
@@ -230,6 +230,8 @@ def _breaks_before(
         and (prev.ends_sentence or prev.signature or prev.squeezed.endswith(("）", ")")))
     ):
         return True  # a numbered item
+    if prev.enum and _heading_only(prev) and not cur.enum:
+        return True  # a numbered heading (``２、棉堆如山喜煞人``) stands on its own line
     if prev.spaced and not cur.spaced and not is_full(prev, widths[i - 1]) and prev.ends_sentence:
         return True
     if prev.ends_sentence and _opens_paragraph(infos, widths, i):
@@ -243,6 +245,13 @@ def _breaks_before(
         and not first_line_like(prev, widths[i - 1])
         and (i + 1 == n or infos[i + 1].width > cur.width + 0.75)
     )
+
+
+def _heading_only(info: LineInfo) -> bool:
+    """After its number, the line has no clause mark at all: a heading, not a sentence."""
+    m = ENUM_RE.match(info.squeezed)
+    rest = info.squeezed[m.end() :] if m else info.squeezed
+    return 2 <= len(rest) <= 12 and not any(ch in rest for ch in "，、。；：？！,.;:?!（）()“”")
 
 
 def _opens_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int) -> bool:
