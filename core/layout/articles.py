@@ -2,8 +2,11 @@
 
 A page is a sequence of body runs and headline groups.  Whether a group belongs to the run before
 it (PDF extraction often prints a headline after its story) or after it is decided once per page
-from how the page starts and ends and what follows each group.  Inside a run, a new story starts at
-a dateline, after a jump marker, or where the column changes width at a break in the text flow.
+from how the page starts and ends and what follows each group.  Inside a run, stories are cut
+where the boundary evidence outweighs the cost of a story (boundaries.py).  Where headlines come
+first, headlines printed together are shared out among the stories below (distribute.py), and two
+passes re-pair what is left: a title whose story comes out further down moves to it, and a story
+printed with no headline goes to the headline whose words it repeats.
 """
 
 from __future__ import annotations
