@@ -285,3 +285,11 @@ def test_an_orphan_story_goes_to_the_headline_it_answers() -> None:
     assert out[0].body == [orphan]
     assert wrong in out[1].body  # the text it held goes to the story right after it
     assert len(out) == 2
+
+
+def test_a_line_that_finishes_a_word_cut_above_it_is_joined() -> None:
+    from core.layout.interleave import joined_lines
+
+    lines = infos("向广大职工祝贺新年，对节日坚守岗位的同", "志们表示慰问", "同志们辛苦了。")
+    assert joined_lines(lines) == [False, True, False]  # 同志 is printed inside the third line
+    assert joined_lines(infos("一二三的同", "志们", "没有这对字。")) == [False, False, False]

@@ -106,6 +106,12 @@ def punctuated(lines: Sequence[LineInfo]) -> float:
     return 1.0 if marked * 2 >= len(lines) else 0.0
 
 
+def _cut_after_clause(line: LineInfo) -> bool:
+    """A comma inside the line, and the line ends on no mark at all."""
+    s = line.squeezed
+    return not (line.ends_sentence or line.ends_soft) and any(ch in s[1:-1] for ch in "，、")
+
+
 def narrow_stack(lines: Sequence[LineInfo]) -> int:
     """How many opening lines of a paragraph form a headline set over narrow lines: at least two
     lines of one width with no punctuation, then text at least ``STACK_STEP`` wider (the column the
@@ -242,10 +248,14 @@ def headline_score(units: Sequence[Unit], k: int) -> float | None:
     score += W.HEAD_OFF_COLUMN * off_column(u.lines, col)
     score -= W.HEAD_IN_COLUMN * in_column(u.lines, col)
     score -= W.HEAD_PUNCTUATED * punctuated(u.lines)
+    if len(u.lines) == 1 and in_column(u.lines, col) and not u.first.spaced and _cut_after_clause(u.first):
+        score -= W.HEAD_PUNCTUATED  # a comma, then the line stops mid-clause: running text cut short
     score -= W.HEAD_VERSE * verse_context(units, k)
     score += W.HEAD_ECHO_BELOW * echo_below(units, k)
     if u.woven:
         score -= W.HEAD_WOVEN
+    if u.joined and prev is not None and not prev.last.ends_sentence:
+        score -= W.HEAD_JOINED  # it finishes a word the line above began
     if u.first.byline and len(u.lines) == 1:
         score += W.HEAD_BYLINE  # reporters' names (a justified line can look like them: ``…做文``)
     if nxt is None:

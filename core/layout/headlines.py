@@ -75,6 +75,9 @@ def review_headlines(units: list[Unit]) -> list[Unit]:
         u = units[k]
         if u.kind != HEAD or _protected(u):
             continue
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        if u.first.spaced and nxt is not None and id(nxt) in rejected and nxt.first.spaced:
+            continue  # display type above a spaced line just rejected: no column to measure it by
         score = headline_score(units, k)
         if score is not None and score < 0:
             u.kind = BODY

@@ -69,7 +69,19 @@ def woven_lines(infos: Sequence[LineInfo]) -> list[bool]:
     ]
 
 
-def mark_woven(units: Sequence[Unit], woven: Sequence[bool]) -> None:
-    """A unit is woven when most of its lines are."""
+def joined_lines(infos: Sequence[LineInfo]) -> list[bool]:
+    """``joined[i]``: line ``i - 1`` ends on the first character and line ``i`` opens on the second
+    of a pair the page prints inside its lines: a word cut at the line end (``…的同`` / ``志们…``)."""
+    if not infos:
+        return []
+    return [False, *(bool(v) for v in _links(infos, _pairs(infos), 1)[:-1])]
+
+
+def mark_units(units: Sequence[Unit], infos: Sequence[LineInfo]) -> None:
+    """Set what the page's character pairs say about each unit: woven (most of its lines sit in
+    columns printed across) and joined (its first line finishes a word the line above began)."""
+    woven = woven_lines(infos)
+    joined = joined_lines(infos)
     for u in units:
         u.woven = sum(woven[ln.index] for ln in u.lines) * 2 > len(u.lines)
+        u.joined = joined[u.first.index]

@@ -14,7 +14,7 @@ from core.layout.articles import Story, assemble_stories, head_roles, typical_ga
 from core.layout.features import line_features
 from core.layout.furniture import furniture
 from core.layout.headlines import review_headlines
-from core.layout.interleave import mark_woven, woven_lines
+from core.layout.interleave import mark_units
 from core.layout.units import HEAD, SUBHEAD, make_units
 from core.model import Article, Block, Line
 
@@ -50,7 +50,7 @@ def segment(text: str, lines: Sequence[Line]) -> tuple[tuple[Article, ...], tupl
         if not infos:
             return (), tuple(sorted(aside))
     units = make_units(infos)
-    mark_woven(units, woven_lines(infos))
+    mark_units(units, infos)
     units = review_headlines(units)
     page_gap = typical_gap(units)
     articles: list[Article] = []

@@ -23,6 +23,7 @@ class Unit:
     kind: str = BODY
     verse: bool = False  # a line of a poem: a paragraph of its own
     woven: bool = False  # inside columns printed across, line by line (interleave.py)
+    joined: bool = False  # its first line finishes a word the line above began (interleave.py)
 
     @property
     def first(self) -> LineInfo:

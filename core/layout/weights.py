@@ -26,6 +26,7 @@ HEAD_PREV_CARRIES_ON = 1.9  # the line above was body text and stops mid-sentenc
 HEAD_VERSE = 1.5  # inside a poem's short irregular lines
 HEAD_ECHO_BELOW = 2.0  # the text below repeats the unit's words (all of them: this much)
 HEAD_WOVEN = 3.0  # inside columns printed across line by line (interleave.py): running text
+HEAD_JOINED = 3.0  # its first characters finish a word cut at the end of the line above
 HEAD_BYLINE = 1.5  # the line reads as a byline (reporters' names, ``…摄``)
 
 # --- does a story start at this unit of a body run? (evidence.boundary_score) ------------------
