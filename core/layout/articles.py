@@ -374,6 +374,8 @@ def _same_field(prev: list[LineInfo], ln: LineInfo, page_gap: int) -> bool:
     last = prev[-1]
     if ln.dash_start or ln.spaced != last.spaced:
         return False
+    if ln.signature and not last.signature:
+        return False  # a bracketed note on its own line (``（附图片１张）``) is a field of its own
     if ln.spaced:
         return True  # a spaced-out headline over several lines
     if page_gap > 1:

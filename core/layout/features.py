@@ -76,7 +76,7 @@ def is_spaced(s: str) -> bool:
             gaps += 1
             if j > i + 1:
                 spaced += 1
-    return gaps >= 3 and spaced >= 0.7 * gaps
+    return (gaps >= 3 and spaced >= 0.7 * gaps) or (gaps == 2 and spaced == 2)  # ``烂 漫 时``
 
 
 @dataclass(frozen=True, slots=True)

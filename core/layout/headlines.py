@@ -16,6 +16,7 @@ from core.layout.evidence import carries_on, fits_column, headline_score, narrow
 from core.layout.units import BODY, HEAD, Unit
 
 SPACED_TITLE_LINES = 3  # a spaced-out headline goes on over this many more lines at most
+SUBTITLE_LINES = 3  # a ``——…`` subtitle is set over this many lines at most
 
 
 def _protected(u: Unit) -> bool:
@@ -67,9 +68,26 @@ def join_spaced_titles(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def promote_subtitles(units: list[Unit]) -> list[Unit]:
+    """A ``——…`` unit of a few lines right under a headline is its subtitle, even with a comma in
+    it (``——记花鸟画家、美术教育家…``)."""
+    for k in range(1, len(units)):
+        u, prev = units[k], units[k - 1]
+        if (
+            u.kind == BODY
+            and prev.kind == HEAD
+            and u.first.dash_start
+            and len(u.lines) <= SUBTITLE_LINES
+            and not any(ln.ends_sentence for ln in u.lines[:-1])
+            and "。" not in "".join(ln.squeezed for ln in u.lines)
+        ):
+            u.kind = HEAD
+    return units
+
+
 def review_headlines(units: list[Unit]) -> list[Unit]:
     """The units with rejected headlines turned into body text and joined to their paragraphs."""
-    units = join_spaced_titles(split_stacks(units))
+    units = promote_subtitles(join_spaced_titles(split_stacks(units)))
     rejected: set[int] = set()
     for k in range(len(units) - 1, -1, -1):
         u = units[k]
