@@ -133,6 +133,13 @@ def _subtitle(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], 
     return short and not (above.ends_sentence or above.ends_soft)
 
 
+def _titles_subtitle(cur: LineInfo, nxt: LineInfo) -> bool:
+    """``cur`` (no mark at all) stands over a ``——…`` line with no clause mark set wider than it."""
+    plain = not (cur.ends_sentence or cur.ends_soft or any(ch in cur.squeezed for ch in "，。；、："))
+    subtitle = nxt.dash_start and not nxt.ends_sentence and not any(ch in nxt.squeezed for ch in "，。；")
+    return plain and subtitle and nxt.width > cur.width
+
+
 def _unfinished(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int, col: float) -> bool:
     """Line ``i`` cannot go on with the paragraph above: the paragraph would end (at the first line
     short of the column, looking a few lines ahead) on no closing mark at all."""
@@ -192,6 +199,8 @@ def _breaks_before(
         return True
     if _subtitle(infos, widths, i - 1) or _subtitle(infos, widths, i):
         return True
+    if i + 1 < n and _titles_subtitle(cur, infos[i + 1]):
+        return True  # the line right above a ——subtitle is its title, whatever was above it
     if _opens_bracket(prev) and _closes_bracket(cur):
         return False  # the line closes a bracket the line above opened: one phrase over two lines
     local = _local_column(infos, widths, start, i - 1)
