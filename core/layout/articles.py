@@ -302,8 +302,8 @@ def reassign_titles(stories: list[Story]) -> None:
             continue
         answers = [echo(f, story.body, 0) for f in titled]
         for part, here in zip(titled, answers, strict=True):
-            if here > 0 or max(answers) == 0:
-                continue  # it answers its story, or nothing does: it stays
+            if here >= ECHO_MIN / 2 or max(answers) <= here:
+                continue  # it answers its story, or another field does not answer it better: it stays
             best: tuple[float, int] | None = None
             for ti in range(si + 1, min(len(stories), si + 1 + REASSIGN_AHEAD)):
                 target = stories[ti]
@@ -311,7 +311,9 @@ def reassign_titles(stories: list[Story]) -> None:
                     continue
                 there = echo(part, target.body, 0)
                 own = max((echo(f, target.body, 0) for f in _fields(target.head) if _titled_field(f)), default=0.0)
-                if there >= ECHO_MIN and there > own and (best is None or there > best[0]):
+                # the later story answers it, better than its own headline or plainly on its own
+                answered = there > own or there >= 2 * ECHO_MIN
+                if there >= ECHO_MIN and answered and (best is None or there > best[0]):
                     best = (there, ti)
             if best is None:
                 continue
