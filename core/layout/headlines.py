@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from core.layout import weights as W
 from core.layout.evidence import carries_on, fits_column, headline_score, narrow_stack, opening_fragment
+from core.layout.features import LineInfo
 from core.layout.units import BODY, HEAD, Unit
 
 SPACED_TITLE_LINES = 3  # a spaced-out headline goes on over this many more lines at most
@@ -85,9 +86,40 @@ def promote_subtitles(units: list[Unit]) -> list[Unit]:
     return units
 
 
+def promote_over_datelines(units: list[Unit]) -> list[Unit]:
+    """A lone plain line (no mark at all) between finished text and a dateline is the headline of
+    the story the dateline opens: a paragraph's last line would close its sentence."""
+    for k in range(len(units) - 1):
+        u, nxt = units[k], units[k + 1]
+        prev = units[k - 1] if k > 0 else None
+        if (
+            u.kind == BODY
+            and len(u.lines) == 1
+            and _plain(u.first)
+            and nxt.kind == BODY
+            and nxt.first.dateline
+            and (
+                prev is None
+                or prev.kind != BODY
+                or prev.verse
+                or prev.last.ends_sentence
+                or prev.last.width * 2 <= u.first.width
+            )
+        ):
+            u.kind, u.verse = HEAD, False  # (a poem's window may reach over the headline below it)
+    return units
+
+
+def _plain(line: LineInfo) -> bool:
+    s = line.squeezed
+    return (
+        len(s) >= 4 and not (line.ends_sentence or line.ends_soft) and not any(ch in s for ch in "，。；：、？！（）")
+    )
+
+
 def review_headlines(units: list[Unit]) -> list[Unit]:
     """The units with rejected headlines turned into body text and joined to their paragraphs."""
-    units = promote_subtitles(join_spaced_titles(split_stacks(units)))
+    units = promote_over_datelines(promote_subtitles(join_spaced_titles(split_stacks(units))))
     rejected: set[int] = set()
     for k in range(len(units) - 1, -1, -1):
         u = units[k]
