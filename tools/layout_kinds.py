@@ -9,6 +9,9 @@ measuring stick is for; nothing here feeds the parser):
 - ``side-by-side``: its headline group is printed next to another article's, before both bodies;
 - ``in-pieces``: its body comes out in two or more runs of lines with other lines between;
 - ``interleaved``: its lines alternate with another article's a line or two at a time;
+- ``printed-across``: four or more of its lines sit where columns of one story were printed across
+  line by line (as ``core/layout/interleave.py`` finds them: the parser's own detector, so this
+  kind shows where it fires, not every such article);
 - ``no-dateline``: its body does not open on a dateline (a story boundary must be found otherwise);
 - ``no-headline``: it has no title in the text;
 - ``narrow-title``: its title is set over lines of at most eight characters.
@@ -42,6 +45,7 @@ KINDS = (
     "side-by-side",
     "in-pieces",
     "interleaved",
+    "printed-across",
     "no-dateline",
     "no-headline",
     "narrow-title",
@@ -64,7 +68,16 @@ def _runs(seq: Sequence[str], who: str) -> list[int]:
     return out
 
 
-def article_kinds(gold: dict[str, Any], lines: list[str]) -> dict[str, set[str]]:
+def _woven_numbers(text: str) -> set[int]:
+    from core.layout.features import line_features
+    from core.layout.interleave import woven_lines
+    from core.lines import split_lines
+
+    infos = line_features(split_lines(text))
+    return {info.number for info, w in zip(infos, woven_lines(infos), strict=True) if w}
+
+
+def article_kinds(gold: dict[str, Any], lines: list[str], woven: set[int] | None = None) -> dict[str, set[str]]:
     roles = {int(k): v for k, v in gold["line_roles"].items()}
     owner = {n: a["id"] for a in gold["articles"] for n in a["lines"]}
     order = sorted(owner)
@@ -100,6 +113,8 @@ def article_kinds(gold: dict[str, Any], lines: list[str]) -> dict[str, set[str]]
             )
             if find_dateline(text) is None:
                 kinds.add("no-dateline")
+        if woven is not None and len(woven & set(a["lines"])) >= 4:
+            kinds.add("printed-across")
         out[aid] = kinds
     # side by side: two articles' headline lines follow each other with no body line between
     pos = {n: i for i, n in enumerate(order)}
@@ -143,7 +158,7 @@ def main(argv: list[str]) -> int:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             raw = read_page(txt)
             pred = page_to_dict(parse_page(raw, entities=False))
-            kinds = article_kinds(gold, raw.text.split("\n"))
+            kinds = article_kinds(gold, raw.text.split("\n"), _woven_numbers(raw.text))
             results = _score_page(gold, pred)
             for aid, ks in kinds.items():
                 exact, head = results[aid]
