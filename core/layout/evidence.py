@@ -232,9 +232,10 @@ def jump_between(prev: Unit, u: Unit) -> float:
 # --- the weighed decisions ----------------------------------------------------------------------
 
 
-def headline_score(units: Sequence[Unit], k: int) -> float | None:
+def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> float | None:
     """How much unit ``k`` (classified as a headline) looks like one against the body text around
-    it; None when there is no body text around to compare with."""
+    it; None when there is no body text around to compare with.  The costlier evidence (the text
+    below echoing it) is only weighed where it can lift the score over ``threshold``."""
     u = units[k]
     prev = units[k - 1] if k > 0 else None
     nxt = units[k + 1] if k + 1 < len(units) else None
@@ -251,7 +252,6 @@ def headline_score(units: Sequence[Unit], k: int) -> float | None:
     if len(u.lines) == 1 and in_column(u.lines, col) and not u.first.spaced and _cut_after_clause(u.first):
         score -= W.HEAD_PUNCTUATED  # a comma, then the line stops mid-clause: running text cut short
     score -= W.HEAD_VERSE * verse_context(units, k)
-    score += W.HEAD_ECHO_BELOW * echo_below(units, k)
     if u.woven:
         score -= W.HEAD_WOVEN
     if u.joined and prev is not None and not prev.last.ends_sentence:
@@ -259,13 +259,15 @@ def headline_score(units: Sequence[Unit], k: int) -> float | None:
     if u.first.byline and len(u.lines) == 1:
         score += W.HEAD_BYLINE  # reporters' names (a justified line can look like them: ``…做文``)
     if nxt is None:
-        return score + W.HEAD_NEXT_OPENS  # the page ends: a body line would have closed its sentence
-    if nxt.kind == HEAD or opens_paragraph(nxt.first, nxt.width):
+        score += W.HEAD_NEXT_OPENS  # the page ends: a body line would have closed its sentence
+    elif nxt.kind == HEAD or opens_paragraph(nxt.first, nxt.width):
         score += W.HEAD_NEXT_OPENS
     elif not u.last.ends_sentence and (
         opening_fragment(nxt.first) or (in_column(u.lines, col) and carries_on(nxt.first, nxt.width))
     ):
         score -= W.HEAD_NEXT_CARRIES_ON  # a line far narrower than the column ends no sentence there
+    if threshold - W.HEAD_ECHO_BELOW <= score < threshold:  # the echo only raises the score: weigh it
+        score += W.HEAD_ECHO_BELOW * echo_below(units, k)
     return score
 
 

@@ -136,7 +136,7 @@ def review_headlines(units: list[Unit]) -> list[Unit]:
     for k in range(1, len(units)):
         u, prev = units[k], units[k - 1]
         if u.kind == HEAD and not _protected(u) and id(prev) in rejected and not prev.last.ends_sentence:
-            score = headline_score(units, k)
+            score = headline_score(units, k, W.HEAD_PREV_CARRIES_ON)
             if score is not None and score - W.HEAD_PREV_CARRIES_ON < 0:
                 u.kind = BODY
                 rejected.add(id(u))

@@ -13,7 +13,6 @@ story ends there (evidence.py weighs it).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from core.layout.features import LineInfo
@@ -26,25 +25,29 @@ _IDEOGRAPH = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
 _RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]{2,}")
 
 
-def _pairs(infos: Sequence[LineInfo]) -> Counter[str]:
+def _pairs(infos: Sequence[LineInfo]) -> set[str]:
     """Character pairs printed inside lines of the page."""
-    pairs: Counter[str] = Counter()
-    for info in infos:
-        for run in _RUN.findall(info.squeezed):
-            pairs.update(map(str.__add__, run, run[1:]))
+    pairs: set[str] = set()
+    for run in _RUN.findall("\n".join(info.squeezed for info in infos)):
+        pairs.update(map(str.__add__, run, run[1:]))
     return pairs
 
 
-def _links(infos: Sequence[LineInfo], pairs: Counter[str], step: int) -> list[int]:
+def _links(infos: Sequence[LineInfo], pairs: set[str], step: int) -> list[int]:
     """``links[i]``: 1 when line ``i``'s last character and line ``i + step``'s first form a pair
     the page prints inside its lines."""
-    n = len(infos)
-    out = [0] * n
-    for i in range(n - step):
-        tail, head = infos[i].squeezed[-1:], infos[i + step].squeezed[:1]
-        if tail and head and _IDEOGRAPH.match(tail) and _IDEOGRAPH.match(head) and pairs[tail + head]:
-            out[i] = 1
-    return out
+    tails = [info.squeezed[-1:] for info in infos]
+    heads = [info.squeezed[:1] for info in infos]
+    return [
+        1
+        if i + step < len(infos) and tails[i] + heads[i + step] in pairs and _is_pair(tails[i] + heads[i + step])
+        else 0
+        for i in range(len(infos))
+    ]
+
+
+def _is_pair(s: str) -> bool:
+    return len(s) == 2 and _IDEOGRAPH.match(s[0]) is not None and _IDEOGRAPH.match(s[1]) is not None
 
 
 def _window_sums(values: Sequence[int]) -> list[int]:
@@ -56,17 +59,19 @@ def _window_sums(values: Sequence[int]) -> list[int]:
     return [prefix[min(n, i + WINDOW + 1)] - prefix[max(0, i - WINDOW)] for i in range(n)]
 
 
+def _woven(adjacent_links: Sequence[int], infos: Sequence[LineInfo], pairs: set[str]) -> list[bool]:
+    adjacent = _window_sums(adjacent_links)
+    skip2 = _window_sums(_links(infos, pairs, 2))
+    skip3 = _window_sums(_links(infos, pairs, 3))
+    return [max(b, c) >= MIN_LINKS and max(b, c) >= a + LEAD for a, b, c in zip(adjacent, skip2, skip3, strict=True)]
+
+
 def woven_lines(infos: Sequence[LineInfo]) -> list[bool]:
     """``woven[i]``: line ``i`` sits in a stretch of columns printed across, line by line."""
     if len(infos) < 4:
         return [False] * len(infos)
     pairs = _pairs(infos)
-    adjacent = _window_sums(_links(infos, pairs, 1))
-    skip2 = _window_sums(_links(infos, pairs, 2))
-    skip3 = _window_sums(_links(infos, pairs, 3))
-    return [
-        max(s2, s3) >= MIN_LINKS and max(s2, s3) >= a + LEAD for a, s2, s3 in zip(adjacent, skip2, skip3, strict=True)
-    ]
+    return _woven(_links(infos, pairs, 1), infos, pairs)
 
 
 def joined_lines(infos: Sequence[LineInfo]) -> list[bool]:
@@ -80,8 +85,12 @@ def joined_lines(infos: Sequence[LineInfo]) -> list[bool]:
 def mark_units(units: Sequence[Unit], infos: Sequence[LineInfo]) -> None:
     """Set what the page's character pairs say about each unit: woven (most of its lines sit in
     columns printed across) and joined (its first line finishes a word the line above began)."""
-    woven = woven_lines(infos)
-    joined = joined_lines(infos)
+    if not infos:
+        return
+    pairs = _pairs(infos)
+    adjacent = _links(infos, pairs, 1)
+    woven = _woven(adjacent, infos, pairs) if len(infos) >= 4 else [False] * len(infos)
+    joined = [False, *(bool(v) for v in adjacent[:-1])]
     for u in units:
         u.woven = sum(woven[ln.index] for ln in u.lines) * 2 > len(u.lines)
         u.joined = joined[u.first.index]
