@@ -26,6 +26,11 @@ KNOWN_WEAK: dict[str, str] = {
     "captions": "a title after a story's last line (25 我省启动春季植树活动) is read as the first line of the "
     "caption paragraph below it (the caption's column is estimated narrower than the story's), "
     "so stories 2 and 3 merge",
+    "in-pieces": "a story printed in two runs with another story between them: where the first run stops "
+    "mid-sentence (农民们 / 本报讯) nothing on the line itself shows the cut, so the other story's "
+    "lines are read as the same text; telling it needs a model of which line goes on which sentence",
+    "interleaved": "two columns interleaved line by line: the parser reads lines in file order and "
+    "has no evidence for pairing every other line",
 }
 
 

@@ -2,8 +2,11 @@
 
 A page is a sequence of body runs and headline groups.  Whether a group belongs to the run before
 it (PDF extraction often prints a headline after its story) or after it is decided once per page
-from how the page starts and ends and what follows each group.  Inside a run, a new story starts at
-a dateline, after a jump marker, or where the column changes width at a break in the text flow.
+from how the page starts and ends and what follows each group.  Inside a run, stories are cut
+where the boundary evidence outweighs the cost of a story (boundaries.py).  Where headlines come
+first, headlines printed together are shared out among the stories below (distribute.py), and two
+passes re-pair what is left: a title whose story comes out further down moves to it, and a story
+printed with no headline goes to the headline whose words it repeats.
 """
 
 from __future__ import annotations
@@ -11,10 +14,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from core.layout.distribute import continues, distribute, head_bigrams, text_bigrams
+from core.layout import boundaries
+from core.layout.distribute import (
+    ECHO_MIN,
+    continues,
+    distribute,
+    echo,
+    head_bigrams,
+    lines_of,
+    split_side_by_side,
+    text_bigrams,
+)
+from core.layout.evidence import continued_from, continued_to
 from core.layout.features import LineInfo
-from core.layout.units import BODY, HEAD, SUBHEAD, Unit
+from core.layout.units import BODY, HEAD, Unit
 
+REASSIGN_AHEAD = 4  # how many stories further down a title printed out of place may belong to
 STORY_UNITS = 12  # paragraphs either side of a headline compared with its words
 
 
@@ -61,7 +76,7 @@ def split_groups(group: list[Unit]) -> list[list[Unit]]:
         if cur and own and line.head_note and any(x.last.head_note for x in cur):
             parts.append([u])  # a second headline with its own note
             continue
-        if cur and line.jump_only and _is_continued_from(line):
+        if cur and line.jump_only and continued_from(line):
             parts.append([u])
             continue
         cur.append(u)
@@ -77,14 +92,6 @@ def split_groups(group: list[Unit]) -> list[list[Unit]]:
 
 def _is_photo_head(part: Sequence[Unit]) -> bool:
     return any(u.last.squeezed.endswith(("（图片）", "(图片)")) for u in part)
-
-
-def _is_continued_from(line: LineInfo) -> bool:
-    return "上接" in line.squeezed or "接第" in line.squeezed
-
-
-def _is_continued_to(line: LineInfo) -> bool:
-    return "下转" in line.squeezed or "转第" in line.squeezed
 
 
 def orientation(items: Sequence[tuple[str, list[Unit]]]) -> str:
@@ -129,7 +136,7 @@ def _opens_story(u: Unit) -> bool:
     """The unit starts a story: a dateline, an indent, or a first line short by its lost indent —
     not text carried over (mid-sentence, full width, or after a ``上接`` marker)."""
     first = u.first
-    if _is_continued_from(first):
+    if continued_from(first):
         return False
     if first.dateline or first.indent or first.full_indent or u.kind != BODY:
         return True
@@ -137,36 +144,38 @@ def _opens_story(u: Unit) -> bool:
 
 
 def split_run(run: list[Unit], page_gap: int, datelines: bool) -> list[list[Unit]]:
-    """Stories inside one run of body units.  Where headlines come first, a dateline inside a run
-    usually opens a second report of the same story, so it only splits when ``datelines``."""
-    stories: list[list[Unit]] = [[]]
-    for k, u in enumerate(run):
-        cur = stories[-1]
-        if cur and _story_starts(run, k, page_gap, datelines):
-            stories.append([u])
-        else:
-            cur.append(u)
-    return [s for s in stories if s]
+    """Stories inside one run of body units, chosen together (boundaries.py).  Where headlines
+    come first, a dateline inside a run usually opens a second report of the same story, so it
+    weighs less unless ``datelines``."""
+    return boundaries.split_run(run, page_gap, datelines)
 
 
-def _story_starts(run: Sequence[Unit], k: int, page_gap: int, datelines: bool) -> bool:
-    u, prev = run[k], run[k - 1]
-    if datelines and u.kind == BODY and u.first.dateline and prev.kind != SUBHEAD:
-        return True
-    if prev.last.jump_only and _is_continued_to(prev.last):
-        return True
-    if prev.last.jump_tail and _is_continued_to(prev.last):
-        return True
-    if u.kind == HEAD and u.first.jump_only and _is_continued_from(u.first):
-        return True
-    width_change = abs(u.width - prev.width) >= 3
-    flow_break = u.first.indent > 0 or (page_gap > 1 and u.first.gap < page_gap)
-    return width_change and flow_break and prev.last.ends_sentence
+def _byline_only(part: Sequence[Unit]) -> bool:
+    return all(len(u.lines) == 1 and u.first.byline and not u.first.spaced for u in part)
+
+
+def merge_bylines(items: list[tuple[str, list[Unit]]]) -> list[tuple[str, list[Unit]]]:
+    """Where headlines come first, a group that is only a byline between two runs is the first
+    line of a story inside the text printed below the headlines: it joins the runs as one, where
+    it counts as an opening (evidence.boundary_score) and the headlines find their stories."""
+    out: list[tuple[str, list[Unit]]] = []
+    for k, (kind, part) in enumerate(items):
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if kind == "group" and _byline_only(part) and out and out[-1][0] == "run" and nxt and nxt[0] == "run":
+            out[-1][1].extend(part)
+            continue
+        if kind == "run" and out and out[-1][0] == "run":
+            out[-1][1].extend(part)
+            continue
+        out.append((kind, list(part)))
+    return out
 
 
 def assemble_stories(units: Sequence[Unit]) -> list[Story]:
     items = split_sequence(units)
     mode = orientation(items)
+    if mode == "before":
+        items = merge_bylines(items)
     page_gap = typical_gap(units)
     stories: list[Story] = []
     pending: list[list[Unit]] = []  # "before" mode: headline groups waiting for their stories
@@ -180,7 +189,7 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
                     else:
                         stories.append(Story(head=g))
             else:
-                if stories and groups and groups[0] and _is_continued_to(groups[0][0].first):
+                if stories and groups and groups[0] and continued_to(groups[0][0].first):
                     stories[-1].head.append(groups[0].pop(0))  # "continued on page 4" ends the story above
                     groups = [g for g in groups if g]
                 for g in pending:
@@ -189,6 +198,8 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
             continue
         before = stories[-1].body[-1] if stories and stories[-1].body else None
         carry = bool(pending) and continues(before, part)
+        if pending:
+            pending = split_side_by_side(pending, part, carry, page_gap)
         if pending and (carry or len(pending) > 1):
             prefix, pieces = distribute(pending, part, carry)
             if prefix:
@@ -208,7 +219,107 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
             else:
                 stories.append(Story(body=body))
     stories.extend(Story(head=g) for g in pending)
+    if mode == "before":
+        reassign_titles(stories)
+        stories = adopt_orphans(stories)
     return stories
+
+
+def _answer(head: Sequence[Unit], body: Sequence[Unit]) -> float:
+    """How well a text answers a headline: the best share of a title field's words it repeats."""
+    return max((echo(f, body, 0) for f in _fields(lines_of(head)) if _titled_field(f)), default=0.0)
+
+
+def adopt_orphans(stories: list[Story]) -> list[Story]:
+    """A story printed with no headline further down the page (after a jump marker, under other
+    headlines) whose text repeats the words of an earlier headline that was handed text answering
+    it less: the headline takes the orphan, and the text it held goes back to the story it
+    interrupts (the one before it whose sentence it finishes, else the one right after it)."""
+    for oi, orphan in enumerate(stories):
+        if orphan.head or not orphan.body or oi == 0:
+            continue
+        best: tuple[float, int] | None = None
+        for ti in range(max(0, oi - REASSIGN_AHEAD), oi):
+            target = stories[ti]
+            if not target.head:
+                continue
+            there = _answer(target.head, orphan.body)
+            if there >= ECHO_MIN and there > _answer(target.head, target.body) and (best is None or there > best[0]):
+                best = (there, ti)
+        if best is None:
+            continue
+        ti = best[1]
+        target = stories[ti]
+        held, target.body = target.body, orphan.body
+        orphan.body = []
+        if held and not _give_back(stories, ti, held):
+            orphan.body = held  # nowhere it belongs: a story of its own, with no headline
+    return [s for s in stories if s.head or s.body]
+
+
+def _give_back(stories: list[Story], ti: int, held: list[Unit]) -> bool:
+    for k in range(ti - 1, -1, -1):
+        if stories[k].body and continues(stories[k].body[-1], held):
+            _carry_on(stories[k].body, held)
+            return True
+    if ti + 1 < len(stories) and stories[ti + 1].body:
+        stories[ti + 1].body[:0] = held
+        return True
+    return False
+
+
+def _one_setting(u: Unit) -> list[Unit]:
+    return [] if u.first.byline or u.first.column or u.first.jump_only else [u]
+
+
+def _fields(parts: Sequence[Unit]) -> list[list[Unit]]:
+    """A headline's fields as runs of its parts (``lines_of``): a spaced-out title or lines set one
+    under the other with no blank line between them stay one field."""
+    out: list[list[Unit]] = []
+    for u in parts:
+        prev = out[-1][-1] if out else None
+        if prev is not None and ((prev.last.spaced and u.first.spaced) or u.first.gap == 1):
+            out[-1].append(u)
+        else:
+            out.append([u])
+    return out
+
+
+def _titled_field(part: Sequence[Unit]) -> bool:
+    return not any(u.first.byline or u.first.column or u.first.jump_only for u in part)
+
+
+def reassign_titles(stories: list[Story]) -> None:
+    """A title printed beside another story's headline, whose own story comes out further down the
+    page (after other headlines): it moves to the later story that repeats its words, when that
+    story answers to it better than to its own headline and the story it sits with does not
+    answer to it at all."""
+    for si, story in enumerate(stories):
+        story.head = lines_of(story.head)
+        fields = _fields(story.head)
+        titled = [f for f in fields if _titled_field(f)]
+        if len(titled) < 2 or not story.body:
+            continue
+        answers = [echo(f, story.body, 0) for f in titled]
+        for part, here in zip(titled, answers, strict=True):
+            if here >= ECHO_MIN / 2 or max(answers) <= here:
+                continue  # it answers its story, or another field does not answer it better: it stays
+            best: tuple[float, int] | None = None
+            for ti in range(si + 1, min(len(stories), si + 1 + REASSIGN_AHEAD)):
+                target = stories[ti]
+                if not target.body:
+                    continue
+                there = echo(part, target.body, 0)
+                own = max((echo(f, target.body, 0) for f in _fields(target.head) if _titled_field(f)), default=0.0)
+                # the later story answers it, better than its own headline or plainly on its own
+                answered = there > own or there >= 2 * ECHO_MIN
+                if there >= ECHO_MIN and answered and (best is None or there > best[0]):
+                    best = (there, ti)
+            if best is None:
+                continue
+            moved = {id(u) for u in part}
+            story.head = [u for u in story.head if id(u) not in moved]
+            stories[best[1]].head = [*part, *stories[best[1]].head]
 
 
 def _carry_on(body: list[Unit], prefix: Sequence[Unit]) -> None:
@@ -238,6 +349,9 @@ def head_roles(group: Sequence[Unit], page_gap: int) -> dict[int, str]:
                     fields[-1].append(ln)
                 else:
                     fields.append([ln])
+    # an author's name on a line of its own after the headline (``李华``) is a byline
+    while len(fields) > 1 and len(fields[-1]) == 1 and _name_only(fields[-1][0]):
+        roles[fields.pop()[0].number] = "byline"
     if not fields:
         return roles
     title_idx = next((i for i, f in enumerate(fields) if f[0].spaced), None)
@@ -251,12 +365,19 @@ def head_roles(group: Sequence[Unit], page_gap: int) -> dict[int, str]:
     return roles
 
 
+def _name_only(line: LineInfo) -> bool:
+    s = line.squeezed
+    return not line.spaced and 2 <= len(s) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
 def _same_field(prev: list[LineInfo], ln: LineInfo, page_gap: int) -> bool:
     """One headline set over several lines: the lines sit closer than body lines do, or (on a page
     with no blank lines) they are set alike and as wide as each other."""
     last = prev[-1]
     if ln.dash_start or ln.spaced != last.spaced:
         return False
+    if ln.signature and not last.signature:
+        return False  # a bracketed note on its own line (``（附图片１张）``) is a field of its own
     if ln.spaced:
         return True  # a spaced-out headline over several lines
     if page_gap > 1:

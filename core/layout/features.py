@@ -42,10 +42,11 @@ HEAD_NOTE_RE = re.compile(
 
 
 # what ``textmap.is_wide`` counts as wide, plus curly quotes, as one character class
-_WIDE_RE = re.compile(
+WIDE_CLASS = (
     "[\u4e00-\u9fff\u3400-\u4dbf\u3001-\u303f\uff00-\uffef\u2e80-\u2fdf"
     "\U00020000-\U0002ffff\u2014\u2026\u2018\u2019\u201c\u201d\u00b7\u2022\u25cf]"
 )
+_WIDE_RE = re.compile(WIDE_CLASS)
 
 
 def width(s: str) -> float:
@@ -75,7 +76,7 @@ def is_spaced(s: str) -> bool:
             gaps += 1
             if j > i + 1:
                 spaced += 1
-    return gaps >= 3 and spaced >= 0.7 * gaps
+    return (gaps >= 3 and spaced >= 0.7 * gaps) or (gaps == 2 and spaced == 2)  # ``烂 漫 时``
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from core.layout.features import LineInfo
+from core.layout.features import ENUM_RE, LineInfo
 
 WINDOW = 6
 SHORT_BY = 1.5  # a line this much narrower than its column ends its paragraph
@@ -133,6 +133,13 @@ def _subtitle(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], 
     return short and not (above.ends_sentence or above.ends_soft)
 
 
+def _titles_subtitle(cur: LineInfo, nxt: LineInfo) -> bool:
+    """``cur`` (no mark at all) stands over a ``——…`` line with no clause mark set wider than it."""
+    plain = not (cur.ends_sentence or cur.ends_soft or any(ch in cur.squeezed for ch in "，。；、："))
+    subtitle = nxt.dash_start and not nxt.ends_sentence and not any(ch in nxt.squeezed for ch in "，。；")
+    return plain and subtitle and nxt.width > cur.width
+
+
 def _unfinished(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int, col: float) -> bool:
     """Line ``i`` cannot go on with the paragraph above: the paragraph would end (at the first line
     short of the column, looking a few lines ahead) on no closing mark at all."""
@@ -186,10 +193,14 @@ def _breaks_before(
     prev, cur = infos[i - 1], infos[i]
     if standalone(prev, widths[i - 1]) or standalone(cur, widths[i]) or prev.jump_tail:
         return True
+    if prev.signature:
+        return True  # a bracketed source or credit closes the text above: nothing goes on from it
     if _overflows(infos, widths, i - 1) or _overflows(infos, widths, i):
         return True
     if _subtitle(infos, widths, i - 1) or _subtitle(infos, widths, i):
         return True
+    if i + 1 < n and _titles_subtitle(cur, infos[i + 1]):
+        return True  # the line right above a ——subtitle is its title, whatever was above it
     if _opens_bracket(prev) and _closes_bracket(cur):
         return False  # the line closes a bracket the line above opened: one phrase over two lines
     local = _local_column(infos, widths, start, i - 1)
@@ -228,6 +239,8 @@ def _breaks_before(
         and (prev.ends_sentence or prev.signature or prev.squeezed.endswith(("）", ")")))
     ):
         return True  # a numbered item
+    if prev.enum and _heading_only(prev) and not cur.enum:
+        return True  # a numbered heading (``２、棉堆如山喜煞人``) stands on its own line
     if prev.spaced and not cur.spaced and not is_full(prev, widths[i - 1]) and prev.ends_sentence:
         return True
     if prev.ends_sentence and _opens_paragraph(infos, widths, i):
@@ -241,6 +254,13 @@ def _breaks_before(
         and not first_line_like(prev, widths[i - 1])
         and (i + 1 == n or infos[i + 1].width > cur.width + 0.75)
     )
+
+
+def _heading_only(info: LineInfo) -> bool:
+    """After its number, the line has no clause mark at all: a heading, not a sentence."""
+    m = ENUM_RE.match(info.squeezed)
+    rest = info.squeezed[m.end() :] if m else info.squeezed
+    return 2 <= len(rest) <= 12 and not any(ch in rest for ch in "，、。；：？！,.;:?!（）()“”")
 
 
 def _opens_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int) -> bool:

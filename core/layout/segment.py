@@ -13,14 +13,17 @@ from dataclasses import replace
 from core.layout.articles import Story, assemble_stories, head_roles, typical_gap
 from core.layout.features import line_features
 from core.layout.furniture import furniture
-from core.layout.units import SUBHEAD, make_units
+from core.layout.headlines import review_headlines
+from core.layout.interleave import mark_units
+from core.layout.units import HEAD, SUBHEAD, make_units
 from core.model import Article, Block, Line
 
 
 def _blocks(story: Story, page_gap: int) -> tuple[Block, ...]:
     blocks: list[Block] = []
     for u in story.body:
-        blocks.append(Block("subhead" if u.kind == SUBHEAD else "body", tuple(ln.number for ln in u.lines)))
+        role = "subhead" if u.kind == SUBHEAD else "byline" if u.kind == HEAD and u.first.byline else "body"
+        blocks.append(Block(role, tuple(ln.number for ln in u.lines)))
     roles = head_roles(story.head, page_gap)
     head_blocks: list[Block] = []
     for u in story.head:
@@ -47,6 +50,8 @@ def segment(text: str, lines: Sequence[Line]) -> tuple[tuple[Article, ...], tupl
         if not infos:
             return (), tuple(sorted(aside))
     units = make_units(infos)
+    mark_units(units, infos)
+    units = review_headlines(units)
     page_gap = typical_gap(units)
     articles: list[Article] = []
     for story in assemble_stories(units):

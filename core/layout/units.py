@@ -22,6 +22,8 @@ class Unit:
     width: float  # the column width around the unit
     kind: str = BODY
     verse: bool = False  # a line of a poem: a paragraph of its own
+    woven: bool = False  # inside columns printed across, line by line (interleave.py)
+    joined: bool = False  # its first line finishes a word the line above began (interleave.py)
 
     @property
     def first(self) -> LineInfo:
@@ -36,9 +38,15 @@ def make_units(infos: Sequence[LineInfo]) -> list[Unit]:
     widths = column_widths(infos)
     breaks = paragraph_breaks(infos, widths)
     verse = verse_lines(infos)
+    # where the extractor kept the indent of a poem's lines, a line without it is the rest of the
+    # line above, wrapped by a narrow column
+    indented = any(v and (info.full_indent or info.indent > 0) for v, info in zip(verse, infos, strict=True))
     units: list[Unit] = []
     for i, info in enumerate(infos):
-        if breaks[i] or verse[i] or not units or units[-1].verse:
+        wrapped = indented and verse[i] and bool(units) and units[-1].verse and not (info.full_indent or info.indent)
+        if wrapped:
+            units[-1].lines.append(info)
+        elif breaks[i] or verse[i] or not units or units[-1].verse:
             units.append(Unit([info], column_of(widths[i]), verse=verse[i]))
         else:
             units[-1].lines.append(info)
@@ -48,7 +56,42 @@ def make_units(infos: Sequence[LineInfo]) -> list[Unit]:
         u = units[k]
         u.kind = BODY if u.verse else _kind(u, widths, units[k + 1] if k + 1 < len(units) else None)
     _mark_subheads(units)
+    if keeps_indents(units):
+        units = _join_unindented(units)
     return units
+
+
+KEPT_INDENTS = 0.6  # share of paragraphs after a closed sentence that open indented ...
+KEPT_MIN = 4  # ... among at least this many, for a page to count as keeping its indents
+
+
+def _indented(info: LineInfo) -> bool:
+    return info.full_indent or info.indent > 0
+
+
+def keeps_indents(units: Sequence[Unit]) -> bool:
+    """The extractor kept paragraph indents on this page: most body units that follow a closed
+    sentence open indented.  There, a body line without an indent never opens a paragraph."""
+    opened = [u for k, u in enumerate(units) if k > 0 and u.kind == BODY and units[k - 1].last.ends_sentence]
+    return len(opened) >= KEPT_MIN and sum(_indented(u.first) for u in opened) >= KEPT_INDENTS * len(opened)
+
+
+def _join_unindented(units: list[Unit]) -> list[Unit]:
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == BODY
+            and u.kind == BODY
+            and not _indented(u.first)
+            and not (u.first.dateline or u.first.enum or u.first.signature or u.first.caption)
+            and abs(prev.width - u.width) < 3
+        ):
+            prev.lines.extend(u.lines)
+            continue
+        out.append(u)
+    return out
 
 
 def _unit_width(u: Unit, widths: Sequence[tuple[float, float]]) -> float:

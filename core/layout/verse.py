@@ -12,6 +12,7 @@ from core.layout.features import LineInfo
 
 WINDOW = 3  # lines each side
 MAX_WIDTH = 12.0
+PUNCTUATED = 3  # prose: this many lines of a window carry a clause mark; a poem's lines few
 
 
 def _verse_like(window: Sequence[LineInfo]) -> bool:
@@ -23,9 +24,18 @@ def _verse_like(window: Sequence[LineInfo]) -> bool:
         return False
     if sum(ln.ends_sentence or ln.ends_soft for ln in window) > 1:
         return False  # prose in a narrow column still ends many lines on a comma or a full stop
+    if sum(_inner_stop(ln.squeezed) for ln in window) > 1:
+        return False  # ... or closes sentences inside its lines, where a poem breaks the line
+    if sum(any(ch in ln.squeezed for ch in "，、。；：？！") for ln in window) >= PUNCTUATED:
+        return False  # ... and runs clauses through its lines
     widths = [round(ln.width * 2) / 2 for ln in window]
     mode_count = max(widths.count(w) for w in widths)
     return len(set(widths)) >= 4 and mode_count <= 3
+
+
+def _inner_stop(s: str) -> bool:
+    """A sentence closes inside the line and text goes on after it."""
+    return any(ch in "。！？；" for ch in s[:-1])
 
 
 def verse_lines(infos: Sequence[LineInfo]) -> list[bool]:

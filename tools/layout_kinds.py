@@ -1,0 +1,182 @@
+"""How the parser does on each kind of article, so the next weakness is visible.
+
+usage: python tools/layout_kinds.py [GOLD_DIR ...] [-v]
+
+Every gold article is put into the kinds its layout shows (read from the gold, which is what a
+measuring stick is for; nothing here feeds the parser):
+
+- ``headline-after`` / ``headline-first``: its title lines follow / precede its body lines;
+- ``side-by-side``: its headline group is printed next to another article's, before both bodies;
+- ``in-pieces``: its body comes out in two or more runs of lines with other lines between;
+- ``interleaved``: its lines alternate with another article's a line or two at a time;
+- ``printed-across``: four or more of its lines sit where columns of one story were printed across
+  line by line (as ``core/layout/interleave.py`` finds them: the parser's own detector, so this
+  kind shows where it fires, not every such article);
+- ``no-dateline``: its body does not open on a dateline (a story boundary must be found otherwise);
+- ``no-headline``: it has no title in the text;
+- ``narrow-title``: its title is set over lines of at most eight characters.
+
+For each kind: how many articles, how many the parser gets exactly (same lines), how many with the
+right title, kicker and subtitle.  Per page: the paragraph F1 as score_page.py gives it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from core.dateline import find_dateline  # noqa: E402
+from core.export_json import page_to_dict  # noqa: E402
+from core.loader import read_page  # noqa: E402
+from core.parse import parse_page  # noqa: E402
+from core.textmap import squeeze_spaces  # noqa: E402
+
+HEADLINE = {"title", "kicker", "subtitle"}
+KINDS = (
+    "headline-after",
+    "headline-first",
+    "side-by-side",
+    "in-pieces",
+    "interleaved",
+    "printed-across",
+    "no-dateline",
+    "no-headline",
+    "narrow-title",
+)
+PIECE_LINES = 4  # a run of at least this many non-blank lines counts as a piece of the body
+NARROW = 8
+
+
+def _runs(seq: Sequence[str], who: str) -> list[int]:
+    """Lengths of the maximal runs of ``who`` in the sequence of line owners (file order)."""
+    out: list[int] = []
+    prev = None
+    for owner in seq:
+        if owner == who:
+            if prev == who:
+                out[-1] += 1
+            else:
+                out.append(1)
+        prev = owner
+    return out
+
+
+def _woven_numbers(text: str) -> set[int]:
+    from core.layout.features import line_features
+    from core.layout.interleave import woven_lines
+    from core.lines import split_lines
+
+    infos = line_features(split_lines(text))
+    return {info.number for info, w in zip(infos, woven_lines(infos), strict=True) if w}
+
+
+def article_kinds(gold: dict[str, Any], lines: list[str], woven: set[int] | None = None) -> dict[str, set[str]]:
+    roles = {int(k): v for k, v in gold["line_roles"].items()}
+    owner = {n: a["id"] for a in gold["articles"] for n in a["lines"]}
+    order = sorted(owner)
+    seq = [owner[n] for n in order]
+    body_owner = [owner[n] for n in order if roles.get(n, "body") in ("body", "any")]
+    out: dict[str, set[str]] = {}
+    heads: dict[str, list[int]] = {}
+    for a in gold["articles"]:
+        aid = a["id"]
+        kinds: set[str] = set()
+        title = [n for n in a["lines"] if roles.get(n) == "title"]
+        head = [n for n in a["lines"] if roles.get(n) in HEADLINE]
+        body = [n for n in a["lines"] if roles.get(n, "body") == "body"]
+        heads[aid] = head
+        if not title:
+            kinds.add("no-headline")
+        elif body:
+            after = min(title) > body[len(body) // 2]
+            kinds.add("headline-after" if after else "headline-first")
+        if title and all(len(squeeze_spaces(lines[n - 1].strip())) <= NARROW for n in title) and len(title) > 1:
+            kinds.add("narrow-title")
+        pieces = [r for r in _runs(body_owner, aid) if r >= PIECE_LINES]
+        if len(pieces) >= 2:
+            kinds.add("in-pieces")
+        short = [r for r in _runs(seq, aid) if r <= 2]
+        if len(short) >= 4 and len(short) * 2 >= len(_runs(seq, aid)):
+            kinds.add("interleaved")
+        starts = a.get("paragraph_starts") or body[:1]
+        if body and starts:
+            first = starts[0]
+            text = squeeze_spaces(lines[first - 1].strip()) + squeeze_spaces(
+                lines[first].strip() if first < len(lines) else ""
+            )
+            if find_dateline(text) is None:
+                kinds.add("no-dateline")
+        if woven is not None and len(woven & set(a["lines"])) >= 4:
+            kinds.add("printed-across")
+        out[aid] = kinds
+    # side by side: two articles' headline lines follow each other with no body line between
+    pos = {n: i for i, n in enumerate(order)}
+    for a, ha in heads.items():
+        for b, hb in heads.items():
+            if a != b and ha and hb and abs(pos[max(ha)] - pos[min(hb)]) <= 2 and pos[max(ha)] < pos[min(hb)]:
+                out[a].add("side-by-side")
+                out[b].add("side-by-side")
+    return out
+
+
+def _norm(s: str | None) -> str:
+    return "".join((s or "").split())
+
+
+def _score_page(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, tuple[bool, bool]]:
+    """For each gold article: (same lines, same headline fields) against the best-overlapping
+    predicted article, as score_page.py matches them."""
+    out: dict[str, tuple[bool, bool]] = {}
+    parts = pred["articles"]
+    for g in gold["articles"]:
+        gs = set(g["lines"])
+        best = max(parts, key=lambda p: len(gs & set(p["lines"])), default=None)
+        if best is None or not gs & set(best["lines"]):
+            out[g["id"]] = (False, False)
+            continue
+        fields = all(_norm(best.get(f)) == _norm(g.get(f)) for f in HEADLINE if g.get(f) is not None)
+        out[g["id"]] = (set(best["lines"]) == gs, fields)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    args = [a for a in argv if a != "-v"] or [str(ROOT.parent / "shared" / "gold" / "pdf-dev")]
+    for arg in args:
+        tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        for txt in sorted(Path(arg).glob("page-*.txt")):
+            gold_path = txt.with_name(txt.stem + ".gold.json")
+            if not gold_path.exists():
+                continue
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            raw = read_page(txt)
+            pred = page_to_dict(parse_page(raw, entities=False))
+            kinds = article_kinds(gold, raw.text.split("\n"), _woven_numbers(raw.text))
+            results = _score_page(gold, pred)
+            for aid, ks in kinds.items():
+                exact, head = results[aid]
+                for k in (*ks, "all"):
+                    tally[k][0] += 1
+                    tally[k][1] += exact
+                    tally[k][2] += head
+                if verbose and not exact:
+                    title = next((a["title"] for a in gold["articles"] if a["id"] == aid), "")
+                    print(f"  {txt.name} {aid} {title[:14]:14} wrong: {' '.join(sorted(ks))}")
+        print(f"{arg}")
+        print(f"  {'kind':16} {'articles':>8} {'exact':>12} {'headline ok':>12}")
+        for k in (*KINDS, "all"):
+            n, ex, hd = tally.get(k, [0, 0, 0])
+            if n:
+                print(f"  {k:16} {n:8d} {ex:5d} ({ex / n:4.0%}) {hd:5d} ({hd / n:4.0%})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
