@@ -1,0 +1,348 @@
+"""The editing session of a whole issue: one ``Document`` per page, the links between continued
+stories, saving, autosave and recovery.  Plain Python: the window adapts its events.
+
+Pages arrive one by one (``loaded``), in whatever order the workers finish; until then a page is
+``loading``.  Each page keeps its own core ``History``, so a decision made issue-wide is undone
+page by page like any other edit of that page.  ``modified`` compares the page's state with the
+state at its last save (or load), so undoing back to it is not modified.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.atomic import write_atomic
+from core.document import Document, State
+from core.edits.base import Edit
+from core.events import Event
+from core.history import History
+from core.issue.jumps import (
+    Link,
+    LinkEdit,
+    LinkState,
+    Story,
+    find_links,
+    state_from_dict,
+    state_to_dict,
+    stories,
+)
+from core.issue.loading import PageLoad, load_page, start_pool
+from core.issue.source import Issue, IssuePage
+
+FORMAT = "banmian.issue"
+VERSION = 1
+RECOVERY_SUFFIX = ".autosave"
+STATUS_TEXT = {"loading": "loading", "error": "error", "auto": "automatic", "in_progress": "in progress",
+               "done": "reviewed"}
+
+
+@dataclass(slots=True)
+class PageSlot:
+    """One page of the open issue; ``document`` is None while it loads or when it failed."""
+
+    page: IssuePage
+    document: Document | None = None
+    history: History | None = None
+    sidecar_path: Path | None = None
+    warnings: tuple[str, ...] = ()
+    error: str = ""
+    saved: State | None = None
+    unsubscribe: Callable[[], None] | None = field(default=None, repr=False)
+
+    @property
+    def status(self) -> str:
+        """loading, error, auto, in_progress or done (``STATUS_TEXT`` says them for editors)."""
+        if self.error:
+            return "error"
+        if self.document is None:
+            return "loading"
+        return self.document.review_status
+
+    @property
+    def pending(self) -> int:
+        """Entities still waiting for a decision (status ``auto``)."""
+        if self.document is None:
+            return 0
+        return sum(1 for e in self.document.page.entities if e.status == "auto")
+
+    @property
+    def modified(self) -> bool:
+        return self.document is not None and self.document.state != self.saved
+
+    def recovery_path(self) -> Path | None:
+        return self.sidecar_path.with_name(self.sidecar_path.name + RECOVERY_SUFFIX) if self.sidecar_path else None
+
+
+@dataclass(frozen=True, slots=True)
+class IssueEvent:
+    """``kind``: page_loaded, page_changed (an edit, a save) or links_changed; ``page``: its index."""
+
+    kind: str
+    page: int | None = None
+
+
+Listener = Callable[[IssueEvent], None]
+
+
+class IssueWorkspace:
+    def __init__(self, issue: Issue) -> None:
+        self.issue = issue
+        self.slots = [PageSlot(p) for p in issue.pages]
+        self._listeners: list[Listener] = []
+        self.links = LinkState()
+        self._link_done: list[LinkEdit] = []
+        self._link_undone: list[LinkEdit] = []
+        self.links_saved = self.links
+        self.state_warning = ""
+        self._load_state()
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.slots)
+
+    def documents(self) -> dict[int, Document]:
+        return {i: s.document for i, s in enumerate(self.slots) if s.document is not None}
+
+    def document(self, index: int) -> Document | None:
+        return self.slots[index].document
+
+    def loaded_count(self) -> int:
+        return sum(1 for s in self.slots if s.document is not None or s.error)
+
+    def all_loaded(self) -> bool:
+        return self.loaded_count() == len(self.slots)
+
+    def progress(self) -> tuple[int, int]:
+        """Reviewed pages and all pages: the issue's progress."""
+        return sum(1 for s in self.slots if s.status == "done"), len(self.slots)
+
+    def index_of(self, path: Path) -> int | None:
+        for i, s in enumerate(self.slots):
+            if s.page.path == path:
+                return i
+        return None
+
+    def stories(self) -> tuple[list[Story], list[Link]]:
+        return stories(self.links, self.documents(), range(len(self.slots)))
+
+    def modified_pages(self) -> list[int]:
+        return [i for i, s in enumerate(self.slots) if s.modified]
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _emit(self, event: IssueEvent) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    # -- loading -----------------------------------------------------------------------------------
+
+    def loaded(self, index: int, result: PageLoad) -> None:
+        """A page's parse came back (from a worker or inline)."""
+        slot = self.slots[index]
+        if slot.unsubscribe is not None:
+            slot.unsubscribe()
+        if result.page is None or result.base is None:
+            slot.error = result.error or "the page could not be opened"
+            slot.document = None
+        else:
+            doc = Document(result.page, base=result.base, review_done=result.review_done)
+            slot.document, slot.error = doc, ""
+            slot.history = History(doc)
+            slot.saved = doc.state
+            slot.sidecar_path = Path(result.sidecar_path) if result.sidecar_path else None
+            slot.unsubscribe = doc.subscribe(lambda ev, i=index: self._page_event(i, ev))
+        slot.warnings = result.warnings
+        self._emit(IssueEvent("page_loaded", index))
+        if self.all_loaded():
+            self.relink()
+
+    def _page_event(self, index: int, event: Event) -> None:
+        from core.events import Changed
+
+        if isinstance(event, Changed):
+            self._emit(IssueEvent("page_changed", index))
+
+    def load_all(self, workers: int | None = None, progress: Callable[[IssuePage], None] | None = None) -> None:
+        """Parse every page (in worker processes when ``workers`` is not 1), blocking."""
+        paths = [str(s.page.path) for s in self.slots]
+        if workers == 1 or len(paths) == 1:
+            results: Iterator[PageLoad] = map(load_page, paths)
+            for i, r in enumerate(results):
+                self.loaded(i, r)
+                if progress:
+                    progress(self.slots[i].page)
+            return
+        pool = start_pool(workers)
+        try:
+            for i, r in enumerate(pool.map(load_page, paths)):
+                self.loaded(i, r)
+                if progress:
+                    progress(self.slots[i].page)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def relink(self) -> None:
+        """Recompute the automatic links from the pages as they are now (the editor's decisions stay)."""
+        pages = [(i, s.page.number.number, s.document.page) for i, s in enumerate(self.slots) if s.document]
+        auto = find_links(pages)
+        if auto != self.links.auto:
+            self.links = LinkState(auto, self.links.added, self.links.removed)
+            self._emit(IssueEvent("links_changed"))
+
+    # -- editing -----------------------------------------------------------------------------------
+
+    def do(self, index: int, edit: Edit) -> None:
+        """Apply ``edit`` to page ``index`` through its history (``EditError`` leaves it untouched)."""
+        history = self.slots[index].history
+        if history is None:
+            raise KeyError(f"page {self.slots[index].page.label} is not loaded")
+        history.do(edit)
+
+    def undo(self, index: int) -> None:
+        history = self.slots[index].history
+        if history is None or not history.can_undo:
+            raise IndexError("nothing to undo on this page")
+        history.undo()
+
+    def link(self, edit: LinkEdit) -> None:
+        """Apply a link decision (``LinkError`` leaves the links untouched)."""
+        self.links = edit.forward(self.links)
+        self._link_done.append(edit)
+        self._link_undone.clear()
+        self._emit(IssueEvent("links_changed"))
+
+    def undo_link(self) -> None:
+        if not self._link_done:
+            raise IndexError("no link decision to undo")
+        edit = self._link_done.pop()
+        self.links = edit.backward(self.links)
+        self._link_undone.append(edit)
+        self._emit(IssueEvent("links_changed"))
+
+    def redo_link(self) -> None:
+        if not self._link_undone:
+            raise IndexError("no link decision to redo")
+        edit = self._link_undone.pop()
+        self.links = edit.forward(self.links)
+        self._link_done.append(edit)
+        self._emit(IssueEvent("links_changed"))
+
+    # -- saving ------------------------------------------------------------------------------------
+
+    def save_page(self, index: int, lexicon: object | None = None) -> tuple[str, ...]:
+        """Write one page's corrections (``SaveError`` if it failed); returns warnings."""
+        from core.sidecar import save
+
+        slot = self.slots[index]
+        if slot.document is None or slot.sidecar_path is None:
+            return ()
+        result = save(slot.document, slot.sidecar_path, lexicon=lexicon)  # type: ignore[arg-type]
+        slot.saved = slot.document.state
+        self.drop_recovery(index)
+        self._emit(IssueEvent("page_changed", index))
+        return result.warnings
+
+    def save_all(self, lexicon: object | None = None) -> list[str]:
+        """Save every modified page and the links; the one-line problems (nothing else is lost)."""
+        from core.sidecar import SaveError
+
+        problems: list[str] = []
+        for i in self.modified_pages():
+            try:
+                problems.extend(self.save_page(i, lexicon))
+            except SaveError as e:
+                problems.append(str(e))
+        try:
+            self.save_state()
+        except OSError as e:
+            problems.append(f"cannot save the issue's links to {self.issue.state_path}: {e.strerror or e}")
+        return problems
+
+    def save_state(self) -> None:
+        if self.links.added == self.links_saved.added and self.links.removed == self.links_saved.removed:
+            return
+        names = [s.page.path.name for s in self.slots]
+        data = {"format": FORMAT, "version": VERSION, "links": state_to_dict(self.links, names)}
+        write_atomic(self.issue.state_path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        self.links_saved = self.links
+
+    def _load_state(self) -> None:
+        path = self.issue.state_path
+        if not path.is_file():
+            return
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("format") != FORMAT:
+                raise ValueError("not a banmian issue file")
+            self.links = state_from_dict(data.get("links", {}), [s.page.path.name for s in self.slots])
+            self.links_saved = self.links
+        except (OSError, ValueError) as e:
+            self.state_warning = f"{path.name}: the issue's link decisions could not be read ({e}); links are automatic"
+
+    # -- autosave and recovery -----------------------------------------------------------------------
+
+    def autosave(self, indices: list[int] | None = None) -> list[str]:
+        """Write the corrections of modified pages to their recovery files (the real save is
+        ``save_page``); returns the one-line problems."""
+        from core.sidecar import corrections, dumps
+        from core.sidecar import write_atomic as write_sidecar
+
+        problems = []
+        for i in self.modified_pages() if indices is None else indices:
+            slot = self.slots[i]
+            path = slot.recovery_path()
+            if slot.document is None or path is None:
+                continue
+            try:
+                write_sidecar(path, dumps(corrections(slot.document)), backup=False)
+            except OSError as e:
+                problems.append(f"autosave of {slot.page.path.name} failed: {e.strerror or e}")
+        return problems
+
+    def recoverable(self) -> list[int]:
+        """Pages whose autosave is newer than their last save: corrections a crash left behind."""
+        out = []
+        for i, slot in enumerate(self.slots):
+            path = slot.recovery_path()
+            if slot.document is None or path is None or not path.is_file():
+                continue
+            saved = slot.sidecar_path
+            if saved is not None and saved.is_file() and saved.stat().st_mtime > path.stat().st_mtime:
+                continue
+            out.append(i)
+        return out
+
+    def recover(self, index: int) -> list[str]:
+        """Put a page's autosaved corrections back (unsaved until saved); returns warnings.
+        ``SidecarError`` when the autosave cannot be used."""
+        from core.sidecar import read_sidecar, reapply
+
+        slot = self.slots[index]
+        path = slot.recovery_path()
+        if slot.document is None or path is None:
+            return []
+        decisions = read_sidecar(path, slot.document.base)
+        page, warnings = reapply(slot.document.base, decisions)
+        saved = slot.saved
+        self.loaded(
+            index,
+            PageLoad(str(slot.page.path), page, slot.document.base, decisions.review_done, str(slot.sidecar_path),
+                     warnings=tuple(warnings)),
+        )
+        slot.saved = saved
+        self._emit(IssueEvent("page_changed", index))
+        return warnings
+
+    def drop_recovery(self, index: int) -> None:
+        path = self.slots[index].recovery_path()
+        if path is not None:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+
