@@ -23,14 +23,14 @@ from core.sidecar import SidecarError, open_page
 SUFFIXES = {"json": ".json", "conll": ".conll", "jsonl": ".jsonl"}
 
 
-def render(path: Path, fmt: str, lexicon: UserLexicon | None = None) -> str:
+def render(path: Path, fmt: str, lexicon: UserLexicon | None = None, *, comments: bool = False) -> str:
     """One page in ``fmt``; every failure becomes a one-line ``PageError`` naming the page."""
     try:
         doc = open_page(path, lexicon, strict=True).document
         if fmt == "json":
             return dumps(page_json(doc))
         if fmt == "conll":
-            return to_conll(doc.page)
+            return to_conll(doc.page, comments=comments)
         return to_jsonl(doc)
     except SidecarError as e:
         raise PageError(f"{path.name}: {e}") from None
@@ -41,13 +41,18 @@ def render(path: Path, fmt: str, lexicon: UserLexicon | None = None) -> str:
 def export_command(args: argparse.Namespace) -> int:
     src = Path(args.page)
     out = Path(args.output) if args.output else None
+    comments: bool = getattr(args, "comments", False)
+    if src.suffix.lower() == ".pdf" or (src.is_dir() and not args.format):
+        from core.issue.cli import export_issue_command
+
+        return export_issue_command(src, out, comments=comments)
     fmt: str = args.format or "json"
     lexicon = load_lexicon()
     if src.is_dir():
         if fmt == "jsonl":
             return _corpus(src, out, lambda p: render(p, fmt, lexicon))
-        return run_folder(src, out, lambda p: render(p, fmt, lexicon), SUFFIXES[fmt])
-    data = render(src, fmt, lexicon)
+        return run_folder(src, out, lambda p: render(p, fmt, lexicon, comments=comments), SUFFIXES[fmt])
+    data = render(src, fmt, lexicon, comments=comments)
     _write(out, data)
     return 0
 

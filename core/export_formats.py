@@ -24,6 +24,7 @@ SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*")
 TRAINING_STATUSES = frozenset({"auto", "confirmed", "added", "edited"})
 CONLL_ROLES = frozenset({"kicker", "title", "subtitle", "byline", "body", "subhead"})
 DOCSTART = "-DOCSTART-\tO"
+HEADLINE_ORDER = {"kicker": 0, "title": 1, "subtitle": 2}
 
 
 def page_json(doc: Document) -> dict[str, Any]:
@@ -68,19 +69,24 @@ def _labeller(page: Page) -> Any:
 
 
 def conll_units(page: Page, article: Article) -> list[MappedText]:
-    """What CoNLL labels of an article, in reading order: its headline (kicker, title, subtitle, byline —
-    a headline's entities are mentions like any other) and its body and subhead paragraphs."""
+    """What CoNLL labels of an article: its headline first (kicker, title, subtitle — a headline's
+    entities are mentions like any other, wherever the page printed it), then its byline, body and
+    subhead paragraphs in reading order."""
+    blocks = sorted(
+        (b for b in article.blocks if b.role in CONLL_ROLES),
+        key=lambda b: HEADLINE_ORDER.get(b.role, len(HEADLINE_ORDER)),
+    )
     out = []
-    for b in article.blocks:
-        if b.role in CONLL_ROLES:
-            mapped = reflow(page.text, [(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines])
-            if mapped.text.strip():
-                out.append(mapped)
+    for b in blocks:
+        mapped = reflow(page.text, [(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines])
+        if mapped.text.strip():
+            out.append(mapped)
     return out
 
 
 def conll_document(parts: Sequence[tuple[Page, Article]], comments: Sequence[str] = ()) -> str:
-    """One CoNLL document: ``-DOCSTART-``, then (only when given) ``# `` comment lines, then one
+    """One CoNLL document: ``-DOCSTART-``, then (only when given) ``# key = value`` comment lines
+    (CoNLL-U's form, which readers turn into sentence metadata), then one
     ``char TAB label`` row per character in BIO, a blank line after each sentence.  ``parts`` are
     the pieces of one story in reading order (one article, or a story continued across pages)."""
     lines = [DOCSTART, ""]
@@ -115,7 +121,12 @@ def to_conll(page: Page, *, comments: bool = False) -> str:
         notes: list[str] = []
         if comments:
             title = article_fields(page.text, page.lines, a).title
-            notes = [f"page: {page.source.name} sha256={page.source.sha256}", f"article: {a.id}", f"title: {title}"]
+            notes = [
+                f"page = {page.source.name}",
+                f"sha256 = {page.source.sha256}",
+                f"article = {a.id}",
+                f"title = {title}",
+            ]
         out.append(conll_document([(page, a)], notes))
     return "".join(out)
 

@@ -36,18 +36,20 @@ def story_record(issue: Issue, story: Story, records: Mapping[int, Mapping[str, 
     for index, article_id in story.parts:
         page = issue.pages[index]
         r = records[index][article_id]
-        parts.append({
-            "page": page.number.number,
-            "page_label": page.label,
-            "file": page.path.name,
-            "article": article_id,
-            "title": r["title"],
-            "jump": r["jump"],
-            "lines": r["lines"],
-            "review": r["review"],
-            "start": base,
-            "end": base + len(r["text"]),
-        })
+        parts.append(
+            {
+                "page": page.number.number,
+                "page_label": page.label,
+                "file": page.path.name,
+                "article": article_id,
+                "title": r["title"],
+                "jump": r["jump"],
+                "lines": r["lines"],
+                "review": r["review"],
+                "start": base,
+                "end": base + len(r["text"]),
+            }
+        )
         spans += [[base + s, base + e, t] for s, e, t in r["spans"]]
         entities += [{**e, "page": page.number.number} for e in r["entities"]]
         texts.append(r["text"])
@@ -69,7 +71,10 @@ def story_record(issue: Issue, story: Story, records: Mapping[int, Mapping[str, 
 
 
 def corpus_jsonl(
-    issue: Issue, docs: Mapping[int, Document], stories: Sequence[Story], pages: Mapping[int, dict[str, Any]] | None = None
+    issue: Issue,
+    docs: Mapping[int, Document],
+    stories: Sequence[Story],
+    pages: Mapping[int, dict[str, Any]] | None = None,
 ) -> str:
     """The JSONL corpus: one story per line in page order of its first part."""
     if pages is None:
@@ -78,7 +83,9 @@ def corpus_jsonl(
     return "".join(json.dumps(story_record(issue, s, records), ensure_ascii=False) + "\n" for s in stories)
 
 
-def corpus_conll(issue: Issue, docs: Mapping[int, Document], stories: Sequence[Story], *, comments: bool = False) -> str:
+def corpus_conll(
+    issue: Issue, docs: Mapping[int, Document], stories: Sequence[Story], *, comments: bool = False
+) -> str:
     """CoNLL for NER training: one document per story, its parts in reading order."""
     out = []
     for story in stories:
@@ -88,7 +95,7 @@ def corpus_conll(issue: Issue, docs: Mapping[int, Document], stories: Sequence[S
             first_page, first = parts[0]
             title = article_fields(first_page.text, first_page.lines, first).title
             where = ", ".join(f"{issue.pages[i].label}:{a}" for i, a in story.parts)
-            notes = [f"issue: {issue.name} date={issue.date or ''}", f"story: {where}", f"title: {title}"]
+            notes = [f"issue = {issue.name}", f"date = {issue.date or ''}", f"story = {where}", f"title = {title}"]
         if any(conll_units(page, article) for page, article in parts):
             out.append(conll_document(parts, notes))
     return "".join(out)

@@ -47,7 +47,7 @@ def export_issue(
     """Write the issue as the editors left it into ``out`` (created if needed)."""
     result = ExportResult()
     docs = ws.documents()
-    for i, slot in enumerate(ws.slots):
+    for slot in ws.slots:
         if slot.document is None:
             result.problems.append(f"{slot.page.path.name}: {slot.error or 'not loaded'}; left out of the export")
     stories, broken = ws.stories()

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from core.document import Document
 from core.fields import article_fields
@@ -89,7 +90,7 @@ def markers(page: Page, article: Article) -> list[Marker]:
 
 def _bigrams(text: str) -> set[str]:
     chars = [c for c in text if not c.isspace() and c not in "（）()《》“”「」，。、：:！？"]
-    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    return {a + b for a, b in pairwise(chars)}
 
 
 def similarity(a: str, b: str) -> float:
@@ -115,10 +116,29 @@ def _parts(index: int, number: int, page: Page) -> list[_Part]:
         found = markers(page, a)
         if not found:
             continue
-        fields = article_fields(page.text, page.lines, a)
+        host = a
+        if all(b.role == "jump" for b in a.blocks):
+            host = _host(page, a, found[0].direction) or a
+        fields = article_fields(page.text, page.lines, host)
         for m in {(m.direction): m for m in reversed(found)}.values():
-            out.append(_Part(StoryRef(index, a.lines[0]), number, m, fields.title, fields.text[:120]))
+            out.append(_Part(StoryRef(index, host.lines[0]), number, m, fields.title, fields.text[:120]))
     return out
+
+
+def _host(page: Page, lone: Article, direction: str) -> Article | None:
+    """The story a marker printed on a line of its own belongs to (the parser may keep such a
+    line as an article of its own): the article around it, else the one it opens (``上接``) or
+    closes (``下转``)."""
+    line = lone.lines[0]
+    others = [a for a in page.articles if a is not lone and a.lines and any(b.role != "jump" for b in a.blocks)]
+    for a in others:
+        if min(a.lines) < line < max(a.lines):
+            return a
+    if direction == IN:
+        after = [a for a in others if min(a.lines) > line]
+        return min(after, key=lambda a: min(a.lines), default=None)
+    before = [a for a in others if max(a.lines) < line]
+    return max(before, key=lambda a: max(a.lines), default=None)
 
 
 def find_links(pages: Sequence[tuple[int, int, Page]]) -> frozenset[Link]:

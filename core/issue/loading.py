@@ -29,8 +29,9 @@ class PageLoad:
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
-def load_page(path: str) -> PageLoad:
-    """Read, parse, re-apply saved corrections; every failure becomes a message, never a crash."""
+def load_page(path: str, strict: bool = False) -> PageLoad:
+    """Read, parse, re-apply saved corrections; every failure becomes a message, never a crash.
+    ``strict`` (export): an unusable sidecar is an error, not set aside."""
     from core.entities.lexicon import UserLexicon
     from core.loader import PageError
     from core.sidecar import SidecarError, open_page
@@ -38,7 +39,7 @@ def load_page(path: str) -> PageLoad:
     lexicon = UserLexicon.load()
     warnings = [lexicon.warning] if lexicon.warning else []
     try:
-        result = open_page(path, lexicon)
+        result = open_page(path, lexicon, strict=strict)
     except (PageError, SidecarError) as e:
         return PageLoad(path, error=str(e))
     except Exception as e:  # a parser bug on one page must not stop the issue

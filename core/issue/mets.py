@@ -34,6 +34,7 @@ ET.register_namespace("mets", METS_NS)
 ET.register_namespace("xlink", XLINK_NS)
 ET.register_namespace("mods", MODS_NS)
 ET.register_namespace("xsi", XSI_NS)
+ET.register_namespace("alto", ALTO_NS)
 
 
 def _m(tag: str) -> str:
@@ -57,7 +58,12 @@ def alto_name(index: int, issue: Issue) -> str:
 
 
 def _box(x: float, y: float, w: float, h: float) -> dict[str, str]:
-    return {"HPOS": f"{x * UNIT:.0f}", "VPOS": f"{y * UNIT:.0f}", "WIDTH": f"{w * UNIT:.0f}", "HEIGHT": f"{h * UNIT:.0f}"}
+    return {
+        "HPOS": f"{x * UNIT:.0f}",
+        "VPOS": f"{y * UNIT:.0f}",
+        "WIDTH": f"{w * UNIT:.0f}",
+        "HEIGHT": f"{h * UNIT:.0f}",
+    }
 
 
 def alto_page(issue: Issue, index: int, page: Page, geometry: PageGeometry) -> str:
@@ -77,8 +83,13 @@ def alto_page(issue: Issue, index: int, page: Page, geometry: PageGeometry) -> s
     pg = ET.SubElement(
         layout,
         _a("Page"),
-        {"ID": page_id(label), "PHYSICAL_IMG_NR": str(number), "PRINTED_IMG_NR": label,
-         "WIDTH": f"{geometry.width * UNIT:.0f}", "HEIGHT": f"{geometry.height * UNIT:.0f}"},
+        {
+            "ID": page_id(label),
+            "PHYSICAL_IMG_NR": str(number),
+            "PRINTED_IMG_NR": label,
+            "WIDTH": f"{geometry.width * UNIT:.0f}",
+            "HEIGHT": f"{geometry.height * UNIT:.0f}",
+        },
     )
     space = ET.SubElement(pg, _a("PrintSpace"), _box(0, 0, geometry.width, geometry.height))
     groups: list[tuple[str, Sequence[int]]] = [(block_id(label, a.id), a.lines) for a in page.articles]
@@ -101,11 +112,19 @@ def alto_page(issue: Issue, index: int, page: Page, geometry: PageGeometry) -> s
         block = ET.SubElement(space, _a("TextBlock"), {"ID": bid, **_box(x0, y0, x1 - x0, y1 - y0)})
         for b in boxes:
             text = " ".join(page.lines[b.line - 1].text.split())
-            tl = ET.SubElement(block, _a("TextLine"), {"ID": f"{page_id(label)}_L{b.line}", **_box(b.x, b.y, b.width, b.height)})
-            ET.SubElement(tl, _a("String"), {"ID": f"{page_id(label)}_S{b.line}", "CONTENT": text,
-                                              **_box(b.x, b.y, b.width, b.height)})
+            tl = ET.SubElement(
+                block, _a("TextLine"), {"ID": f"{page_id(label)}_L{b.line}", **_box(b.x, b.y, b.width, b.height)}
+            )
+            ET.SubElement(
+                tl,
+                _a("String"),
+                {"ID": f"{page_id(label)}_S{b.line}", "CONTENT": text, **_box(b.x, b.y, b.width, b.height)},
+            )
     ET.indent(root)
-    out = ET.tostring(root, encoding="unicode", default_namespace=ALTO_NS)
+    # ElementTree cannot write a default namespace with plain attribute names: write the prefix,
+    # then drop it (text and attribute values are escaped, so "<alto:" only occurs in tags)
+    out = ET.tostring(root, encoding="unicode")
+    out = out.replace("<alto:", "<").replace("</alto:", "</").replace("xmlns:alto=", "xmlns=")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + out + "\n"
 
 
@@ -144,14 +163,16 @@ def mets(
     for i in sorted(alto_blocks):
         p = issue.pages[i]
         div = ET.SubElement(
-            seq, _m("div"),
+            seq,
+            _m("div"),
             {"ID": f"PHYS_{page_id(p.label)}", "TYPE": "page", "ORDER": str(i + 1), "ORDERLABEL": p.label},
         )
         ET.SubElement(div, _m("fptr"), {"FILEID": f"ALTO_{page_id(p.label)}"})
 
     logical = ET.SubElement(root, _m("structMap"), {"TYPE": "LOGICAL"})
-    top = ET.SubElement(logical, _m("div"), {"ID": "LOG_ISSUE", "TYPE": "issue", "DMDID": "DMD_ISSUE",
-                                               "LABEL": issue.name})
+    top = ET.SubElement(
+        logical, _m("div"), {"ID": "LOG_ISSUE", "TYPE": "issue", "DMDID": "DMD_ISSUE", "LABEL": issue.name}
+    )
     links: list[tuple[str, str]] = []
     n = 0
     for story in stories:
@@ -169,8 +190,9 @@ def mets(
         holder = ET.SubElement(fptr, _m("seq"))
         for i, a in parts:
             label = issue.pages[i].label
-            ET.SubElement(holder, _m("area"), {"FILEID": f"ALTO_{page_id(label)}", "BEGIN": block_id(label, a),
-                                                "BETYPE": "IDREF"})
+            ET.SubElement(
+                holder, _m("area"), {"FILEID": f"ALTO_{page_id(label)}", "BEGIN": block_id(label, a), "BETYPE": "IDREF"}
+            )
             link = (f"LOG_{n:04d}", f"PHYS_{page_id(label)}")
             if link not in links:
                 links.append(link)

@@ -128,7 +128,9 @@ def boxes_file(page_path: Path) -> Path:
     return page_path.with_name(page_path.stem + ".lines.json")
 
 
-def extract(pdf: Path, progress: Progress | None = None, reader: Callable[..., Sequence[SourcePage]] = read_pdf) -> Path:
+def extract(
+    pdf: Path, progress: Progress | None = None, reader: Callable[..., Sequence[SourcePage]] = read_pdf
+) -> Path:
     """The folder of the PDF's page files, extracting them unless they are up to date."""
     try:
         digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
@@ -138,9 +140,9 @@ def extract(pdf: Path, progress: Progress | None = None, reader: Callable[..., S
     manifest = folder / MANIFEST
     try:
         old = json.loads(manifest.read_text(encoding="utf-8"))
-        if old.get("format") == FORMAT and old.get("sha256") == digest:
-            if all(page_file(folder, n).is_file() for n in old.get("pages", [])):
-                return folder
+        same = old.get("format") == FORMAT and old.get("sha256") == digest
+        if same and all(page_file(folder, n).is_file() for n in old.get("pages", [])):
+            return folder
     except (OSError, ValueError, AttributeError):
         pass
     pages = reader(pdf, progress)
@@ -151,8 +153,15 @@ def extract(pdf: Path, progress: Progress | None = None, reader: Callable[..., S
             write_atomic(boxes_file(target), json.dumps(_boxes_dict(p)))
         write_atomic(
             manifest,
-            json.dumps({"format": FORMAT, "version": VERSION, "pdf": pdf.name, "sha256": digest,
-                        "pages": [p.number for p in pages]}),
+            json.dumps(
+                {
+                    "format": FORMAT,
+                    "version": VERSION,
+                    "pdf": pdf.name,
+                    "sha256": digest,
+                    "pages": [p.number for p in pages],
+                }
+            ),
         )
     except OSError as e:
         raise IssueError(f"{folder}: cannot write the extracted pages: {e.strerror or e}") from None

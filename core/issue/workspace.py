@@ -10,6 +10,7 @@ state at its last save (or load), so undoing back to it is not modified.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -36,8 +37,13 @@ from core.issue.source import Issue, IssuePage
 FORMAT = "banmian.issue"
 VERSION = 1
 RECOVERY_SUFFIX = ".autosave"
-STATUS_TEXT = {"loading": "loading", "error": "error", "auto": "automatic", "in_progress": "in progress",
-               "done": "reviewed"}
+STATUS_TEXT = {
+    "loading": "loading",
+    "error": "error",
+    "auto": "automatic",
+    "in_progress": "in progress",
+    "done": "reviewed",
+}
 
 
 @dataclass(slots=True)
@@ -135,7 +141,12 @@ class IssueWorkspace:
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
 
     def _emit(self, event: IssueEvent) -> None:
         for listener in list(self._listeners):
@@ -157,7 +168,7 @@ class IssueWorkspace:
             slot.history = History(doc)
             slot.saved = doc.state
             slot.sidecar_path = Path(result.sidecar_path) if result.sidecar_path else None
-            slot.unsubscribe = doc.subscribe(lambda ev, i=index: self._page_event(i, ev))
+            slot.unsubscribe = doc.subscribe(functools.partial(self._page_event, index))
         slot.warnings = result.warnings
         self._emit(IssueEvent("page_loaded", index))
         if self.all_loaded():
@@ -169,11 +180,15 @@ class IssueWorkspace:
         if isinstance(event, Changed):
             self._emit(IssueEvent("page_changed", index))
 
-    def load_all(self, workers: int | None = None, progress: Callable[[IssuePage], None] | None = None) -> None:
-        """Parse every page (in worker processes when ``workers`` is not 1), blocking."""
+    def load_all(
+        self, workers: int | None = None, progress: Callable[[IssuePage], None] | None = None, *, strict: bool = False
+    ) -> None:
+        """Parse every page (in worker processes when ``workers`` is not 1), blocking.  ``strict``:
+        an unusable sidecar makes the page fail instead of being set aside (export)."""
         paths = [str(s.page.path) for s in self.slots]
+        stricts = [strict] * len(paths)
         if workers == 1 or len(paths) == 1:
-            results: Iterator[PageLoad] = map(load_page, paths)
+            results: Iterator[PageLoad] = map(load_page, paths, stricts)
             for i, r in enumerate(results):
                 self.loaded(i, r)
                 if progress:
@@ -181,7 +196,7 @@ class IssueWorkspace:
             return
         pool = start_pool(workers)
         try:
-            for i, r in enumerate(pool.map(load_page, paths)):
+            for i, r in enumerate(pool.map(load_page, paths, stricts)):
                 self.loaded(i, r)
                 if progress:
                     progress(self.slots[i].page)
@@ -333,8 +348,14 @@ class IssueWorkspace:
         saved = slot.saved
         self.loaded(
             index,
-            PageLoad(str(slot.page.path), page, slot.document.base, decisions.review_done, str(slot.sidecar_path),
-                     warnings=tuple(warnings)),
+            PageLoad(
+                str(slot.page.path),
+                page,
+                slot.document.base,
+                decisions.review_done,
+                str(slot.sidecar_path),
+                warnings=tuple(warnings),
+            ),
         )
         slot.saved = saved
         self._emit(IssueEvent("page_changed", index))
@@ -345,4 +366,3 @@ class IssueWorkspace:
         if path is not None:
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
-
