@@ -148,6 +148,11 @@ class IssueWorkspace:
 
         return unsubscribe
 
+    def notify(self, index: int) -> None:
+        """Say that page ``index`` changed in a way its document does not announce (it was saved
+        by someone else)."""
+        self._emit(IssueEvent("page_changed", index))
+
     def _emit(self, event: IssueEvent) -> None:
         for listener in list(self._listeners):
             listener(event)
@@ -233,6 +238,16 @@ class IssueWorkspace:
         self._link_undone.clear()
         self._emit(IssueEvent("links_changed"))
 
+    def apply_link(self, edit: LinkEdit) -> None:
+        """Apply a link decision kept on someone else's undo stack (the window's)."""
+        self.links = edit.forward(self.links)
+        self._emit(IssueEvent("links_changed"))
+
+    def revert_link(self, edit: LinkEdit) -> None:
+        """Undo ``edit``, which must be the last link decision applied."""
+        self.links = edit.backward(self.links)
+        self._emit(IssueEvent("links_changed"))
+
     def undo_link(self) -> None:
         if not self._link_done:
             raise IndexError("no link decision to undo")
@@ -260,6 +275,8 @@ class IssueWorkspace:
             return ()
         result = save(slot.document, slot.sidecar_path, lexicon=lexicon)  # type: ignore[arg-type]
         slot.saved = slot.document.state
+        if slot.history is not None:
+            slot.history.mark_clean()
         self.drop_recovery(index)
         self._emit(IssueEvent("page_changed", index))
         return result.warnings

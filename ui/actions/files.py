@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import re
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -78,6 +79,7 @@ class PageFiles(QObject):
         self.sidecar_path: Path | None = None
         self._restored = False  # corrections restored from an autosave: unsaved until saved
         self._opening: Path | None = None  # asked of the loader, not back yet
+        self.stepper: Callable[[int], None] | None = None  # an open issue moves between its pages
         loader.loaded.connect(self._on_loaded)
         loader.progress.connect(self.progress.emit)
         self.autosave_timer = QTimer(self)
@@ -124,6 +126,9 @@ class PageFiles(QObject):
         Moving on never asks and never drops work: unsaved corrections are saved through ``save``;
         when that fails (its error is shown) the editor stays on this page.
         """
+        if self.stepper is not None:
+            self.stepper(direction)
+            return
         if self._opening is not None:
             self.reporter.say(f"still opening {self._opening.name}…")
             return
@@ -153,6 +158,17 @@ class PageFiles(QObject):
         recovered = self._recover(doc)
         self._restored = recovered is not None
         self.opened.emit(recovered or doc, self.page_path, tuple(result.warnings))
+
+    def adopt(
+        self, doc: Document, page_path: Path, sidecar_path: Path | None, *, modified: bool, warnings: tuple[str, ...]
+    ) -> None:
+        """Show a document opened elsewhere (a page of an open issue); ``modified``: it holds
+        corrections not saved yet."""
+        self._opening = None
+        self.page_path = page_path
+        self.sidecar_path = sidecar_path
+        self._restored = modified
+        self.opened.emit(doc, page_path, warnings)
 
     # -- recovery ----------------------------------------------------------------------------------
 
