@@ -355,3 +355,15 @@ def test_a_page_that_cannot_be_read_is_an_error_not_a_crash(tmp_path: Path) -> N
     bad = next(s for s in w.slots if s.page.path.name == "p3.txt")
     assert bad.status == "error" and "binary" in bad.error and bad.document is None
     assert len(continued(w)) == 2 and w.all_loaded()
+
+
+def test_page_index_finds_what_the_occurrence_scan_finds() -> None:
+    from core.edits.occurrences import occurrences
+    from core.issue.search import PageIndex
+    from core.loader import read_page
+    from core.paths import SAMPLE_PAGE
+
+    page = parse_page(read_page(SAMPLE_PAGE), entities=False)
+    index = PageIndex(page)
+    for needle in ("习近平", "疫情防控", "吉林", "。", "4月", "长春市", "不在这页上"):
+        assert index.spans(needle) == occurrences(page, needle)

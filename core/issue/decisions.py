@@ -12,12 +12,34 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from core.document import Document
-from core.edits import Batch, Edit, EditError, apply_to_all
+from core.document import Document, State
+from core.edits import Batch, Edit, EditError, Patch, apply_to_all
 from core.edits.occurrences import Tokenizer
+from core.model import Entity
 
 Runner = Callable[[int, Edit], None]
 DECIDED = ("confirmed", "rejected", "added", "edited")
+
+
+class PageDecision(Edit):
+    """One page's part of an issue-wide decision, applied as one patch.
+
+    ``apply_to_all`` gives one small edit per occurrence, each touching its own entity (distinct
+    entities, non-overlapping spans), so their patches, all computed on the same snapshot, add up
+    to one: the page is rebuilt once instead of once per occurrence, and undo stays exact."""
+
+    def __init__(self, batch: Batch) -> None:
+        self.edits: tuple[Edit, ...] = batch.edits
+        self.name = batch.name
+
+    def patch(self, state: State) -> Patch:
+        remove: list[Entity] = []
+        add: list[Entity] = []
+        for edit in self.edits:
+            p = edit.patch(state)
+            remove.extend(p.remove)
+            add.extend(p.add)
+        return Patch(remove=tuple(remove), add=tuple(add))
 
 
 @dataclass(slots=True)
@@ -26,7 +48,7 @@ class IssueDecision:
     could not be applied (the page changed meanwhile), with the reason."""
 
     name: str
-    batches: dict[int, Batch]
+    batches: dict[int, PageDecision]
     skipped: dict[int, str] = field(default_factory=dict)
 
     @property
@@ -44,14 +66,14 @@ def plan(
     tokenize: Tokenizer | None = None,
 ) -> IssueDecision:
     """The batches doing ``decision`` on every page that has an occurrence; ``EditError`` if none has."""
-    batches: dict[int, Batch] = {}
+    batches: dict[int, PageDecision] = {}
     name = ""
     for index in sorted(docs):
         try:
             batch = apply_to_all(docs[index].page, decision, text, type, from_type=from_type, tokenize=tokenize)
         except EditError:
             continue
-        batches[index] = batch
+        batches[index] = PageDecision(batch)
         name = batch.name
     if not batches:
         surface = "".join(text.split())

@@ -23,10 +23,11 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from core.document import Document
-from core.fields import article_fields
+from core.fields import block_text
 from core.issue.numbering import chinese_number
 from core.model import Article, Page
 
+OPENING = 120  # characters of a continuation's text compared with the jumping part's headline
 OUT = "out"  # the part continues elsewhere
 IN = "in"  # the part continues a story from elsewhere
 
@@ -102,7 +103,9 @@ def similarity(a: str, b: str) -> float:
 
 
 @dataclass(frozen=True, slots=True)
-class _Part:
+class Part:
+    """An article with a jump marker, as the linker sees it."""
+
     ref: StoryRef
     number: int  # printed number of its page
     marker: Marker
@@ -110,7 +113,8 @@ class _Part:
     opening: str
 
 
-def _parts(index: int, number: int, page: Page) -> list[_Part]:
+def page_parts(index: int, number: int, page: Page) -> list[Part]:
+    """The parts of page ``index`` (printed ``number``) that jump or continue."""
     out = []
     for a in page.articles:
         found = markers(page, a)
@@ -119,10 +123,20 @@ def _parts(index: int, number: int, page: Page) -> list[_Part]:
         host = a
         if all(b.role == "jump" for b in a.blocks):
             host = _host(page, a, found[0].direction) or a
-        fields = article_fields(page.text, page.lines, host)
+        title, opening = _headline(page, host)
         for m in {(m.direction): m for m in reversed(found)}.values():
-            out.append(_Part(StoryRef(index, host.lines[0]), number, m, fields.title, fields.text[:120]))
+            out.append(Part(StoryRef(index, host.lines[0]), number, m, title, opening))
     return out
+
+
+def _headline(page: Page, article: Article) -> tuple[str, str]:
+    """The title (as the editor left it) and the opening of the text: what a continuation repeats."""
+    title = article.overrides.get("title") or " ".join(
+        block_text(page.text, page.lines, b) for b in article.blocks if b.role == "title"
+    )
+    body = next((b for b in article.blocks if b.role == "body"), None)
+    opening = block_text(page.text, page.lines, body)[:OPENING] if body is not None else ""
+    return title, opening
 
 
 def _host(page: Page, lone: Article, direction: str) -> Article | None:
@@ -143,11 +157,13 @@ def _host(page: Page, lone: Article, direction: str) -> Article | None:
 
 def find_links(pages: Sequence[tuple[int, int, Page]]) -> frozenset[Link]:
     """Automatic links between ``(issue index, printed number, page)`` pages."""
-    outs: list[_Part] = []
-    ins: list[_Part] = []
-    for index, number, page in pages:
-        for part in _parts(index, number, page):
-            (outs if part.marker.direction == OUT else ins).append(part)
+    return link_parts([part for index, number, page in pages for part in page_parts(index, number, page)])
+
+
+def link_parts(parts: Sequence[Part]) -> frozenset[Link]:
+    """Automatic links between the parts of an issue's pages (``page_parts``)."""
+    outs = [p for p in parts if p.marker.direction == OUT]
+    ins = [p for p in parts if p.marker.direction == IN]
     scored = []
     for o in outs:
         for i in ins:

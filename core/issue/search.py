@@ -8,6 +8,8 @@ back to raw offsets are built once and kept; a find is then one ``str.find`` loo
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -15,6 +17,7 @@ from core.document import Document
 from core.model import Page
 
 CONTEXT = 12  # characters of context on each side of a hit
+_RUN = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,22 +32,29 @@ class Hit:
 
 
 class PageIndex:
-    """A page's text without whitespace and each character's raw offset."""
+    """A page's text without whitespace, and where each run of it starts in the raw text (one
+    entry per run between spaces and line breaks, not per character: quick to build)."""
 
-    __slots__ = ("hay", "line_starts", "offsets", "text")
+    __slots__ = ("hay", "hay_starts", "line_starts", "raw_starts", "text")
 
     def __init__(self, page: Page) -> None:
         self.text = page.text
-        offsets = [i for i, ch in enumerate(page.text) if not ch.isspace()]
-        self.offsets = offsets
-        self.hay = "".join(page.text[i] for i in offsets)
+        runs = [(m.start(), m.group()) for m in _RUN.finditer(page.text)]
+        self.raw_starts = [s for s, _ in runs]
+        self.hay_starts = list(itertools.accumulate((len(r) for _, r in runs), initial=0))[:-1]
+        self.hay = "".join(r for _, r in runs)
         self.line_starts = [ln.start for ln in page.lines]
+
+    def raw(self, k: int) -> int:
+        """The raw offset of character ``k`` of the squeezed text."""
+        j = bisect.bisect_right(self.hay_starts, k) - 1
+        return self.raw_starts[j] + k - self.hay_starts[j]
 
     def spans(self, needle: str) -> list[tuple[int, int]]:
         out = []
         i = self.hay.find(needle)
         while i >= 0:
-            out.append((self.offsets[i], self.offsets[i + len(needle) - 1] + 1))
+            out.append((self.raw(i), self.raw(i + len(needle) - 1) + 1))
             i = self.hay.find(needle, i + len(needle))
         return out
 

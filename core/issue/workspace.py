@@ -25,14 +25,17 @@ from core.issue.jumps import (
     Link,
     LinkEdit,
     LinkState,
+    Part,
     Story,
-    find_links,
+    link_parts,
+    page_parts,
     state_from_dict,
     state_to_dict,
     stories,
 )
 from core.issue.loading import PageLoad, load_page, start_pool
 from core.issue.source import Issue, IssuePage
+from core.model import Page
 
 FORMAT = "banmian.issue"
 VERSION = 1
@@ -104,6 +107,7 @@ class IssueWorkspace:
         self._link_undone: list[LinkEdit] = []
         self.links_saved = self.links
         self.state_warning = ""
+        self._parts: dict[int, tuple[Page, list[Part]]] = {}
         self._load_state()
 
     # -- reading -----------------------------------------------------------------------------------
@@ -175,6 +179,7 @@ class IssueWorkspace:
             slot.sidecar_path = Path(result.sidecar_path) if result.sidecar_path else None
             slot.unsubscribe = doc.subscribe(functools.partial(self._page_event, index))
         slot.warnings = result.warnings
+        self._page_parts(index)  # the linker's share of the work, page by page as they arrive
         self._emit(IssueEvent("page_loaded", index))
         if self.all_loaded():
             self.relink()
@@ -210,11 +215,21 @@ class IssueWorkspace:
 
     def relink(self) -> None:
         """Recompute the automatic links from the pages as they are now (the editor's decisions stay)."""
-        pages = [(i, s.page.number.number, s.document.page) for i, s in enumerate(self.slots) if s.document]
-        auto = find_links(pages)
+        parts = [p for i in range(len(self.slots)) for p in self._page_parts(i)]
+        auto = link_parts(parts)
         if auto != self.links.auto:
             self.links = LinkState(auto, self.links.added, self.links.removed)
             self._emit(IssueEvent("links_changed"))
+
+    def _page_parts(self, index: int) -> list[Part]:
+        """The page's jumping parts, kept while its page snapshot is the same (edits renew it)."""
+        doc = self.slots[index].document
+        if doc is None:
+            return []
+        cached = self._parts.get(index)
+        if cached is None or cached[0] is not doc.page:
+            cached = self._parts[index] = (doc.page, page_parts(index, self.slots[index].page.number.number, doc.page))
+        return cached[1]
 
     # -- editing -----------------------------------------------------------------------------------
 

@@ -195,8 +195,12 @@ class IssueController(QObject):
         dock.raise_()
 
     def _on_event(self, event: IssueEvent) -> None:
-        if event.kind == "page_loaded" and event.page is not None and event.page == self._want:
-            self.show_page(event.page)
+        if event.kind == "page_loaded" and event.page is not None:
+            doc = self.ws.document(event.page) if self.ws is not None else None
+            if doc is not None:  # find is quick from the first search on: index each page as it arrives
+                self.find_panel.search.index(event.page, doc.page)
+            if event.page == self._want:
+                self.show_page(event.page)
         elif event.kind == "links_changed":
             self.show_story()
 

@@ -7,7 +7,7 @@ a thumbnail where the page comes from a PDF; and the issue's progress above it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QListView, QProgressBar, QVBoxLayout, QWidget
 
@@ -18,6 +18,7 @@ PageIndexRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2
 PendingRole = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
+RECOUNT_MS = 30
 
 
 class PageListModel(QAbstractListModel):
@@ -118,7 +119,12 @@ class PageListPanel(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         for w in (self.summary, self.progress, self.loading, self.view):
             layout.addWidget(w)
-        model.progress_changed.connect(self.show_progress)
+        # a decision over 100 pages changes 100 rows: the summary is recounted once, after them
+        self._recount = QTimer(self)
+        self._recount.setSingleShot(True)
+        self._recount.setInterval(RECOUNT_MS)
+        self._recount.timeout.connect(self.show_progress)
+        model.progress_changed.connect(self._recount.start)
         self.show_progress()
 
     def show_progress(self) -> None:
