@@ -73,11 +73,12 @@ def headless_all_cores(folder: Path) -> float:
     import subprocess
 
     code = (
-        "import sys,time; sys.path.insert(0, %r)\n"
+        f"import sys,time; sys.path.insert(0, {str(ROOT)!r})\n"
         "from core.issue.source import open_issue\n"
         "from core.issue.workspace import IssueWorkspace\n"
-        "t=time.perf_counter(); ws=IssueWorkspace(open_issue(%r)); ws.load_all(); print(time.perf_counter()-t)\n"
-    ) % (str(ROOT), str(folder))
+        f"t=time.perf_counter(); ws=IssueWorkspace(open_issue({str(folder)!r})); ws.load_all()\n"
+        "print(time.perf_counter()-t)\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     return float(out.stdout.strip().splitlines()[-1])
 
