@@ -151,6 +151,16 @@ def test_issue_conll_has_one_document_per_story(ws: IssueWorkspace, tmp_path: Pa
     assert not any(ln.startswith("#") for ln in text.splitlines())
 
 
+def test_cli_conll_comments_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = write_issue(tmp_path / "issue")
+    assert main(["export", str(folder / "p1.txt"), "--format", "conll"]) == 0
+    plain = capsys.readouterr().out
+    assert main(["export", str(folder / "p1.txt"), "--format", "conll", "--comments"]) == 0
+    commented = capsys.readouterr().out
+    assert "#" not in plain and "# article = a1" in commented
+    assert spans(read_conll(plain)) == spans(read_conll(commented))
+
+
 def test_cli_exports_a_folder_as_an_issue(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = write_issue(tmp_path / "issue")
     out = tmp_path / "out"

@@ -268,3 +268,13 @@ def test_a_pdf_issue_in_the_window(qtbot: Any, win: MainWindow, tmp_path: Path) 
     win.select_article(ws.documents()[0].page.articles[0].id)
     out = tmp_path / "export"
     assert win.issue.export(out) and (out / "mets.xml").is_file()
+
+
+def test_thumbnails_without_the_pdf_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from ui.issue.thumbnails import Thumbnails
+
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # the optional extra is not installed
+    thumbs = Thumbnails(tmp_path / "x.pdf")
+    assert thumbs.image(1) is None and not thumbs.available

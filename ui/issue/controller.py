@@ -153,6 +153,7 @@ class IssueController(QObject):
             return False
         finally:
             progress.close()
+            self.w.activateWindow()  # the window keeps the keyboard once the dialog is gone
         ws = self.ws = IssueWorkspace(issue)
         self._unsubscribe = ws.subscribe(self._on_event)
         self.model = PageListModel(ws, self)
@@ -623,6 +624,7 @@ class IssueController(QObject):
             return False
         finally:
             progress.close()
+            self.w.activateWindow()
         note = "; ".join(result.problems)
         self.w.say(f"Exported {len(result.written)} files to {out}" + (f"; {note}" if note else ""), 15000)
         return True
