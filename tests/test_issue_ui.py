@@ -278,3 +278,21 @@ def test_thumbnails_without_the_pdf_extra(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setitem(sys.modules, "pypdfium2", None)  # the optional extra is not installed
     thumbs = Thumbnails(tmp_path / "x.pdf")
     assert thumbs.image(1) is None and not thumbs.available
+
+
+def test_drop_a_folder_opens_it_as_an_issue_and_it_is_remembered(qtbot: Any, win: MainWindow, folder: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    drop = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
+    assert win.issue.eventFilter(win, drop)  # what Qt hands the window's filter on a real drop
+    ws = win.issue.ws
+    assert ws is not None and ws.issue.source == folder
+    qtbot.waitUntil(lambda: ws.all_loaded(), timeout=60000)
+    assert win.issue.recent() == [str(folder.resolve())]
+    win.close()  # closing the window closes the issue and stops its workers
+    assert win.issue.ws is None and win.issue.loader is None

@@ -661,8 +661,9 @@ class IssueController(QObject):
                     self.w.files.open_path(path)
                 return True
         if watched is self.w and event.type() == QEvent.Type.Close and self.ws is not None:
-            others = [i for i in self.ws.modified_pages() if i != self.current]
-            if others and not self.close_issue():
+            # the issue closes first (its other pages' corrections, the parsing workers); the
+            # window's own close then finds nothing left to ask about
+            if not self.close_issue():
                 event.ignore()
                 return True
         return super().eventFilter(watched, event)
