@@ -660,10 +660,10 @@ class IssueController(QObject):
                 else:
                     self.w.files.open_path(path)
                 return True
-        if watched is self.w and event.type() == QEvent.Type.Close and self.ws is not None:
-            # the issue closes first (its other pages' corrections, the parsing workers); the
-            # window's own close then finds nothing left to ask about
-            if not self.close_issue():
-                event.ignore()
-                return True
+        # the issue closes first (its other pages' corrections, the parsing workers); the window's
+        # own close then finds nothing left to ask about
+        closing = watched is self.w and event.type() == QEvent.Type.Close and self.ws is not None
+        if closing and not self.close_issue():
+            event.ignore()
+            return True
         return super().eventFilter(watched, event)
