@@ -20,24 +20,26 @@ def export_issue_command(src: Path, out: Path | None, *, comments: bool = False,
         raise CliError("an issue needs an output folder: -o OUTDIR")
     if out.exists() and not out.is_dir():
         raise CliError(f"{out}: exists and is not a folder")
+    bars: dict[str, Progress] = {}
+
+    def bar(name: str, total: int, label: str) -> None:
+        """One progress bar per stage, made when the stage says how long it is."""
+        if name not in bars:
+            bars[name] = Progress(total)
+        bars[name].step(label)
+
     try:
-        issue = open_issue(src, progress=lambda done, total: print(f"extracting page {done}/{total}", file=sys.stderr))
+        issue = open_issue(src, progress=lambda done, total: bar("extract", total, f"extracted page {done}"))
     except IssueError as e:
         raise CliError(str(e)) from None
     ws = IssueWorkspace(issue)
     if ws.state_warning:
         print(f"warning: {ws.state_warning}", file=sys.stderr)
-    bar = Progress(len(issue.pages))
-    ws.load_all(workers, lambda page: bar.step(f"parsed {page.path.name}"), strict=True)
-    steps: list[Progress] = []
-
-    def exported(done: int, total: int, what: str) -> None:
-        if not steps:
-            steps.append(Progress(total))
-        steps[0].step(what)
-
+    ws.load_all(workers, lambda page: bar("parse", len(issue.pages), f"parsed {page.path.name}"), strict=True)
     try:
-        result = export_issue(ws, out, FORMATS, conll_comments=comments, progress=exported)
+        result = export_issue(
+            ws, out, FORMATS, conll_comments=comments, progress=lambda done, total, what: bar("export", total, what)
+        )
     except OSError as e:
         raise CliError(f"{out}: cannot write: {e.strerror or e}") from None
     for problem in result.problems:
