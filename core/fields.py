@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from core.dateline import dateline_fields, find_dateline
 from core.model import Article, Block, Line
-from core.textmap import MappedText, assemble, squeeze_spaces
+from core.textmap import MappedText, assemble, is_wide, squeeze_spaces
 
 FIELD_NAMES: tuple[str, ...] = ("title", "kicker", "subtitle", "byline", "dateline", "jump", "column")
 EDITABLE_FIELDS: tuple[str, ...] = ("title", "kicker", "subtitle", "byline", "dateline")
@@ -38,12 +38,26 @@ class ArticleFields:
         return value
 
 
+def needs_space(left: str, right: str) -> bool:
+    """Whether two pieces of a headline joined across a line break keep a space between them:
+    only between Latin words (``增收`` from ``增`` + ``收``, ``New York`` from ``New`` + ``York``)."""
+    return bool(left) and bool(right) and not is_wide(left[-1]) and not is_wide(right[0])
+
+
+def join_words(parts: Sequence[str]) -> str:
+    out = ""
+    for p in parts:
+        if p:
+            out += (" " if needs_space(out, p) else "") + p
+    return out
+
+
 def block_text(raw: str, lines: Sequence[Line], block: Block) -> str:
-    """A block's text: headline-like roles squeeze layout spaces and keep one space between lines;
-    other roles are reflowed with no separator."""
+    """A block's text: headline-like roles squeeze layout spaces and join their lines as words
+    (``join_words``); other roles are reflowed with no separator."""
     spans = [(lines[n - 1].start, lines[n - 1].end) for n in block.lines]
     if block.role in HEADLINE_SQUEEZED:
-        return " ".join(squeeze_spaces(raw[s:e]).strip() for s, e in spans if raw[s:e].strip())
+        return join_words([squeeze_spaces(raw[s:e]).strip() for s, e in spans])
     return reflow(raw, spans).text
 
 
@@ -57,9 +71,8 @@ def _first(blocks: Sequence[Block], role: str) -> list[Block]:
 
 
 def article_fields(raw: str, lines: Sequence[Line], article: Article) -> ArticleFields:
-    def joined(role: str, sep: str = " ") -> str:
-        parts = [block_text(raw, lines, b) for b in _first(article.blocks, role)]
-        return sep.join(p for p in parts if p)
+    def joined(role: str) -> str:
+        return join_words([block_text(raw, lines, b) for b in _first(article.blocks, role)])
 
     body_blocks = [b for b in article.blocks if b.role in ("body", "subhead")]
     paragraphs = [block_text(raw, lines, b) for b in body_blocks]

@@ -46,7 +46,7 @@ BLOCKS = [
 def test_fields() -> None:
     page = page_of(BLOCKS)
     f = article_fields(page.text, page.lines, page.articles[0])
-    assert f.title == "落细防控措施 严防疫情反弹"  # two lines, one space between them
+    assert f.title == "落细防控措施严防疫情反弹"  # two Chinese lines: no space between them (issue 12)
     assert f.subtitle == "——全省疫情防控工作调度会召开"
     assert f.kicker == ""
     assert f.column == "●总书记和人民心贴心●"
@@ -89,7 +89,7 @@ def test_kicker_and_missing_fields() -> None:
 def test_block_text_reflows_body_and_squeezes_headlines() -> None:
     page = page_of(BLOCKS)
     assert block_text(page.text, page.lines, Block("body", (8, 9))) == "会议强调，要严格落实各项措施。（下转第四版）"
-    assert block_text(page.text, page.lines, Block("title", (2, 3))) == "落细防控措施 严防疫情反弹"
+    assert block_text(page.text, page.lines, Block("title", (2, 3))) == "落细防控措施严防疫情反弹"
 
 
 def test_export_validates_and_round_trips() -> None:
@@ -101,7 +101,7 @@ def test_export_validates_and_round_trips() -> None:
     art = again["articles"][0]
     assert art["lines"] == list(range(1, 11))
     assert [b["role"] for b in art["blocks"]] == ["column", "title", "subtitle", "byline", "body", "body", "jump"]
-    assert art["title"] == "落细防控措施 严防疫情反弹"
+    assert art["title"] == "落细防控措施严防疫情反弹"
     assert again["text"] == TEXT and again["unassigned"] == []
     assert again["source"]["encoding"] == "utf-8" and again["format"] == "banmian.page"
 
@@ -115,3 +115,12 @@ def test_schema_rejects_a_broken_export() -> None:
     del doc["articles"][0]["title"]
     with pytest.raises(ExportInvalid):
         validate(doc)
+
+
+def test_headline_lines_join_with_a_space_only_between_latin_words() -> None:
+    from core.fields import join_words
+
+    assert join_words(["农民", "增", "收"]) == "农民增收"
+    assert join_words(["Welcome to", "New York"]) == "Welcome to New York"
+    assert join_words(["迎接APEC", "峰会"]) == "迎接APEC峰会"
+    assert join_words(["2022", "年会", "", "B"]) == "2022年会B"

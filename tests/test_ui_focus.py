@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextFormat
 
-from tests.test_ui import Asked, asked, focus, page_file, put_cursor, settings, win  # noqa: F401
+from tests.test_ui import Asked, DialogAnswer, asked, focus, page_file, put_cursor, settings, win  # noqa: F401
 from ui.main_window import MainWindow
 from ui.models.article_model import ArticleIdRole
 
@@ -82,9 +82,7 @@ def test_a_role_key_edits_the_clicked_line_and_the_selection_stays(win: MainWind
     assert_panes_agree(win, target.id)
 
 
-def test_split_merge_three_times_move_and_roles_keep_every_pane_on_one_article(
-    win: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_split_merge_three_times_move_and_roles_keep_every_pane_on_one_article(win: MainWindow, qtbot: Any) -> None:
     """Finding 2: after each step the raw cursor, list, article text and highlight show one article."""
     page = win.page()
     row = next(i for i in range(3, len(page.articles)) if len(page.articles[i].lines) > 6)
@@ -113,13 +111,18 @@ def test_split_merge_three_times_move_and_roles_keep_every_pane_on_one_article(
     qtbot.keyClick(win.raw_view, Qt.Key.Key_5)
     assert win.page().article(merged).role_of(line) == "body"
     assert_panes_agree(win, merged)
-    # move the cursor's line to another article through the dialog; the panes follow the line
+    # move the cursor's line to another article through the dialog (typing its row number); the
+    # panes follow the line
     others = [x.id for x in win.page().articles if x.id != merged]
-    monkeypatch.setattr(
-        "PySide6.QtWidgets.QInputDialog.getItem",
-        lambda *args, **kw: (next(c for c in args[3] if c.startswith(others[0] + ":")), True),
-    )
+    row = [x.id for x in win.page().articles].index(others[0]) + 1
+
+    def choose(dialog: Any) -> None:
+        qtbot.keyClicks(dialog.filter, str(row))
+        qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+
+    answer = DialogAnswer(choose)
     qtbot.keyClick(win.raw_view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    answer.check()
     assert line in win.page().article(others[0]).lines
     assert_panes_agree(win, others[0])
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +33,7 @@ from core.paths import SAMPLE_PAGE, config_dir
 from ui.actions.commands import Editor
 from ui.actions.editing import EditingActions
 from ui.actions.files import PageFiles
+from ui.actions.navigation import NavigationActions
 from ui.loading import InlineLoader, PageLoader
 from ui.models.article_model import ArticleIdRole, ArticleListModel
 from ui.models.colours import ColourBook, label_colours
@@ -40,6 +42,8 @@ from ui.models.raw_model import RawLinesModel
 from ui.models.selection import SharedSelection
 from ui.models.session import PageSession
 from ui.views.article_view import ArticleTextView
+from ui.views.find_bar import FindBar
+from ui.views.legend import LegendDialog
 from ui.views.panels import ArticleListView, EntityPanel
 from ui.views.raw_view import RawPageView
 from ui.views.shortcut_sheet import ShortcutSheet
@@ -72,7 +76,14 @@ class MainWindow(QMainWindow):
         self.entity_model = EntityModel(self.session, self.label_colours, self)
         self.raw_view = RawPageView(self)
         self.raw_view.set_model(self.raw_model)
-        self.setCentralWidget(self.raw_view)
+        self.find_bar = FindBar()
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.raw_view, 1)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(centre)
         self.article_list = ArticleListView(self.article_model)
         self.article_view = ArticleTextView(self.label_colours)
         self.entity_panel = EntityPanel(self.entity_model, [lb.name for lb in self.labels])
@@ -90,6 +101,9 @@ class MainWindow(QMainWindow):
         self.editing = EditingActions(self, self.editor, self.session, self, self, self.labels, self.entity_panel.proxy)
         self.editing.attach(self.raw_view, self.article_view, self.entity_panel, self.article_list)
         self.article_model.field_editor = self.editing.set_field
+        self.navigation = NavigationActions(
+            self, self.session, self, self.find_bar, self._show_found, self.go_to_line, self.panes
+        )
         self._build_status()
         self.files = PageFiles(self, self.undo_stack, self.session, self, loader or PageLoader(self))
         self.files.opened.connect(self.show_document)
@@ -160,12 +174,20 @@ class MainWindow(QMainWindow):
             "prev_page", "&Previous page", ["Ctrl+PgUp"], lambda: self.files.step_page(-1)
         )
         self.export_action = self._window_action("export", "&Export JSON…", ["Ctrl+E"], self.files.export_dialog)
+        self.export_conll_action = self._window_action(
+            "export_conll", "Export &CoNLL…", [], lambda: self.files.export_dialog("conll")
+        )
+        self.export_jsonl_action = self._window_action(
+            "export_jsonl", "Export JSON &Lines…", [], lambda: self.files.export_dialog("jsonl")
+        )
         self.quit_action = self._window_action("quit", "&Quit", ["Ctrl+Q"], self.close)
         for a in (self.open_action, self.next_page_action, self.prev_page_action, self.save_action):
             file.addAction(a)
         file.addSeparator()
-        for a in (self.export_action, self.quit_action):
+        for a in (self.export_action, self.export_conll_action, self.export_jsonl_action):
             file.addAction(a)
+        file.addSeparator()
+        file.addAction(self.quit_action)
         edit = bar.addMenu("&Edit")
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setObjectName("undo")
@@ -177,6 +199,10 @@ class MainWindow(QMainWindow):
         self.addAction(self.redo_action)
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        edit.addSeparator()
+        for a in self.navigation.actions[:4]:
+            edit.addAction(a)
+            self.addAction(a)
         edit.addSeparator()
         for a in self.editing.structure:
             edit.addAction(a)
@@ -205,6 +231,17 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
+        self.compact_action = self._window_action(
+            "compact", "Hide blank lines", ["Ctrl+Shift+H"], lambda: self._set_compact(self.compact_action.isChecked())
+        )
+        self.compact_action.setCheckable(True)
+        self.compact_action.setChecked(self.settings.value("view/compact", "true") == "true")
+        self.raw_view.set_compact(self.compact_action.isChecked())
+        view.addAction(self.compact_action)
+        for a in self.navigation.actions[4:]:
+            view.addAction(a)
+            self.addAction(a)
+        view.addSeparator()
         self.reset_layout_action = self._window_action("reset_layout", "Reset layout", [], self.reset_layout)
         view.addAction(self.reset_layout_action)
         view.addSeparator()
@@ -212,6 +249,11 @@ class MainWindow(QMainWindow):
             "shortcuts", "Keyboard shortcuts", ["F1"], lambda: ShortcutSheet(self).exec()
         )
         view.addAction(self.shortcuts_action)
+        self.legend_action = self._window_action(
+            "legend", "Legend", ["Shift+F1"], lambda: LegendDialog(self, self.labels).exec()
+        )
+        view.addAction(self.legend_action)
+        self._describe_actions()
 
     def _build_status(self) -> None:
         sb = self.statusBar()
@@ -232,6 +274,39 @@ class MainWindow(QMainWindow):
         ):
             w.setObjectName(name)
             sb.addPermanentWidget(w)
+
+    def _describe_actions(self) -> None:
+        """Every action's tooltip says what it does and which keys do it."""
+        self.undo_action.setToolTip("Undo the last correction")
+        self.redo_action.setToolTip("Redo the correction just undone")
+        for a in self.findChildren(QAction):
+            if not a.text() or a.menu() is not None:
+                continue
+            tip = a.toolTip() or a.text().replace("&", "")
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts())
+            if keys and keys not in tip:
+                tip = f"{tip} ({keys})"
+            a.setToolTip(tip)
+            a.setStatusTip(tip)
+
+    def _set_compact(self, on: bool) -> None:
+        self.raw_view.set_compact(on)
+        self.settings.setValue("view/compact", "true" if on else "false")
+
+    def panes(self) -> list[QWidget]:
+        """The panes F6 cycles through, in order (docks added later join at the end)."""
+        core = [self.raw_view, self.article_list, self.article_view, self.entity_panel.table]
+        extra = [d.widget() for name, d in self.docks.items() if name not in ("articles", "article", "entities")]
+        return core + [w for w in extra if w is not None]
+
+    def go_to_line(self, number: int) -> None:
+        self.selection.set_line(number, "")
+        self.raw_view.setFocus()
+
+    def _show_found(self, start: int, end: int) -> None:
+        self.raw_view.select_offsets(start, end)
+        self.raw_view.centerCursor()
+        self.selection.set_line(self.session.index.line_at(start), "raw")
 
     def _toggle_order(self) -> None:
         order = "reading" if self.reading_order_action.isChecked() else "doubt"

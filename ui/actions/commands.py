@@ -3,6 +3,9 @@ the one way an action changes the document."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core.document import Document
@@ -56,3 +59,12 @@ class Editor:
             self.reporter.say(str(command.error))
             return False
         return True
+
+    @contextmanager
+    def macro(self, name: str) -> Iterator[None]:
+        """Edits pushed inside are one undo step (for follow-ups that depend on the first edit)."""
+        self.undo_stack.beginMacro(name)
+        try:
+            yield
+        finally:
+            self.undo_stack.endMacro()

@@ -28,6 +28,7 @@ from ui.models.session import PageSession
 from ui.worker import Loaded
 
 AUTOSAVE_MS = 3000
+EXPORT_FORMATS = {"json": (".json", "JSON"), "conll": (".conll", "CoNLL"), "jsonl": (".jsonl", "JSONL")}
 RECOVERY_SUFFIX = ".autosave"
 _DIGITS = re.compile(r"(\d+)")
 
@@ -277,24 +278,34 @@ class PageFiles(QObject):
 
     # -- export ------------------------------------------------------------------------------------
 
-    def export_dialog(self) -> None:
+    def export_dialog(self, fmt: str = "json") -> None:
         if self.session.document is None or self.page_path is None:
             return
-        start = str(self.page_path.with_suffix(".json"))
-        path, _ = QFileDialog.getSaveFileName(self.widget, "Export JSON", start, "JSON (*.json)")
+        suffix, name = EXPORT_FORMATS[fmt]
+        start = str(self.page_path.with_suffix(suffix))
+        path, _ = QFileDialog.getSaveFileName(self.widget, f"Export {name}", start, f"{name} (*{suffix})")
         if path:
-            self.export_json(Path(path))
+            self.export(Path(path), fmt)
 
     def export_json(self, path: Path) -> bool:
-        """The banmian.page JSON of the corrected page, validated, written atomically."""
-        from core.export_formats import page_json
+        return self.export(path, "json")
+
+    def export(self, path: Path, fmt: str = "json") -> bool:
+        """The corrected page as banmian.page JSON (validated), CoNLL or JSONL, written atomically."""
+        from core.export_formats import page_json, to_conll, to_jsonl
         from core.export_json import ExportInvalid, dumps
 
         doc = self.session.document
         if doc is None:
             return False
         try:
-            write_atomic(path, dumps(page_json(doc)))
+            if fmt == "conll":
+                data = to_conll(doc.page)
+            elif fmt == "jsonl":
+                data = to_jsonl(doc)
+            else:
+                data = dumps(page_json(doc))
+            write_atomic(path, data)
         except (ExportInvalid, OSError) as e:
             self.reporter.warn("Cannot export", str(e))
             return False

@@ -8,13 +8,19 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from core import edits
-from core.model import ROLES
+from core.model import ROLES, Page
 from ui.actions.base import ActionSet
 from ui.actions.commands import Editor
 from ui.actions.context import Reporter, Selection
 from ui.models.session import PageSession
 
 ROLE_KEYS: dict[str, str] = {role: str((i + 1) % 10) for i, role in enumerate(ROLES)}
+HEADLINE_ROLES = frozenset({"title", "kicker", "subtitle"})
+
+
+def paragraph_starts(page: Page) -> set[int]:
+    """Lines that start a body paragraph (an article's first body line included)."""
+    return {b.lines[0] for a in page.articles for b in a.blocks if b.role == "body" and b.lines}
 
 
 class StructureActions(ActionSet):
@@ -66,32 +72,48 @@ class StructureActions(ActionSet):
             self.reporter.say("there is no article " + ("before" if direction < 0 else "after") + " this one")
             return
         first, second = (ids[j], aid) if direction < 0 else (aid, ids[j])
-        self.editor.push(edits.MergeArticles(first, second))
+        assert page is not None
+        merge = edits.MergeArticles(first, second)
+        keep = page.articles[min(i, j)]
+        absorbed = page.articles[max(i, j)]
+        heads = tuple(n for b in absorbed.blocks if b.role in HEADLINE_ROLES for n in b.lines)
+        if heads and any(b.role in HEADLINE_ROLES for b in keep.blocks):
+            # the article that goes keeps its words but not its headline: one title per article
+            self.editor.push(edits.Batch([merge, edits.SetRole(heads, "body")], merge.name))
+        else:
+            self.editor.push(merge)
 
     def move_lines(self, lines: tuple[int, ...], target: str | None) -> None:
-        if not lines:
-            self.reporter.say("select the lines to move first")
-            return
-        self.editor.push(edits.MoveLines(lines, target))
-
-    def move_lines_dialog(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        from core.fields import article_fields
-
-        lines = self.selection.selected_lines()
+        """Move lines; the paragraphs they started still start there in their new article."""
         page = self.session.page
         if not lines or page is None:
             self.reporter.say("select the lines to move first")
             return
-        choices = [f"{a.id}: {article_fields(page.text, page.lines, a).title or '(no title)'}" for a in page.articles]
-        if not choices:
+        starts = paragraph_starts(page) & set(lines)
+        with self.editor.macro("Move lines"):
+            if not self.editor.push(edits.MoveLines(lines, target)) or target is None:
+                return
+            after = self.session.page
+            lost = sorted(starts - paragraph_starts(after)) if after is not None else []
+            for n in lost:
+                self.editor.push(edits.SetParagraphStart(n, start=True))
+
+    def move_lines_dialog(self) -> None:
+        from core.fields import article_fields
+        from ui.views.move_dialog import MoveDialog, neighbour_row
+
+        lines = self.selection.selected_lines()
+        page = self.session.page
+        if not lines or page is None or not page.articles:
+            self.reporter.say("select the lines to move first")
             return
-        choice, ok = QInputDialog.getItem(
-            self.widget, "Move lines", f"Move {len(lines)} line(s) to:", choices, 0, False
-        )
-        if ok and choice:
-            self.move_lines(lines, choice.split(":", 1)[0])
+        choices = [(a.id, article_fields(page.text, page.lines, a).title or "(no title)") for a in page.articles]
+        ids = [a.id for a in page.articles]
+        owner = self.session.index.article_of_line(lines[0])
+        default = neighbour_row([a.lines for a in page.articles], lines, ids.index(owner) if owner in ids else -1)
+        dialog = MoveDialog(self.widget, f"Move {len(lines)} line(s) to:", choices, default)
+        if dialog.exec() and dialog.chosen():
+            self.move_lines(lines, dialog.chosen())
 
     def new_article(self) -> None:
         lines = self.selection.selected_lines()

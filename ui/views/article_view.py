@@ -10,11 +10,27 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from core.fields import article_fields
+from core.fields import article_fields, needs_space
 from core.model import Article, Entity, Page
-from core.textmap import assemble
+from core.textmap import MappedText, assemble
 
 HEAD_ORDER = ("kicker", "title", "subtitle", "byline")
+
+
+def headline(raw: str, spans: list[tuple[int, int]]) -> MappedText:
+    """Headline lines joined as ``core.fields`` joins them (a space only between Latin words)."""
+    text = ""
+    offsets: tuple[int, ...] = ()
+    for sp in spans:
+        part = assemble(raw, [sp], squeeze=True)
+        if not part.text:
+            continue
+        if needs_space(text, part.text):
+            text, offsets = text + " ", (*offsets, -1)
+        text, offsets = text + part.text, offsets + part.offsets
+    return MappedText(text, offsets)
+
+
 TAIL_ROLES = ("jump", "column", "caption", "other")
 
 
@@ -114,7 +130,7 @@ class ArticleTextView(QTextEdit):
                     write(override, None, role)
                 continue
             for sp in spans(role):
-                mt = assemble(page.text, sp, squeeze=True, separator=" ")
+                mt = headline(page.text, sp)
                 if mt.text:
                     paragraph(role)
                     write(mt.text, list(mt.offsets), role)
@@ -130,7 +146,7 @@ class ArticleTextView(QTextEdit):
                 write(mt.text, list(mt.offsets), b.role)
         for role in TAIL_ROLES:
             for sp in spans(role):
-                mt = assemble(page.text, sp, squeeze=True, separator=" ")
+                mt = headline(page.text, sp)
                 if mt.text:
                     paragraph(role)
                     write(mt.text, list(mt.offsets), role)

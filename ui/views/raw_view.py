@@ -84,6 +84,7 @@ class RawPageView(QPlainTextEdit):
         self.updateRequest.connect(self._scroll_gutter)
         self.cursorPositionChanged.connect(self._cursor_moved)
         self._last_line = 0
+        self.compact = False
         self._fit_gutter()
 
     # -- model --------------------------------------------------------------------------------------
@@ -108,6 +109,8 @@ class RawPageView(QPlainTextEdit):
         self.blockSignals(False)
         if page is not None and page.lines:
             self._restyle(0, len(page.lines) - 1)
+        if self.compact:
+            self._show_blank_lines(False)
         self._fit_gutter()
         self._gutter.update()
 
@@ -260,9 +263,33 @@ class RawPageView(QPlainTextEdit):
         self.setExtraSelections(self._article_marks + self._entity_mark)
 
     def _visible(self, block_number: int) -> bool:
-        first = self.firstVisibleBlock().blockNumber()
-        rows = max(1, self.viewport().height() // max(1, self.fontMetrics().height()))
-        return first <= block_number < first + rows - 1
+        block = self.document().findBlockByNumber(block_number)
+        if not block.isValid():
+            return False
+        geo = self.blockBoundingGeometry(block).translated(self.contentOffset())
+        return geo.top() >= 0 and geo.bottom() <= self.viewport().height()
+
+    # -- compact view --------------------------------------------------------------------------------
+
+    def set_compact(self, on: bool) -> None:
+        """Hide blank lines (they keep their numbers: the gutter skips them) or show them again."""
+        if on == self.compact:
+            return
+        self.compact = on
+        self._show_blank_lines(not on)
+
+    def _show_blank_lines(self, visible: bool) -> None:
+        page = self._model.page if self._model is not None else None
+        if page is None:
+            return
+        doc = self.document()
+        for ln in page.lines:
+            if ln.is_blank:
+                doc.findBlockByNumber(ln.number - 1).setVisible(visible)
+        doc.markContentsDirty(0, doc.characterCount())
+        self.viewport().update()
+        self._gutter.update()
+        self.ensureCursorVisible()
 
     def _cursor_moved(self) -> None:
         n = self.current_line()
@@ -314,6 +341,9 @@ class RawPageView(QPlainTextEdit):
         model = self._model
         n_rows = model.rowCount() if model is not None else 0
         while block.isValid() and top <= event.rect().bottom():
+            if not block.isVisible():
+                block = block.next()
+                continue
             bottom = top + round(self.blockBoundingRect(block).height())
             row = block.blockNumber()
             if bottom >= event.rect().top() and row < n_rows and model is not None:
