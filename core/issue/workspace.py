@@ -61,6 +61,17 @@ class PageSlot:
     error: str = ""
     saved: State | None = None
     unsubscribe: Callable[[], None] | None = field(default=None, repr=False)
+    _counted: tuple[State, str, int] | None = field(default=None, repr=False)
+
+    def _count(self) -> tuple[str, int]:
+        """Review status and pending count of the current snapshot, worked out once per snapshot
+        (a page list asks for them on every repaint)."""
+        assert self.document is not None
+        state = self.document.state
+        if self._counted is None or self._counted[0] is not state:
+            pending = sum(1 for e in state.page.entities if e.status == "auto")
+            self._counted = (state, self.document.review_status, pending)
+        return self._counted[1], self._counted[2]
 
     @property
     def status(self) -> str:
@@ -69,14 +80,12 @@ class PageSlot:
             return "error"
         if self.document is None:
             return "loading"
-        return self.document.review_status
+        return self._count()[0]
 
     @property
     def pending(self) -> int:
         """Entities still waiting for a decision (status ``auto``)."""
-        if self.document is None:
-            return 0
-        return sum(1 for e in self.document.page.entities if e.status == "auto")
+        return 0 if self.document is None else self._count()[1]
 
     @property
     def modified(self) -> bool:

@@ -168,7 +168,7 @@ class IssueController(QObject):
             self.w.say(ws.state_warning, 15000)
         self.w.say(f"{issue.name}: {len(issue.pages)} pages; parsing them in the background…")
         self.loader = IssueLoader(ws, self.workers, self)
-        self.loader.progress.connect(lambda done, total: self.panel.show_progress() if self.panel else None)
+        self.loader.progress.connect(lambda done, total: self.panel.recount() if self.panel else None)
         self.loader.finished.connect(self._all_loaded)
         self.loader.start()
         self.opened.emit()

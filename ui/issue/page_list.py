@@ -124,8 +124,12 @@ class PageListPanel(QWidget):
         self._recount.setSingleShot(True)
         self._recount.setInterval(RECOUNT_MS)
         self._recount.timeout.connect(self.show_progress)
-        model.progress_changed.connect(self._recount.start)
+        model.progress_changed.connect(self.recount)
         self.show_progress()
+
+    def recount(self) -> None:
+        """Show the progress soon: many pages changing at once are counted once."""
+        self._recount.start()
 
     def show_progress(self) -> None:
         ws = self.model.ws
