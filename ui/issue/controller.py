@@ -209,6 +209,8 @@ class IssueController(QObject):
         ws = self.ws
         if ws is None:
             return
+        if self.panel is not None:
+            self.panel.show_progress()  # every page is in: the loading bar goes now, not after a pause
         errors = [s for s in ws.slots if s.error]
         self.w.say(
             f"{ws.issue.name}: {len(ws) - len(errors)} pages parsed"
