@@ -201,7 +201,7 @@ def test_link_by_hand(qtbot: Any, win: MainWindow, folder: Path) -> None:
     p2 = ws.documents()[1].page
     qtbot.keyClick(win, Qt.Key.Key_F9)
     win.select_article(p2.articles[0].id)
-    assert win.issue.link(p2.articles[0].id, 2, ws.documents()[2].page.articles[-1].id)
+    assert win.issue.links.link(p2.articles[0].id, 2, ws.documents()[2].page.articles[-1].id)
     assert win.issue.story.parts.count() >= 2
     win.undo_stack.undo()
     assert win.issue.story.parts.count() == 1

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 from core.document import Document
 from core.edits.base import Edit, EditError
 from core.issue.decisions import EntityRow, IssueDecision, apply_decision, plan, row_decision
-from core.issue.jumps import LinkEdit, LinkError, LinkStories, StoryRef, UnlinkStories
 from core.issue.search import Hit
 from core.issue.source import IssueError, is_issue, open_issue
 from core.issue.workspace import IssueEvent, IssueWorkspace
 from ui.issue.entity_list import IssueEntityModel, IssueEntityWindow
 from ui.issue.find import IssueFindPanel
+from ui.issue.links import StoryLinks
 from ui.issue.loader import IssueLoader
 from ui.issue.page_list import PageListModel, PageListPanel
 from ui.issue.recovery import choose_pages
@@ -61,28 +61,6 @@ class AppliedCommand(QUndoCommand):
         self.document.revert(self.edit)
 
 
-class LinkCommand(QUndoCommand):
-    """A link decision on the window's undo stack."""
-
-    def __init__(self, ws: IssueWorkspace, edit: LinkEdit) -> None:
-        super().__init__(edit.name)
-        self.ws = ws
-        self.edit = edit
-        self.error: LinkError | None = None
-
-    # Qt overrides
-
-    def redo(self) -> None:
-        try:
-            self.ws.apply_link(self.edit)
-        except LinkError as e:
-            self.error = e
-            self.setObsolete(True)
-
-    def undo(self) -> None:
-        self.ws.revert_link(self.edit)
-
-
 class IssueController(QObject):
     """``opened()`` when an issue is open, ``page_shown(index)`` when a page is on screen."""
 
@@ -106,15 +84,13 @@ class IssueController(QObject):
         self.find_panel = IssueFindPanel(lambda: self.ws)
         self.find_panel.hit_chosen.connect(self.go_to_hit)
         self.story = StoryPanel()
-        self.story.part_chosen.connect(self.go_to_part)
-        self.story.unlink_requested.connect(self.unlink)
-        self.story.link_requested.connect(self.link_dialog)
+        self.links = StoryLinks(self.story, window, lambda: self.ws, lambda: self.current, self.show_page, self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave_others)
         window.files.save_state.connect(self._window_saved)
-        window.selection.changed.connect(lambda _source: self.show_story())
+        window.selection.changed.connect(lambda _source: self.links.show_story())
         window.editing.entities.issue_wide = self.apply_everywhere
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -203,7 +179,7 @@ class IssueController(QObject):
             if event.page == self._want:
                 self.show_page(event.page)
         elif event.kind == "links_changed":
-            self.show_story()
+            self.links.show_story()
 
     def _all_loaded(self) -> None:
         ws = self.ws
@@ -326,7 +302,7 @@ class IssueController(QObject):
         if self.panel is not None:
             self.panel.select(index)
         self.w.setWindowTitle(f"{ws.issue.name} — page {slot.page.label}[*] — Banmian")
-        self.show_story()
+        self.links.show_story()
         self.page_shown.emit(index)
         return True
 
@@ -480,113 +456,6 @@ class IssueController(QObject):
             self.w.selection.set_entity(hit.entity, "find")
         else:
             self.w.selection.set_line(hit.line, "find")
-
-    # -- continued stories -------------------------------------------------------------------------
-
-    def show_story(self) -> None:
-        ws = self.ws
-        aid = self.w.selection.article_id
-        if ws is None or self.current < 0 or not aid:
-            self.story.show_parts([], -1)
-            return
-        stories, _ = ws.stories()
-        key = (self.current, aid)
-        story = next((s for s in stories if key in s.parts), None)
-        if story is None:
-            self.story.show_parts([], -1)
-            return
-        parts = []
-        for i, a in story.parts:
-            doc = ws.slots[i].document
-            title = ""
-            if doc is not None:
-                from core.fields import article_fields
-
-                page = doc.page
-                title = article_fields(page.text, page.lines, page.article(a)).title
-            parts.append((i, a, f"p{ws.slots[i].page.label} {a} {title}".strip()))
-        self.story.show_parts(parts, story.parts.index(key))
-
-    def go_to_part(self, index: int, article_id: str) -> None:
-        if self.show_page(index):
-            self.w.selection.set_article(article_id, "story")
-
-    def _ref(self, index: int, article_id: str) -> StoryRef | None:
-        assert self.ws is not None
-        doc = self.ws.slots[index].document
-        if doc is None:
-            return None
-        try:
-            return StoryRef(index, doc.page.article(article_id).lines[0])
-        except (KeyError, IndexError):
-            return None
-
-    def push_link(self, edit: LinkEdit) -> bool:
-        assert self.ws is not None
-        command = LinkCommand(self.ws, edit)
-        self.w.undo_stack.push(command)
-        if command.error is not None:
-            self.w.say(str(command.error))
-            return False
-        try:
-            self.ws.save_state()
-        except OSError as e:
-            self.w.say(f"the link was made but not saved: {e}", 15000)
-        return True
-
-    def unlink(self) -> None:
-        """Unlink the article on screen from the part that follows it (or precedes it, at the end)."""
-        ws = self.ws
-        aid = self.w.selection.article_id
-        if ws is None or not aid:
-            return
-        for link in ws.links.links:
-            from core.issue.jumps import resolve
-
-            ids = resolve(link, ws.documents())
-            if ids is None:
-                continue
-            if (link.source.page, ids[0]) == (self.current, aid) or (link.target.page, ids[1]) == (self.current, aid):
-                self.push_link(UnlinkStories(link))
-                return
-        self.w.say("this article is not linked to another part")
-
-    def link_dialog(self) -> None:
-        """Link the article on screen to its continuation, chosen among the other pages' articles."""
-        from PySide6.QtWidgets import QInputDialog
-
-        from core.fields import article_fields
-
-        ws = self.ws
-        aid = self.w.selection.article_id
-        if ws is None or not aid or self.current < 0:
-            self.w.say("select the article that jumps first")
-            return
-        choices: list[tuple[str, int, str]] = []
-        for i, slot in enumerate(ws.slots):
-            if i == self.current or slot.document is None:
-                continue
-            page = slot.document.page
-            for a in page.articles:
-                title = article_fields(page.text, page.lines, a).title or page.line(a.lines[0]).text.strip()[:20]
-                choices.append((f"page {slot.page.label} · {a.id} · {title}", i, a.id))
-        if not choices:
-            self.w.say("no article on another page to link to")
-            return
-        text, ok = QInputDialog.getItem(
-            self.w, "Link continued story", "Continues in:", [c[0] for c in choices], 0, False
-        )
-        if ok:
-            chosen = next(c for c in choices if c[0] == text)
-            self.link(aid, chosen[1], chosen[2])
-
-    def link(self, article_id: str, target_page: int, target_article: str) -> bool:
-        source = self._ref(self.current, article_id)
-        target = self._ref(target_page, target_article)
-        if source is None or target is None:
-            self.w.say("these articles cannot be linked")
-            return False
-        return self.push_link(LinkStories(source, target))
 
     # -- export ------------------------------------------------------------------------------------
 
