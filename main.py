@@ -15,8 +15,10 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] in ("-h", "--help"):
         print(
             "usage: main.py [PAGE.txt]            open the editor window (the bundled sample without PAGE)\n"
+            "       main.py FOLDER|ISSUE.pdf         open an issue: its page list, pages parsed in the background\n"
             "       main.py parse PAGE|DIR [-o OUT]  automatic annotation as JSON\n"
-            "       main.py export PAGE|DIR [-o OUT] [--format json|conll|jsonl]"
+            "       main.py export PAGE|DIR [-o OUT] [--format json|conll|jsonl] [--comments]\n"
+            "       main.py export DIR|ISSUE.pdf -o OUTDIR   the issue: corpus.jsonl, corpus.conll, pages/, METS+ALTO"
         )
         return 0
     from ui.app import run

@@ -167,9 +167,15 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--force", action="store_true", help="overwrite an existing output Banmian did not write")
     pp.set_defaults(func=cmd_parse)
     pe = sub.add_parser("export", help="write a page as the editor left it (saved corrections applied)")
-    pe.add_argument("page", help="a page .txt file or a folder of them")
+    pe.add_argument("page", help="a page .txt file, a folder of them or an issue PDF")
     pe.add_argument("-o", "--output", help="output file (or folder); stdout if omitted")
-    pe.add_argument("--format", choices=("json", "conll", "jsonl"), default="json")
+    pe.add_argument(
+        "--format",
+        choices=("json", "conll", "jsonl"),
+        help="json (the default for a page), conll or jsonl; a folder without --format (or a PDF) is "
+        "exported as an issue: corpus.jsonl, corpus.conll, pages/*.json, and METS/ALTO for a PDF",
+    )
+    pe.add_argument("--comments", action="store_true", help="CoNLL: add # page/article/title comment lines")
     pe.add_argument("--force", action="store_true", help="overwrite an existing output Banmian did not write")
     pe.set_defaults(func=cmd_export)
     return p

@@ -23,7 +23,7 @@ from core.persist import SidecarError, open_page
 SUFFIXES = {"json": ".json", "conll": ".conll", "jsonl": ".jsonl"}
 
 
-def render(path: Path, fmt: str, lexicon: UserLexicon | None = None) -> str:
+def render(path: Path, fmt: str, lexicon: UserLexicon | None = None, *, comments: bool = False) -> str:
     """One page in ``fmt``; every failure becomes a one-line ``PageError`` naming the page."""
     try:
         opened = open_page(path, lexicon, strict=True)
@@ -33,7 +33,7 @@ def render(path: Path, fmt: str, lexicon: UserLexicon | None = None) -> str:
         if fmt == "json":
             return dumps(page_json(doc))
         if fmt == "conll":
-            return to_conll(doc.page)
+            return to_conll(doc.page, comments=comments)
         return to_jsonl(doc)
     except SidecarError as e:
         raise PageError(f"{path.name}: {e}") from None
@@ -44,16 +44,21 @@ def render(path: Path, fmt: str, lexicon: UserLexicon | None = None) -> str:
 def export_command(args: argparse.Namespace) -> int:
     src = Path(args.page)
     out = Path(args.output) if args.output else None
+    comments: bool = getattr(args, "comments", False)
+    if src.suffix.lower() == ".pdf" or (src.is_dir() and not args.format):
+        from core.issue.cli import export_issue_command
+
+        return export_issue_command(src, out, comments=comments)
     fmt: str = args.format or "json"
     force: bool = getattr(args, "force", False)
     lexicon = load_lexicon()
     if src.is_dir():
         if fmt == "jsonl":
             return _corpus(src, out, lambda p: render(p, fmt, lexicon), force=force)
-        return run_folder(src, out, lambda p: render(p, fmt, lexicon), SUFFIXES[fmt], force=force)
+        return run_folder(src, out, lambda p: render(p, fmt, lexicon, comments=comments), SUFFIXES[fmt], force=force)
     if out is not None:
         check_output(out, [src], force=force)
-    data = render(src, fmt, lexicon)
+    data = render(src, fmt, lexicon, comments=comments)
     _write(out, data)
     return 0
 

@@ -1,7 +1,8 @@
 """Exports of a corrected page besides the banmian.page JSON: CoNLL (NER training) and JSONL.
 
-Both work on the reflowed article text of ``core.fields`` (body and subhead paragraphs, lines
-joined with no separator), so offsets and labels match the ``text`` field of the JSON export.
+Both work on the reflowed article text of ``core.fields`` (lines joined with no separator): JSONL
+on the body and subhead paragraphs, so offsets match the ``text`` field of the JSON export; CoNLL
+on the headline as well, since a title's entities are mentions a NER model must learn too.
 Rejected entities are left out of the training formats: they are decisions, not mentions.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from core.document import Document
@@ -21,6 +22,9 @@ from core.textmap import MappedText
 
 SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*")
 TRAINING_STATUSES = frozenset({"auto", "confirmed", "added", "edited"})
+CONLL_ROLES = frozenset({"kicker", "title", "subtitle", "byline", "body", "subhead"})
+DOCSTART = "-DOCSTART-\tO"
+HEADLINE_ORDER = {"kicker": 0, "title": 1, "subtitle": 2}
 
 
 def page_json(doc: Document) -> dict[str, Any]:
@@ -64,18 +68,32 @@ def _labeller(page: Page) -> Any:
     return entity_at
 
 
-def to_conll(page: Page) -> str:
-    """Character-level BIO: one ``char TAB label`` per line, a blank line after each sentence,
-    ``# article``/``# title`` comment lines opening each article."""
-    entity_at = _labeller(page)
-    lines: list[str] = [f"# page: {page.source.name} sha256={page.source.sha256}"]
-    for a in page.articles:
-        units = article_units(page, a)
-        if not units:
-            continue
-        title = article_fields(page.text, page.lines, a).title
-        lines += ["", f"# article: {a.id}", f"# title: {title}"]
-        for unit in units:
+def conll_units(page: Page, article: Article) -> list[MappedText]:
+    """What CoNLL labels of an article: its headline first (kicker, title, subtitle — a headline's
+    entities are mentions like any other, wherever the page printed it), then its byline, body and
+    subhead paragraphs in reading order."""
+    blocks = sorted(
+        (b for b in article.blocks if b.role in CONLL_ROLES),
+        key=lambda b: HEADLINE_ORDER.get(b.role, len(HEADLINE_ORDER)),
+    )
+    out = []
+    for b in blocks:
+        mapped = reflow(page.text, [(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines])
+        if mapped.text.strip():
+            out.append(mapped)
+    return out
+
+
+def conll_document(parts: Sequence[tuple[Page, Article]], comments: Sequence[str] = ()) -> str:
+    """One CoNLL document: ``-DOCSTART-``, then (only when given) ``# key = value`` comment lines
+    (CoNLL-U's form, which readers turn into sentence metadata), then one
+    ``char TAB label`` row per character in BIO, a blank line after each sentence.  ``parts`` are
+    the pieces of one story in reading order (one article, or a story continued across pages)."""
+    lines = [DOCSTART, ""]
+    lines += [f"# {c}" for c in comments]
+    for page, article in parts:
+        entity_at = _labeller(page)
+        for unit in conll_units(page, article):
             for s, e in _sentences(unit.text):
                 current: Entity | None = None
                 emitted = False
@@ -90,13 +108,35 @@ def to_conll(page: Page) -> str:
                     emitted = True
                 if emitted:
                     lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return "\n".join(lines).rstrip("\n") + "\n\n"
 
 
-def article_records(doc: Document) -> Iterator[dict[str, Any]]:
+def to_conll(page: Page, *, comments: bool = False) -> str:
+    """Character-level BIO as NER tools read it: one document (``-DOCSTART-``) per article, the
+    headline labelled like the body; ``comments`` adds ``# page``/``# article``/``# title`` lines."""
+    out = []
+    for a in page.articles:
+        if not conll_units(page, a):
+            continue
+        notes: list[str] = []
+        if comments:
+            title = article_fields(page.text, page.lines, a).title
+            notes = [
+                f"page = {page.source.name}",
+                f"sha256 = {page.source.sha256}",
+                f"article = {a.id}",
+                f"title = {title}",
+            ]
+        out.append(conll_document([(page, a)], notes))
+    return "".join(out)
+
+
+def article_records(doc: Document, data: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
     """One JSON-ready record per article: the JSON export's article plus the page it came from and
-    ``spans`` — ``[start, end, type]`` of the training entities as offsets into ``text``."""
-    data = page_json(doc)
+    ``spans`` — ``[start, end, type]`` of the training entities as offsets into ``text``.  ``data``:
+    the page's ``page_json`` when the caller has it already."""
+    if data is None:
+        data = page_json(doc)
     page = doc.page
     for a, d in zip(page.articles, data["articles"], strict=True):
         spans = []

@@ -51,6 +51,11 @@ class History:
         return bool(self._undone)
 
     @property
+    def done(self) -> tuple[Edit, ...]:
+        """The applied edits, oldest first (the top of the undo stack last)."""
+        return tuple(self._done)
+
+    @property
     def undo_name(self) -> str | None:
         return self._done[-1].name if self._done else None
 

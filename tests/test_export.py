@@ -54,8 +54,8 @@ def test_conll_is_bio_without_rejected() -> None:
     doc = Document(small_page())
     doc.apply(AddEntity(26, 28, "LOC"))
     doc.apply(RejectEntity("e17-22"))
-    out = to_conll(doc.page)
-    rows = [ln.split("\t") for ln in out.splitlines() if ln and not ln.startswith("#")]
+    out = to_conll(doc.page, comments=True)
+    rows = [ln.split("\t") for ln in out.splitlines() if ln and not ln.startswith(("#", "-DOCSTART-"))]
     assert all(len(r) == 2 and len(r[0]) == 1 for r in rows)
     labels = "".join(ch for ch, _ in rows)
     assert "南京工学院的学生在南京参观。" in labels
@@ -63,7 +63,7 @@ def test_conll_is_bio_without_rejected() -> None:
     k = labels.index("在南京") + 1
     assert (tags[k][1], tags[k + 1][1]) == ("B-LOC", "I-LOC")
     assert all(t == "O" for _, t in rows[:5])  # 南京工学院 rejected: plain text
-    assert "# article: a1" in out and "# title: 南京新闻" in out
+    assert "# article = a1" in out and "# title = 南京新闻" in out
     assert "上\tB-LOC" in out and "海\tI-LOC" in out  # across a line break
 
 
@@ -105,7 +105,7 @@ def test_cli_export_one_page(tmp_path: Path, fmt: str, capsys: pytest.CaptureFix
     elif fmt == "jsonl":
         assert all(json.loads(x)["page"]["name"] == "p.txt" for x in text.splitlines())
     else:
-        assert text.startswith("# page: p.txt")
+        assert text.startswith("-DOCSTART-")
     assert main(["export", str(page), "--format", fmt]) == 0
     stamp = re.compile(r'"updated": ?"[^"]*"')  # the export time differs between the two runs
     assert stamp.sub("", capsys.readouterr().out) == stamp.sub("", text)

@@ -23,7 +23,8 @@ def display_available() -> bool:
 
 
 def page_to_open(argv: list[str]) -> Path | None:
-    """``PAGE.txt`` from the command line, the bundled sample without one; None: a usage error."""
+    """``PAGE.txt`` (or an issue: a folder or a PDF) from the command line, the bundled sample
+    without one; None: a usage error."""
     if len(argv) > 1 or (argv and argv[0].startswith("-")):
         return None
     return Path(argv[0]) if argv else SAMPLE
@@ -35,11 +36,14 @@ def run(argv: list[str]) -> int:
         return 2
     path = page_to_open(argv)
     if path is None:
-        print("usage: main.py [PAGE.txt]   (see main.py --help)", file=sys.stderr)
+        print("usage: main.py [PAGE.txt|FOLDER|ISSUE.pdf]   (see main.py --help)", file=sys.stderr)
         return 2
+    from core.issue.source import is_issue
+
+    issue = is_issue(path)  # a folder or a PDF: the issue opens, its pages parse on every core
     from ui.worker import start_early
 
-    pool, first = start_early(str(path))  # the worker loads jieba while Qt and the window load
+    pool, first = (None, None) if issue else start_early(str(path))  # jieba loads while Qt loads
 
     from PySide6.QtWidgets import QApplication
 
@@ -54,5 +58,8 @@ def run(argv: list[str]) -> int:
     translators = install(app, choose_language(str(settings.value("ui/language", ""))))  # noqa: F841 (kept alive)
     window = MainWindow(loader=PageLoader(pool=pool), settings=settings)
     window.show()
-    window.files.begin_open(path, first)
+    if first is None:
+        window.issue.open(path)
+    else:
+        window.files.begin_open(path, first)
     return int(app.exec())

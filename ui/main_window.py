@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         self.files.progress.connect(self.show_progress)
         self.files.save_state.connect(self.show_save_state)
         self._build_menus()
+        from ui.issue.menu import install as install_issue  # a folder or a PDF worked through page by page
+
+        self.issue = install_issue(self)
         self.undo_stack.cleanChanged.connect(lambda _: self.show_save_state())
 
         self.session.reset.connect(self._after_reset)

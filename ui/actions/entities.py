@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -33,6 +33,8 @@ class EntityActions(ActionSet):
         super().__init__(parent)
         self.queue = queue
         self._last_decided = ""  # A applies this decision when the queue has moved on
+        # an open issue takes "apply to all" to every page: (decision, text, type) -> handled
+        self.issue_wide: Callable[[str, str, str], bool] | None = None
         self.editor = editor
         self.session = session
         self.selection = selection
@@ -225,6 +227,8 @@ class EntityActions(ActionSet):
         decision = DECISION_OF_STATUS.get(e.status)
         if decision is None:
             self.reporter.say(tr("decide on this entity first (Enter, Delete or a label key)"))
+            return
+        if self.issue_wide is not None and self.issue_wide(decision, e.text, e.type):
             return
         self._decide(edits.apply_to_all(page, decision, e.text, e.type), e)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,6 +88,7 @@ class PageFiles(QObject):
         self._opening: Path | None = None  # asked of the loader, not back yet
         self.origin: Origin | None = None  # the sidecar as loaded: saves check the disk against it
         self.lock: PageLock | None = None  # held while this window edits the page
+        self.stepper: Callable[[int], None] | None = None  # an open issue moves between its pages
         loader.loaded.connect(self._on_loaded)
         loader.progress.connect(self.progress.emit)
         self.autosave_timer = QTimer(self)
@@ -129,6 +131,9 @@ class PageFiles(QObject):
         Moving on never asks and never drops work: unsaved corrections are saved through ``save``;
         when that fails (its error is shown) the editor stays on this page.
         """
+        if self.stepper is not None:
+            self.stepper(direction)
+            return
         if self._opening is not None:
             self.reporter.say(tr("still opening {name}…").format(name=self._opening.name))
             return
@@ -186,6 +191,17 @@ class PageFiles(QObject):
         self.lock = None
 
     # -- recovery (the rules are core.persist.recovery's) ------------------------------------------
+
+    def adopt(
+        self, doc: Document, page_path: Path, sidecar_path: Path | None, *, modified: bool, warnings: tuple[str, ...]
+    ) -> None:
+        """Show a document opened elsewhere (a page of an open issue); ``modified``: it holds
+        corrections not saved yet."""
+        self._opening = None
+        self.page_path = page_path
+        self.sidecar_path = sidecar_path
+        self._restored = modified
+        self.opened.emit(doc, page_path, warnings)
 
     def recovery_path(self) -> Path | None:
         from core.persist.recovery import recovery_path

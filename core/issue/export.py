@@ -1,0 +1,100 @@
+"""Exporting a whole issue into a folder: the JSONL corpus, every page's JSON, CoNLL, and — when
+the pages come from a PDF — METS with one ALTO file per page.
+
+Every file is written atomically; a page that failed to open is reported and left out, never
+exported half-corrected.  ``progress(done, total, what)`` is called after each step so the window
+and the command line can show a bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from core.atomic import write_atomic
+from core.export_formats import page_json
+from core.export_json import dumps
+from core.issue.corpus import corpus_conll, corpus_jsonl
+from core.issue.mets import alto_name, alto_page, blocks_in, mets
+from core.issue.pdfpages import read_geometry
+from core.issue.workspace import IssueWorkspace
+
+FORMATS: tuple[str, ...] = ("jsonl", "json", "conll", "mets")
+CORPUS = "corpus.jsonl"
+CONLL = "corpus.conll"
+METS = "mets.xml"
+PAGES = "pages"
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(slots=True)
+class ExportResult:
+    written: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def export_issue(
+    ws: IssueWorkspace,
+    out: Path,
+    formats: tuple[str, ...] = FORMATS,
+    *,
+    conll_comments: bool = False,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write the issue as the editors left it into ``out`` (created if needed)."""
+    result = ExportResult()
+    docs = ws.documents()
+    for slot in ws.slots:
+        if slot.document is None:
+            result.problems.append(f"{slot.page.path.name}: {slot.error or 'not loaded'}; left out of the export")
+    stories, broken = ws.stories()
+    for link in broken:
+        src, dst = ws.slots[link.source.page].page, ws.slots[link.target.page].page
+        result.problems.append(
+            f"the link from page {src.label} line {link.source.line} to page {dst.label} line {link.target.line} "
+            "no longer joins two stories; exported unlinked"
+        )
+    want_mets = "mets" in formats and ws.issue.from_pdf()
+    total = len(docs) + sum(1 for f in ("jsonl", "conll") if f in formats) + (len(docs) + 1 if want_mets else 0)
+    done = 0
+
+    def step(what: str) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total, what)
+
+    def write(path: Path, data: str) -> None:
+        write_atomic(path, data)
+        result.written.append(path)
+
+    pages: dict[int, dict[str, Any]] = {}
+    for i in sorted(docs):
+        pages[i] = page_json(docs[i])
+        if "json" in formats:
+            write(out / PAGES / (ws.slots[i].page.path.stem + ".json"), dumps(pages[i]))
+        step(ws.slots[i].page.path.name)
+    if "jsonl" in formats:
+        write(out / CORPUS, corpus_jsonl(ws.issue, docs, stories, pages))
+        step(CORPUS)
+    if "conll" in formats:
+        write(out / CONLL, corpus_conll(ws.issue, docs, stories, comments=conll_comments))
+        step(CONLL)
+    if want_mets:
+        blocks: dict[int, set[str]] = {}
+        for i in sorted(docs):
+            geometry = read_geometry(ws.slots[i].page.path)
+            if geometry is None:
+                result.problems.append(f"{ws.slots[i].page.path.name}: no line geometry; no ALTO for this page")
+            else:
+                alto = alto_page(ws.issue, i, docs[i].page, geometry)
+                write(out / alto_name(i, ws.issue), alto)
+                blocks[i] = blocks_in(alto)
+            step(f"ALTO {ws.slots[i].page.label}")
+        href = Path(ws.issue.source).resolve().as_uri()
+        write(out / METS, mets(ws.issue, docs, stories, blocks, href))
+        step(METS)
+    return result

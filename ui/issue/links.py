@@ -1,0 +1,172 @@
+"""Continued stories in the window: which story the article on screen belongs to (its parts across
+pages, in the story panel), and the editor's link and unlink, as commands on the window's undo
+stack like any other correction.  The issue's link decisions are written with the issue at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand
+
+from core.fields import article_fields
+from core.issue.jumps import LinkEdit, LinkError, LinkStories, StoryRef, UnlinkStories, resolve
+from core.issue.workspace import IssueWorkspace
+from ui.issue.story import StoryPanel
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class LinkCommand(QUndoCommand):
+    """A link decision on the window's undo stack."""
+
+    def __init__(self, ws: IssueWorkspace, edit: LinkEdit) -> None:
+        super().__init__(edit.name)
+        self.ws = ws
+        self.edit = edit
+        self.error: LinkError | None = None
+
+    # Qt overrides
+
+    def redo(self) -> None:
+        try:
+            self.ws.apply_link(self.edit)
+        except LinkError as e:
+            self.error = e
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        self.ws.revert_link(self.edit)
+
+
+class StoryLinks(QObject):
+    """The story panel's side of the controller: ``ws_of``/``current_of`` say which issue and page
+    are open, ``show_page`` opens another page of the issue."""
+
+    def __init__(
+        self,
+        panel: StoryPanel,
+        window: MainWindow,
+        ws_of: Callable[[], IssueWorkspace | None],
+        current_of: Callable[[], int],
+        show_page: Callable[[int], bool],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.story = panel
+        self.w = window
+        self.ws_of = ws_of
+        self.current_of = current_of
+        self.show_page = show_page
+        panel.part_chosen.connect(self.go_to_part)
+        panel.unlink_requested.connect(self.unlink)
+        panel.link_requested.connect(self.link_dialog)
+
+    @property
+    def ws(self) -> IssueWorkspace | None:
+        return self.ws_of()
+
+    @property
+    def current(self) -> int:
+        return self.current_of()
+
+    def show_story(self) -> None:
+        ws = self.ws
+        aid = self.w.selection.article_id
+        if ws is None or self.current < 0 or not aid:
+            self.story.show_parts([], -1)
+            return
+        stories, _ = ws.stories()
+        key = (self.current, aid)
+        story = next((s for s in stories if key in s.parts), None)
+        if story is None:
+            self.story.show_parts([], -1)
+            return
+        parts = []
+        for i, a in story.parts:
+            doc = ws.slots[i].document
+            title = ""
+            if doc is not None:
+                page = doc.page
+                title = article_fields(page.text, page.lines, page.article(a)).title
+            parts.append((i, a, f"p{ws.slots[i].page.label} {a} {title}".strip()))
+        self.story.show_parts(parts, story.parts.index(key))
+
+    def go_to_part(self, index: int, article_id: str) -> None:
+        if self.show_page(index):
+            self.w.selection.set_article(article_id, "story")
+
+    def _ref(self, index: int, article_id: str) -> StoryRef | None:
+        assert self.ws is not None
+        doc = self.ws.slots[index].document
+        if doc is None:
+            return None
+        try:
+            return StoryRef(index, doc.page.article(article_id).lines[0])
+        except (KeyError, IndexError):
+            return None
+
+    def push_link(self, edit: LinkEdit) -> bool:
+        assert self.ws is not None
+        command = LinkCommand(self.ws, edit)
+        self.w.undo_stack.push(command)
+        if command.error is not None:
+            self.w.say(str(command.error))
+            return False
+        try:
+            self.ws.save_state()
+        except OSError as e:
+            self.w.say(f"the link was made but not saved: {e}", 15000)
+        return True
+
+    def unlink(self) -> None:
+        """Unlink the article on screen from the part that follows it (or precedes it, at the end)."""
+        ws = self.ws
+        aid = self.w.selection.article_id
+        if ws is None or not aid:
+            return
+        for link in ws.links.links:
+            ids = resolve(link, ws.documents())
+            if ids is None:
+                continue
+            if (link.source.page, ids[0]) == (self.current, aid) or (link.target.page, ids[1]) == (self.current, aid):
+                self.push_link(UnlinkStories(link))
+                return
+        self.w.say("this article is not linked to another part")
+
+    def link_dialog(self) -> None:
+        """Link the article on screen to its continuation, chosen among the other pages' articles."""
+        from PySide6.QtWidgets import QInputDialog
+
+        ws = self.ws
+        aid = self.w.selection.article_id
+        if ws is None or not aid or self.current < 0:
+            self.w.say("select the article that jumps first")
+            return
+        choices: list[tuple[str, int, str]] = []
+        for i, slot in enumerate(ws.slots):
+            if i == self.current or slot.document is None:
+                continue
+            page = slot.document.page
+            for a in page.articles:
+                title = article_fields(page.text, page.lines, a).title or page.line(a.lines[0]).text.strip()[:20]
+                choices.append((f"page {slot.page.label} · {a.id} · {title}", i, a.id))
+        if not choices:
+            self.w.say("no article on another page to link to")
+            return
+        text, ok = QInputDialog.getItem(
+            self.w, "Link continued story", "Continues in:", [c[0] for c in choices], 0, False
+        )
+        if ok:
+            chosen = next(c for c in choices if c[0] == text)
+            self.link(aid, chosen[1], chosen[2])
+
+    def link(self, article_id: str, target_page: int, target_article: str) -> bool:
+        source = self._ref(self.current, article_id)
+        target = self._ref(target_page, target_article)
+        if source is None or target is None:
+            self.w.say("these articles cannot be linked")
+            return False
+        return self.push_link(LinkStories(source, target))
