@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ WIDE_CLASS = (
     "\U00020000-\U0002ffff\u2014\u2026\u2018\u2019\u201c\u201d\u00b7\u2022\u25cf]"
 )
 _WIDE_RE = re.compile(WIDE_CLASS)
+_WIDE_RUN = re.compile(WIDE_CLASS + "{2,}")
 
 
 def width(s: str) -> float:
@@ -59,23 +61,11 @@ def width(s: str) -> float:
 
 def is_spaced(s: str) -> bool:
     """Characters set apart by spaces (``落 细 防 控``): most gaps between wide characters are spaces."""
-    t = s.strip(_SPACES)
-    if " " not in t and "\u3000" not in t and "\u00a0" not in t and "\t" not in t:
+    tokens = s.split()
+    if len(tokens) < 2:
         return False
-    gaps = spaced = 0
-    for i in range(len(t) - 1):
-        a = t[i]
-        if a in _SPACES:
-            continue
-        j = i + 1
-        while j < len(t) and t[j] in _SPACES:
-            j += 1
-        if j >= len(t):
-            break
-        if is_wide(a) and is_wide(t[j]):
-            gaps += 1
-            if j > i + 1:
-                spaced += 1
+    spaced = sum(1 for a, b in itertools.pairwise(tokens) if is_wide(a[-1]) and is_wide(b[0]))
+    gaps = spaced + sum(len(run) - 1 for tok in tokens for run in _WIDE_RUN.findall(tok))
     return (gaps >= 3 and spaced >= 0.7 * gaps) or (gaps == 2 and spaced == 2)  # ``烂 漫 时``
 
 
