@@ -28,6 +28,6 @@ def detect_entities(
 
 def warm_up() -> None:
     """Load jieba now (idempotent), e.g. in a worker before the first parse."""
-    from core.entities.tokenizer import warm_up as load
+    from core.entities.jieba.tokenizer import warm_up as load
 
     load()

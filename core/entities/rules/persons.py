@@ -15,9 +15,9 @@ import re
 from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
-from core.entities.gazetteer import Gazetteer
-from core.entities.names import NOT_IN_GIVEN, SPEECH_VERBS, person_shape
-from core.entities.tokenizer import Token, dict_tag, in_dictionary
+from core.entities.rules.gazetteer import Gazetteer
+from core.entities.rules.names import NOT_IN_GIVEN, SPEECH_VERBS, person_shape
+from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary
 
 # verbs that, right after a clause-initial name, make it the speaker or the actor
 _SPEAKER_VERBS = sorted(

@@ -14,10 +14,10 @@ import re
 from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
-from core.entities.gazetteer import Gazetteer
-from core.entities.names import person_shape
-from core.entities.places import ADMIN_PREFIX, GENERIC, NOUNISH, PROPERISH, STRONG, place_token
-from core.entities.tokenizer import Token, dict_tag
+from core.entities.rules.gazetteer import Gazetteer
+from core.entities.rules.names import person_shape
+from core.entities.rules.places import ADMIN_PREFIX, GENERIC, NOUNISH, PROPERISH, STRONG, place_token
+from core.entities.jieba.tokenizer import Token, dict_tag
 
 # organisation words that need a place or a proper name before them (国家 alone is not one)
 _WEAK_PREFIX = frozenset({"中央", "国家", "全国", "地方"})
