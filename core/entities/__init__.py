@@ -12,18 +12,26 @@ from typing import TYPE_CHECKING
 from core.entities.lexicon import UserLexicon
 
 if TYPE_CHECKING:
+    from core.entities.pipeline import Pipeline
     from core.model import Entity
 
 __all__ = ["UserLexicon", "detect_entities", "warm_up"]
 
 
 def detect_entities(
-    text: str, segments: Sequence[Sequence[tuple[int, int]]], *, lexicon: UserLexicon | None = None
+    text: str,
+    segments: Sequence[Sequence[tuple[int, int]]],
+    *,
+    lexicon: UserLexicon | None = None,
+    pipeline: Pipeline | None = None,
 ) -> tuple[Entity, ...]:
-    """Entities of the page ``text`` found in the reflowed ``segments`` (raw line spans)."""
+    """Entities of the page ``text`` found in the reflowed ``segments`` (raw line spans).
+
+    ``pipeline``: the stages to run (``detect.default_pipeline`` with the lexicon when omitted).
+    """
     from core.entities.detect import detect_entities as detect
 
-    return detect(text, segments, lexicon=lexicon)
+    return detect(text, segments, lexicon=lexicon, pipeline=pipeline)
 
 
 def warm_up() -> None:

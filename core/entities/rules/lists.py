@@ -12,9 +12,9 @@ import bisect
 from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
+from core.entities.jieba.tokenizer import Token
 from core.entities.rules.gazetteer import Gazetteer
 from core.entities.rules.names import PUNCT_BREAK, person_shape
-from core.entities.jieba.tokenizer import Token
 
 # words that close a list without belonging to its last member (石秀诗等, 刘磊报道)
 _CLOSERS = ("等人", "等", "报道", "摄")

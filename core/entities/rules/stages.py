@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from core.dateline import find_dateline
 from core.entities.candidates import TIER_SURE, Candidate
 from core.entities.pipeline import Detector, Refiner, Segment
-# from core.entities.rules import fixes
+from core.entities.rules import fixes
 from core.entities.rules.foreign import dotted_names, joined_fragments
 from core.entities.rules.lists import listed_names
 from core.entities.rules.names import anchored_names, tagged_names
@@ -61,9 +61,10 @@ DETECTORS: tuple[Detector, ...] = (
     lambda s: tagged_orgs(s.tokens, s.gaz),
     lambda s: org_chains(s.tokens, s.gaz),
     lambda s: long_orgs(s.tokens, s.gaz),
-    #     fixes.titled_names,
-    #     fixes.byline_names,
-    #     fixes.nicknames,
+    fixes.titled_names,
+    fixes.byline_names,
+    fixes.nicknames,
+    fixes.numbered_units,
     dateline,
 )
 
@@ -71,11 +72,12 @@ REFINERS: tuple[Refiner, ...] = (
     lambda s, c: c + prefixed_orgs(s.text, c),
     lambda s, c: fused_title_orgs(s.text, c, s.gaz),
     lambda s, c: c + listed_names(s.text, s.tokens, c, s.gaz),
-    #     fixes.absorb_orgs,
-    #     fixes.drop_false_alarms,
+    fixes.absorb_orgs,
+    fixes.drop_false_alarms,
 )
 
 
 def after_spread(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
-    """What must hold after the page-wide copies are added too: bare 省委 before 书记 is no ORG."""
-    return fused_title_orgs(seg.text, cands, seg.gaz)
+    """What must hold after the page-wide copies are added too: bare 省委 before 书记 is no ORG,
+    no demonym or generic phrase comes back as a copy."""
+    return fixes.drop_false_alarms(seg, fused_title_orgs(seg.text, cands, seg.gaz))
