@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-HEADLESS = ("parse", "export")
+HEADLESS = ("parse", "export", "evaluate")
 
 
 def main(argv: list[str]) -> int:
@@ -16,7 +16,8 @@ def main(argv: list[str]) -> int:
         print(
             "usage: main.py [PAGE.txt]            open the editor window (the bundled sample without PAGE)\n"
             "       main.py parse PAGE|DIR [-o OUT]  automatic annotation as JSON\n"
-            "       main.py export PAGE|DIR [-o OUT] [--format json|conll|jsonl]"
+            "       main.py export PAGE|DIR [-o OUT] [--format json|conll|jsonl]\n"
+            "       main.py evaluate GOLDDIR [--learn]  corrections left against gold (the learning curve)"
         )
         return 0
     from ui.app import run
