@@ -34,9 +34,25 @@ def _details(counts: dict[str, TypeCounts], out: TextIO) -> None:
             out.write(f"      {t}: add {' '.join(c.missed) or '-'} | reject/retype {' '.join(c.spurious) or '-'}\n")
 
 
-def evaluate(folder: Path, *, learn: bool = False, verbose: bool = False, out: TextIO | None = None) -> dict[str, Any]:
-    """Score every gold page of ``folder``; returns (and prints last) the totals."""
+def evaluate(
+    folder: Path,
+    *,
+    learn: bool = False,
+    tagger: bool = True,
+    min_pages: int | None = None,
+    verbose: bool = False,
+    out: TextIO | None = None,
+) -> dict[str, Any]:
+    """Score every gold page of ``folder``; returns (and prints last) the totals.
+
+    With ``learn``, the lexicon learns from each page before the next, and (unless ``tagger`` is
+    False) the tagger is retrained on every page so far; ``min_pages`` overrides the pages it
+    waits for before speaking (``tagger.stage.MIN_PAGES``).
+    """
     from core.entities.lexicon import UserLexicon
+    from core.entities.tagger.stage import MIN_PAGES, TaggerStage
+    from core.entities.tagger.store import TaggerStore
+    from core.entities.tagger.train import train
     from core.evaluate.teach import teach_page
     from core.export_json import page_to_dict
     from core.loader import read_page
@@ -52,11 +68,18 @@ def evaluate(folder: Path, *, learn: bool = False, verbose: bool = False, out: T
     with tempfile.TemporaryDirectory(prefix="banmian-evaluate-") as scratch_dir:
         scratch = Path(scratch_dir)
         lexicon = UserLexicon(scratch / "lexicon.json") if learn else None
+        store = TaggerStore(scratch / "tagger")
+        stage = None
+        train_times: list[float] = []
         previous: tuple[GoldPage, Any] | None = None
         for gp in pages:
             if lexicon is not None and previous is not None:
-                teach_page(previous[0], previous[1], lexicon, scratch)
-            page = parse_page(read_page(gp.path), lexicon=lexicon)
+                sidecar = teach_page(previous[0], previous[1], lexicon, scratch)
+                if tagger:
+                    store.add_page(previous[0].path, sidecar)
+                    train_times.append(train(store).seconds)
+                    stage = TaggerStage.load(store, MIN_PAGES if min_pages is None else min_pages)
+            page = parse_page(read_page(gp.path), lexicon=lexicon, tagger=stage)
             pred = page_to_dict(page)
             counts = entity_counts(gp.gold, pred, gp.text)
             effort = page_effort(gp.gold, pred, gp.text)
@@ -85,6 +108,8 @@ def evaluate(folder: Path, *, learn: bool = False, verbose: bool = False, out: T
         "precision": {t: round(prf(totals[t].tp, totals[t].fp, totals[t].fn)[0], 4) for t in TYPES},
         "recall": {t: round(prf(totals[t].tp, totals[t].fp, totals[t].fn)[1], 4) for t in TYPES},
     }
+    if train_times:
+        summary["tagger_train_seconds_max"] = round(max(train_times), 2)
     stream.write(f"total: {len(pages)} pages, F1 {_f1s(totals)}\n")
     stream.write(
         f"corrections an editor would still make: {summary['corrections']} (segmentation "
@@ -97,7 +122,9 @@ def evaluate(folder: Path, *, learn: bool = False, verbose: bool = False, out: T
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    evaluate(Path(args.golddir), learn=args.learn, verbose=args.verbose)
+    evaluate(
+        Path(args.golddir), learn=args.learn, tagger=not args.no_tagger, min_pages=args.min_pages, verbose=args.verbose
+    )
     return 0
 
 
@@ -106,5 +133,7 @@ def add_parser(sub: Any) -> None:
     pv = sub.add_parser("evaluate", help="score the parse against gold pages (or corrected pages) of a folder")
     pv.add_argument("golddir", help="a folder of PAGE.txt with PAGE.gold.json or saved corrections")
     pv.add_argument("--learn", action="store_true", help="teach each page's gold before the next (learning curve)")
+    pv.add_argument("--no-tagger", action="store_true", help="with --learn: teach the lexicon only")
+    pv.add_argument("--min-pages", type=int, help="with --learn: pages the tagger waits for (default: its own)")
     pv.add_argument("-v", "--verbose", action="store_true", help="list each page's entity corrections")
     pv.set_defaults(func=cmd_evaluate)
