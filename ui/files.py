@@ -185,6 +185,10 @@ class PageFiles(QObject):
             self.w.warn("Cannot save", str(e))
             return False
         self._mark_clean()
+        if self.page_path is not None:
+            from core.entities.tagger.train import schedule_training
+
+            schedule_training(self.page_path, result.path)  # a background process, never waited for
         self.w.say(f"Saved {result.path.name}" + ("; " + "; ".join(result.warnings) if result.warnings else ""))
         return True
 

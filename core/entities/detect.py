@@ -39,14 +39,35 @@ def default_pipeline(
     *,
     detectors: Sequence[Detector] = (),
     refiners: Sequence[Refiner] = (),
+    lac: bool | None = None,
 ) -> Pipeline:
-    """The rules, then the lexicon (when it has entries), then any extra engine's stages."""
+    """The rules, then the lexicon (when it has entries), LAC's vote (``lac``, by default
+    ``use_lac()``), then any extra stages (the trained tagger)."""
     extra: list[Detector] = []
     if lexicon is not None:
         learned = LexiconDetector(lexicon)
         if learned:
             extra.append(learned)
-    return Pipeline(stages.DETECTORS + tuple(extra) + tuple(detectors), stages.REFINERS + tuple(refiners))
+    engines: list[Refiner] = []
+    if lac if lac is not None else use_lac():
+        from core.entities.lac.vote import lac_vote
+
+        engines.append(lac_vote)
+    return Pipeline(
+        stages.DETECTORS + tuple(extra) + tuple(detectors), stages.REFINERS + tuple(engines) + tuple(refiners)
+    )
+
+
+def use_lac() -> bool:
+    """LAC votes when it is installed and switched on (``BANMIAN_LAC=1``).
+
+    Off by default: on the development pages it adds more wrong names than right ones.
+    """
+    import os
+
+    from core.entities import lac
+
+    return os.environ.get("BANMIAN_LAC", "0") == "1" and lac.available()
 
 
 def _spread(seg: Segment, known: dict[str, tuple[str, float]], lengths: Sequence[int]) -> list[Candidate]:

@@ -36,6 +36,15 @@ class TaggerStore:
     def for_project(cls, folder: Path) -> TaggerStore:
         return cls(folder / PROJECT_DIR / "tagger")
 
+    @classmethod
+    def for_page(cls, page: Path) -> TaggerStore:
+        """The project's tagger when the page's folder (or one above it) has ``.banmian/tagger``,
+        else the user's: a team sharing a project folder trains one tagger."""
+        for folder in (page.resolve().parent, *page.resolve().parent.parents):
+            if (folder / PROJECT_DIR / "tagger").is_dir():
+                return cls.for_project(folder)
+        return cls.for_user()
+
     @property
     def model_path(self) -> Path:
         return self.root / "model.crfsuite"

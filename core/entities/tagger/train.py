@@ -61,7 +61,7 @@ def train(store: TaggerStore) -> TrainResult:
     for page, sidecar in store.pages():
         try:
             seqs = _sequences(store, page, sidecar)
-        except Exception:  # noqa: BLE001  a page gone or changed: learn from the others
+        except Exception:
             continue
         pages += 1
         for s in seqs:
@@ -89,10 +89,23 @@ def train_in_background(store: TaggerStore) -> BaseProcess:
     return proc
 
 
+_running: dict[Path, BaseProcess] = {}
+
+
 def schedule_training(page: Path, sidecar: Path, store: TaggerStore | None = None) -> BaseProcess | None:
-    """After a save: remember the page and retrain in the background (nothing when switched off)."""
-    store = store or TaggerStore.for_user()
+    """After a save: remember the page and retrain in the background.
+
+    Nothing starts when the tagger is switched off, before it has ``MIN_PAGES`` pages (it would
+    stay silent anyway), or while this process's previous training of the store still runs (the
+    page is remembered; the next save trains on it).
+    """
+    from core.entities.tagger.stage import MIN_PAGES
+
+    store = store or TaggerStore.for_page(page)
     store.add_page(page, sidecar)
-    if not store.enabled:
+    busy = _running.get(store.root)
+    if not store.enabled or len(store.pages()) < MIN_PAGES or (busy is not None and busy.is_alive()):
         return None
-    return train_in_background(store)
+    proc = train_in_background(store)
+    _running[store.root] = proc
+    return proc
