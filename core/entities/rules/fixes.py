@@ -173,10 +173,6 @@ def numbered_units(seg: Segment) -> Iterable[Candidate]:
     return out
 
 
-def _token_index(toks: Sequence[Token]) -> tuple[dict[int, int], dict[int, int]]:
-    return {t.start: i for i, t in enumerate(toks)}, {t.end: i for i, t in enumerate(toks)}
-
-
 def _department_end(seg: Segment, k: int) -> int | None:
     """Where a unit of the organisation ending before token ``k`` ends (规划 研究院), if one does."""
     toks, gaz = seg.tokens, seg.gaz
@@ -193,9 +189,8 @@ def _department_end(seg: Segment, k: int) -> int | None:
     return None
 
 
-def _opens_with_foreign_place(seg: Segment, c: Candidate) -> bool:
+def _opens_with_foreign_place(seg: Segment, starts: dict[int, int], c: Candidate) -> bool:
     """比勒陀利亚 南非研究中心: an ORG opening with a country is not inside the city before it."""
-    starts, _ = _token_index(seg.tokens)
     i = starts.get(c.start)
     if i is None:
         return False
@@ -207,7 +202,7 @@ def absorb_orgs(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
     """The longest name wins: a place before an organisation and a department after it join it."""
     text = seg.text
     standalone = words("standalone_orgs")
-    starts, _ = _token_index(seg.tokens)
+    starts = {t.start: i for i, t in enumerate(seg.tokens)}
     loc_by_end: dict[int, list[Candidate]] = {}
     for c in cands:
         if c.type == "LOC" and c.tier == 1:
@@ -217,7 +212,7 @@ def absorb_orgs(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
         if c.type != "ORG":
             continue
         start, end = c.start, c.end
-        if text[start:end] not in standalone and not _opens_with_foreign_place(seg, c):
+        if text[start:end] not in standalone and not _opens_with_foreign_place(seg, starts, c):
             # a chain of places right before the organisation (湖南省 长沙县 第一中学)
             while start in loc_by_end:
                 start = min(p.start for p in loc_by_end[start])
