@@ -26,9 +26,10 @@ from core.entities.tagger.store import TaggerStore
 from core.model import Page
 
 SOURCE = "tagger"
-# measured with ``evaluate --learn`` (see docs/architecture.md): below this many pages the
-# model costs more corrections than it saves
-MIN_PAGES = 3
+# measured with ``evaluate --learn``: on pd98-dev (30 different stories) vetoes cost corrections
+# until about ten saved pages and save them from then on; on pdf-dev (stories repeat) they pay
+# from the first page; so it speaks from ten pages on
+MIN_PAGES = 10
 # with ``suggest``, a tagged span becomes a candidate above this confidence
 ACCEPT = 0.8
 # a rule's candidate is dropped when the tagger says O for all its characters this surely
