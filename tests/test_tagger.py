@@ -93,7 +93,12 @@ def test_trained_tagger_vetoes_what_the_editor_rejects(tmp_path: Path) -> None:
     assert TaggerStage.load(store, min_pages=1) is None
 
 
-def test_schedule_training_waits_for_pages_and_respects_the_switch(tmp_path: Path) -> None:
+def test_schedule_training_waits_for_pages_and_respects_the_switch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.entities.tagger import stage
+
+    monkeypatch.setattr(stage, "MIN_PAGES", 3)
     store = TaggerStore(tmp_path / "t")
     pages = _saved_pages(tmp_path, 3, "")
     assert schedule_training(*pages[0], store=store) is None  # too few pages to speak yet
