@@ -122,3 +122,11 @@ def test_a_new_engine_plugs_in_as_a_detector() -> None:
     text = "喵喵来了。"
     ents = detect_entities(text, [[(0, len(text))]], pipeline=pipe)
     assert [(e.text, e.source) for e in ents] == [("喵喵", "cat")]
+
+
+def test_learned_dates_and_single_characters_never_fire(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    lex = UserLexicon(tmp_path / "lex.json")
+    lex.learn("江", "PER")
+    lex.learn("五一", "TIME")
+    got = found("江水在五一前后上涨。", lexicon=lex)
+    assert "江" not in got and "五一" not in got

@@ -4,6 +4,7 @@ A learned entry is one more candidate at the rules' tier, so a longer rule candi
 (a learned 中国 does not split 中国银行), and it fires only where both its ends fall on token
 boundaries (a learned 海南 does not fire inside 地中海/南部).  An entry's ``weight`` (lowered by
 rejections, see ``core.entities.lexicon``) scales its confidence; one that fell too low is silent.
+One-character and TIME entries an older lexicon may hold never fire.
 Matching looks up, at every token boundary, the substrings of each learned length: linear in the
 page, whatever the size of the lexicon.
 """
@@ -31,8 +32,8 @@ class LexiconDetector:
         self._by_text: dict[str, tuple[str, float]] = {}
         for e in lexicon.entries:
             conf = _CONFIDENCE * float(getattr(e, "weight", 1.0))
-            if len(e.text) < 2 or conf < _SILENT_BELOW:
-                continue
+            if len(e.text) < 2 or e.type == "TIME" or conf < _SILENT_BELOW:
+                continue  # one character, a date (the rules find dates better), or rejected too often
             if e.text not in self._by_text or self._by_text[e.text][1] < conf:
                 self._by_text[e.text] = (e.type, conf)
         self._lengths = sorted({len(w) for w in self._by_text}, reverse=True)
