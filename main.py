@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-HEADLESS = ("parse", "export")
+HEADLESS = ("parse", "export", "evaluate")
 
 
 def main(argv: list[str]) -> int:
@@ -18,7 +18,8 @@ def main(argv: list[str]) -> int:
             "       main.py FOLDER|ISSUE.pdf         open an issue: its page list, pages parsed in the background\n"
             "       main.py parse PAGE|DIR [-o OUT]  automatic annotation as JSON\n"
             "       main.py export PAGE|DIR [-o OUT] [--format json|conll|jsonl] [--comments]\n"
-            "       main.py export DIR|ISSUE.pdf -o OUTDIR   the issue: corpus.jsonl, corpus.conll, pages/, METS+ALTO"
+            "       main.py export DIR|ISSUE.pdf -o OUTDIR   the issue: corpus.jsonl, corpus.conll, pages/, METS+ALTO\n"
+            "       main.py evaluate GOLDDIR [--learn]  corrections left against gold (the learning curve)"
         )
         return 0
     from ui.app import run

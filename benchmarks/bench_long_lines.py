@@ -93,7 +93,7 @@ def stage_segments(text: str) -> float:
 
 
 def stage_jieba(text: str) -> float:
-    from core.entities.tokenizer import tokens, warm_up
+    from core.entities.jieba.tokenizer import tokens, warm_up
 
     warm_up()
     flat = "".join(text.split())

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from core.atomic import write_atomic
+from core.evaluate.command import EvaluateError
 from core.loader import PageError
 
 if TYPE_CHECKING:
@@ -178,6 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument("--comments", action="store_true", help="CoNLL: add # page/article/title comment lines")
     pe.add_argument("--force", action="store_true", help="overwrite an existing output Banmian did not write")
     pe.set_defaults(func=cmd_export)
+    from core.evaluate.command import add_parser as add_evaluate
+
+    add_evaluate(sub)
     return p
 
 
@@ -186,7 +190,7 @@ def main(argv: Sequence[str]) -> int:
     try:
         result: int = args.func(args)
         return result
-    except (PageError, CliError) as e:
+    except (PageError, CliError, EvaluateError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

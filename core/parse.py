@@ -11,6 +11,7 @@ from core.model import Page
 
 if TYPE_CHECKING:
     from core.entities.lexicon import UserLexicon
+    from core.entities.pipeline import Refiner
 
 
 def entity_segments(page: Page) -> list[list[tuple[int, int]]]:
@@ -24,8 +25,10 @@ def entity_segments(page: Page) -> list[list[tuple[int, int]]]:
     return out
 
 
-def parse_page(raw: RawPage, *, lexicon: UserLexicon | None = None, entities: bool = True) -> Page:
-    """Parse a page; a pure function of the text (and the lexicon)."""
+def parse_page(
+    raw: RawPage, *, lexicon: UserLexicon | None = None, entities: bool = True, tagger: Refiner | None = None
+) -> Page:
+    """Parse a page; a pure function of the text (and the lexicon, and the trained tagger)."""
     lines = split_lines(raw.text)
     articles, unassigned = segment(raw.text, lines)
     page = Page(raw.source, raw.text, lines, articles, unassigned)
@@ -33,5 +36,5 @@ def parse_page(raw: RawPage, *, lexicon: UserLexicon | None = None, entities: bo
         return page
     from core.entities import detect_entities
 
-    found = detect_entities(raw.text, entity_segments(page), lexicon=lexicon)
+    found = detect_entities(raw.text, entity_segments(page), lexicon=lexicon, tagger=tagger)
     return Page(raw.source, raw.text, lines, articles, unassigned, tuple(found))

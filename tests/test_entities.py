@@ -165,7 +165,7 @@ def test_tagged_cut_matches_jieba_posseg_without_hmm() -> None:
     import jieba
     import jieba.posseg
 
-    from core.entities import postag, tokenizer
+    from core.entities.jieba import postag, tokenizer
 
     tokenizer.warm_up()
     text = (

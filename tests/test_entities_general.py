@@ -9,9 +9,9 @@ from dataclasses import replace
 
 from test_entities import found
 
-from core.entities.gazetteer import gazetteer
-from core.entities.places import gazetteer_words
-from core.entities.tokenizer import Token
+from core.entities.jieba.tokenizer import Token
+from core.entities.rules.gazetteer import gazetteer
+from core.entities.rules.places import gazetteer_words
 
 
 def test_long_transliterated_name_may_end_in_ke() -> None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from test_entities import found
 
-from core.entities.gazetteer import gazetteer
-from core.entities.names import rare_dict_name
-from core.entities.orgs import person_government, tagged_orgs
-from core.entities.tokenizer import Token
+from core.entities.jieba.tokenizer import Token
+from core.entities.rules.gazetteer import gazetteer
+from core.entities.rules.names import rare_dict_name
+from core.entities.rules.orgs import person_government, tagged_orgs
 
 
 def test_jieba_nt_phrases_without_an_organisation_ending_are_not_orgs() -> None:

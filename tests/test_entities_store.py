@@ -137,7 +137,7 @@ def test_corrupt_user_labels_fall_back_with_a_warning(tmp_path: Path, content: s
 def test_prefix_dictionary_cache_round_trip(tmp_path: Path) -> None:
     """jieba's word → frequency table loads from our cache exactly as it was saved, and a cache
     for another dictionary file (other size or mtime) is not used."""
-    from core.entities import freqcache
+    from core.entities.jieba import freqcache
 
     dictionary = tmp_path / "dict.txt"
     dictionary.write_text("新华社 100 nt\n新华 0 x\n", encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.entities.timex import cn_number, find_times
+from core.entities.rules.timex import cn_number, find_times
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_cn_number(s: str, n: int) -> None:
 
 
 def test_year_before_new_years_day_is_a_date_but_yen_is_money() -> None:
-    from core.entities.timex import find_times
+    from core.entities.rules.timex import find_times
 
     assert [t.value for t in find_times("大家喜庆２０３０年元旦。")] == ["2030"]
     assert find_times("售价３０日元") == []

@@ -10,6 +10,7 @@ import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.model import Page
@@ -43,13 +44,14 @@ def warm_up() -> None:
 def parse_path(path: str, parser: Callable[..., Page] | None = None) -> Loaded:
     """Read, parse and re-apply saved corrections; every failure becomes a message for the editor."""
     from core.entities.lexicon import UserLexicon
+    from core.entities.tagger.stage import tagged_parser
     from core.loader import PageError
     from core.persist import open_page
 
     lexicon = UserLexicon.load()  # an unreadable lexicon is left alone and said; learning pauses
     warnings: list[str] = [lexicon.warning] if lexicon.warning else []
     try:
-        result = open_page(path, lexicon, parser=parser)
+        result = open_page(path, lexicon, parser=parser or tagged_parser(Path(path)))
     except PageError as e:
         return Loaded(path, error=str(e))
     except Exception as e:  # a parser bug must not take the window down

@@ -112,6 +112,6 @@ class _WordCheck:
 
 def jieba_tokens(text: str) -> list[tuple[int, int]]:
     """jieba's word spans of ``text``, through the entity layer (the one module importing jieba)."""
-    from core.entities.tokenizer import tokens
+    from core.entities.jieba.tokenizer import tokens
 
     return [(t.start, t.end) for t in tokens(text)]

@@ -1,135 +1,110 @@
-"""Entity detection: jieba's tokens plus our own layers, every mention mapped to raw offsets.
+"""Entity detection over a page: the pipeline on every segment, then page-wide consistency.
 
 Detection runs on each segment's reflowed text (``textmap.assemble``), never on raw lines, so a
 name split over two lines (``安立`` / ``佳``) is found whole and reported with raw offsets that
-cross the line break.  Layers, each in its own module:
+cross the line break.  Per segment, ``pipeline.Pipeline`` runs the detectors and refiners:
 
-- ``timex``: calendar and clock expressions with a numeral, with an ISO 8601 ``value``;
-- ``names``/``foreign``/``persons``: jieba's name tags filtered, names after titles, foreign
-  names (split pieces, middle dots), speakers, credits, caption marks (``X（左）``);
-- ``lists``: members of ``X、Y、Z`` lists typed like a recognised neighbour (PER or LOC);
-- ``places``: gazetteer words, place suffixes, prefecture areas, known organisation phrases;
-- ``orgs``: jieba's nt checked, organisation chains, long names, 第X届/中共 prefixes;
-- datelines (``core.dateline``): source ORG, place LOC, date TIME, reporters PER;
-- the user lexicon: learned entries (source ``lexicon``), rejections in context;
-- page-wide consistency: a string taken as PER (LOC, ORG) once is taken everywhere on the page.
+- the rules (``rules.stages``): times, names, places, organisations, datelines, lists;
+- the user lexicon (``learned``): what editors confirmed, at the rules' tier, on token boundaries;
+- extra engines when present (the trained tagger, LAC): each one more stage.
 
-Overlaps are resolved by ``candidates.resolve``: longest wins, no nesting.
+Then, page-wide: a string resolved with confidence once is a candidate everywhere on the page (at
+token boundaries), rejections in context are dropped, and ``candidates.resolve`` keeps the
+longest of overlapping candidates, no nesting.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from core.dateline import find_dateline
-from core.entities.candidates import TIER_SURE, Candidate, resolve
-from core.entities.foreign import dotted_names, joined_fragments
-from core.entities.gazetteer import gazetteer
+from core.entities.candidates import Candidate, resolve
+from core.entities.jieba.tokenizer import warm_up
+from core.entities.learned import LexiconDetector
 from core.entities.lexicon import UserLexicon, context_of
-from core.entities.lists import listed_names
-from core.entities.names import anchored_names, tagged_names
-from core.entities.orgs import fused_title_orgs, long_orgs, org_chains, prefixed_orgs, tagged_orgs
-from core.entities.persons import anonymised_names, captioned_names, credit_names, speaker_names
-from core.entities.places import gazetteer_words, known_phrases, place_compounds
-from core.entities.timex import find_times
-from core.entities.tokenizer import tokens, warm_up
+from core.entities.pipeline import Detector, Pipeline, Refiner, Segment
+from core.entities.rules import stages
 from core.model import Entity, entity_id
 from core.textmap import MappedText, assemble, surface
 
-__all__ = ["detect_entities"]
+__all__ = ["default_pipeline", "detect_entities"]
 
 # below this, a mention is not copied to the rest of the page by the consistency pass
 _SPREAD_MIN = 0.55
+# the consistency pass gives its copies at most this confidence
+_SPREAD_CONF = 0.7
 
 
-def _dateline(text: str) -> list[Candidate]:
-    parts = find_dateline(text)
-    if parts is None:
-        return []
-    out: list[Candidate] = []
-    src = text[parts.source[0] : parts.source[1]]
-    if src not in ("本报", "本刊"):
-        out.append(Candidate(*parts.source, "ORG", "rule", 0.9, tier=TIER_SURE))
-    if parts.place is not None and not text[parts.place[0] : parts.place[1]].startswith("驻"):
-        out.append(Candidate(*parts.place, "LOC", "rule", 0.9, tier=TIER_SURE))
-    if parts.date is not None:
-        tm = find_times(text[parts.date[0] : parts.date[1]])
-        value = tm[0].value if len(tm) == 1 else None
-        out.append(Candidate(*parts.date, "TIME", "rule", 0.95, value, tier=TIER_SURE))
-    out.extend(Candidate(s, e, "PER", "rule", 0.9, tier=TIER_SURE) for s, e in parts.reporters)
-    return out
+def default_pipeline(
+    lexicon: UserLexicon | None = None,
+    *,
+    detectors: Sequence[Detector] = (),
+    refiners: Sequence[Refiner] = (),
+    lac: bool | None = None,
+) -> Pipeline:
+    """The rules, then the lexicon (when it has entries), LAC's vote (``lac``, by default
+    ``use_lac()``), then any extra stages (the trained tagger)."""
+    extra: list[Detector] = []
+    if lexicon is not None:
+        learned = LexiconDetector(lexicon)
+        if learned:
+            extra.append(learned)
+    engines: list[Refiner] = []
+    if lac if lac is not None else use_lac():
+        from core.entities.lac.vote import lac_vote
+
+        engines.append(lac_vote)
+    return Pipeline(
+        stages.DETECTORS + tuple(extra) + tuple(detectors), stages.REFINERS + tuple(engines) + tuple(refiners)
+    )
 
 
-def _lexicon(text: str, pattern: re.Pattern[str] | None, types: dict[str, str]) -> list[Candidate]:
-    if pattern is None:
-        return []
-    return [
-        Candidate(m.start(), m.end(), types[m.group(0)], "lexicon", 0.95, tier=TIER_SURE)
-        for m in pattern.finditer(text)
-    ]
+def use_lac() -> bool:
+    """LAC votes when it is installed and switched on (``BANMIAN_LAC=1``).
+
+    Off by default: on the development pages it adds more wrong names than right ones.
+    """
+    import os
+
+    from core.entities import lac
+
+    return os.environ.get("BANMIAN_LAC", "0") == "1" and lac.available()
 
 
-def _segment_candidates(
-    text: str, lex_re: re.Pattern[str] | None, lex_types: dict[str, str]
-) -> tuple[list[Candidate], frozenset[int]]:
-    """All candidates of one segment, and its token boundaries (for the consistency pass)."""
-    gaz = gazetteer()
-    toks = tokens(text)
-    cands: list[Candidate] = []
-    cands += [Candidate(t.start, t.end, "TIME", "rule", 0.9, t.value) for t in find_times(text)]
-    cands += tagged_names(toks, gaz)
-    cands += joined_fragments(toks, gaz)
-    cands += dotted_names(text, toks, gaz)
-    cands += anonymised_names(text, gaz)
-    cands += anchored_names(text, toks, gaz)
-    cands += speaker_names(text, gaz)
-    cands += credit_names(text, gaz)
-    cands += captioned_names(text, toks, gaz)
-    cands += gazetteer_words(toks, gaz)
-    cands += known_phrases(text, toks, gaz)
-    cands += place_compounds(toks, gaz)
-    cands += tagged_orgs(toks, gaz)
-    cands += org_chains(toks, gaz)
-    cands += long_orgs(toks, gaz)
-    cands += prefixed_orgs(text, cands)
-    cands = fused_title_orgs(text, cands, gaz)
-    cands += listed_names(text, toks, cands, gaz)
-    cands += _dateline(text)
-    cands += _lexicon(text, lex_re, lex_types)
-    cuts = frozenset(t.start for t in toks) | frozenset(t.end for t in toks)
-    return cands, cuts
-
-
-def _spread(text: str, cuts: frozenset[int], known: dict[str, tuple[str, float]]) -> list[Candidate]:
+def _spread(seg: Segment, known: dict[str, tuple[str, float]], lengths: Sequence[int]) -> list[Candidate]:
     """Other occurrences of strings resolved with confidence somewhere on the page.
 
-    Only at token boundaries: 中国 is not spread into 发展中国家.
+    Only at token boundaries (中国 is not spread into 发展中国家); one dictionary lookup per
+    boundary and known length, so linear in the segment.
     """
     out: list[Candidate] = []
-    for word, (typ, conf) in known.items():
-        start = text.find(word)
-        while start >= 0:
-            if start in cuts and start + len(word) in cuts:
-                out.append(Candidate(start, start + len(word), typ, "rule", min(conf, 0.7)))
-            start = text.find(word, start + 1)
+    text, cuts = seg.text, seg.cuts
+    for start in cuts:
+        for n in lengths:
+            if start + n in cuts:
+                hit = known.get(text[start : start + n])
+                if hit is not None:
+                    out.append(Candidate(start, start + n, hit[0], "rule", min(hit[1], _SPREAD_CONF)))
     return out
 
 
 def detect_entities(
-    text: str, segments: Sequence[Sequence[tuple[int, int]]], *, lexicon: UserLexicon | None = None
+    text: str,
+    segments: Sequence[Sequence[tuple[int, int]]],
+    *,
+    lexicon: UserLexicon | None = None,
+    pipeline: Pipeline | None = None,
 ) -> tuple[Entity, ...]:
     """Entities of the page ``text``; each segment is the raw line spans of one reflowed unit."""
     warm_up()
-    lex_types = {e.text: e.type for e in lexicon.entries} if lexicon else {}
-    lex_re = re.compile("|".join(re.escape(w) for w in sorted(lex_types, key=len, reverse=True))) if lex_types else None
+    pipe = pipeline or default_pipeline(lexicon)
     mapped: list[MappedText] = [assemble(text, spans, squeeze=True) for spans in segments]
-    per_seg = [_segment_candidates(m.text, lex_re, lex_types) for m in mapped]
+    segs = [Segment.of(m.text) for m in mapped]
+    per_seg = [pipe.run(s) for s in segs]
     # consistency: what one segment resolved confidently is a candidate in every segment
     known: dict[str, tuple[str, float]] = {}
-    for m, (cands, _) in zip(mapped, per_seg, strict=True):
+    for seg, cands in zip(segs, per_seg, strict=True):
         for c in resolve(cands):
-            word = m.text[c.start : c.end]
+            word = seg.text[c.start : c.end]
             if (
                 c.type != "TIME"
                 and c.confidence >= _SPREAD_MIN
@@ -137,9 +112,10 @@ def detect_entities(
                 and (word not in known or known[word][1] < c.confidence)
             ):
                 known[word] = (c.type, c.confidence)
+    lengths = sorted({len(w) for w in known})
     entities: dict[tuple[int, int], Entity] = {}
-    for m, (cands, cuts) in zip(mapped, per_seg, strict=True):
-        pool = fused_title_orgs(m.text, cands + _spread(m.text, cuts, known), gazetteer())
+    for m, seg, cands in zip(mapped, segs, per_seg, strict=True):
+        pool = stages.after_spread(seg, cands + _spread(seg, known, lengths))
         if lexicon is not None:
             pool = [
                 c

@@ -258,6 +258,10 @@ class PageFiles(QObject):
             assert self.page_path is not None
             self.opened.emit(result.document, self.page_path, ())
         self._mark_clean()
+        if self.page_path is not None:
+            from core.entities.tagger.train import schedule_training
+
+            schedule_training(self.page_path, result.path)  # a background process, never waited for
         self.reporter.say(
             tr("Saved {name}").format(name=result.path.name)
             + ("; " + "; ".join(result.warnings) if result.warnings else "")

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
-from core.entities.gazetteer import Gazetteer
-from core.entities.names import FUNCTION_CHARS, NAME_FLAGS, PUNCT_BREAK, is_han, token_at
-from core.entities.tokenizer import Token
+from core.entities.jieba.tokenizer import Token
+from core.entities.rules.gazetteer import Gazetteer
+from core.entities.rules.names import FUNCTION_CHARS, NAME_FLAGS, PUNCT_BREAK, is_han, token_at
 
 _NAME_DOT = frozenset("·•・．")
 

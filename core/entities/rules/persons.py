@@ -15,9 +15,9 @@ import re
 from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
-from core.entities.gazetteer import Gazetteer
-from core.entities.names import NOT_IN_GIVEN, SPEECH_VERBS, person_shape
-from core.entities.tokenizer import Token, dict_tag, in_dictionary
+from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary
+from core.entities.rules.gazetteer import Gazetteer
+from core.entities.rules.names import NOT_IN_GIVEN, SPEECH_VERBS, person_shape
 
 # verbs that, right after a clause-initial name, make it the speaker or the actor
 _SPEAKER_VERBS = sorted(
@@ -82,7 +82,7 @@ def _loose_name(piece: str, gaz: Gazetteer) -> bool:
     )
 
 
-def _split_names(run: str, gaz: Gazetteer) -> list[tuple[int, int]] | None:
+def split_names(run: str, gaz: Gazetteer) -> list[tuple[int, int]] | None:
     """Cut a run of names written without separators (``徐国春张雅文``) into 2–3 character names.
 
     Three-character names are tried first at each step: they are the more common length.
@@ -93,7 +93,7 @@ def _split_names(run: str, gaz: Gazetteer) -> list[tuple[int, int]] | None:
         piece = run[:size]
         shaped = size == 3 or person_shape(piece, gaz) > 0
         if len(piece) == size and shaped and _loose_name(piece, gaz):
-            rest = _split_names(run[size:], gaz)
+            rest = split_names(run[size:], gaz)
             if rest is not None:
                 return [(0, size)] + [(s + size, e + size) for s, e in rest]
     return None
@@ -108,7 +108,7 @@ def credit_names(text: str, gaz: Gazetteer) -> list[Candidate]:
         pos = 0
         for part in re.split(r"([\s、]+)", body):
             if part and not part.isspace() and part != "、":
-                spans = _split_names(part, gaz) if len(part) <= 12 else None
+                spans = split_names(part, gaz) if len(part) <= 12 else None
                 if spans is None:
                     break
                 out.extend(Candidate(base + pos + s, base + pos + e, "PER", "rule", 0.75) for s, e in spans)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
-from core.entities.gazetteer import Gazetteer
-from core.entities.tokenizer import Token, dict_tag, in_dictionary, word_freq
+from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
+from core.entities.rules.gazetteer import Gazetteer
 
 NAME_FLAGS = frozenset({"nr", "nrfg", "nrt", "new"})
 # jieba's dictionary tags many rare words nr (蒲公英, 贺年卡); names it really knows are frequent

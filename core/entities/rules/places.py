@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
-from core.entities.gazetteer import LOC_SUFFIX_CHARS, LOC_SUFFIX_WORDS, Gazetteer
-from core.entities.tokenizer import Token, word_freq
+from core.entities.jieba.tokenizer import Token, word_freq
+from core.entities.rules.gazetteer import LOC_SUFFIX_CHARS, LOC_SUFFIX_WORDS, Gazetteer
 
 NOUNISH = frozenset({"n", "nz", "vn", "j", "nt", "ns", "nr", "l", "new", "eng", "an", "ng", "b"})
 PROPERISH = frozenset({"nz", "ns", "nt", "j", "new", "eng", "nr", "nrt", "nrfg"})

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.entities.rules.wordlists import words
+
 _D = "0-9０-９"
 _CN = "〇○零一二三四五六七八九"
 _YEAR = rf"(?P<y>[{_D}]{{4}}|[{_CN}]{{4}})年"
@@ -44,9 +46,11 @@ TIME_RE = re.compile(
     rf"(?:{_WEEK}|(?:{_YEAR})?(?:{_MONTH})?(?:{_DAY})?{_CLOCK}?)"
 )
 # a number right before or after means a quantity, not a date (3.5月 / 20日元 are rare; 第20日 too)
-_BAD_BEFORE = frozenset(f"{_D}.．%第每")
+_BAD_BEFORE = frozenset("0123456789０１２３４５６７８９.．%第每")
 _BAD_AFTER = ("元", "圆", "美元", "日元", "天", "个")
-_FESTIVAL = ("元旦", "元宵")  # ``1998年元旦`` is a date, ``20日元`` money
+_FESTIVAL = ("元旦", "元宵")
+# how far before a number of 点 a market word makes it index points (指数上涨了15点)
+_MARKET_REACH = 6  # ``1998年元旦`` is a date, ``20日元`` money
 
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
@@ -125,6 +129,14 @@ def _looks_like_quantity(m: re.Match[str]) -> bool:
     return bool(only_day and len(d) == 1 and not d.translate(_WIDE).isdigit())
 
 
+def _index_points(text: str, m: re.Match[str]) -> bool:
+    """上涨15点, 收于3200点: a number of 点 after a market word counts points, not hours."""
+    if not m.group(0).endswith("点") or m.group("d") or m.group("m") or m.group("p"):
+        return False
+    before = text[max(0, m.start() - _MARKET_REACH) : m.start()]
+    return any(w in before for w in words("market_words"))
+
+
 def find_times(text: str) -> list[TimeMatch]:
     """Every calendar/clock expression with a numeral in ``text``."""
     out: list[TimeMatch] = []
@@ -135,6 +147,8 @@ def find_times(text: str) -> list[TimeMatch]:
         if s > 0 and text[s - 1] in _BAD_BEFORE:
             continue
         if (text.startswith(_BAD_AFTER, e) and not text.startswith(_FESTIVAL, e)) or _looks_like_quantity(m):
+            continue
+        if _index_points(text, m):
             continue
         try:
             value = _value(m)

@@ -8,12 +8,13 @@ so the first member is cut to the name that ends it and the last loses its closi
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
-from core.entities.gazetteer import Gazetteer
-from core.entities.names import PUNCT_BREAK, person_shape
-from core.entities.tokenizer import Token
+from core.entities.jieba.tokenizer import Token
+from core.entities.rules.gazetteer import Gazetteer
+from core.entities.rules.names import PUNCT_BREAK, person_shape
 
 # words that close a list without belonging to its last member (石秀诗等, 刘磊报道)
 _CLOSERS = ("等人", "等", "报道", "摄")
@@ -29,23 +30,28 @@ def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate], g
         "PER": {(c.start, c.end) for c in cands if c.type == "PER"},
         "LOC": {(c.start, c.end) for c in cands if c.type == "LOC"},
     }
+    # the PER starts ending at each position (sorted), and the LOC starts: lookups, not scans
+    per_by_end: dict[int, list[int]] = {}
+    for ps, pe in sorted(spans["PER"]):
+        per_by_end.setdefault(pe, []).append(ps)
+    loc_starts = {ls for ls, _ in spans["LOC"]}
     ns = {(t.start, t.end) for t in toks if t.flag == "ns"}
     out: list[Candidate] = []
     items: list[tuple[int, int]] = []
     start = 0
     for i, ch in enumerate(text + "。"):
         if ch == "、" or ch in PUNCT_BREAK or ch in "和及与":
-            items.append(_trimmed(text, start, i, spans["PER"]))
+            items.append(_trimmed(text, start, i, per_by_end))
             if ch != "、":
                 if len(items) >= 2:
                     _people(text, items, spans["PER"], gaz, out)
-                    _places(text, items, spans, ns, gaz, out)
+                    _places(text, items, spans, loc_starts, ns, gaz, out)
                 items = []
             start = i + 1
     return out
 
 
-def _trimmed(text: str, s: int, e: int, per: set[tuple[int, int]]) -> tuple[int, int]:
+def _trimmed(text: str, s: int, e: int, per_by_end: dict[int, list[int]]) -> tuple[int, int]:
     """The member inside ``[s, e)``: a name that ends the text before it, no closing word."""
     for closer in _CLOSERS:
         if text.endswith(closer, s, e) and e - len(closer) - s >= 2:
@@ -54,8 +60,9 @@ def _trimmed(text: str, s: int, e: int, per: set[tuple[int, int]]) -> tuple[int,
     else:
         cut = text.find("等", s + 2, e)  # 兴县等许多地方: the list ends at 等
         e = cut if cut > 0 else e
-    inner = [ps for ps, pe in per if pe == e and s < ps]
-    return (min(inner), e) if inner else (s, e)
+    starts = per_by_end.get(e, [])
+    k = bisect.bisect_right(starts, s)
+    return (starts[k], e) if k < len(starts) else (s, e)
 
 
 def _people(
@@ -74,6 +81,7 @@ def _places(
     text: str,
     items: list[tuple[int, int]],
     spans: dict[str, set[tuple[int, int]]],
+    loc_starts: set[int],
     ns: set[tuple[int, int]],
     gaz: Gazetteer,
     out: list[Candidate],
@@ -86,7 +94,7 @@ def _places(
     if any(it in spans["PER"] for it in items):
         return
     starts = {s for s, _ in items}
-    known = any(ls in starts for ls, _ in spans["LOC"])
+    known = any(s in loc_starts for s in starts)
     shaped = [(s, e) for s, e in items if _place_shaped(text, s, e, ns, gaz)]
     if not shaped or not (known or (len(items) >= 3 and len(shaped) == len(items))):
         return

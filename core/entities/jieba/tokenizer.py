@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import jieba
 import jieba.finalseg
 
-from core.entities import freqcache, postag
+from core.entities.jieba import freqcache, postag
 from core.paths import cache_dir
 
 _lock = threading.Lock()

@@ -14,10 +14,10 @@ import re
 from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
-from core.entities.gazetteer import Gazetteer
-from core.entities.names import person_shape
-from core.entities.places import ADMIN_PREFIX, GENERIC, NOUNISH, PROPERISH, STRONG, place_token
-from core.entities.tokenizer import Token, dict_tag
+from core.entities.jieba.tokenizer import Token, dict_tag
+from core.entities.rules.gazetteer import Gazetteer
+from core.entities.rules.names import person_shape
+from core.entities.rules.places import ADMIN_PREFIX, GENERIC, NOUNISH, PROPERISH, STRONG, place_token
 
 # organisation words that need a place or a proper name before them (国家 alone is not one)
 _WEAK_PREFIX = frozenset({"中央", "国家", "全国", "地方"})
@@ -94,7 +94,7 @@ def tagged_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
-def _org_word(t: Token, gaz: Gazetteer, right_after: bool = True) -> bool:
+def org_word(t: Token, gaz: Gazetteer, right_after: bool = True) -> bool:
     """A token that can end an organisation name.
 
     A two-character word ending in a one-character suffix (画院, 酒厂) names a unit only right
@@ -124,11 +124,11 @@ def _extends(toks: Sequence[Token], j: int, gaz: Gazetteer) -> int:
     (新华社 香港 分社), or a legal form and 公司 (一拖集团 有限责任 公司).  Anything else ends
     the name: 广播公司 | 演播 大厅.
     """
-    if _org_word(toks[j], gaz, False):
+    if org_word(toks[j], gaz, False):
         return 1
     if toks[j].word in _LEGAL_FORMS and j + 1 < len(toks) and toks[j + 1].word.endswith("公司"):
         return 2
-    if j + 1 < len(toks) and place_token(toks[j], gaz) and _org_word(toks[j + 1], gaz, False):
+    if j + 1 < len(toks) and place_token(toks[j], gaz) and org_word(toks[j + 1], gaz, False):
         return 2
     return 0
 
@@ -158,7 +158,7 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
                 if not step:
                     break  # 广播公司 演播 大厅: the name ended with the organisation word
                 best = j + step - 1
-            elif _org_word(u, gaz, j == i + 1) or (u.word in GENERIC and u.word.endswith(STRONG)):
+            elif org_word(u, gaz, j == i + 1) or (u.word in GENERIC and u.word.endswith(STRONG)):
                 best = j
         if best is None or best == i:
             continue

@@ -1,0 +1,258 @@
+"""Rules for names jieba knows but the older layers drop, whole organisations, and false alarms.
+
+- ``titled_names``: a name followed by its title (``受张德江委员长委托``, ``王晨副委员长``) is a
+  name even when no title stands before it; jieba's two-character dictionary names (李鹏) and
+  its unknown words (王晨/new) are taken only with that anchor.
+- ``byline_names``: a segment that is nothing but names (a byline line ``王小明 李华``, with or
+  without ``本报记者``) is those names.
+- ``nicknames``: 小王, 老李: 小/老 and a common surname used as a name, before a verb or a break.
+- ``numbered_units``: a place, an ordinal and a unit (``湖南省长沙县第一中学``) is one ORG.
+- ``absorb_orgs``: the guide's longest-name rule: a place right before an organisation joins it
+  (``湖南省`` + ``长沙县第一中学``), and an organisation continues into the department after it
+  (``交通运输部`` + ``规划研究院``).
+- ``drop_false_alarms``: generic phrases (中小企业, 有关部门), a place inside a demonym (上海人),
+  and a transliterated name that is a known place typed PER (it is a LOC).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+from core.entities.candidates import Candidate
+from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
+from core.entities.pipeline import Segment
+from core.entities.rules.gazetteer import Gazetteer
+from core.entities.rules.names import NOT_IN_GIVEN, SPEECH_VERBS, is_han, person_shape
+from core.entities.rules.orgs import org_word
+from core.entities.rules.persons import split_names
+from core.entities.rules.places import GENERIC, place_token
+from core.entities.rules.wordlists import words
+
+# a byline line is short: a credit word and a few names
+_BYLINE_MAX = 16
+_BYLINE_PREFIXES = ("本报记者", "本报通讯员", "新华社记者", "特约记者", "本报特约记者", "记者", "通讯员", "文/", "文／")
+# tokens that may stand between a department and the unit it holds (规划 研究院, 刑事 侦查局)
+_INNER_MAX = 2
+# a department or unit after its parent is short (规划研究院, 新闻司, 刑事侦查局)
+_DEPARTMENT_MAX = 8
+_INNER_FLAGS = frozenset({"n", "nz", "j", "b", "ng", "l"})
+_NICK_HEADS = frozenset("小老")
+# jieba tags of a one-character word that is a preposition, conjunction, adverb or verb here (由, 和, 但)
+_NOT_SURNAME_TAGS = frozenset("pcdvur")
+# above this jieba frequency a 小X/老X word is an ordinary word (小康 735), below a name (老李 298)
+_NICK_MAX_FREQ = 400
+
+
+def _title_at(toks: Sequence[Token], j: int, gaz: Gazetteer) -> bool:
+    if j >= len(toks):
+        return False
+    w = toks[j].word
+    return w in gaz.titles or (w == "副" and j + 1 < len(toks) and toks[j + 1].word in gaz.titles)
+
+
+def _glued_surname(word: str) -> bool:
+    """受华: a preposition or verb of one character, then a surname."""
+    return (dict_tag(word[0]) or "x")[0] in "pv" and (dict_tag(word[1]) or "x")[0] not in _NOT_SURNAME_TAGS
+
+
+def titled_names(seg: Segment) -> Iterable[Candidate]:
+    """``张德江委员长``, ``李鹏总理``, ``王晨副委员长``: a name-shaped word right before a title."""
+    toks, gaz = seg.tokens, seg.gaz
+    out: list[Candidate] = []
+    for i, t in enumerate(toks):
+        if not 2 <= len(t.word) <= 3 or not _title_at(toks, i + 1, gaz):
+            continue
+        known = t.flag in ("nr", "nrfg") or dict_tag(t.word) in ("nr", "nrfg")
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and prev.flag == "new" and len(prev.word) == 2 and _glued_surname(prev.word):
+            # 受华/new 黎明 大使: the HMM glued a preposition to the surname
+            prev = Token(prev.word[1], "x", prev.start + 1, prev.end)
+        if (
+            len(t.word) == 2
+            and prev is not None
+            and len(prev.word) == 1
+            and prev.word in gaz.surnames
+            and (dict_tag(prev.word) or "x")[0] not in _NOT_SURNAME_TAGS
+            and not gaz.is_place(t.word)
+            and t.word not in gaz.orgs
+            and t.word + toks[i + 1].word not in gaz.titles
+            and person_shape(prev.word + t.word, gaz) > 0
+        ):
+            # 受华黎明大使之邀: a one-character surname and a given name that is also a word
+            out.append(Candidate(prev.start, t.end, "PER", "rule", 0.75))
+            continue
+        if not gaz.surname_len(t.word) or person_shape(t.word, gaz) <= 0:
+            continue
+        if known or t.flag == "new" or not in_dictionary(t.word):
+            out.append(Candidate(t.start, t.end, "PER", "rule", 0.8))
+    return out
+
+
+def byline_names(seg: Segment) -> Iterable[Candidate]:
+    """A segment that is only names, after an optional credit word: ``本报记者 王小明 李华``."""
+    text = seg.text
+    if len(text) > _BYLINE_MAX + 6:
+        return []
+    body = text.strip()
+    base = text.find(body) if body else 0
+    credited = False
+    for prefix in _BYLINE_PREFIXES:
+        if body.startswith(prefix):
+            base += len(prefix)
+            body = body[len(prefix) :]
+            credited = True
+            break
+    out: list[Candidate] = []
+    pos = 0
+    for part in body.replace("、", " ").split(" "):
+        if part:
+            if not 2 <= len(part) <= _BYLINE_MAX or not all(is_han(c) for c in part):
+                return []
+            spans = split_names(part, seg.gaz)
+            if not spans or (not credited and any(person_shape(part[s:e], seg.gaz) <= 0 for s, e in spans)):
+                return []  # after a credit word the loose shape is enough (黄立新: 立新 is a verb)
+            at = body.index(part, pos)
+            out.extend(Candidate(base + at + s, base + at + e, "PER", "rule", 0.75) for s, e in spans)
+            pos = at + len(part)
+    if credited:
+        return out
+    # no credit word: the layout squeezed any spaces away, so only names jieba knows, or names
+    # listed with 、, each one name on its own
+    if "、" in body and len(out) == body.count("、") + 1:
+        return out
+    return [c for c in out if dict_tag(text[c.start : c.end]) in ("nr", "nrfg")]
+
+
+def nicknames(seg: Segment) -> Iterable[Candidate]:
+    """小王, 老李: a common surname after 小/老, as its own word, before a verb, 、 or a break."""
+    toks, gaz = seg.tokens, seg.gaz
+    out: list[Candidate] = []
+    for i, t in enumerate(toks):
+        w = t.word
+        if len(w) != 2 or w[0] not in _NICK_HEADS or w[1] not in gaz.common_surnames or w in gaz.not_names:
+            continue
+        if (dict_tag(w) or "nr")[0] not in "nx" or word_freq(w) > _NICK_MAX_FREQ:
+            continue  # 小心, 老实: an adjective or adverb; very frequent words are not nicknames
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        prev = toks[i - 1].word if i > 0 else ""
+        anchored = (
+            nxt is None
+            or nxt.word in SPEECH_VERBS
+            or nxt.word in ("、", "和", "等", "也", "都", "就", "又", "还", "正", "在", "是")
+            or (nxt.flag.startswith("v") and nxt.word not in ("的",))
+            or prev in ("、", "跟", "与", "同", "对", "给", "让", "叫", "问")
+        )
+        if nxt is not None and nxt.word == "、" and prev not in ("、", "，", "和", "") and i > 0:
+            anchored = prev in ("、",)  # 花小钱、办大事: a phrase in a list of phrases
+        if anchored and nxt is not None and nxt.word[0] in NOT_IN_GIVEN - {"在", "是", "和", "就", "都", "也"}:
+            anchored = False  # 小王的: a possessive, still a name but too often 老X的 (老马的)
+        if anchored:
+            out.append(Candidate(t.start, t.end, "PER", "rule", 0.6))
+    return out
+
+
+def _is_ordinal(t: Token) -> bool:
+    return t.flag == "m" and (t.word.startswith("第") or all(c in "一二三四五六七八九十百零〇两" for c in t.word))
+
+
+def numbered_units(seg: Segment) -> Iterable[Candidate]:
+    """``湖南省长沙县第一中学``, ``北京市第五十五中学``: places, an ordinal, a unit: one ORG."""
+    toks, gaz = seg.tokens, seg.gaz
+    units = words("unit_words")
+    out: list[Candidate] = []
+    for k, t in enumerate(toks):
+        unit = t.word in units or (len(t.word) >= 3 and any(t.word.endswith(u) for u in units if len(u) >= 2))
+        if not unit or k < 2 or not _is_ordinal(toks[k - 1]):
+            continue
+        i = k - 2
+        while i >= 0 and place_token(toks[i], gaz):
+            i -= 1
+        if i < k - 2:
+            out.append(Candidate(toks[i + 1].start, t.end, "ORG", "rule", 0.8))
+    return out
+
+
+def _department_end(seg: Segment, k: int) -> int | None:
+    """Where a unit of the organisation ending before token ``k`` ends (规划 研究院), if one does."""
+    toks, gaz = seg.tokens, seg.gaz
+    for j in range(k, min(len(toks), k + _INNER_MAX + 1)):
+        u = toks[j]
+        if u.word in gaz.titles or u.word in gaz.orgs or u.flag == "nt":
+            return None  # 党中央 国务院, 新华社 联合国: two organisations side by side stay two
+        if u.end - toks[k].start > _DEPARTMENT_MAX or place_token(u, gaz) or u.flag == "ns":
+            return None  # 新华社 莫斯科, 协会 命名 中国人民…纪念馆: a place or a long name is no unit
+        if org_word(u, gaz, right_after=j == k) and (len(u.word) >= 3 or j == k):
+            return u.end
+        if u.flag not in _INNER_FLAGS or u.word in GENERIC:
+            return None  # 委员会 资助 福利院: a verb ends the name
+    return None
+
+
+def _opens_with_foreign_place(seg: Segment, starts: dict[int, int], c: Candidate) -> bool:
+    """比勒陀利亚 南非研究中心: an ORG opening with a country is not inside the city before it."""
+    i = starts.get(c.start)
+    if i is None:
+        return False
+    t = seg.tokens[i]
+    return place_token(t, seg.gaz) and t.word not in seg.gaz.divisions
+
+
+def absorb_orgs(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
+    """The longest name wins: a place before an organisation and a department after it join it."""
+    text = seg.text
+    standalone = words("standalone_orgs")
+    starts = {t.start: i for i, t in enumerate(seg.tokens)}
+    loc_by_end: dict[int, list[Candidate]] = {}
+    for c in cands:
+        if c.type == "LOC" and c.tier == 1:
+            loc_by_end.setdefault(c.end, []).append(c)
+    out = list(cands)
+    for c in cands:
+        if c.type != "ORG":
+            continue
+        start, end = c.start, c.end
+        if text[start:end] not in standalone and not _opens_with_foreign_place(seg, starts, c):
+            # a chain of places right before the organisation (湖南省 长沙县 第一中学)
+            while start in loc_by_end:
+                start = min(p.start for p in loc_by_end[start])
+        k = starts.get(end)
+        if k is not None:
+            end = _department_end(seg, k) or end
+        if (start, end) != (c.start, c.end):
+            out.append(dataclasses.replace(c, start=start, end=end, source="rule"))
+    return out
+
+
+def _demonym(text: str, c: Candidate) -> bool:
+    """上海人, 北京人: X人 names people; 上海人民, 北京人大 do not (see demonym_after.txt)."""
+    if text[c.end : c.end + 1] != "人":
+        return False
+    after = text[c.end + 1 : c.end + 2]
+    return after not in words("demonym_after")
+
+
+def _place_context(seg: Segment, c: Candidate) -> bool:
+    """抵达马普托: a transliterated "name" after a verb of going somewhere is a place."""
+    word = seg.text[c.start : c.end]
+    if c.source != "jieba" or len(word) < 3 or not seg.gaz.is_translit(word):
+        return False
+    verbs = words("place_verbs")
+    return any(seg.text[max(0, c.start - n) : c.start] in verbs for n in (1, 2))
+
+
+def drop_false_alarms(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
+    """Generic phrases out, demonyms out, known places typed PER retyped LOC."""
+    text, gaz = seg.text, seg.gaz
+    generic = words("generic_phrases")
+    out: list[Candidate] = []
+    for c in cands:
+        word = text[c.start : c.end]
+        if c.type in ("ORG", "LOC") and word in generic:
+            continue
+        if c.type == "LOC" and _demonym(text, c):
+            continue
+        if c.type == "PER" and (gaz.is_place(word) or _place_context(seg, c)):
+            c = dataclasses.replace(c, type="LOC")
+        out.append(c)
+    return out

@@ -1,0 +1,83 @@
+"""The rules as pipeline stages: each detector reads a ``Segment``, each refiner its candidates.
+
+Order matters only among refiners: an ordinal or 中共 prefix joins an ORG before title fusions
+drop bare abbreviations, and lists are typed last, from everything found before them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from core.dateline import find_dateline
+from core.entities.candidates import TIER_SURE, Candidate
+from core.entities.pipeline import Detector, Refiner, Segment
+from core.entities.rules import fixes
+from core.entities.rules.foreign import dotted_names, joined_fragments
+from core.entities.rules.lists import listed_names
+from core.entities.rules.names import anchored_names, tagged_names
+from core.entities.rules.orgs import fused_title_orgs, long_orgs, org_chains, prefixed_orgs, tagged_orgs
+from core.entities.rules.persons import anonymised_names, captioned_names, credit_names, speaker_names
+from core.entities.rules.places import gazetteer_words, known_phrases, place_compounds
+from core.entities.rules.timex import find_times
+
+
+def times(seg: Segment) -> Iterable[Candidate]:
+    return [Candidate(t.start, t.end, "TIME", "rule", 0.9, t.value) for t in find_times(seg.text)]
+
+
+def dateline(seg: Segment) -> Iterable[Candidate]:
+    """A dateline's parts: source ORG, place LOC, date TIME, reporters PER (the layout says so)."""
+    text = seg.text
+    parts = find_dateline(text)
+    if parts is None:
+        return []
+    out: list[Candidate] = []
+    src = text[parts.source[0] : parts.source[1]]
+    if src not in ("本报", "本刊"):
+        out.append(Candidate(*parts.source, "ORG", "rule", 0.9, tier=TIER_SURE))
+    if parts.place is not None and not text[parts.place[0] : parts.place[1]].startswith("驻"):
+        out.append(Candidate(*parts.place, "LOC", "rule", 0.9, tier=TIER_SURE))
+    if parts.date is not None:
+        tm = find_times(text[parts.date[0] : parts.date[1]])
+        value = tm[0].value if len(tm) == 1 else None
+        out.append(Candidate(*parts.date, "TIME", "rule", 0.95, value, tier=TIER_SURE))
+    out.extend(Candidate(s, e, "PER", "rule", 0.9, tier=TIER_SURE) for s, e in parts.reporters)
+    return out
+
+
+DETECTORS: tuple[Detector, ...] = (
+    times,
+    lambda s: tagged_names(s.tokens, s.gaz),
+    lambda s: joined_fragments(s.tokens, s.gaz),
+    lambda s: dotted_names(s.text, s.tokens, s.gaz),
+    lambda s: anonymised_names(s.text, s.gaz),
+    lambda s: anchored_names(s.text, s.tokens, s.gaz),
+    lambda s: speaker_names(s.text, s.gaz),
+    lambda s: credit_names(s.text, s.gaz),
+    lambda s: captioned_names(s.text, s.tokens, s.gaz),
+    lambda s: gazetteer_words(s.tokens, s.gaz),
+    lambda s: known_phrases(s.text, s.tokens, s.gaz),
+    lambda s: place_compounds(s.tokens, s.gaz),
+    lambda s: tagged_orgs(s.tokens, s.gaz),
+    lambda s: org_chains(s.tokens, s.gaz),
+    lambda s: long_orgs(s.tokens, s.gaz),
+    fixes.titled_names,
+    fixes.byline_names,
+    fixes.nicknames,
+    fixes.numbered_units,
+    dateline,
+)
+
+REFINERS: tuple[Refiner, ...] = (
+    lambda s, c: c + prefixed_orgs(s.text, c),
+    lambda s, c: fused_title_orgs(s.text, c, s.gaz),
+    lambda s, c: c + listed_names(s.text, s.tokens, c, s.gaz),
+    fixes.absorb_orgs,
+    fixes.drop_false_alarms,
+)
+
+
+def after_spread(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
+    """What must hold after the page-wide copies are added too: bare 省委 before 书记 is no ORG,
+    no demonym or generic phrase comes back as a copy."""
+    return fixes.drop_false_alarms(seg, fused_title_orgs(seg.text, cands, seg.gaz))

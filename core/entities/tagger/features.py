@@ -1,0 +1,73 @@
+"""Features of each character for the CRF: context characters, jieba's words, our rules' tags.
+
+The rules' tags let the CRF learn where the editor disagrees with them (a rule's LOC that this
+editor always rejects in this context), the characters and jieba's tags let it find what no rule
+proposes.  Everything is a string feature; crfsuite weighs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from core.entities.candidates import Candidate, resolve
+from core.entities.jieba.tokenizer import Token
+
+_WINDOW = 2
+_PAD = "#"
+
+
+def bio(length: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
+    """BIO labels of a text of ``length`` characters with typed, non-overlapping ``spans``."""
+    tags = ["O"] * length
+    for s, e, t in spans:
+        if 0 <= s < e <= length:
+            tags[s] = f"B-{t}"
+            for i in range(s + 1, e):
+                tags[i] = f"I-{t}"
+    return tags
+
+
+def rule_tags(length: int, cands: Sequence[Candidate]) -> list[str]:
+    """The BIO tags of the candidates that win ``resolve`` (what the rules would output)."""
+    return bio(length, ((c.start, c.end, c.type) for c in resolve(cands)))
+
+
+def word_tags(length: int, toks: Sequence[Token]) -> list[str]:
+    """Each character's position in its jieba word (B/M/E/S) and the word's tag: ``B-nr``."""
+    tags = ["S-x"] * length
+    for t in toks:
+        n = t.end - t.start
+        for k in range(n):
+            pos = "S" if n == 1 else "B" if k == 0 else "E" if k == n - 1 else "M"
+            if t.start + k < length:
+                tags[t.start + k] = f"{pos}-{t.flag}"
+    return tags
+
+
+def char_features(text: str, rules: Sequence[str], words: Sequence[str]) -> list[list[str]]:
+    """One feature list per character of ``text``."""
+    n = len(text)
+    padded = _PAD * _WINDOW + text + _PAD * _WINDOW
+    out: list[list[str]] = []
+    for i in range(n):
+        p = i + _WINDOW
+        f = [
+            "b",
+            f"c0={padded[p]}",
+            f"c-1={padded[p - 1]}",
+            f"c+1={padded[p + 1]}",
+            f"c-2={padded[p - 2]}",
+            f"c+2={padded[p + 2]}",
+            f"c-1c0={padded[p - 1 : p + 1]}",
+            f"c0c+1={padded[p : p + 2]}",
+            f"c-1c+1={padded[p - 1]}{padded[p + 1]}",
+            f"r={rules[i]}",
+            f"r-1={rules[i - 1] if i else 'BOS'}",
+            f"r+1={rules[i + 1] if i + 1 < n else 'EOS'}",
+            f"w={words[i]}",
+            f"w-1={words[i - 1] if i else 'BOS'}",
+            f"w+1={words[i + 1] if i + 1 < n else 'EOS'}",
+            f"r.c0={rules[i]}|{padded[p]}",
+        ]
+        out.append(f)
+    return out

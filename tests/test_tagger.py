@@ -1,0 +1,115 @@
+"""The trained tagger: features, a store per user or project, training, vetoes, off and reset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.document import Document
+from core.edits.entity import RejectEntity
+from core.entities.pipeline import Pipeline, Segment
+from core.entities.rules import stages
+from core.entities.tagger.features import bio, char_features, word_tags
+from core.entities.tagger.stage import TaggerStage, tagged_parser
+from core.entities.tagger.store import TaggerStore
+from core.entities.tagger.train import schedule_training, train
+from core.loader import read_page
+from core.parse import parse_page
+from core.persist import beside, save
+
+# a written page: the rules take 红星 (a place in jieba's dictionary) in 红星农场 as a place;
+# this editor rejects it every time
+PAGE = "红星农场迎来丰收\n本报讯 红星农场今年粮食产量创新高，\n场长李建国说，红星农场将继续扩大种植面积。\n"
+
+
+def _saved_pages(folder: Path, n: int, reject: str) -> list[tuple[Path, Path]]:
+    out = []
+    for k in range(n):
+        path = folder / f"p{k}.txt"
+        path.write_text(PAGE, encoding="utf-8")
+        page = parse_page(read_page(path))
+        doc = Document(page)
+        for e in page.entities:
+            if e.text == reject:
+                doc.apply(RejectEntity(e.id))
+        sidecar = beside(path)
+        save(doc, sidecar)
+        out.append((path, sidecar))
+    return out
+
+
+def _first_rule_loc(text: str) -> str | None:
+    seg = Segment.of(text)
+    locs = [seg.text[c.start : c.end] for c in Pipeline(stages.DETECTORS, stages.REFINERS).run(seg) if c.type == "LOC"]
+    return locs[0] if locs else None
+
+
+def test_bio_and_features_have_one_entry_per_character() -> None:
+    assert bio(5, [(1, 3, "PER")]) == ["O", "B-PER", "I-PER", "O", "O"]
+    seg = Segment.of("李建国说")
+    words = word_tags(4, seg.tokens)
+    feats = char_features(seg.text, ["O"] * 4, words)
+    assert len(feats) == 4 and "c0=李" in feats[0] and any(f.startswith("w=") for f in feats[0])
+
+
+def test_store_switch_and_reset(tmp_path: Path) -> None:
+    store = TaggerStore(tmp_path / "t")
+    assert store.enabled and store.pages() == [] and store.trained_pages == 0
+    store.add_page(tmp_path / "a.txt", tmp_path / "a.txt.banmian.json")
+    store.add_page(tmp_path / "a.txt", tmp_path / "a.txt.banmian.json")
+    assert len(store.pages()) == 1
+    store.set_enabled(False)
+    store.reset()
+    assert not store.enabled and store.pages() == []
+
+
+def test_project_folder_store_wins_over_the_user(tmp_path: Path) -> None:
+    (tmp_path / ".banmian" / "tagger").mkdir(parents=True)
+    (tmp_path / "issue").mkdir()
+    assert TaggerStore.for_page(tmp_path / "issue" / "p.txt").root == tmp_path / ".banmian" / "tagger"
+    other = tmp_path.parent / "elsewhere.txt"
+    assert TaggerStore.for_page(other) == TaggerStore.for_user()
+
+
+def test_trained_tagger_vetoes_what_the_editor_rejects(tmp_path: Path) -> None:
+    rejected = _first_rule_loc(PAGE.replace("\n", ""))
+    if rejected is None:
+        pytest.skip("the rules find no place on the written page")
+    store = TaggerStore(tmp_path / "t")
+    for page, sidecar in _saved_pages(tmp_path, 3, rejected):
+        store.add_page(page, sidecar)
+    result = train(store)
+    assert result.pages == 3 and store.model_path.is_file() and store.trained_pages == 3
+    assert TaggerStage.load(store, min_pages=4) is None  # silent below its page count
+    stage = TaggerStage.load(store, min_pages=3)
+    assert stage is not None
+    before = parse_page(read_page(tmp_path / "p0.txt"))
+    after = parse_page(read_page(tmp_path / "p0.txt"), tagger=stage)
+    assert rejected in {e.text for e in before.entities}
+    assert rejected not in {e.text for e in after.entities}
+    assert "李建国" in {e.text for e in after.entities}  # what the editor kept stays
+    store.set_enabled(False)
+    assert TaggerStage.load(store, min_pages=1) is None
+
+
+def test_schedule_training_waits_for_pages_and_respects_the_switch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.entities.tagger import stage
+
+    monkeypatch.setattr(stage, "MIN_PAGES", 3)
+    store = TaggerStore(tmp_path / "t")
+    pages = _saved_pages(tmp_path, 3, "")
+    assert schedule_training(*pages[0], store=store) is None  # too few pages to speak yet
+    store.set_enabled(False)
+    assert schedule_training(*pages[1], store=store) is None
+    store.set_enabled(True)
+    proc = schedule_training(*pages[2], store=store)
+    assert proc is not None
+    proc.join(timeout=300)
+    assert proc.exitcode == 0 and store.trained_pages == 3
+
+
+def test_tagged_parser_without_a_model_is_the_plain_parser(tmp_path: Path) -> None:
+    assert tagged_parser(tmp_path / "p.txt") is parse_page
