@@ -407,7 +407,7 @@ def test_folder_reports_any_per_page_crash(
         return real(raw, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(core.parse, "parse_page", crash_on_b)
-    code, _, err = run(["export", str(src), "-o", str(dst)], capsys)
+    code, _, err = run(["export", str(src), "-o", str(dst), "--format", "json"], capsys)
     assert code == 1 and [p.name for p in dst.iterdir()] == ["a.json"] and "b.txt" in err
 
 
