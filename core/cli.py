@@ -70,14 +70,16 @@ def run_folder(src: Path, out: Path | None, one: Callable[[Path], str], suffix: 
         raise CliError("a folder needs an output folder: -o OUTDIR")
     if out.exists() and not out.is_dir():
         raise CliError(f"{out}: exists and is not a folder")
-    pages = sorted(p for p in src.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+    from core.pdf.pages import folder_pages
+
+    pages = folder_pages(src)  # *.txt, and *.pdf pages (docs/pdf.md)
     if not pages:
-        raise CliError(f"{src}: no *.txt pages in this folder")
+        raise CliError(f"{src}: no *.txt or *.pdf pages in this folder")
     bar = Progress(len(pages))
     failed = 0
-    for p in pages:
+    for p, stem in pages:
         try:
-            write_atomic(out / (p.stem + suffix), one(p))
+            write_atomic(out / (stem + suffix), one(p))
         except PageError as e:
             failed += 1
             print(f"error: {e}", file=sys.stderr)

@@ -1,0 +1,32 @@
+"""Where paragraphs start, from indents.
+
+Body type is justified to its column, and a paragraph's first line is indented (about two
+characters in Chinese setting).  A line starts a paragraph when it stands in from the left edge of
+its column by at least an indent; a column's left edge is the leftmost line of its leaf, or, for
+leaves too short to show it, of the article's lines in the same column band.  A paragraph that
+runs on into the next column therefore continues there: that column's first line is not indented.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from core.pdf.model import LineGeom
+
+# An indent is at least this many character sizes.
+INDENT_SIZES = 0.8
+# Leaves with fewer lines than this borrow their column edge from the article.
+SHORT_LEAF = 4
+
+
+def column_left(leaf: Sequence[LineGeom], article: Sequence[LineGeom]) -> float:
+    left = min(g.box.x0 for g in leaf)
+    if len(leaf) >= SHORT_LEAF:
+        return left
+    lo, hi = min(g.box.x0 for g in leaf), max(g.box.x1 for g in leaf)
+    band = [g.box.x0 for g in article if min(g.box.x1, hi) - max(g.box.x0, lo) > 0.5 * min(g.box.width, hi - lo)]
+    return min([left, *band])
+
+
+def indented(g: LineGeom, left: float) -> bool:
+    return g.box.x0 - left >= g.size * INDENT_SIZES

@@ -1,0 +1,56 @@
+"""What a page's own type looks like: body size, line spacing, the gaps that separate things.
+
+Every threshold of the geometric path is a multiple of these, measured on the page itself, so a
+page set in 9 pt with tight leading and one in 11 pt with airy columns are read the same way.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.pdf.model import LineGeom
+
+# A line whose glyphs are at least this many times the body size is display type (a headline).
+HEADLINE_RATIO = 1.15
+# A horizontal white-space cut must be wider than this many times the usual space between lines.
+HGAP_LEADINGS = 1.6
+# A vertical white-space cut (a gutter) must be at least this many body sizes wide.
+VGAP_EMS = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class PageStats:
+    body_size: float
+    leading: float  # the usual white space between two lines of a column (pt)
+
+    def is_headline(self, g: LineGeom) -> bool:
+        return g.size >= self.body_size * HEADLINE_RATIO
+
+    @property
+    def min_hgap(self) -> float:
+        return max(self.leading * HGAP_LEADINGS, self.body_size * 0.45)
+
+    @property
+    def min_vgap(self) -> float:
+        return self.body_size * VGAP_EMS
+
+
+def page_stats(lines: Sequence[LineGeom]) -> PageStats:
+    """Body size: the size most characters are set in; leading: the commonest gap between a line and
+    the next one below it in the same column."""
+    if not lines:
+        return PageStats(10.0, 3.0)
+    sizes: Counter[float] = Counter()
+    for g in lines:
+        sizes[round(g.size * 2) / 2] += g.chars
+    body = sizes.most_common(1)[0][0]
+    body_lines = sorted((g for g in lines if abs(g.size - body) < 0.5), key=lambda g: (round(g.box.x0), g.box.top))
+    gaps: list[float] = []
+    for a, b in zip(body_lines, body_lines[1:], strict=False):
+        if abs(a.box.x0 - b.box.x0) < body * 3 and 0 <= b.box.top - a.box.bottom < body * 2:
+            gaps.append(b.box.top - a.box.bottom)
+    leading = statistics.median(gaps) if gaps else body * 0.4
+    return PageStats(body, max(leading, 0.5))

@@ -1,0 +1,144 @@
+"""Recursive XY-cut: the page's blocks in reading order.
+
+A region is cut where a band across it holds nothing: preferably where a drawn rule runs along that
+band (editors separate stories with rules), else where white space is wider than the page's usual
+line spacing (horizontal) or gutter (vertical).  A horizontal cut right under a headline would
+part the headline from its story, so it is taken only when nothing else can be cut — which is what
+keeps two stories printed side by side (headlines at the same height) apart.  Slabs are read top
+to bottom, left to right; what cannot be cut further is a leaf: one column piece of one story, a
+headline, a caption.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.layout.geometry.stats import PageStats
+from core.pdf.model import Box, LineGeom
+
+# A rule separates a region only if it runs along at least this share of the region.
+RULE_COVER = 0.5
+MAX_DEPTH = 64
+
+RULE, SPACE, ORPHAN = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A line (``line`` set) or a frame (photo, box) that cuts must not cross."""
+
+    box: Box
+    line: LineGeom | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Leaf:
+    items: tuple[Item, ...]
+    box: Box
+    after_rule: bool  # the cut just before this leaf (in reading order) ran along a rule
+
+    @property
+    def lines(self) -> tuple[LineGeom, ...]:
+        return tuple(i.line for i in self.items if i.line is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cut:
+    horizontal: bool
+    at: float  # where to split: items ending before go first
+    rank: int
+
+
+def _bounds(items: Sequence[Item]) -> Box:
+    b = items[0].box
+    for i in items[1:]:
+        b = b.union(i.box)
+    return b
+
+
+def _gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """White intervals between merged ``(lo, hi)`` spans."""
+    spans.sort()
+    out: list[tuple[float, float]] = []
+    hi = spans[0][1]
+    for lo2, hi2 in spans[1:]:
+        if lo2 > hi:
+            out.append((hi, lo2))
+        hi = max(hi, hi2)
+    return out
+
+
+def _ruled(gap: tuple[float, float], horizontal: bool, region: Box, rules: Sequence[Box]) -> bool:
+    lo, hi = gap
+    for r in rules:
+        if horizontal:
+            mid = (r.top + r.bottom) / 2
+            cover = min(r.x1, region.x1) - max(r.x0, region.x0)
+            if lo - 1 <= mid <= hi + 1 and r.width >= r.height and cover >= RULE_COVER * region.width:
+                return True
+        else:
+            mid = (r.x0 + r.x1) / 2
+            cover = min(r.bottom, region.bottom) - max(r.top, region.top)
+            if lo - 1 <= mid <= hi + 1 and r.height > r.width and cover >= RULE_COVER * region.height:
+                return True
+    return False
+
+
+def _orphans(items: Sequence[Item], at: float, stats: PageStats) -> bool:
+    """Whether the lowest line above a horizontal cut is a headline (the cut would part it from its story)."""
+    above = [i.line for i in items if i.line is not None and i.box.bottom <= at]
+    if not above:
+        return False
+    low = max(g.box.bottom for g in above)
+    return any(stats.is_headline(g) for g in above if g.box.bottom >= low - stats.body_size * 0.5)
+
+
+def _cuts(items: Sequence[Item], rules: Sequence[Box], stats: PageStats) -> list[_Cut]:
+    region = _bounds(items)
+    out: list[_Cut] = []
+    for lo, hi in _gaps([(i.box.top, i.box.bottom) for i in items]):
+        at = (lo + hi) / 2
+        if _ruled((lo, hi), True, region, rules):
+            out.append(_Cut(True, at, RULE))
+        elif hi - lo >= stats.min_hgap:
+            out.append(_Cut(True, at, ORPHAN if _orphans(items, at, stats) else SPACE))
+    for lo, hi in _gaps([(i.box.x0, i.box.x1) for i in items]):
+        at = (lo + hi) / 2
+        if _ruled((lo, hi), False, region, rules):
+            out.append(_Cut(False, at, RULE))
+        elif hi - lo >= stats.min_vgap:
+            out.append(_Cut(False, at, SPACE))
+    return out
+
+
+def _split(items: Sequence[Item], cuts: Sequence[_Cut]) -> list[list[Item]]:
+    horizontal = cuts[0].horizontal
+    edges = sorted(c.at for c in cuts)
+    parts: list[list[Item]] = [[] for _ in range(len(edges) + 1)]
+    for i in items:
+        centre = (i.box.top + i.box.bottom) / 2 if horizontal else (i.box.x0 + i.box.x1) / 2
+        k = sum(1 for e in edges if centre > e)
+        parts[k].append(i)
+    return [p for p in parts if p]
+
+
+def xy_cut(items: Sequence[Item], rules: Sequence[Box], stats: PageStats) -> list[Leaf]:
+    """The leaves of the page in reading order."""
+    out: list[Leaf] = []
+    if items:
+        _cut(list(items), rules, stats, out, False, 0)
+    return out
+
+
+def _cut(items: list[Item], rules: Sequence[Box], stats: PageStats, out: list[Leaf], after_rule: bool, depth: int) -> None:
+    cuts = _cuts(items, rules, stats) if depth < MAX_DEPTH and len(items) > 1 else []
+    if not cuts:
+        out.append(Leaf(tuple(sorted(items, key=lambda i: (i.box.top, i.box.x0))), _bounds(items), after_rule))
+        return
+    best = min(c.rank for c in cuts)
+    chosen = [c for c in cuts if c.rank == best and c.horizontal]
+    if not chosen:
+        chosen = [c for c in cuts if c.rank == best]
+    for k, part in enumerate(_split(items, chosen)):
+        _cut(part, rules, stats, out, after_rule if k == 0 else best == RULE, depth + 1)
