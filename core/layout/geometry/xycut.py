@@ -18,7 +18,7 @@ from core.layout.geometry.stats import PageStats
 from core.pdf.model import Box, LineGeom
 
 # A rule separates a region only if it runs along at least this share of the region.
-RULE_COVER = 0.5
+RULE_COVER = 0.8
 MAX_DEPTH = 64
 
 RULE, SPACE, ORPHAN = 0, 1, 2
@@ -48,6 +48,7 @@ class _Cut:
     horizontal: bool
     at: float  # where to split: items ending before go first
     rank: int
+    cover: float = 0.0  # for rule cuts: the share of the region the rule runs along
 
 
 def _bounds(items: Sequence[Item]) -> Box:
@@ -69,29 +70,39 @@ def _gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return out
 
 
-def _ruled(gap: tuple[float, float], horizontal: bool, region: Box, rules: Sequence[Box]) -> bool:
+def _ruled(gap: tuple[float, float], horizontal: bool, region: Box, rules: Sequence[Box]) -> float:
+    """The largest share of the region a rule inside the gap runs along (0 when none is enough)."""
     lo, hi = gap
+    best = 0.0
     for r in rules:
-        if horizontal:
-            mid = (r.top + r.bottom) / 2
-            cover = min(r.x1, region.x1) - max(r.x0, region.x0)
-            if lo - 1 <= mid <= hi + 1 and r.width >= r.height and cover >= RULE_COVER * region.width:
-                return True
+        if horizontal and r.width >= r.height and lo <= (r.top + r.bottom) / 2 <= hi:
+            cover = (min(r.x1, region.x1) - max(r.x0, region.x0)) / max(region.width, 1.0)
+        elif not horizontal and r.height > r.width and lo <= (r.x0 + r.x1) / 2 <= hi:
+            cover = (min(r.bottom, region.bottom) - max(r.top, region.top)) / max(region.height, 1.0)
         else:
-            mid = (r.x0 + r.x1) / 2
-            cover = min(r.bottom, region.bottom) - max(r.top, region.top)
-            if lo - 1 <= mid <= hi + 1 and r.height > r.width and cover >= RULE_COVER * region.height:
-                return True
-    return False
+            continue
+        if cover >= RULE_COVER:
+            best = max(best, cover)
+    return best
 
 
 def _orphans(items: Sequence[Item], at: float, stats: PageStats) -> bool:
-    """Whether the lowest line above a horizontal cut is a headline (the cut would part it from its story)."""
-    above = [i.line for i in items if i.line is not None and i.box.bottom <= at]
+    """Whether the lowest line above a horizontal cut is a headline (the cut would part it from its
+    story) — unless all there is above is one headline group heading the region: that headline
+    stands over everything below it, even columns it does not reach (a short title centred over a
+    wide story), and cutting under it first keeps those columns after it."""
+    above_items = [i for i in items if i.box.bottom <= at]
+    above = [i.line for i in above_items if i.line is not None]
     if not above:
         return False
     low = max(g.box.bottom for g in above)
-    return any(stats.is_headline(g) for g in above if g.box.bottom >= low - stats.body_size * 0.5)
+    if not any(stats.is_headline(g) for g in above if g.box.bottom >= low - stats.body_size * 0.5):
+        return False
+    if len(above) == len(above_items) and all(stats.is_headline(g) for g in above):
+        spans = [(g.box.x0, g.box.x1) for g in above]
+        if not any(hi - lo >= stats.min_vgap for lo, hi in _gaps(spans)):
+            return False
+    return True
 
 
 def _cuts(items: Sequence[Item], rules: Sequence[Box], stats: PageStats) -> list[_Cut]:
@@ -99,14 +110,14 @@ def _cuts(items: Sequence[Item], rules: Sequence[Box], stats: PageStats) -> list
     out: list[_Cut] = []
     for lo, hi in _gaps([(i.box.top, i.box.bottom) for i in items]):
         at = (lo + hi) / 2
-        if _ruled((lo, hi), True, region, rules):
-            out.append(_Cut(True, at, RULE))
+        if cover := _ruled((lo, hi), True, region, rules):
+            out.append(_Cut(True, at, RULE, cover))
         elif hi - lo >= stats.min_hgap:
             out.append(_Cut(True, at, ORPHAN if _orphans(items, at, stats) else SPACE))
     for lo, hi in _gaps([(i.box.x0, i.box.x1) for i in items]):
         at = (lo + hi) / 2
-        if _ruled((lo, hi), False, region, rules):
-            out.append(_Cut(False, at, RULE))
+        if cover := _ruled((lo, hi), False, region, rules):
+            out.append(_Cut(False, at, RULE, cover))
         elif hi - lo >= stats.min_vgap:
             out.append(_Cut(False, at, SPACE))
     return out
@@ -137,8 +148,10 @@ def _cut(items: list[Item], rules: Sequence[Box], stats: PageStats, out: list[Le
         out.append(Leaf(tuple(sorted(items, key=lambda i: (i.box.top, i.box.x0))), _bounds(items), after_rule))
         return
     best = min(c.rank for c in cuts)
-    chosen = [c for c in cuts if c.rank == best and c.horizontal]
-    if not chosen:
-        chosen = [c for c in cuts if c.rank == best]
+    if best == RULE:  # the rules that run furthest along the region, in their direction
+        widest = max((c for c in cuts if c.rank == RULE), key=lambda c: (c.cover, c.horizontal))
+        chosen = [c for c in cuts if c.rank == RULE and c.horizontal == widest.horizontal]
+    else:
+        chosen = [c for c in cuts if c.rank == best and c.horizontal] or [c for c in cuts if c.rank == best]
     for k, part in enumerate(_split(items, chosen)):
         _cut(part, rules, stats, out, after_rule if k == 0 else best == RULE, depth + 1)
