@@ -44,13 +44,15 @@ class LineGeom:
     """A text line of the page as pdfminer laid it out: ``number`` is the page-text line it printed.
 
     ``size`` is the median glyph size (pt) and ``font`` the commonest font name of its characters;
-    ``chars`` counts them."""
+    ``chars`` counts them; ``ink_x0`` is where its first visible character starts (an indent typed
+    as ideographic spaces leaves ``box.x0`` at the column edge)."""
 
     number: int
     box: Box
     size: float
     font: str
     chars: int
+    ink_x0: float
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,16 +69,20 @@ class _Renderer:
             number = self.newlines + 1
             sizes: list[float] = []
             fonts: Counter[str] = Counter()
+            ink: float | None = None
             for child in item:
                 if isinstance(child, LTChar):
                     sizes.append(float(child.size))
                     fonts[child.fontname] += 1
+                    if ink is None and child.get_text().strip():
+                        ink = float(child.x0)
                 if isinstance(child, LTText):
                     self.write(child.get_text())
             if sizes:
-                self.lines.append(
-                    LineGeom(number, self.box(item), statistics.median(sizes), fonts.most_common(1)[0][0], len(sizes))
-                )
+                box = self.box(item)
+                size = statistics.median(sizes)
+                font = fonts.most_common(1)[0][0]
+                self.lines.append(LineGeom(number, box, size, font, len(sizes), box.x0 if ink is None else ink))
         elif isinstance(item, LTContainer):
             for child in item:
                 self.render(child)

@@ -50,3 +50,15 @@ def head_roles(group: Sequence[LineGeom]) -> dict[int, str]:
         else:
             roles[g.number] = "subtitle"
     return roles
+
+
+def continues_subtitle(subtitles: Sequence[LineGeom], g: LineGeom, stats: PageStats) -> bool:
+    """A line of the same size right under a subtitle line, in its column, carries it on."""
+    last = subtitles[-1]
+    gap = g.box.top - last.box.bottom
+    overlap = min(g.box.x1, last.box.x1) - max(g.box.x0, last.box.x0)
+    return (
+        abs(g.size - last.size) < SAME_SIZE
+        and -1 <= gap <= stats.leading * 1.5 + 1
+        and overlap >= 0.5 * min(g.box.width, last.box.width)
+    )

@@ -20,13 +20,13 @@ SHORT_LEAF = 4
 
 
 def column_left(leaf: Sequence[LineGeom], article: Sequence[LineGeom]) -> float:
-    left = min(g.box.x0 for g in leaf)
+    left = min(g.ink_x0 for g in leaf)
     if len(leaf) >= SHORT_LEAF:
         return left
     lo, hi = min(g.box.x0 for g in leaf), max(g.box.x1 for g in leaf)
-    band = [g.box.x0 for g in article if min(g.box.x1, hi) - max(g.box.x0, lo) > 0.5 * min(g.box.width, hi - lo)]
+    band = [g.ink_x0 for g in article if min(g.box.x1, hi) - max(g.box.x0, lo) > 0.5 * min(g.box.width, hi - lo)]
     return min([left, *band])
 
 
 def indented(g: LineGeom, left: float) -> bool:
-    return g.box.x0 - left >= g.size * INDENT_SIZES
+    return g.ink_x0 - left >= g.size * INDENT_SIZES

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from core.fields import JUMP_RE
-from core.layout.geometry.headlines import head_roles, is_dash_subtitle, joins
+from core.layout.geometry.headlines import continues_subtitle, head_roles, is_dash_subtitle, joins
 from core.layout.geometry.paragraphs import column_left, indented
 from core.layout.geometry.stats import PageStats, page_stats
 from core.layout.geometry.xycut import Item, Leaf, xy_cut
@@ -91,6 +91,8 @@ def _drafts(leaves: Sequence[Leaf], texts: Mapping[int, str], stats: PageStats) 
                 else:
                     drafts.append(_Draft(head=[g]))
             elif cur is not None and cur.head and not cur.body and is_dash_subtitle(texts[g.number], g, cur.head, stats):
+                cur.subtitles.append(g)
+            elif cur is not None and cur.subtitles and not cur.body and continues_subtitle(cur.subtitles, g, stats):
                 cur.subtitles.append(g)
             else:
                 if cur is None:

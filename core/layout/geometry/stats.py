@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from core.pdf.model import LineGeom
 
-# A line whose glyphs are at least this many times the body size is display type (a headline).
-HEADLINE_RATIO = 1.15
+# A line whose glyphs are at least this many times the body size is display type (a headline),
+# unless its size is itself a body size: one that sets at least BODY_SHARE of the page's characters.
+HEADLINE_RATIO = 1.1
+BODY_SHARE = 0.05
 # A horizontal white-space cut must be wider than this many times the usual space between lines.
 HGAP_LEADINGS = 1.6
 # A vertical white-space cut (a gutter) must be at least this many body sizes wide.
@@ -25,9 +27,10 @@ VGAP_EMS = 0.8
 class PageStats:
     body_size: float
     leading: float  # the usual white space between two lines of a column (pt)
+    body_sizes: frozenset[float] = frozenset()  # every size that sets a good share of the text
 
     def is_headline(self, g: LineGeom) -> bool:
-        return g.size >= self.body_size * HEADLINE_RATIO
+        return g.size >= self.body_size * HEADLINE_RATIO and size_class(g.size) not in self.body_sizes
 
     @property
     def min_hgap(self) -> float:
@@ -45,12 +48,19 @@ def page_stats(lines: Sequence[LineGeom]) -> PageStats:
         return PageStats(10.0, 3.0)
     sizes: Counter[float] = Counter()
     for g in lines:
-        sizes[round(g.size * 2) / 2] += g.chars
+        sizes[size_class(g.size)] += g.chars
     body = sizes.most_common(1)[0][0]
+    total = sum(sizes.values())
+    body_sizes = frozenset(s for s, n in sizes.items() if n >= total * BODY_SHARE)
     body_lines = sorted((g for g in lines if abs(g.size - body) < 0.5), key=lambda g: (round(g.box.x0), g.box.top))
     gaps: list[float] = []
     for a, b in zip(body_lines, body_lines[1:], strict=False):
         if abs(a.box.x0 - b.box.x0) < body * 3 and 0 <= b.box.top - a.box.bottom < body * 2:
             gaps.append(b.box.top - a.box.bottom)
     leading = statistics.median(gaps) if gaps else body * 0.4
-    return PageStats(body, max(leading, 0.5))
+    return PageStats(body, max(leading, 0.5), body_sizes)
+
+
+def size_class(size: float) -> float:
+    """Sizes to the half point: glyph sizes of one face vary by rounding."""
+    return round(size * 2) / 2
