@@ -19,6 +19,8 @@ HEADLINE_RATIO = 1.1
 BODY_SHARE = 0.05
 # A horizontal white-space cut must be wider than this many times the usual space between lines.
 HGAP_LEADINGS = 1.6
+# Under display type (headlines) the white space before the story is narrower: this many leadings.
+HEAD_GAP_LEADINGS = 1.25
 # A vertical white-space cut (a gutter) must be at least this many body sizes wide.
 VGAP_EMS = 0.8
 
@@ -35,6 +37,10 @@ class PageStats:
     @property
     def min_hgap(self) -> float:
         return max(self.leading * HGAP_LEADINGS, self.body_size * 0.45)
+
+    @property
+    def min_head_gap(self) -> float:
+        return min(self.min_hgap, self.leading * HEAD_GAP_LEADINGS)
 
     @property
     def min_vgap(self) -> float:

@@ -20,6 +20,8 @@ from core.pdf.model import Box, LineGeom
 # A rule separates a region only if it runs along at least this share of the region.
 RULE_COVER = 0.8
 MAX_DEPTH = 64
+# A headline block heading a region (kicker, title, subtitle, a byline) has at most this many lines.
+HEAD_LINES = 8
 
 RULE, SPACE, ORPHAN = 0, 1, 2
 
@@ -86,23 +88,26 @@ def _ruled(gap: tuple[float, float], horizontal: bool, region: Box, rules: Seque
     return best
 
 
-def _orphans(items: Sequence[Item], at: float, stats: PageStats) -> bool:
-    """Whether the lowest line above a horizontal cut is a headline (the cut would part it from its
-    story) — unless all there is above is one headline group heading the region: that headline
+def _under_headline(items: Sequence[Item], at: float, stats: PageStats) -> int | None:
+    """How a horizontal cut at ``at`` that runs right under a headline ranks (None: it does not).
+
+    Such a cut would part the headline from its story (``ORPHAN``: taken only when nothing else can
+    be cut) — unless all there is above is one headline block heading the region: that headline
     stands over everything below it, even columns it does not reach (a short title centred over a
-    wide story), and cutting under it first keeps those columns after it."""
+    wide story), and cutting under it first keeps those columns after it (``SPACE``)."""
     above_items = [i for i in items if i.box.bottom <= at]
     above = [i.line for i in above_items if i.line is not None]
     if not above:
-        return False
+        return None
     low = max(g.box.bottom for g in above)
     if not any(stats.is_headline(g) for g in above if g.box.bottom >= low - stats.body_size * 0.5):
-        return False
-    if len(above) == len(above_items) and all(stats.is_headline(g) for g in above):
+        return None
+    first = min(above, key=lambda g: g.box.top)
+    if len(above) == len(above_items) and stats.is_headline(first) and len(above) <= HEAD_LINES:
         spans = [(g.box.x0, g.box.x1) for g in above]
         if not any(hi - lo >= stats.min_vgap for lo, hi in _gaps(spans)):
-            return False
-    return True
+            return SPACE
+    return ORPHAN
 
 
 def _cuts(items: Sequence[Item], rules: Sequence[Box], stats: PageStats) -> list[_Cut]:
@@ -112,8 +117,12 @@ def _cuts(items: Sequence[Item], rules: Sequence[Box], stats: PageStats) -> list
         at = (lo + hi) / 2
         if cover := _ruled((lo, hi), True, region, rules):
             out.append(_Cut(True, at, RULE, cover))
-        elif hi - lo >= stats.min_hgap:
-            out.append(_Cut(True, at, ORPHAN if _orphans(items, at, stats) else SPACE))
+        elif hi - lo >= stats.min_head_gap:
+            head = _under_headline(items, at, stats)
+            if head is not None:
+                out.append(_Cut(True, at, head))
+            elif hi - lo >= stats.min_hgap:
+                out.append(_Cut(True, at, SPACE))
     for lo, hi in _gaps([(i.box.x0, i.box.x1) for i in items]):
         at = (lo + hi) / 2
         if cover := _ruled((lo, hi), False, region, rules):
