@@ -62,3 +62,23 @@ def continues_subtitle(subtitles: Sequence[LineGeom], g: LineGeom, stats: PageSt
         and -1 <= gap <= stats.leading * 1.5 + 1
         and overlap >= 0.5 * min(g.box.width, last.box.width)
     )
+
+
+# What marks a credit line under a headline; and the punctuation a sentence (a paragraph) has.
+CREDIT_WORDS = ("记者", "通讯员", "本报", "新华社", "特约", "撰稿", "摄影", "作者")
+SENTENCE_MARKS = frozenset("。，；：！？、,;:!?“”\"（）()")
+# A name line under a headline (one or two authors) is at most this many characters.
+NAME_CHARS = 5
+# A short heading line under a headline (no sentence punctuation) is at most this many characters.
+SHORT_LINE_CHARS = 16
+
+
+def under_head_role(text: str) -> str | None:
+    """The role of the first body-type line under a headline when it is no paragraph: a credit
+    (``本报记者 …``, or just a name) is a byline, another short line without punctuation a subhead."""
+    squeezed = "".join(text.split())
+    if not squeezed or len(squeezed) > SHORT_LINE_CHARS or any(c in SENTENCE_MARKS for c in squeezed):
+        return None
+    if any(w in squeezed for w in CREDIT_WORDS) or len(squeezed) <= NAME_CHARS:
+        return "byline"
+    return "subhead"

@@ -13,8 +13,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from core.dateline import find_dateline
 from core.fields import JUMP_RE
-from core.layout.geometry.headlines import continues_subtitle, head_roles, is_dash_subtitle, joins
+from core.layout.geometry.headlines import (
+    continues_subtitle,
+    head_roles,
+    is_dash_subtitle,
+    joins,
+    under_head_role,
+)
 from core.layout.geometry.paragraphs import column_left, indented
 from core.layout.geometry.stats import PageStats, page_stats
 from core.layout.geometry.xycut import Item, Leaf, xy_cut
@@ -134,6 +141,8 @@ def _blocks(d: _Draft, leaves: Sequence[Leaf], texts: Mapping[int, str], text_ro
         if _is_jump(text):
             add("jump", g.number, True)
             continue
+        if not opened and d.head and role not in TEXT_ROLES and not indented(g, lefts[k]) and find_dateline(text) is None:
+            role = under_head_role(text) or role
         if role in TEXT_ROLES and (role != "byline" or not opened):
             add(role, g.number, blocks[-1].role != role if blocks else True)
             continue
