@@ -65,14 +65,15 @@ def load_lexicon() -> UserLexicon:
 
 
 def run_folder(src: Path, out: Path | None, one: Callable[[Path], str], suffix: str = ".json") -> int:
-    """Process every ``*.txt`` of a folder; a bad file is reported and the rest still done."""
+    """Process every page of a folder (or of a multi-page PDF); a bad one is reported and the rest
+    still done."""
     if out is None:
-        raise CliError("a folder needs an output folder: -o OUTDIR")
+        raise CliError(f"{src} has several pages: give an output folder, -o OUTDIR")
     if out.exists() and not out.is_dir():
         raise CliError(f"{out}: exists and is not a folder")
-    from core.pdf.pages import folder_pages
+    from core.pdf.pages import folder_pages, pages_of
 
-    pages = folder_pages(src)  # *.txt, and *.pdf pages (docs/pdf.md)
+    pages = folder_pages(src) if src.is_dir() else pages_of(src)  # *.txt and *.pdf pages: docs/pdf.md
     if not pages:
         raise CliError(f"{src}: no *.txt or *.pdf pages in this folder")
     bar = Progress(len(pages))
@@ -93,11 +94,18 @@ def run_folder(src: Path, out: Path | None, one: Callable[[Path], str], suffix: 
     return 0
 
 
+def several_pages(src: Path) -> bool:
+    """A multi-page PDF: one output per page, like a folder (docs/pdf.md)."""
+    from core.pdf.pages import is_pdf, pages_of, split_ref
+
+    return is_pdf(src) and split_ref(src)[1] is None and src.is_file() and len(pages_of(src)) > 1
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     src = Path(args.page)
     out = Path(args.output) if args.output else None
     lexicon = load_lexicon()
-    if src.is_dir():
+    if src.is_dir() or several_pages(src):
         return run_folder(src, out, lambda p: _parse_one(p, lexicon))
     data = _parse_one(src, lexicon)
     if out is None:
@@ -120,13 +128,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="main.py", description="Banmian: newspaper pages into annotated articles.")
     sub = p.add_subparsers(dest="command", required=True)
     pp = sub.add_parser("parse", help="write the automatic annotation of a page (or every *.txt of a folder)")
-    pp.add_argument("page", help="a page .txt file or a folder of them")
+    pp.add_argument("page", help="a page (.txt, .pdf, X.pdf#N for page N of a PDF) or a folder of them")
     pp.add_argument("-o", "--output", help="output .json (or folder for a folder); stdout if omitted")
     pp.set_defaults(func=cmd_parse)
     pe = sub.add_parser("export", help="write a page as the editor left it (saved corrections applied)")
-    pe.add_argument("page", help="a page .txt file or a folder of them")
+    pe.add_argument("page", help="a page (.txt, .pdf, X.pdf#N for page N of a PDF) or a folder of them")
     pe.add_argument("-o", "--output", help="output file (or folder); stdout if omitted")
-    pe.add_argument("--format", choices=("json", "conll", "jsonl"), default="json")
+    pe.add_argument("--format", choices=("json", "conll", "jsonl", "alto"), default="json")
     pe.set_defaults(func=cmd_export)
     return p
 

@@ -11,6 +11,7 @@ With several PDF pages, the page that matches most lines is used.
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -44,7 +45,7 @@ def match_lines(txt_lines: list[str], pdf_page: PdfPage) -> tuple[dict[int, Line
     used = set(pairs.values())
     ai = sorted(pairs)
     bounds = [(-1, -1), *((i, pairs[i]) for i in ai), (len(a), len(b))]
-    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:], strict=False):
+    for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
         j = j0 + 1
         for i in range(i0 + 1, i1):
             while j < j1 and j in used:
@@ -75,7 +76,9 @@ def with_pdf_beside(raw: RawPage, path: Path) -> RawPage:
     try:
         for page in iter_pages(pdf):
             found, unmatched = match_lines(txt_lines, page)
-            layout = replace(page.layout, lines=tuple(sorted(found.values(), key=lambda g: g.number)), unmatched=unmatched)
+            layout = replace(
+                page.layout, lines=tuple(sorted(found.values(), key=lambda g: g.number)), unmatched=unmatched
+            )
             if best is None or len(found) > best[0]:
                 best = (len(found), unmatched, layout)
     except PdfError:

@@ -25,7 +25,9 @@ class Box:
         return self.bottom - self.top
 
     def union(self, other: Box) -> Box:
-        return Box(min(self.x0, other.x0), min(self.top, other.top), max(self.x1, other.x1), max(self.bottom, other.bottom))
+        return Box(
+            min(self.x0, other.x0), min(self.top, other.top), max(self.x1, other.x1), max(self.bottom, other.bottom)
+        )
 
     def as_list(self) -> list[float]:
         return [round(self.x0, 2), round(self.top, 2), round(self.x1, 2), round(self.bottom, 2)]

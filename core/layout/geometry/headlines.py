@@ -66,7 +66,7 @@ def continues_subtitle(subtitles: Sequence[LineGeom], g: LineGeom, stats: PageSt
 
 # What marks a credit line under a headline; and the punctuation a sentence (a paragraph) has.
 CREDIT_WORDS = ("记者", "通讯员", "本报", "新华社", "特约", "撰稿", "摄影", "作者")
-SENTENCE_MARKS = frozenset("。，；：！？、,;:!?“”\"（）()")
+SENTENCE_MARKS = frozenset('。，；：！？、,;:!?“”"（）()')
 # A name line under a headline (one or two authors) is at most this many characters.
 NAME_CHARS = 5
 # A short heading line under a headline (no sentence punctuation) is at most this many characters.

@@ -25,8 +25,8 @@ from core.layout.geometry.headlines import (
 from core.layout.geometry.paragraphs import column_left, indented
 from core.layout.geometry.stats import PageStats, page_stats
 from core.layout.geometry.xycut import Item, Leaf, xy_cut
-from core.pdf.model import Box, LineGeom, PageLayout
 from core.model import Article, Block, Line
+from core.pdf.model import Box, LineGeom, PageLayout
 
 # Furniture (folios, page headers) sits outside a long rule within this share of the page's height
 # from its top or bottom edge.
@@ -61,9 +61,7 @@ def furniture(layout: PageLayout) -> set[int]:
     bottom_rules = [r.bottom for r in long_rules if r.top >= layout.height * (1 - FURNITURE_ZONE)]
     out: set[int] = set()
     for g in layout.lines:
-        if top_rules and g.box.bottom <= max(top_rules):
-            out.add(g.number)
-        elif bottom_rules and g.box.top >= min(bottom_rules):
+        if (top_rules and g.box.bottom <= max(top_rules)) or (bottom_rules and g.box.top >= min(bottom_rules)):
             out.add(g.number)
     return out
 
@@ -74,7 +72,9 @@ def _items(layout: PageLayout, lines: Sequence[LineGeom]) -> tuple[list[Item], l
     items = [Item(g.box, g) for g in lines]
     rules = list(layout.rules)
     for f in layout.frames:
-        inside = any(f.x0 <= g.box.x0 and g.box.x1 <= f.x1 and f.top <= g.box.top and g.box.bottom <= f.bottom for g in lines)
+        inside = any(
+            f.x0 <= g.box.x0 and g.box.x1 <= f.x1 and f.top <= g.box.top and g.box.bottom <= f.bottom for g in lines
+        )
         if inside:
             rules += [
                 Box(f.x0, f.top, f.x1, f.top),
@@ -97,9 +97,9 @@ def _drafts(leaves: Sequence[Leaf], texts: Mapping[int, str], stats: PageStats) 
                     cur.head.append(g)
                 else:
                     drafts.append(_Draft(head=[g]))
-            elif cur is not None and cur.head and not cur.body and is_dash_subtitle(texts[g.number], g, cur.head, stats):
-                cur.subtitles.append(g)
-            elif cur is not None and cur.subtitles and not cur.body and continues_subtitle(cur.subtitles, g, stats):
+            elif (
+                cur is not None and cur.head and not cur.body and is_dash_subtitle(texts[g.number], g, cur.head, stats)
+            ) or (cur is not None and cur.subtitles and not cur.body and continues_subtitle(cur.subtitles, g, stats)):
                 cur.subtitles.append(g)
             else:
                 if cur is None:
@@ -141,7 +141,13 @@ def _blocks(d: _Draft, leaves: Sequence[Leaf], texts: Mapping[int, str], text_ro
         if _is_jump(text):
             add("jump", g.number, True)
             continue
-        if not opened and d.head and role not in TEXT_ROLES and not indented(g, lefts[k]) and find_dateline(text) is None:
+        if (
+            not opened
+            and d.head
+            and role not in TEXT_ROLES
+            and not indented(g, lefts[k])
+            and find_dateline(text) is None
+        ):
             role = under_head_role(text) or role
         if role in TEXT_ROLES and (role != "byline" or not opened):
             add(role, g.number, blocks[-1].role != role if blocks else True)

@@ -6,6 +6,7 @@ page set in 9 pt with tight leading and one in 11 pt with airy columns are read 
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -60,7 +61,7 @@ def page_stats(lines: Sequence[LineGeom]) -> PageStats:
     body_sizes = frozenset(s for s, n in sizes.items() if n >= total * BODY_SHARE)
     body_lines = sorted((g for g in lines if abs(g.size - body) < 0.5), key=lambda g: (round(g.box.x0), g.box.top))
     gaps: list[float] = []
-    for a, b in zip(body_lines, body_lines[1:], strict=False):
+    for a, b in itertools.pairwise(body_lines):
         if abs(a.box.x0 - b.box.x0) < body * 3 and 0 <= b.box.top - a.box.bottom < body * 2:
             gaps.append(b.box.top - a.box.bottom)
     leading = statistics.median(gaps) if gaps else body * 0.4

@@ -151,7 +151,9 @@ def xy_cut(items: Sequence[Item], rules: Sequence[Box], stats: PageStats) -> lis
     return out
 
 
-def _cut(items: list[Item], rules: Sequence[Box], stats: PageStats, out: list[Leaf], after_rule: bool, depth: int) -> None:
+def _cut(
+    items: list[Item], rules: Sequence[Box], stats: PageStats, out: list[Leaf], after_rule: bool, depth: int
+) -> None:
     cuts = _cuts(items, rules, stats) if depth < MAX_DEPTH and len(items) > 1 else []
     if not cuts:
         out.append(Leaf(tuple(sorted(items, key=lambda i: (i.box.top, i.box.x0))), _bounds(items), after_rule))

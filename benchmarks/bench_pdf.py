@@ -1,0 +1,62 @@
+"""A PDF page parsed end to end vs bare pdfminer ``extract_text`` on the same file, side by side.
+
+Run by hand: ``.venv/bin/python benchmarks/bench_pdf.py [PDF ...]`` (default: the pdf-dev PDFs in
+../shared, else a page generated with fpdf2).  For each file, alternately and several times:
+``extract_text`` alone, and ``read_page`` + ``parse_page`` (text, geometry, segmentation,
+entities).  Prints medians and the ratio (target ≤ 1.3); jieba and the lexicon are loaded once
+before timing, as in a running session.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from core.loader import page_from_text, read_page
+from core.parse import parse_page
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "pdf-dev" / "pdf"
+ROUNDS = 3
+
+
+def _generated() -> list[Path]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from pdfgen import three_column_page  # type: ignore[import-not-found]
+
+    out = Path(tempfile.mkdtemp()) / "generated.pdf"
+    three_column_page(out)
+    return [out]
+
+
+def main(argv: list[str]) -> int:
+    from pdfminer.high_level import extract_text
+
+    files = [Path(a) for a in argv] or sorted(SHARED.glob("*.pdf")) or _generated()
+    parse_page(page_from_text("本报北京1月1日电 新华社记者张三报道。\n"))  # warm: jieba, lexicon
+    ratios: list[float] = []
+    print(f"{'file':<16} {'extract_text ms':>16} {'parse ms':>10} {'ratio':>7}")
+    for f in files:
+        bare: list[float] = []
+        ours: list[float] = []
+        for _ in range(ROUNDS):
+            t0 = time.perf_counter()
+            extract_text(str(f))
+            t1 = time.perf_counter()
+            parse_page(read_page(f))
+            t2 = time.perf_counter()
+            bare.append(t1 - t0)
+            ours.append(t2 - t1)
+        b, o = statistics.median(bare), statistics.median(ours)
+        ratios.append(o / b)
+        print(f"{f.name:<16} {b * 1000:16.0f} {o * 1000:10.0f} {o / b:7.2f}")
+    print(f"median ratio {statistics.median(ratios):.2f}, worst {max(ratios):.2f} (target ≤ 1.3)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
