@@ -29,6 +29,7 @@ ROLES: tuple[str, ...] = (
     "other",
 )
 ENTITY_STATUSES: tuple[str, ...] = ("auto", "confirmed", "rejected", "added", "edited")
+PENDING_STATUS = "auto"  # a suggestion still waiting for the editor's decision
 
 
 @dataclass(frozen=True, slots=True)

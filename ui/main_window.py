@@ -1,15 +1,17 @@
 """The editor's window: raw page in the middle, article list, article text and entity table in docks.
 
-The window owns the undo stack; ``ui.files`` owns the page on disk.  Panels learn of changes from
-the session's signals (core events) and never change the document: every correction is a core edit
-pushed as an ``EditCommand`` (``push``).
+The window wires parts together and holds no rules of its own: the undo stack, the session (the
+open document), the shared selection every pane shows, the action sets (which take only what
+they need), and ``PageFiles`` for the page on disk.  Panels learn of changes from the session's
+signals (core events) and never change the document: every correction is a core edit pushed
+through ``Editor``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QUndoStack
@@ -24,36 +26,31 @@ from PySide6.QtWidgets import (
 
 from core.document import Document
 from core.edits.base import Edit
-from core.events import Change
-from core.model import Entity, Page
-from core.paths import SAMPLE_PAGE
-from ui.article_model import ArticleIdRole, ArticleListModel
-from ui.article_view import ArticleTextView
-from ui.colours import ColourBook
-from ui.commands import EditCommand
-from ui.editing import EditingActions
-from ui.entity_model import EntityIdRole, EntityModel
-from ui.files import PageFiles
-from ui.labels import load_labels
+from core.entities.labels import load_labels
+from core.model import Page
+from core.paths import SAMPLE_PAGE, config_dir
+from ui.actions.commands import Editor
+from ui.actions.editing import EditingActions
+from ui.actions.files import PageFiles
 from ui.loading import InlineLoader, PageLoader
-from ui.panels import ArticleListView, EntityPanel
-from ui.raw_model import RawLinesModel
-from ui.raw_view import RawPageView
-from ui.session import PageSession
-from ui.shortcut_sheet import ShortcutSheet
+from ui.models.article_model import ArticleIdRole, ArticleListModel
+from ui.models.colours import ColourBook, label_colours
+from ui.models.entity_model import EntityIdRole, EntityModel
+from ui.models.raw_model import RawLinesModel
+from ui.models.selection import SharedSelection
+from ui.models.session import PageSession
+from ui.views.article_view import ArticleTextView
+from ui.views.panels import ArticleListView, EntityPanel
+from ui.views.raw_view import RawPageView
+from ui.views.shortcut_sheet import ShortcutSheet
 
 SAMPLE = SAMPLE_PAGE
 REVIEW_TEXT = {"auto": "auto", "in_progress": "in progress", "done": "done"}
 
 
-def soften(colour: str, amount: float = 0.6) -> QColor:
-    """A label colour mixed with white, light enough to sit behind text."""
-    c = QColor(colour)
-    return QColor(
-        round(c.red() + (255 - c.red()) * amount),
-        round(c.green() + (255 - c.green()) * amount),
-        round(c.blue() + (255 - c.blue()) * amount),
-    )
+def app_settings() -> QSettings:
+    """The window's settings file in the app's config folder (``core.paths.config_dir``)."""
+    return QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
@@ -61,13 +58,13 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Banmian[*]")
-        self.settings = settings or QSettings()
+        self.settings = settings or app_settings()
         self.labels = load_labels()
-        self.label_colours = {lb.name: soften(lb.colour) for lb in self.labels}
+        self.label_colours = label_colours(self.labels)
         self.session = PageSession(self)
+        self.selection = SharedSelection(self.session, self)
         self.colours = ColourBook()
         self.undo_stack = QUndoStack(self)
-        self.current_entity_id = ""
         self._syncing = False
 
         self.raw_model = RawLinesModel(self.session, self.colours, self)
@@ -80,35 +77,44 @@ class MainWindow(QMainWindow):
         self.article_view = ArticleTextView(self.label_colours)
         self.entity_panel = EntityPanel(self.entity_model, [lb.name for lb in self.labels])
         self.docks: dict[str, QDockWidget] = {}
-        self._dock("articles", "Articles", self.article_list, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock("article", "Article", self.article_view, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock("entities", "Entities", self.entity_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.add_dock("articles", "Articles", self.article_list, right)
+        self.add_dock("article", "Article", self.article_view, right)
+        self.add_dock("entities", "Entities", self.entity_panel, right)
         self.splitDockWidget(self.docks["article"], self.docks["entities"], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["articles"], self.docks["article"]], [260, 640], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["articles"]], [980], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["article"], self.docks["entities"]], [520, 460], Qt.Orientation.Horizontal)
 
-        self.editing = EditingActions(self)
-        self.editing.attach(self.raw_view, self.article_view, self.entity_panel)
+        self.editor = Editor(self.undo_stack, self.session, self)
+        self.editing = EditingActions(self, self.editor, self.session, self, self, self.labels, self.entity_panel.proxy)
+        self.editing.attach(self.raw_view, self.article_view, self.entity_panel, self.article_list)
         self.article_model.field_editor = self.editing.set_field
         self._build_status()
-        self.files = PageFiles(self, loader or PageLoader(self))
+        self.files = PageFiles(self, self.undo_stack, self.session, self, loader or PageLoader(self))
+        self.files.opened.connect(self.show_document)
+        self.files.progress.connect(self.show_progress)
+        self.files.save_state.connect(self.show_save_state)
         self._build_menus()
         self.undo_stack.cleanChanged.connect(lambda _: self.show_save_state())
 
         self.session.reset.connect(self._after_reset)
         self.session.changed.connect(self._after_change)
-        self.raw_view.line_activated.connect(self._raw_line_activated)
-        self.article_list.selectionModel().currentRowChanged.connect(self._article_selected)
-        self.article_list.lines_dropped.connect(self.editing.move_lines)
+        self.selection.changed.connect(self._show_selection)
+        self.raw_view.line_activated.connect(lambda n: self._from_pane(self.selection.set_line, n, "raw"))
+        self.article_list.selectionModel().currentRowChanged.connect(self._article_row_selected)
+        self.article_list.lines_dropped.connect(self.editing.structural.move_lines)
         self.entity_panel.table.selectionModel().currentRowChanged.connect(self._entity_row_selected)
-        self.article_view.entity_clicked.connect(self.select_entity)
+        self.article_view.entity_clicked.connect(lambda eid: self._from_pane(self.selection.set_entity, eid, "text"))
+        self._set_minimum_sizes()
         self.resize(1600, 1000)
+        self._default_state = self.saveState()
         self._restore_layout()
 
     # -- building ----------------------------------------------------------------------------------
 
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+    def add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        """Put ``widget`` in a dock named ``name`` (remembered in the layout, listed in View)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"{name}Dock")
         dock.setWidget(widget)
@@ -119,6 +125,9 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(area, dock)
         self.docks[name] = dock
+        if hasattr(self, "view_menu"):
+            self.view_menu.insertAction(self.view_menu.actions()[0], dock.toggleViewAction())
+        return dock
 
     def _window_action(
         self, name: str, text: str, keys: list[QKeySequence.StandardKey | str], slot: Callable[[], object]
@@ -126,6 +135,8 @@ class MainWindow(QMainWindow):
         a = QAction(text, self)
         a.setObjectName(name)
         a.setShortcuts([QKeySequence(k) for k in keys])
+        a.setToolTip(text.replace("&", "").rstrip("…"))
+        a.setStatusTip(a.toolTip())
         a.triggered.connect(lambda _=False: slot())
         self.addAction(a)
         return a
@@ -146,7 +157,7 @@ class MainWindow(QMainWindow):
             "prev_page", "&Previous page", ["Ctrl+PgUp"], lambda: self.files.step_page(-1)
         )
         self.export_action = self._window_action("export", "&Export JSON…", ["Ctrl+E"], self.files.export_dialog)
-        self.quit_action = self._window_action("quit", "&Quit", [QKeySequence.StandardKey.Quit], self.close)
+        self.quit_action = self._window_action("quit", "&Quit", ["Ctrl+Q"], self.close)
         for a in (self.open_action, self.next_page_action, self.prev_page_action, self.save_action):
             file.addAction(a)
         file.addSeparator()
@@ -179,9 +190,20 @@ class MainWindow(QMainWindow):
         ents.addSeparator()
         for a in self.editing.review:
             ents.addAction(a)
-        view = bar.addMenu("&View")
+        ents.addSeparator()
+        self.reading_order_action = self._window_action(
+            "reading_order", "Review in page order (not doubtful first)", [], self._toggle_order
+        )
+        self.reading_order_action.setCheckable(True)
+        self.reading_order_action.setChecked(self.settings.value("review/order", "doubt") == "reading")
+        self.entity_model.set_order("reading" if self.reading_order_action.isChecked() else "doubt")
+        ents.addAction(self.reading_order_action)
+        self.view_menu = view = bar.addMenu("&View")
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        self.reset_layout_action = self._window_action("reset_layout", "Reset layout", [], self.reset_layout)
+        view.addAction(self.reset_layout_action)
         view.addSeparator()
         self.shortcuts_action = self._window_action(
             "shortcuts", "Keyboard shortcuts", ["F1"], lambda: ShortcutSheet(self).exec()
@@ -208,20 +230,49 @@ class MainWindow(QMainWindow):
             w.setObjectName(name)
             sb.addPermanentWidget(w)
 
-    # -- reading state -----------------------------------------------------------------------------
+    def _toggle_order(self) -> None:
+        order = "reading" if self.reading_order_action.isChecked() else "doubt"
+        self.entity_model.set_order(order)
+        self.settings.setValue("review/order", order)
+
+    # -- the Selection protocol (what actions read) -----------------------------------------------
 
     def page(self) -> Page:
         assert self.session.page is not None
         return self.session.page
 
-    def current_article_id(self) -> str:
-        ix = self.article_list.currentIndex()
-        return str(ix.data(ArticleIdRole)) if ix.isValid() else ""
+    def current_line(self) -> int:
+        return self.selection.line or self.raw_view.current_line()
 
-    def text_selection(self) -> tuple[int, int] | None:
+    def selected_lines(self) -> tuple[int, ...]:
+        """The raw page's selected lines when the raw page has a selection, else the current line."""
+        lines = self.raw_view.selected_lines()
+        if self.raw_view.textCursor().hasSelection() or self.selection.line in lines:
+            return lines
+        page = self.session.page
+        n = self.selection.line
+        return (n,) if page is not None and n and not page.lines[n - 1].is_blank else ()
+
+    def current_article_id(self) -> str:
+        return self.selection.article_id
+
+    def current_entity_id(self) -> str:
+        return self.selection.entity_id
+
+    def text_span(self) -> tuple[int, int] | None:
         """The page span selected in the focused text view (article text or raw page)."""
         raw, article = self.raw_view.selected_span(), self.article_view.selected_span()
         return (article or raw) if self.article_view.hasFocus() else (raw or article)
+
+    text_selection = text_span
+
+    def select_entity(self, entity_id: str) -> None:
+        self.selection.set_entity(entity_id, "")
+
+    def select_article(self, article_id: str) -> None:
+        self.selection.set_article(article_id, "")
+
+    # -- the Reporter protocol ---------------------------------------------------------------------
 
     def say(self, message: str, ms: int = 6000) -> None:
         self.statusBar().showMessage(message, ms)
@@ -238,21 +289,9 @@ class MainWindow(QMainWindow):
 
     # -- editing -----------------------------------------------------------------------------------
 
-    def push(self, edit: Edit, *, select_entity_at: int | None = None) -> bool:
+    def push(self, edit: Edit) -> bool:
         """Do ``edit`` through the undo stack; a refused edit is reported, never stacked."""
-        doc = self.session.document
-        if doc is None:
-            return False
-        command = EditCommand(doc, edit)
-        self.undo_stack.push(command)
-        if command.error is not None:
-            self.say(str(command.error))
-            return False
-        if select_entity_at is not None:
-            found = next((e for e in self.page().entities if e.start == select_entity_at), None)
-            if found is not None:
-                self.select_entity(found.id)
-        return True
+        return self.editor.push(edit)
 
     def edit_fields(self) -> None:
         row = self.article_list.currentIndex().row()
@@ -261,95 +300,85 @@ class MainWindow(QMainWindow):
             return
         self.docks["articles"].show()
         ix = self.article_model.index(row, 0)
-        self.article_list.setCurrentIndex(ix)
         self.article_list.setFocus()
         self.article_list.edit(ix)
 
-    # -- linked selection --------------------------------------------------------------------------
+    # -- the shared selection ----------------------------------------------------------------------
 
-    def select_article(self, article_id: str) -> None:
-        row = self.article_model.row_of(article_id)
-        if row < 0 or row == self.article_list.currentIndex().row():
+    def _from_pane(self, setter: Callable[[Any, str], None], value: object, source: str) -> None:
+        """A pane reports what the editor picked there (ignored while the panes are being synced)."""
+        if self._syncing or self.session.updating or self.session.page is None:
             return
-        ix = self.article_model.index(row, 0)
-        self.article_list.selectionModel().setCurrentIndex(
-            ix, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.article_list.scrollTo(ix)
+        setter(value, source)
 
-    def select_entity(self, entity_id: str) -> None:
-        if not self.entity_panel.select_entity(entity_id):
-            self._set_entity(entity_id)  # filtered out of the table: still make it current
-
-    def _set_entity(self, entity_id: str) -> None:
-        self.current_entity_id = entity_id
-        doc = self.session.document
-        e: Entity | None = None
-        if doc is not None and entity_id:
-            try:
-                e = doc.entity(entity_id)
-            except KeyError:
-                e = None
-        if e is None:
-            self.article_view.mark_entity(None)
-            self.raw_view.show_entity(None)
-            return
-        with self._following():
-            self.select_article(self.session.index.article_of_entity(e))
-        self.article_view.mark_entity(e)
-        self.raw_view.show_entity((e.start, e.end), self.label_colours.get(e.type))
+    def _article_row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._from_pane(self.selection.set_article, str(current.data(ArticleIdRole)), "list")
 
     def _entity_row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self._set_entity(str(current.data(EntityIdRole)))
+            self._from_pane(self.selection.set_entity, str(current.data(EntityIdRole)), "table")
 
-    def _raw_line_activated(self, number: int) -> None:
-        if self.session.page is None or self._syncing:
-            return
-        with self._following():
-            self.select_article(self.session.index.article_of_line(number))
-        line = self.page().line(number)
-        self.article_view.mark_lines(line.start, line.end)
-
-    @contextmanager
-    def _following(self) -> Iterator[None]:
-        """The article selection follows a line or an entity: the raw page must not scroll away
-        from what the editor is looking at, nor a raw cursor move select back."""
+    def _show_selection(self, source: str) -> None:
+        """Every pane shows the shared selection; the pane it came from is left as the editor left it."""
+        page = self.session.page
         self._syncing = True
         try:
-            yield
+            aid = self.selection.article_id
+            row = self.article_model.row_of(aid) if aid else -1
+            if row >= 0:
+                ix = self.article_model.index(row, 0)
+                if self.article_list.currentIndex().row() != row:
+                    self.article_list.selectionModel().setCurrentIndex(
+                        ix, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                    )
+                self.article_list.scrollTo(ix)
+            else:
+                self.article_list.selectionModel().clearSelection()
+                self.article_list.selectionModel().setCurrentIndex(
+                    QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+            if source != "raw" and self.selection.line:
+                self.raw_view.place_cursor(self.selection.line)
+            if page is None or not aid:
+                self.article_view.show_article(None, None, [])
+                self.raw_view.show_article((), QColor(), scroll=False)
+                self.docks["article"].setWindowTitle("Article")
+            else:
+                article = page.article(aid)
+                self.article_view.show_article(page, article, self.session.index.entities_of(aid))
+                self.raw_view.show_article(article.lines, self.colours.strong(aid), scroll=False)
+                self.docks["article"].setWindowTitle(f"Article {aid}")
+            if page is not None and self.selection.line:
+                line = page.line(self.selection.line)
+                self.article_view.mark_lines(line.start, line.end)
+            e = self.selection.entity()
+            if e is None:
+                self.article_view.mark_entity(None)
+                self.raw_view.show_entity(None)
+                self.entity_panel.table.selectionModel().clearSelection()
+                self.entity_panel.table.selectionModel().setCurrentIndex(
+                    QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+            else:
+                if source != "table":
+                    self.entity_panel.select_entity(e.id)
+                self.article_view.mark_entity(e)
+                self.raw_view.show_entity((e.start, e.end), self.label_colours.get(e.type))
         finally:
             self._syncing = False
 
-    def _article_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_current_article(scroll=not self._syncing)
-
-    def _show_current_article(self, *, scroll: bool) -> None:
-        page = self.session.page
-        aid = self.current_article_id()
-        if page is None or not aid:
-            self.article_view.show_article(None, None, [])
-            self.raw_view.show_article((), QColor(), scroll=False)
-            return
-        article = page.article(aid)
-        self.article_view.show_article(page, article, self.session.index.entities_of(aid))
-        self.raw_view.show_article(article.lines, self.colours.strong(aid), scroll=scroll)
-        self.docks["article"].setWindowTitle(f"Article {aid}")
-
     def _after_reset(self) -> None:
-        self.current_entity_id = ""
-        if self.session.page is not None and self.article_model.rowCount():
-            self.article_list.setCurrentIndex(self.article_model.index(0, 0))
+        page = self.session.page
+        if page is not None and page.articles:
+            self.selection.set_article(page.articles[0].id, "reset")
         else:
-            self._show_current_article(scroll=False)
+            self.selection.clear()
         self._update_status()
 
-    def _after_change(self, old: Page, new: Page, change: Change) -> None:
-        if not self.article_list.currentIndex().isValid():
-            self.select_article(self.session.index.article_of_line(self.raw_view.current_line()))
-        self._show_current_article(scroll=False)
-        if self.current_entity_id:
-            self._set_entity(self.current_entity_id)
+    def _after_change(self, old: Page, new: Page, change: object) -> None:
+        self.session.updating = False
+        self.selection.follow_edit()
         self._update_status()
 
     # -- status ------------------------------------------------------------------------------------
@@ -364,7 +393,8 @@ class MainWindow(QMainWindow):
         else:
             unassigned = len(page.unassigned)
             self.articles_label.setText(f"{len(page.articles)} articles, {unassigned} lines unassigned")
-            self.pending_label.setText(f"{self.session.index.pending} entities to review")
+            total = len(page.entities)
+            self.pending_label.setText(f"{total - self.session.index.pending} of {total} reviewed")
             self.review_label.setText("Review: " + REVIEW_TEXT.get(doc.review_status, doc.review_status))
         self.editing.show_review_done(doc.review_done if doc is not None else None)
         self.show_save_state()
@@ -392,7 +422,6 @@ class MainWindow(QMainWindow):
         """A freshly opened page: a new undo history, the first article selected."""
         self.show_progress("")
         self.undo_stack.clear()
-        self.current_entity_id = ""
         self.session.open(doc)
         self.setWindowFilePath(str(path))
         self.setWindowTitle(f"{path.name}[*] — Banmian")
@@ -401,6 +430,25 @@ class MainWindow(QMainWindow):
             self.say("; ".join(warnings), 20000)
 
     # -- layout ------------------------------------------------------------------------------------
+
+    def _set_minimum_sizes(self) -> None:
+        """No pane can be squeezed to nothing: the raw page keeps its numbers and some text."""
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.raw_view.setMinimumWidth(self.raw_view.gutter_width() + 14 * em)
+        self.article_list.setMinimumSize(12 * em, 4 * self.fontMetrics().height())
+        self.article_view.setMinimumSize(12 * em, 6 * self.fontMetrics().height())
+        self.entity_panel.setMinimumSize(14 * em, 6 * self.fontMetrics().height())
+
+    def reset_layout(self) -> None:
+        """Every pane back where the window first put it (and remembered so)."""
+        for dock in self.docks.values():
+            dock.setFloating(False)
+            dock.show()
+        self.restoreState(self._default_state)
+        for dock in self.docks.values():
+            dock.show()
+        self.resize(max(self.width(), 1200), max(self.height(), 800))
+        self.save_layout()
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")

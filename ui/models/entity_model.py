@@ -10,18 +10,23 @@ from PySide6.QtGui import QColor, QFont
 
 from core.document import find_entity
 from core.events import Change
-from core.model import Entity, Page
-from ui.rows import Index, RowsModel
-from ui.session import PageSession
+from core.model import PENDING_STATUS, Entity, Page
+from core.textmap import squeeze_spaces
+from ui.models.rows import Index, RowsModel
+from ui.models.session import PageSession
 
 EntityIdRole = Qt.ItemDataRole.UserRole + 1
 SortKeyRole = Qt.ItemDataRole.UserRole + 2
 TypeRole = Qt.ItemDataRole.UserRole + 3
 StatusRole = Qt.ItemDataRole.UserRole + 4
 
-COLUMNS: tuple[str, ...] = ("Text", "Type", "Status", "Source", "Confidence", "Occurrences")
+COLUMNS: tuple[str, ...] = ("Text", "Type", "Status", "Article", "Context", "Source", "Confidence", "Occurrences")
 OCCURRENCES = COLUMNS.index("Occurrences")
-PENDING = "auto"
+ARTICLE = COLUMNS.index("Article")
+CONTEXT = COLUMNS.index("Context")
+CONFIDENCE = COLUMNS.index("Confidence")
+CONTEXT_CHARS = 8
+ORDERS = ("doubt", "reading")  # the review queue: least confident first, or page order
 STATUS_COLOURS = {
     "auto": QColor("#8a6d00"),
     "confirmed": QColor("#1e7b34"),
@@ -34,10 +39,19 @@ STRUCK = QFont()
 STRUCK.setStrikeOut(True)
 
 
-def doubt_key(e: Entity) -> int:
-    """Pending before decided, then least confident first, then page order (an int: sorted in C++)."""
-    rank = 0 if e.status == PENDING else 1
-    return rank * 10**15 + round(e.confidence * 1000) * 10**10 + e.start
+def queue_key(e: Entity, order: str = "doubt") -> int:
+    """The review queue's order as an int (sorted in C++): least confident first, then page order;
+    or page order alone.  A decision never changes it, so a decided row stays where it was."""
+    if order == "reading":
+        return e.start
+    return round(e.confidence * 1000) * 10**10 + e.start
+
+
+def context(text: str, e: Entity, chars: int = CONTEXT_CHARS) -> str:
+    """A few characters either side of the entity, lines joined: where it sits in the sentence."""
+    before = "".join(text[max(0, e.start - 3 * chars) : e.start].split())[-chars:]
+    after = "".join(text[e.end : e.end + 3 * chars].split())[:chars]
+    return squeeze_spaces(f"{before}【{e.text}】{after}")
 
 
 class EntityModel(RowsModel[Entity]):
@@ -48,6 +62,8 @@ class EntityModel(RowsModel[Entity]):
         self._session = session
         self.type_colours = colours or {}
         self._occurrences: Counter[str] = Counter()
+        self._article_rows: dict[str, int] | None = None
+        self.order = "doubt"
         session.reset.connect(self._on_reset)
         session.changed.connect(self._on_changed)
         self._on_reset()
@@ -63,7 +79,20 @@ class EntityModel(RowsModel[Entity]):
         page = self._session.page
         self._rows = page.entities if page is not None else ()
         self._occurrences = Counter(e.text for e in self._rows)
+        self._article_rows = None
         self.endResetModel()
+
+    def set_order(self, order: str) -> None:
+        self.order = order if order in ORDERS else "doubt"
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0), [SortKeyRole])
+
+    def article_row(self, e: Entity) -> int:
+        """The 1-based row of the entity's article in the article list (0: on no article)."""
+        if self._article_rows is None:
+            page = self._session.page
+            self._article_rows = {a.id: i + 1 for i, a in enumerate(page.articles)} if page else {}
+        return self._article_rows.get(self._session.index.article_of_entity(e), 0)
 
     def _on_changed(self, old: Page, new: Page, change: Change) -> None:
         if new.entities is self._rows:
@@ -74,6 +103,10 @@ class EntityModel(RowsModel[Entity]):
         self._occurrences.update(e.text for e in came)
         touched = {e.text for e in (*gone, *came)}
         before = self._follow(new.entities)
+        if change.articles or change.article_list:
+            self._article_rows = None
+            if self._rows:
+                self.dataChanged.emit(self.index(0, ARTICLE), self.index(len(self._rows) - 1, ARTICLE))
         for row, e in enumerate(new.entities):
             if before[row] is not e and before[row] != e:
                 self._row_changed(row)
@@ -91,7 +124,13 @@ class EntityModel(RowsModel[Entity]):
         e = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (e.text, e.type, e.status, e.source, f"{e.confidence:.2f}", self._occurrences[e.text])[col]
+            if col == ARTICLE:
+                row = self.article_row(e)
+                return row or ""
+            if col == CONTEXT:
+                page = self._session.page
+                return context(page.text, e) if page is not None else ""
+            return (e.text, e.type, e.status, "", "", e.source, f"{e.confidence:.2f}", self._occurrences[e.text])[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 2:
             return STATUS_COLOURS.get(e.status)
         if role == Qt.ItemDataRole.BackgroundRole and col == 1:
@@ -104,12 +143,12 @@ class EntityModel(RowsModel[Entity]):
         if role == EntityIdRole:
             return e.id
         if role == SortKeyRole:
-            return doubt_key(e)
+            return queue_key(e, self.order)
         if role == TypeRole:
             return e.type
         if role == StatusRole:
             return e.status
-        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 4:
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (ARTICLE, CONFIDENCE, OCCURRENCES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -166,5 +205,14 @@ class EntityFilterModel(QSortFilterProxyModel):
             return False
         status = model.data(ix, StatusRole)
         if self._status == "pending":
-            return bool(status == PENDING)
+            return bool(status == PENDING_STATUS)
         return not self._status or status == self._status
+
+    def visible_ids(self) -> list[str]:
+        """The entity ids the table shows, in the table's (the review queue's) order."""
+        return [str(self.index(r, 0).data(EntityIdRole)) for r in range(self.rowCount())]
+
+    def shows(self, entity_id: str) -> bool:
+        model = self.sourceModel()
+        row = model.row_of(entity_id) if isinstance(model, EntityModel) else -1
+        return row >= 0 and self.filterAcceptsRow(row, QModelIndex())

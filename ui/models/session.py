@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from core.document import Document
 from core.events import Changed, Event
 from core.model import Page
-from ui.page_index import PageIndex
+from ui.models.page_index import PageIndex
 
 
 class PageSession(QObject):
@@ -29,6 +29,7 @@ class PageSession(QObject):
         self.page: Page | None = None
         self._index: PageIndex | None = None
         self._unsubscribe: Callable[[], None] | None = None
+        self.updating = False  # True while models follow an edit: their row moves are no clicks
 
     def open(self, document: Document) -> None:
         self.close()
@@ -67,4 +68,8 @@ class PageSession(QObject):
             return
         if self._index is not None and self._index.page is old:
             self._index = self._index.updated(new, event.change)
-        self.changed.emit(old, new, event.change)
+        self.updating = True
+        try:
+            self.changed.emit(old, new, event.change)
+        finally:
+            self.updating = False

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtGui import QColor
+
+from core.entities.labels import Label
 
 # Pale, distinguishable tints (light enough for black CJK text on top).
 TINTS: tuple[str, ...] = (
@@ -67,3 +69,18 @@ class ColourBook:
         """The tint of a selected article: the same hue, more saturated."""
         c = self.tint(article_id)
         return QColor.fromHsv(c.hsvHue(), min(255, c.hsvSaturation() * 2 + 20), max(0, c.value() - 12))
+
+
+def soften(colour: str, amount: float = 0.6) -> QColor:
+    """A label colour mixed with white, light enough to sit behind text."""
+    c = QColor(colour)
+    return QColor(
+        round(c.red() + (255 - c.red()) * amount),
+        round(c.green() + (255 - c.green()) * amount),
+        round(c.blue() + (255 - c.blue()) * amount),
+    )
+
+
+def label_colours(labels: Iterable[Label]) -> dict[str, QColor]:
+    """Each entity type's colour as the label set (``core.entities.labels``) gives it, softened."""
+    return {lb.name: soften(lb.colour) for lb in labels}

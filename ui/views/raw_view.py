@@ -23,9 +23,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from ui.colours import UNASSIGNED_MARK
-from ui.raw_model import RawLinesModel
-from ui.textpos import TextPositions
+from ui.models.colours import UNASSIGNED_MARK
+from ui.models.raw_model import RawLinesModel
+from ui.views.textpos import TextPositions
 
 LINES_MIME = "application/x-banmian-lines"
 
@@ -189,6 +189,20 @@ class RawPageView(QPlainTextEdit):
             c.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(c)
         self.centerCursor()
+
+    def place_cursor(self, number: int) -> None:
+        """Put the cursor on line ``number`` as the shared selection says (no ``line_activated``);
+        a selection already on that line is kept, and the view scrolls only when the line is hidden."""
+        block = self.document().findBlockByNumber(number - 1)
+        if not block.isValid() or self.current_line() == number:
+            self._last_line = number
+            return
+        self.blockSignals(True)
+        self.setTextCursor(QTextCursor(block))
+        self.blockSignals(False)
+        self._last_line = number
+        if not self._visible(block.blockNumber()):
+            self.centerCursor()
 
     def select_offsets(self, start: int, end: int) -> None:
         c = QTextCursor(self.document())

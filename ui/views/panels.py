@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -16,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import ENTITY_STATUSES
-from ui.article_model import ArticleIdRole, ArticleListModel
-from ui.entity_model import EntityFilterModel, EntityModel
-from ui.raw_view import LINES_MIME
+from ui.models.article_model import ArticleIdRole, ArticleListModel
+from ui.models.entity_model import EntityFilterModel, EntityModel
+from ui.views.raw_view import LINES_MIME
 
 
 class ArticleListView(QTableView):
@@ -72,6 +73,17 @@ class ArticleListView(QTableView):
             self.lines_dropped.emit(lines, target)
 
 
+class EntityTable(QTableView):
+    """The review table; focusing it does not make its first row current (that would change the
+    shared selection just by tabbing through the panes)."""
+
+    # Qt overrides
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        QAbstractScrollArea.focusInEvent(self, event)
+        self.viewport().update()
+
+
 class EntityPanel(QWidget):
     """Filters (type, status) over the review table, doubtful entities first."""
 
@@ -96,7 +108,7 @@ class EntityPanel(QWidget):
         self.status_filter.currentIndexChanged.connect(
             lambda _: self.proxy.set_status(str(self.status_filter.currentData()))
         )
-        self.table = QTableView()
+        self.table = EntityTable()
         self.table.setObjectName("entityTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -105,7 +117,7 @@ class EntityPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((130, 55, 80, 65, 80)):
+        for col, width in enumerate((110, 50, 75, 50, 190, 55, 70)):
             self.table.setColumnWidth(col, width)
         top = QHBoxLayout()
         top.addWidget(QLabel("Show"))

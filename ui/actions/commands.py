@@ -1,11 +1,14 @@
-"""The one undo command: any core edit, done and undone through the document."""
+"""The one undo command (any core edit, done and undone through the document) and ``Editor``,
+the one way an action changes the document."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core.document import Document
 from core.edits.base import Edit, EditError
+from ui.actions.context import Reporter
+from ui.models.session import PageSession
 
 
 class EditCommand(QUndoCommand):
@@ -33,3 +36,23 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.document.revert(self.edit)
+
+
+class Editor:
+    """Pushes edits on the undo stack for the session's document; a refused edit is reported."""
+
+    def __init__(self, undo_stack: QUndoStack, session: PageSession, reporter: Reporter) -> None:
+        self.undo_stack = undo_stack
+        self.session = session
+        self.reporter = reporter
+
+    def push(self, edit: Edit) -> bool:
+        doc = self.session.document
+        if doc is None:
+            return False
+        command = EditCommand(doc, edit)
+        self.undo_stack.push(command)
+        if command.error is not None:
+            self.reporter.say(str(command.error))
+            return False
+        return True

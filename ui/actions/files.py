@@ -13,19 +13,18 @@ import re
 import time
 from concurrent.futures import Future
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core.atomic import write_atomic
 from core.document import Document
 from core.paths import SAMPLE_PAGE
+from ui.actions.context import Reporter
 from ui.loading import InlineLoader, PageLoader
+from ui.models.session import PageSession
 from ui.worker import Loaded
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 AUTOSAVE_MS = 3000
 RECOVERY_SUFFIX = ".autosave"
@@ -51,26 +50,51 @@ def neighbour_page(path: Path, direction: int) -> Path | None:
 
 
 class PageFiles(QObject):
-    """Where the window's page and its corrections live, and every read and write of them."""
+    """Where the window's page and its corrections live, and every read and write of them.
 
-    def __init__(self, window: MainWindow, loader: PageLoader | InlineLoader) -> None:
-        super().__init__(window)
-        self.w = window
+    ``opened(document, path, warnings)`` hands a freshly opened page to whoever shows it;
+    ``save_state(note)`` says the saved/unsaved state may have changed.
+    """
+
+    opened = Signal(object, object, object)  # Document, Path, tuple[str, ...]
+    progress = Signal(str)
+    save_state = Signal(str)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        undo_stack: QUndoStack,
+        session: PageSession,
+        reporter: Reporter,
+        loader: PageLoader | InlineLoader,
+    ) -> None:
+        super().__init__(parent)
+        self.widget = parent
+        self.undo_stack = undo_stack
+        self.session = session
+        self.reporter = reporter
         self.loader = loader
         self.page_path: Path | None = None
         self.sidecar_path: Path | None = None
         self._restored = False  # corrections restored from an autosave: unsaved until saved
         self._opening: Path | None = None  # asked of the loader, not back yet
         loader.loaded.connect(self._on_loaded)
-        loader.progress.connect(window.show_progress)
+        loader.progress.connect(self.progress.emit)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
-        window.undo_stack.indexChanged.connect(lambda _: self.autosave_timer.start())
+        undo_stack.indexChanged.connect(lambda _: self.autosave_timer.start())
+        undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        """Back at the saved state (undo, redo): the recovery file would only bring back undone work."""
+        if clean and not self._restored:
+            self.autosave_timer.stop()
+            self._drop_recovery()
 
     def is_modified(self) -> bool:
-        return self._restored or not self.w.undo_stack.isClean()
+        return self._restored or not self.undo_stack.isClean()
 
     # -- opening -----------------------------------------------------------------------------------
 
@@ -90,7 +114,7 @@ class PageFiles(QObject):
 
     def open_dialog(self) -> None:
         start = str(self.page_path.parent) if self.page_path else str(SAMPLE_PAGE.parent)
-        path, _ = QFileDialog.getOpenFileName(self.w, "Open page", start, "Page text (*.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.widget, "Open page", start, "Page text (*.txt);;All files (*)")
         if path:
             self.open_path(path)
 
@@ -101,34 +125,34 @@ class PageFiles(QObject):
         when that fails (its error is shown) the editor stays on this page.
         """
         if self._opening is not None:
-            self.w.say(f"still opening {self._opening.name}…")
+            self.reporter.say(f"still opening {self._opening.name}…")
             return
         if self.page_path is None:
-            self.w.say("no page is open")
+            self.reporter.say("no page is open")
             return
         target = neighbour_page(self.page_path, direction)
         if target is None:
             end = "last" if direction > 0 else "first"
-            self.w.say(f"{self.page_path.name} is the {end} page in {self.page_path.parent.name or '.'}")
+            self.reporter.say(f"{self.page_path.name} is the {end} page in {self.page_path.parent.name or '.'}")
             return
         if self.is_modified() and not self.save():
-            self.w.say(f"the corrections were not saved: staying on {self.page_path.name}", 15000)
+            self.reporter.say(f"the corrections were not saved: staying on {self.page_path.name}", 15000)
             return
         self.open_path(target)
 
     def _on_loaded(self, result: Loaded) -> None:
         self._opening = None
         if result.page is None:
-            self.w.show_progress("")
-            self.w.warn("Cannot open page", result.error)
-            self.w.say(result.error, 15000)
+            self.progress.emit("")
+            self.reporter.warn("Cannot open page", result.error)
+            self.reporter.say(result.error, 15000)
             return
         doc = Document(result.page, base=result.base, review_done=result.review_done)
         self.page_path = Path(result.path)
         self.sidecar_path = Path(result.sidecar_path) if result.sidecar_path else None
         recovered = self._recover(doc)
         self._restored = recovered is not None
-        self.w.show_document(recovered or doc, self.page_path, result.warnings)
+        self.opened.emit(recovered or doc, self.page_path, tuple(result.warnings))
 
     # -- recovery ----------------------------------------------------------------------------------
 
@@ -145,7 +169,7 @@ class PageFiles(QObject):
         saved = self.sidecar_path
         if saved is not None and saved.exists() and saved.stat().st_mtime > path.stat().st_mtime:
             return None
-        answer = self.w.ask(
+        answer = self.reporter.ask(
             "Unsaved corrections found",
             f"{path.name} holds corrections made after the last save. Restore them?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -156,11 +180,11 @@ class PageFiles(QObject):
         try:
             decisions = read_sidecar(path, doc.base)
         except (SidecarError, OSError, ValueError) as e:
-            self.w.say(f"the autosave could not be used: {e}", 15000)
+            self.reporter.say(f"the autosave could not be used: {e}", 15000)
             return None
         page, warnings = reapply(doc.base, decisions)
         if warnings:
-            self.w.say("; ".join(warnings), 15000)
+            self.reporter.say("; ".join(warnings), 15000)
         return Document(page, base=doc.base, review_done=decisions.review_done)
 
     def _drop_recovery(self) -> None:
@@ -176,29 +200,29 @@ class PageFiles(QObject):
         from core.sidecar import SaveError
         from core.sidecar import save as save_sidecar
 
-        doc = self.w.session.document
+        doc = self.session.document
         if doc is None or self.sidecar_path is None:
             return False
         try:
             result = save_sidecar(doc, self.sidecar_path, lexicon=UserLexicon.load())
         except SaveError as e:
-            self.w.warn("Cannot save", str(e))
+            self.reporter.warn("Cannot save", str(e))
             return False
         self._mark_clean()
-        self.w.say(f"Saved {result.path.name}" + ("; " + "; ".join(result.warnings) if result.warnings else ""))
+        self.reporter.say(f"Saved {result.path.name}" + ("; " + "; ".join(result.warnings) if result.warnings else ""))
         return True
 
     def _mark_clean(self) -> None:
         self._restored = False
         self._drop_recovery()
-        self.w.undo_stack.setClean()
-        self.w.show_save_state()  # setClean does not signal when the stack already was clean
+        self.undo_stack.setClean()
+        self.save_state.emit("")  # setClean does not signal when the stack already was clean
 
     def autosave(self) -> None:
         """Write the corrections to a recovery file beside the sidecar (the real save is Ctrl+S)."""
         from core.sidecar import corrections, dumps, write_atomic
 
-        doc = self.w.session.document
+        doc = self.session.document
         path = self.recovery_path()
         if doc is None or path is None:
             return
@@ -208,15 +232,15 @@ class PageFiles(QObject):
         try:
             write_atomic(path, dumps(corrections(doc)), backup=False)
         except OSError as e:
-            self.w.say(f"autosave failed: {e.strerror or e}", 15000)
+            self.reporter.say(f"autosave failed: {e.strerror or e}", 15000)
             return
-        self.w.show_save_state(f"autosaved {time.strftime('%H:%M:%S')}")
+        self.save_state.emit(f"autosaved {time.strftime('%H:%M:%S')}")
 
     def confirm_discard(self) -> bool:
         """Ask before unsaved corrections are dropped; True when it is fine to go on."""
         if not self.is_modified():
             return True
-        answer = self.w.ask(
+        answer = self.reporter.ask(
             "Unsaved corrections",
             "Save the corrections to this page first?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
@@ -231,15 +255,17 @@ class PageFiles(QObject):
 
     def shutdown(self) -> None:
         self.autosave_timer.stop()
+        if not self.is_modified():
+            self._drop_recovery()  # quitting clean never leaves a recovery file behind
         self.loader.shutdown()
 
     # -- export ------------------------------------------------------------------------------------
 
     def export_dialog(self) -> None:
-        if self.w.session.document is None or self.page_path is None:
+        if self.session.document is None or self.page_path is None:
             return
         start = str(self.page_path.with_suffix(".json"))
-        path, _ = QFileDialog.getSaveFileName(self.w, "Export JSON", start, "JSON (*.json)")
+        path, _ = QFileDialog.getSaveFileName(self.widget, "Export JSON", start, "JSON (*.json)")
         if path:
             self.export_json(Path(path))
 
@@ -248,13 +274,13 @@ class PageFiles(QObject):
         from core.export_formats import page_json
         from core.export_json import ExportInvalid, dumps
 
-        doc = self.w.session.document
+        doc = self.session.document
         if doc is None:
             return False
         try:
             write_atomic(path, dumps(page_json(doc)))
         except (ExportInvalid, OSError) as e:
-            self.w.warn("Cannot export", str(e))
+            self.reporter.warn("Cannot export", str(e))
             return False
-        self.w.say(f"Exported {path.name}")
+        self.reporter.say(f"Exported {path.name}")
         return True

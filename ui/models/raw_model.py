@@ -9,8 +9,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from core.events import Change
 from core.model import Article, Page
-from ui.colours import PARAGRAPH_MARK, ROLE_MARKS, ColourBook
-from ui.session import PageSession
+from ui.models.colours import PARAGRAPH_MARK, ROLE_MARKS, ColourBook
+from ui.models.session import PageSession
 
 ArticleRole = Qt.ItemDataRole.UserRole + 1
 LineRoleRole = Qt.ItemDataRole.UserRole + 2

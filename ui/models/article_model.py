@@ -11,9 +11,9 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from core.events import Change
 from core.fields import ArticleFields, article_fields
 from core.model import Article, Page
-from ui.colours import ColourBook
-from ui.rows import Index, RowsModel
-from ui.session import PageSession
+from ui.models.colours import ColourBook
+from ui.models.rows import Index, RowsModel
+from ui.models.session import PageSession
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 

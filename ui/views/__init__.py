@@ -1,0 +1,1 @@
+"""The panes: raw page, article list, article text, entity table, and small dialogs."""
