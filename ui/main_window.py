@@ -31,6 +31,7 @@ from core.model import Page
 from core.paths import SAMPLE_PAGE, config_dir
 from ui.actions.commands import Editor
 from ui.actions.editing import EditingActions
+from ui.actions.file_drop import FileDrop
 from ui.actions.files import PageFiles
 from ui.loading import InlineLoader, PageLoader
 from ui.models.article_model import ArticleIdRole, ArticleListModel
@@ -40,6 +41,7 @@ from ui.models.raw_model import RawLinesModel
 from ui.models.selection import SharedSelection
 from ui.models.session import PageSession
 from ui.views.article_view import ArticleTextView
+from ui.views.page_pane import PagePanel
 from ui.views.panels import ArticleListView, EntityPanel
 from ui.views.raw_view import RawPageView
 from ui.views.shortcut_sheet import ShortcutSheet
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self.article_list.lines_dropped.connect(self.editing.structural.move_lines)
         self.entity_panel.table.selectionModel().currentRowChanged.connect(self._entity_row_selected)
         self.article_view.entity_clicked.connect(lambda eid: self._from_pane(self.selection.set_entity, eid, "text"))
+        self._add_page_image()
         self._set_minimum_sizes()
         self.resize(1600, 1000)
         self._default_state = self.saveState()
@@ -128,6 +131,24 @@ class MainWindow(QMainWindow):
         if hasattr(self, "view_menu"):
             self.view_menu.insertAction(self.view_menu.actions()[0], dock.toggleViewAction())
         return dock
+
+    def _add_page_image(self) -> None:
+        """The PDF page beside the text (pages from a PDF only; docs/pdf.md); dropping a page file
+        on the window opens it."""
+        self.page_panel = PagePanel(self.colours)
+        pane = self.page_panel.pane
+        dock = self.add_dock("page", "Page image", self.page_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        pane.article_clicked.connect(lambda aid: self._from_pane(self.selection.set_article, aid, "page"))
+        pane.message.connect(self.say)
+
+        def opened() -> None:
+            pane.show_page(self.session.page)
+            dock.setVisible(pane.has_image())
+
+        self.session.reset.connect(opened)
+        self.session.changed.connect(lambda _old, new, _change: pane.update_regions(new))
+        self.selection.changed.connect(lambda _s: pane.show_selection(self.selection.article_id, self.selection.line))
+        FileDrop(self, self.files.open_path)
 
     def _window_action(
         self, name: str, text: str, keys: list[QKeySequence.StandardKey | str], slot: Callable[[], object]

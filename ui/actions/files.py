@@ -114,7 +114,7 @@ class PageFiles(QObject):
 
     def open_dialog(self) -> None:
         start = str(self.page_path.parent) if self.page_path else str(SAMPLE_PAGE.parent)
-        path, _ = QFileDialog.getOpenFileName(self.widget, "Open page", start, "Page text (*.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.widget, "Open page", start, "Pages (*.txt *.pdf);;All files (*)")
         if path:
             self.open_path(path)
 
