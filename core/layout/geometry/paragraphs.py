@@ -3,7 +3,8 @@
 Body type is justified to its column, and a paragraph's first line is indented (about two
 characters in Chinese setting).  A line starts a paragraph when it stands in from the left edge of
 its column by at least an indent; a column's left edge is the leftmost line of its leaf, or, for
-leaves too short to show it, of the article's lines in the same column band.  A paragraph that
+leaves too short to show it, of the article's lines in the same column (not of a wider caption or
+headline over it).  A paragraph that
 runs on into the next column therefore continues there: that column's first line is not indented.
 """
 
@@ -17,6 +18,8 @@ from core.pdf.model import LineGeom
 INDENT_SIZES = 0.8
 # Leaves with fewer lines than this borrow their column edge from the article.
 SHORT_LEAF = 4
+# ... from lines of the same column: overlapping it by this share of the wider of the two.
+BAND_OVERLAP = 0.6
 
 
 def column_left(leaf: Sequence[LineGeom], article: Sequence[LineGeom]) -> float:
@@ -24,7 +27,9 @@ def column_left(leaf: Sequence[LineGeom], article: Sequence[LineGeom]) -> float:
     if len(leaf) >= SHORT_LEAF:
         return left
     lo, hi = min(g.box.x0 for g in leaf), max(g.box.x1 for g in leaf)
-    band = [g.ink_x0 for g in article if min(g.box.x1, hi) - max(g.box.x0, lo) > 0.5 * min(g.box.width, hi - lo)]
+    band = [
+        g.ink_x0 for g in article if min(g.box.x1, hi) - max(g.box.x0, lo) > BAND_OVERLAP * max(g.box.width, hi - lo)
+    ]
     return min([left, *band])
 
 

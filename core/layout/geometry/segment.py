@@ -114,7 +114,7 @@ def _is_jump(text: str) -> bool:
     return m is not None and not "".join(text[: m.start()].split()) and not "".join(text[m.end() :].split())
 
 
-def _blocks(d: _Draft, leaves: Sequence[Leaf], texts: Mapping[int, str], text_roles: Mapping[int, str]) -> list[Block]:
+def _blocks(d: _Draft, texts: Mapping[int, str], text_roles: Mapping[int, str], photos: Sequence[Box]) -> list[Block]:
     blocks: list[Block] = []
 
     def add(role: str, number: int, new: bool) -> None:
@@ -131,7 +131,8 @@ def _blocks(d: _Draft, leaves: Sequence[Leaf], texts: Mapping[int, str], text_ro
         add("subtitle", g.number, False)
     body_geoms = [g for g, _ in d.body]
     lefts: dict[int, float] = {}
-    prev_leaf = -1
+    prev: LineGeom | None = None
+    prev_caption = False
     opened = False  # a body paragraph has started
     for g, k in d.body:
         if k not in lefts:
@@ -152,13 +153,36 @@ def _blocks(d: _Draft, leaves: Sequence[Leaf], texts: Mapping[int, str], text_ro
         if role in TEXT_ROLES and (role != "byline" or not opened):
             add(role, g.number, blocks[-1].role != role if blocks else True)
             continue
+        caption = is_caption(g, prev if prev_caption else None, photos)
         new_par = not blocks or blocks[-1].role != "body" or indented(g, lefts[k])
-        if not new_par and k != prev_leaf and not opened:
-            new_par = True
+        if prev is not None and (photo_between(prev, g, photos) or prev_caption != caption):
+            new_par = True  # a caption is a paragraph of its own, and the story goes on past the photo
         add("body", g.number, new_par)
         opened = True
-        prev_leaf = k
+        prev, prev_caption = g, caption
     return blocks
+
+
+def is_caption(g: LineGeom, prev_caption: LineGeom | None, photos: Sequence[Box]) -> bool:
+    """A photo caption: the lines right under a photo, from its left edge, set close together (and
+    on into the next columns); white space under it ends it."""
+    if prev_caption is not None:  # on in the next column, or close under the line before
+        p = prev_caption.box
+        if min(g.box.x1, p.x1) - max(g.box.x0, p.x0) <= 0:
+            return True
+        return -1 <= g.box.top - p.bottom <= p.height
+    return any(
+        0 <= g.box.top - f.bottom <= 2 * g.size
+        and f.x0 - g.size <= g.box.x0 <= f.x0 + 3 * g.size
+        and g.box.x1 <= f.x1 + g.size
+        for f in photos
+    )
+
+
+def photo_between(a: LineGeom, b: LineGeom, photos: Sequence[Box]) -> bool:
+    """Whether a photo (an empty frame) stands between two lines that follow each other in a column."""
+    lo, hi = min(a.box.bottom, b.box.bottom), max(a.box.top, b.box.top)
+    return any(lo - 1 <= f.top and f.bottom <= hi + 1 and min(f.x1, b.box.x1) - max(f.x0, b.box.x0) > 0 for f in photos)
 
 
 def segment_geometry(
@@ -173,10 +197,11 @@ def segment_geometry(
     stats = page_stats(body)
     items, rules = _items(layout, body)
     leaves = xy_cut(items, rules, stats)
+    photos = [i.box for i in items if i.line is None]
     drafts = _drafts(leaves, texts, stats)
     articles: list[Article] = []
     for d in drafts:
-        blocks = _blocks(d, leaves, texts, text_roles or {})
+        blocks = _blocks(d, texts, text_roles or {}, photos)
         if blocks:
             articles.append(Article(f"a{len(articles) + 1}", tuple(blocks)))
     with_geometry = {g.number for g in known}
