@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from core.pdf.model import LineGeom
 
 # A line whose glyphs are at least this many times the body size is display type (a headline),
-# unless its size is itself a body size: one that sets at least BODY_SHARE of the page's characters.
+# unless its size is itself a body size: one that sets at least BODY_SHARE of the page's characters
+# in at least BODY_LINES lines (a story set in a second text size; no headline runs that long).
 HEADLINE_RATIO = 1.1
 BODY_SHARE = 0.05
+BODY_LINES = 8
 # A horizontal white-space cut must be wider than this many times the usual space between lines.
 HGAP_LEADINGS = 1.6
 # Under display type (headlines) the white space before the story is narrower: this many leadings.
@@ -54,11 +56,15 @@ def page_stats(lines: Sequence[LineGeom]) -> PageStats:
     if not lines:
         return PageStats(10.0, 3.0)
     sizes: Counter[float] = Counter()
+    counts: Counter[float] = Counter()
     for g in lines:
         sizes[size_class(g.size)] += g.chars
+        counts[size_class(g.size)] += 1
     body = sizes.most_common(1)[0][0]
     total = sum(sizes.values())
-    body_sizes = frozenset(s for s, n in sizes.items() if n >= total * BODY_SHARE)
+    body_sizes = frozenset(
+        s for s, n in sizes.items() if s == body or (n >= total * BODY_SHARE and counts[s] >= BODY_LINES)
+    )
     body_lines = sorted((g for g in lines if abs(g.size - body) < 0.5), key=lambda g: (round(g.box.x0), g.box.top))
     gaps: list[float] = []
     for a, b in itertools.pairwise(body_lines):
