@@ -17,9 +17,9 @@ from core.export_json import page_to_dict, validate
 from core.fields import article_fields
 from core.loader import PageError, read_page
 from core.parse import parse_page
-from core.pdf import iter_pages, pages_of, split_ref
 from core.pdf.match import with_pdf_beside
-from core.pdf.pages import folder_pages
+from core.pdf.pages import folder_pages, pages_of, split_ref
+from core.pdf.reader import iter_pages
 from tests.pdfgen import multi_page, side_by_side, three_column_page
 
 TITLES = [s.headline for s in side_by_side(True)]

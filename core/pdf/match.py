@@ -15,11 +15,14 @@ import itertools
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.loader import RawPage
 from core.model import SourceInfo
 from core.pdf.model import LineGeom, PageLayout
-from core.pdf.reader import PdfError, PdfPage, iter_pages
+
+if TYPE_CHECKING:
+    from core.pdf.reader import PdfPage
 
 # Two lines left between anchors are the same printed line when this similar (difflib ratio).
 SIMILAR = 0.6
@@ -71,6 +74,8 @@ def with_pdf_beside(raw: RawPage, path: Path) -> RawPage:
     pdf = next((p for p in (path.with_suffix(".pdf"), path.with_suffix(".PDF")) if p.is_file()), None)
     if pdf is None:
         return raw
+    from core.pdf.reader import PdfError, iter_pages
+
     txt_lines = raw.text.split("\n")
     best: tuple[int, int, PageLayout] | None = None
     try:

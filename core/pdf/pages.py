@@ -12,10 +12,13 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.loader import PageError, RawPage
 from core.model import SourceInfo
-from core.pdf.reader import PdfError, PdfPage, iter_pages, page_count
+
+if TYPE_CHECKING:
+    from core.pdf.reader import PdfPage
 
 PDF_SUFFIX = ".pdf"
 ENCODING = "pdf"  # the source "encoding" of a page whose text was extracted from a PDF
@@ -48,6 +51,8 @@ def output_stem(pdf: Path, number: int | None) -> str:
 
 def pages_of(pdf: Path) -> list[tuple[Path, str]]:
     """The page paths of a PDF with their output stems: one page, or one per page."""
+    from core.pdf.reader import PdfError, page_count
+
     try:
         n = page_count(pdf)
     except PdfError as e:
@@ -68,6 +73,8 @@ def read_pdf_page(path: str | Path) -> RawPage:
     """A page of a PDF: its text exactly as ``extract_text`` prints it, with the layout attached.
 
     ``X.pdf`` must have one page (else the message names the page references to use)."""
+    from core.pdf.reader import PdfError, iter_pages, page_count
+
     file, number = split_ref(path)
     index = 0 if number is None else number - 1
     try:

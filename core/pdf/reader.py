@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTText, LTTextBox, LTTextLine
+
 from core.pdf.model import Box, LineGeom, PageLayout
 
 # A drawn line or rectangle thinner than this (pt) is a rule; thicker rectangles are frames.
@@ -63,8 +65,6 @@ class _Renderer:
         return Box(float(item.x0), self.height - float(item.y1), float(item.x1), self.height - float(item.y0))
 
     def render(self, item: Any) -> None:
-        from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTText, LTTextBox, LTTextLine
-
         if isinstance(item, LTTextLine):
             number = self.newlines + 1
             sizes: list[float] = []
