@@ -145,3 +145,23 @@ def test_text_only_page_keeps_the_layout(qtbot: Any, pdf_window: MainWindow, tmp
     w.files.open_path(page)
     assert not w.docks["page"].isVisible()
     assert not w.page_panel.pane.regions
+
+
+def test_image_is_rendered_while_the_page_is_parsed(
+    qtbot: Any, pdf_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a page starts its image in a thread; the page pane then takes it, no render on open."""
+    import ui.views.page_pane as page_pane
+
+    w = pdf_window
+    other = three_column_page(tmp_path / "other.pdf", rules=True)
+
+    def no_render(*_: Any) -> None:
+        raise AssertionError("rendered synchronously although the image was ready")
+
+    monkeypatch.setattr(page_pane, "render", no_render)
+    w.files.open_path(other)
+    pane = w.page_panel.pane
+    assert pane.layout_ is not None and pane.layout_.pdf_path == str(other.resolve())
+    assert pane.image_item is not None and not pane.image_item.pixmap().isNull()
+    assert not pane.prerender._jobs

@@ -43,6 +43,7 @@ from ui.models.session import PageSession
 from ui.views.article_view import ArticleTextView
 from ui.views.page_pane import PagePanel
 from ui.views.panels import ArticleListView, EntityPanel
+from ui.views.pdf_image import pdf_of
 from ui.views.raw_view import RawPageView
 from ui.views.shortcut_sheet import ShortcutSheet
 
@@ -141,10 +142,17 @@ class MainWindow(QMainWindow):
         pane.article_clicked.connect(lambda aid: self._from_pane(self.selection.set_article, aid, "page"))
         pane.message.connect(self.say)
 
-        def opened() -> None:
-            pane.show_page(self.session.page)
-            dock.setVisible(pane.has_image())
+        def opening(path: Path) -> None:
+            if pdf_of(path) is not None:
+                dock.setVisible(True)  # sized as it will show, so the image rendered now fits
+                pane.prepare(path)
 
+        def opened() -> None:
+            page = self.session.page
+            dock.setVisible(page is not None and page.source.layout is not None)
+            pane.show_page(page)
+
+        self.files.opening.connect(opening)
         self.session.reset.connect(opened)
         self.session.changed.connect(lambda _old, new, _change: pane.update_regions(new))
         self.selection.changed.connect(lambda _s: pane.show_selection(self.selection.article_id, self.selection.line))

@@ -57,6 +57,7 @@ class PageFiles(QObject):
     """
 
     opened = Signal(object, object, object)  # Document, Path, tuple[str, ...]
+    opening = Signal(object)  # Path: a page is being read (the page image can get ready meanwhile)
     progress = Signal(str)
     save_state = Signal(str)
 
@@ -102,11 +103,13 @@ class PageFiles(QObject):
         if not self.confirm_discard():
             return
         self._opening = Path(path)
+        self.opening.emit(self._opening)
         self.loader.load(str(path))
 
     def begin_open(self, path: str | Path, future: Future[Loaded]) -> None:
         """Show the result of a parse started before the window (see ``ui.app``)."""
         self._opening = Path(path)
+        self.opening.emit(self._opening)
         if isinstance(self.loader, PageLoader):
             self.loader.adopt(path, future)
         else:

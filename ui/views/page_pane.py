@@ -10,6 +10,8 @@ rendered again, sharper, shortly after the zooming stops.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPainterPath, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
@@ -25,7 +27,7 @@ from core.model import Page
 from core.pdf.model import PageLayout
 from core.pdf.regions import article_pieces
 from ui.models.colours import ColourBook
-from ui.views.pdf_image import RenderError, render
+from ui.views.pdf_image import Prerender, RenderError, pdf_of, render
 
 REGION_ALPHA = 90
 SELECTED_ALPHA = 150
@@ -60,8 +62,16 @@ class PagePane(QGraphicsView):
         self._sharpen.setSingleShot(True)
         self._sharpen.setInterval(SHARPEN_DELAY_MS)
         self._sharpen.timeout.connect(self._render_for_zoom)
+        self.prerender = Prerender()
+        self.destroyed.connect(self.prerender.shutdown)
 
     # -- what is shown -----------------------------------------------------------------------------
+
+    def prepare(self, page_path: Path) -> None:
+        """A page is being opened: start rendering its PDF page (if any) at the fit-width scale."""
+        target = pdf_of(page_path)
+        if target is not None:
+            self.prerender.start(*target, self._scale_for(self._fit_width_for(target)))
 
     def has_image(self) -> bool:
         return self.layout_ is not None
@@ -159,8 +169,24 @@ class PagePane(QGraphicsView):
 
     def _fit_width_scale(self) -> float:
         assert self.layout_ is not None
-        width = max(self.viewport().width() - 4, 50)
-        return width / self.layout_.width
+        return max(self.viewport().width() - 4, 50) / self.layout_.width
+
+    def _fit_width_for(self, target: tuple[str, int]) -> float:
+        """Fit-width zoom for a page not yet parsed: its width from pdfium's page size."""
+        import pypdfium2 as pdfium
+
+        try:
+            doc = pdfium.PdfDocument(target[0])
+            try:
+                width = float(doc[target[1]].get_width())
+            finally:
+                doc.close()
+        except (OSError, IndexError, pdfium.PdfiumError):
+            width = 595.0
+        return max(self.viewport().width() - 4, 50) / width
+
+    def _scale_for(self, zoom: float) -> float:
+        return max(0.5, min(MAX_RENDER_SCALE, zoom * self.devicePixelRatioF()))
 
     def _wanted_scale(self) -> float:
         return min(MAX_RENDER_SCALE, self.zoom() * self.devicePixelRatioF())
@@ -171,12 +197,14 @@ class PagePane(QGraphicsView):
 
     def _set_image(self, zoom: float) -> None:
         assert self.layout_ is not None
-        scale = max(0.5, min(MAX_RENDER_SCALE, zoom * self.devicePixelRatioF()))
-        try:
-            image = render(self.layout_.pdf_path, self.layout_.page_index, scale)
-        except RenderError as e:
-            self.message.emit(str(e))
-            return
+        scale = self._scale_for(zoom)
+        image = self.prerender.take(self.layout_.pdf_path, self.layout_.page_index, scale)
+        if image is None:
+            try:
+                image = render(self.layout_.pdf_path, self.layout_.page_index, scale)
+            except RenderError as e:
+                self.message.emit(str(e))
+                return
         if self.image_item is None:
             self.image_item = self.scene().addPixmap(QPixmap.fromImage(image))
             self.image_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)

@@ -9,6 +9,8 @@ zoom does not parse the file again.
 from __future__ import annotations
 
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QImage
@@ -39,10 +41,13 @@ def _document(path: str) -> Any:
 
 def render(path: str, page_index: int, scale: float) -> QImage:
     """Page ``page_index`` (0-based) of ``path`` at ``scale`` pixels per PDF point."""
+    return _render(_document(path), path, page_index, scale)
+
+
+def _render(doc: Any, path: str, page_index: int, scale: float) -> QImage:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    doc = _document(path)
     try:
         page = doc[page_index]
         bitmap = page.render(scale=scale, force_bitmap_format=pdfium_c.FPDFBitmap_BGRx, rev_byteorder=True)
@@ -52,3 +57,54 @@ def render(path: str, page_index: int, scale: float) -> QImage:
     bitmap.close()
     page.close()
     return image
+
+
+def pdf_of(page_path: Path) -> tuple[str, int] | None:
+    """The PDF page a page file will show (``X.pdf``, ``X.pdf#k``, ``X.txt`` with ``X.pdf`` beside)."""
+    from core.pdf.pages import split_ref
+
+    file, number = split_ref(page_path)
+    if file.suffix.lower() != ".pdf":
+        file = file.with_suffix(".pdf")
+    if not file.is_file():
+        return None
+    return str(file.resolve()), 0 if number is None else number - 1
+
+
+class Prerender:
+    """Renders a page in a thread while the page is still being parsed, so that the image is there
+    when the page opens.  pdfium runs outside the GIL; the thread opens its own document (pdfium
+    documents are not shared between threads)."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="page-image")
+        self._jobs: dict[tuple[str, int], tuple[float, Future[QImage]]] = {}
+
+    def start(self, path: str, page_index: int, scale: float) -> None:
+        self._jobs = {(path, page_index): (scale, self._pool.submit(_render_fresh, path, page_index, scale))}
+
+    def take(self, path: str, page_index: int, scale: float) -> QImage | None:
+        """The image started for this page at about this scale (waiting for it if need be), else None."""
+        job = self._jobs.pop((path, page_index), None)
+        if job is None or abs(job[0] - scale) > scale * 0.05:
+            return None
+        try:
+            return job[1].result()
+        except RenderError:
+            return None
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _render_fresh(path: str, page_index: int, scale: float) -> QImage:
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(path)
+    except (OSError, pdfium.PdfiumError) as e:
+        raise RenderError(str(e)) from None
+    try:
+        return _render(doc, path, page_index, scale)
+    finally:
+        doc.close()
