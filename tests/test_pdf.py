@@ -266,3 +266,12 @@ def test_corrections_of_a_pdf_page_are_saved_beside_it(pdfs: dict[str, Path], tm
     assert again.source.layout is not None  # the geometry comes back with the page
     other = open_page(tmp_path / "issue.pdf#1", entities=False).document.page
     assert article_fields(other.text, other.lines, other.articles[0]).title == "Harbour bridge opens"
+
+
+def test_first_page_of_what_the_window_opens(pdfs: dict[str, Path]) -> None:
+    from core.pdf.pages import first_page
+
+    multi = pdfs["multi"]
+    assert first_page(multi) == multi.with_name("issue.pdf#1")
+    assert first_page(multi.with_name("issue.pdf#2")) == multi.with_name("issue.pdf#2")
+    assert first_page(pdfs["ruled"]) == pdfs["ruled"]

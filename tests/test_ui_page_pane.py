@@ -165,3 +165,17 @@ def test_image_is_rendered_while_the_page_is_parsed(
     assert pane.layout_ is not None and pane.layout_.pdf_path == str(other.resolve())
     assert pane.image_item is not None and not pane.image_item.pixmap().isNull()
     assert not pane.prerender._jobs
+
+
+def test_multi_page_pdf_opens_at_its_first_page(pdf_window: MainWindow, tmp_path: Path) -> None:
+    from tests.pdfgen import multi_page
+
+    w = pdf_window
+    issue = multi_page(tmp_path / "issue.pdf")
+    w.files.open_path(issue)
+    assert w.files.page_path == tmp_path / "issue.pdf#1"
+    assert w.page().source.name == "issue.pdf#1"
+    assert w.page_panel.pane.layout_ is not None and w.page_panel.pane.layout_.page_index == 0
+    w.files.open_path(tmp_path / "issue.pdf#3")
+    assert w.page_panel.pane.layout_.page_index == 2
+    assert len(w.page_panel.pane.regions) == 1

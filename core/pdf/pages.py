@@ -108,3 +108,15 @@ def folder_pages(folder: Path) -> list[tuple[Path, str]]:
             except PageError:
                 out.append((p, p.stem))
     return out
+
+
+def first_page(path: Path) -> Path:
+    """What the window opens for ``path``: page 1 (``X.pdf#1``) of a multi-page PDF, else ``path``."""
+    file, number = split_ref(path)
+    if number is not None or file.suffix.lower() != PDF_SUFFIX or not file.is_file():
+        return path
+    try:
+        pages = pages_of(file)
+    except PageError:
+        return path  # reading it will say what is wrong
+    return pages[0][0]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from core.atomic import write_atomic
 from core.document import Document
 from core.paths import SAMPLE_PAGE
+from core.pdf.pages import first_page
 from ui.actions.context import Reporter
 from ui.loading import InlineLoader, PageLoader
 from ui.models.session import PageSession
@@ -102,9 +103,9 @@ class PageFiles(QObject):
     def open_path(self, path: str | Path) -> None:
         if not self.confirm_discard():
             return
-        self._opening = Path(path)
+        self._opening = first_page(Path(path))  # a multi-page PDF opens at X.pdf#1 (docs/pdf.md)
         self.opening.emit(self._opening)
-        self.loader.load(str(path))
+        self.loader.load(str(self._opening))
 
     def begin_open(self, path: str | Path, future: Future[Loaded]) -> None:
         """Show the result of a parse started before the window (see ``ui.app``)."""
