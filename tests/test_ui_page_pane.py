@@ -179,3 +179,20 @@ def test_multi_page_pdf_opens_at_its_first_page(pdf_window: MainWindow, tmp_path
     w.files.open_path(tmp_path / "issue.pdf#3")
     assert w.page_panel.pane.layout_.page_index == 2
     assert len(w.page_panel.pane.regions) == 1
+
+
+def test_txt_with_its_pdf_says_how_many_lines_were_not_found(pdf_window: MainWindow, tmp_path: Path) -> None:
+    from core.pdf.reader import iter_pages
+
+    w = pdf_window
+    folder = tmp_path / "pair"
+    folder.mkdir()
+    pdf = three_column_page(folder / "p.pdf", rules=True)
+    text = next(iter_pages(pdf)).text.replace("Festival\n", "Festival\nOne line typed by hand\nAnd another\n", 1)
+    (folder / "p.txt").write_text(text, encoding="utf-8")
+    w.files.open_path(folder / "p.txt")
+    assert w.page().text == text
+    assert w.docks["page"].isVisible()
+    assert w.docks["page"].windowTitle() == "Page image (2 lines not in the PDF)"
+    assert "2 lines of the text were not found" in w.statusBar().currentMessage()
+    assert len(w.page_panel.pane.regions) == len(w.page().articles)

@@ -149,8 +149,13 @@ class MainWindow(QMainWindow):
 
         def opened() -> None:
             page = self.session.page
-            dock.setVisible(page is not None and page.source.layout is not None)
+            layout = page.source.layout if page is not None else None
+            dock.setVisible(layout is not None)
             pane.show_page(page)
+            unmatched = layout.unmatched if layout is not None else 0
+            dock.setWindowTitle(f"Page image ({unmatched} lines not in the PDF)" if unmatched else "Page image")
+            if unmatched:
+                self.say(f"{unmatched} lines of the text were not found in its PDF: the text rules placed them", 15000)
 
         self.files.opening.connect(opening)
         self.session.reset.connect(opened)
