@@ -9,6 +9,7 @@ that matched nothing in its PDF) have no place on the page and are left out, as 
 
 from __future__ import annotations
 
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from core.fields import article_fields
@@ -70,7 +71,7 @@ def to_alto(page: Page) -> str:
     desc = ET.SubElement(root, f"{q}Description")
     ET.SubElement(desc, f"{q}MeasurementUnit").text = "inch1200"
     info = ET.SubElement(desc, f"{q}sourceImageInformation")
-    ET.SubElement(info, f"{q}fileName").text = layout.pdf_path.rsplit("/", 1)[-1]
+    ET.SubElement(info, f"{q}fileName").text = Path(layout.pdf_path).name
     tags = ET.SubElement(root, f"{q}Tags")
     roles = sorted({b.role for a in page.articles for b in a.blocks})
     for role in roles:

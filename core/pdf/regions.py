@@ -10,6 +10,7 @@ write and what the page pane draws.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 from core.model import Article, Page
 from core.pdf.model import Box, LineGeom, PageLayout
@@ -56,7 +57,7 @@ def article_pieces(article: Article, by_number: Mapping[int, LineGeom]) -> list[
 
 def layout_info(layout: PageLayout) -> dict[str, object]:
     return {
-        "pdf": layout.pdf_path.rsplit("/", 1)[-1],
+        "pdf": Path(layout.pdf_path).name,
         "page": layout.page_index + 1,
         "width": round(layout.width, 2),
         "height": round(layout.height, 2),

@@ -31,7 +31,7 @@ def _document(path: str) -> Any:
         try:
             doc = pdfium.PdfDocument(path)
         except (OSError, pdfium.PdfiumError) as e:
-            raise RenderError(f"cannot show {path.rsplit('/', 1)[-1]}: {e}") from None
+            raise RenderError(f"cannot show {Path(path).name}: {e}") from None
     _documents[path] = doc
     while len(_documents) > MAX_OPEN:
         _, old = _documents.popitem(last=False)
@@ -52,7 +52,7 @@ def _render(doc: Any, path: str, page_index: int, scale: float) -> QImage:
         page = doc[page_index]
         bitmap = page.render(scale=scale, force_bitmap_format=pdfium_c.FPDFBitmap_BGRx, rev_byteorder=True)
     except (IndexError, pdfium.PdfiumError) as e:
-        raise RenderError(f"cannot render page {page_index + 1} of {path.rsplit('/', 1)[-1]}: {e}") from None
+        raise RenderError(f"cannot render page {page_index + 1} of {Path(path).name}: {e}") from None
     image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888).copy()
     bitmap.close()
     page.close()
