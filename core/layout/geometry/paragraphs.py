@@ -22,15 +22,23 @@ SHORT_LEAF = 4
 BAND_OVERLAP = 0.6
 
 
-def column_left(leaf: Sequence[LineGeom], article: Sequence[LineGeom]) -> float:
+Span = tuple[float, float, float]  # x0, x1, ink_x0 of a line
+
+
+def spans(lines: Sequence[LineGeom]) -> list[Span]:
+    return [(g.box.x0, g.box.x1, g.ink_x0) for g in lines]
+
+
+def column_left(leaf: Sequence[LineGeom], article: Sequence[Span]) -> float:
+    """The left edge of a leaf's column; ``article``: the spans of the article's body lines."""
     left = min(g.ink_x0 for g in leaf)
     if len(leaf) >= SHORT_LEAF:
         return left
     lo, hi = min(g.box.x0 for g in leaf), max(g.box.x1 for g in leaf)
-    band = [
-        g.ink_x0 for g in article if min(g.box.x1, hi) - max(g.box.x0, lo) > BAND_OVERLAP * max(g.box.width, hi - lo)
-    ]
-    return min([left, *band])
+    for x0, x1, ink in article:
+        if ink < left and min(x1, hi) - max(x0, lo) > BAND_OVERLAP * max(x1 - x0, hi - lo):
+            left = ink
+    return left
 
 
 def indented(g: LineGeom, left: float) -> bool:

@@ -22,7 +22,7 @@ from core.layout.geometry.headlines import (
     joins,
     under_head_role,
 )
-from core.layout.geometry.paragraphs import column_left, indented
+from core.layout.geometry.paragraphs import column_left, indented, spans
 from core.layout.geometry.stats import PageStats, page_stats
 from core.layout.geometry.xycut import Item, Leaf, xy_cut
 from core.model import Article, Block, Line
@@ -129,14 +129,17 @@ def _blocks(d: _Draft, texts: Mapping[int, str], text_roles: Mapping[int, str], 
             add(roles[g.number], g.number, False)
     for g in d.subtitles:
         add("subtitle", g.number, False)
-    body_geoms = [g for g, _ in d.body]
+    body_spans = spans([g for g, _ in d.body])
     lefts: dict[int, float] = {}
     prev: LineGeom | None = None
     prev_caption = False
     opened = False  # a body paragraph has started
+    by_leaf: dict[int, list[LineGeom]] = {}
+    for g, k in d.body:
+        by_leaf.setdefault(k, []).append(g)
     for g, k in d.body:
         if k not in lefts:
-            lefts[k] = column_left([x for x, kk in d.body if kk == k], body_geoms)
+            lefts[k] = column_left(by_leaf[k], body_spans)
         text = texts[g.number]
         role = text_roles.get(g.number, "body")
         if _is_jump(text):

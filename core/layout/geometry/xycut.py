@@ -54,10 +54,10 @@ class _Cut:
 
 
 def _bounds(items: Sequence[Item]) -> Box:
-    b = items[0].box
-    for i in items[1:]:
-        b = b.union(i.box)
-    return b
+    boxes = [i.box for i in items]
+    return Box(
+        min(b.x0 for b in boxes), min(b.top for b in boxes), max(b.x1 for b in boxes), max(b.bottom for b in boxes)
+    )
 
 
 def _gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
