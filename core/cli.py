@@ -67,14 +67,6 @@ def check_output(out: Path, pages: Sequence[Path], *, force: bool = False) -> No
         raise CliError(problem)
 
 
-def folder_pages(src: Path) -> list[Path]:
-    """The ``*.txt`` of a folder; anything that is not a regular file is kept so it is reported."""
-    pages = sorted(p for p in src.iterdir() if p.suffix.lower() == ".txt" and not p.is_dir())
-    if not pages:
-        raise CliError(f"{src}: no *.txt pages in this folder")
-    return pages
-
-
 def load_lexicon() -> UserLexicon:
     """The user's lexicon, read once per command; a problem with it is said on stderr, not fatal."""
     from core.entities.lexicon import UserLexicon
@@ -94,13 +86,17 @@ def run_folder(
     an input, or a foreign file without ``--force``, stops the command.  Pages whose outputs
     differ only in case are reported and not written, never merged into one file."""
     from core.outputs import Inputs, case_collisions, refusal
+    from core.pdf.pages import folder_pages, pages_of
 
     if out is None:
-        raise CliError("a folder needs an output folder: -o OUTDIR")
+        raise CliError(f"{src} has several pages: give an output folder, -o OUTDIR")
     if out.exists() and not out.is_dir():
         raise CliError(f"{out}: exists and is not a folder")
-    pages = folder_pages(src)
-    names = {p: p.stem + suffix for p in pages}
+    pages_stems = folder_pages(src) if src.is_dir() else pages_of(src)  # *.txt and *.pdf pages: docs/pdf.md
+    if not pages_stems:
+        raise CliError(f"{src}: no *.txt or *.pdf pages in this folder")
+    pages = [p for p, _ in pages_stems]
+    names = {p: stem + suffix for p, stem in pages_stems}
     clashing = {n for group in case_collisions(names.values()).values() for n in group}
     inputs = Inputs.of(pages)
     problems = [r for p in pages if names[p] not in clashing and (r := refusal(out / names[p], inputs, force=force))]
@@ -134,11 +130,18 @@ def run_folder(
     return 0
 
 
+def several_pages(src: Path) -> bool:
+    """A multi-page PDF: one output per page, like a folder (docs/pdf.md)."""
+    from core.pdf.pages import is_pdf, pages_of, split_ref
+
+    return is_pdf(src) and split_ref(src)[1] is None and src.is_file() and len(pages_of(src)) > 1
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     src = Path(args.page)
     out = Path(args.output) if args.output else None
     lexicon = load_lexicon()
-    if src.is_dir():
+    if src.is_dir() or several_pages(src):
         return run_folder(src, out, lambda p: _parse_one(p, lexicon), force=args.force)
     if out is not None:
         check_output(out, [src], force=args.force)
@@ -163,18 +166,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="main.py", description="Banmian: newspaper pages into annotated articles.")
     sub = p.add_subparsers(dest="command", required=True)
     pp = sub.add_parser("parse", help="write the automatic annotation of a page (or every *.txt of a folder)")
-    pp.add_argument("page", help="a page .txt file or a folder of them")
+    pp.add_argument("page", help="a page (.txt, .pdf, X.pdf#N for page N of a PDF) or a folder of them")
     pp.add_argument("-o", "--output", help="output .json (or folder for a folder); stdout if omitted")
     pp.add_argument("--force", action="store_true", help="overwrite an existing output Banmian did not write")
     pp.set_defaults(func=cmd_parse)
     pe = sub.add_parser("export", help="write a page as the editor left it (saved corrections applied)")
-    pe.add_argument("page", help="a page .txt file, a folder of them or an issue PDF")
+    pe.add_argument("page", help="a page (.txt, .pdf, X.pdf#N for page N of a PDF), a folder of them or an issue PDF")
     pe.add_argument("-o", "--output", help="output file (or folder); stdout if omitted")
     pe.add_argument(
         "--format",
-        choices=("json", "conll", "jsonl"),
-        help="json (the default for a page), conll or jsonl; a folder without --format (or a PDF) is "
-        "exported as an issue: corpus.jsonl, corpus.conll, pages/*.json, and METS/ALTO for a PDF",
+        choices=("json", "conll", "jsonl", "alto"),
+        help="json (the default for a page), conll, jsonl or alto (pages from a PDF); a folder or a "
+        "multi-page PDF without --format is exported as an issue: corpus.jsonl, corpus.conll, pages/*.json, "
+        "and METS/ALTO for a PDF",
     )
     pe.add_argument("--comments", action="store_true", help="CoNLL: add # page/article/title comment lines")
     pe.add_argument("--force", action="store_true", help="overwrite an existing output Banmian did not write")

@@ -13,14 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.atomic import write_atomic
-from core.cli import CliError, Progress, check_output, folder_pages, load_lexicon, run_folder
+from core.cli import CliError, Progress, check_output, load_lexicon, run_folder, several_pages
 from core.entities.lexicon import UserLexicon
 from core.export_formats import page_json, to_conll, to_jsonl
 from core.export_json import ExportInvalid, dumps
 from core.loader import PageError
 from core.persist import SidecarError, open_page
 
-SUFFIXES = {"json": ".json", "conll": ".conll", "jsonl": ".jsonl"}
+SUFFIXES = {"json": ".json", "conll": ".conll", "jsonl": ".jsonl", "alto": ".alto.xml"}
 
 
 def render(path: Path, fmt: str, lexicon: UserLexicon | None = None, *, comments: bool = False) -> str:
@@ -34,25 +34,31 @@ def render(path: Path, fmt: str, lexicon: UserLexicon | None = None, *, comments
             return dumps(page_json(doc))
         if fmt == "conll":
             return to_conll(doc.page, comments=comments)
+        if fmt == "alto":
+            from core.export_alto import to_alto
+
+            return to_alto(doc.page)
         return to_jsonl(doc)
     except SidecarError as e:
         raise PageError(f"{path.name}: {e}") from None
     except ExportInvalid as e:
         raise PageError(f"{path.name}: internal error, export not written: {e}") from None
+    except ValueError as e:  # AltoUnavailable: a text-only page has no coordinates
+        raise PageError(str(e)) from None
 
 
 def export_command(args: argparse.Namespace) -> int:
     src = Path(args.page)
     out = Path(args.output) if args.output else None
     comments: bool = getattr(args, "comments", False)
-    if src.suffix.lower() == ".pdf" or (src.is_dir() and not args.format):
+    if not args.format and (src.is_dir() or several_pages(src)):  # an issue: docs/pdf.md
         from core.issue.cli import export_issue_command
 
         return export_issue_command(src, out, comments=comments)
     fmt: str = args.format or "json"
     force: bool = getattr(args, "force", False)
     lexicon = load_lexicon()
-    if src.is_dir():
+    if src.is_dir() or several_pages(src):
         if fmt == "jsonl":
             return _corpus(src, out, lambda p: render(p, fmt, lexicon), force=force)
         return run_folder(src, out, lambda p: render(p, fmt, lexicon, comments=comments), SUFFIXES[fmt], force=force)
@@ -77,7 +83,11 @@ def _write(out: Path | None, data: str) -> None:
 
 def _corpus(src: Path, out: Path | None, one: Callable[[Path], str], *, force: bool = False) -> int:
     """Every page of a folder into one JSONL corpus; bad pages are reported and left out."""
-    pages = folder_pages(src)
+    from core.pdf.pages import folder_pages, pages_of
+
+    pages = [p for p, _ in (folder_pages(src) if src.is_dir() else pages_of(src))]
+    if not pages:
+        raise CliError(f"{src}: no *.txt or *.pdf pages in this folder")
     if out is not None:
         check_output(out, pages, force=force)
     bar = Progress(len(pages))

@@ -67,7 +67,7 @@ def page_to_dict(page: Page, *, review_status: str = "auto", updated: str | None
         d["text"] = f.text
         d["entities"] = [entity_dict(e) for e in by_article.get(a.id, [])]
         articles.append(d)
-    return {
+    doc = {
         "format": FORMAT,
         "version": VERSION,
         "source": {"name": page.source.name, "sha256": page.source.sha256, "encoding": page.source.encoding},
@@ -77,6 +77,11 @@ def page_to_dict(page: Page, *, review_status: str = "auto", updated: str | None
         "unassigned_entities": [entity_dict(e) for e in by_article.get("", [])],
         "review": {"status": review_status, "updated": updated or datetime.now(UTC).isoformat(timespec="seconds")},
     }
+    if page.source.layout is not None:  # pages from a PDF: boxes (docs/pdf.md)
+        from core.pdf.export import add_geometry
+
+        add_geometry(doc, page)
+    return doc
 
 
 @cache

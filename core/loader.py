@@ -148,6 +148,12 @@ def read_regular(path: Path, limit: int, what: str = "a page") -> bytes:
 def read_page(path: str | Path) -> RawPage:
     """Read and decode a page file; every failure becomes a one-line ``PageError``."""
     p = Path(path)
+    from core.pdf.pages import is_pdf  # PDF pages and a PDF beside a .txt: docs/pdf.md
+
+    if is_pdf(p):
+        from core.pdf.pages import read_pdf_page
+
+        return read_pdf_page(p)
     data = read_regular(p, MAX_PAGE_BYTES)
     if b"\x00" in data and not data.startswith(tuple(bom for bom, _, _ in _BOMS[1:])):
         raise PageError(f"{p}: looks like a binary file, not page text")
@@ -155,7 +161,10 @@ def read_page(path: str | Path) -> RawPage:
         text, encoding = decode(data)
     except PageError as e:
         raise PageError(f"{p}: {e}") from None
-    return RawPage(SourceInfo(p.name, hashlib.sha256(data).hexdigest(), encoding), text)
+    raw = RawPage(SourceInfo(p.name, hashlib.sha256(data).hexdigest(), encoding), text)
+    from core.pdf.match import with_pdf_beside
+
+    return with_pdf_beside(raw, p)
 
 
 def page_from_text(text: str, name: str = "untitled.txt") -> RawPage:

@@ -11,7 +11,10 @@ import copyreg
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from core.pdf.model import PageLayout
 
 ROLES: tuple[str, ...] = (
     "title",
@@ -91,9 +94,12 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
+    """Where the page came from; ``layout`` is its PDF geometry when it came from (or with) a PDF."""
+
     name: str
     sha256: str
     encoding: str
+    layout: PageLayout | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,12 @@ def parse_page(
 ) -> Page:
     """Parse a page; a pure function of the text (and the lexicon, and the trained tagger)."""
     lines = split_lines(raw.text)
-    articles, unassigned = segment(raw.text, lines)
+    if raw.source.layout is not None:  # a page from (or with) a PDF: segmentation from geometry
+        from core.layout.geometry import segment_with_layout
+
+        articles, unassigned = segment_with_layout(raw.text, lines, raw.source.layout)
+    else:
+        articles, unassigned = segment(raw.text, lines)
     page = Page(raw.source, raw.text, lines, articles, unassigned)
     if not entities:
         return page

@@ -27,7 +27,11 @@ def page_to_open(argv: list[str]) -> Path | None:
     without one; None: a usage error."""
     if len(argv) > 1 or (argv and argv[0].startswith("-")):
         return None
-    return Path(argv[0]) if argv else SAMPLE
+    if not argv:
+        return SAMPLE
+    from core.pdf.pages import first_page  # a multi-page PDF opens at its first page
+
+    return first_page(Path(argv[0]))
 
 
 def run(argv: list[str]) -> int:

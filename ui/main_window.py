@@ -33,6 +33,7 @@ from core.model import Page
 from core.paths import SAMPLE_PAGE, config_dir
 from ui.actions.commands import Editor
 from ui.actions.editing import EditingActions
+from ui.actions.file_drop import FileDrop
 from ui.actions.files import PageFiles
 from ui.actions.navigation import NavigationActions
 from ui.i18n import tr
@@ -46,7 +47,9 @@ from ui.models.session import PageSession
 from ui.views.article_view import ArticleTextView
 from ui.views.find_bar import FindBar
 from ui.views.legend import LegendDialog
+from ui.views.page_pane import PagePanel
 from ui.views.panels import ArticleListView, EntityPanel
+from ui.views.pdf_image import pdf_of
 from ui.views.raw_view import RawPageView
 from ui.views.shortcut_sheet import ShortcutSheet
 
@@ -125,6 +128,7 @@ class MainWindow(QMainWindow):
         self.article_list.lines_dropped.connect(self.editing.structural.move_lines)
         self.entity_panel.table.selectionModel().currentRowChanged.connect(self._entity_row_selected)
         self.article_view.entity_clicked.connect(lambda eid: self._from_pane(self.selection.set_entity, eid, "text"))
+        self._add_page_image()
         self._set_minimum_sizes()
         self.resize(1600, 1000)
         self._default_state = self.saveState()
@@ -148,6 +152,36 @@ class MainWindow(QMainWindow):
         if hasattr(self, "view_menu"):
             self.view_menu.insertAction(self.view_menu.actions()[0], dock.toggleViewAction())
         return dock
+
+    def _add_page_image(self) -> None:
+        """The PDF page beside the text (pages from a PDF only; docs/pdf.md); dropping a page file
+        on the window opens it."""
+        self.page_panel = PagePanel(self.colours)
+        pane = self.page_panel.pane
+        dock = self.add_dock("page", "Page image", self.page_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        pane.article_clicked.connect(lambda aid: self._from_pane(self.selection.set_article, aid, "page"))
+        pane.message.connect(self.say)
+
+        def opening(path: Path) -> None:
+            if pdf_of(path) is not None:
+                dock.setVisible(True)  # sized as it will show, so the image rendered now fits
+                pane.prepare(path)
+
+        def opened() -> None:
+            page = self.session.page
+            layout = page.source.layout if page is not None else None
+            dock.setVisible(layout is not None)
+            pane.show_page(page)
+            unmatched = layout.unmatched if layout is not None else 0
+            dock.setWindowTitle(f"Page image ({unmatched} lines not in the PDF)" if unmatched else "Page image")
+            if unmatched:
+                self.say(f"{unmatched} lines of the text were not found in its PDF: the text rules placed them", 15000)
+
+        self.files.opening.connect(opening)
+        self.session.reset.connect(opened)
+        self.session.changed.connect(lambda _old, new, _change: pane.update_regions(new))
+        self.selection.changed.connect(lambda _s: pane.show_selection(self.selection.article_id, self.selection.line))
+        FileDrop(self, self.files.open_path)
 
     def _window_action(
         self,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from core.atomic import write_atomic
 from core.document import Document
 from core.paths import SAMPLE_PAGE
+from core.pdf.pages import first_page
 from ui.actions.context import Reporter
 from ui.i18n import tr
 from ui.loading import InlineLoader, PageLoader
@@ -65,6 +66,7 @@ class PageFiles(QObject):
     """
 
     opened = Signal(object, object, object)  # Document, Path, tuple[str, ...]
+    opening = Signal(object)  # Path: a page is being read (the page image can get ready meanwhile)
     progress = Signal(str)
     save_state = Signal(str)
 
@@ -106,12 +108,14 @@ class PageFiles(QObject):
     def open_path(self, path: str | Path) -> None:
         if not self.confirm_discard():
             return
-        self._opening = Path(path)
-        self.loader.load(str(path))
+        self._opening = first_page(Path(path))  # a multi-page PDF opens at X.pdf#1 (docs/pdf.md)
+        self.opening.emit(self._opening)
+        self.loader.load(str(self._opening))
 
     def begin_open(self, path: str | Path, future: Future[Loaded]) -> None:
         """Show the result of a parse started before the window (see ``ui.app``)."""
         self._opening = Path(path)
+        self.opening.emit(self._opening)
         if isinstance(self.loader, PageLoader):
             self.loader.adopt(path, future)
         else:
@@ -120,7 +124,7 @@ class PageFiles(QObject):
     def open_dialog(self) -> None:
         start = str(self.page_path.parent) if self.page_path else str(SAMPLE_PAGE.parent)
         path, _ = QFileDialog.getOpenFileName(
-            self.widget, tr("Open page"), start, tr("Page text (*.txt);;All files (*)")
+            self.widget, tr("Open page"), start, tr("Pages (*.txt *.pdf);;All files (*)")
         )
         if path:
             self.open_path(path)
