@@ -15,11 +15,16 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+WORK = Path(tempfile.mkdtemp(prefix="banmian-keys-"))  # no saved corrections, autosaves or settings
+for _name in ("DATA", "CONFIG", "CACHE"):
+    os.environ[f"BANMIAN_{_name}_DIR"] = str(WORK / _name.lower())
 HERE = Path(__file__).resolve().parent.parent
 ROOT = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE
 PAGE = Path(sys.argv[2]) if len(sys.argv) > 2 else HERE.parent / "shared" / "gold" / "pdf-dev" / "page-004.txt"
@@ -46,11 +51,15 @@ def main() -> int:
     gold = json.loads(PAGE.with_name(PAGE.stem + ".gold.json").read_text(encoding="utf-8"))
     wanted = {(e["raw_start"], e["raw_end"]): e["type"] for a in gold["articles"] for e in a["entities"]}
     optional = {(e["raw_start"], e["raw_end"]) for a in gold["articles"] for e in a.get("optional", [])}
-    settings = QSettings(str(Path(os.environ.get("TMPDIR", "/tmp")) / "keystrokes.ini"), QSettings.Format.IniFormat)
+    settings = QSettings(str(WORK / "settings.ini"), QSettings.Format.IniFormat)
+    page_path = WORK / PAGE.name
+    shutil.copy(PAGE, page_path)
     w = MainWindow(loader=InlineLoader(), settings=settings)
     w.ask = lambda *_: QMessageBox.StandardButton.Yes  # type: ignore[method-assign]
     w.show()
-    w.files.open_path(PAGE)
+    w.activateWindow()  # shortcuts need the window active (offscreen windows are not by themselves)
+    app.processEvents()
+    w.files.open_path(page_path)
     page = w.session.page
     assert page is not None
     labels = {lb.name: lb.key for lb in w.labels}
@@ -115,6 +124,7 @@ def main() -> int:
                     QTimer.singleShot(5, type_line)
                     return
                 dialog.activateWindow()  # offscreen windows do not take the focus by themselves
+                QApplication.processEvents()
                 box = dialog.findChild(QSpinBox)
                 box.setFocus()
                 box.selectAll()
@@ -124,6 +134,8 @@ def main() -> int:
 
             QTimer.singleShot(0, type_line)
             press(raw, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+            w.activateWindow()  # back from the dialog (a window manager does this on a desktop)
+            app.processEvents()
         else:
             press(raw, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
             for _ in range(line - 1):
@@ -131,12 +143,17 @@ def main() -> int:
         raw.setFocus()
         for _ in range(s - w.session.page.line(line).start):
             press(raw, Qt.Key.Key_Right)
-        for _ in range(t - s):
+        for _ in range(3 * (t - s)):  # until the selection reaches the end (hidden blank lines count none)
+            if raw.textCursor().selectionEnd() >= t:
+                break
             press(raw, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
         press(raw, labels[type_])
         got = ents().get((s, t))
         if got is None or got.type != type_:  # type: ignore[attr-defined]
             failed += 1
+            if os.environ.get("KEYS_DEBUG"):
+                sel = raw.selected_span() if hasattr(raw, "selected_span") else None
+                print("refused", s, t, type_, repr(w.session.page.text[s:t]), sel, w.statusBar().currentMessage())
     seconds = time.perf_counter() - t0
     final = {span: e.type for span, e in ents().items() if e.status != "rejected"}  # type: ignore[attr-defined]
     missing = sum(1 for sp, ty in wanted.items() if final.get(sp) != ty)
@@ -149,7 +166,7 @@ def main() -> int:
     print(f"  ({seconds:.0f} s of scripted key presses)")
     w.undo_stack.setClean()
     w.close()
-    Path(settings.fileName()).unlink(missing_ok=True)
+    shutil.rmtree(WORK, ignore_errors=True)
     return 0
 
 
