@@ -47,7 +47,8 @@ def edit_names() -> list[str]:
             if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant | ast.IfExp):
                 targets = [t for t in node.targets if isinstance(t, ast.Name | ast.Attribute)]
                 if any((t.id if isinstance(t, ast.Name) else t.attr) == "name" for t in targets):
-                    values = [node.value] if isinstance(node.value, ast.Constant) else [node.value.body, node.value.orelse]
+                    v = node.value
+                    values = [v] if isinstance(v, ast.Constant) else [v.body, v.orelse]
                     out += [v.value for v in values if isinstance(v, ast.Constant) and isinstance(v.value, str)]
     return out
 
@@ -111,7 +112,10 @@ def write_ts(path: Path, entries: dict[str, tuple[str, str]]) -> None:
 def update() -> dict[str, tuple[str, str]]:
     have = read_ts(TS)
     want = wanted()
-    entries = {s: (have[s][0], "" if have.get(s, ("", "unfinished"))[0] else "unfinished") if s in have else ("", "unfinished") for s in want}
+    entries: dict[str, tuple[str, str]] = {}
+    for s in want:
+        text = have.get(s, ("", ""))[0]
+        entries[s] = (text, "" if text else "unfinished")
     for s, (text, _) in have.items():
         if s not in entries and text:
             entries[s] = (text, "obsolete")

@@ -335,6 +335,7 @@ class MainWindow(QMainWindow):
             ("saveStatus", self.save_label),
         ):
             w.setObjectName(name)
+            w.setContentsMargins(10, 0, 10, 0)  # the four states read as four, not one sentence
             sb.addPermanentWidget(w)
 
     def _build_language_menu(self, menu: QMenu) -> None:

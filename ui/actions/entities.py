@@ -230,7 +230,17 @@ class EntityActions(ActionSet):
             return
         if self.issue_wide is not None and self.issue_wide(decision, e.text, e.type):
             return
-        self._decide(edits.apply_to_all(page, decision, e.text, e.type), e)
+        try:
+            batch = edits.apply_to_all(page, decision, e.text, e.type)
+        except edits.EditError as err:
+            self.reporter.say(str(err))
+            return
+        # like Ctrl+Enter, a bulk decision touches only what the table shows (new marks are not in it)
+        shown = [x for x in batch.edits if not hasattr(x, "entity_id") or self.queue.shows(x.entity_id)]
+        if not shown:
+            self.reporter.say(tr("no other occurrence shown in the table"))
+            return
+        self._decide(edits.Batch(shown, batch.name), e)
 
     def step_pending(self, direction: int) -> None:
         """``]``/``[``: the next/previous entity waiting for review, in the table's order and filters."""

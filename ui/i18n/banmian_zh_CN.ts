@@ -80,6 +80,10 @@
       <translation>请先对这个实体作出决定（Enter、Delete 或标签键）</translation>
     </message>
     <message>
+      <source>no other occurrence shown in the table</source>
+      <translation>表中没有显示其他同样的出现</translation>
+    </message>
+    <message>
       <source>no entity in the table is waiting for review</source>
       <translation>表中没有等待审核的实体</translation>
     </message>

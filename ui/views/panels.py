@@ -118,7 +118,7 @@ class EntityPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((110, 50, 75, 50, 190, 55, 70)):
+        for col, width in enumerate((96, 46, 58, 40, 200, 55, 70)):
             self.table.setColumnWidth(col, width)
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Show")))
