@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from core.atomic import write_atomic
+from core.batch.progress import Progress
+from core.batch.tasks import Task
 from core.loader import PageError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from core.batch.tasks import Outcome
     from core.entities.lexicon import UserLexicon
 
 
@@ -19,39 +25,9 @@ class CliError(Exception):
     """One clear line for stderr; exit status 2."""
 
 
-class Progress:
-    """A one-line progress bar on stderr (plain lines when stderr is not a terminal)."""
-
-    def __init__(self, total: int, stream: TextIO | None = None) -> None:
-        self.total = total
-        self.done = 0
-        self.stream = stream or sys.stderr
-        self.tty = self.stream.isatty()
-
-    def step(self, label: str) -> None:
-        self.done += 1
-        width = 30
-        filled = width * self.done // max(self.total, 1)
-        bar = "#" * filled + "-" * (width - filled)
-        line = f"[{bar}] {self.done}/{self.total} {label}"
-        if self.tty:
-            self.stream.write("\r" + line[:100].ljust(100))
-            if self.done == self.total:
-                self.stream.write("\n")
-        else:
-            self.stream.write(line + "\n")
-        self.stream.flush()
-
-
-def _parse_one(path: Path, lexicon: UserLexicon) -> str:
-    from core.export_json import dumps, page_to_dict, validate
-    from core.loader import read_page
-    from core.parse import parse_page
-
-    page = parse_page(read_page(path), lexicon=lexicon)
-    doc = page_to_dict(page)
-    validate(doc)
-    return dumps(doc)
+def _parse_one(path: Path, lexicon: UserLexicon, cache: bool = True) -> str:
+    result: str = Task("parse", cache=cache).run(path, lexicon)
+    return result
 
 
 def load_lexicon() -> UserLexicon:
@@ -64,7 +40,9 @@ def load_lexicon() -> UserLexicon:
     return lexicon
 
 
-def run_folder(src: Path, out: Path | None, one: Callable[[Path], str], suffix: str = ".json") -> int:
+def run_folder(
+    src: Path, out: Path | None, task: Task, args: argparse.Namespace, lexicon: UserLexicon, suffix: str = ".json"
+) -> int:
     """Process every ``*.txt`` of a folder; a bad file is reported and the rest still done."""
     if out is None:
         raise CliError("a folder needs an output folder: -o OUTDIR")
@@ -75,20 +53,64 @@ def run_folder(src: Path, out: Path | None, one: Callable[[Path], str], suffix: 
         raise CliError(f"{src}: no *.txt pages in this folder")
     bar = Progress(len(pages))
     failed = 0
-    for p in pages:
-        try:
-            write_atomic(out / (p.stem + suffix), one(p))
-        except PageError as e:
-            failed += 1
-            print(f"error: {e}", file=sys.stderr)
-        except OSError as e:
-            failed += 1
-            print(f"error: {p.name}: cannot write output: {e.strerror or e}", file=sys.stderr)
-        bar.step(p.name)
+    try:
+        for r in outcomes(pages, task, args, lexicon):
+            try:
+                if r.error is not None:
+                    raise PageError(r.error)
+                write_atomic(out / (r.path.stem + suffix), r.value, durable=getattr(args, "durable", False))
+            except PageError as e:
+                failed += 1
+                bar.write(f"error: {e}")
+            except OSError as e:
+                failed += 1
+                bar.write(f"error: {r.path.name}: cannot write output: {e.strerror or e}")
+            bar.step(r.path.name)
+    except KeyboardInterrupt:
+        bar.close()
+        print(f"stopped: {bar.done} of {len(pages)} pages done and kept in {out}", file=sys.stderr)
+        raise
+    bar.close()
     if failed:
         print(f"{failed} of {len(pages)} pages failed", file=sys.stderr)
         return 1
     return 0
+
+
+def batch_task(kind: str, args: argparse.Namespace, fmt: str = "json") -> Task:
+    """One ``review.updated`` time for the whole run, so outputs do not depend on scheduling."""
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    return Task(kind, fmt, stamp, cache=not getattr(args, "no_cache", False))
+
+
+def outcomes(pages: list[Path], task: Task, args: argparse.Namespace, lexicon: UserLexicon) -> Iterator[Outcome]:
+    """The pool on this machine, or a Dask cluster when ``--scheduler``/``--cluster`` is given."""
+    scheduler, cluster = getattr(args, "scheduler", None), getattr(args, "cluster", None)
+    if scheduler or cluster:
+        from core.cluster import ClusterError, run_on_cluster
+
+        try:
+            yield from run_on_cluster(pages, task, lexicon, scheduler=scheduler, cluster=cluster)
+        except ClusterError as e:
+            raise CliError(str(e)) from None
+        return
+    from core.batch import run
+
+    yield from run(pages, task, lexicon, getattr(args, "jobs", None))
+
+
+def add_batch_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", "-j", type=_positive, help="processes for a folder (default: every core)")
+    p.add_argument("--durable", action="store_true", help="fsync every output file (slower)")
+    p.add_argument("--no-cache", action="store_true", help="parse again even if the parse is cached")
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786", help="run a folder on a Dask cluster")
+    p.add_argument("--cluster", metavar="local:N", help="run a folder on a local Dask cluster of N workers")
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
+    return int(text)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -96,8 +118,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else None
     lexicon = load_lexicon()
     if src.is_dir():
-        return run_folder(src, out, lambda p: _parse_one(p, lexicon))
-    data = _parse_one(src, lexicon)
+        return run_folder(src, out, batch_task("parse", args), args, lexicon)
+    data = _parse_one(src, lexicon, cache=not args.no_cache)
     if out is None:
         sys.stdout.write(data)
     else:
@@ -120,11 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
     pp = sub.add_parser("parse", help="write the automatic annotation of a page (or every *.txt of a folder)")
     pp.add_argument("page", help="a page .txt file or a folder of them")
     pp.add_argument("-o", "--output", help="output .json (or folder for a folder); stdout if omitted")
+    add_batch_options(pp)
     pp.set_defaults(func=cmd_parse)
     pe = sub.add_parser("export", help="write a page as the editor left it (saved corrections applied)")
     pe.add_argument("page", help="a page .txt file or a folder of them")
     pe.add_argument("-o", "--output", help="output file (or folder); stdout if omitted")
     pe.add_argument("--format", choices=("json", "conll", "jsonl"), default="json")
+    add_batch_options(pe)
     pe.set_defaults(func=cmd_export)
     return p
 

@@ -9,26 +9,38 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from core.atomic import write_atomic
-from core.cli import CliError, Progress, load_lexicon, run_folder
+from core.batch.progress import Progress
+from core.batch.tasks import Task
+from core.cache import cached_parse
+from core.cli import CliError, batch_task, load_lexicon, outcomes, run_folder
 from core.entities.lexicon import UserLexicon
 from core.export_formats import page_json, to_conll, to_jsonl
 from core.export_json import ExportInvalid, dumps
 from core.loader import PageError
-from core.sidecar import SidecarError, open_page
+from core.parse import parse_page
+from core.sidecar import Parser, SidecarError, open_page
 
 SUFFIXES = {"json": ".json", "conll": ".conll", "jsonl": ".jsonl"}
 
 
-def render(path: Path, fmt: str, lexicon: UserLexicon | None = None) -> str:
-    """One page in ``fmt``; every failure becomes a one-line ``PageError`` naming the page."""
+def render(
+    path: Path,
+    fmt: str,
+    lexicon: UserLexicon | None = None,
+    *,
+    parser: Parser | None = None,
+    updated: str | None = None,
+) -> str:
+    """One page in ``fmt``; every failure becomes a one-line ``PageError`` naming the page.
+
+    The automatic parse comes from the parse cache unless another ``parser`` is given."""
     try:
-        doc = open_page(path, lexicon, strict=True).document
+        doc = open_page(path, lexicon, strict=True, parser=parser or cached_parse).document
         if fmt == "json":
-            return dumps(page_json(doc))
+            return dumps(page_json(doc, updated=updated))
         if fmt == "conll":
             return to_conll(doc.page)
         return to_jsonl(doc)
@@ -44,10 +56,11 @@ def export_command(args: argparse.Namespace) -> int:
     fmt: str = args.format or "json"
     lexicon = load_lexicon()
     if src.is_dir():
+        task = batch_task("export", args, fmt)
         if fmt == "jsonl":
-            return _corpus(src, out, lambda p: render(p, fmt, lexicon))
-        return run_folder(src, out, lambda p: render(p, fmt, lexicon), SUFFIXES[fmt])
-    data = render(src, fmt, lexicon)
+            return _corpus(src, out, task, args, lexicon)
+        return run_folder(src, out, task, args, lexicon, SUFFIXES[fmt])
+    data = render(src, fmt, lexicon, parser=None if not args.no_cache else parse_page)
     _write(out, data)
     return 0
 
@@ -64,7 +77,7 @@ def _write(out: Path | None, data: str) -> None:
         raise CliError(f"{out}: cannot write: {e.strerror or e}") from None
 
 
-def _corpus(src: Path, out: Path | None, one: Callable[[Path], str]) -> int:
+def _corpus(src: Path, out: Path | None, task: Task, args: argparse.Namespace, lexicon: UserLexicon) -> int:
     """Every page of a folder into one JSONL corpus; bad pages are reported and left out."""
     pages = sorted(p for p in src.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
     if not pages:
@@ -72,13 +85,13 @@ def _corpus(src: Path, out: Path | None, one: Callable[[Path], str]) -> int:
     bar = Progress(len(pages))
     parts: list[str] = []
     failed = 0
-    for p in pages:
-        try:
-            parts.append(one(p))
-        except PageError as e:
+    for r in outcomes(pages, task, args, lexicon):
+        if r.error is None:
+            parts.append(r.value)
+        else:
             failed += 1
-            print(f"error: {e}", file=sys.stderr)
-        bar.step(p.name)
+            bar.write(f"error: {r.error}")
+        bar.step(r.path.name)
     _write(out, "".join(parts))
     if failed:
         print(f"{failed} of {len(pages)} pages failed", file=sys.stderr)

@@ -23,9 +23,9 @@ SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*")
 TRAINING_STATUSES = frozenset({"auto", "confirmed", "added", "edited"})
 
 
-def page_json(doc: Document) -> dict[str, Any]:
+def page_json(doc: Document, *, updated: str | None = None) -> dict[str, Any]:
     """The banmian.page dict of the corrected page, validated (``ExportInvalid`` is a bug)."""
-    data = page_to_dict(doc.page, review_status=doc.review_status)
+    data = page_to_dict(doc.page, review_status=doc.review_status, updated=updated)
     validate(data)
     return data
 
