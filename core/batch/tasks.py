@@ -57,6 +57,8 @@ class Task:
 
     def run(self, path: Path, lexicon: UserLexicon | None) -> Any:
         """The page's result; ``PageError`` for anything wrong with it."""
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown task {self.kind!r}")
         if self.kind == "export":
             from core.cli_export import render
 
