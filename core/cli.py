@@ -51,10 +51,11 @@ def run_folder(
     pages = sorted(p for p in src.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
     if not pages:
         raise CliError(f"{src}: no *.txt pages in this folder")
+    results = outcomes(pages, task, args, lexicon)
     bar = Progress(len(pages))
     failed = 0
     try:
-        for r in outcomes(pages, task, args, lexicon):
+        for r in results:
             try:
                 if r.error is not None:
                     raise PageError(r.error)
@@ -84,19 +85,20 @@ def batch_task(kind: str, args: argparse.Namespace, fmt: str = "json") -> Task:
 
 
 def outcomes(pages: list[Path], task: Task, args: argparse.Namespace, lexicon: UserLexicon) -> Iterator[Outcome]:
-    """The pool on this machine, or a Dask cluster when ``--scheduler``/``--cluster`` is given."""
+    """The pool on this machine, or a Dask cluster when ``--scheduler``/``--cluster`` is given
+    (checked now, so a missing Dask or a bad spec is said before any work starts)."""
     scheduler, cluster = getattr(args, "scheduler", None), getattr(args, "cluster", None)
     if scheduler or cluster:
-        from core.cluster import ClusterError, run_on_cluster
+        from core.cluster import ClusterError, check, run_on_cluster
 
         try:
-            yield from run_on_cluster(pages, task, lexicon, scheduler=scheduler, cluster=cluster)
+            check(scheduler, cluster)
         except ClusterError as e:
             raise CliError(str(e)) from None
-        return
+        return run_on_cluster(pages, task, lexicon, scheduler=scheduler, cluster=cluster)
     from core.batch import run
 
-    yield from run(pages, task, lexicon, getattr(args, "jobs", None))
+    return run(pages, task, lexicon, getattr(args, "jobs", None))
 
 
 def add_batch_options(p: argparse.ArgumentParser) -> None:

@@ -82,17 +82,18 @@ def _corpus(src: Path, out: Path | None, task: Task, args: argparse.Namespace, l
     pages = sorted(p for p in src.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
     if not pages:
         raise CliError(f"{src}: no *.txt pages in this folder")
+    results = outcomes(pages, task, args, lexicon)
     bar = Progress(len(pages))
-    parts: list[str] = []
+    parts: list[tuple[int, str]] = []
     failed = 0
-    for r in outcomes(pages, task, args, lexicon):
+    for r in results:
         if r.error is None:
-            parts.append(r.value)
+            parts.append((r.index, r.value))  # a cluster hands pages back as they finish
         else:
             failed += 1
             bar.write(f"error: {r.error}")
         bar.step(r.path.name)
-    _write(out, "".join(parts))
+    _write(out, "".join(v for _, v in sorted(parts)))
     if failed:
         print(f"{failed} of {len(pages)} pages failed", file=sys.stderr)
         return 1
