@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-HEADLESS = ("parse", "export")
+HEADLESS = ("parse", "export", "index", "search")
 
 
 def main(argv: list[str]) -> int:
@@ -16,7 +16,9 @@ def main(argv: list[str]) -> int:
         print(
             "usage: main.py [PAGE.txt]            open the editor window (the bundled sample without PAGE)\n"
             "       main.py parse PAGE|DIR [-o OUT]  automatic annotation as JSON\n"
-            "       main.py export PAGE|DIR [-o OUT] [--format json|conll|jsonl]"
+            "       main.py export PAGE|DIR [-o OUT] [--format json|conll|jsonl]\n"
+            "       main.py index DIR                 add pages (or JSON exports) to the searchable corpus\n"
+            "       main.py search QUERY [--type PER]  articles of the corpus matching a text or an entity"
         )
         return 0
     from ui.app import run

@@ -152,6 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument("--format", choices=("json", "conll", "jsonl"), default="json")
     add_batch_options(pe)
     pe.set_defaults(func=cmd_export)
+    from core.index.cli import add_commands
+
+    add_commands(sub)
     return p
 
 
