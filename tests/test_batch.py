@@ -4,6 +4,7 @@ reported while the rest is done, Ctrl+C keeps what is finished, and ``parse_many
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -19,7 +20,7 @@ import jsonschema
 import pytest
 
 import main
-from core.batch import Task, parse_many, run
+from core.batch import Task, parse_many, pool, run
 from core.entities.lexicon import UserLexicon
 from core.export_json import schema
 from core.loader import read_page
@@ -46,7 +47,9 @@ def folder(tmp_path: Path) -> Path:
     return src
 
 
-def test_pool_output_is_byte_identical_to_serial(folder: Path) -> None:
+@pytest.mark.parametrize("start", ["spawn", "fork"] if sys.platform == "linux" else ["spawn"])
+def test_pool_output_is_byte_identical_to_serial(folder: Path, start: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "context", lambda: multiprocessing.get_context(start))
     pages = sorted(folder.glob("*.txt"))
     task = Task("parse", stamp="2026-12-01T00:00:00+00:00", cache=False)
     serial = list(run(pages, task, jobs=1))

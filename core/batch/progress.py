@@ -7,6 +7,8 @@ from typing import TextIO
 
 from tqdm import tqdm
 
+tqdm.monitor_interval = 0  # no monitor thread: the pool may fork (core.batch.pool.context)
+
 
 class Progress:
     """``step`` after each page; ``write`` prints a message above the bar without breaking it."""
