@@ -14,7 +14,6 @@ from pathlib import Path
 from core.atomic import write_atomic
 from core.batch.progress import Progress
 from core.batch.tasks import Task
-from core.cache import cached_parse
 from core.cli import CliError, batch_task, load_lexicon, outcomes, run_folder
 from core.entities.lexicon import UserLexicon
 from core.export_formats import page_json, to_conll, to_jsonl
@@ -36,9 +35,9 @@ def render(
 ) -> str:
     """One page in ``fmt``; every failure becomes a one-line ``PageError`` naming the page.
 
-    The automatic parse comes from the parse cache unless another ``parser`` is given."""
+    The automatic parse comes from the parse cache (``open_page``) unless a ``parser`` is given."""
     try:
-        doc = open_page(path, lexicon, strict=True, parser=parser or cached_parse).document
+        doc = open_page(path, lexicon, strict=True, parser=parser).document
         if fmt == "json":
             return dumps(page_json(doc, updated=updated))
         if fmt == "conll":

@@ -337,10 +337,10 @@ def open_page(
     and the automatic parse."""
     page_path = Path(path)
     raw = read_page(page_path)
-    if parser is None:
-        from core.parse import parse_page
+    if parser is None:  # the automatic parse, from the parse cache when it holds it
+        from core.cache import cached_parse
 
-        parser = parse_page
+        parser = cached_parse
     base = parser(raw, lexicon=lexicon, entities=entities)
     result = OpenResult(Document(base), page_path, sidecar_path(page_path))
     found = find_sidecar(page_path)

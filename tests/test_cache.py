@@ -143,3 +143,15 @@ def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("BANMIAN_PARSE_CACHE", "0")
     cached_parse(page_from_text(TEXT))
     assert not (tmp_path / "cache" / "parse").exists()
+
+
+def test_reopening_a_page_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.sidecar import open_page
+
+    monkeypatch.setenv("BANMIAN_CACHE_DIR", str(tmp_path / "cache"))
+    page = tmp_path / "a.txt"
+    page.write_text(TEXT, encoding="utf-8")
+    first = open_page(page).document.page
+    hits = default_cache().stats.hits
+    assert open_page(page).document.page == first
+    assert default_cache().stats.hits == hits + 1
