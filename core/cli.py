@@ -93,12 +93,21 @@ def outcomes(pages: list[Path], task: Task, args: argparse.Namespace, lexicon: U
 
         try:
             check(scheduler, cluster)
+            stream = run_on_cluster(pages, task, lexicon, scheduler=scheduler, cluster=cluster)
         except ClusterError as e:
             raise CliError(str(e)) from None
-        return run_on_cluster(pages, task, lexicon, scheduler=scheduler, cluster=cluster)
+        return _said(stream, ClusterError)
     from core.batch import run
 
     return run(pages, task, lexicon, getattr(args, "jobs", None))
+
+
+def _said(results: Iterator[Outcome], error: type[Exception]) -> Iterator[Outcome]:
+    """``error`` raised midway (a cluster lost) becomes the one-line ``CliError``."""
+    try:
+        yield from results
+    except error as e:
+        raise CliError(str(e)) from None
 
 
 def add_batch_options(p: argparse.ArgumentParser) -> None:

@@ -79,7 +79,9 @@ def run_on_cluster(
     client: Any = None,
     pages_per_task: int | None = None,
 ) -> Iterator[Outcome]:
-    """One ``Outcome`` per page, in the order tasks finish; ``client``: an existing Dask client."""
+    """One ``Outcome`` per page, in the order tasks finish; ``client``: an existing Dask client.
+
+    Connects (or starts the local cluster) now, so ``ClusterError`` comes before any work."""
     distributed = _import_distributed()
     own: list[Any] = []
     if client is None:
@@ -88,20 +90,17 @@ def run_on_cluster(
             if scheduler:
                 client = distributed.Client(scheduler, timeout="20s")
             else:
-                n = local_workers(cluster or "")
                 local = distributed.LocalCluster(
-                    n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+                    n_workers=local_workers(cluster or ""), threads_per_worker=1, processes=True, dashboard_address=None
                 )
                 own.append(local)
                 client = distributed.Client(local)
         except (OSError, TimeoutError) as e:
+            for thing in own:
+                thing.close()
             raise ClusterError(f"cannot reach the Dask scheduler {scheduler}: {e}") from None
         own.insert(0, client)
-    try:
-        yield from _stream(distributed, client, list(pages), task, lexicon, pages_per_task)
-    finally:
-        for thing in own:
-            thing.close()
+    return _stream(distributed, client, list(pages), task, lexicon, pages_per_task, own)
 
 
 def _stream(
@@ -111,26 +110,38 @@ def _stream(
     task: Task,
     lexicon: UserLexicon | None,
     pages_per_task: int | None,
+    own: list[Any],
 ) -> Iterator[Outcome]:
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
-    lex = client.scatter(lexicon, broadcast=True) if lexicon is not None else None
-    futures = {}
-    for r in chunks(len(pages), workers, pages_per_task):
-        items = [(i, str(pages[i])) for i in r]
-        f = client.submit(run_chunk, task, lex, items, retries=RETRIES, pure=False)
-        futures[f] = items
-    seen: set[int] = set()
-    for f in distributed.as_completed(futures):
-        items = futures[f]
-        try:
-            results: list[Outcome] = f.result()
-        except Exception as e:  # failed twice, or its worker kept dying: every page is reported
-            results = [
-                Outcome(i, Path(p), error=f"{Path(p).name}: failed on the cluster: {type(e).__name__}: {e}")
-                for i, p in items
-            ]
-        for o in results:
-            if o.index not in seen:  # a task that ran twice never writes a page twice
-                seen.add(o.index)
-                yield o
-        f.release()
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        lex = client.scatter(lexicon, broadcast=True) if lexicon is not None else None
+        futures = {}
+        for r in chunks(len(pages), workers, pages_per_task):
+            # workers run elsewhere, in another folder: absolute paths (on a filesystem they share)
+            items = [(i, str(pages[i].resolve())) for i in r]
+            futures[client.submit(run_chunk, task, lex, items, retries=RETRIES, pure=False)] = items
+        seen: set[int] = set()
+        for f in distributed.as_completed(futures):
+            items = futures[f]
+            try:
+                results: list[Outcome] = f.result()
+            except distributed.comm.core.CommClosedError as e:
+                raise ClusterError(f"lost the Dask scheduler: {e}") from None
+            except Exception as e:  # failed twice, or its worker kept dying: every page is reported
+                results = [
+                    Outcome(i, Path(p), error=f"{Path(p).name}: failed on the cluster: {_first_line(e)}")
+                    for i, p in items
+                ]
+            for o in results:
+                if o.index not in seen:  # a task that ran twice never writes a page twice
+                    seen.add(o.index)
+                    yield Outcome(o.index, pages[o.index], o.value, o.error)
+            f.release()
+    finally:
+        for thing in own:
+            thing.close()
+
+
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip().splitlines()
+    return f"{type(e).__name__}: {text[0] if text else ''}"
