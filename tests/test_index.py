@@ -114,6 +114,11 @@ def test_incremental_update(folder: Path, db: Path) -> None:
         assert orphans.fetchone() == (0,)
 
 
+def test_an_export_beside_its_page_is_not_a_second_page(folder: Path, db: Path) -> None:
+    assert main.main(["parse", str(folder), "-o", str(folder), "-j", "1"]) == 0
+    assert build(folder, db, jobs=1).added == 4
+
+
 def test_index_of_json_exports(folder: Path, tmp_path: Path, db: Path) -> None:
     out = tmp_path / "out"
     assert main.main(["export", str(folder), "-o", str(out), "-j", "1"]) == 0

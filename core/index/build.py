@@ -48,15 +48,14 @@ def page_date(name: str) -> str:
 
 
 def page_files(folder: Path) -> list[Path]:
-    """Pages (``*.txt``) and exports (``*.json``) of a folder; sidecars are not pages."""
-    out = []
+    """Pages (``*.txt``) and exports (``*.json``) of a folder; sidecars are not pages, and an
+    export beside its own page is the same page (the page, with its corrections, wins)."""
+    found = {}
     for p in folder.iterdir():
         low = p.name.lower()
-        if not p.is_file() or low.endswith(SIDECAR_SUFFIX):
-            continue
-        if low.endswith((".txt", ".json")):
-            out.append(p.resolve())
-    return sorted(out)
+        if p.is_file() and not low.endswith(SIDECAR_SUFFIX) and low.endswith((".txt", ".json")):
+            found[p.name] = p.resolve()
+    return sorted(p for name, p in found.items() if not (p.suffix.lower() == ".json" and p.stem + ".txt" in found))
 
 
 def _stat(p: Path) -> str:
