@@ -59,7 +59,7 @@ def export_command(args: argparse.Namespace) -> int:
         if fmt == "jsonl":
             return _corpus(src, out, task, args, lexicon)
         return run_folder(src, out, task, args, lexicon, SUFFIXES[fmt])
-    data = render(src, fmt, lexicon, parser=None if not args.no_cache else parse_page)
+    data = render(src, fmt, lexicon, parser=parse_page if args.no_cache else None)
     _write(out, data)
     return 0
 
