@@ -67,9 +67,9 @@ def parser_fingerprint() -> str:
 
 
 def lexicon_fingerprint(lexicon: UserLexicon | None) -> str:
-    if lexicon is None:
-        return "none"
-    d = lexicon.to_dict()
+    d = lexicon.to_dict() if lexicon is not None else {}
+    if not d.get("entries") and not d.get("rejected"):
+        return "none"  # no lexicon and an empty one parse alike
     parts = []
     for k in ("entries", "rejected"):
         items = d[k]

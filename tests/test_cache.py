@@ -124,6 +124,7 @@ def test_lexicon_fingerprint_ignores_order(tmp_path: Path) -> None:
     b.learn("乙", "LOC")
     b.learn("甲", "PER")
     assert lexicon_fingerprint(a) == lexicon_fingerprint(b) != lexicon_fingerprint(None)
+    assert lexicon_fingerprint(UserLexicon(tmp_path / "empty")) == lexicon_fingerprint(None)
 
 
 def test_export_after_parse_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
