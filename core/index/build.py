@@ -189,18 +189,22 @@ def _insert(con: sqlite3.Connection, path: Path, doc: dict[str, Any], sig: str) 
         (str(path), name, page_date(name) or page_date(path.name), review, sig),
     )
     page_id = cur.lastrowid
+    (aid,) = con.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()
+    (eid,) = con.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()
+    articles, articles_fts, entities, entities_fts = [], [], [], []
     for a in doc.get("articles", []):
+        aid += 1
         title = str(a.get("title") or "")
         text = "　".join(str(a[k]) for k in BODY_FIELDS if a.get(k))
-        aid = con.execute(
-            "INSERT INTO articles(page_id, article, title, text) VALUES (?, ?, ?, ?)",
-            (page_id, str(a.get("id", "")), title, text),
-        ).lastrowid
-        con.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)", (aid, spaced(title), spaced(text)))
+        articles.append((aid, page_id, str(a.get("id", "")), title, text))
+        articles_fts.append((aid, spaced(title), spaced(text)))
         for e in a.get("entities", []):
-            eid = con.execute(
-                "INSERT INTO entities(page_id, article_id, type, text, start, end, status)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (page_id, aid, str(e["type"]), str(e["text"]), int(e["start"]), int(e["end"]), str(e["status"])),
-            ).lastrowid
-            con.execute("INSERT INTO entities_fts(rowid, text) VALUES (?, ?)", (eid, spaced(str(e["text"]))))
+            eid += 1
+            entities.append(
+                (eid, page_id, aid, str(e["type"]), str(e["text"]), int(e["start"]), int(e["end"]), str(e["status"]))
+            )
+            entities_fts.append((eid, spaced(str(e["text"]))))
+    con.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?)", articles)
+    con.executemany("INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)", articles_fts)
+    con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entities)
+    con.executemany("INSERT INTO entities_fts(rowid, text) VALUES (?, ?)", entities_fts)
