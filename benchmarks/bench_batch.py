@@ -16,6 +16,7 @@ import argparse
 import contextlib
 import io
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -51,12 +52,18 @@ def load() -> str:
 CPU: dict[str, float] = {}  # this process's CPU seconds of in-process runs (best), robust to load
 
 
+def children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def quiet(fn: Callable[[], object], name: str = "") -> float:
-    """Wall time of ``fn`` with its progress bar silenced (its CPU time kept in ``CPU``)."""
-    t0, c0 = time.perf_counter(), time.process_time()
+    """Wall time of ``fn`` with its progress bar silenced; its CPU time, this process's and its
+    finished child processes' (the pool's workers), kept in ``CPU``."""
+    t0, c0, k0 = time.perf_counter(), time.process_time(), children_cpu()
     with contextlib.redirect_stderr(io.StringIO()):
         fn()
-    cpu = time.process_time() - c0
+    cpu = time.process_time() - c0 + children_cpu() - k0
     if name:
         CPU[name] = min(CPU.get(name, cpu), cpu)
     return time.perf_counter() - t0
@@ -159,6 +166,14 @@ def main() -> int:
             f"CPU time of this process (load-proof): parse -j 1 {CPU['parse -j 1'] / n * 1000:.1f} ms/page, "
             f"bare jieba {CPU['jieba'] / n * 1000:.1f} ms/page: {CPU['parse -j 1'] / CPU['jieba']:.2f}×; "
             f"export from cache {CPU['export'] / n * 1000:.1f} ms/page: {CPU['export'] / CPU['parse -j 1']:.2f}× parse"
+        )
+    if "parse -j 2" in CPU:
+        # On a loaded machine wall ratios say more about the neighbours than about us.  The pool's
+        # total CPU (parent + workers) spread over 2 idle cores bounds what -j 2 can reach.
+        est = CPU["parse -j 1"] / (CPU["parse -j 2"] / 2)
+        print(
+            f"CPU of parse -j 2, parent and workers: {CPU['parse -j 2']:.1f} s vs {CPU['parse -j 1']:.1f} s for -j 1 "
+            f"(overhead {CPU['parse -j 2'] / CPU['parse -j 1'] - 1:+.1%}): on 2 idle cores at most {est:.2f}×"
         )
     rate1 = n / one
     rate2 = n / best["parse -j 2"]
