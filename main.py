@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-HEADLESS = ("parse", "export", "evaluate")
+HEADLESS = ("parse", "export", "evaluate", "index", "search")
 
 
 def main(argv: list[str]) -> int:
@@ -19,7 +19,9 @@ def main(argv: list[str]) -> int:
             "       main.py parse PAGE|DIR [-o OUT]  automatic annotation as JSON\n"
             "       main.py export PAGE|DIR [-o OUT] [--format json|conll|jsonl] [--comments]\n"
             "       main.py export DIR|ISSUE.pdf -o OUTDIR   the issue: corpus.jsonl, corpus.conll, pages/, METS+ALTO\n"
-            "       main.py evaluate GOLDDIR [--learn]  corrections left against gold (the learning curve)"
+            "       main.py evaluate GOLDDIR [--learn]  corrections left against gold (the learning curve)\n"
+            "       main.py index DIR                 add pages (or JSON exports) to the searchable corpus\n"
+            "       main.py search QUERY [--type PER]  articles of the corpus matching a text or an entity"
         )
         return 0
     from ui.app import run

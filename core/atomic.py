@@ -33,8 +33,11 @@ def _prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Replace ``path`` with ``data`` (text is written as UTF-8 with ``\\n`` newlines)."""
+def write_atomic(path: Path, data: str | bytes, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` (text is written as UTF-8 with ``\\n`` newlines).
+
+    ``durable=False`` skips the fsyncs: still whole-old-or-whole-new if the process dies, but not
+    across a power loss (batch outputs, which can be regenerated; saves are always durable)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f"{_prefix(path)}{os.getpid()}@{_HOST}.", suffix=".tmp", dir=path.parent)
@@ -42,7 +45,8 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
             with contextlib.suppress(OSError):
                 os.chmod(tmp, _MODE)
         os.replace(tmp, path)
@@ -50,7 +54,8 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
     clean_stale_temps(path)
 
 

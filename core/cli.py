@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from core.atomic import write_atomic
+from core.batch.progress import Progress
+from core.batch.tasks import Task
 from core.evaluate.command import EvaluateError
 from core.loader import PageError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from core.batch.tasks import Outcome
     from core.entities.lexicon import UserLexicon
 
 
@@ -20,42 +26,9 @@ class CliError(Exception):
     """One clear line for stderr; exit status 2."""
 
 
-class Progress:
-    """A one-line progress bar on stderr (plain lines when stderr is not a terminal)."""
-
-    def __init__(self, total: int, stream: TextIO | None = None) -> None:
-        self.total = total
-        self.done = 0
-        self.stream = stream or sys.stderr
-        self.tty = self.stream.isatty()
-
-    def step(self, label: str) -> None:
-        self.done += 1
-        width = 30
-        filled = width * self.done // max(self.total, 1)
-        bar = "#" * filled + "-" * (width - filled)
-        line = f"[{bar}] {self.done}/{self.total} {label}"
-        if self.tty:
-            self.stream.write("\r" + line[:100].ljust(100))
-            if self.done == self.total:
-                self.stream.write("\n")
-        else:
-            self.stream.write(line + "\n")
-        self.stream.flush()
-
-
-def _parse_one(path: Path, lexicon: UserLexicon) -> str:
-    from core.export_json import ExportInvalid, dumps, page_to_dict, validate
-    from core.loader import read_page
-    from core.parse import parse_page
-
-    page = parse_page(read_page(path), lexicon=lexicon)
-    doc = page_to_dict(page)
-    try:
-        validate(doc)
-    except ExportInvalid as e:
-        raise PageError(f"{path.name}: internal error, output not written: {e}") from None
-    return dumps(doc)
+def _parse_one(path: Path, lexicon: UserLexicon, cache: bool = True) -> str:
+    result: str = Task("parse", cache=cache).run(path, lexicon)
+    return result
 
 
 def check_output(out: Path, pages: Sequence[Path], *, force: bool = False) -> None:
@@ -78,9 +51,10 @@ def load_lexicon() -> UserLexicon:
 
 
 def run_folder(
-    src: Path, out: Path | None, one: Callable[[Path], str], suffix: str = ".json", *, force: bool = False
+    src: Path, out: Path | None, task: Task, args: argparse.Namespace, lexicon: UserLexicon, suffix: str = ".json"
 ) -> int:
-    """Process every ``*.txt`` of a folder; a failing page is reported and the rest still done.
+    """Process every page of a folder (or of a multi-page PDF) on every core; a failing page is
+    reported and the rest still done.
 
     Every output is checked before anything is written (``core.outputs``): one that would replace
     an input, or a foreign file without ``--force``, stops the command.  Pages whose outputs
@@ -95,35 +69,46 @@ def run_folder(
     pages_stems = folder_pages(src) if src.is_dir() else pages_of(src)  # *.txt and *.pdf pages: docs/pdf.md
     if not pages_stems:
         raise CliError(f"{src}: no *.txt or *.pdf pages in this folder")
-    pages = [p for p, _ in pages_stems]
     names = {p: stem + suffix for p, stem in pages_stems}
     clashing = {n for group in case_collisions(names.values()).values() for n in group}
+    pages = [p for p, _ in pages_stems]
+    force = getattr(args, "force", False)
     inputs = Inputs.of(pages)
-    problems = [r for p in pages if names[p] not in clashing and (r := refusal(out / names[p], inputs, force=force))]
+    problems = [
+        why for p in pages if names[p] not in clashing and (why := refusal(out / names[p], inputs, force=force))
+    ]
     if problems:
         more = f" (and {len(problems) - 1} more outputs)" if len(problems) > 1 else ""
         raise CliError(problems[0] + more)
-    bar = Progress(len(pages))
-    failed = 0
     for p in pages:
-        try:
-            if names[p] in clashing:
-                others = ", ".join(q.name for q in pages if q != p and names[q].casefold() == names[p].casefold())
-                raise PageError(
-                    f"{p.name}: its output {names[p]} clashes with that of {others} "
-                    "(names differ only in case); not written"
-                )
-            write_atomic(out / names[p], one(p))
-        except PageError as e:
-            failed += 1
-            print(f"error: {e}", file=sys.stderr)
-        except OSError as e:
-            failed += 1
-            print(f"error: {p.name}: cannot write output: {e.strerror or e}", file=sys.stderr)
-        except Exception as e:  # a parser bug on one page must not cost the rest of the folder
-            failed += 1
-            print(f"error: {p.name}: internal error ({type(e).__name__}: {e}); not written", file=sys.stderr)
-        bar.step(p.name)
+        if names[p] in clashing:
+            others = ", ".join(q.name for q in pages if q != p and names[q].casefold() == names[p].casefold())
+            print(
+                f"error: {p.name}: its output {names[p]} clashes with that of {others} "
+                "(names differ only in case); not written",
+                file=sys.stderr,
+            )
+    todo = [p for p in pages if names[p] not in clashing]
+    failed = len(pages) - len(todo)
+    bar = Progress(len(todo))
+    try:
+        for r in outcomes(todo, task, args, lexicon) if todo else ():
+            try:
+                if r.error is not None:
+                    raise PageError(r.error)
+                write_atomic(out / names[r.path], r.value, durable=getattr(args, "durable", False))
+            except PageError as e:
+                failed += 1
+                bar.write(f"error: {e}")
+            except OSError as e:
+                failed += 1
+                bar.write(f"error: {r.path.name}: cannot write output: {e.strerror or e}")
+            bar.step(r.path.name)
+    except KeyboardInterrupt:
+        bar.close()
+        print(f"stopped: {bar.done} of {len(todo)} pages done and kept in {out}", file=sys.stderr)
+        raise
+    bar.close()
     if failed:
         print(f"{failed} of {len(pages)} pages failed; {len(pages) - failed} written to {out}", file=sys.stderr)
         return 1
@@ -137,15 +122,62 @@ def several_pages(src: Path) -> bool:
     return is_pdf(src) and split_ref(src)[1] is None and src.is_file() and len(pages_of(src)) > 1
 
 
+def batch_task(kind: str, args: argparse.Namespace, fmt: str = "json") -> Task:
+    """One ``review.updated`` time for the whole run, so outputs do not depend on scheduling."""
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    cache = not getattr(args, "no_cache", False)
+    return Task(kind, fmt, stamp, cache=cache, comments=getattr(args, "comments", False))
+
+
+def outcomes(pages: list[Path], task: Task, args: argparse.Namespace, lexicon: UserLexicon) -> Iterator[Outcome]:
+    """The pool on this machine, or a Dask cluster when ``--scheduler``/``--cluster`` is given
+    (checked now, so a missing Dask or a bad spec is said before any work starts)."""
+    scheduler, cluster = getattr(args, "scheduler", None), getattr(args, "cluster", None)
+    if scheduler or cluster:
+        from core.cluster import ClusterError, check, run_on_cluster
+
+        try:
+            check(scheduler, cluster)
+            stream = run_on_cluster(pages, task, lexicon, scheduler=scheduler, cluster=cluster)
+        except ClusterError as e:
+            raise CliError(str(e)) from None
+        return _said(stream, ClusterError)
+    from core.batch import run
+
+    return run(pages, task, lexicon, getattr(args, "jobs", None))
+
+
+def _said(results: Iterator[Outcome], error: type[Exception]) -> Iterator[Outcome]:
+    """``error`` raised midway (a cluster lost) becomes the one-line ``CliError``."""
+    try:
+        yield from results
+    except error as e:
+        raise CliError(str(e)) from None
+
+
+def add_batch_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", "-j", type=_positive, help="processes for a folder (default: every core)")
+    p.add_argument("--durable", action="store_true", help="fsync every output file (slower)")
+    p.add_argument("--no-cache", action="store_true", help="parse again even if the parse is cached")
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786", help="run a folder on a Dask cluster")
+    p.add_argument("--cluster", metavar="local:N", help="run a folder on a local Dask cluster of N workers")
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
+    return int(text)
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     src = Path(args.page)
     out = Path(args.output) if args.output else None
     lexicon = load_lexicon()
     if src.is_dir() or several_pages(src):
-        return run_folder(src, out, lambda p: _parse_one(p, lexicon), force=args.force)
+        return run_folder(src, out, batch_task("parse", args), args, lexicon)
     if out is not None:
         check_output(out, [src], force=args.force)
-    data = _parse_one(src, lexicon)
+    data = _parse_one(src, lexicon, cache=not args.no_cache)
     if out is None:
         sys.stdout.write(data)
     else:
@@ -165,10 +197,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="main.py", description="Banmian: newspaper pages into annotated articles.")
     sub = p.add_subparsers(dest="command", required=True)
-    pp = sub.add_parser("parse", help="write the automatic annotation of a page (or every *.txt of a folder)")
+    pp = sub.add_parser("parse", help="write the automatic annotation of a page (or of every page of a folder)")
     pp.add_argument("page", help="a page (.txt, .pdf, X.pdf#N for page N of a PDF) or a folder of them")
     pp.add_argument("-o", "--output", help="output .json (or folder for a folder); stdout if omitted")
     pp.add_argument("--force", action="store_true", help="overwrite an existing output Banmian did not write")
+    add_batch_options(pp)
     pp.set_defaults(func=cmd_parse)
     pe = sub.add_parser("export", help="write a page as the editor left it (saved corrections applied)")
     pe.add_argument("page", help="a page (.txt, .pdf, X.pdf#N for page N of a PDF), a folder of them or an issue PDF")
@@ -182,10 +215,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pe.add_argument("--comments", action="store_true", help="CoNLL: add # page/article/title comment lines")
     pe.add_argument("--force", action="store_true", help="overwrite an existing output Banmian did not write")
+    add_batch_options(pe)
     pe.set_defaults(func=cmd_export)
     from core.evaluate.command import add_parser as add_evaluate
+    from core.index.cli import add_commands
 
     add_evaluate(sub)
+    add_commands(sub)
     return p
 
 

@@ -9,29 +9,42 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from core.atomic import write_atomic
-from core.cli import CliError, Progress, check_output, load_lexicon, run_folder, several_pages
+from core.batch.progress import Progress
+from core.batch.tasks import Task
+from core.cli import CliError, batch_task, check_output, load_lexicon, outcomes, run_folder, several_pages
 from core.entities.lexicon import UserLexicon
 from core.export_formats import page_json, to_conll, to_jsonl
 from core.export_json import ExportInvalid, dumps
 from core.loader import PageError
+from core.parse import parse_page
 from core.persist import SidecarError, open_page
+from core.persist.session import Parser
 
 SUFFIXES = {"json": ".json", "conll": ".conll", "jsonl": ".jsonl", "alto": ".alto.xml"}
 
 
-def render(path: Path, fmt: str, lexicon: UserLexicon | None = None, *, comments: bool = False) -> str:
-    """One page in ``fmt``; every failure becomes a one-line ``PageError`` naming the page."""
+def render(
+    path: Path,
+    fmt: str,
+    lexicon: UserLexicon | None = None,
+    *,
+    parser: Parser | None = None,
+    updated: str | None = None,
+    comments: bool = False,
+) -> str:
+    """One page in ``fmt``; every failure becomes a one-line ``PageError`` naming the page.
+
+    The automatic parse comes from the parse cache (``open_page``) unless a ``parser`` is given."""
     try:
-        opened = open_page(path, lexicon, strict=True)
+        opened = open_page(path, lexicon, strict=True, parser=parser)
         for warning in opened.warnings:  # decisions that did not fit a changed page, among others
             print(f"warning: {path.name}: {warning}", file=sys.stderr)
         doc = opened.document
         if fmt == "json":
-            return dumps(page_json(doc))
+            return dumps(page_json(doc, updated=updated))
         if fmt == "conll":
             return to_conll(doc.page, comments=comments)
         if fmt == "alto":
@@ -43,8 +56,6 @@ def render(path: Path, fmt: str, lexicon: UserLexicon | None = None, *, comments
         raise PageError(f"{path.name}: {e}") from None
     except ExportInvalid as e:
         raise PageError(f"{path.name}: internal error, export not written: {e}") from None
-    except ValueError as e:  # AltoUnavailable: a text-only page has no coordinates
-        raise PageError(str(e)) from None
 
 
 def export_command(args: argparse.Namespace) -> int:
@@ -56,15 +67,15 @@ def export_command(args: argparse.Namespace) -> int:
 
         return export_issue_command(src, out, comments=comments)
     fmt: str = args.format or "json"
-    force: bool = getattr(args, "force", False)
     lexicon = load_lexicon()
     if src.is_dir() or several_pages(src):
+        task = batch_task("export", args, fmt)
         if fmt == "jsonl":
-            return _corpus(src, out, lambda p: render(p, fmt, lexicon), force=force)
-        return run_folder(src, out, lambda p: render(p, fmt, lexicon, comments=comments), SUFFIXES[fmt], force=force)
+            return _corpus(src, out, task, args, lexicon)
+        return run_folder(src, out, task, args, lexicon, SUFFIXES[fmt])
     if out is not None:
-        check_output(out, [src], force=force)
-    data = render(src, fmt, lexicon, comments=comments)
+        check_output(out, [src], force=args.force)
+    data = render(src, fmt, lexicon, parser=parse_page if args.no_cache else None, comments=comments)
     _write(out, data)
     return 0
 
@@ -81,7 +92,7 @@ def _write(out: Path | None, data: str) -> None:
         raise CliError(f"{out}: cannot write: {e.strerror or e}") from None
 
 
-def _corpus(src: Path, out: Path | None, one: Callable[[Path], str], *, force: bool = False) -> int:
+def _corpus(src: Path, out: Path | None, task: Task, args: argparse.Namespace, lexicon: UserLexicon) -> int:
     """Every page of a folder into one JSONL corpus; bad pages are reported and left out."""
     from core.pdf.pages import folder_pages, pages_of
 
@@ -89,21 +100,20 @@ def _corpus(src: Path, out: Path | None, one: Callable[[Path], str], *, force: b
     if not pages:
         raise CliError(f"{src}: no *.txt or *.pdf pages in this folder")
     if out is not None:
-        check_output(out, pages, force=force)
+        check_output(out, pages, force=args.force)
+    results = outcomes(pages, task, args, lexicon)
     bar = Progress(len(pages))
-    parts: list[str] = []
+    parts: list[tuple[int, str]] = []
     failed = 0
-    for p in pages:
-        try:
-            parts.append(one(p))
-        except PageError as e:
+    for r in results:
+        if r.error is None:
+            parts.append((r.index, r.value))  # a cluster hands pages back as they finish
+        else:
             failed += 1
-            print(f"error: {e}", file=sys.stderr)
-        except Exception as e:  # a bug on one page must not cost the rest of the corpus
-            failed += 1
-            print(f"error: {p.name}: internal error ({type(e).__name__}: {e}); left out", file=sys.stderr)
-        bar.step(p.name)
-    _write(out, "".join(parts))
+            bar.write(f"error: {r.error}")
+        bar.step(r.path.name)
+    bar.close()
+    _write(out, "".join(v for _, v in sorted(parts)))
     if failed:
         print(f"{failed} of {len(pages)} pages failed", file=sys.stderr)
         return 1

@@ -27,9 +27,9 @@ DOCSTART = "-DOCSTART-\tO"
 HEADLINE_ORDER = {"kicker": 0, "title": 1, "subtitle": 2}
 
 
-def page_json(doc: Document) -> dict[str, Any]:
+def page_json(doc: Document, *, updated: str | None = None) -> dict[str, Any]:
     """The banmian.page dict of the corrected page, validated (``ExportInvalid`` is a bug)."""
-    data = page_to_dict(doc.page, review_status=doc.review_status)
+    data = page_to_dict(doc.page, review_status=doc.review_status, updated=updated)
     validate(data)
     return data
 

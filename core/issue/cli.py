@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from core.cli import CliError, Progress
+from core.batch.progress import Progress
+from core.cli import CliError
 from core.issue.export import FORMATS, export_issue
 from core.issue.source import IssueError, open_issue
 from core.issue.workspace import IssueWorkspace

@@ -128,10 +128,10 @@ def open_page(
     (with ``strict`` nothing is written; otherwise the old sidecar is also copied aside)."""
     page_path = Path(path)
     raw = read_page(page_path)
-    if parser is None:
-        from core.parse import parse_page
+    if parser is None:  # the automatic parse, from the parse cache when it holds it
+        from core.cache import cached_parse
 
-        parser = parse_page
+        parser = cached_parse
     base = parser(raw, lexicon=lexicon, entities=entities)
     key = paths.text_sha256(base.text)
     result = OpenResult(Document(base), page_path, paths.sidecar_path(page_path, key), origin=Origin(page=page_path))

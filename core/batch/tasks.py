@@ -1,0 +1,92 @@
+"""What a batch does to one page, as a picklable value: it crosses into worker processes (and onto
+cluster workers), where the lexicon and jieba are loaded once and every page runs through it.
+
+Every failure of a page becomes an ``Outcome`` with a one-line ``error`` naming the page; nothing a
+page does can stop the run.  ``stamp`` is the run's one ``review.updated`` time, so a page's output
+does not depend on when (or in which process) it happened to be parsed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from core.loader import PageError
+
+if TYPE_CHECKING:
+    from core.entities.lexicon import UserLexicon
+    from core.model import Page
+    from core.persist.session import Parser
+
+KINDS = ("parse", "export", "page")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One page's result: ``value`` (output text, or a ``Page`` for kind ``page``) or ``error``."""
+
+    index: int
+    path: Path
+    value: Any = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """``parse``: the automatic annotation as JSON; ``export``: the page as the editor left it in
+    ``fmt``; ``page``: the automatic parse as a ``Page`` (for callers that keep it, the window)."""
+
+    kind: str = "parse"
+    fmt: str = "json"
+    stamp: str | None = None
+    cache: bool = True
+    comments: bool = False  # CoNLL: comment lines (export --comments)
+
+    def parser(self) -> Parser:
+        if self.cache:
+            from core.cache import cached_parse
+
+            return cached_parse
+        from core.parse import parse_page
+
+        return parse_page
+
+    def run(self, path: Path, lexicon: UserLexicon | None) -> Any:
+        """The page's result; ``PageError`` for anything wrong with it."""
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown task {self.kind!r}")
+        if self.kind == "export":
+            from core.cli_export import render
+
+            return render(path, self.fmt, lexicon, parser=self.parser(), updated=self.stamp, comments=self.comments)
+        from core.loader import read_page
+
+        page = self.parser()(read_page(path), lexicon=lexicon)
+        if self.kind == "page":
+            return page
+        return annotation(page, self.stamp)
+
+    def outcome(self, index: int, path: Path, lexicon: UserLexicon | None) -> Outcome:
+        try:
+            return Outcome(index, path, self.run(path, lexicon))
+        except PageError as e:
+            return Outcome(index, path, error=str(e))
+        except Exception as e:  # a parser bug on one page must not end the run
+            return Outcome(index, path, error=f"{path.name}: internal error, not written: {type(e).__name__}: {e}")
+
+
+def annotation(page: Page, stamp: str | None = None) -> str:
+    """The banmian.page JSON of an automatic parse, validated."""
+    from core.export_json import ExportInvalid, dumps, page_to_dict, validate
+
+    doc = page_to_dict(page, updated=stamp)
+    try:
+        validate(doc)
+    except ExportInvalid as e:
+        raise PageError(f"{page.source.name}: internal error, not written: {e}") from None
+    return dumps(doc)

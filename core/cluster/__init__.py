@@ -1,0 +1,147 @@
+"""``parse``/``export`` of a folder on a Dask distributed cluster, when one machine is not enough.
+
+The engine is Dask's own: ``--scheduler tcp://HOST:8786`` joins a running cluster (scheduler and
+workers started with ``dask scheduler`` / ``dask worker``, the project installed on every worker,
+the pages on a filesystem every worker sees at the same path); ``--cluster local:N`` starts a
+``LocalCluster`` of N worker processes on this machine.  Dask is an optional extra
+(``requirements-cluster.txt``): nothing else in the app imports it.
+
+Work goes out as tasks of many pages (``core.cluster.work``); each worker loads jieba once and gets
+the lexicon once (scattered).  Results stream back as tasks finish and are written by this process
+only, so a page is written once even when a task runs twice.  A task lost with its worker is run
+again by the scheduler; a task that fails is retried once; if it still fails, each of its pages is
+reported as failed, never dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from core.batch.tasks import Outcome, Task
+from core.cluster.work import run_chunk
+
+if TYPE_CHECKING:
+    from core.entities.lexicon import UserLexicon
+
+__all__ = ["ClusterError", "check", "chunks", "run_on_cluster"]
+
+MAX_PAGES_PER_TASK = 64  # a task is many pages (scheduler overhead is ~1 ms per task), but a few per worker
+TASKS_PER_WORKER = 4
+RETRIES = 1
+
+
+class ClusterError(Exception):
+    """The cluster cannot be used (Dask missing, scheduler unreachable, bad spec); one line."""
+
+
+def _import_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise ClusterError("running on a cluster needs Dask: pip install -r requirements-cluster.txt") from None
+    return distributed
+
+
+def check(scheduler: str | None, cluster: str | None) -> None:
+    """``ClusterError`` now if the options cannot work: Dask missing, a bad ``local:N``."""
+    _import_distributed()
+    if scheduler and cluster:
+        raise ClusterError("give either --scheduler or --cluster, not both")
+    if not scheduler:
+        local_workers(cluster or "")
+
+
+def local_workers(spec: str) -> int:
+    """``local:N`` → N."""
+    kind, _, n = spec.partition(":")
+    if kind != "local" or not n.isdigit() or int(n) < 1:
+        raise ClusterError(f"--cluster {spec!r}: expected local:N with N ≥ 1 workers (or use --scheduler)")
+    return int(n)
+
+
+def chunks(n_pages: int, n_workers: int, size: int | None = None) -> list[range]:
+    """Page index ranges, one per task: about ``TASKS_PER_WORKER`` tasks per worker."""
+    if size is None:
+        size = max(1, min(MAX_PAGES_PER_TASK, -(-n_pages // max(1, n_workers * TASKS_PER_WORKER))))
+    return [range(i, min(i + size, n_pages)) for i in range(0, n_pages, size)]
+
+
+def run_on_cluster(
+    pages: Sequence[Path],
+    task: Task,
+    lexicon: UserLexicon | None,
+    *,
+    scheduler: str | None = None,
+    cluster: str | None = None,
+    client: Any = None,
+    pages_per_task: int | None = None,
+) -> Iterator[Outcome]:
+    """One ``Outcome`` per page, in the order tasks finish; ``client``: an existing Dask client.
+
+    Connects (or starts the local cluster) now, so ``ClusterError`` comes before any work."""
+    distributed = _import_distributed()
+    own: list[Any] = []
+    if client is None:
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+        try:
+            if scheduler:
+                client = distributed.Client(scheduler, timeout="20s")
+            else:
+                local = distributed.LocalCluster(
+                    n_workers=local_workers(cluster or ""), threads_per_worker=1, processes=True, dashboard_address=None
+                )
+                own.append(local)
+                client = distributed.Client(local)
+        except (OSError, TimeoutError) as e:
+            for thing in own:
+                thing.close()
+            raise ClusterError(f"cannot reach the Dask scheduler {scheduler}: {e}") from None
+        own.insert(0, client)
+    return _stream(distributed, client, list(pages), task, lexicon, pages_per_task, own)
+
+
+def _stream(
+    distributed: Any,
+    client: Any,
+    pages: list[Path],
+    task: Task,
+    lexicon: UserLexicon | None,
+    pages_per_task: int | None,
+    own: list[Any],
+) -> Iterator[Outcome]:
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        lex = client.scatter(lexicon, broadcast=True) if lexicon is not None else None
+        futures = {}
+        for r in chunks(len(pages), workers, pages_per_task):
+            # workers run elsewhere, in another folder: absolute paths (on a filesystem they share)
+            items = [(i, str(pages[i].resolve())) for i in r]
+            futures[client.submit(run_chunk, task, lex, items, retries=RETRIES, pure=False)] = items
+        seen: set[int] = set()
+        for f in distributed.as_completed(futures):
+            items = futures[f]
+            try:
+                results: list[Outcome] = f.result()
+            except distributed.comm.core.CommClosedError as e:
+                raise ClusterError(f"lost the Dask scheduler: {e}") from None
+            except Exception as e:  # failed twice, or its worker kept dying: every page is reported
+                results = [
+                    Outcome(i, Path(p), error=f"{Path(p).name}: failed on the cluster: {_first_line(e)}")
+                    for i, p in items
+                ]
+            for o in results:
+                if o.index not in seen:  # a task that ran twice never writes a page twice
+                    seen.add(o.index)
+                    yield Outcome(o.index, pages[o.index], o.value, o.error)
+            f.release()
+    finally:
+        for thing in own:
+            thing.close()
+
+
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip().splitlines()
+    return f"{type(e).__name__}: {text[0] if text else ''}"
