@@ -16,6 +16,7 @@ from core.batch.progress import Progress
 from core.batch.tasks import Task
 from core.cli import CliError, batch_task, check_output, load_lexicon, outcomes, run_folder, several_pages
 from core.entities.lexicon import UserLexicon
+from core.export_alto import AltoUnavailable
 from core.export_formats import page_json, to_conll, to_jsonl
 from core.export_json import ExportInvalid, dumps
 from core.loader import PageError
@@ -56,6 +57,8 @@ def render(
         raise PageError(f"{path.name}: {e}") from None
     except ExportInvalid as e:
         raise PageError(f"{path.name}: internal error, export not written: {e}") from None
+    except AltoUnavailable as e:  # a text-only page has no coordinates
+        raise PageError(str(e)) from None
 
 
 def export_command(args: argparse.Namespace) -> int:

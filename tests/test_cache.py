@@ -119,10 +119,10 @@ def test_eviction_drops_least_recently_used_first(tmp_path: Path) -> None:
 
 def test_lexicon_fingerprint_ignores_order(tmp_path: Path) -> None:
     a, b = UserLexicon(tmp_path / "a"), UserLexicon(tmp_path / "b")
-    a.learn("甲", "PER")
-    a.learn("乙", "LOC")
-    b.learn("乙", "LOC")
-    b.learn("甲", "PER")
+    a.learn("张甲", "PER")
+    a.learn("乙县", "LOC")
+    b.learn("乙县", "LOC")
+    b.learn("张甲", "PER")
     assert lexicon_fingerprint(a) == lexicon_fingerprint(b) != lexicon_fingerprint(None)
     assert lexicon_fingerprint(UserLexicon(tmp_path / "empty")) == lexicon_fingerprint(None)
 

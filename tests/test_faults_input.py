@@ -379,7 +379,7 @@ def test_folder_reports_a_failing_export_and_does_the_rest(
         real(doc)
 
     monkeypatch.setattr(export_json, "validate", broken_for_b)
-    code, _, err = run(["parse", str(src), "-o", str(dst)], capsys)
+    code, _, err = run(["parse", str(src), "-o", str(dst), "-j", "1"], capsys)  # the patch lives here
     assert code == 1 and "Traceback" not in err
     assert sorted(p.name for p in dst.iterdir()) == ["a.json", "c.json"]
     errors = [ln for ln in err.splitlines() if ln.startswith("error:")]
@@ -407,7 +407,7 @@ def test_folder_reports_any_per_page_crash(
         return real(raw, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(core.parse, "parse_page", crash_on_b)
-    code, _, err = run(["export", str(src), "-o", str(dst), "--format", "json"], capsys)
+    code, _, err = run(["export", str(src), "-o", str(dst), "--format", "json", "-j", "1", "--no-cache"], capsys)
     assert code == 1 and [p.name for p in dst.iterdir()] == ["a.json"] and "b.txt" in err
 
 

@@ -121,7 +121,7 @@ def test_an_export_beside_its_page_is_not_a_second_page(folder: Path, db: Path) 
 
 def test_index_of_json_exports(folder: Path, tmp_path: Path, db: Path) -> None:
     out = tmp_path / "out"
-    assert main.main(["export", str(folder), "-o", str(out), "-j", "1"]) == 0
+    assert main.main(["export", str(folder), "-o", str(out), "--format", "json", "-j", "1"]) == 0
     (out / "notes.json").write_text(json.dumps({"hello": 1}), encoding="utf-8")
     report = build(out, db)
     assert report.added == 4 and len(report.failed) == 1 and "notes.json" in report.failed[0]
