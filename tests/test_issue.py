@@ -104,7 +104,7 @@ def test_open_issue_errors(tmp_path: Path) -> None:
     with pytest.raises(IssueError, match="no such"):
         open_issue(tmp_path / "missing.pdf")
     (tmp_path / "x.pdf").write_bytes(b"not a pdf")
-    with pytest.raises(IssueError, match="x.pdf: not a readable PDF"):
+    with pytest.raises(IssueError, match=r"x\.pdf: not a readable PDF"):
         open_issue(tmp_path / "x.pdf")
 
 

@@ -14,11 +14,11 @@ from issue_pages import cjk_font, write_issue, write_pdf
 
 from core.document import Document
 from core.edits import RejectEntity
+from core.export_alto import NS as ALTO_NS
+from core.export_alto import to_alto
 from core.export_formats import TRAINING_STATUSES, conll_units, to_conll
 from core.export_json import validate
 from core.issue.export import export_issue
-from core.export_alto import NS as ALTO_NS
-from core.export_alto import to_alto
 from core.issue.mets import METS_NS, XLINK_NS
 from core.issue.numbering import PageNumber
 from core.issue.source import open_issue
