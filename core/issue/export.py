@@ -57,8 +57,8 @@ def export_issue(
             f"the link from page {src.label} line {link.source.line} to page {dst.label} line {link.target.line} "
             "no longer joins two stories; exported unlinked"
         )
-    with_pdf = any(d.page.source.layout is not None for d in docs.values())
-    want_mets = "mets" in formats and (ws.issue.from_pdf() or with_pdf)
+    with_geometry = any(d.page.source.layout is not None for d in docs.values())
+    want_mets = "mets" in formats and (ws.issue.from_pdf() or with_geometry)
     total = len(docs) + sum(1 for f in ("jsonl", "conll") if f in formats) + (len(docs) + 1 if want_mets else 0)
     done = 0
 
