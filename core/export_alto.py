@@ -5,10 +5,14 @@ article (``StructureTag`` TYPE ``article``) and role (``LayoutTag`` TYPE ``role`
 Coordinates: ALTO's ``inch1200`` unit (1/1200 inch; a PDF point is 1/72 inch, so 50/3 units),
 origin at the page's top-left corner as ALTO wants it.  Lines without geometry (a ``.txt`` line
 that matched nothing in its PDF) have no place on the page and are left out, as are blank lines.
+``alto`` also says which blocks belong to which article: the issue's METS export
+(``core.issue.mets``) points its article areas at them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -59,7 +63,21 @@ def _inside(b: Box, outer: Box) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Alto:
+    """An ALTO file and, for each article id, the ``TextBlock`` ids written for it in reading
+    order (what a METS file points its article areas at)."""
+
+    xml: str
+    blocks: Mapping[str, tuple[str, ...]]
+
+
 def to_alto(page: Page) -> str:
+    return alto(page).xml
+
+
+def alto(page: Page) -> Alto:
+    """The ALTO file of a page with geometry; ``AltoUnavailable`` for a text-only page."""
     layout = page.source.layout
     if layout is None:
         raise AltoUnavailable(f"{page.source.name}: ALTO needs the page's geometry (open it from its PDF)")
@@ -88,10 +106,12 @@ def to_alto(page: Page) -> str:
     space = ET.SubElement(pg, f"{q}PrintSpace")
     _place(space, Box(0.0, 0.0, layout.width, layout.height))
 
-    def block(block_id: str, numbers: list[int], tagrefs: str | None) -> None:
+    def block(block_id: str, numbers: list[int], tagrefs: str | None) -> list[str]:
         geoms = [by_number[n] for n in numbers if n in by_number]
+        ids = []
         for k, group in enumerate(_split(geoms), 1):
-            el = ET.SubElement(space, f"{q}TextBlock", {"ID": f"{block_id}_{k}"})
+            ids.append(f"{block_id}_{k}")
+            el = ET.SubElement(space, f"{q}TextBlock", {"ID": ids[-1]})
             box = group[0].box
             for g in group[1:]:
                 box = box.union(g.box)
@@ -103,11 +123,17 @@ def to_alto(page: Page) -> str:
                 _place(line_el, g.box)
                 string = ET.SubElement(line_el, f"{q}String", {"CONTENT": page.lines[g.number - 1].text.strip()})
                 _place(string, g.box)
+        return ids
 
+    blocks: dict[str, tuple[str, ...]] = {}
     for a in page.articles:
+        ids: list[str] = []
         for k, b in enumerate(a.blocks, 1):
-            block(f"BLK_{a.id}_{k}", list(b.lines), f"ART_{a.id} ROLE_{b.role}")
+            ids += block(f"BLK_{a.id}_{k}", list(b.lines), f"ART_{a.id} ROLE_{b.role}")
+        if ids:
+            blocks[a.id] = tuple(ids)
     if page.unassigned:
         block("BLK_unassigned", list(page.unassigned), None)
     ET.indent(root, space=" ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    xml = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return Alto(xml, blocks)

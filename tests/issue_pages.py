@@ -41,6 +41,14 @@ PAGE_3 = """白山市启动植树造林活动
 
 PAGES = {"p1.txt": PAGE_1, "p2.txt": PAGE_2, "p4.txt": PAGE_4}
 PDF_PAGES = (PAGE_1, PAGE_2, PAGE_3, PAGE_4)  # a PDF is numbered by its pages: page 3 is there
+HEADLINES = {
+    "长春全力保障春耕生产",
+    "吉林冰雪旅游持续升温",
+    "延边举办人才招聘会",
+    "冰雪旅游持续升温",
+    "保障春耕生产",
+    "白山市启动植树造林活动",
+}
 CJK_FONTS = (
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -71,17 +79,24 @@ def cjk_font() -> str | None:
 
 
 def write_pdf(path: Path, font: str) -> Path:
-    """Pages 1 to 4 as a PDF (fpdf2), one printed line per text line."""
+    """Pages 1 to 4 as a PDF (fpdf2), one printed line per text line, headlines in larger type
+    with space above them, as a paper sets them."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
     pdf.add_font("zh", fname=font, collection_font_number=0)
-    pdf.set_font("zh", size=11)
     for text in PDF_PAGES:
         pdf.add_page()
         y = 20.0
         for line in text.splitlines():
-            pdf.text(20, y, line)
-            y += 6.0
+            if line in HEADLINES:
+                y += 8.0 if y > 20.0 else 0.0
+                pdf.set_font("zh", size=18)
+                pdf.text(20, y, line)
+                y += 9.0
+            else:
+                pdf.set_font("zh", size=11)
+                pdf.text(20, y, line)
+                y += 6.0
     pdf.output(str(path))
     return path

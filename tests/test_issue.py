@@ -99,12 +99,12 @@ def test_open_folder_issue(tmp_path: Path) -> None:
 
 
 def test_open_issue_errors(tmp_path: Path) -> None:
-    with pytest.raises(IssueError, match=r"no \*\.txt pages"):
+    with pytest.raises(IssueError, match=r"no \*\.txt or \*\.pdf pages"):
         open_issue(tmp_path)
     with pytest.raises(IssueError, match="no such"):
         open_issue(tmp_path / "missing.pdf")
     (tmp_path / "x.pdf").write_bytes(b"not a pdf")
-    with pytest.raises(IssueError, match="cannot read the PDF"):
+    with pytest.raises(IssueError, match=r"x\.pdf: not a readable PDF"):
         open_issue(tmp_path / "x.pdf")
 
 

@@ -4,6 +4,7 @@ reader, per-page JSON, METS (checked against the METS schema) with ALTO from a g
 from __future__ import annotations
 
 import json
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -13,10 +14,13 @@ from issue_pages import cjk_font, write_issue, write_pdf
 
 from core.document import Document
 from core.edits import RejectEntity
+from core.export_alto import NS as ALTO_NS
+from core.export_alto import to_alto
 from core.export_formats import TRAINING_STATUSES, conll_units, to_conll
 from core.export_json import validate
 from core.issue.export import export_issue
-from core.issue.mets import ALTO_NS, METS_NS, XLINK_NS
+from core.issue.mets import METS_NS, XLINK_NS
+from core.issue.numbering import PageNumber
 from core.issue.source import open_issue
 from core.issue.workspace import IssueWorkspace
 from core.loader import read_page
@@ -194,17 +198,55 @@ def pdf(tmp_path: Path) -> Path:
 
 def test_pdf_issue_pages_and_links(pdf: Path) -> None:
     issue = open_issue(pdf)
-    assert issue.kind == "pdf" and [p.pdf_page for p in issue.pages] == [1, 2, 3, 4]
-    assert [p.number.number for p in issue.pages] == [1, 2, 3, 4] and issue.date == "2024-03-15"
-    assert "（下转第四版）" in issue.pages[0].path.read_text("utf-8")
+    assert issue.kind == "pdf" and [p.path for p in issue.pages] == [
+        pdf.with_name(f"{pdf.name}#{k}") for k in range(1, 5)
+    ]
+    assert [p.stem for p in issue.pages] == [f"daily-2024-03-15-p{k:03d}" for k in range(1, 5)]
+    assert [p.number for p in issue.pages] == [PageNumber(k) for k in range(1, 5)] and issue.date == "2024-03-15"
+    assert issue.state_path == pdf.with_name(pdf.name + ".issue.banmian.json")
     before = pdf.read_bytes()
-    stamp = issue.pages[0].path.stat().st_mtime_ns
-    again = open_issue(pdf)  # extracted once: the second opening reuses the page files
-    assert again.pages == issue.pages and issue.pages[0].path.stat().st_mtime_ns == stamp
-    assert pdf.read_bytes() == before
     ws = IssueWorkspace(issue)
     ws.load_all(workers=1)
+    assert sorted(pdf.parent.iterdir()) == [pdf]  # nothing extracted beside the PDF
+    docs = ws.documents()
+    for i, page in enumerate(issue.pages):
+        raw = read_page(page.path)  # the page as ``parse X.pdf#k`` reads it: extract_text's text, geometry
+        assert docs[i].base.text == raw.text and docs[i].page.source == raw.source
+        layout = raw.source.layout
+        assert layout is not None and layout.page_index == i and layout.lines
+    assert "（下转第四版）" in docs[0].page.text
     assert len([s for s in ws.stories()[0] if len(s.parts) > 1]) == 2
+    ws.do(0, RejectEntity(docs[0].page.entities[0].id))
+    assert ws.save_page(0) == ()
+    assert ws.slots[0].sidecar_path == pdf.with_name(pdf.name + "#1.banmian.json")  # docs/pdf.md
+    assert ws.slots[0].sidecar_path.is_file() and pdf.read_bytes() == before
+
+
+def test_folder_issue_lists_pages_as_parse_dir_does(pdf: Path, tmp_path: Path) -> None:
+    folder = write_issue(tmp_path / "daily")
+    shutil.copy(pdf, folder / "p1.pdf")  # beside p1.txt: it lends its geometry, it is not more pages
+    issue = open_issue(folder)
+    assert [(p.path.name, p.stem, p.number.number) for p in issue.pages] == [
+        ("p1.txt", "p1", 1),
+        ("p2.txt", "p2", 2),
+        ("p4.txt", "p4", 4),
+    ]
+    ws = IssueWorkspace(issue)
+    ws.load_all(workers=1)
+    layout = ws.documents()[0].page.source.layout
+    assert layout is not None and layout.page_index == 0 and ws.documents()[1].page.source.layout is None
+    out = tmp_path / "out"
+    result = export_issue(ws, out, ("json", "mets"))
+    assert [p.name for p in (out / "alto").iterdir()] == ["p1.xml"]
+    assert result.problems == [f"{n}: no line geometry; no ALTO for this page" for n in ("p2.txt", "p4.txt")]
+    # a folder holding only a multi-page PDF: one page per page reference, numbered from the names
+    only = tmp_path / "only"
+    only.mkdir()
+    shutil.copy(pdf, only / "issue.pdf")
+    pages = open_issue(only).pages
+    assert [(p.path.name, p.stem, p.number.number) for p in pages] == [
+        (f"issue.pdf#{k}", f"issue-p{k:03d}", k) for k in range(1, 5)
+    ]
 
 
 def test_mets_and_alto_of_a_pdf_issue(pdf: Path, tmp_path: Path) -> None:
@@ -242,6 +284,12 @@ def test_mets_and_alto_of_a_pdf_issue(pdf: Path, tmp_path: Path) -> None:
     assert sorted(d.get("LABEL", "") for d in spread) == ["吉林冰雪旅游持续升温", "长春全力保障春耕生产"]
     physical = root.findall(".//m:structMap[@TYPE='PHYSICAL']//m:div[@TYPE='page']", ns)
     assert [d.get("ORDER") for d in physical] == ["1", "2", "3", "4"]
+    assert sorted(files.values()) == [f"alto/daily-2024-03-15-p{k:03d}.xml" for k in range(1, 5)]
+    (master,) = root.iterfind(".//m:fileGrp[@USE='MASTER']/m:file/m:FLocat", ns)
+    assert master.get(f"{{{XLINK_NS}}}href") == pdf.resolve().as_uri()
+    # each ALTO file is the one ``export --format alto`` writes for that page
+    for i, doc in ws.documents().items():
+        assert (out / f"alto/daily-2024-03-15-p{i + 1:03d}.xml").read_text("utf-8") == to_alto(doc.page)
 
 
 def test_cli_exports_a_pdf_issue(pdf: Path, tmp_path: Path) -> None:

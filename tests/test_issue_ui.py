@@ -276,8 +276,10 @@ def test_thumbnails_without_the_pdf_extra(tmp_path: Path, monkeypatch: pytest.Mo
     from ui.issue.thumbnails import Thumbnails
 
     monkeypatch.setitem(sys.modules, "pypdfium2", None)  # the optional extra is not installed
-    thumbs = Thumbnails(tmp_path / "x.pdf")
-    assert thumbs.image(1) is None and not thumbs.available
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4")
+    thumbs = Thumbnails()
+    assert thumbs.image(tmp_path / "x.pdf#1") is None and not thumbs.available
+    assert thumbs.image(tmp_path / "x.txt") is None  # a text page has no PDF to draw
 
 
 def test_drop_a_folder_opens_it_as_an_issue_and_it_is_remembered(qtbot: Any, win: MainWindow, folder: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import main
-from core.export_alto import NS, to_alto
+from core.export_alto import NS, alto, to_alto
 from core.export_json import page_to_dict, validate
 from core.fields import article_fields
 from core.loader import PageError, read_page
@@ -235,6 +235,12 @@ def test_alto_structure(pdfs: dict[str, Path]) -> None:
             assert string.get("CONTENT") == page.lines[number - 1].text.strip()
             lines_seen.append(number)
     assert sorted(lines_seen) == sorted(n for a in page.articles for n in a.lines)
+    # what METS points at: each article's blocks, in order, are the TextBlocks tagged with it
+    written = alto(page)
+    assert written.xml == to_alto(page) and set(written.blocks) == {a.id for a in page.articles}
+    for a in page.articles:
+        tagged = [b.get("ID") for b in root.iter(f"{q}TextBlock") if f"ART_{a.id}" in b.get("TAGREFS", "").split()]
+        assert list(written.blocks[a.id]) == tagged and tagged
 
 
 def test_export_command_alto_and_text_only_refusal(

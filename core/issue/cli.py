@@ -30,7 +30,7 @@ def export_issue_command(src: Path, out: Path | None, *, comments: bool = False,
         bars[name].step(label)
 
     try:
-        issue = open_issue(src, progress=lambda done, total: bar("extract", total, f"extracted page {done}"))
+        issue = open_issue(src)
     except IssueError as e:
         raise CliError(str(e)) from None
     ws = IssueWorkspace(issue)

@@ -1,5 +1,5 @@
 """Exporting a whole issue into a folder: the JSONL corpus, every page's JSON, CoNLL, and — when
-the pages come from a PDF — METS with one ALTO file per page.
+pages come from PDF — METS with one ALTO file (``core.export_alto``) per page with geometry.
 
 Every file is written atomically; a page that failed to open is reported and left out, never
 exported half-corrected.  ``progress(done, total, what)`` is called after each step so the window
@@ -8,17 +8,17 @@ and the command line can show a bar.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from core.atomic import write_atomic
+from core.export_alto import alto
 from core.export_formats import page_json
 from core.export_json import dumps
 from core.issue.corpus import corpus_conll, corpus_jsonl
-from core.issue.mets import alto_name, alto_page, blocks_in, mets
-from core.issue.pdfpages import read_geometry
+from core.issue.mets import alto_name, mets
 from core.issue.workspace import IssueWorkspace
 
 FORMATS: tuple[str, ...] = ("jsonl", "json", "conll", "mets")
@@ -57,7 +57,8 @@ def export_issue(
             f"the link from page {src.label} line {link.source.line} to page {dst.label} line {link.target.line} "
             "no longer joins two stories; exported unlinked"
         )
-    want_mets = "mets" in formats and ws.issue.from_pdf()
+    with_geometry = any(d.page.source.layout is not None for d in docs.values())
+    want_mets = "mets" in formats and (ws.issue.from_pdf() or with_geometry)
     total = len(docs) + sum(1 for f in ("jsonl", "conll") if f in formats) + (len(docs) + 1 if want_mets else 0)
     done = 0
 
@@ -75,7 +76,7 @@ def export_issue(
     for i in sorted(docs):
         pages[i] = page_json(docs[i])
         if "json" in formats:
-            write(out / PAGES / (ws.slots[i].page.path.stem + ".json"), dumps(pages[i]))
+            write(out / PAGES / (ws.slots[i].page.stem + ".json"), dumps(pages[i]))
         step(ws.slots[i].page.path.name)
     if "jsonl" in formats:
         write(out / CORPUS, corpus_jsonl(ws.issue, docs, stories, pages))
@@ -84,17 +85,18 @@ def export_issue(
         write(out / CONLL, corpus_conll(ws.issue, docs, stories, comments=conll_comments))
         step(CONLL)
     if want_mets:
-        blocks: dict[int, set[str]] = {}
+        blocks: dict[int, Mapping[str, tuple[str, ...]]] = {}
+        hrefs: dict[int, str] = {}
         for i in sorted(docs):
-            geometry = read_geometry(ws.slots[i].page.path)
-            if geometry is None:
+            layout = docs[i].page.source.layout
+            if layout is None:
                 result.problems.append(f"{ws.slots[i].page.path.name}: no line geometry; no ALTO for this page")
             else:
-                alto = alto_page(ws.issue, i, docs[i].page, geometry)
-                write(out / alto_name(i, ws.issue), alto)
-                blocks[i] = blocks_in(alto)
+                page_alto = alto(docs[i].page)
+                write(out / alto_name(i, ws.issue), page_alto.xml)
+                blocks[i] = page_alto.blocks
+                hrefs[i] = Path(layout.pdf_path).resolve().as_uri()
             step(f"ALTO {ws.slots[i].page.label}")
-        href = Path(ws.issue.source).resolve().as_uri()
-        write(out / METS, mets(ws.issue, docs, stories, blocks, href))
+        write(out / METS, mets(ws.issue, docs, stories, blocks, hrefs))
         step(METS)
     return result

@@ -1,36 +1,44 @@
-"""An issue of the paper: a folder of page files, or one multi-page PDF, as an ordered list of pages.
+"""An issue of the paper: a folder of pages, or one multi-page PDF, as an ordered list of pages.
 
 ``open_issue`` only lists and numbers pages (fast: the page list shows at once); parsing them is
-``core.issue.workspace``'s business.  The issue's own decisions (links between continued stories)
-live in ``issue.banmian.json`` beside the pages, or in the user data folder when that is read-only.
+``core.issue.workspace``'s business, through ``open_page`` like any page.  The pages are those
+``core.pdf.pages`` names (docs/pdf.md): a folder's pages are ``folder_pages`` (``X.txt`` with its
+``X.pdf`` beside it is one page), a multi-page PDF's are its page references ``X.pdf#k``, numbered
+*k*.  The issue's own decisions (links between continued stories) live in ``issue.banmian.json``
+in the folder, ``X.pdf.issue.banmian.json`` beside a PDF, or in the user data folder when that
+folder is read-only.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.issue.numbering import PageNumber, date_from_name, number_pages
-from core.issue.pdfpages import IssueError, extract, read_geometry
+from core.loader import PageError
 from core.paths import data_dir
+from core.pdf.pages import PDF_SUFFIX, folder_pages, pages_of, split_ref
 
 STATE_NAME = "issue.banmian.json"
-PAGE_SUFFIX = ".txt"
+
+
+class IssueError(Exception):
+    """An issue that cannot be opened (no pages, unreadable PDF…); one line for the editor."""
 
 
 @dataclass(frozen=True, slots=True)
 class IssuePage:
     """One page of the issue: ``index`` is its place in page order (0-based), ``number`` the
-    printed page number jump markers refer to, ``path`` its text file; ``pdf_page`` the 1-based
-    page of the issue's PDF it was extracted from (None for a text page)."""
+    printed page number jump markers refer to, ``path`` the page path ``read_page`` opens (a
+    ``.txt``, a ``.pdf`` or a page reference ``X.pdf#k``), ``stem`` the name its exported files
+    take (``X``, or ``X-p003`` for page 3 of a multi-page PDF)."""
 
     index: int
     number: PageNumber
     path: Path
-    pdf_page: int | None = None
+    stem: str
 
     @property
     def label(self) -> str:
@@ -59,51 +67,51 @@ class Issue:
 
 def is_issue(path: Path) -> bool:
     """A folder or a PDF (what ``main.py PATH`` opens as an issue rather than a page)."""
-    return path.is_dir() or path.suffix.lower() == ".pdf"
+    return path.is_dir() or path.suffix.lower() == PDF_SUFFIX
 
 
-def list_pages(folder: Path) -> list[Path]:
-    try:
-        return [p for p in folder.iterdir() if p.suffix.lower() == PAGE_SUFFIX and p.is_file()]
-    except OSError as e:
-        raise IssueError(f"{folder}: {e.strerror or e}") from None
-
-
-def open_issue(path: str | Path, progress: Callable[[int, int], None] | None = None) -> Issue:
+def open_issue(path: str | Path) -> Issue:
     """List and number the pages of a folder or a PDF; ``IssueError`` when there are none."""
     src = Path(path)
     if src.is_dir():
-        files = list_pages(src)
-        if not files:
-            raise IssueError(f"{src}: no *.txt pages in this folder")
-        return _issue(src, "folder", files, state_folder(src))
-    if src.suffix.lower() == ".pdf":
+        try:
+            found = folder_pages(src)
+        except OSError as e:
+            raise IssueError(f"{src}: {e.strerror or e}") from None
+        if not found:
+            raise IssueError(f"{src}: no *.txt or *.pdf pages in this folder")
+        numbered = number_pages([stem for _, stem in found])
+        pages = [(found[i][0], found[i][1], number) for i, number in numbered]
+        return _issue(src, "folder", pages, state_file(src, STATE_NAME))
+    if src.suffix.lower() == PDF_SUFFIX:
         if not src.is_file():
             raise IssueError(f"{src}: no such file")
-        folder = extract(src, progress)
-        files = list_pages(folder)
-        return _issue(src, "pdf", files, folder)
+        try:
+            found = pages_of(src)
+        except PageError as e:
+            raise IssueError(str(e)) from None
+        if not found:
+            raise IssueError(f"{src}: the PDF has no pages")
+        pages = [(p, stem, PageNumber(split_ref(p)[1] or 1)) for p, stem in found]
+        return _issue(src, "pdf", pages, state_file(src.parent, f"{src.name}.{STATE_NAME}"))
     if not src.exists():
         raise IssueError(f"{src}: no such file or folder")
     raise IssueError(f"{src}: an issue is a folder of pages or a PDF")
 
 
-def _issue(src: Path, kind: str, files: list[Path], state_dir: Path) -> Issue:
-    numbered = number_pages([f.stem for f in files])
-    pages = tuple(
-        IssuePage(k, number, files[i], int(files[i].stem.split("-")[-1]) if kind == "pdf" else None)
-        for k, (i, number) in enumerate(numbered)
-    )
-    date = date_from_name(src.stem) or next((d for f in files if (d := date_from_name(f.stem))), None)
-    return Issue(src, kind, pages, date, state_dir / STATE_NAME)
+def _issue(src: Path, kind: str, pages: list[tuple[Path, str, PageNumber]], state_path: Path) -> Issue:
+    out = tuple(IssuePage(k, number, path, stem) for k, (path, stem, number) in enumerate(pages))
+    date = date_from_name(src.stem) or next((d for _, stem, _ in pages if (d := date_from_name(stem))), None)
+    return Issue(src, kind, out, date, state_path)
 
 
-def state_folder(folder: Path) -> Path:
-    """The folder itself when writable, else a folder in the user data folder keyed by its path."""
-    if (folder / STATE_NAME).exists() or os.access(folder, os.W_OK):
-        return folder
+def state_file(folder: Path, name: str) -> Path:
+    """The issue's state file ``name`` in ``folder`` when it is there or the folder is writable,
+    else in a folder of the user data folder keyed by the folder's path."""
+    if (folder / name).exists() or os.access(folder, os.W_OK):
+        return folder / name
     key = hashlib.sha1(str(folder.resolve()).encode("utf-8")).hexdigest()[:12]
-    return data_dir() / "issues" / f"{key}-{folder.name}"
+    return data_dir() / "issues" / f"{key}-{folder.name}" / name
 
 
-__all__ = ["Issue", "IssueError", "IssuePage", "is_issue", "open_issue", "read_geometry"]
+__all__ = ["Issue", "IssueError", "IssuePage", "is_issue", "open_issue"]

@@ -113,23 +113,11 @@ class IssueController(QObject):
         """Open a folder or a PDF as the issue: the page list at once, parsing in the background."""
         if not self.close_issue():
             return False
-        progress = QProgressDialog("Extracting the PDF's pages…", "", 0, 0, self.w)
-        progress.setCancelButton(None)
-        progress.setMinimumDuration(500)
-
-        def extracting(done: int, total: int) -> None:
-            progress.setMaximum(total)
-            progress.setValue(done)
-            QApplication.processEvents()
-
         try:
-            issue = open_issue(path, progress=extracting)
+            issue = open_issue(path)
         except IssueError as e:
             self.w.warn("Cannot open issue", str(e))
             return False
-        finally:
-            progress.close()
-            self.w.activateWindow()  # the window keeps the keyboard once the dialog is gone
         ws = self.ws = IssueWorkspace(issue)
         self._unsubscribe = ws.subscribe(self._on_event)
         self.model = PageListModel(ws, self)

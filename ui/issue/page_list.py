@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QListView, QProgressBar, QVBoxLayout, QWid
 
 from core.issue.workspace import STATUS_TEXT, IssueEvent, IssueWorkspace
 from ui.issue.thumbnails import Thumbnails
+from ui.views.pdf_image import pdf_of
 
 PageIndexRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2
@@ -30,13 +31,12 @@ class PageListModel(QAbstractListModel):
         super().__init__(parent)
         self.ws = ws
         self.current = -1  # the page shown in the window (drawn bold)
-        self.thumbnails = Thumbnails(ws.issue.source) if ws.issue.from_pdf() else None
+        with_pdf = ws.issue.from_pdf() or any(pdf_of(p.path) is not None for p in ws.issue.pages)
+        self.thumbnails = Thumbnails() if with_pdf else None
         self._unsubscribe = ws.subscribe(self._on_event)
 
     def detach(self) -> None:
         self._unsubscribe()
-        if self.thumbnails is not None:
-            self.thumbnails.close()
 
     def _on_event(self, event: IssueEvent) -> None:
         if event.page is not None:
@@ -75,8 +75,9 @@ class PageListModel(QAbstractListModel):
             return self.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join([str(slot.page.path.name), slot.error, *slot.warnings]).strip()
-        if role == Qt.ItemDataRole.DecorationRole and self.thumbnails is not None and slot.page.pdf_page:
-            image = self.thumbnails.image(slot.page.pdf_page)
+        if role == Qt.ItemDataRole.DecorationRole and self.thumbnails is not None:
+            layout = slot.document.page.source.layout if slot.document is not None else None
+            image = self.thumbnails.image(slot.page.path, layout)
             return QPixmap.fromImage(image) if image is not None else None
         if role == Qt.ItemDataRole.FontRole and row == self.current:
             from PySide6.QtGui import QFont

@@ -1,54 +1,45 @@
-"""Small pictures of PDF pages for the page list (pypdfium2, an optional extra: without it the
-list simply shows no thumbnails)."""
+"""Small pictures of the issue's PDF pages for the page list, rendered by the page pane's renderer
+(``ui.views.pdf_image``, pypdfium2: an optional extra, without which the list shows none)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
+from core.pdf.model import PageLayout
+from ui.views.pdf_image import RenderError, pdf_of, render
+
 THUMB_WIDTH = 72
+SCALE = 0.25  # pixels per PDF point to render at before scaling down to THUMB_WIDTH
 
 
 class Thumbnails:
-    """Renders each page of one PDF once, on first request."""
+    """Renders each PDF page once, on first request."""
 
-    def __init__(self, pdf: Path) -> None:
-        self.pdf = pdf
-        self._doc: object | None = None
-        self._cache: dict[int, QImage | None] = {}
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, int], QImage | None] = {}
         self.available = True
 
-    def image(self, page_number: int) -> QImage | None:
-        """The 1-based page as a small image, or None (no renderer, unreadable PDF)."""
-        if page_number in self._cache:
-            return self._cache[page_number]
-        image = self._render(page_number)
-        self._cache[page_number] = image
-        return image
+    def image(self, page_path: Path, layout: PageLayout | None = None) -> QImage | None:
+        """The page's PDF page as a small image, or None (a text page, no renderer, unreadable PDF).
 
-    def _render(self, page_number: int) -> QImage | None:
-        if not self.available:
+        ``layout``, once the page is parsed, says which PDF page it is (a ``.txt`` matched to a
+        page of the PDF beside it); before that the page's path does."""
+        where = (layout.pdf_path, layout.page_index) if layout is not None else pdf_of(page_path)
+        if where is None or not self.available:
             return None
+        if where not in self._cache:
+            self._cache[where] = self._render(*where)
+        return self._cache[where]
+
+    def _render(self, pdf: str, page_index: int) -> QImage | None:
         try:
-            import pypdfium2 as pdfium
-            import pypdfium2.raw as pdfium_c
+            image = render(pdf, page_index, SCALE)
         except ImportError:
             self.available = False
             return None
-        try:
-            if self._doc is None:
-                self._doc = pdfium.PdfDocument(str(self.pdf))
-            page = self._doc[page_number - 1]  # type: ignore[index]
-            scale = THUMB_WIDTH / max(page.get_width(), 1)
-            bitmap = page.render(scale=scale, force_bitmap_format=pdfium_c.FPDFBitmap_BGRA)
-            data = bytes(bitmap.buffer)
-            image = QImage(data, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_ARGB32)
-            return image.copy()  # own the pixels: ``data`` goes away
-        except Exception:  # a broken page draws no thumbnail; the text is still there
+        except RenderError:  # a broken page draws no thumbnail; the text is still there
             return None
-
-    def close(self) -> None:
-        if self._doc is not None:
-            self._doc.close()  # type: ignore[attr-defined]
-            self._doc = None
+        return image.scaledToWidth(THUMB_WIDTH, Qt.TransformationMode.SmoothTransformation)
