@@ -185,6 +185,12 @@ def test_an_open_issue_speaks_chinese(
     for a in issue_actions:
         if a.menu() is None:
             assert a.toolTip() and a.toolTip() != a.text().replace("&", ""), a.text()
+    # an issue-wide decision from the entity list, told in Chinese
+    assert w.issue.entity_window.select_text("长春", "LOC")
+    w.issue.entity_window.buttons["reject"].click()
+    assert w.statusBar().currentMessage().startswith("在本期中否决全部“长春”：第 1, 2, 4 版共 "), (
+        w.statusBar().currentMessage()
+    )
     # the recovery dialog after a crash
     dialog = RecoveryDialog([(0, "1"), (2, "4")], w)
     texts = chrome_texts(dialog) + [(f"item {i}", dialog.list.item(i).text()) for i in range(dialog.list.count())]

@@ -332,6 +332,10 @@
       <translation>设为{role}</translation>
     </message>
     <message>
+      <source>Mark all “{text}” as {type} in the issue</source>
+      <translation>在本期中把全部“{text}”标为 {type}</translation>
+    </message>
+    <message>
       <source>Open issue (a folder of pages)</source>
       <translation>打开一期（版面文件夹）</translation>
     </message>
@@ -354,6 +358,18 @@
     <message>
       <source>Exporting the issue…</source>
       <translation>正在导出本期…</translation>
+    </message>
+    <message>
+      <source>Confirm all “{text}” in the issue</source>
+      <translation>在本期中确认全部“{text}”</translation>
+    </message>
+    <message>
+      <source>Reject all “{text}” in the issue</source>
+      <translation>在本期中否决全部“{text}”</translation>
+    </message>
+    <message>
+      <source>Retype all “{text}” to {type} in the issue</source>
+      <translation>在本期中把全部“{text}”改为 {type}</translation>
     </message>
     <message>
       <source>Issue</source>
@@ -594,6 +610,10 @@
     <message>
       <source>Recent issues</source>
       <translation>最近打开的期</translation>
+    </message>
+    <message>
+      <source>Open one of the issues opened lately</source>
+      <translation>打开最近打开过的某一期</translation>
     </message>
     <message>
       <source>&amp;Open issue folder…</source>

@@ -41,6 +41,18 @@ RECENT_KEY = "issues/recent"
 RECENT_MAX = 8
 
 
+def decision_text(decision: str, text: str, type_: str) -> str:
+    """An issue-wide decision in the editor's words, for the status bar."""
+    surface = "".join(text.split())
+    if decision == "confirm":
+        return tr("Confirm all “{text}” in the issue").format(text=surface)
+    if decision == "reject":
+        return tr("Reject all “{text}” in the issue").format(text=surface)
+    if decision == "retype":
+        return tr("Retype all “{text}” to {type} in the issue").format(text=surface, type=type_)
+    return tr("Mark all “{text}” as {type} in the issue").format(text=surface, type=type_)
+
+
 class AppliedCommand(QUndoCommand):
     """An edit already applied to the document (an issue-wide decision made while another page
     was on screen): the first ``redo`` (the push) does nothing, later ones re-apply."""
@@ -391,7 +403,8 @@ class IssueController(QObject):
             assert self.ws is not None
             self.ws.do(index, edit)
 
-    def _report(self, decision: IssueDecision) -> None:
+    def _report(self, decision: IssueDecision, what: str) -> None:
+        """``what``: the decision in the editor's words (``decision_text``)."""
         assert self.ws is not None
         pages = decision.pages
         count = sum(len(b.edits) for b in decision.batches.values())
@@ -399,7 +412,7 @@ class IssueController(QObject):
         skipped = tr("; not on {n} pages that changed").format(n=len(decision.skipped)) if decision.skipped else ""
         self.w.say(
             tr("{decision}: {n} occurrences on pages {pages}{skipped} (Ctrl+Z on a page undoes it there)").format(
-                decision=decision.name, n=count, pages=where, skipped=skipped
+                decision=what, n=count, pages=where, skipped=skipped
             )
         )
         if any(i != self.current for i in pages):
@@ -416,7 +429,7 @@ class IssueController(QObject):
         except EditError as e:
             self.w.say(str(e))
             return True
-        self._report(done)
+        self._report(done, decision_text(decision, text, type_))
         return True
 
     def decide_row(self, row: EntityRow, decision: str, type_: str | None) -> None:
@@ -428,7 +441,7 @@ class IssueController(QObject):
         except EditError as e:
             self.w.say(str(e))
             return
-        self._report(done)
+        self._report(done, decision_text(decision, row.text, type_ or row.type))
 
     def show_entities(self) -> None:
         ws = self.ws

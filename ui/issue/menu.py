@@ -23,6 +23,7 @@ def install(window: MainWindow, workers: int | None = None) -> IssueController:
     menu.setObjectName("issueMenu")
     recent = QMenu(tr("Recent issues"), menu)
     recent.setToolTipsVisible(True)
+    recent.menuAction().setToolTip(tr("Open one of the issues opened lately"))
     menu.setToolTipsVisible(True)
 
     def action(name: str, text: str, keys: list[str], slot: object, tip: str) -> QAction:
