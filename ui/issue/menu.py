@@ -30,6 +30,8 @@ def install(window: MainWindow, workers: int | None = None) -> IssueController:
         a = QAction(text, window)
         a.setObjectName(name)
         a.setShortcuts([QKeySequence(k) for k in keys])
+        shortcut = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts())
+        tip = f"{tip} ({shortcut})" if shortcut else tip  # as the window's own actions say their keys
         a.setToolTip(tip)
         a.setStatusTip(tip)
         a.triggered.connect(lambda _=False: slot())  # type: ignore[operator]
