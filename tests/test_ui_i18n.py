@@ -11,15 +11,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QToolBar,
+    QWidget,
+)
 
+from core.model import Page
+from core.parse import parse_page
+from tests.issue_pages import write_issue
+from tests.pdfgen import three_column_page
 from tests.test_ui import Asked, asked, make_window, page_file, settings  # noqa: F401
 from ui.i18n import choose_language, compiled, install, remove
+from ui.issue.recovery import RecoveryDialog
+from ui.loading import InlineLoader
 from ui.main_window import MainWindow
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", r"does not support raise")
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -65,8 +80,8 @@ def visible_texts(w: MainWindow) -> list[str]:
     return [t for t in texts if t]
 
 
-# what stays as it is in a Chinese interface: the name of the other language
-KEEP = re.compile(r"^English$")
+# what stays as it is in a Chinese interface: the name of the other language, the zoom signs
+KEEP = re.compile(r"^(English|[+−])$")
 
 
 def test_the_window_starts_in_chinese(
@@ -87,3 +102,140 @@ def test_the_window_starts_in_english(qtbot: Any, settings: QSettings, asked: As
     w.files.open_path(page_file)
     assert w.menuBar().actions()[0].text() == "&File"
     assert not any(CJK.search(t) for t in visible_texts(w) if t not in ("中文",))
+
+
+# -- the issue and the PDF page pane in Chinese ---------------------------------------------------
+
+LETTERS = re.compile(r"[A-Za-z]")
+
+
+def chrome_texts(root: QWidget) -> list[tuple[str, str]]:
+    """(where, text) for the words of the interface itself under ``root`` (and its tool windows):
+    labels, buttons, placeholders, progress texts, dock and window titles, actions and every
+    tooltip; not the page's own text in the editors and tables."""
+    out: list[tuple[str, str]] = []
+    widgets = [root, *root.findChildren(QWidget)]
+    for wd in widgets:
+        name = f"{type(wd).__name__}#{wd.objectName()}"
+        if isinstance(wd, QLabel | QAbstractButton):
+            out.append((name, wd.text()))
+        elif isinstance(wd, QLineEdit):
+            out.append((name, wd.placeholderText()))
+        elif isinstance(wd, QProgressBar) and wd.isVisible():
+            out.append((name, wd.text()))
+        if isinstance(wd, QDockWidget) or wd.isWindow():
+            out.append((name + " title", wd.windowTitle()))
+        out.append((name + " tip", wd.toolTip()))
+    for a in root.findChildren(QAction):
+        if a.isSeparator() or not a.text():
+            continue
+        out += [(f"action {a.objectName()}", a.text()), (f"action {a.objectName()} tip", a.toolTip())]
+    return [(where, t) for where, t in out if t and not re.search(r"[A-Za-z]:?[/\\]", t)]  # paths are data
+
+
+def untranslated(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Texts in letters with no Chinese (signs such as ▲ or + need no translation)."""
+    return [(where, t) for where, t in texts if LETTERS.search(t) and not CJK.search(t) and not KEEP.match(t)]
+
+
+def open_issue(qtbot: Any, w: MainWindow, path: Path) -> None:
+    w.issue.workers = 0  # parse in the test's thread
+    assert w.issue.open(path)
+    ws = w.issue.ws
+    assert ws is not None
+    qtbot.waitUntil(lambda: ws.all_loaded() and w.issue.loader is not None and not w.issue.loader.busy(), timeout=60000)
+
+
+def test_an_open_issue_speaks_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, asked: Asked, tmp_path: Path
+) -> None:
+    w = make_window(qtbot, settings, asked)
+    open_issue(qtbot, w, write_issue(tmp_path / "daily-2024-03-15"))
+    assert w.issue.model is not None and w.issue.panel is not None
+    w.select_article(w.page().articles[0].id)  # a story continued on page 4: the story panel fills
+    assert w.issue.story.parts.count() == 2
+    w.issue.show_entities()
+    assert w.issue.entity_window is not None
+    w.issue.find("王海林")
+    texts = chrome_texts(w)
+    assert not untranslated(texts), untranslated(texts)
+    # what the issue's lists and titles say about the pages
+    model = w.issue.model
+    rows = [model.text(r) for r in range(model.rowCount())]
+    assert rows[0].startswith("第 1 版 · 自动 · ") and all("待审" in r for r in rows), rows
+    assert w.issue.panel.progress.text() == "已审 0 / 3 版"
+    assert "daily-2024-03-15 · 2024-03-15 · 共 3 版" in w.issue.panel.summary.text()
+    assert w.issue.story.title.text() == "文章分为 2 部分"
+    assert w.issue.story.parts.item(1).text().startswith("   第4版 ")
+    find = w.issue.find_panel
+    assert find.summary.text() == "2 版中找到 2 处" and find.results.item(0).text().startswith("第2版 第")
+    entity_model = w.issue.entity_window.model
+    heads = [str(entity_model.headerData(c, Qt.Orientation.Horizontal)) for c in range(entity_model.columnCount())]
+    assert heads == ["实体", "类型", "次数", "版面", "状态"]
+    statuses = {entity_model.index(r, 4).data() for r in range(entity_model.rowCount())}
+    assert statuses and all(CJK.search(s) for s in statuses), statuses
+    assert CJK.search(entity_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
+    assert "第 1 版" in w.windowTitle() and w.windowTitle().endswith("— 版面")
+    assert CJK.search(w.statusBar().currentMessage())
+    # the issue menu: every action in Chinese, each with a tooltip of its own (not its text again)
+    menu = next(a.menu() for a in w.menuBar().actions() if a.menu() and a.menu().objectName() == "issueMenu")
+    assert menu.title() == "本期(&I)"
+    issue_actions = [a for a in menu.actions() if not a.isSeparator()]
+    assert len(issue_actions) >= 8
+    for a in issue_actions:
+        if a.menu() is None:
+            assert a.toolTip() and a.toolTip() != a.text().replace("&", ""), a.text()
+    # an issue-wide decision from the entity list, told in Chinese
+    assert w.issue.entity_window.select_text("长春", "LOC")
+    w.issue.entity_window.buttons["reject"].click()
+    assert w.statusBar().currentMessage().startswith("在本期中否决全部“长春”：第 1, 2, 4 版共 "), (
+        w.statusBar().currentMessage()
+    )
+    # the recovery dialog after a crash
+    dialog = RecoveryDialog([(0, "1"), (2, "4")], w)
+    texts = chrome_texts(dialog) + [(f"item {i}", dialog.list.item(i).text()) for i in range(dialog.list.count())]
+    assert not untranslated(texts), untranslated(texts)
+    assert dialog.list.item(1).text() == "第 4 版"
+    dialog.deleteLater()
+    w.issue.entity_window.close()
+    w.undo_stack.setClean()
+    w.files.autosave_timer.stop()
+    w.issue.autosave_timer.stop()
+
+
+def test_a_pdf_page_speaks_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, asked: Asked, tmp_path: Path
+) -> None:
+    from core.pdf.reader import iter_pages
+
+    folder = tmp_path / "pair"
+    folder.mkdir()
+    pdf = three_column_page(folder / "p.pdf", rules=True)
+    text = next(iter_pages(pdf)).text.replace("Festival\n", "Festival\nOne line typed by hand\n", 1)
+    (folder / "p.txt").write_text(text, encoding="utf-8")
+    w = MainWindow(loader=InlineLoader(parser=layout_only), settings=settings)
+    w.ask = asked.ask  # type: ignore[method-assign]
+    w.warn = asked.warn  # type: ignore[method-assign]
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.files.open_path(folder / "p.txt")
+    dock = w.docks["page"]
+    assert dock.isVisible() and w.page_panel.pane.has_image()
+    assert dock.windowTitle() == "版面图像（1 行不在 PDF 中）"
+    assert "文本中有 1 行在其 PDF 中找不到" in w.statusBar().currentMessage()
+    bar = w.page_panel.findChild(QToolBar, "pageZoomBar")
+    assert bar is not None
+    zoom = [a for a in bar.actions() if not a.isSeparator()]
+    assert [a.text() for a in zoom] == ["适合宽度", "适合整版", "+", "−"]
+    assert all(CJK.search(a.toolTip()) for a in zoom), [a.toolTip() for a in zoom]
+    texts = chrome_texts(w)
+    assert not untranslated(texts), untranslated(texts)
+    w.files.open_path(pdf)  # the PDF itself: the image alone is named
+    assert dock.windowTitle() == "版面图像"
+    w.undo_stack.setClean()
+    w.files.autosave_timer.stop()
+
+
+def layout_only(raw: Any, *, lexicon: Any = None, entities: bool = True) -> Page:
+    return parse_page(raw, entities=False)

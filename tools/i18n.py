@@ -7,7 +7,9 @@
 
 The strings are every literal passed to ``tr("...")`` in ui/, plus the words the ui passes to
 ``tr`` as values: roles, entity statuses and sources, column names, review states, edit names
-(``core/edits``), legend and shortcut-sheet words, label descriptions.
+(``core/edits``), legend and shortcut-sheet words, label descriptions, and the issue's words
+(page statuses ``core.issue.workspace.STATUS_TEXT``, the issue entity list's columns and its
+``mixed`` status).
 """
 
 from __future__ import annotations
@@ -55,7 +57,9 @@ def edit_names() -> list[str]:
 
 def value_words() -> list[str]:
     from core.entities.labels import load_labels
+    from core.issue.workspace import STATUS_TEXT
     from core.model import ENTITY_STATUSES, ROLES
+    from ui.issue import entity_list
     from ui.main_window import REVIEW_TEXT
     from ui.models import article_model, entity_model
     from ui.views import legend, shortcut_sheet
@@ -65,6 +69,7 @@ def value_words() -> list[str]:
     words += [meaning for _, meaning, _ in legend.legend_rows(load_labels())]
     words += list(shortcut_sheet.WHERE.values()) + list(shortcut_sheet.PANELS.values())
     words += [lb.description for lb in load_labels() if lb.description]
+    words += [*STATUS_TEXT.values(), *entity_list.COLUMNS, "mixed"]
     return words
 
 

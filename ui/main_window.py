@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         on the window opens it."""
         self.page_panel = PagePanel(self.colours)
         pane = self.page_panel.pane
-        dock = self.add_dock("page", "Page image", self.page_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        dock = self.add_dock("page", tr("Page image"), self.page_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         pane.article_clicked.connect(lambda aid: self._from_pane(self.selection.set_article, aid, "page"))
         pane.message.connect(self.say)
 
@@ -173,9 +173,16 @@ class MainWindow(QMainWindow):
             dock.setVisible(layout is not None)
             pane.show_page(page)
             unmatched = layout.unmatched if layout is not None else 0
-            dock.setWindowTitle(f"Page image ({unmatched} lines not in the PDF)" if unmatched else "Page image")
+            dock.setWindowTitle(
+                tr("Page image ({n} lines not in the PDF)").format(n=unmatched) if unmatched else tr("Page image")
+            )
             if unmatched:
-                self.say(f"{unmatched} lines of the text were not found in its PDF: the text rules placed them", 15000)
+                self.say(
+                    tr("{n} lines of the text were not found in its PDF: the text rules placed them").format(
+                        n=unmatched
+                    ),
+                    15000,
+                )
 
         self.files.opening.connect(opening)
         self.session.reset.connect(opened)

@@ -124,8 +124,8 @@
       <translation>打开版面</translation>
     </message>
     <message>
-      <source>Page text (*.txt);;All files (*)</source>
-      <translation>版面文本 (*.txt);;所有文件 (*)</translation>
+      <source>Pages (*.txt *.pdf);;All files (*)</source>
+      <translation>版面 (*.txt *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
       <source>Unsaved corrections found</source>
@@ -164,10 +164,6 @@
       <translation>无法保存</translation>
     </message>
     <message>
-      <source>autosaved {time}</source>
-      <translation>已自动保存 {time}</translation>
-    </message>
-    <message>
       <source>Export {format}</source>
       <translation>导出 {format}</translation>
     </message>
@@ -192,8 +188,8 @@
       <translation>已保存 {name}</translation>
     </message>
     <message>
-      <source>the autosave could not be used: {error}</source>
-      <translation>自动保存的文件无法使用：{error}</translation>
+      <source>autosaved {time}</source>
+      <translation>已自动保存 {time}</translation>
     </message>
     <message>
       <source>autosave failed: {error}</source>
@@ -336,6 +332,438 @@
       <translation>设为{role}</translation>
     </message>
     <message>
+      <source>Mark all “{text}” as {type} in the issue</source>
+      <translation>在本期中把全部“{text}”标为 {type}</translation>
+    </message>
+    <message>
+      <source>Open issue (a folder of pages)</source>
+      <translation>打开一期（版面文件夹）</translation>
+    </message>
+    <message>
+      <source>Open issue PDF</source>
+      <translation>打开一期的 PDF</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Extracting the PDF's pages…</source>
+      <translation>正在提取 PDF 的各版…</translation>
+    </message>
+    <message>
+      <source>Export the issue into</source>
+      <translation>把本期导出到</translation>
+    </message>
+    <message>
+      <source>Exporting the issue…</source>
+      <translation>正在导出本期…</translation>
+    </message>
+    <message>
+      <source>Confirm all “{text}” in the issue</source>
+      <translation>在本期中确认全部“{text}”</translation>
+    </message>
+    <message>
+      <source>Reject all “{text}” in the issue</source>
+      <translation>在本期中否决全部“{text}”</translation>
+    </message>
+    <message>
+      <source>Retype all “{text}” to {type} in the issue</source>
+      <translation>在本期中把全部“{text}”改为 {type}</translation>
+    </message>
+    <message>
+      <source>Issue</source>
+      <translation>本期</translation>
+    </message>
+    <message>
+      <source>Find in issue</source>
+      <translation>在本期中查找</translation>
+    </message>
+    <message>
+      <source>{name}: {n} pages parsed</source>
+      <translation>{name}：已解析 {n} 版</translation>
+    </message>
+    <message>
+      <source>Unsaved corrections in the issue</source>
+      <translation>本期有未保存的修改</translation>
+    </message>
+    <message>
+      <source>the corrections were not saved: staying on this page</source>
+      <translation>修改未能保存：停留在本版</translation>
+    </message>
+    <message>
+      <source>{issue} — page {page}</source>
+      <translation>{issue} — 第 {page} 版</translation>
+    </message>
+    <message>
+      <source>Banmian</source>
+      <translation>版面</translation>
+    </message>
+    <message>
+      <source>every page of the issue is saved</source>
+      <translation>本期各版均已保存</translation>
+    </message>
+    <message>
+      <source>the issue is still being parsed: the decision reaches the pages parsed so far</source>
+      <translation>本期仍在解析中：这一决定只用于已解析的各版</translation>
+    </message>
+    <message>
+      <source>open an issue first (Issue ▸ Open issue folder…)</source>
+      <translation>请先打开一期（本期 ▸ 打开一期文件夹…）</translation>
+    </message>
+    <message>
+      <source>the issue is still being parsed; export when every page is ready</source>
+      <translation>本期仍在解析中；请在各版都就绪后再导出</translation>
+    </message>
+    <message>
+      <source>Exported {n} files to {folder}</source>
+      <translation>已导出 {n} 个文件到 {folder}</translation>
+    </message>
+    <message>
+      <source>Cannot open issue</source>
+      <translation>无法打开这一期</translation>
+    </message>
+    <message>
+      <source>{name}: {n} pages; parsing them in the background…</source>
+      <translation>{name}：共 {n} 版；正在后台解析…</translation>
+    </message>
+    <message>
+      <source>, {n} could not be opened</source>
+      <translation>，{n} 版无法打开</translation>
+    </message>
+    <message>
+      <source>this is the last page of the issue</source>
+      <translation>这是本期的最后一版</translation>
+    </message>
+    <message>
+      <source>this is the first page of the issue</source>
+      <translation>这是本期的第一版</translation>
+    </message>
+    <message>
+      <source>refused on the page on screen</source>
+      <translation>当前版面拒绝了这一修改</translation>
+    </message>
+    <message>
+      <source>; not on {n} pages that changed</source>
+      <translation>；未用于已改动的 {n} 版</translation>
+    </message>
+    <message>
+      <source>{decision}: {n} occurrences on pages {pages}{skipped} (Ctrl+Z on a page undoes it there)</source>
+      <translation>{decision}：第 {pages} 版共 {n} 处{skipped}（在某一版按 Ctrl+Z 可撤销该版的部分）</translation>
+    </message>
+    <message>
+      <source>, {n} continued stories</source>
+      <translation>，{n} 篇跨版文章</translation>
+    </message>
+    <message>
+      <source>restored the unsaved corrections of {n} pages (not saved yet)</source>
+      <translation>已恢复 {n} 版未保存的修改（尚未保存）</translation>
+    </message>
+    <message>
+      <source>{n} other pages hold corrections not saved yet (issue-wide decisions). Save them?</source>
+      <translation>另有 {n} 版的修改尚未保存（全期决定）。要保存吗？</translation>
+    </message>
+    <message>
+      <source>page {page} is still being parsed; it opens when ready</source>
+      <translation>第 {page} 版仍在解析中；就绪后即打开</translation>
+    </message>
+    <message>
+      <source>Exporting {what}…</source>
+      <translation>正在导出 {what}…</translation>
+    </message>
+    <message>
+      <source>the issue's links were not saved: {error}</source>
+      <translation>本期的跨版链接未能保存：{error}</translation>
+    </message>
+    <message>
+      <source>page {page} cannot be opened: {error}</source>
+      <translation>第 {page} 版无法打开：{error}</translation>
+    </message>
+    <message>
+      <source>the issue's links: {error}</source>
+      <translation>本期的跨版链接：{error}</translation>
+    </message>
+    <message>
+      <source>page {page}: the autosave could not be used: {error}</source>
+      <translation>第 {page} 版：自动保存的文件无法使用：{error}</translation>
+    </message>
+    <message>
+      <source>Filter entities…</source>
+      <translation>筛选实体…</translation>
+    </message>
+    <message>
+      <source>Show only the entities containing this text</source>
+      <translation>只显示包含这段文字的实体</translation>
+    </message>
+    <message>
+      <source>The type for Retype all to</source>
+      <translation>“全部改为”所用的类型</translation>
+    </message>
+    <message>
+      <source>List every page and line of the issue holding the selected entity</source>
+      <translation>列出本期中含有所选实体的各版各行</translation>
+    </message>
+    <message>
+      <source>Confirm all</source>
+      <translation>全部确认</translation>
+    </message>
+    <message>
+      <source>Confirm every occurrence of the selected entity on every page</source>
+      <translation>确认所选实体在各版的所有出现</translation>
+    </message>
+    <message>
+      <source>Reject all</source>
+      <translation>全部否决</translation>
+    </message>
+    <message>
+      <source>Reject every occurrence of the selected entity on every page</source>
+      <translation>否决所选实体在各版的所有出现</translation>
+    </message>
+    <message>
+      <source>Retype all to</source>
+      <translation>全部改为</translation>
+    </message>
+    <message>
+      <source>Give every occurrence of the selected entity the type chosen beside</source>
+      <translation>把所选实体的所有出现改为旁边选定的类型</translation>
+    </message>
+    <message>
+      <source>Entities of {issue}</source>
+      <translation>{issue} 的实体</translation>
+    </message>
+    <message>
+      <source>{n} distinct entities, {k} occurrences pending</source>
+      <translation>{n} 个不同实体，{k} 处待审</translation>
+    </message>
+    <message>
+      <source>Find in the issue (Enter)…</source>
+      <translation>在本期中查找（Enter）…</translation>
+    </message>
+    <message>
+      <source>Text to find on every page of the issue; Enter searches</source>
+      <translation>要在本期各版中查找的文字；按 Enter 查找</translation>
+    </message>
+    <message>
+      <source> (first ones)</source>
+      <translation>（仅列前面的）</translation>
+    </message>
+    <message>
+      <source>no issue is open</source>
+      <translation>没有打开的期</translation>
+    </message>
+    <message>
+      <source> — {n} pages still parsing</source>
+      <translation> — 尚有 {n} 版在解析</translation>
+    </message>
+    <message>
+      <source>{n} hits{more} on {k} pages{loading}</source>
+      <translation>{k} 版中找到 {n} 处{more}{loading}</translation>
+    </message>
+    <message>
+      <source>p{page} l{line}</source>
+      <translation>第{page}版 第{line}行</translation>
+    </message>
+    <message>
+      <source>this article is not linked to another part</source>
+      <translation>这篇文章没有与其他部分相连</translation>
+    </message>
+    <message>
+      <source>Link continued story</source>
+      <translation>连接跨版文章</translation>
+    </message>
+    <message>
+      <source>Continues in:</source>
+      <translation>下文接在：</translation>
+    </message>
+    <message>
+      <source>select the article that jumps first</source>
+      <translation>请先选择转版的文章</translation>
+    </message>
+    <message>
+      <source>no article on another page to link to</source>
+      <translation>其他版上没有可连接的文章</translation>
+    </message>
+    <message>
+      <source>these articles cannot be linked</source>
+      <translation>这两篇文章无法连接</translation>
+    </message>
+    <message>
+      <source>p{page} {article}</source>
+      <translation>第{page}版 {article}</translation>
+    </message>
+    <message>
+      <source>the link was made but not saved: {error}</source>
+      <translation>已连接，但未能保存：{error}</translation>
+    </message>
+    <message>
+      <source>page {page} · {article} · {title}</source>
+      <translation>第 {page} 版 · {article} · {title}</translation>
+    </message>
+    <message>
+      <source>the parser process failed: {error}</source>
+      <translation>解析进程出错：{error}</translation>
+    </message>
+    <message>
+      <source>&amp;Issue</source>
+      <translation>本期(&amp;I)</translation>
+    </message>
+    <message>
+      <source>Recent issues</source>
+      <translation>最近打开的期</translation>
+    </message>
+    <message>
+      <source>Open one of the issues opened lately</source>
+      <translation>打开最近打开过的某一期</translation>
+    </message>
+    <message>
+      <source>&amp;Open issue folder…</source>
+      <translation>打开一期文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>Open a folder of page files as one issue: the page list, parsing in the background</source>
+      <translation>把一个版面文件夹作为一期打开：先列出各版，在后台解析</translation>
+    </message>
+    <message>
+      <source>Open issue &amp;PDF…</source>
+      <translation>打开一期的 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Open a multi-page PDF as one issue, one page of the issue per PDF page</source>
+      <translation>把多页 PDF 作为一期打开，PDF 每页为一版</translation>
+    </message>
+    <message>
+      <source>&amp;Save and next page</source>
+      <translation>保存并转到下一版(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Save the page on screen and open the next page of the issue</source>
+      <translation>保存当前版面并打开本期的下一版</translation>
+    </message>
+    <message>
+      <source>Save &amp;every page</source>
+      <translation>保存所有版面(&amp;E)</translation>
+    </message>
+    <message>
+      <source>Save every page of the issue that holds unsaved corrections, and the issue's links</source>
+      <translation>保存本期中有未保存修改的各版，以及本期的跨版链接</translation>
+    </message>
+    <message>
+      <source>Issue &amp;entities…</source>
+      <translation>本期实体(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>Every distinct entity of the issue with its count and pages; decide once for every page</source>
+      <translation>本期所有不同实体及其次数和所在版面；一次决定，用于各版</translation>
+    </message>
+    <message>
+      <source>&amp;Find in issue…</source>
+      <translation>在本期中查找(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>Find text on every page of the issue</source>
+      <translation>在本期各版中查找文字</translation>
+    </message>
+    <message>
+      <source>E&amp;xport issue…</source>
+      <translation>导出本期(&amp;X)…</translation>
+    </message>
+    <message>
+      <source>Export the whole issue into a folder: JSON per page, JSONL and CoNLL corpora, METS/ALTO for a PDF</source>
+      <translation>把整期导出到文件夹：每版一个 JSON、JSONL 和 CoNLL 语料，PDF 期另有 METS/ALTO</translation>
+    </message>
+    <message>
+      <source>Open the issue {path}</source>
+      <translation>打开这一期：{path}</translation>
+    </message>
+    <message>
+      <source>Pages marked reviewed, out of the whole issue</source>
+      <translation>整期中已标记审校的版数</translation>
+    </message>
+    <message>
+      <source>parsing %v of %m pages</source>
+      <translation>正在解析第 %v / %m 版</translation>
+    </message>
+    <message>
+      <source>The pages are parsed in the background; each opens as soon as it is ready</source>
+      <translation>各版在后台解析；每版一就绪即可打开</translation>
+    </message>
+    <message>
+      <source>Click a page to open it (the page on screen is saved first)</source>
+      <translation>单击某一版打开它（先保存当前版面）</translation>
+    </message>
+    <message>
+      <source>unsaved</source>
+      <translation>未保存</translation>
+    </message>
+    <message>
+      <source>Page {page}</source>
+      <translation>第 {page} 版</translation>
+    </message>
+    <message>
+      <source>{done} of {total} pages reviewed</source>
+      <translation>已审 {done} / {total} 版</translation>
+    </message>
+    <message>
+      <source>{issue}{date} · {total} pages · {pending} entities pending</source>
+      <translation>{issue}{date} · 共 {total} 版 · {pending} 个实体待审</translation>
+    </message>
+    <message>
+      <source>{n} pending</source>
+      <translation>{n} 待审</translation>
+    </message>
+    <message>
+      <source>Restore ticked pages</source>
+      <translation>恢复勾选的版面</translation>
+    </message>
+    <message>
+      <source>Bring back the autosaved corrections of the ticked pages (not saved yet)</source>
+      <translation>恢复勾选各版自动保存的修改（尚未保存）</translation>
+    </message>
+    <message>
+      <source>Discard all</source>
+      <translation>全部丢弃</translation>
+    </message>
+    <message>
+      <source>Keep every page as it was last saved and delete the autosaves</source>
+      <translation>各版保持上次保存的样子，删除自动保存的文件</translation>
+    </message>
+    <message>
+      <source>These pages hold corrections made after their last save (the program stopped). Restore them?</source>
+      <translation>这些版面保存着上次保存之后的修改（程序曾意外停止）。要恢复吗？</translation>
+    </message>
+    <message>
+      <source>Story: —</source>
+      <translation>文章：—</translation>
+    </message>
+    <message>
+      <source>The parts of the story across the pages; click one to go there</source>
+      <translation>这篇文章在各版的各部分；单击某一部分即转到那里</translation>
+    </message>
+    <message>
+      <source>Link to continuation…</source>
+      <translation>连接到下文…</translation>
+    </message>
+    <message>
+      <source>Link the selected article to its continuation on another page</source>
+      <translation>把所选文章与其他版上的下文连接起来</translation>
+    </message>
+    <message>
+      <source>Unlink</source>
+      <translation>取消连接</translation>
+    </message>
+    <message>
+      <source>Take the selected article out of its continued story</source>
+      <translation>把所选文章从跨版文章中分开</translation>
+    </message>
+    <message>
+      <source>Story: not continued</source>
+      <translation>文章：未跨版</translation>
+    </message>
+    <message>
+      <source>Story in {n} parts</source>
+      <translation>文章分为 {n} 部分</translation>
+    </message>
+    <message>
       <source>Articles</source>
       <translation>文章</translation>
     </message>
@@ -346,6 +774,10 @@
     <message>
       <source>Entities</source>
       <translation>实体</translation>
+    </message>
+    <message>
+      <source>Page image</source>
+      <translation>版面图像</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -460,8 +892,8 @@
       <translation>重做刚撤销的修改</translation>
     </message>
     <message>
-      <source>Banmian</source>
-      <translation>版面</translation>
+      <source> (read-only)</source>
+      <translation>（只读）</translation>
     </message>
     <message>
       <source>&amp;Language</source>
@@ -502,6 +934,14 @@
     <message>
       <source>Unsaved changes</source>
       <translation>有未保存的修改</translation>
+    </message>
+    <message>
+      <source>Page image ({n} lines not in the PDF)</source>
+      <translation>版面图像（{n} 行不在 PDF 中）</translation>
+    </message>
+    <message>
+      <source>{n} lines of the text were not found in its PDF: the text rules placed them</source>
+      <translation>文本中有 {n} 行在其 PDF 中找不到：按文本规则排放</translation>
     </message>
     <message>
       <source>Article {id}</source>
@@ -568,6 +1008,30 @@
       <translation>输入行号或标题中的字词</translation>
     </message>
     <message>
+      <source>Fit width</source>
+      <translation>适合宽度</translation>
+    </message>
+    <message>
+      <source>Fit the page's width (Ctrl+wheel zooms)</source>
+      <translation>按版面宽度缩放（Ctrl+滚轮缩放）</translation>
+    </message>
+    <message>
+      <source>Fit page</source>
+      <translation>适合整版</translation>
+    </message>
+    <message>
+      <source>Show the whole page</source>
+      <translation>显示整个版面</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>放大</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>缩小</translation>
+    </message>
+    <message>
       <source>All types</source>
       <translation>全部类型</translation>
     </message>
@@ -582,6 +1046,14 @@
     <message>
       <source>Show</source>
       <translation>显示</translation>
+    </message>
+    <message>
+      <source>cannot render page {page} of {name}: {error}</source>
+      <translation>无法绘制 {name} 的第 {page} 页：{error}</translation>
+    </message>
+    <message>
+      <source>cannot show {name}: {error}</source>
+      <translation>无法显示 {name}：{error}</translation>
     </message>
     <message>
       <source>Drag from here to move the selected lines onto an article in the list</source>
@@ -878,6 +1350,46 @@
     <message>
       <source>entity table</source>
       <translation>实体表</translation>
+    </message>
+    <message>
+      <source>loading</source>
+      <translation>加载中</translation>
+    </message>
+    <message>
+      <source>error</source>
+      <translation>出错</translation>
+    </message>
+    <message>
+      <source>automatic</source>
+      <translation>自动</translation>
+    </message>
+    <message>
+      <source>reviewed</source>
+      <translation>已审校</translation>
+    </message>
+    <message>
+      <source>Entity</source>
+      <translation>实体</translation>
+    </message>
+    <message>
+      <source>Count</source>
+      <translation>次数</translation>
+    </message>
+    <message>
+      <source>Pages</source>
+      <translation>版面</translation>
+    </message>
+    <message>
+      <source>mixed</source>
+      <translation>混合</translation>
+    </message>
+    <message>
+      <source>Page text (*.txt);;All files (*)</source>
+      <translation type="obsolete">版面文本 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>the autosave could not be used: {error}</source>
+      <translation type="obsolete">自动保存的文件无法使用：{error}</translation>
     </message>
   </context>
 </TS>

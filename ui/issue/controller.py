@@ -24,6 +24,7 @@ from core.issue.decisions import EntityRow, IssueDecision, apply_decision, plan,
 from core.issue.search import Hit
 from core.issue.source import IssueError, is_issue, open_issue
 from core.issue.workspace import IssueEvent, IssueWorkspace
+from ui.i18n import tr
 from ui.issue.entity_list import IssueEntityModel, IssueEntityWindow
 from ui.issue.find import IssueFindPanel
 from ui.issue.links import StoryLinks
@@ -38,6 +39,18 @@ if TYPE_CHECKING:
 AUTOSAVE_MS = 3000
 RECENT_KEY = "issues/recent"
 RECENT_MAX = 8
+
+
+def decision_text(decision: str, text: str, type_: str) -> str:
+    """An issue-wide decision in the editor's words, for the status bar."""
+    surface = "".join(text.split())
+    if decision == "confirm":
+        return tr("Confirm all “{text}” in the issue").format(text=surface)
+    if decision == "reject":
+        return tr("Reject all “{text}” in the issue").format(text=surface)
+    if decision == "retype":
+        return tr("Retype all “{text}” to {type} in the issue").format(text=surface, type=type_)
+    return tr("Mark all “{text}” as {type} in the issue").format(text=surface, type=type_)
 
 
 class AppliedCommand(QUndoCommand):
@@ -99,13 +112,13 @@ class IssueController(QObject):
 
     def open_dialog(self) -> None:
         start = str(self.ws.issue.source.parent) if self.ws else str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self.w, "Open issue (a folder of pages)", start)
+        folder = QFileDialog.getExistingDirectory(self.w, tr("Open issue (a folder of pages)"), start)
         if folder:
             self.open(folder)
 
     def open_pdf_dialog(self) -> None:
         start = str(self.ws.issue.source.parent) if self.ws else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self.w, "Open issue PDF", start, "PDF (*.pdf)")
+        path, _ = QFileDialog.getOpenFileName(self.w, tr("Open issue PDF"), start, tr("PDF (*.pdf)"))
         if path:
             self.open(path)
 
@@ -116,7 +129,7 @@ class IssueController(QObject):
         try:
             issue = open_issue(path)
         except IssueError as e:
-            self.w.warn("Cannot open issue", str(e))
+            self.w.warn(tr("Cannot open issue"), str(e))
             return False
         ws = self.ws = IssueWorkspace(issue)
         self._unsubscribe = ws.subscribe(self._on_event)
@@ -130,7 +143,7 @@ class IssueController(QObject):
         self._remember(issue.source)
         if ws.state_warning:
             self.w.say(ws.state_warning, 15000)
-        self.w.say(f"{issue.name}: {len(issue.pages)} pages; parsing them in the background…")
+        self.w.say(tr("{name}: {n} pages; parsing them in the background…").format(name=issue.name, n=len(issue.pages)))
         self.loader = IssueLoader(ws, self.workers, self)
         self.loader.progress.connect(lambda done, total: self.panel.recount() if self.panel else None)
         self.loader.finished.connect(self._all_loaded)
@@ -149,8 +162,8 @@ class IssueController(QObject):
         layout.addWidget(self.story, 1)
         dock = self.w.docks.get("issue")
         if dock is None:
-            dock = self.w.add_dock("issue", "Issue", holder, Qt.DockWidgetArea.LeftDockWidgetArea)
-            self.w.add_dock("issue_find", "Find in issue", self.find_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+            dock = self.w.add_dock("issue", tr("Issue"), holder, Qt.DockWidgetArea.LeftDockWidgetArea)
+            self.w.add_dock("issue_find", tr("Find in issue"), self.find_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         else:
             old = dock.widget()
             dock.setWidget(holder)
@@ -176,12 +189,10 @@ class IssueController(QObject):
         if self.panel is not None:
             self.panel.show_progress()  # every page is in: the loading bar goes now, not after a pause
         errors = [s for s in ws.slots if s.error]
-        self.w.say(
-            f"{ws.issue.name}: {len(ws) - len(errors)} pages parsed"
-            + (f", {len(errors)} could not be opened" if errors else "")
-            + f", {sum(1 for s in ws.stories()[0] if len(s.parts) > 1)} continued stories",
-            10000,
-        )
+        parsed = tr("{name}: {n} pages parsed").format(name=ws.issue.name, n=len(ws) - len(errors))
+        failed = tr(", {n} could not be opened").format(n=len(errors)) if errors else ""
+        continued = sum(1 for s in ws.stories()[0] if len(s.parts) > 1)
+        self.w.say(parsed + failed + tr(", {n} continued stories").format(n=continued), 10000)
         self.offer_recovery()
 
     def offer_recovery(self) -> None:
@@ -198,14 +209,19 @@ class IssueController(QObject):
                 try:
                     ws.recover(i)
                 except Exception as e:  # an unusable autosave: say it, keep the page as saved
-                    self.w.say(f"page {ws.slots[i].page.label}: the autosave could not be used: {e}", 15000)
+                    self.w.say(
+                        tr("page {page}: the autosave could not be used: {error}").format(
+                            page=ws.slots[i].page.label, error=e
+                        ),
+                        15000,
+                    )
             else:
                 ws.drop_recovery(i)
         if self.current in chosen:
             shown, self.current = self.current, -1
             self.show_page(shown, save_first=False)
         if chosen:
-            self.w.say(f"restored the unsaved corrections of {len(chosen)} pages (not saved yet)", 15000)
+            self.w.say(tr("restored the unsaved corrections of {n} pages (not saved yet)").format(n=len(chosen)), 15000)
 
     def close_issue(self) -> bool:
         """Close the open issue, saving what the editor wants saved; False: the editor cancelled."""
@@ -215,8 +231,10 @@ class IssueController(QObject):
         others = [i for i in ws.modified_pages() if i != self.current]
         if others:
             answer = self.w.ask(
-                "Unsaved corrections in the issue",
-                f"{len(others)} other pages hold corrections not saved yet (issue-wide decisions). Save them?",
+                tr("Unsaved corrections in the issue"),
+                tr("{n} other pages hold corrections not saved yet (issue-wide decisions). Save them?").format(
+                    n=len(others)
+                ),
                 QMessageBox.StandardButton.Save
                 | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
@@ -227,14 +245,14 @@ class IssueController(QObject):
             if answer == QMessageBox.StandardButton.Save:
                 problems = self.save_others(others)
                 if problems:
-                    self.w.warn("Cannot save", "\n".join(problems))
+                    self.w.warn(tr("Cannot save"), "\n".join(problems))
                     return False
         if not self.w.files.confirm_discard():
             return False
         try:
             ws.save_state()
         except OSError as e:
-            self.w.say(f"the issue's links were not saved: {e}", 15000)
+            self.w.say(tr("the issue's links were not saved: {error}").format(error=e), 15000)
         if self.loader is not None:
             self.loader.shutdown()
         if self._unsubscribe is not None:
@@ -261,13 +279,15 @@ class IssueController(QObject):
             return True
         if slot.document is None:
             if slot.error:
-                self.w.say(f"page {slot.page.label} cannot be opened: {slot.error}", 15000)
+                self.w.say(
+                    tr("page {page} cannot be opened: {error}").format(page=slot.page.label, error=slot.error), 15000
+                )
                 return False
             self._want = index
-            self.w.say(f"page {slot.page.label} is still being parsed; it opens when ready")
+            self.w.say(tr("page {page} is still being parsed; it opens when ready").format(page=slot.page.label))
             return False
         if save_first and self.current >= 0 and self.w.files.is_modified() and not self.w.files.save():
-            self.w.say("the corrections were not saved: staying on this page", 15000)
+            self.w.say(tr("the corrections were not saved: staying on this page"), 15000)
             return False
         self._want = -1
         pending = slot.history.done if slot.history is not None else ()
@@ -289,7 +309,8 @@ class IssueController(QObject):
         self.w.show_save_state()
         if self.panel is not None:
             self.panel.select(index)
-        self.w.setWindowTitle(f"{ws.issue.name} — page {slot.page.label}[*] — Banmian")
+        title = tr("{issue} — page {page}").format(issue=ws.issue.name, page=slot.page.label)
+        self.w.setWindowTitle(f"{title}[*] — " + tr("Banmian"))
         self.links.show_story()
         self.page_shown.emit(index)
         return True
@@ -301,7 +322,9 @@ class IssueController(QObject):
             return
         target = self.current + direction
         if not 0 <= target < len(ws):
-            self.w.say(f"this is the {'last' if direction > 0 else 'first'} page of the issue")
+            self.w.say(
+                tr("this is the last page of the issue") if direction > 0 else tr("this is the first page of the issue")
+            )
             if direction > 0 and self.w.files.is_modified():
                 self.w.files.save()
             return
@@ -347,8 +370,8 @@ class IssueController(QObject):
             try:
                 self.ws.save_state()
             except OSError as e:
-                problems.append(f"the issue's links: {e}")
-        self.w.say("; ".join(problems) if problems else "every page of the issue is saved", 10000)
+                problems.append(tr("the issue's links: {error}").format(error=e))
+        self.w.say("; ".join(problems) if problems else tr("every page of the issue is saved"), 10000)
 
     def autosave_others(self) -> None:
         ws = self.ws
@@ -363,18 +386,23 @@ class IssueController(QObject):
     def _run(self, index: int, edit: Edit) -> None:
         if index == self.current:
             if not self.w.push(edit):
-                raise EditError("refused on the page on screen")
+                raise EditError(tr("refused on the page on screen"))
         else:
             assert self.ws is not None
             self.ws.do(index, edit)
 
-    def _report(self, decision: IssueDecision) -> None:
+    def _report(self, decision: IssueDecision, what: str) -> None:
+        """``what``: the decision in the editor's words (``decision_text``)."""
         assert self.ws is not None
         pages = decision.pages
         count = sum(len(b.edits) for b in decision.batches.values())
         where = ", ".join(self.ws.slots[i].page.label for i in pages[:12]) + ("…" if len(pages) > 12 else "")
-        skipped = f"; not on {len(decision.skipped)} pages that changed" if decision.skipped else ""
-        self.w.say(f"{decision.name}: {count} occurrences on pages {where}{skipped} (Ctrl+Z on a page undoes it there)")
+        skipped = tr("; not on {n} pages that changed").format(n=len(decision.skipped)) if decision.skipped else ""
+        self.w.say(
+            tr("{decision}: {n} occurrences on pages {pages}{skipped} (Ctrl+Z on a page undoes it there)").format(
+                decision=what, n=count, pages=where, skipped=skipped
+            )
+        )
         if any(i != self.current for i in pages):
             self.autosave_timer.start()
 
@@ -383,13 +411,13 @@ class IssueController(QObject):
         if self.ws is None:
             return False
         if not self.ws.all_loaded():
-            self.w.say("the issue is still being parsed: the decision reaches the pages parsed so far")
+            self.w.say(tr("the issue is still being parsed: the decision reaches the pages parsed so far"))
         try:
             done = apply_decision(plan(self.ws.documents(), decision, text, type_), self._run)
         except EditError as e:
             self.w.say(str(e))
             return True
-        self._report(done)
+        self._report(done, decision_text(decision, text, type_))
         return True
 
     def decide_row(self, row: EntityRow, decision: str, type_: str | None) -> None:
@@ -401,12 +429,12 @@ class IssueController(QObject):
         except EditError as e:
             self.w.say(str(e))
             return
-        self._report(done)
+        self._report(done, decision_text(decision, row.text, type_ or row.type))
 
     def show_entities(self) -> None:
         ws = self.ws
         if ws is None:
-            self.w.say("open an issue first (File ▸ Open issue…)")
+            self.w.say(tr("open an issue first (Issue ▸ Open issue folder…)"))
             return
         if self.entity_window is None:
             self.entity_model = IssueEntityModel(ws, self)
@@ -427,7 +455,7 @@ class IssueController(QObject):
     def find_dialog(self) -> None:
         dock = self.w.docks.get("issue_find")
         if dock is None:
-            self.w.say("open an issue first (File ▸ Open issue…)")
+            self.w.say(tr("open an issue first (Issue ▸ Open issue folder…)"))
             return
         dock.show()
         dock.raise_()
@@ -450,10 +478,10 @@ class IssueController(QObject):
     def export_dialog(self) -> None:
         ws = self.ws
         if ws is None:
-            self.w.say("open an issue first (File ▸ Open issue…)")
+            self.w.say(tr("open an issue first (Issue ▸ Open issue folder…)"))
             return
         start = str(ws.issue.source.parent / f"{ws.issue.source.stem}-export")
-        folder = QFileDialog.getExistingDirectory(self.w, "Export the issue into", start)
+        folder = QFileDialog.getExistingDirectory(self.w, tr("Export the issue into"), start)
         if folder:
             self.export(Path(folder))
 
@@ -464,28 +492,29 @@ class IssueController(QObject):
         if ws is None:
             return False
         if not ws.all_loaded():
-            self.w.say("the issue is still being parsed; export when every page is ready")
+            self.w.say(tr("the issue is still being parsed; export when every page is ready"))
             return False
-        progress = QProgressDialog("Exporting the issue…", "", 0, 0, self.w)
+        progress = QProgressDialog(tr("Exporting the issue…"), "", 0, 0, self.w)
         progress.setCancelButton(None)
         progress.setMinimumDuration(300)
 
         def step(done: int, total: int, what: str) -> None:
             progress.setMaximum(total)
             progress.setValue(done)
-            progress.setLabelText(f"Exporting {what}…")
+            progress.setLabelText(tr("Exporting {what}…").format(what=what))
             QApplication.processEvents()
 
         try:
             result = export_issue(ws, out, progress=step)
         except OSError as e:
-            self.w.warn("Cannot export", f"{out}: {e.strerror or e}")
+            self.w.warn(tr("Cannot export"), f"{out}: {e.strerror or e}")
             return False
         finally:
             progress.close()
             self.w.activateWindow()
         note = "; ".join(result.problems)
-        self.w.say(f"Exported {len(result.written)} files to {out}" + (f"; {note}" if note else ""), 15000)
+        done = tr("Exported {n} files to {folder}").format(n=len(result.written), folder=out)
+        self.w.say(done + (f"; {note}" if note else ""), 15000)
         return True
 
     # -- recent issues, drag and drop, closing -------------------------------------------------------

@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 
 from core.issue.decisions import EntityRow, entity_rows
 from core.issue.workspace import IssueEvent, IssueWorkspace
+from ui.i18n import tr
 
-COLUMNS = ("Entity", "Type", "Count", "Pages", "Status")
+COLUMNS = ("Entity", "Type", "Count", "Pages", "Status")  # shown through tr (tools/i18n.py lists them)
 RowRole = Qt.ItemDataRole.UserRole + 1
 REBUILD_MS = 50
 Index = QModelIndex | QPersistentModelIndex
@@ -78,7 +79,7 @@ class IssueEntityModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return tr(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -88,9 +89,9 @@ class IssueEntityModel(QAbstractTableModel):
         if role == RowRole:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.text, row.type, row.count, self.pages_text(row), row.status)[index.column()]
+            return (row.text, row.type, row.count, self.pages_text(row), tr(row.status))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return ", ".join(f"{status}: {n}" for status, n in row.statuses)
+            return ", ".join(f"{tr(status)}: {n}" for status, n in row.statuses)
         return None
 
 
@@ -110,7 +111,7 @@ class IssueEntityWindow(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Tool)
         self.setObjectName("issueEntities")
-        self.setWindowTitle(f"Entities of {model.ws.issue.name}")
+        self.setWindowTitle(tr("Entities of {issue}").format(issue=model.ws.issue.name))
         self.model = model
         self.decide = decide
         self.on_find = find
@@ -119,7 +120,8 @@ class IssueEntityWindow(QWidget):
         self.proxy.setFilterKeyColumn(0)
         self.filter = QLineEdit()
         self.filter.setObjectName("issueEntityFilter")
-        self.filter.setPlaceholderText("Filter entities…")
+        self.filter.setPlaceholderText(tr("Filter entities…"))
+        self.filter.setToolTip(tr("Show only the entities containing this text"))
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
         self.table.setObjectName("issueEntityTable")
@@ -131,16 +133,23 @@ class IssueEntityWindow(QWidget):
         self.table.activated.connect(lambda _ix: self._find())
         self.type_box = QComboBox()
         self.type_box.addItems(labels)
+        self.type_box.setToolTip(tr("The type for Retype all to"))
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        for name, text in (("confirm", "Confirm all"), ("reject", "Reject all"), ("retype", "Retype all to")):
+        for name, text, tip in (
+            ("confirm", tr("Confirm all"), tr("Confirm every occurrence of the selected entity on every page")),
+            ("reject", tr("Reject all"), tr("Reject every occurrence of the selected entity on every page")),
+            ("retype", tr("Retype all to"), tr("Give every occurrence of the selected entity the type chosen beside")),
+        ):
             b = QPushButton(text)
+            b.setToolTip(tip)
             b.setObjectName(f"issueEntity_{name}")
             b.clicked.connect(lambda _=False, n=name: self._decide(n))
             self.buttons[name] = b
             bar.addWidget(b)
         bar.addWidget(self.type_box)
-        find_button = QPushButton("Find in issue")
+        find_button = QPushButton(tr("Find in issue"))
+        find_button.setToolTip(tr("List every page and line of the issue holding the selected entity"))
         find_button.clicked.connect(self._find)
         bar.addWidget(find_button)
         bar.addStretch(1)
@@ -156,7 +165,9 @@ class IssueEntityWindow(QWidget):
 
     def _show_count(self) -> None:
         rows = self.model.rows
-        self.count.setText(f"{len(rows)} distinct entities, {sum(r.pending for r in rows)} occurrences pending")
+        self.count.setText(
+            tr("{n} distinct entities, {k} occurrences pending").format(n=len(rows), k=sum(r.pending for r in rows))
+        )
 
     def current_row(self) -> EntityRow | None:
         ix = self.table.currentIndex()

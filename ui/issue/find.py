@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from core.issue.search import Hit, IssueSearch
 from core.issue.workspace import IssueWorkspace
+from ui.i18n import tr
 
 MAX_HITS = 2000
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -26,7 +27,8 @@ class IssueFindPanel(QWidget):
         self.search = IssueSearch()
         self.query = QLineEdit()
         self.query.setObjectName("issueFind")
-        self.query.setPlaceholderText("Find in the issue (Enter)…")
+        self.query.setPlaceholderText(tr("Find in the issue (Enter)…"))
+        self.query.setToolTip(tr("Text to find on every page of the issue; Enter searches"))
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(lambda: self.search_for(self.query.text()))
         self.results = QListWidget()
@@ -51,17 +53,19 @@ class IssueFindPanel(QWidget):
         ws = self.ws_of()
         self.results.clear()
         if ws is None:
-            self.summary.setText("no issue is open")
+            self.summary.setText(tr("no issue is open"))
             return []
         hits = self.search.find(ws.documents(), text, limit=MAX_HITS)
         pages = sorted({h.page for h in hits})
-        more = "" if len(hits) < MAX_HITS else " (first ones)"
-        loading = "" if ws.all_loaded() else f" — {len(ws) - ws.loaded_count()} pages still parsing"
-        self.summary.setText(f"{len(hits)} hits{more} on {len(pages)} pages{loading}")
+        more = "" if len(hits) < MAX_HITS else tr(" (first ones)")
+        loading = "" if ws.all_loaded() else tr(" — {n} pages still parsing").format(n=len(ws) - ws.loaded_count())
+        self.summary.setText(
+            tr("{n} hits{more} on {k} pages{loading}").format(n=len(hits), more=more, k=len(pages), loading=loading)
+        )
         for h in hits:
             label = ws.slots[h.page].page.label
             mark = " ●" if h.entity else ""
-            item = QListWidgetItem(f"p{label} l{h.line}{mark}  {h.context}")
+            item = QListWidgetItem(tr("p{page} l{line}").format(page=label, line=h.line) + f"{mark}  {h.context}")
             item.setData(HitRole, h)
             self.results.addItem(item)
         return hits

@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand
 from core.fields import article_fields
 from core.issue.jumps import LinkEdit, LinkError, LinkStories, StoryRef, UnlinkStories, resolve
 from core.issue.workspace import IssueWorkspace
+from ui.i18n import tr
 from ui.issue.story import StoryPanel
 
 if TYPE_CHECKING:
@@ -91,7 +92,8 @@ class StoryLinks(QObject):
             if doc is not None:
                 page = doc.page
                 title = article_fields(page.text, page.lines, page.article(a)).title
-            parts.append((i, a, f"p{ws.slots[i].page.label} {a} {title}".strip()))
+            where = tr("p{page} {article}").format(page=ws.slots[i].page.label, article=a)
+            parts.append((i, a, f"{where} {title}".strip()))
         self.story.show_parts(parts, story.parts.index(key))
 
     def go_to_part(self, index: int, article_id: str) -> None:
@@ -118,7 +120,7 @@ class StoryLinks(QObject):
         try:
             self.ws.save_state()
         except OSError as e:
-            self.w.say(f"the link was made but not saved: {e}", 15000)
+            self.w.say(tr("the link was made but not saved: {error}").format(error=e), 15000)
         return True
 
     def unlink(self) -> None:
@@ -134,7 +136,7 @@ class StoryLinks(QObject):
             if (link.source.page, ids[0]) == (self.current, aid) or (link.target.page, ids[1]) == (self.current, aid):
                 self.push_link(UnlinkStories(link))
                 return
-        self.w.say("this article is not linked to another part")
+        self.w.say(tr("this article is not linked to another part"))
 
     def link_dialog(self) -> None:
         """Link the article on screen to its continuation, chosen among the other pages' articles."""
@@ -143,7 +145,7 @@ class StoryLinks(QObject):
         ws = self.ws
         aid = self.w.selection.article_id
         if ws is None or not aid or self.current < 0:
-            self.w.say("select the article that jumps first")
+            self.w.say(tr("select the article that jumps first"))
             return
         choices: list[tuple[str, int, str]] = []
         for i, slot in enumerate(ws.slots):
@@ -152,12 +154,18 @@ class StoryLinks(QObject):
             page = slot.document.page
             for a in page.articles:
                 title = article_fields(page.text, page.lines, a).title or page.line(a.lines[0]).text.strip()[:20]
-                choices.append((f"page {slot.page.label} · {a.id} · {title}", i, a.id))
+                choices.append(
+                    (
+                        tr("page {page} · {article} · {title}").format(page=slot.page.label, article=a.id, title=title),
+                        i,
+                        a.id,
+                    )
+                )
         if not choices:
-            self.w.say("no article on another page to link to")
+            self.w.say(tr("no article on another page to link to"))
             return
         text, ok = QInputDialog.getItem(
-            self.w, "Link continued story", "Continues in:", [c[0] for c in choices], 0, False
+            self.w, tr("Link continued story"), tr("Continues in:"), [c[0] for c in choices], 0, False
         )
         if ok:
             chosen = next(c for c in choices if c[0] == text)
@@ -167,6 +175,6 @@ class StoryLinks(QObject):
         source = self._ref(self.current, article_id)
         target = self._ref(target_page, target_article)
         if source is None or target is None:
-            self.w.say("these articles cannot be linked")
+            self.w.say(tr("these articles cannot be linked"))
             return False
         return self.push_link(LinkStories(source, target))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.issue.loading import PageLoad, load_page, start_pool
 from core.issue.workspace import IssueWorkspace
+from ui.i18n import tr
 
 POLL_MS = 25
 
@@ -62,7 +63,8 @@ class IssueLoader(QObject):
             try:
                 result = f.result()
             except Exception as e:  # a worker died: that page fails, the issue stays open
-                result = PageLoad(str(self.ws.slots[i].page.path), error=f"the parser process failed: {e}")
+                error = tr("the parser process failed: {error}").format(error=e)
+                result = PageLoad(str(self.ws.slots[i].page.path), error=error)
             self._deliver(i, result)
         if not self.busy():
             self._timer.stop()

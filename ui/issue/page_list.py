@@ -12,6 +12,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QListView, QProgressBar, QVBoxLayout, QWidget
 
 from core.issue.workspace import STATUS_TEXT, IssueEvent, IssueWorkspace
+from ui.i18n import tr
 from ui.issue.thumbnails import Thumbnails
 from ui.views.pdf_image import pdf_of
 
@@ -53,12 +54,12 @@ class PageListModel(QAbstractListModel):
 
     def text(self, row: int) -> str:
         slot = self.ws.slots[row]
-        status = STATUS_TEXT.get(slot.status, slot.status)
-        parts = [f"Page {slot.page.label}", status]
+        status = tr(STATUS_TEXT.get(slot.status, slot.status))
+        parts = [tr("Page {page}").format(page=slot.page.label), status]
         if slot.document is not None:
-            parts.append(f"{slot.pending} pending")
+            parts.append(tr("{n} pending").format(n=slot.pending))
         if slot.modified:
-            parts.append("unsaved")
+            parts.append(tr("unsaved"))
         return " · ".join(parts)
 
     # Qt overrides
@@ -107,12 +108,15 @@ class PageListPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setObjectName("issueProgress")
         self.progress.setTextVisible(True)
+        self.progress.setToolTip(tr("Pages marked reviewed, out of the whole issue"))
         self.loading = QProgressBar()
         self.loading.setObjectName("issueLoading")
-        self.loading.setFormat("parsing %v of %m pages")
+        self.loading.setFormat(tr("parsing %v of %m pages"))
+        self.loading.setToolTip(tr("The pages are parsed in the background; each opens as soon as it is ready"))
         self.view = QListView()
         self.view.setObjectName("issuePages")
         self.view.setModel(model)
+        self.view.setToolTip(tr("Click a page to open it (the page on screen is saved first)"))
         self.view.setUniformItemSizes(model.thumbnails is None)
         self.view.activated.connect(lambda ix: self.page_chosen.emit(ix.row()))
         self.view.clicked.connect(lambda ix: self.page_chosen.emit(ix.row()))
@@ -138,9 +142,13 @@ class PageListPanel(QWidget):
         pending = sum(s.pending for s in ws.slots)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{done} of {total} pages reviewed")
+        self.progress.setFormat(tr("{done} of {total} pages reviewed").format(done=done, total=total))
         date = f" · {ws.issue.date}" if ws.issue.date else ""
-        self.summary.setText(f"{ws.issue.name}{date} · {total} pages · {pending} entities pending")
+        self.summary.setText(
+            tr("{issue}{date} · {total} pages · {pending} entities pending").format(
+                issue=ws.issue.name, date=date, total=total, pending=pending
+            )
+        )
         loaded = ws.loaded_count()
         self.loading.setRange(0, max(total, 1))
         self.loading.setValue(loaded)

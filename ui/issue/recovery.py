@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from ui.i18n import tr
+
 PageRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -12,22 +14,26 @@ class RecoveryDialog(QDialog):
     def __init__(self, items: list[tuple[int, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("issueRecovery")
-        self.setWindowTitle("Unsaved corrections found")
+        self.setWindowTitle(tr("Unsaved corrections found"))
         self.list = QListWidget()
         for index, label in items:
-            item = QListWidgetItem(f"Page {label}")
+            item = QListWidgetItem(tr("Page {page}").format(page=label))
             item.setData(PageRole, index)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Restore ticked pages")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Discard all")
+        restore = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        restore.setText(tr("Restore ticked pages"))
+        restore.setToolTip(tr("Bring back the autosaved corrections of the ticked pages (not saved yet)"))
+        discard = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        discard.setText(tr("Discard all"))
+        discard.setToolTip(tr("Keep every page as it was last saved and delete the autosaves"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel("These pages hold corrections made after their last save (the program stopped). Restore them?")
+            QLabel(tr("These pages hold corrections made after their last save (the program stopped). Restore them?"))
         )
         layout.addWidget(self.list)
         layout.addWidget(buttons)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from ui.i18n import tr
+
 PartRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -17,15 +19,18 @@ class StoryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("issueStory")
-        self.title = QLabel("Story: —")
+        self.title = QLabel(tr("Story: —"))
         self.parts = QListWidget()
         self.parts.setObjectName("issueStoryParts")
+        self.parts.setToolTip(tr("The parts of the story across the pages; click one to go there"))
         self.parts.itemActivated.connect(self._chosen)
         self.parts.itemClicked.connect(self._chosen)
-        self.link_button = QPushButton("Link to continuation…")
+        self.link_button = QPushButton(tr("Link to continuation…"))
+        self.link_button.setToolTip(tr("Link the selected article to its continuation on another page"))
         self.link_button.setObjectName("issueLink")
         self.link_button.clicked.connect(self.link_requested.emit)
-        self.unlink_button = QPushButton("Unlink")
+        self.unlink_button = QPushButton(tr("Unlink"))
+        self.unlink_button.setToolTip(tr("Take the selected article out of its continued story"))
         self.unlink_button.setObjectName("issueUnlink")
         self.unlink_button.clicked.connect(self.unlink_requested.emit)
         buttons = QHBoxLayout()
@@ -46,7 +51,7 @@ class StoryPanel(QWidget):
             item.setData(PartRole, (index, aid))
             self.parts.addItem(item)
         continued = len(parts) > 1
-        self.title.setText(f"Story in {len(parts)} parts" if continued else "Story: not continued")
+        self.title.setText(tr("Story in {n} parts").format(n=len(parts)) if continued else tr("Story: not continued"))
         self.unlink_button.setEnabled(continued)
         self.link_button.setEnabled(bool(parts))
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from core.model import Page
 from core.pdf.model import PageLayout
 from core.pdf.regions import article_pieces
+from ui.i18n import tr
 from ui.models.colours import ColourBook
 from ui.views.pdf_image import Prerender, RenderError, pdf_of, render
 
@@ -261,13 +262,14 @@ class PagePanel(QWidget):
         bar = QToolBar(self)
         bar.setObjectName("pageZoomBar")
         for text, tip, slot in (
-            ("Fit width", "Fit the page's width (Ctrl+wheel zooms)", self.pane.fit_width),
-            ("Fit page", "Show the whole page", self.pane.fit_page),
-            ("+", "Zoom in", lambda: self.pane.zoom_by(ZOOM_STEP)),
-            ("−", "Zoom out", lambda: self.pane.zoom_by(1 / ZOOM_STEP)),
+            (tr("Fit width"), tr("Fit the page's width (Ctrl+wheel zooms)"), self.pane.fit_width),
+            (tr("Fit page"), tr("Show the whole page"), self.pane.fit_page),
+            ("+", tr("Zoom in"), lambda: self.pane.zoom_by(ZOOM_STEP)),
+            ("−", tr("Zoom out"), lambda: self.pane.zoom_by(1 / ZOOM_STEP)),
         ):
             action = bar.addAction(text, slot)
             action.setToolTip(tip)
+            action.setStatusTip(tip)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)

@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtGui import QImage
 
+from ui.i18n import tr
+
 MAX_OPEN = 4
 _documents: OrderedDict[str, Any] = OrderedDict()
 
@@ -31,7 +33,7 @@ def _document(path: str) -> Any:
         try:
             doc = pdfium.PdfDocument(path)
         except (OSError, pdfium.PdfiumError) as e:
-            raise RenderError(f"cannot show {Path(path).name}: {e}") from None
+            raise RenderError(tr("cannot show {name}: {error}").format(name=Path(path).name, error=e)) from None
     _documents[path] = doc
     while len(_documents) > MAX_OPEN:
         _, old = _documents.popitem(last=False)
@@ -52,7 +54,8 @@ def _render(doc: Any, path: str, page_index: int, scale: float) -> QImage:
         page = doc[page_index]
         bitmap = page.render(scale=scale, force_bitmap_format=pdfium_c.FPDFBitmap_BGRx, rev_byteorder=True)
     except (IndexError, pdfium.PdfiumError) as e:
-        raise RenderError(f"cannot render page {page_index + 1} of {Path(path).name}: {e}") from None
+        message = tr("cannot render page {page} of {name}: {error}")
+        raise RenderError(message.format(page=page_index + 1, name=Path(path).name, error=e)) from None
     image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888).copy()
     bitmap.close()
     page.close()
