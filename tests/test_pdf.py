@@ -281,3 +281,17 @@ def test_first_page_of_what_the_window_opens(pdfs: dict[str, Path]) -> None:
     assert first_page(multi) == multi.with_name("issue.pdf#1")
     assert first_page(multi.with_name("issue.pdf#2")) == multi.with_name("issue.pdf#2")
     assert first_page(pdfs["ruled"]) == pdfs["ruled"]
+
+
+def test_a_fifo_named_like_a_pdf_is_refused_at_once(tmp_path: Path) -> None:
+    """Only regular files are read: pdfminer never gets to open (and block on) a FIFO."""
+    import os
+
+    from core.pdf.reader import PdfError, iter_pages, page_count
+
+    fifo = tmp_path / "page.pdf"
+    os.mkfifo(fifo)
+    with pytest.raises(PdfError, match="FIFO|fifo|pipe|not a PDF"):
+        list(iter_pages(fifo))
+    with pytest.raises(PdfError):
+        page_count(fifo)

@@ -1,7 +1,9 @@
 """Grab docs/screenshot-en.png and docs/screenshot-zh.png: the real window on the sample page, in
 English and in Chinese, under Xvfb (xcb platform) with WenQuanYi Zen Hei.
 
-Run: python tools/screenshot.py   (starts Xvfb on a free display itself when DISPLAY is unset)
+With a PDF page as argument it also grabs docs/screenshot-pdf.png: that page with its page image.
+
+Run: python tools/screenshot.py [PAGE.pdf]   (starts Xvfb on a free display itself when DISPLAY is unset)
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ def free_display() -> str:
     raise SystemExit("no free X display number")
 
 
-def shoot(language: str, out: Path) -> None:
+def shoot(language: str, out: Path, page_path: Path | None = None) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -40,7 +42,7 @@ def shoot(language: str, out: Path) -> None:
         w = MainWindow(loader=InlineLoader(), settings=settings)
         w.resize(1600, 1000)
         w.show()
-        w.files.open_path(SAMPLE)
+        w.files.open_path(page_path or SAMPLE)
         page = w.page()
         row = 1 if len(page.articles) > 1 else 0
         w.select_article(page.articles[row].id)
@@ -76,6 +78,8 @@ def main() -> int:
         app.setFont(f)
         shoot("en", ROOT / "docs" / "screenshot-en.png")
         shoot("zh", ROOT / "docs" / "screenshot-zh.png")
+        if len(sys.argv) > 1:
+            shoot("en", ROOT / "docs" / "screenshot-pdf.png", Path(sys.argv[1]))
     finally:
         if xvfb is not None:
             xvfb.terminate()

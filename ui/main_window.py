@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         def opening(path: Path) -> None:
             if pdf_of(path) is not None:
                 dock.setVisible(True)  # sized as it will show, so the image rendered now fits
+                if not dock.isFloating() and dock.width() < self.width() // 5:  # never squeezed to a strip
+                    self.resizeDocks([dock], [self.width() // 3], Qt.Orientation.Horizontal)
                 pane.prepare(path)
 
         def opened() -> None:

@@ -9,6 +9,7 @@ therefore belongs to its page-text line by construction, and pdfminer runs once,
 
 from __future__ import annotations
 
+import io
 import statistics
 from collections import Counter
 from collections.abc import Iterator
@@ -105,6 +106,20 @@ class _Renderer:
             self.frames.append(b)
 
 
+MAX_PDF_BYTES = 512 * 1024 * 1024
+
+
+def _open_regular(p: Path) -> io.BytesIO:
+    """The PDF's bytes, read only from a regular file (a FIFO or a device is refused at once,
+    never hangs the reader: ``core.loader.read_regular``)."""
+    from core.loader import PageError, read_regular
+
+    try:
+        return io.BytesIO(read_regular(p, MAX_PDF_BYTES, "a PDF"))
+    except PageError as e:
+        raise PdfError(str(e)) from None
+
+
 def iter_pages(path: str | Path, *, page_numbers: set[int] | None = None) -> Iterator[PdfPage]:
     """Every page (or the 0-based ``page_numbers``) of a PDF, text and layout from one pdfminer run."""
     from pdfminer.converter import PDFPageAggregator
@@ -114,7 +129,7 @@ def iter_pages(path: str | Path, *, page_numbers: set[int] | None = None) -> Ite
 
     p = Path(path)
     try:
-        with p.open("rb") as fp:
+        with _open_regular(p) as fp:
             rsrcmgr = PDFResourceManager(caching=True)
             device = PDFPageAggregator(rsrcmgr, laparams=LAParams())
             interpreter = PDFPageInterpreter(rsrcmgr, device)
@@ -135,14 +150,6 @@ def iter_pages(path: str | Path, *, page_numbers: set[int] | None = None) -> Ite
                     tuple(r.frames),
                 )
                 yield PdfPage(number, "".join(r.parts), layout)
-    except FileNotFoundError:
-        raise PdfError(f"{p}: no such file") from None
-    except PermissionError:
-        raise PdfError(f"{p}: permission denied") from None
-    except IsADirectoryError:
-        raise PdfError(f"{p}: is a folder, not a PDF") from None
-    except OSError as e:
-        raise PdfError(f"{p}: {e.strerror or e}") from None
     except PdfError:
         raise
     except Exception as e:  # pdfminer raises many unrelated types on damaged files
@@ -157,12 +164,10 @@ def page_count(path: str | Path) -> int:
 
     p = Path(path)
     try:
-        with p.open("rb") as fp:
+        with _open_regular(p) as fp:
             doc = PDFDocument(PDFParser(fp))
             return sum(1 for _ in PDFPage.create_pages(doc))
-    except FileNotFoundError:
-        raise PdfError(f"{p}: no such file") from None
-    except OSError as e:
-        raise PdfError(f"{p}: {e.strerror or e}") from None
+    except PdfError:
+        raise
     except Exception as e:
         raise PdfError(f"{p}: not a readable PDF ({type(e).__name__})") from None
