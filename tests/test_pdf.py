@@ -291,7 +291,7 @@ def test_a_fifo_named_like_a_pdf_is_refused_at_once(tmp_path: Path) -> None:
 
     fifo = tmp_path / "page.pdf"
     os.mkfifo(fifo)
-    with pytest.raises(PdfError, match="FIFO|fifo|pipe|not a PDF"):
+    with pytest.raises(PdfError, match=r"FIFO|fifo|pipe|not a PDF"):
         list(iter_pages(fifo))
     with pytest.raises(PdfError):
         page_count(fifo)
