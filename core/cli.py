@@ -90,9 +90,10 @@ def run_folder(
             )
     todo = [p for p in pages if names[p] not in clashing]
     failed = len(pages) - len(todo)
+    results = outcomes(todo, task, args, lexicon) if todo else iter(())  # checks a cluster before any work
     bar = Progress(len(todo))
     try:
-        for r in outcomes(todo, task, args, lexicon) if todo else ():
+        for r in results:
             try:
                 if r.error is not None:
                     raise PageError(r.error)
