@@ -83,6 +83,15 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def geometry_key(raw: RawPage) -> str:
+    """What besides the text decides the parse: a page read with its PDF's geometry is segmented
+    from that geometry, so it never shares an entry with the same text read alone."""
+    layout = raw.source.layout
+    if layout is None:
+        return ""
+    return "-g" + hashlib.sha256(repr(layout).encode("utf-8")).hexdigest()[:24]
+
+
 class _Corrupt(Exception):
     pass
 
@@ -143,12 +152,12 @@ class ParseCache:
     stats: Stats = field(default_factory=Stats)
     _puts: int = 0
 
-    def path_for(self, text: str, entities: bool) -> Path:
-        key = text_hash(text) + ("" if entities else "-layout")
+    def path_for(self, text: str, entities: bool, geometry: str = "") -> Path:
+        key = text_hash(text) + geometry + ("" if entities else "-layout")
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, raw: RawPage, lexicon: UserLexicon | None, entities: bool = True) -> Page | None:
-        path = self.path_for(raw.text, entities)
+        path = self.path_for(raw.text, entities, geometry_key(raw))
         try:
             blob = path.read_bytes()
         except OSError:
@@ -158,7 +167,7 @@ class ParseCache:
             data = json.loads(blob.decode("utf-8"))
             if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
                 raise _Corrupt("not a cache entry")
-            if data.get("text") != text_hash(raw.text) or data.get("entities") != entities:
+            if data.get("text") != text_hash(raw.text) + geometry_key(raw) or data.get("entities") != entities:
                 raise _Corrupt("entry for another text")
             if data.get("parser") != parser_fingerprint() or data.get("lexicon") != lexicon_fingerprint(lexicon):
                 self.stats.stale += 1
@@ -179,13 +188,13 @@ class ParseCache:
         data = {
             "format": FORMAT,
             "version": VERSION,
-            "text": text_hash(raw.text),
+            "text": text_hash(raw.text) + geometry_key(raw),
             "entities": entities,
             "parser": parser_fingerprint(),
             "lexicon": lexicon_fingerprint(lexicon),
             "page": encode(page),
         }
-        path = self.path_for(raw.text, entities)
+        path = self.path_for(raw.text, entities, geometry_key(raw))
         blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -156,3 +156,19 @@ def test_reopening_a_page_comes_from_the_cache(tmp_path: Path, monkeypatch: pyte
     hits = default_cache().stats.hits
     assert open_page(page).document.page == first
     assert default_cache().stats.hits == hits + 1
+
+
+def test_a_page_with_pdf_geometry_never_shares_the_entry_of_its_bare_text(pc: ParseCache, tmp_path: Path) -> None:
+    """The same text read from its PDF is segmented from the geometry: a text-only parse cached
+    first must not be served for it (nor the other way round)."""
+    pytest.importorskip("fpdf")
+    from tests.pdfgen import three_column_page
+
+    pdf = three_column_page(tmp_path / "page.pdf", rules=True)
+    with_geometry = read_page(pdf)
+    assert with_geometry.source.layout is not None
+    bare = page_from_text(with_geometry.text, "page.txt")
+    text_only = pc.parse(bare)
+    from_pdf = pc.parse(with_geometry)
+    assert pc.stats.hits == 0 and from_pdf == parse_page(with_geometry)
+    assert pc.parse(with_geometry) == from_pdf and pc.parse(bare) == text_only and pc.stats.hits == 2
