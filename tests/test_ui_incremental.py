@@ -1,0 +1,80 @@
+"""Views follow an edit by updating only what it touched; the result must equal a full refresh."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QColor, QTextCursor, QTextFormat
+
+from core import edits
+from core.model import Entity
+from tests.test_ui import Asked, asked, cached_parser, make_window, page_file, settings, win  # noqa: F401
+from ui.main_window import MainWindow
+from ui.views.article_view import ArticleTextView
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+
+
+def char_formats(view: ArticleTextView) -> list[tuple[str, tuple[object, ...]]]:
+    """Every character of the view with what its format shows."""
+    doc = view.document()
+    cursor = QTextCursor(doc)
+    out: list[tuple[str, tuple[object, ...]]] = []
+    for pos in range(doc.characterCount() - 1):
+        cursor.setPosition(pos + 1)  # the format of the character before the cursor
+        f = cursor.charFormat()
+        shown = (
+            f.background().color().name(QColor.NameFormat.HexArgb)
+            if f.hasProperty(QTextFormat.Property.BackgroundBrush)
+            else "",
+            f.foreground().color().name(QColor.NameFormat.HexArgb)
+            if f.hasProperty(QTextFormat.Property.ForegroundBrush)
+            else "",
+            f.fontStrikeOut(),
+            f.underlineStyle(),
+            f.toolTip(),
+            f.font().pointSizeF(),
+            f.font().bold(),
+        )
+        out.append((str(doc.characterAt(pos)), shown))
+    return out
+
+
+def fresh(win: MainWindow) -> ArticleTextView:
+    page = win.session.page
+    assert page is not None
+    aid = win.selection.article_id
+    view = ArticleTextView(win.label_colours)
+    view.show_article(page, page.article(aid), win.session.index.entities_of(aid))
+    return view
+
+
+def busiest_article(win: MainWindow) -> tuple[str, list[Entity]]:
+    page = win.session.page
+    assert page is not None
+    aid = max((a.id for a in page.articles), key=lambda i: len(win.session.index.entities_of(i)))
+    return aid, win.session.index.entities_of(aid)
+
+
+def test_entity_edits_repaint_the_article_text_as_a_full_render_does(win: MainWindow, qtbot: Any) -> None:
+    aid, ents = busiest_article(win)
+    assert len(ents) >= 4
+    win.select_article(aid)
+    text_before = win.article_view.toPlainText()
+    first, second, third = ents[0], ents[1], ents[2]
+    other = "ORG" if third.type != "ORG" else "LOC"
+    steps: list[edits.Edit] = [
+        edits.ConfirmEntity(first.id),
+        edits.RejectEntity(second.id),
+        edits.RetypeEntity(third.id, type=other),
+    ]
+    for step in steps:
+        assert win.push(step)
+        assert win.selection.article_id == aid
+        assert win.article_view.toPlainText() == text_before  # the text was not rebuilt
+        assert char_formats(win.article_view) == char_formats(fresh(win))
+    for _ in steps:
+        win.undo_stack.undo()
+        assert char_formats(win.article_view) == char_formats(fresh(win))
+    assert not any(shown[2] for _ch, shown in char_formats(win.article_view))  # nothing struck out after undo
