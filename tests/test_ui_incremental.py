@@ -5,12 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 
 from core import edits
+from core.document import Document
+from core.events import Change, Changed
 from core.model import Entity
+from tests.test_document_helpers import edits as edit_strategy
+from tests.test_document_helpers import small_page
 from tests.test_ui import Asked, asked, cached_parser, make_window, page_file, settings, win  # noqa: F401
 from ui.main_window import MainWindow
+from ui.models.page_index import PageIndex
 from ui.views.article_view import ArticleTextView
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
@@ -78,3 +86,33 @@ def test_entity_edits_repaint_the_article_text_as_a_full_render_does(win: MainWi
         win.undo_stack.undo()
         assert char_formats(win.article_view) == char_formats(fresh(win))
     assert not any(shown[2] for _ch, shown in char_formats(win.article_view))  # nothing struck out after undo
+
+
+@hypothesis_settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_the_page_index_follows_edits_as_a_fresh_index_sees_the_page(data: st.DataObject) -> None:
+    doc = Document(small_page())
+    index = PageIndex(doc.page)
+    done: list[edits.Edit] = []
+    changes: list[Change] = []
+    doc.subscribe(lambda ev: changes.append(ev.change) if isinstance(ev, Changed) else None)
+    for _ in range(10):
+        _ = index.counts, index.pending  # worked out, so the next index inherits them
+        edit = data.draw(edit_strategy(doc.page))
+        old = doc.page
+        changes.clear()
+        try:
+            if done and data.draw(st.booleans()):
+                doc.revert(done.pop())
+            else:
+                doc.apply(edit)
+                done.append(edit)
+        except edits.EditError:
+            continue
+        assert index.page is old and len(changes) == 1
+        index = index.updated(doc.page, changes[0])
+        fresh = PageIndex(doc.page)
+        keys = {a.id for a in doc.page.articles} | {""}
+        assert {k: index.entities_of(k) for k in keys} == {k: fresh.entities_of(k) for k in keys}
+        assert index.counts == fresh.counts
+        assert index.pending == fresh.pending
