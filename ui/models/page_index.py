@@ -58,10 +58,10 @@ class PageIndex:
             keys.add("")  # lines left or joined the unassigned ones
         by = dict(by_old)
         lines: dict[str, list[int]] = {a.id: sorted(a.lines) for a in new.page.articles if a.id in keys}
-        if "" in keys:
-            lines[""] = [n for n in range(len(self.starts) + 1) if n not in new.owner]
         for key in keys:
-            found = new._entities_on(lines.get(key, []))
+            found = (
+                new._unassigned(by_old.get("", []), change, came) if key == "" else new._entities_on(lines.get(key, []))
+            )
             if found:
                 by[key] = found
             else:
@@ -85,6 +85,14 @@ class PageIndex:
                 - sum(1 for e in gone if e.status == PENDING_STATUS)
                 + sum(1 for e in came if e.status == PENDING_STATUS)
             )
+
+    def _unassigned(self, before: list[Entity], change: Change, came: list[Entity]) -> list[Entity]:
+        """The entities on no article: those of the old index off the lines and entities the change
+        names, and those now on no article among the lines and entities it names."""
+        touched = change.lines
+        keep = [e for e in before if e.id not in change.entities and self.line_at(e.start) not in touched]
+        now = self._entities_on(sorted(touched)) + [e for e in came if self.line_at(e.start) not in touched]
+        return sorted(keep + [e for e in now if not self.article_of_entity(e)], key=lambda e: e.start)
 
     def _entities_on(self, numbers: list[int]) -> list[Entity]:
         """The entities starting on lines ``numbers`` (ascending; 0: before the first line), page order."""
