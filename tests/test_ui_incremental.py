@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 
 from core import edits
@@ -116,3 +117,47 @@ def test_the_page_index_follows_edits_as_a_fresh_index_sees_the_page(data: st.Da
         assert {k: index.entities_of(k) for k in keys} == {k: fresh.entities_of(k) for k in keys}
         assert index.counts == fresh.counts
         assert index.pending == fresh.pending
+
+
+def raw_tints(win: MainWindow) -> list[int]:
+    """The tint each raw block shows (-1: none)."""
+    out = []
+    block = win.raw_view.document().begin()
+    while block.isValid():
+        f = block.blockFormat()
+        out.append(f.background().color().rgba() if f.hasProperty(QTextFormat.Property.BackgroundBrush) else -1)
+        block = block.next()
+    return out[: win.raw_model.rowCount()]  # the text's last newline ends with an empty block
+
+
+def model_tints(win: MainWindow) -> list[int]:
+    model = win.raw_model
+    out = []
+    for row in range(model.rowCount()):
+        value = model.data(model.index(row), Qt.ItemDataRole.BackgroundRole)
+        out.append(value.rgba() if isinstance(value, QColor) else -1)
+    return out
+
+
+def test_raw_lines_show_their_articles_tint_after_structure_and_entity_edits(win: MainWindow) -> None:
+    page = win.page()
+    a, b = page.articles[1], page.articles[2]
+    _aid, ents = busiest_article(win)
+    steps: list[edits.Edit] = [
+        edits.SplitArticle(a.id, a.lines[len(a.lines) // 2]),
+        edits.SetRole(b.lines[:1], "byline"),
+        edits.MergeArticles(a.id, b.id),
+        edits.ConfirmEntity(ents[0].id),
+        edits.RejectEntity(ents[1].id),
+        edits.DeleteArticle(page.articles[3].id),
+    ]
+    assert raw_tints(win) == model_tints(win)
+    done = 0
+    for step in steps:
+        if win.push(step):
+            done += 1
+        assert raw_tints(win) == model_tints(win)
+    assert done >= 5
+    for _ in range(done):
+        win.undo_stack.undo()
+        assert raw_tints(win) == model_tints(win)
