@@ -139,7 +139,7 @@ def model_tints(win: MainWindow) -> list[int]:
     return out
 
 
-def test_raw_lines_show_their_articles_tint_after_structure_and_entity_edits(win: MainWindow) -> None:
+def test_raw_tints_and_the_article_text_follow_structure_and_entity_edits(win: MainWindow) -> None:
     page = win.page()
     a, b = page.articles[1], page.articles[2]
     _aid, ents = busiest_article(win)
@@ -151,13 +151,16 @@ def test_raw_lines_show_their_articles_tint_after_structure_and_entity_edits(win
         edits.RejectEntity(ents[1].id),
         edits.DeleteArticle(page.articles[3].id),
     ]
+    win.select_article(a.id)
     assert raw_tints(win) == model_tints(win)
     done = 0
     for step in steps:
         if win.push(step):
             done += 1
         assert raw_tints(win) == model_tints(win)
+        assert char_formats(win.article_view) == char_formats(fresh(win))
     assert done >= 5
     for _ in range(done):
         win.undo_stack.undo()
         assert raw_tints(win) == model_tints(win)
+        assert char_formats(win.article_view) == char_formats(fresh(win))

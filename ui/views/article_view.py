@@ -50,7 +50,13 @@ class ArticleTextView(QTextEdit):
         self._offsets: list[int] = []  # Qt position → page offset (-1: not from the page)
         self._raw_to_pos: dict[int, int] = {}
         self._entities: list[Entity] = []
-        self._runs: list[tuple[int, int, QTextCharFormat]] = []  # Qt positions of each written run, its format
+        self._runs: list[tuple[int, int, QTextCharFormat]] = []
+        # reflowed text per (joined as a headline?, line spans) of the article last shown: the page
+        # text never changes under a session, so an edit re-renders without reflowing untouched blocks
+        self._reflowed: tuple[str, dict[tuple[bool, tuple[tuple[int, int], ...]], MappedText]] = (
+            "",
+            {},
+        )  # Qt positions of each written run, its format
         self._shown: tuple[Page, Article] | None = None
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {"entity": [], "line": []}
 
@@ -93,6 +99,17 @@ class ArticleTextView(QTextEdit):
         base = QFont(self.font())
         sizes = {"kicker": 1.0, "title": 1.45, "subtitle": 1.05, "byline": 0.95}
         first = True
+        cache = self._reflowed[1] if self._reflowed[0] is page.text else {}
+        reflowed: dict[tuple[bool, tuple[tuple[int, int], ...]], MappedText] = {}
+        self._reflowed = (page.text, reflowed)
+
+        def reflow(head: bool, sp: list[tuple[int, int]]) -> MappedText:
+            key = (head, tuple(sp))
+            mt = cache.get(key)
+            if mt is None:
+                mt = headline(page.text, sp) if head else assemble(page.text, sp, squeeze=True)
+            reflowed[key] = mt
+            return mt
 
         def paragraph(role: str) -> None:
             nonlocal first
@@ -139,7 +156,7 @@ class ArticleTextView(QTextEdit):
                     write(override, None, role)
                 continue
             for sp in spans(role):
-                mt = headline(page.text, sp)
+                mt = reflow(True, sp)
                 if mt.text:
                     paragraph(role)
                     write(mt.text, list(mt.offsets), role)
@@ -150,13 +167,13 @@ class ArticleTextView(QTextEdit):
         for b in article.blocks:
             if b.role not in ("body", "subhead"):
                 continue
-            mt = assemble(page.text, [(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines], squeeze=True)
+            mt = reflow(False, [(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines])
             if mt.text:
                 paragraph(b.role)
                 write(mt.text, list(mt.offsets), b.role)
         for role in TAIL_ROLES:
             for sp in spans(role):
-                mt = headline(page.text, sp)
+                mt = reflow(True, sp)
                 if mt.text:
                     paragraph(role)
                     write(mt.text, list(mt.offsets), role)
