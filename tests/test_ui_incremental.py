@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 
 from core import edits
@@ -19,10 +19,13 @@ from tests.test_document_helpers import edits as edit_strategy
 from tests.test_document_helpers import small_page
 from tests.test_ui import Asked, asked, cached_parser, make_window, page_file, settings, win  # noqa: F401
 from ui.main_window import MainWindow
+from ui.models.entity_model import COLUMNS, EntityModel
 from ui.models.page_index import PageIndex
+from ui.models.session import PageSession
 from ui.views.article_view import ArticleTextView
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+COLUMNS_N = len(COLUMNS)
 
 
 def char_formats(view: ArticleTextView) -> list[tuple[str, tuple[object, ...]]]:
@@ -164,3 +167,36 @@ def test_raw_tints_and_the_article_text_follow_structure_and_entity_edits(win: M
         win.undo_stack.undo()
         assert raw_tints(win) == model_tints(win)
         assert char_formats(win.article_view) == char_formats(fresh(win))
+
+
+@hypothesis_settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_every_entity_cell_an_edit_changes_is_named_by_data_changed(data: st.DataObject) -> None:
+    doc = Document(small_page())
+    session = PageSession()
+    session.open(doc)
+    model = EntityModel(session)
+    covered: set[tuple[int, int]] = set()
+
+    def note(first: QModelIndex, last: QModelIndex, _roles: object = None) -> None:
+        covered.update(
+            (r, c) for r in range(first.row(), last.row() + 1) for c in range(first.column(), last.column() + 1)
+        )
+
+    model.dataChanged.connect(note)
+    model.rowsInserted.connect(lambda _p, first, last: note(model.index(first, 0), model.index(last, COLUMNS_N - 1)))
+    for _ in range(8):
+        cells = {
+            model.entity(r).id: [model.index(r, c).data() for c in range(COLUMNS_N)] for r in range(model.rowCount())
+        }
+        covered.clear()
+        try:
+            doc.apply(data.draw(edit_strategy(doc.page)))
+        except edits.EditError:
+            continue
+        for r in range(model.rowCount()):
+            now = [model.index(r, c).data() for c in range(COLUMNS_N)]
+            was = cells.get(model.entity(r).id)
+            for c in range(COLUMNS_N):
+                if was is None or was[c] != now[c]:
+                    assert (r, c) in covered, (model.entity(r).id, c, was, now)
