@@ -50,13 +50,13 @@ class ArticleTextView(QTextEdit):
         self._offsets: list[int] = []  # Qt position → page offset (-1: not from the page)
         self._raw_to_pos: dict[int, int] = {}
         self._entities: list[Entity] = []
-        self._runs: list[tuple[int, int, QTextCharFormat]] = []
+        self._runs: list[tuple[int, int, QTextCharFormat]] = []  # Qt positions of each written run, its format
         # reflowed text per (joined as a headline?, line spans) of the article last shown: the page
         # text never changes under a session, so an edit re-renders without reflowing untouched blocks
         self._reflowed: tuple[str, dict[tuple[bool, tuple[tuple[int, int], ...]], MappedText]] = (
             "",
             {},
-        )  # Qt positions of each written run, its format
+        )
         self._shown: tuple[Page, Article] | None = None
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {"entity": [], "line": []}
 
