@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from typing import Any
 
@@ -96,23 +97,44 @@ class EntityModel(RowsModel[Entity]):
         return self._article_rows.get(self._session.index.article_of_entity(e), 0)
 
     def _on_changed(self, old: Page, new: Page, change: Change) -> None:
-        if new.entities is self._rows:
-            return
+        if new.entities is not self._rows:
+            self._follow_entities(old, new, change)
+        if change.articles or change.article_list:  # entities change article without changing themselves
+            self._article_rows = None
+            if change.article_list:  # article rows may have shifted: every entity's cell may read anew
+                if self._rows:
+                    self.dataChanged.emit(self.index(0, ARTICLE), self.index(len(self._rows) - 1, ARTICLE))
+            else:  # the same articles in the same rows: only entities on re-owned lines change article
+                for first, last in self._rows_on(new, change.lines):
+                    self.dataChanged.emit(self.index(first, ARTICLE), self.index(last, ARTICLE))
+
+    def _follow_entities(self, old: Page, new: Page, change: Change) -> None:
         gone = _present(old, change.entities)
         came = _present(new, change.entities)
         self._occurrences.subtract(e.text for e in gone)
         self._occurrences.update(e.text for e in came)
         touched = {e.text for e in (*gone, *came)}
         before = self._follow(new.entities)
-        if change.articles or change.article_list:
-            self._article_rows = None
-            if self._rows:
-                self.dataChanged.emit(self.index(0, ARTICLE), self.index(len(self._rows) - 1, ARTICLE))
         for row, e in enumerate(new.entities):
             if before[row] is not e and before[row] != e:
                 self._row_changed(row)
             elif e.text in touched:
                 self._row_changed(row, OCCURRENCES, OCCURRENCES)
+
+    def _rows_on(self, page: Page, numbers: frozenset[int]) -> list[tuple[int, int]]:
+        """Runs of rows (first, last) of the entities starting on lines ``numbers``."""
+        runs: list[tuple[int, int]] = []
+        for n in sorted(numbers):
+            lo = page.lines[n - 1].start
+            hi = page.lines[n].start if n < len(page.lines) else len(page.text) + 1
+            i = bisect.bisect_left(self._rows, lo, key=lambda e: e.start)
+            j = bisect.bisect_left(self._rows, hi, key=lambda e: e.start)
+            if i < j:
+                if runs and runs[-1][1] >= i - 1:
+                    runs[-1] = (runs[-1][0], j - 1)
+                else:
+                    runs.append((i, j - 1))
+        return runs
 
     # Qt overrides
 

@@ -50,6 +50,13 @@ class ArticleTextView(QTextEdit):
         self._offsets: list[int] = []  # Qt position → page offset (-1: not from the page)
         self._raw_to_pos: dict[int, int] = {}
         self._entities: list[Entity] = []
+        self._runs: list[tuple[int, int, QTextCharFormat]] = []  # Qt positions of each written run, its format
+        # reflowed text per (joined as a headline?, line spans) of the article last shown: the page
+        # text never changes under a session, so an edit re-renders without reflowing untouched blocks
+        self._reflowed: tuple[str, dict[tuple[bool, tuple[tuple[int, int], ...]], MappedText]] = (
+            "",
+            {},
+        )
         self._shown: tuple[Page, Article] | None = None
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {"entity": [], "line": []}
 
@@ -71,9 +78,14 @@ class ArticleTextView(QTextEdit):
         ):
             return
         keep = self.verticalScrollBar().value() if self._shown and self._shown[1].id == article.id else 0
+        same_text = self._shown is not None and self._shown[1] is article and self._shown[0].text is page.text
+        old = self._entities
         self._shown = (page, article)
         self._entities = entities
-        self._render(page, article)
+        if same_text:  # only entities changed: repaint their spans, the text stays
+            self._repaint_entities(old, entities)
+        else:
+            self._render(page, article)
         self.verticalScrollBar().setValue(keep)
 
     def _render(self, page: Page, article: Article) -> None:
@@ -83,10 +95,21 @@ class ArticleTextView(QTextEdit):
         self.setExtraSelections([])
         cursor = QTextCursor(doc)
         offsets: list[int] = []
-        fields = article_fields(page.text, page.lines, article)
+        runs: list[tuple[int, int, QTextCharFormat]] = []
         base = QFont(self.font())
         sizes = {"kicker": 1.0, "title": 1.45, "subtitle": 1.05, "byline": 0.95}
         first = True
+        cache = self._reflowed[1] if self._reflowed[0] is page.text else {}
+        reflowed: dict[tuple[bool, tuple[tuple[int, int], ...]], MappedText] = {}
+        self._reflowed = (page.text, reflowed)
+
+        def reflow(head: bool, sp: list[tuple[int, int]]) -> MappedText:
+            key = (head, tuple(sp))
+            mt = cache.get(key)
+            if mt is None:
+                mt = headline(page.text, sp) if head else assemble(page.text, sp, squeeze=True)
+            reflowed[key] = mt
+            return mt
 
         def paragraph(role: str) -> None:
             nonlocal first
@@ -109,7 +132,9 @@ class ArticleTextView(QTextEdit):
             cf.setFont(f)
             if role in ("byline", "jump", "column", "caption", "other"):
                 cf.setForeground(QColor("#555555"))
+            start = cursor.position()
             cursor.insertText(text, cf)
+            runs.append((start, cursor.position(), cf))
             for i, ch in enumerate(text):
                 o = raw[i] if raw is not None else -1
                 offsets.append(o)
@@ -131,30 +156,67 @@ class ArticleTextView(QTextEdit):
                     write(override, None, role)
                 continue
             for sp in spans(role):
-                mt = headline(page.text, sp)
+                mt = reflow(True, sp)
                 if mt.text:
                     paragraph(role)
                     write(mt.text, list(mt.offsets), role)
-        if fields.dateline and "dateline" in article.overrides:
+        dateline = article_fields(page.text, page.lines, article).dateline if "dateline" in article.overrides else ""
+        if dateline:
             paragraph("byline")
-            write(tr("[dateline] {text}").format(text=fields.dateline), None, "byline")
+            write(tr("[dateline] {text}").format(text=dateline), None, "byline")
         for b in article.blocks:
             if b.role not in ("body", "subhead"):
                 continue
-            mt = assemble(page.text, [(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines], squeeze=True)
+            mt = reflow(False, [(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines])
             if mt.text:
                 paragraph(b.role)
                 write(mt.text, list(mt.offsets), b.role)
         for role in TAIL_ROLES:
             for sp in spans(role):
-                mt = headline(page.text, sp)
+                mt = reflow(True, sp)
                 if mt.text:
                     paragraph(role)
                     write(mt.text, list(mt.offsets), role)
         self._offsets = offsets
+        self._runs = runs
         self._raw_to_pos = {o: i for i, o in enumerate(offsets) if o >= 0}
         for e in self._entities:
             self._paint_entity(cursor, e)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _repaint_entities(self, old: list[Entity], new: list[Entity]) -> None:
+        """Give back their written format to the spans of entities that changed, then paint again every
+        entity over those spans, in page order: the text ends formatted as a full render leaves it."""
+        self._marks = {"entity": [], "line": []}
+        self.setExtraSelections([])
+        old_ids = {e.id: e for e in old}
+        new_ids = {e.id: e for e in new}
+        changed = [e for e in old if new_ids.get(e.id) != e] + [e for e in new if old_ids.get(e.id) != e]
+        regions = [r for r in map(self._entity_range, changed) if r is not None]
+        ranges = [(e, self._entity_range(e)) for e in new]
+        grown = True
+        while grown:  # an entity overlapping a region is repainted whole: the region takes it in
+            grown = False
+            for _e, r in ranges:
+                if r is None or not any(r[0] < b and a < r[1] for a, b in regions):
+                    continue
+                if not any(a <= r[0] and r[1] <= b for a, b in regions):
+                    regions.append(r)
+                    grown = True
+        if regions:
+            cursor = QTextCursor(self.document())
+            cursor.beginEditBlock()
+            for a, b in regions:
+                for start, end, cf in self._runs:
+                    lo, hi = max(a, start), min(b, end)
+                    if lo < hi:
+                        cursor.setPosition(lo)
+                        cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
+                        cursor.setCharFormat(cf)
+            for e, r in ranges:
+                if r is not None and any(r[0] < b and a < r[1] for a, b in regions):
+                    self._paint_entity(cursor, e)
+            cursor.endEditBlock()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _entity_range(self, e: Entity) -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -120,29 +121,36 @@ class RawPageView(QPlainTextEdit):
         self._gutter.update()
 
     def _restyle(self, first: int, last: int) -> None:
-        """Set the tint of rows ``first..last``, one cursor operation per run of equal tint."""
+        """Set the tint of rows ``first..last`` that show another one, one cursor operation per run
+        of equal tint (an edit that keeps a line's article leaves its block alone)."""
         assert self._model is not None
-        doc = self.document()
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        run_start = first
-        run_colour = self._tint(first)
-        for row in range(first + 1, last + 2):
-            colour = self._tint(row) if row <= last else -2
-            if colour == run_colour:
-                continue
-            start_block = doc.findBlockByNumber(run_start)
-            end_block = doc.findBlockByNumber(row - 1)
-            if start_block.isValid():
-                cursor.setPosition(start_block.position())
-                cursor.setPosition(end_block.position(), QTextCursor.MoveMode.KeepAnchor)
-                fmt = QTextBlockFormat()
-                if run_colour < 0:
-                    fmt.clearBackground()
+        runs: list[tuple[QTextBlock, QTextBlock, int]] = []  # first block, last block, tint
+        block = self.document().findBlockByNumber(first)
+        for row in range(first, last + 1):
+            if not block.isValid():
+                break
+            colour = self._tint(row)
+            fmt = block.blockFormat()
+            shown = fmt.background().color().rgba() if fmt.hasProperty(QTextFormat.Property.BackgroundBrush) else -1
+            if shown != colour:
+                if runs and runs[-1][2] == colour and runs[-1][1].blockNumber() == row - 1:
+                    runs[-1] = (runs[-1][0], block, colour)
                 else:
-                    fmt.setBackground(QColor.fromRgba(run_colour))
-                cursor.setBlockFormat(fmt)
-            run_start, run_colour = row, colour
+                    runs.append((block, block, colour))
+            block = block.next()
+        if not runs:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for start_block, end_block, colour in runs:
+            cursor.setPosition(start_block.position())
+            cursor.setPosition(end_block.position(), QTextCursor.MoveMode.KeepAnchor)
+            new = QTextBlockFormat()
+            if colour < 0:
+                new.clearBackground()
+            else:
+                new.setBackground(QColor.fromRgba(colour))
+            cursor.setBlockFormat(new)
         cursor.endEditBlock()
 
     def _tint(self, row: int) -> int:
