@@ -108,6 +108,8 @@ class Gazetteer:
 
     def org_suffix(self, word: str) -> str | None:
         """The longest organisation suffix ``word`` ends with, or None."""
+        if not word.endswith(self.org_suffixes):  # one test in C for the common case: none
+            return None
         for suf in self.org_suffixes:
             if word.endswith(suf):
                 return suf
