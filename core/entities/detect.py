@@ -78,8 +78,11 @@ def _spread(seg: Segment, known: dict[str, tuple[str, float]], lengths: Sequence
     """
     out: list[Candidate] = []
     text, cuts = seg.text, seg.cuts
+    size = len(text)
     for start in cuts:
-        for n in lengths:
+        for n in lengths:  # ascending: past the end of the text, no longer length fits either
+            if start + n > size:
+                break
             if start + n in cuts:
                 hit = known.get(text[start : start + n])
                 if hit is not None:

@@ -122,7 +122,7 @@ class Gazetteer:
         return 1 if s[:1] in self.surnames else 0
 
     def is_translit(self, s: str) -> bool:
-        return bool(s) and all(ch in self.translit for ch in s)
+        return bool(s) and self.translit.issuperset(s)
 
 
 def _words(name: str) -> list[str]:
