@@ -79,7 +79,10 @@ def _spread(seg: Segment, known: dict[str, tuple[str, float]], lengths: Sequence
     out: list[Candidate] = []
     text, cuts = seg.text, seg.cuts
     size = len(text)
+    firsts = {w[0] for w in known}
     for start in cuts:
+        if start >= size or text[start] not in firsts:  # no known word starts here
+            continue
         for n in lengths:  # ascending: past the end of the text, no longer length fits either
             if start + n > size:
                 break

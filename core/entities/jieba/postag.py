@@ -76,8 +76,10 @@ def _route(freq: dict[str, int], logtotal: float, sentence: str) -> list[int]:
         best_x = -1
         i = k
         frag = sentence[k]
-        while i < n and frag in freq:
-            f = freq[frag]
+        while i < n:
+            f = freq.get(frag)
+            if f is None:
+                break
             if f:
                 s = log(f) - logtotal + score[i + 1]
                 if best_x < 0 or s >= best_s:  # ends only grow: equal score, the later end wins
