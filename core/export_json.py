@@ -114,7 +114,72 @@ def validate(doc: dict[str, Any]) -> None:
 
 def dumps(doc: dict[str, Any]) -> str:
     """The export's text; a NaN or infinity (invalid JSON) is refused, never written."""
+    parts: list[str] = []
     try:
-        return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
-    except ValueError as e:
-        raise ExportInvalid(f"export not written: {e}") from None
+        _indented(doc, "\n", parts)
+    except _Unusual:  # anything _indented does not write itself: the json module decides
+        try:
+            return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+        except ValueError as e:
+            raise ExportInvalid(f"export not written: {e}") from None
+    parts.append("\n")
+    return "".join(parts)
+
+
+class _Unusual(Exception):
+    pass
+
+
+_encode_str: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def _indented(o: object, newline: str, parts: list[str]) -> None:
+    """``json.dumps(o, ensure_ascii=False, indent=1)`` character for character, for the values an
+    export holds (str keys; str, int, finite float, bool, None, list, tuple, dict values), written
+    into ``parts`` without the json module's chain of generators; ``newline`` is the current
+    line break and indent.  Anything else raises ``_Unusual``."""
+    if isinstance(o, str):
+        parts.append(_encode_str(o))
+    elif o is None:
+        parts.append("null")
+    elif o is True:
+        parts.append("true")
+    elif o is False:
+        parts.append("false")
+    elif isinstance(o, int):
+        parts.append(int.__repr__(o))
+    elif isinstance(o, float):
+        if o != o or o in (_INF, -_INF):
+            raise _Unusual
+        parts.append(float.__repr__(o))
+    elif isinstance(o, (list, tuple)):
+        if not o:
+            parts.append("[]")
+            return
+        inner = newline + " "
+        sep = "[" + inner
+        for v in o:
+            parts.append(sep)
+            _indented(v, inner, parts)
+            sep = "," + inner
+        parts.append(newline + "]")
+    elif isinstance(o, dict):
+        if not o:
+            parts.append("{}")
+            return
+        inner = newline + " "
+        sep = "{" + inner
+        for k, v in o.items():
+            if not isinstance(k, str):
+                raise _Unusual
+            parts.append(sep)
+            parts.append(_encode_str(k))
+            parts.append(": ")
+            _indented(v, inner, parts)
+            sep = "," + inner
+        parts.append(newline + "}")
+    else:
+        raise _Unusual
+
+
+_INF = float("inf")

@@ -96,7 +96,7 @@ def assemble(raw: str, spans: Sequence[tuple[int, int]], *, squeeze: bool = Fals
         if k and chars and separator:
             chars.extend(separator)
             offsets.extend([-1] * len(separator))
-        if squeeze:
+        if squeeze and _HAS_SPACE.search(raw, s, e):
             for o, ch in _squeeze(raw[s:e], s):
                 chars.append(ch)
                 offsets.append(o)

@@ -78,8 +78,14 @@ def _spread(seg: Segment, known: dict[str, tuple[str, float]], lengths: Sequence
     """
     out: list[Candidate] = []
     text, cuts = seg.text, seg.cuts
+    size = len(text)
+    firsts = {w[0] for w in known}
     for start in cuts:
-        for n in lengths:
+        if start >= size or text[start] not in firsts:  # no known word starts here
+            continue
+        for n in lengths:  # ascending: past the end of the text, no longer length fits either
+            if start + n > size:
+                break
             if start + n in cuts:
                 hit = known.get(text[start : start + n])
                 if hit is not None:

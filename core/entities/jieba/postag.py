@@ -9,6 +9,7 @@ as ``posseg.lcut(text, HMM=False)`` does (``POSTokenizer.__cut_internal`` with
 from __future__ import annotations
 
 import re
+from math import log
 from typing import Any
 
 # the patterns jieba.posseg uses (jieba 0.42)
@@ -60,13 +61,43 @@ def cut(tokenizer: Any, tags: dict[str, str], text: str) -> list[tuple[str, str]
     return out
 
 
+def _route(freq: dict[str, int], logtotal: float, sentence: str) -> list[int]:
+    """``nxt[k]``: the end (inclusive) of the word starting at ``k`` on jieba's best path.
+
+    jieba's ``get_DAG`` and ``calc`` in one pass from the end, with the same arithmetic and the same
+    tie-break (the longer word wins a tie, as ``max`` over ``(score, end)`` tuples does), so the
+    path is the one jieba would take; no DAG dictionary, no route dictionary of tuples.
+    """
+    n = len(sentence)
+    score: list[float] = [0.0] * (n + 1)
+    nxt: list[int] = [0] * n
+    for k in range(n - 1, -1, -1):
+        best_s = 0.0
+        best_x = -1
+        i = k
+        frag = sentence[k]
+        while i < n:
+            f = freq.get(frag)
+            if f is None:
+                break
+            if f:
+                s = log(f) - logtotal + score[i + 1]
+                if best_x < 0 or s >= best_s:  # ends only grow: equal score, the later end wins
+                    best_s, best_x = s, i
+            i += 1
+            frag = sentence[k : i + 1]
+        if best_x < 0:  # no dictionary word starts here: the character alone, frequency 1
+            best_s, best_x = 0.0 - logtotal + score[k + 1], k
+        score[k] = best_s
+        nxt[k] = best_x
+    return nxt
+
+
 def _cut_dag(tokenizer: Any, tags: dict[str, str], sentence: str, out: list[tuple[str, str]]) -> None:
-    dag = tokenizer.get_DAG(sentence)
-    route: dict[int, tuple[float, int]] = {}
-    tokenizer.calc(sentence, dag, route)
+    nxt = _route(tokenizer.FREQ, log(tokenizer.total), sentence)
     x, n, buf = 0, len(sentence), ""
     while x < n:
-        y = route[x][1] + 1
+        y = nxt[x] + 1
         word = sentence[x:y]
         if _ENG1.match(word):
             buf += word

@@ -65,10 +65,6 @@ def warm_up() -> None:
         _ready = True
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def in_dictionary(word: str) -> bool:
     """True when jieba's dictionary holds ``word`` with a non-zero frequency."""
     warm_up()
@@ -144,7 +140,7 @@ def tokens(text: str) -> list[Token]:
             if found < 0:
                 continue
             pos = found
-        if len(w) == 1 and _is_han(w):
+        if len(w) == 1 and "\u4e00" <= w <= "\u9fff":  # a single Han character
             if not run:
                 run_start = pos
             run.append((w, f))

@@ -160,9 +160,10 @@ def numbered_units(seg: Segment) -> Iterable[Candidate]:
     """``湖南省长沙县第一中学``, ``北京市第五十五中学``: places, an ordinal, a unit: one ORG."""
     toks, gaz = seg.tokens, seg.gaz
     units = words("unit_words")
+    long_units = tuple(u for u in units if len(u) >= 2)
     out: list[Candidate] = []
     for k, t in enumerate(toks):
-        unit = t.word in units or (len(t.word) >= 3 and any(t.word.endswith(u) for u in units if len(u) >= 2))
+        unit = t.word in units or (len(t.word) >= 3 and t.word.endswith(long_units))
         if not unit or k < 2 or not _is_ordinal(toks[k - 1]):
             continue
         i = k - 2

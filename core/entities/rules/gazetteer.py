@@ -108,6 +108,8 @@ class Gazetteer:
 
     def org_suffix(self, word: str) -> str | None:
         """The longest organisation suffix ``word`` ends with, or None."""
+        if not word.endswith(self.org_suffixes):  # one test in C for the common case: none
+            return None
         for suf in self.org_suffixes:
             if word.endswith(suf):
                 return suf
@@ -120,7 +122,7 @@ class Gazetteer:
         return 1 if s[:1] in self.surnames else 0
 
     def is_translit(self, s: str) -> bool:
-        return bool(s) and all(ch in self.translit for ch in s)
+        return bool(s) and self.translit.issuperset(s)
 
 
 def _words(name: str) -> list[str]:

@@ -386,6 +386,6 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if place and i + 2 < n:
             # 长白山 保护 开发区: a place, one modifier, then a zone word
             last = toks[i + 2]
-            if nxt.flag in NOUNISH | {"v"} and last.word.endswith(("开发区", "新区", "保护区", "园区")):
+            if (nxt.flag in NOUNISH or nxt.flag == "v") and last.word.endswith(("开发区", "新区", "保护区", "园区")):
                 out.append(Candidate(t.start, last.end, "LOC", "rule", 0.6))
     return out
