@@ -20,6 +20,7 @@ import sys
 import threading
 from collections.abc import Iterable, Iterator
 from multiprocessing.context import BaseContext
+from multiprocessing.pool import IMapIterator, Pool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,10 +69,95 @@ def _init_worker(task: Task, lexicon: UserLexicon | None) -> None:
     warm_up(task, lexicon)
 
 
-def _one(item: tuple[int, str]) -> Outcome:
+def _chunk(items: list[tuple[int, str]]) -> list[Outcome]:
+    """A chunk of pages in a worker (chunks made here: the pool's own chunked ``imap`` cannot be
+    polled without waiting)."""
     assert _task is not None, "worker used before its initializer ran"
-    index, path = item
-    return _task.outcome(index, Path(path), _lexicon)
+    return [_task.outcome(index, Path(path), _lexicon) for index, path in items]
+
+
+class Batch:
+    """A run of ``task`` over ``pages`` that the caller drains at its own pace: iterate it (blocking,
+    as ``run`` does) or call ``ready()`` from a timer (the window), never waiting on a worker.
+
+    ``ordered``: outcomes in input order (batch output); otherwise as they finish (each carries
+    its ``index``), so a slow page does not hold back the ones after it.  ``jobs=1`` runs in this
+    process, one page per ``ready()`` call.  ``close()`` (or leaving a ``with``) terminates the
+    workers; what was already handed back is kept by the caller."""
+
+    def __init__(
+        self,
+        pages: Iterable[Path],
+        task: Task,
+        lexicon: UserLexicon | None = None,
+        jobs: int | None = None,
+        *,
+        ordered: bool = True,
+    ) -> None:
+        self.pages = list(pages)
+        self.task, self.lexicon = task, lexicon
+        self.jobs = min(jobs or default_jobs(), max(len(self.pages), 1))
+        self.handed = 0
+        self._pool: Pool | None = None
+        self._results: IMapIterator[list[Outcome]] | None = None
+        self._buffer: list[Outcome] = []  # a chunk's outcomes not handed back yet
+        if self.jobs > 1:
+            ctx = context()
+            if ctx.get_start_method() == "fork":
+                warm_up(task, lexicon)  # once, inherited by every worker
+            self._pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(task, lexicon))
+            items = [(i, str(p)) for i, p in enumerate(self.pages)]
+            n = chunk_size(len(self.pages), self.jobs)
+            chunks = [items[k : k + n] for k in range(0, len(items), n)]
+            imap = self._pool.imap if ordered else self._pool.imap_unordered
+            self._results = imap(_chunk, chunks)
+            self._pool.close()  # no more work: the workers exit once the pages are done
+
+    @property
+    def done(self) -> bool:
+        return self.handed >= len(self.pages)
+
+    def ready(self, limit: int | None = None) -> list[Outcome]:
+        """The outcomes finished since the last call (at most ``limit``), without waiting."""
+        got: list[Outcome] = []
+        while not self.done and (limit is None or len(got) < limit):
+            if self._results is None:  # in this process: one page per call
+                got.append(self.task.outcome(self.handed, self.pages[self.handed], self.lexicon))
+                self.handed += 1
+                break
+            if not self._buffer:
+                try:
+                    self._buffer = self._results.next(timeout=0)
+                except multiprocessing.TimeoutError:
+                    break
+            got.append(self._buffer.pop(0))
+            self.handed += 1
+        if self.done:
+            self.close()
+        return got
+
+    def __iter__(self) -> Iterator[Outcome]:
+        while not self.done:
+            if self._results is None:
+                yield from self.ready()
+            else:
+                if not self._buffer:
+                    self._buffer = self._results.next()
+                self.handed += 1
+                yield self._buffer.pop(0)
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool, self._results = None, None
+
+    def __enter__(self) -> Batch:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def run(
@@ -80,20 +166,5 @@ def run(
     """One ``Outcome`` per page, in input order; ``jobs=1`` runs in this process.
 
     Closing the iterator early (or Ctrl+C while it runs) terminates the workers."""
-    pages = list(paths)
-    jobs = min(jobs or default_jobs(), max(len(pages), 1))
-    if jobs <= 1:
-        for i, p in enumerate(pages):
-            yield task.outcome(i, p, lexicon)
-        return
-    ctx = context()
-    if ctx.get_start_method() == "fork":
-        warm_up(task, lexicon)  # once, inherited by every worker
-    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(task, lexicon))
-    try:
-        items = [(i, str(p)) for i, p in enumerate(pages)]
-        yield from pool.imap(_one, items, chunksize=chunk_size(len(pages), jobs))
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
+    with Batch(paths, task, lexicon, jobs) as batch:
+        yield from batch
