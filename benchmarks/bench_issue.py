@@ -192,7 +192,7 @@ def main() -> int:
         while ws.loaded_count() < len(ws) or w.issue.loader.busy():
             app.processEvents()
             time.sleep(0.005)
-            if first_page_s is None and w.session.document is not None:
+            if first_page_s is None and w.session.document is not None and w.session.document is ws.document(0):
                 first_page_s = time.perf_counter() - t0
             if time.perf_counter() - sampled > 0.25:
                 sampled = time.perf_counter()
