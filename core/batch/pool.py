@@ -98,6 +98,8 @@ class Batch:
         self.task, self.lexicon = task, lexicon
         self.jobs = min(jobs or default_jobs(), max(len(self.pages), 1))
         self.handed = 0
+        self._seen: set[int] = set()
+        self._workers: list[multiprocessing.process.BaseProcess] = []
         self._pool: Pool | None = None
         self._results: IMapIterator[list[Outcome]] | None = None
         self._buffer: list[Outcome] = []  # a chunk's outcomes not handed back yet
@@ -106,6 +108,7 @@ class Batch:
             if ctx.get_start_method() == "fork":
                 warm_up(task, lexicon)  # once, inherited by every worker
             self._pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(task, lexicon))
+            self._workers = list(getattr(self._pool, "_pool", []))
             items = [(i, str(p)) for i, p in enumerate(self.pages)]
             n = chunk_size(len(self.pages), self.jobs)
             chunks = [items[k : k + n] for k in range(0, len(items), n)]
@@ -129,9 +132,10 @@ class Batch:
                 try:
                     self._buffer = self._results.next(timeout=0)
                 except multiprocessing.TimeoutError:
+                    if self._died():
+                        got.extend(self._lost())
                     break
-            got.append(self._buffer.pop(0))
-            self.handed += 1
+            got.append(self._hand(self._buffer.pop(0)))
         if self.done:
             self.close()
         return got
@@ -140,12 +144,34 @@ class Batch:
         while not self.done:
             if self._results is None:
                 yield from self.ready()
+            elif self._buffer:
+                yield self._hand(self._buffer.pop(0))
             else:
-                if not self._buffer:
-                    self._buffer = self._results.next()
-                self.handed += 1
-                yield self._buffer.pop(0)
+                try:
+                    self._buffer = self._results.next(timeout=0.5)
+                except multiprocessing.TimeoutError:
+                    if self._died():
+                        yield from self._lost()
         self.close()
+
+    def _hand(self, outcome: Outcome) -> Outcome:
+        self.handed += 1
+        self._seen.add(outcome.index)
+        return outcome
+
+    def _died(self) -> bool:
+        """A worker was killed (out of memory, by hand): its pages will never come back."""
+        return any(w.exitcode not in (None, 0) for w in self._workers)
+
+    def _lost(self) -> list[Outcome]:
+        """Every page not handed back yet, as a failure: the run ends instead of waiting forever."""
+        self.close()
+        dead = next(w.exitcode for w in self._workers if w.exitcode not in (None, 0))
+        lost = [i for i in range(len(self.pages)) if i not in self._seen]
+        return [
+            self._hand(Outcome(i, self.pages[i], error=f"{self.pages[i].name}: the parser process stopped ({dead})"))
+            for i in lost
+        ]
 
     def close(self) -> None:
         if self._pool is not None:
