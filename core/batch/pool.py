@@ -82,8 +82,8 @@ class Batch:
 
     ``ordered``: outcomes in input order (batch output); otherwise as they finish (each carries
     its ``index``), so a slow page does not hold back the ones after it.  ``jobs=1`` runs in this
-    process, one page per ``ready()`` call.  ``close()`` (or leaving a ``with``) terminates the
-    workers; what was already handed back is kept by the caller."""
+    process, one page per ``ready()`` call.  ``chunk``: pages per task (default ``chunk_size``).
+    ``close()`` (or leaving a ``with``) terminates the workers; what was already handed back is kept by the caller."""
 
     def __init__(
         self,
@@ -93,6 +93,7 @@ class Batch:
         jobs: int | None = None,
         *,
         ordered: bool = True,
+        chunk: int | None = None,
     ) -> None:
         self.pages = list(pages)
         self.task, self.lexicon = task, lexicon
@@ -110,7 +111,7 @@ class Batch:
             self._pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(task, lexicon))
             self._workers = list(getattr(self._pool, "_pool", []))
             items = [(i, str(p)) for i, p in enumerate(self.pages)]
-            n = chunk_size(len(self.pages), self.jobs)
+            n = chunk or chunk_size(len(self.pages), self.jobs)
             chunks = [items[k : k + n] for k in range(0, len(items), n)]
             imap = self._pool.imap if ordered else self._pool.imap_unordered
             self._results = imap(_chunk, chunks)

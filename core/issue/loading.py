@@ -71,14 +71,17 @@ def start_loading(
     paths: Sequence[str], workers: int | None = None, *, strict: bool = False, ordered: bool = True
 ) -> Batch:
     """The pages opened by ``core.batch``'s pool (``workers`` processes, default every core; 1 or
-    0: in this process, one page per ``ready()``).  The user lexicon is read once, here."""
+    0: in this process, one page per ``ready()``).  The user lexicon is read once, here.
+    ``ordered=False`` (the window): pages as they finish, one per task, so the first page is on
+    screen as soon as it is parsed rather than with its chunk."""
     from core.batch.pool import Batch
     from core.batch.tasks import Task
     from core.entities.lexicon import UserLexicon
 
     jobs = 1 if workers is not None and workers <= 1 else workers
     task = Task(kind="load", strict=strict)
-    return Batch([Path(p) for p in paths], task, UserLexicon.load(), jobs, ordered=ordered)
+    chunk = None if ordered else 1
+    return Batch([Path(p) for p in paths], task, UserLexicon.load(), jobs, ordered=ordered, chunk=chunk)
 
 
 def page_load(outcome: Outcome) -> PageLoad:
