@@ -169,3 +169,15 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_is_done(tmp_path: Path) -> None:
     for p in done:
         reference_valid(p.read_text(encoding="utf-8"))
     assert not list(out.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("ordered", [True, False])
+def test_a_killed_worker_fails_the_pages_left_instead_of_hanging(folder: Path, ordered: bool) -> None:
+    pages = sorted(folder.glob("*.txt"))
+    with pool.Batch(pages, Task("parse", cache=False), jobs=2, ordered=ordered) as batch:
+        os.kill(batch._workers[0].pid or 0, signal.SIGKILL)  # before it can have finished anything
+        got = list(batch) if ordered else [o for _ in iter(lambda: batch.done, True) for o in batch.ready()]
+    assert sorted(o.index for o in got) == list(range(len(pages)))  # each page once
+    failed = [o for o in got if not o.ok]
+    assert failed and all("the parser process stopped" in (o.error or "") for o in failed)
+    assert all(o.path == pages[o.index] for o in got)

@@ -367,3 +367,48 @@ def test_page_index_finds_what_the_occurrence_scan_finds() -> None:
     index = PageIndex(page)
     for needle in ("习近平", "疫情防控", "吉林", "。", "4月", "长春市", "不在这页上"):
         assert index.spans(needle) == occurrences(page, needle)
+
+
+# -- loading through core.batch's pool --------------------------------------------------------------
+
+
+def test_pages_load_through_the_batch_pool_as_load_tasks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.batch import pool
+    from core.batch.tasks import Task
+
+    folder = write_issue(tmp_path / "issue")
+    kinds: list[str] = []
+    outcome = Task.outcome
+    monkeypatch.setattr(Task, "outcome", lambda self, *a: (kinds.append(self.kind), outcome(self, *a))[1])
+    serial = IssueWorkspace(open_issue(folder))
+    serial.load_all(workers=1)
+    assert kinds == ["load"] * len(serial)  # inline: core.batch ran one load task per page
+
+    started: list[str] = []
+    context = pool.context
+    monkeypatch.setattr(pool, "context", lambda: (started.append("pool"), context())[1])
+    pooled = IssueWorkspace(open_issue(folder))
+    got: list[str] = []
+    pooled.load_all(workers=2, progress=lambda page: got.append(page.path.name))
+    assert started == ["pool"]  # the worker processes are core.batch's
+    assert got == [s.page.path.name for s in pooled.slots]  # in page order
+    for a, b in zip(serial.slots, pooled.slots, strict=True):
+        assert a.document is not None and b.document is not None
+        assert b.document.page == a.document.page and b.sidecar_path == a.sidecar_path
+    assert continued(pooled) == continued(serial)
+
+
+def test_a_strict_load_task_fails_the_page_with_an_unusable_sidecar(tmp_path: Path) -> None:
+    from core.batch import run
+    from core.batch.tasks import Task
+    from core.issue.loading import PageLoad, page_load
+    from core.persist import paths
+
+    folder = write_issue(tmp_path / "issue")
+    page = sorted(folder.glob("*.txt"))[0]
+    base = parse_page(page_from_text(page.read_text("utf-8"), page))
+    paths.sidecar_path(page, paths.text_sha256(base.text)).write_text("{not json", encoding="utf-8")
+    strict = page_load(next(run([page], Task("load", strict=True), jobs=1)))
+    assert isinstance(strict, PageLoad) and strict.page is None and strict.error  # nothing touched
+    lenient = page_load(next(run([page], Task("load"), jobs=1)))  # sets the sidecar aside, says so
+    assert lenient.page is not None and lenient.warnings and not lenient.error

@@ -298,3 +298,62 @@ def test_drop_a_folder_opens_it_as_an_issue_and_it_is_remembered(qtbot: Any, win
     assert win.issue.recent() == [str(folder.resolve())]
     win.close()  # closing the window closes the issue and stops its workers
     assert win.issue.ws is None and win.issue.loader is None
+
+
+class HeldBatch:
+    """Stands in for ``core.batch``'s pool: the test decides which pages are done, and when."""
+
+    jobs = 2
+
+    def __init__(self, paths: list[str]) -> None:
+        from core.batch.tasks import Outcome
+        from core.issue.loading import load_page
+
+        self.outcomes = [Outcome(i, Path(p), load_page(p)) for i, p in enumerate(paths)]
+        self.finished: list[Any] = []
+        self.handed, self.closed = 0, False
+
+    @property
+    def done(self) -> bool:
+        return self.handed >= len(self.outcomes)
+
+    def finish(self, index: int) -> None:
+        self.finished.append(self.outcomes[index])
+
+    def ready(self, limit: int | None = None) -> list[Any]:
+        got, self.finished = self.finished[:limit], self.finished[len(self.finished[:limit]) :]
+        self.handed += len(got)
+        return got
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_the_page_list_follows_pages_as_the_pool_finishes_them(
+    qtbot: Any, win: MainWindow, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.issue.loader
+
+    batches: list[HeldBatch] = []
+    kinds: list[tuple[bool, int | None]] = []
+
+    def start_loading(paths: list[str], workers: int | None = None, *, ordered: bool = True) -> HeldBatch:
+        kinds.append((ordered, workers))
+        batches.append(HeldBatch(paths))
+        return batches[-1]
+
+    monkeypatch.setattr(ui.issue.loader, "start_loading", start_loading)
+    win.issue.workers = None  # every core
+    assert win.issue.open(folder)
+    ws, model = win.issue.ws, win.issue.model
+    assert ws is not None and model is not None and kinds == [(False, None)]  # as they finish
+    assert all(" · loading" in model.text(r) for r in range(3))
+    batches[0].finish(2)  # the last page is done first
+    qtbot.waitUntil(lambda: ws.loaded_count() == 1)
+    assert "automatic" in model.text(2) and " · loading" in model.text(0) and win.issue.loader is not None
+    assert win.issue.loader.busy() and win.issue.panel is not None and win.issue.panel.loading.isVisible()
+    batches[0].finish(0)
+    batches[0].finish(1)
+    qtbot.waitUntil(lambda: ws.all_loaded() and not win.issue.loader.busy())  # type: ignore[union-attr]
+    assert [s.status for s in ws.slots] == ["auto"] * 3 and len(ws.stories()[0]) > 0
+    assert win.session.document is ws.document(0)

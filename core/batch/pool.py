@@ -20,6 +20,7 @@ import sys
 import threading
 from collections.abc import Iterable, Iterator
 from multiprocessing.context import BaseContext
+from multiprocessing.pool import IMapIterator, Pool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,10 +69,122 @@ def _init_worker(task: Task, lexicon: UserLexicon | None) -> None:
     warm_up(task, lexicon)
 
 
-def _one(item: tuple[int, str]) -> Outcome:
+def _chunk(items: list[tuple[int, str]]) -> list[Outcome]:
+    """A chunk of pages in a worker (chunks made here: the pool's own chunked ``imap`` cannot be
+    polled without waiting)."""
     assert _task is not None, "worker used before its initializer ran"
-    index, path = item
-    return _task.outcome(index, Path(path), _lexicon)
+    return [_task.outcome(index, Path(path), _lexicon) for index, path in items]
+
+
+class Batch:
+    """A run of ``task`` over ``pages`` that the caller drains at its own pace: iterate it (blocking,
+    as ``run`` does) or call ``ready()`` from a timer (the window), never waiting on a worker.
+
+    ``ordered``: outcomes in input order (batch output); otherwise as they finish (each carries
+    its ``index``), so a slow page does not hold back the ones after it.  ``jobs=1`` runs in this
+    process, one page per ``ready()`` call.  ``chunk``: pages per task (default ``chunk_size``).
+    ``close()`` (or leaving a ``with``) terminates the workers; what was already handed back is kept by the caller."""
+
+    def __init__(
+        self,
+        pages: Iterable[Path],
+        task: Task,
+        lexicon: UserLexicon | None = None,
+        jobs: int | None = None,
+        *,
+        ordered: bool = True,
+        chunk: int | None = None,
+    ) -> None:
+        self.pages = list(pages)
+        self.task, self.lexicon = task, lexicon
+        self.jobs = min(jobs or default_jobs(), max(len(self.pages), 1))
+        self.handed = 0
+        self._seen: set[int] = set()
+        self._workers: list[multiprocessing.process.BaseProcess] = []
+        self._pool: Pool | None = None
+        self._results: IMapIterator[list[Outcome]] | None = None
+        self._buffer: list[Outcome] = []  # a chunk's outcomes not handed back yet
+        if self.jobs > 1:
+            ctx = context()
+            if ctx.get_start_method() == "fork":
+                warm_up(task, lexicon)  # once, inherited by every worker
+            self._pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(task, lexicon))
+            self._workers = list(getattr(self._pool, "_pool", []))
+            items = [(i, str(p)) for i, p in enumerate(self.pages)]
+            n = chunk or chunk_size(len(self.pages), self.jobs)
+            chunks = [items[k : k + n] for k in range(0, len(items), n)]
+            imap = self._pool.imap if ordered else self._pool.imap_unordered
+            self._results = imap(_chunk, chunks)
+            self._pool.close()  # no more work: the workers exit once the pages are done
+
+    @property
+    def done(self) -> bool:
+        return self.handed >= len(self.pages)
+
+    def ready(self, limit: int | None = None) -> list[Outcome]:
+        """The outcomes finished since the last call (at most ``limit``), without waiting."""
+        got: list[Outcome] = []
+        while not self.done and (limit is None or len(got) < limit):
+            if self._results is None:  # in this process: one page per call
+                got.append(self.task.outcome(self.handed, self.pages[self.handed], self.lexicon))
+                self.handed += 1
+                break
+            if not self._buffer:
+                try:
+                    self._buffer = self._results.next(timeout=0)
+                except multiprocessing.TimeoutError:
+                    if self._died():
+                        got.extend(self._lost())
+                    break
+            got.append(self._hand(self._buffer.pop(0)))
+        if self.done:
+            self.close()
+        return got
+
+    def __iter__(self) -> Iterator[Outcome]:
+        while not self.done:
+            if self._results is None:
+                yield from self.ready()
+            elif self._buffer:
+                yield self._hand(self._buffer.pop(0))
+            else:
+                try:
+                    self._buffer = self._results.next(timeout=0.5)
+                except multiprocessing.TimeoutError:
+                    if self._died():
+                        yield from self._lost()
+        self.close()
+
+    def _hand(self, outcome: Outcome) -> Outcome:
+        self.handed += 1
+        self._seen.add(outcome.index)
+        return outcome
+
+    def _died(self) -> bool:
+        """A worker was killed (out of memory, by hand): its pages will never come back."""
+        return any(w.exitcode not in (None, 0) for w in self._workers)
+
+    def _lost(self) -> list[Outcome]:
+        """Every page not handed back yet, as a failure: the run ends instead of waiting forever."""
+        self.close()
+        dead = next(w.exitcode for w in self._workers if w.exitcode not in (None, 0))
+        lost = [i for i in range(len(self.pages)) if i not in self._seen]
+        return [
+            self._hand(Outcome(i, self.pages[i], error=f"{self.pages[i].name}: the parser process stopped ({dead})"))
+            for i in lost
+        ]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool, self._results = None, None
+
+    def __enter__(self) -> Batch:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def run(
@@ -80,20 +193,5 @@ def run(
     """One ``Outcome`` per page, in input order; ``jobs=1`` runs in this process.
 
     Closing the iterator early (or Ctrl+C while it runs) terminates the workers."""
-    pages = list(paths)
-    jobs = min(jobs or default_jobs(), max(len(pages), 1))
-    if jobs <= 1:
-        for i, p in enumerate(pages):
-            yield task.outcome(i, p, lexicon)
-        return
-    ctx = context()
-    if ctx.get_start_method() == "fork":
-        warm_up(task, lexicon)  # once, inherited by every worker
-    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(task, lexicon))
-    try:
-        items = [(i, str(p)) for i, p in enumerate(pages)]
-        yield from pool.imap(_one, items, chunksize=chunk_size(len(pages), jobs))
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
+    with Batch(paths, task, lexicon, jobs) as batch:
+        yield from batch

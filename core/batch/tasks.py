@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from core.model import Page
     from core.persist.session import Parser
 
-KINDS = ("parse", "export", "page")
+KINDS = ("parse", "export", "page", "load")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +39,16 @@ class Outcome:
 @dataclass(frozen=True, slots=True)
 class Task:
     """``parse``: the automatic annotation as JSON; ``export``: the page as the editor left it in
-    ``fmt``; ``page``: the automatic parse as a ``Page`` (for callers that keep it, the window)."""
+    ``fmt``; ``page``: the automatic parse as a ``Page``; ``load``: the page opened for editing
+    with its saved corrections, as a ``core.issue.loading.PageLoad`` (the window's and the issue
+    export's background parse of an issue; ``strict``: an unusable sidecar fails the page)."""
 
     kind: str = "parse"
     fmt: str = "json"
     stamp: str | None = None
     cache: bool = True
     comments: bool = False  # CoNLL: comment lines (export --comments)
+    strict: bool = False  # load: an unusable sidecar is the page's error, not set aside
 
     def parser(self) -> Parser:
         if self.cache:
@@ -64,6 +67,10 @@ class Task:
             from core.cli_export import render
 
             return render(path, self.fmt, lexicon, parser=self.parser(), updated=self.stamp, comments=self.comments)
+        if self.kind == "load":
+            from core.issue.loading import load_page
+
+            return load_page(str(path), lexicon, strict=self.strict, parser=self.parser())
         from core.loader import read_page
 
         page = self.parser()(read_page(path), lexicon=lexicon)

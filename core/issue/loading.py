@@ -1,19 +1,27 @@
-"""Parsing the pages of an issue in worker processes, one page per task, on every core.
+"""Opening the pages of an issue for editing, on every core: a ``load`` task of ``core.batch``
+(the pool behind ``parse DIR``), whose workers load jieba and the lexicon once.
 
-``start_pool`` is the one place that decides how pages are parsed in parallel (a plain
-``ProcessPoolExecutor`` over spawned processes, so no Qt state is ever copied into a worker);
-``load_page`` is what runs in a worker and returns plain picklable values.
+``load_page`` is what runs for each page (in a worker, or inline) and returns plain picklable
+values; ``start_loading`` starts the batch that the workspace iterates (blocking, in page order)
+and the window polls (pages as they finish).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.model import Page
 from core.persist.session import Origin
+
+if TYPE_CHECKING:
+    from core.batch.pool import Batch
+    from core.batch.tasks import Outcome
+    from core.entities.lexicon import UserLexicon
+    from core.persist.session import Parser
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,17 +39,18 @@ class PageLoad:
     origin: Origin | None = None  # the sidecar as loaded: saves check the disk against it
 
 
-def load_page(path: str, strict: bool = False) -> PageLoad:
+def load_page(
+    path: str, lexicon: UserLexicon | None = None, *, strict: bool = False, parser: Parser | None = None
+) -> PageLoad:
     """Read, parse, re-apply saved corrections; every failure becomes a message, never a crash.
-    ``strict`` (export): an unusable sidecar is an error, not set aside."""
-    from core.entities.lexicon import UserLexicon
+    ``strict`` (export): an unusable sidecar is an error, not set aside.  ``parser``: the automatic
+    parse (default: through the parse cache)."""
     from core.loader import PageError
     from core.persist import SidecarError, open_page
 
-    lexicon = UserLexicon.load()
-    warnings = [lexicon.warning] if lexicon.warning else []
+    warnings = [lexicon.warning] if lexicon is not None and lexicon.warning else []
     try:
-        result = open_page(path, lexicon, strict=strict)
+        result = open_page(path, lexicon, strict=strict, parser=parser)
     except (PageError, SidecarError) as e:
         return PageLoad(path, error=str(e))
     except Exception as e:  # a parser bug on one page must not stop the issue
@@ -58,10 +67,25 @@ def load_page(path: str, strict: bool = False) -> PageLoad:
     )
 
 
-def worker_count() -> int:
-    return max(1, os.cpu_count() or 1)
+def start_loading(
+    paths: Sequence[str], workers: int | None = None, *, strict: bool = False, ordered: bool = True
+) -> Batch:
+    """The pages opened by ``core.batch``'s pool (``workers`` processes, default every core; 1 or
+    0: in this process, one page per ``ready()``).  The user lexicon is read once, here.
+    ``ordered=False`` (the window): pages as they finish, one per task, so the first page is on
+    screen as soon as it is parsed rather than with its chunk."""
+    from core.batch.pool import Batch
+    from core.batch.tasks import Task
+    from core.entities.lexicon import UserLexicon
+
+    jobs = 1 if workers is not None and workers <= 1 else workers
+    task = Task(kind="load", strict=strict)
+    chunk = None if ordered else 1
+    return Batch([Path(p) for p in paths], task, UserLexicon.load(), jobs, ordered=ordered, chunk=chunk)
 
 
-def start_pool(workers: int | None = None) -> Executor:
-    """The executor that parses an issue's pages (swap this one function for another pool)."""
-    return ProcessPoolExecutor(max_workers=workers or worker_count(), mp_context=multiprocessing.get_context("spawn"))
+def page_load(outcome: Outcome) -> PageLoad:
+    """The ``PageLoad`` of a batch outcome (a failure outside ``load_page`` becomes the page's error)."""
+    if isinstance(outcome.value, PageLoad):
+        return outcome.value
+    return PageLoad(str(outcome.path), error=outcome.error or f"{outcome.path.name}: could not be parsed")

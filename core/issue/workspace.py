@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from core.issue.jumps import (
     state_to_dict,
     stories,
 )
-from core.issue.loading import PageLoad, load_page, start_pool
+from core.issue.loading import PageLoad, page_load, start_loading
 from core.issue.source import Issue, IssuePage
 from core.model import Page
 from core.persist.recovery import recovery_path
@@ -204,25 +204,15 @@ class IssueWorkspace:
     def load_all(
         self, workers: int | None = None, progress: Callable[[IssuePage], None] | None = None, *, strict: bool = False
     ) -> None:
-        """Parse every page (in worker processes when ``workers`` is not 1), blocking.  ``strict``:
-        an unusable sidecar makes the page fail instead of being set aside (export)."""
+        """Parse every page through ``core.batch``'s pool (``workers`` processes, default every
+        core; 1: in this process), blocking, in page order.  ``strict``: an unusable sidecar makes
+        the page fail instead of being set aside (export)."""
         paths = [str(s.page.path) for s in self.slots]
-        stricts = [strict] * len(paths)
-        if workers == 1 or len(paths) == 1:
-            results: Iterator[PageLoad] = map(load_page, paths, stricts)
-            for i, r in enumerate(results):
-                self.loaded(i, r)
+        with start_loading(paths, workers, strict=strict) as batch:
+            for outcome in batch:
+                self.loaded(outcome.index, page_load(outcome))
                 if progress:
-                    progress(self.slots[i].page)
-            return
-        pool = start_pool(workers)
-        try:
-            for i, r in enumerate(pool.map(load_page, paths, stricts)):
-                self.loaded(i, r)
-                if progress:
-                    progress(self.slots[i].page)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+                    progress(self.slots[outcome.index].page)
 
     def relink(self) -> None:
         """Recompute the automatic links from the pages as they are now (the editor's decisions stay)."""

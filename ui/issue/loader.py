@@ -1,27 +1,28 @@
-"""Parsing an issue's pages in the background: a pool of worker processes (``core.issue.loading``)
-polled by a timer, each page handed to the workspace in the GUI thread as soon as it is done.
+"""Parsing an issue's pages in the background: ``core.batch``'s pool (the one behind ``parse DIR``,
+through ``core.issue.loading``) polled by a timer, each page handed to the workspace in the GUI
+thread as soon as it is done, in whatever order the workers finish.
 
-Pages are submitted in page order, so the first pages arrive first; the window is usable from the
-moment the page list is shown.
+The workers are spawned (``core.batch.pool.context``: never forked from a process that has Qt),
+load jieba and the lexicon once and take pages in chunks; the window is usable from the moment
+the page list is shown.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import Executor, Future
-
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from core.issue.loading import PageLoad, load_page, start_pool
+from core.batch.pool import Batch
+from core.issue.loading import PageLoad, page_load, start_loading
 from core.issue.workspace import IssueWorkspace
-from ui.i18n import tr
 
 POLL_MS = 25
+PER_TICK = 8  # pages handed to the workspace per timer tick: the event loop never waits on a burst
 
 
 class IssueLoader(QObject):
     """``progress(done, total)`` after each page; ``finished()`` when every page is back.
 
-    ``workers=0`` parses in the GUI thread, one page per timer tick (tests): same signals."""
+    ``workers=0`` or 1 parses in the GUI thread, one page per timer tick (tests): same signals."""
 
     progress = Signal(int, int)
     finished = Signal()
@@ -30,58 +31,42 @@ class IssueLoader(QObject):
         super().__init__(parent)
         self.ws = ws
         self.workers = workers
-        self._pool: Executor | None = None
-        self._pending: dict[Future[PageLoad], int] = {}
-        self._queue: list[int] = []
+        self._batch: Batch | None = None
+        self._indices: list[int] = []  # the batch's page i is the workspace's page _indices[i]
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
 
     def start(self) -> None:
-        indices = [i for i, s in enumerate(self.ws.slots) if s.document is None and not s.error]
-        if not indices:
+        self._indices = [i for i, s in enumerate(self.ws.slots) if s.document is None and not s.error]
+        if not self._indices:
             self.finished.emit()
             return
-        if self.workers == 0:
-            self._queue = indices
+        paths = [str(self.ws.slots[i].page.path) for i in self._indices]
+        self._batch = start_loading(paths, self.workers, ordered=False)
+        if self._batch.jobs <= 1:
             self._timer.setInterval(0)
-        else:
-            self._pool = start_pool(self.workers)
-            for i in indices:
-                self._pending[self._pool.submit(load_page, str(self.ws.slots[i].page.path))] = i
         self._timer.start()
 
     def busy(self) -> bool:
-        return bool(self._pending or self._queue)
+        return self._batch is not None and not self._batch.done
 
     def _poll(self) -> None:
-        if self._queue:
-            i = self._queue.pop(0)
-            self._deliver(i, load_page(str(self.ws.slots[i].page.path)))
-        for f in [f for f in self._pending if f.done()]:
-            i = self._pending.pop(f)
-            try:
-                result = f.result()
-            except Exception as e:  # a worker died: that page fails, the issue stays open
-                error = tr("the parser process failed: {error}").format(error=e)
-                result = PageLoad(str(self.ws.slots[i].page.path), error=error)
-            self._deliver(i, result)
+        if self._batch is None:
+            return
+        for outcome in self._batch.ready(PER_TICK):
+            self._deliver(self._indices[outcome.index], page_load(outcome))
         if not self.busy():
             self._timer.stop()
-            self._shutdown_pool()
+            self._batch = None
             self.finished.emit()
 
     def _deliver(self, index: int, result: PageLoad) -> None:
         self.ws.loaded(index, result)
         self.progress.emit(self.ws.loaded_count(), len(self.ws))
 
-    def _shutdown_pool(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
-
     def shutdown(self) -> None:
         self._timer.stop()
-        self._pending.clear()
-        self._queue.clear()
-        self._shutdown_pool()
+        if self._batch is not None:
+            self._batch.close()
+            self._batch = None
