@@ -6,9 +6,9 @@ import bisect
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import cache
 from typing import Any
 
+from core import schemas
 from core.fields import FIELD_NAMES, article_fields, block_text
 from core.model import Entity, Page
 from core.paths import RESOURCES
@@ -85,20 +85,12 @@ def page_to_dict(page: Page, *, review_status: str = "auto", updated: str | None
     return doc
 
 
-@cache
 def schema() -> dict[str, Any]:
-    with SCHEMA_PATH.open(encoding="utf-8") as f:
-        loaded: dict[str, Any] = json.load(f)
-    return loaded
+    return schemas.load(SCHEMA_PATH)
 
 
-@cache
 def _validator() -> Callable[[Any], Any]:
-    """The schema compiled to Python once per process (fastjsonschema): ~25× faster than
-    interpreting it, so every export can afford to be checked."""
-    import fastjsonschema
-
-    return fastjsonschema.compile(schema())
+    return schemas.compiled(SCHEMA_PATH)
 
 
 def validate(doc: dict[str, Any]) -> None:

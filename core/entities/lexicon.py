@@ -34,10 +34,10 @@ import json
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
+from core import schemas
 from core.atomic import write_atomic
 from core.loader import PageError, read_regular
 from core.paths import RESOURCES, data_dir
@@ -306,21 +306,12 @@ def _clean_stale_temps(path: Path) -> None:
             stale.unlink()
 
 
-@cache
 def schema() -> dict[str, Any]:
-    with SCHEMA_PATH.open(encoding="utf-8") as f:
-        loaded: dict[str, Any] = json.load(f)
-    return loaded
+    return schemas.load(SCHEMA_PATH)
 
 
-@cache
 def _validator() -> Callable[[Any], Any]:
-    """The schema compiled to Python once per process: fastjsonschema checks a 20,000-entry lexicon
-    in about the time ``json.loads`` takes to read it, where jsonschema took 30 times longer."""
-    import fastjsonschema
-
-    check: Callable[[Any], Any] = fastjsonschema.compile(schema())
-    return check
+    return schemas.compiled(SCHEMA_PATH)
 
 
 def _depth(data: Any, limit: int) -> bool:

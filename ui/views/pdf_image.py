@@ -8,6 +8,7 @@ zoom does not parse the file again.
 
 from __future__ import annotations
 
+import atexit
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -19,6 +20,14 @@ from ui.i18n import tr
 
 MAX_OPEN = 4
 _documents: OrderedDict[str, Any] = OrderedDict()
+
+
+@atexit.register
+def close_all() -> None:
+    """Close the documents kept open for re-rendering (pypdfium2 warns about any left at exit)."""
+    while _documents:
+        _, doc = _documents.popitem()
+        doc.close()
 
 
 class RenderError(Exception):
