@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from core.edits.base import EditError
-from core.events import AboutToChange, Change, Changed, Event
+from core.events import AboutToChange, Change, Changed, Event, Listeners
 from core.model import Article, Entity, Page
 from core.state import State, find_entity
 
@@ -36,7 +36,7 @@ class Document:
         self._state = State(page, review_done)
         self.base: Page = base if base is not None else page
         self._revision = 0
-        self._listeners: list[Listener] = []
+        self._listeners: Listeners[Event] = Listeners()
         self._busy = False
         self.read_only: str | None = None  # why edits are refused (the page is open elsewhere)
 
@@ -89,13 +89,7 @@ class Document:
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener(event)`` for every ``AboutToChange``/``Changed``; returns the unsubscriber."""
-        self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            if listener in self._listeners:
-                self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.subscribe(listener)
 
     def apply(self, edit: Edit) -> None:
         """Do ``edit``; raises ``EditError`` (state untouched, no event) when it is impossible or
@@ -122,8 +116,7 @@ class Document:
             self._busy = False
 
     def _emit(self, event: Event) -> None:
-        for listener in list(self._listeners):
-            listener(event)
+        self._listeners.emit(event)
 
 
 __all__ = ["REVIEW_STATUSES", "Change", "Document", "State", "find_entity"]

@@ -7,7 +7,34 @@ batch of edits is one pair, not one per sub-edit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+E = TypeVar("E")
+
+
+class Listeners(Generic[E]):
+    """Callbacks of one publisher (a ``Document``, an issue): ``subscribe`` returns the way out,
+    ``emit`` calls each in subscription order (a copy, so a listener may unsubscribe itself)."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self) -> None:
+        self._items: list[Callable[[E], None]] = []
+
+    def subscribe(self, listener: Callable[[E], None]) -> Callable[[], None]:
+        self._items.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._items:
+                self._items.remove(listener)
+
+        return unsubscribe
+
+    def emit(self, event: E) -> None:
+        for listener in list(self._items):
+            listener(event)
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,3 +50,14 @@ def _id_start(entity_id: str) -> int | None:
         return int(entity_id[1:].split("-", 1)[0])
     except ValueError:
         return None
+
+
+def present_entities(page: Page, ids: frozenset[str]) -> list[Entity]:
+    """The entities of ``page`` among ``ids`` (an edit's change names both the old and the new ids)."""
+    out = []
+    for eid in ids:
+        try:
+            out.append(find_entity(page, eid))
+        except KeyError:
+            continue
+    return out

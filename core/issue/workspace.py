@@ -18,7 +18,7 @@ from pathlib import Path
 from core.atomic import write_atomic
 from core.document import Document, State
 from core.edits.base import Edit
-from core.events import Event
+from core.events import Event, Listeners
 from core.history import History
 from core.issue.jumps import (
     Link,
@@ -111,7 +111,7 @@ class IssueWorkspace:
     def __init__(self, issue: Issue) -> None:
         self.issue = issue
         self.slots = [PageSlot(p) for p in issue.pages]
-        self._listeners: list[Listener] = []
+        self._listeners: Listeners[IssueEvent] = Listeners()
         self.links = LinkState()
         self._link_done: list[LinkEdit] = []
         self._link_undone: list[LinkEdit] = []
@@ -154,13 +154,7 @@ class IssueWorkspace:
         return [i for i, s in enumerate(self.slots) if s.modified]
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
-        self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            if listener in self._listeners:
-                self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.subscribe(listener)
 
     def notify(self, index: int) -> None:
         """Say that page ``index`` changed in a way its document does not announce (it was saved
@@ -168,8 +162,7 @@ class IssueWorkspace:
         self._emit(IssueEvent("page_changed", index))
 
     def _emit(self, event: IssueEvent) -> None:
-        for listener in list(self._listeners):
-            listener(event)
+        self._listeners.emit(event)
 
     # -- loading -----------------------------------------------------------------------------------
 

@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
-from core.document import find_entity
 from core.events import Change
 from core.model import PENDING_STATUS, Entity, Page
+from core.state import present_entities
 from core.textmap import squeeze_spaces
 from ui.i18n import tr
 from ui.models.rows import Index, RowsModel
@@ -109,8 +109,8 @@ class EntityModel(RowsModel[Entity]):
                     self.dataChanged.emit(self.index(first, ARTICLE), self.index(last, ARTICLE))
 
     def _follow_entities(self, old: Page, new: Page, change: Change) -> None:
-        gone = _present(old, change.entities)
-        came = _present(new, change.entities)
+        gone = present_entities(old, change.entities)
+        came = present_entities(new, change.entities)
         self._occurrences.subtract(e.text for e in gone)
         self._occurrences.update(e.text for e in came)
         touched = {e.text for e in (*gone, *came)}
@@ -196,17 +196,6 @@ class EntityModel(RowsModel[Entity]):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-def _present(page: Page, ids: frozenset[str]) -> list[Entity]:
-    """The entities of ``page`` among ``ids`` (an edit names both the old and the new ids)."""
-    out = []
-    for eid in ids:
-        try:
-            out.append(find_entity(page, eid))
-        except KeyError:
-            continue
-    return out
 
 
 class EntityFilterModel(QSortFilterProxyModel):

@@ -6,9 +6,9 @@ import bisect
 from collections import Counter
 from functools import cached_property
 
-from core.document import find_entity
 from core.events import Change
 from core.model import PENDING_STATUS, Entity, Page
+from core.state import present_entities
 
 
 class PageIndex:
@@ -49,8 +49,8 @@ class PageIndex:
         by_old: dict[str, list[Entity]] | None = self.__dict__.get("_by_article")
         if by_old is None:
             return
-        gone = _present(self.page, change.entities)
-        came = _present(new.page, change.entities)
+        gone = present_entities(self.page, change.entities)
+        came = present_entities(new.page, change.entities)
         keys = set(change.articles)
         keys.update(self.article_of_entity(e) for e in gone)
         keys.update(new.article_of_entity(e) for e in came)
@@ -141,14 +141,3 @@ class PageIndex:
         for e in self.page.entities:
             out.setdefault(self.article_of_entity(e), []).append(e)
         return out
-
-
-def _present(page: Page, ids: frozenset[str]) -> list[Entity]:
-    """The entities of ``page`` among ``ids`` (an edit names both the old and the new ids)."""
-    out = []
-    for eid in ids:
-        try:
-            out.append(find_entity(page, eid))
-        except KeyError:
-            continue
-    return out
