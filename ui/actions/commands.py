@@ -21,17 +21,24 @@ class EditCommand(QUndoCommand):
     Pushing the command is the only way the window changes a document.  An edit the document
     refuses leaves its ``EditError`` in ``error`` and marks the command obsolete, which makes
     ``QUndoStack.push`` drop it: a refused edit never reaches the stack.
+
+    ``applied``: the edit is already in the document (an issue-wide decision made while another
+    page was on screen), so the push itself does nothing; later redos re-apply it.
     """
 
-    def __init__(self, document: Document, edit: Edit) -> None:
+    def __init__(self, document: Document, edit: Edit, *, applied: bool = False) -> None:
         super().__init__(tr(edit.name))
         self.document = document
         self.edit = edit
         self.error: EditError | None = None
+        self._skip_redo = applied
 
     # Qt overrides
 
     def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
         try:
             self.document.apply(self.edit)
         except EditError as e:

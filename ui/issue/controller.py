@@ -15,15 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QUndoCommand
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
-from core.document import Document
 from core.edits.base import Edit, EditError
 from core.issue.decisions import EntityRow, IssueDecision, apply_decision, plan, row_decision
 from core.issue.search import Hit
 from core.issue.source import IssueError, is_issue, open_issue
 from core.issue.workspace import IssueEvent, IssueWorkspace
+from ui.actions.commands import EditCommand
 from ui.i18n import tr
 from ui.issue.entity_list import IssueEntityModel, IssueEntityWindow
 from ui.issue.find import IssueFindPanel
@@ -51,27 +51,6 @@ def decision_text(decision: str, text: str, type_: str) -> str:
     if decision == "retype":
         return tr("Retype all “{text}” to {type} in the issue").format(text=surface, type=type_)
     return tr("Mark all “{text}” as {type} in the issue").format(text=surface, type=type_)
-
-
-class AppliedCommand(QUndoCommand):
-    """An edit already applied to the document (an issue-wide decision made while another page
-    was on screen): the first ``redo`` (the push) does nothing, later ones re-apply."""
-
-    def __init__(self, document: Document, edit: Edit) -> None:
-        super().__init__(edit.name)
-        self.document = document
-        self.edit = edit
-        self._pushed = False
-
-    # Qt overrides
-
-    def redo(self) -> None:
-        if self._pushed:
-            self.document.apply(self.edit)
-        self._pushed = True
-
-    def undo(self) -> None:
-        self.document.revert(self.edit)
 
 
 class IssueController(QObject):
@@ -301,7 +280,7 @@ class IssueController(QObject):
             warnings=slot.warnings,
         )
         for edit in pending:  # issue-wide decisions made while the page was elsewhere: undoable here
-            self.w.undo_stack.push(AppliedCommand(slot.document, edit))
+            self.w.undo_stack.push(EditCommand(slot.document, edit, applied=True))
         if pending and clean:
             self.w.undo_stack.setClean()
         if slot.history is not None:
