@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.model import Page
-from core.persist.session import Origin
 
 if TYPE_CHECKING:
     from core.batch.pool import Batch
     from core.batch.tasks import Outcome
     from core.entities.lexicon import UserLexicon
-    from core.persist.session import Parser
+    from core.persist.session import Origin, Parser
 
 
 @dataclass(frozen=True, slots=True)
