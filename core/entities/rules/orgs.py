@@ -18,13 +18,14 @@ from core.entities.jieba.tokenizer import Token, dict_tag
 from core.entities.rules.gazetteer import Gazetteer
 from core.entities.rules.names import person_shape
 from core.entities.rules.places import ADMIN_PREFIX, GENERIC, NOUNISH, PROPERISH, STRONG, place_token
+from core.entities.rules.wordlists import words
 
 # organisation words that need a place or a proper name before them (国家 alone is not one)
 _WEAK_PREFIX = frozenset({"中央", "国家", "全国", "地方"})
 # ad-hoc bodies set up for a task: 疫情防控指挥部 is not a named organisation
 _AD_HOC = ("指挥部", "工作组", "领导小组", "专班", "工作队")
 # last characters of organisation names; an nt word ending otherwise is a phrase (重大进展)
-_NT_END = frozenset("会盟党报社团队军部局院委署司处厅所校馆台行厂店网协联办组")
+_NT_END = frozenset("会盟党报社团队军部局院委署司处厅所校馆台行厂店网协联办组田矿")
 # nt words with an organisation ending that are documents, areas or slogans, not organisations
 _NT_NOT = ("公报", "大部", "全党", "全军", "大厅", "展厅")
 # suffixes that close a long name even across 和/与 and verbs (争取和平与裁军委员会)
@@ -87,6 +88,9 @@ def tagged_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             # 中央政治局常委: the organisation before a title word is tagged, the title is not
             if w[:-title] in gaz.orgs or gaz.org_suffix(w[:-title]):
                 out.append(Candidate(t.start, t.end - title, "ORG", "rule", 0.7))
+        elif any(w.endswith(p) and len(w) > len(p) + 1 for p in words("part_heads")):
+            # 纽约联合国总部, X代表团: the owner inside is found by the refiner ``orgkinds.org_kinds``
+            out.append(Candidate(t.start, t.end, "ORG", "jieba", 0.7))
         elif nt_trusted(w, gaz):
             # 北京音乐厅, 人民大会堂: a venue is a place, not an organisation
             venue = w.endswith(("音乐厅", "大会堂", "礼堂", "公园", "纪念馆", "广场", "剧场", "体育馆"))
@@ -133,6 +137,11 @@ def _extends(toks: Sequence[Token], j: int, gaz: Gazetteer) -> int:
     return 0
 
 
+def _whole_org(t: Token, gaz: Gazetteer) -> bool:
+    """A token that is a complete organisation name by itself (安理会, 人民日报, 新华社)."""
+    return len(t.word) >= 3 and (t.word in gaz.orgs or (t.flag == "nt" and nt_trusted(t.word, gaz)))
+
+
 def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """A place (or 省/市/县 standing alone, or an org) + up to five words ending in an org suffix."""
     out: list[Candidate] = []
@@ -158,6 +167,8 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
                 if not step:
                     break  # 广播公司 演播 大厅: the name ended with the organisation word
                 best = j + step - 1
+            elif j > i + 1 and _whole_org(u, gaz):
+                break  # 中国 主张 安理会: a whole name after other words is its own, not this chain's end
             elif org_word(u, gaz, j == i + 1) or (u.word in GENERIC and u.word.endswith(STRONG)):
                 best = j
         if best is None or best == i:

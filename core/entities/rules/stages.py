@@ -15,6 +15,7 @@ from core.entities.rules import fixes
 from core.entities.rules.foreign import dotted_names, joined_fragments
 from core.entities.rules.lists import listed_names
 from core.entities.rules.names import anchored_names, tagged_names
+from core.entities.rules.orgkinds import fused_named_committees, org_kinds
 from core.entities.rules.orgs import fused_title_orgs, long_orgs, org_chains, prefixed_orgs, tagged_orgs
 from core.entities.rules.persons import anonymised_names, captioned_names, credit_names, speaker_names
 from core.entities.rules.places import gazetteer_words, known_phrases, place_compounds
@@ -36,7 +37,9 @@ def dateline(seg: Segment) -> Iterable[Candidate]:
     if src not in ("本报", "本刊"):
         out.append(Candidate(*parts.source, "ORG", "rule", 0.9, tier=TIER_SURE))
     if parts.place is not None and not text[parts.place[0] : parts.place[1]].startswith("驻"):
-        out.append(Candidate(*parts.place, "LOC", "rule", 0.9, tier=TIER_SURE))
+        # 新华社联合国电: the place of a dispatch can be an organisation's seat
+        kind = "ORG" if text[parts.place[0] : parts.place[1]] in seg.gaz.orgs else "LOC"
+        out.append(Candidate(*parts.place, kind, "rule", 0.9, tier=TIER_SURE))
     if parts.date is not None:
         tm = find_times(text[parts.date[0] : parts.date[1]])
         value = tm[0].value if len(tm) == 1 else None
@@ -65,6 +68,7 @@ DETECTORS: tuple[Detector, ...] = (
     fixes.byline_names,
     fixes.nicknames,
     fixes.numbered_units,
+    fused_named_committees,
     dateline,
 )
 
@@ -73,6 +77,7 @@ REFINERS: tuple[Refiner, ...] = (
     lambda s, c: fused_title_orgs(s.text, c, s.gaz),
     lambda s, c: c + listed_names(s.text, s.tokens, c, s.gaz),
     fixes.absorb_orgs,
+    org_kinds,
     fixes.drop_false_alarms,
 )
 

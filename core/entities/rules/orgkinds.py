@@ -1,0 +1,124 @@
+"""Kinds of ORG candidates that are something else, each fixed by one general rule.
+
+- a building or ground (X美术馆, X宾馆, X公园: ``venue_heads``) is a place: LOC;
+- a group sent by an organisation or its seat (X代表团, X总部, X市中心: ``part_heads``) is not an
+  organisation of its own: X is the entity (an ORG or a LOC), the head is dropped;
+- after 第…次 a congress (第十五次全国代表大会) is one meeting of a body, an event: no ORG;
+- nothing but words of kind before a generic head (服装加工厂, 商业银行, 外国公司, 嘉年华会) says
+  what sort of unit, not which one: no ORG;
+- a name between 《 and 》 is the title of a work (a newspaper as a publication): no ORG.
+
+The word lists are general vocabulary in ``resources/entities`` (see its README).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from core.entities.candidates import Candidate
+from core.entities.jieba.tokenizer import dict_tag
+from core.entities.pipeline import Segment
+from core.entities.rules.places import place_token
+from core.entities.rules.wordlists import words
+
+# 第十五次, 第2次: an ordinal count of meetings right before the candidate
+_ORDINAL_TIMES_RE = re.compile(r"第[一二三四五六七八九十百零〇两\d０-９]{1,4}次(?:全体)?$")
+# longest place prefix tried when a seat word follows "place + organisation" (纽约 联合国 总部)
+_PLACE_PREFIX_MAX = 5
+
+
+def _ends_with_any(word: str, heads: frozenset[str]) -> str | None:
+    """The longest entry of ``heads`` that ``word`` ends with, shorter than ``word``."""
+    best: str | None = None
+    for k in range(1, len(word)):
+        if word[-k:] in heads:
+            best = word[-k:]
+    return best
+
+
+def only_modifiers(text: str, modifiers: frozenset[str]) -> bool:
+    """``text`` is one or more words of kind back to back (商业 信息, 服装)."""
+    if not text:
+        return False
+    ok = [True] + [False] * len(text)
+    for i in range(1, len(text) + 1):
+        ok[i] = any(ok[j] and text[j:i] in modifiers for j in range(max(0, i - 4), i))
+    return ok[len(text)]
+
+
+def generic_org(word: str) -> bool:
+    """商业银行, 服装加工厂, 外国公司: words of kind, then a generic organisation head."""
+    heads, modifiers = words("generic_heads"), words("generic_modifiers")
+    if word in heads:
+        return True  # 加工厂, 敬老院 alone
+    return any(word[-k:] in heads and only_modifiers(word[:-k], modifiers) for k in range(1, len(word)))
+
+
+def _seat_parts(seg: Segment, c: Candidate, rest_end: int, by_span: set[tuple[int, int]]) -> list[Candidate]:
+    """What stands for X in X代表团 / X总部: candidates already on X, else X typed by the lists."""
+    gaz = seg.gaz
+    if (c.start, rest_end) in by_span:
+        return []  # another candidate already covers X exactly: it stays, this one goes
+    rest = seg.text[c.start : rest_end]
+    if len(rest) < 2:
+        return []
+    if gaz.is_place(rest):
+        return [dataclasses.replace(c, end=rest_end, type="LOC")]
+    if rest in gaz.orgs or gaz.org_suffix(rest):
+        return [dataclasses.replace(c, end=rest_end)]
+    for k in range(min(_PLACE_PREFIX_MAX, len(rest) - 2), 1, -1):
+        if (gaz.is_place(rest[:k]) or dict_tag(rest[:k]) == "ns") and rest[k:] in gaz.orgs:
+            # 纽约 联合国 总部: the city and the organisation, each its own entity
+            return [
+                dataclasses.replace(c, end=c.start + k, type="LOC"),
+                dataclasses.replace(c, start=c.start + k, end=rest_end),
+            ]
+    return []
+
+
+def org_kinds(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
+    """Venues retyped LOC; delegations and seats cut back to their owner; meetings, kinds of
+    unit and titles of works dropped."""
+    text, gaz = seg.text, seg.gaz
+    venues, parts, meetings = words("venue_heads"), words("part_heads"), words("ordinal_meetings")
+    by_span = {(c.start, c.end) for c in cands if c.type in ("ORG", "LOC")}
+    out: list[Candidate] = []
+    for c in cands:
+        if c.type != "ORG":
+            out.append(c)
+            continue
+        word = text[c.start : c.end]
+        part = _ends_with_any(word, parts)
+        if part is not None:
+            out.extend(_seat_parts(seg, c, c.end - len(part), by_span))
+            continue
+        if text[c.start - 1 : c.start] == "《" and text[c.end : c.end + 1] == "》":
+            continue
+        if word in gaz.orgs:
+            out.append(c)
+            continue
+        if _ends_with_any(word, venues) is not None:
+            out.append(dataclasses.replace(c, type="LOC"))
+            continue
+        if any(word.endswith(m) for m in meetings) and _ORDINAL_TIMES_RE.search(text, max(0, c.start - 8), c.start):
+            continue
+        if generic_org(word):
+            continue
+        out.append(c)
+    return out
+
+
+def fused_named_committees(seg: Segment) -> list[Candidate]:
+    """贵州 省委书记: jieba fused the committee into the title word, but a place names it: the
+    place and the committee are one ORG (贵州省委), the title is not tagged."""
+    toks, gaz = seg.tokens, seg.gaz
+    out: list[Candidate] = []
+    for i in range(1, len(toks)):
+        t, prev = toks[i], toks[i - 1]
+        head, title = t.word[:2], t.word[2:]
+        if head not in ("省委", "市委", "县委", "区委", "州委") or not title or title not in gaz.titles:
+            continue
+        if place_token(prev, gaz):
+            out.append(Candidate(prev.start, t.start + 2, "ORG", "rule", 0.8))
+    return out
