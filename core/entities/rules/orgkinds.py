@@ -24,6 +24,8 @@ from core.entities.rules.wordlists import words
 
 # 第十五次, 第2次: an ordinal count of meetings right before the candidate
 _ORDINAL_TIMES_RE = re.compile(r"第[一二三四五六七八九十百零〇两\d０-９]{1,4}次(?:全体)?$")
+# words starting with 大 that jieba may cut as 人大 + rest (人大搞, 人大力)
+_DA_WORDS = frozenset({"大搞", "大力", "大量", "大批", "大多", "大都", "大幅", "大家", "大大", "大抓", "大办"})
 # longest place prefix tried when a seat word follows "place + organisation" (纽约 联合国 总部)
 _PLACE_PREFIX_MAX = 5
 
@@ -95,6 +97,8 @@ def org_kinds(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
             continue
         if text[c.start - 1 : c.start] == "《" and text[c.end : c.end + 1] == "》":
             continue
+        if word.endswith("人大") and text[c.end - 1 : c.end + 1] in _DA_WORDS:
+            continue  # 村人大搞建设: 大搞 is the verb, 人大 a wrong cut
         if word in gaz.orgs:
             out.append(c)
             continue

@@ -18,6 +18,7 @@ from core.entities.jieba.tokenizer import Token, dict_tag
 from core.entities.rules.gazetteer import Gazetteer
 from core.entities.rules.names import person_shape
 from core.entities.rules.places import ADMIN_PREFIX, GENERIC, NOUNISH, PROPERISH, STRONG, place_token
+from core.entities.rules.orgkinds import generic_org
 from core.entities.rules.wordlists import words
 
 # organisation words that need a place or a proper name before them (国家 alone is not one)
@@ -98,6 +99,24 @@ def tagged_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+def word_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """One token that jieba did not tag nt but is a whole name: a proper noun (nz) closed by a
+    strong suffix (穆斯林联盟), or a place fused with an organisation word (上海交响乐团/n)."""
+    out: list[Candidate] = []
+    for t in toks:
+        w = t.word
+        if t.flag == "nz" and len(w) >= 4 and w.endswith(STRONG + _LONG_CLOSERS) and not person_government(w, gaz):
+            out.append(Candidate(t.start, t.end, "ORG", "rule", 0.65))
+        elif t.flag == "n" and len(w) >= 5:
+            suf = gaz.org_suffix(w)
+            if suf is None or len(suf) < 2 or w in GENERIC:
+                continue
+            k = next((k for k in (3, 2) if gaz.is_place(w[:k]) and len(w) - k > len(suf)), 0)
+            if k:
+                out.append(Candidate(t.start, t.end, "ORG", "rule", 0.65))
+    return out
+
+
 def org_word(t: Token, gaz: Gazetteer, right_after: bool = True) -> bool:
     """A token that can end an organisation name.
 
@@ -139,7 +158,9 @@ def _extends(toks: Sequence[Token], j: int, gaz: Gazetteer) -> int:
 
 def _whole_org(t: Token, gaz: Gazetteer) -> bool:
     """A token that is a complete organisation name by itself (安理会, 人民日报, 新华社)."""
-    return len(t.word) >= 3 and (t.word in gaz.orgs or (t.flag == "nt" and nt_trusted(t.word, gaz)))
+    if len(t.word) < 3 or generic_org(t.word):
+        return False  # 福利院: a kind of unit ends a chain (北京市 儿童 福利院) like any org word
+    return t.word in gaz.orgs or (t.flag == "nt" and nt_trusted(t.word, gaz))
 
 
 def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
@@ -185,7 +206,7 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         while (
             j >= 0
             and i - j <= 2
-            and toks[j].flag in PROPERISH - {"nr", "nrt", "nrfg"}
+            and (toks[j].flag in PROPERISH - {"nr", "nrt", "nrfg"} or _foreign_name(toks[j], t, gaz))
             and not gaz.is_place(toks[j].word)
             and toks[j].word not in gaz.orgs
         ):
@@ -193,6 +214,11 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if j < i - 1:
             out.append(Candidate(toks[j + 1].start, t.end, "ORG", "rule", 0.6))
     return out
+
+
+def _foreign_name(t: Token, head: Token, gaz: Gazetteer) -> bool:
+    """拉合尔 高等法院: a transliterated word jieba took for a person, before an institution."""
+    return len(t.word) >= 3 and gaz.is_translit(t.word) and not head.word.endswith("政府")
 
 
 def _long_inner(t: Token) -> bool:
@@ -211,7 +237,9 @@ def long_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             if t.end - s.start > 18:
                 break
             if place_token(s, gaz) or s.word in gaz.orgs or s.word.startswith(_LONG_OPENERS):
-                if i < j - 1 or len(t.word) > 3:
+                # 国家 委员会 is no name; 国家验收 委员会 (an opener fused with a word) is
+                fused = s.word.startswith(_LONG_OPENERS) and s.word not in _LONG_OPENERS
+                if i < j - 1 or len(t.word) > 3 or fused:
                     out.append(Candidate(s.start, t.end, "ORG", "rule", 0.65))
                 break
             if not _long_inner(s):

@@ -16,7 +16,7 @@ from core.entities.rules.foreign import dotted_names, joined_fragments
 from core.entities.rules.lists import listed_names
 from core.entities.rules.names import anchored_names, tagged_names
 from core.entities.rules.orgkinds import fused_named_committees, org_kinds
-from core.entities.rules.orgs import fused_title_orgs, long_orgs, org_chains, prefixed_orgs, tagged_orgs
+from core.entities.rules.orgs import fused_title_orgs, long_orgs, org_chains, prefixed_orgs, tagged_orgs, word_orgs
 from core.entities.rules.persons import anonymised_names, captioned_names, credit_names, speaker_names
 from core.entities.rules.places import gazetteer_words, known_phrases, place_compounds
 from core.entities.rules.timex import find_times
@@ -64,6 +64,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda s: tagged_orgs(s.tokens, s.gaz),
     lambda s: org_chains(s.tokens, s.gaz),
     lambda s: long_orgs(s.tokens, s.gaz),
+    lambda s: word_orgs(s.tokens, s.gaz),
     fixes.titled_names,
     fixes.byline_names,
     fixes.nicknames,
