@@ -26,6 +26,8 @@ from core.entities.rules.wordlists import words
 _ORDINAL_TIMES_RE = re.compile(r"第[一二三四五六七八九十百零〇两\d０-９]{1,4}次(?:全体)?$")
 # words starting with 大 that jieba may cut as 人大 + rest (人大搞, 人大力)
 _DA_WORDS = frozenset({"大搞", "大力", "大量", "大批", "大多", "大都", "大幅", "大家", "大大", "大抓", "大办"})
+# after an organisation's name these make it the name of a system or a doctrine (…制度)
+_SYSTEM_WORDS = ("制度", "体制")
 # longest place prefix tried when a seat word follows "place + organisation" (纽约 联合国 总部)
 _PLACE_PREFIX_MAX = 5
 
@@ -99,6 +101,8 @@ def org_kinds(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
             continue
         if word.endswith("人大") and text[c.end - 1 : c.end + 1] in _DA_WORDS:
             continue  # 村人大搞建设: 大搞 is the verb, 人大 a wrong cut
+        if text.startswith(_SYSTEM_WORDS, c.end):
+            continue  # 人民代表大会制度: the system named after a body, not the body itself
         if word in gaz.orgs:
             out.append(c)
             continue
@@ -125,4 +129,40 @@ def fused_named_committees(seg: Segment) -> list[Candidate]:
             continue
         if place_token(prev, gaz):
             out.append(Candidate(prev.start, t.start + 2, "ORG", "rule", 0.8))
+    return out
+
+
+# tokens that may stand between a place and a venue (滨江 商厦, 儿童 公园): names and nouns
+_VENUE_INNER = frozenset({"n", "nz", "ns", "new", "j", "nr"})
+# first characters of a quantifier or determiner (各大公园, 全市广场): not one named venue
+_DETERMINERS = frozenset("各全本该每这那某其此诸几多")
+# a street is a place too when a city's name comes before it (哈尔滨 中央大街)
+_STREETS = ("大街", "大道")
+
+
+def venue_places(seg: Segment) -> list[Candidate]:
+    """哈尔滨市 儿童公园, 天津 滨江 商厦, 全国政协 礼堂: a place (or an organisation), at most one
+    name, then a building or ground is one LOC, the longest name (the city is part of it)."""
+    toks, gaz = seg.tokens, seg.gaz
+    venues = words("venue_heads")
+    out: list[Candidate] = []
+    for k, u in enumerate(toks):
+        w = u.word
+        if not (_ends_with_any(w, venues) is not None or w in venues or w.endswith(_STREETS)) or w[0] in _DETERMINERS:
+            continue  # 各大公园: some venues, not one
+        start: int | None = None
+        for i in (k - 1, k - 2):
+            if i < 0:
+                break
+            t = toks[i]
+            if t.word.endswith("洲"):
+                break  # 欧洲 大厦: a continent's "building" is a figure of speech
+            if place_token(t, gaz) or (t.word in gaz.orgs and i == k - 1):
+                start = t.start  # the furthest place wins: 天津 滨江 商厦
+                if t.word in gaz.divisions:
+                    break  # 冰城 哈尔滨市 儿童公园: a city's full name starts the venue's
+            elif t.flag not in _VENUE_INNER or gaz.org_suffix(t.word) or t.word in gaz.titles:
+                break
+        if start is not None:
+            out.append(Candidate(start, u.end, "LOC", "rule", 0.7))
     return out

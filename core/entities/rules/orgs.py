@@ -17,8 +17,8 @@ from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag
 from core.entities.rules.gazetteer import Gazetteer
 from core.entities.rules.names import person_shape
-from core.entities.rules.places import ADMIN_PREFIX, GENERIC, NOUNISH, PROPERISH, STRONG, place_token
 from core.entities.rules.orgkinds import generic_org
+from core.entities.rules.places import ADMIN_PREFIX, GENERIC, NOUNISH, PROPERISH, STRONG, place_token
 from core.entities.rules.wordlists import words
 
 # organisation words that need a place or a proper name before them (国家 alone is not one)

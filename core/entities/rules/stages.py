@@ -15,7 +15,7 @@ from core.entities.rules import fixes
 from core.entities.rules.foreign import dotted_names, joined_fragments
 from core.entities.rules.lists import listed_names
 from core.entities.rules.names import anchored_names, tagged_names
-from core.entities.rules.orgkinds import fused_named_committees, org_kinds
+from core.entities.rules.orgkinds import fused_named_committees, org_kinds, venue_places
 from core.entities.rules.orgs import fused_title_orgs, long_orgs, org_chains, prefixed_orgs, tagged_orgs, word_orgs
 from core.entities.rules.persons import anonymised_names, captioned_names, credit_names, speaker_names
 from core.entities.rules.places import gazetteer_words, known_phrases, place_compounds
@@ -70,6 +70,7 @@ DETECTORS: tuple[Detector, ...] = (
     fixes.nicknames,
     fixes.numbered_units,
     fused_named_committees,
+    venue_places,
     dateline,
 )
 
