@@ -69,15 +69,16 @@ def _seat_parts(seg: Segment, c: Candidate, rest_end: int, by_span: set[tuple[in
         return []
     if gaz.is_place(rest):
         return [dataclasses.replace(c, end=rest_end, type="LOC")]
+    if rest not in gaz.orgs:
+        for k in range(min(_PLACE_PREFIX_MAX, len(rest) - 2), 1, -1):
+            if (gaz.is_place(rest[:k]) or dict_tag(rest[:k]) == "ns") and rest[k:] in words("standalone_orgs"):
+                # 日内瓦 世界卫生组织 总部: the city and the organisation, each its own entity
+                return [
+                    dataclasses.replace(c, end=c.start + k, type="LOC"),
+                    dataclasses.replace(c, start=c.start + k, end=rest_end),
+                ]
     if rest in gaz.orgs or gaz.org_suffix(rest):
         return [dataclasses.replace(c, end=rest_end)]
-    for k in range(min(_PLACE_PREFIX_MAX, len(rest) - 2), 1, -1):
-        if (gaz.is_place(rest[:k]) or dict_tag(rest[:k]) == "ns") and rest[k:] in gaz.orgs:
-            # 纽约 联合国 总部: the city and the organisation, each its own entity
-            return [
-                dataclasses.replace(c, end=c.start + k, type="LOC"),
-                dataclasses.replace(c, start=c.start + k, end=rest_end),
-            ]
     return []
 
 

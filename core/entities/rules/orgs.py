@@ -188,6 +188,8 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
                 if not step:
                     break  # 广播公司 演播 大厅: the name ended with the organisation word
                 best = j + step - 1
+            elif u.word in words("standalone_orgs"):
+                break  # 日内瓦 世界卫生组织: an international body is not the place's own
             elif j > i + 1 and _whole_org(u, gaz):
                 break  # 中国 主张 安理会: a whole name after other words is its own, not this chain's end
             elif org_word(u, gaz, j == i + 1) or (u.word in GENERIC and u.word.endswith(STRONG)):

@@ -1,0 +1,78 @@
+"""Kinds of ORG errors fixed by general rules (issue 11): venues, delegations and seats,
+meetings, kinds of unit, titles of works, chains that run over other words.
+
+Every sentence here is made up; none comes from the sample or the gold pages.
+"""
+
+from __future__ import annotations
+
+from test_entities import found
+
+from core.entities.rules.orgkinds import generic_org, only_modifiers
+
+
+def test_a_whole_name_after_other_words_does_not_end_a_place_chain() -> None:
+    got = found("日本建议联合国加快改革进程。")
+    assert got == {"日本": "LOC", "联合国": "ORG"}
+    assert found("美国反对世界银行提高利率。") == {"美国": "LOC", "世界银行": "ORG"}
+
+
+def test_a_place_before_an_international_body_stays_a_place() -> None:
+    assert found("他在日内瓦世界卫生组织总部发表讲话。") == {"日内瓦": "LOC", "世界卫生组织": "ORG"}
+
+
+def test_buildings_and_grounds_are_places_with_their_city() -> None:
+    assert found("画展在浙江美术馆开幕。") == {"浙江美术馆": "LOC"}
+    assert found("宴会在南京金陵饭店举行。") == {"南京金陵饭店": "LOC"}
+    assert found("游客在杭州西湖公园散步。") == {"杭州西湖公园": "LOC"}
+
+
+def test_some_venues_or_a_figure_of_speech_are_no_venue() -> None:
+    assert "全市各大公园" not in found("全市各大公园游人如织。")
+    assert all(not w.endswith("大厦") for w in found("条约使非洲大厦更加稳固。"))
+
+
+def test_a_delegation_is_its_sender() -> None:
+    assert found("日本外务省代表团今天抵达。") == {"日本外务省": "ORG"}
+    assert found("越南代表团今天抵达。") == {"越南": "LOC"}
+
+
+def test_a_numbered_congress_is_a_meeting() -> None:
+    got = found("共青团第十四次全国代表大会闭幕。")
+    assert got == {"共青团": "ORG"}
+
+
+def test_kinds_of_unit_are_not_names() -> None:
+    assert found("这家外资银行和两家服装加工厂都已开业。") == {}
+    assert generic_org("商业银行") and generic_org("敬老院") and generic_org("食品加工厂")
+    assert not generic_org("华夏银行") and not generic_org("中国银行")
+    assert only_modifiers("商业信息", frozenset({"商业", "信息"}))
+    assert not only_modifiers("", frozenset({"商业"}))
+
+
+def test_a_newspaper_between_title_marks_is_a_work() -> None:
+    assert "光明日报" not in found("《光明日报》发表评论员文章。")
+
+
+def test_a_place_before_a_fused_committee_title_names_the_committee() -> None:
+    assert found("山东省委书记会见了客人。") == {"山东省委": "ORG"}
+    # the bare title word stays a title (the guide: 省委书记 is left alone)
+    assert found("省委书记会见了客人。") == {}
+
+
+def test_an_organisation_as_the_place_of_a_dispatch() -> None:
+    got = found("新华社国际原子能机构６月２日电（记者王力）")
+    assert got.get("国际原子能机构") == "ORG"
+
+
+def test_a_system_named_after_a_body_is_not_the_body() -> None:
+    assert "中国人民政治协商会议" not in found("坚持和完善中国人民政治协商会议制度。")
+    assert found("中国人民政治协商会议今天开幕。").get("中国人民政治协商会议") == "ORG"
+
+
+def test_a_national_prefix_fused_with_a_word_opens_a_committee() -> None:
+    assert found("由国家鉴定委员会评审。") == {"国家鉴定委员会": "ORG"}
+
+
+def test_a_place_fused_with_an_organisation_word() -> None:
+    assert found("北京交响乐团今晚演出。") == {"北京交响乐团": "ORG"}
