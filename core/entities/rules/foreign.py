@@ -16,6 +16,11 @@ from core.entities.rules.names import FUNCTION_CHARS, NAME_FLAGS, PUNCT_BREAK, i
 _NAME_DOT = frozenset("·•・．")
 
 
+def _not_a_piece(t: Token) -> bool:
+    """A one-character word that is a count, measure, preposition, conjunction or particle."""
+    return len(t.word) == 1 and t.flag[:1] in "mqpcu"
+
+
 def joined_fragments(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Adjacent transliteration pieces with a name tag among them: ``斯迈/nr 洛夫/nrt`` → one PER."""
     out: list[Candidate] = []
@@ -26,8 +31,16 @@ def joined_fragments(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         while j < n and gaz.is_translit(toks[j].word) and not gaz.is_place(toks[j].word):
             tagged = tagged or toks[j].flag in NAME_FLAGS
             j += 1
-        if j - i >= 2 and tagged:
-            s, e = toks[i].start, toks[j - 1].end
+        a, b = i, j
+        while a < b and _not_a_piece(toks[a]):
+            a += 1  # 五十 万 卢布: a count before a currency is no part of a name
+        while b > a and _not_a_piece(toks[b - 1]):
+            b -= 1  # 塔拉尔 于: a preposition after the name is not part of it
+        tagged = any(toks[k].flag in NAME_FLAGS for k in range(a, b))
+        # 塔拉尔/nrt 于: what stays of a longer run may be one tagged name of three characters
+        whole = b - a == 1 < j - i and len(toks[a].word) >= 3
+        if (b - a >= 2 or whole) and tagged:
+            s, e = toks[a].start, toks[b - 1].end
             if 3 <= e - s <= 10:
                 out.append(Candidate(s, e, "PER", "rule", 0.6))
         i = max(j, i + 1)

@@ -28,6 +28,12 @@ SPEECH_VERBS = frozenset(
 # words that typically follow a person's name: they make a 2-character unknown word a name
 _AFTER_NAME = SPEECH_VERBS | {"同志", "先生", "女士", "讲话", "致辞", "提出", "要求"}
 # characters (particles, pronouns) that never stand in a given name
+# above this jieba frequency a two-character word is an ordinary word, never a surname and a given name
+_COMMON_WORD_FREQ = 5000
+# last characters that make even a frequent dictionary "name" a thing (胡萝卜, 武昌鱼)
+_THING_ONLY = frozenset("鸡鸭鱼卜菜草茶酒药声衣帽鞋")
+# particles and degree words that never follow a surname as a given name (包的, 谈得很)
+_PARTICLES = frozenset("的得地了着过很吗呢吧")
 NOT_IN_GIVEN = frozenset("的了着过得地是在和与就都也把被这那你我他她它们么呢吗吧啊个些")
 # characters that turn the word before them into a longer word (常态 + 化, 积极 + 性)
 _WORD_SUFFIX = frozenset("化性者家员式型率度界")
@@ -83,6 +89,18 @@ def person_shape(word: str, gaz: Gazetteer) -> float:
     return 0.0
 
 
+def thing_like(word: str) -> bool:
+    """胡萝卜, 武昌鱼, 乐曲声: a dictionary "name" ending in a kind of thing."""
+    return word[-1] in _THING_END
+
+
+def strong_name_context(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
+    """A title before, or 同志, a title or a speech verb after: a list or a verb is not enough."""
+    prev = toks[i - 1].word if i > 0 else ""
+    nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+    return prev in gaz.titles or prev[-2:] in gaz.titles or nxt in _AFTER_NAME or nxt in gaz.titles
+
+
 def name_context(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
     """Token ``i`` stands where names stand: after a title, in a list, before a verb or 同志."""
     prev = toks[i - 1].word if i > 0 else ""
@@ -116,10 +134,13 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             t.flag != "new"
             and word_freq(t.word) < _RARE_NAME_FREQ
             and in_dictionary(t.word)
-            and not name_context(toks, i, gaz)
+            and not (strong_name_context(toks, i, gaz) if thing_like(t.word) else name_context(toks, i, gaz))
             and not rare_dict_name(t.word, gaz)
         ):
             continue  # 蒲公英/nr, 贺年卡/nr: rare dictionary "names" need a title, a list or a verb
+        if t.flag != "new" and t.word[-1] in _THING_ONLY and in_dictionary(t.word):
+            if not strong_name_context(toks, i, gaz):
+                continue  # 武昌鱼/nr, 胡萝卜/nr even when frequent: food and plants, not people
         if t.flag == "new":
             followed = i + 1 < len(toks) and toks[i + 1].word in _AFTER_NAME
             if shape and gaz.surname_len(t.word) and (len(t.word) >= 3 or followed):
@@ -194,6 +215,10 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
     end2 = pos + sl + 1  # surname + one character
     if end2 > len(text) or not is_han(text[end2 - 1]):
         return None
+    if text[end2 - 1] in _PARTICLES or (dict_tag(text[end2 - 1]) or "x")[:1] in "pcu":
+        return None  # 老师包的, 画家应由: a verb or modal, then a particle or preposition
+    if first.end == end2 and word_freq(first.word) > _COMMON_WORD_FREQ and first.flag not in NAME_FLAGS:
+        return None  # 党员应该做: a very common word is not a name even with a character glued on
     if len(first.word) > sl + 2:
         return None  # 出席会议: a long dictionary word is not a name
     if len(first.word) == sl + 2 and first.flag in NAME_FLAGS:

@@ -1,0 +1,34 @@
+"""PER false alarms fixed by general rules (issue 11): a verb or modal and a particle taken for
+surname + given name, a count or a preposition joined to a foreign name, things jieba's
+dictionary tags nr.
+
+Every sentence here is made up; none comes from the sample or the gold pages.
+"""
+
+from __future__ import annotations
+
+from test_entities import found
+
+
+def test_a_verb_and_a_particle_after_a_title_are_no_name() -> None:
+    assert "包的" not in found("孩子们爱吃王老师包的饺子。")
+    assert found("他说，我和总统谈得很好。") == {}
+    assert found("一位画家应由浅入深地学习。") == {}
+
+
+def test_a_very_common_word_with_a_character_glued_on_is_no_name() -> None:
+    assert found("每个党员应该做的事情很多。") == {}
+
+
+def test_a_given_name_with_an_adverb_character_after_a_credit_still_counts() -> None:
+    assert found("新华社记者刘也刚报道").get("刘也刚") == "PER"
+
+
+def test_a_count_or_a_preposition_is_not_part_of_a_foreign_name() -> None:
+    assert found("门票价格涨到３０万卢布。") == {}
+    assert found("卡尔松于去年当选议员。") == {"卡尔松": "PER"}
+
+
+def test_food_and_sounds_tagged_nr_need_a_person_context() -> None:
+    assert found("市场上有鲤鱼、草鱼、武昌鱼等。") == {}
+    assert found("悠扬的乐曲声使人陶醉。") == {}
