@@ -138,9 +138,9 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             and not rare_dict_name(t.word, gaz)
         ):
             continue  # 蒲公英/nr, 贺年卡/nr: rare dictionary "names" need a title, a list or a verb
-        if t.flag != "new" and t.word[-1] in _THING_ONLY and in_dictionary(t.word):
-            if not strong_name_context(toks, i, gaz):
-                continue  # 武昌鱼/nr, 胡萝卜/nr even when frequent: food and plants, not people
+        thing = t.flag != "new" and t.word[-1] in _THING_ONLY and in_dictionary(t.word)
+        if thing and not strong_name_context(toks, i, gaz):
+            continue  # 武昌鱼/nr, 胡萝卜/nr even when frequent: food and plants, not people
         if t.flag == "new":
             followed = i + 1 < len(toks) and toks[i + 1].word in _AFTER_NAME
             if shape and gaz.surname_len(t.word) and (len(t.word) >= 3 or followed):
