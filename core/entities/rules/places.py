@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
-from core.entities.jieba.tokenizer import Token, word_freq
+from core.entities.jieba.tokenizer import Token, dict_tag, word_freq
 from core.entities.rules.gazetteer import LOC_SUFFIX_CHARS, LOC_SUFFIX_WORDS, Gazetteer
+from core.entities.rules.wordlists import words
 
 NOUNISH = frozenset({"n", "nz", "vn", "j", "nt", "ns", "nr", "l", "new", "eng", "an", "ng", "b"})
 PROPERISH = frozenset({"nz", "ns", "nt", "j", "new", "eng", "nr", "nrt", "nrfg"})
@@ -220,10 +221,15 @@ _FEATURE_WORDS = (
     "运河",
     "山脉",
 )
-# first characters that make a two-character word a description (长街, 古城, 宝岛, 浅海)
-_NOT_FEATURE_STEM = frozenset("大小山江河湖海四各全本上下南北东西中临沿长古老新旧宝冰浅深高远近名")
+# first characters that make a two-character word a description or a verb and its object
+# (长街, 古城, 宝岛, 浅海; 登山, 过江, 治山)
+_NOT_FEATURE_STEM = frozenset(
+    "大小山江河湖海四各全本上下南北东西中临沿长古老新旧宝冰浅深高远近名登爬攀进出游靠过渡跨回返离到入治"
+)
 
 
+# measure words after a numeral (一座山, 两条河): a count, not a name
+_MEASURE = frozenset("个条座块片道处所家只支棵头张")
 _NUMERAL = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千几多两")
 # first characters of a stem that make it a description, not a name (无疫小区, 各社区, 全村)
 _NOT_NAME_START = frozenset("无非各全本该每所这那某其此")
@@ -246,7 +252,10 @@ def _ns_trusted(w: str, gaz: Gazetteer) -> bool:
     A place suffix or a geographic ending after a stem that is not itself generic; ``X地区`` and
     ``X大部`` are areas of a place, not names.
     """
-    if len(w) < 2 or w[0] in _NUMERAL or w[0] in _NOT_NAME_START or w.endswith(("地区", "大部")):
+    if len(w) < 2 or w[0] in _NOT_NAME_START or w.endswith(("地区", "大部")):
+        return False
+    if w[0] in _NUMERAL and (len(w) < 3 or w[1] in _NUMERAL or w[1] in _MEASURE):
+        # 三江, 一座山: a count; 八达岭 (a numeral starting a longer name) is a name
         return False
     feature = next((f for f in _FEATURE_WORDS if w.endswith(f)), None)
     if feature is not None:
@@ -274,6 +283,31 @@ def _place_prefix(t: Token, gaz: Gazetteer) -> list[Candidate]:
     return []
 
 
+def _known_place(w: str, gaz: Gazetteer) -> bool:
+    return gaz.is_place(w) or (dict_tag(w) == "ns" and _ns_trusted(w, gaz))
+
+
+def _places_inside(t: Token, gaz: Gazetteer) -> list[Candidate]:
+    """首都北京, 原苏联, 广西南宁, 约旦河西岸: jieba glued a place to a describing word, a part of
+    it or a second place; the places inside are the entities."""
+    w = t.word
+    parts, before = words("place_parts"), words("place_before")
+    for k in range(len(w) - 1, 1, -1):  # place + part (约旦河 西岸)
+        if w[k:] in parts and _known_place(w[:k], gaz):
+            return [Candidate(t.start, t.start + k, "LOC", "rule", 0.7)]
+    for k in range(1, len(w) - 1):  # describing word or a place + place (广西 南宁)
+        head, tail = w[:k], w[k:]
+        if gaz.is_place(tail) or (len(tail) >= 3 and _known_place(tail, gaz)):
+            if head in before:
+                return [Candidate(t.start + k, t.end, "LOC", "rule", 0.7)]
+            if len(head) >= 2 and gaz.is_place(head):
+                return [
+                    Candidate(t.start, t.start + k, "LOC", "rule", 0.7),
+                    Candidate(t.start + k, t.end, "LOC", "rule", 0.7),
+                ]
+    return []
+
+
 def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Tokens that are known places or organisations, and jieba's ns tags."""
     out: list[Candidate] = []
@@ -289,6 +323,8 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.8))
         elif t.flag == "ns" and _ns_trusted(w, gaz):
             out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.65))
+        elif t.flag == "ns" and len(w) >= 3 and (inner := _places_inside(t, gaz)):
+            out.extend(inner)
         elif t.flag in ("ns", "n", "nz") and len(w) >= 3:
             out.extend(_place_prefix(t, gaz))
         elif t.flag == "nrt" and gaz.is_place(w):

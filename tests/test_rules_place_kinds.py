@@ -1,0 +1,32 @@
+"""LOC kinds fixed by general rules (issue 11): places inside one jieba word with a describing
+word, a part or a second place; a numeral starting a longer name; a verb and its object.
+
+Every sentence here is made up; none comes from the sample or the gold pages.
+"""
+
+from __future__ import annotations
+
+from test_entities import found
+
+
+def test_a_describing_word_glued_to_a_place() -> None:
+    assert found("第一次来到首都北京的学生") == {"北京": "LOC"}
+    assert found("原苏联和俄罗斯历史上") == {"苏联": "LOC", "俄罗斯": "LOC"}
+
+
+def test_two_places_in_one_word_are_two_places() -> None:
+    assert found("这是广西南宁的冬泳爱好者") == {"广西": "LOC", "南宁": "LOC"}
+
+
+def test_a_part_of_a_place_glued_to_it() -> None:
+    assert found("五星红旗在天安门城楼上升起") == {"天安门": "LOC"}
+    assert found("以军从约旦河西岸撤出") == {"约旦河": "LOC"}
+
+
+def test_a_numeral_may_start_a_name_but_a_count_is_no_name() -> None:
+    assert found("游客们在八达岭合影。") == {"八达岭": "LOC"}
+    assert found("两条河流经过这里。") == {}
+
+
+def test_a_verb_and_a_mountain_is_no_place() -> None:
+    assert "登山" not in found("他们参加了登山活动。")
