@@ -76,3 +76,14 @@ def test_a_national_prefix_fused_with_a_word_opens_a_committee() -> None:
 
 def test_a_place_fused_with_an_organisation_word() -> None:
     assert found("北京交响乐团今晚演出。") == {"北京交响乐团": "ORG"}
+
+
+def test_a_newspapers_circulation_or_a_years_volume_is_the_publication() -> None:
+    assert found("今年北京晚报的发行量比去年增加。") == {}
+    assert "光明日报" not in found("２００１年度的光明日报已开始征订。")
+    assert found("光明日报发表评论员文章。") == {"光明日报": "ORG"}
+
+
+def test_a_known_organisation_overlapping_the_start_makes_the_longer_name() -> None:
+    assert found("团中央书记处常务书记出席会议。") == {"团中央书记处": "ORG"}
+    assert found("党中央国务院高度重视。") == {"党中央": "ORG", "国务院": "ORG"}

@@ -19,6 +19,8 @@ import re
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import dict_tag
 from core.entities.pipeline import Segment
+from core.entities.rules.gazetteer import Gazetteer
+from core.entities.rules.names import is_han
 from core.entities.rules.places import place_token
 from core.entities.rules.wordlists import words
 
@@ -28,6 +30,10 @@ _ORDINAL_TIMES_RE = re.compile(r"第[一二三四五六七八九十百零〇两\
 _DA_WORDS = frozenset({"大搞", "大力", "大量", "大批", "大多", "大都", "大幅", "大家", "大大", "大抓", "大办"})
 # after an organisation's name these make it the name of a system or a doctrine (…制度)
 _SYSTEM_WORDS = ("制度", "体制")
+# a newspaper's or magazine's name ends so (not 报社: the organisation)
+_PUBLICATION_HEADS = ("日报", "晚报", "早报", "周报", "画报", "杂志", "周刊", "月刊")
+# a year just before the name: that year's volume (１９９８年的X日报, 今年度的X晚报)
+_YEAR_BEFORE = ("年的", "年度的", "年度")
 # longest place prefix tried when a seat word follows "place + organisation" (纽约 联合国 总部)
 _PLACE_PREFIX_MAX = 5
 
@@ -82,6 +88,29 @@ def _seat_parts(seg: Segment, c: Candidate, rest_end: int, by_span: set[tuple[in
     return []
 
 
+def _known_overlap(text: str, c: Candidate, gaz: Gazetteer) -> Candidate:
+    """团 + 中央书记处: one or two characters before the name start a known organisation that
+    ends inside it (团中央): the name is the longer one."""
+    for k in (1, 2):
+        s = c.start - k
+        if s < 0 or not is_han(text[s]):
+            break
+        if any(text[s : c.start + n] in gaz.orgs for n in range(1, min(4, c.end - c.start))):
+            return dataclasses.replace(c, start=s)
+    return c
+
+
+def _publication(text: str, c: Candidate) -> bool:
+    """1999年的光明日报, 晚报发行量: a newspaper's circulation or a year's volume is the
+    publication, not the organisation that makes it."""
+    if not text.endswith(_PUBLICATION_HEADS, c.start, c.end):
+        return False
+    after = words("publication_after")
+    if any(text[c.end : c.end + n] in after for n in (2, 3, 4, 5)):
+        return True
+    return text.endswith(_YEAR_BEFORE, 0, c.start)
+
+
 def org_kinds(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
     """Venues retyped LOC; delegations and seats cut back to their owner; meetings, kinds of
     unit and titles of works dropped."""
@@ -93,6 +122,7 @@ def org_kinds(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
         if c.type != "ORG":
             out.append(c)
             continue
+        c = _known_overlap(text, c, gaz)
         word = text[c.start : c.end]
         part = _ends_with_any(word, parts)
         if part is not None:
@@ -104,6 +134,8 @@ def org_kinds(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
             continue  # 村人大搞建设: 大搞 is the verb, 人大 a wrong cut
         if text.startswith(_SYSTEM_WORDS, c.end):
             continue  # 人民代表大会制度: the system named after a body, not the body itself
+        if _publication(text, c):
+            continue
         if word in gaz.orgs:
             out.append(c)
             continue
