@@ -87,3 +87,12 @@ def test_a_newspapers_circulation_or_a_years_volume_is_the_publication() -> None
 def test_a_known_organisation_overlapping_the_start_makes_the_longer_name() -> None:
     assert found("团中央书记处常务书记出席会议。") == {"团中央书记处": "ORG"}
     assert found("党中央国务院高度重视。") == {"党中央": "ORG", "国务院": "ORG"}
+
+
+def test_a_place_a_name_and_a_plain_unit_noun_make_one_organisation() -> None:
+    assert found("记者来到江西红星酒厂采访。") == {"江西红星酒厂": "ORG"}
+    assert not any(t == "ORG" for t in found("两地演艺界人士同台演出。").values())
+
+
+def test_an_age_group_inside_a_name() -> None:
+    assert found("河南洛阳老年合唱团演出。") == {"河南洛阳老年合唱团": "ORG"}

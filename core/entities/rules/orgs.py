@@ -38,6 +38,10 @@ _VERB_FIRST = frozenset("开建办闭关入出离到进回住上下在停迁设"
 _LEGAL_FORMS = frozenset({"有限", "有限责任", "股份", "股份有限", "控股"})
 # first characters that make a word a description (各级党委, 全体, 本院), not a name
 _DESCRIPTIVE = frozenset("各全本该每诸某此其")
+# last characters of two-character words that name a unit wherever they stand (酒厂, 粮库, 煤矿)
+_UNIT_CHARS = frozenset("厂库矿院团队社所校店")
+# age groups jieba tags as time words, common inside names (老年 合唱团, 少年 宫)
+_AGE_GROUPS = frozenset({"老年", "青年", "少年", "中年", "儿童"})
 # first characters of two-character branch words that do name a unit (分社, 总局, 支行)
 _BRANCH = frozenset("分总支")
 # starts of a long name besides a place: national and international prefixes (国家验收委员会)
@@ -137,7 +141,10 @@ def org_word(t: Token, gaz: Gazetteer, right_after: bool = True) -> bool:
         return False  # 大局, 重新部署: an ordinary word ending in 局/署
     if len(w) == 2 and len(suf) == 1 and w[0] in _VERB_FIRST:
         return False  # 开馆, 建厂, 出院: a verb and its object
-    return not (len(w) == 2 and len(suf) == 1 and not right_after and w[0] not in _BRANCH)
+    if len(w) == 2 and len(suf) == 1 and not right_after:
+        # further on, only a branch (分社) or a plain unit noun (酒厂, 粮库: not 同台, 开馆) ends a name
+        return w[0] in _BRANCH or (w[1] in _UNIT_CHARS and t.flag == "n" and dict_tag(w) == "n")
+    return True
 
 
 def _extends(toks: Sequence[Token], j: int, gaz: Gazetteer) -> int:
@@ -177,7 +184,7 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         best = i if starts_org else None
         for j in range(i + 1, min(n, i + 6)):
             u = toks[j]
-            if (u.flag not in NOUNISH and u.word != "驻") or u.word in gaz.titles:
+            if (u.flag not in NOUNISH and u.word != "驻" and u.word not in _AGE_GROUPS) or u.word in gaz.titles:
                 break
             if t.word in gaz.orgs and u.word in gaz.orgs:
                 break  # 省委省政府: two organisations side by side, not one
