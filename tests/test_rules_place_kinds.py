@@ -30,3 +30,18 @@ def test_a_numeral_may_start_a_name_but_a_count_is_no_name() -> None:
 
 def test_a_verb_and_a_mountain_is_no_place() -> None:
     assert "登山" not in found("他们参加了登山活动。")
+
+
+def test_a_plain_jieba_place_after_a_preposition_or_joined_to_a_sure_place() -> None:
+    assert found("水稻在北大荒成为当家品种。") == {"北大荒": "LOC"}
+    assert found("罗马和米兰的家庭") == {"罗马": "LOC", "米兰": "LOC"}
+    assert found("江南和华南的部分地区有大雨。") == {"江南": "LOC", "华南": "LOC"}
+
+
+def test_compass_words_and_river_basins_are_not_taken_whole_from_context() -> None:
+    assert "淮河流域" not in found("在淮河流域治理污染。")
+    assert "东南" not in found("在东南地区有小雨。")
+
+
+def test_some_venues_of_a_city_are_not_one_venue() -> None:
+    assert found("国庆期间，京城各大公园游人如织。") == {"京城": "LOC"}

@@ -194,8 +194,13 @@ def venue_places(seg: Segment) -> list[Candidate]:
                 start = t.start  # the furthest place wins: 天津 滨江 商厦
                 if t.word in gaz.divisions:
                     break  # 冰城 哈尔滨市 儿童公园: a city's full name starts the venue's
-            elif t.flag not in _VENUE_INNER or gaz.org_suffix(t.word) or t.word in gaz.titles:
-                break
+            elif (
+                t.flag not in _VENUE_INNER
+                or gaz.org_suffix(t.word)
+                or t.word in gaz.titles
+                or t.word[0] in _DETERMINERS
+            ):
+                break  # 京城 各大 公园: some venues of the city, not one
         if start is not None:
             out.append(Candidate(start, u.end, "LOC", "rule", 0.7))
     return out

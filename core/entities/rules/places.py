@@ -332,6 +332,38 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+# one-character prepositions and verbs after which a jieba ns word is a place (在陕北, 赴米兰)
+_AT = frozenset("在到赴去往至从于")
+_AND = frozenset({"和", "与", "及", "、", "同"})
+
+
+def _sure_place(t: Token, gaz: Gazetteer) -> bool:
+    return gaz.is_place(t.word) or (t.flag == "ns" and _ns_trusted(t.word, gaz))
+
+
+def context_places(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """在陕北, 赴米兰, 江南和华南: a jieba ns word whose shape proves nothing is a place after a
+    preposition or verb of place, or joined by 和/、 to a sure place."""
+    verbs = words("place_verbs")
+    out: list[Candidate] = []
+    for i, t in enumerate(toks):
+        w = t.word
+        if t.flag != "ns" or len(w) < 2 or w in GENERIC or w[0] in _NOT_NAME_START or _sure_place(t, gaz):
+            continue
+        if not place_token(t, gaz) or all(c in _COMPASS for c in w) or "各" in w or _places_inside(t, gaz):
+            continue  # 城市, 东南, 西欧各国; 首都北京 is split by ``_places_inside``
+        if w.endswith(tuple(words("place_parts"))):
+            continue  # 淮河流域: the river is the place
+        prev = toks[i - 1].word if i > 0 else ""
+        at = prev in verbs or prev in _AT
+        joined = (i > 1 and prev in _AND and _sure_place(toks[i - 2], gaz)) or (
+            i + 2 < len(toks) and toks[i + 1].word in _AND and _sure_place(toks[i + 2], gaz)
+        )
+        if at or joined:
+            out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))
+    return out
+
+
 def known_phrases(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Known organisation names jieba cuts into several words (博鳌 亚洲 论坛, 水利 部).
 
