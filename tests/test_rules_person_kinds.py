@@ -32,3 +32,13 @@ def test_a_count_or_a_preposition_is_not_part_of_a_foreign_name() -> None:
 def test_food_and_sounds_tagged_nr_need_a_person_context() -> None:
     assert found("市场上有鲤鱼、草鱼、武昌鱼等。") == {}
     assert found("悠扬的乐曲声使人陶醉。") == {}
+
+
+def test_a_surname_alone_before_a_title_is_the_person() -> None:
+    assert found("胡主席会见了他。") == {"胡": "PER"}
+    assert found("金主任说，明天开会。").get("金") == "PER"
+
+
+def test_a_preposition_before_a_title_or_a_cut_name_is_no_surname() -> None:
+    assert found("大家向主席致敬。") == {}
+    assert "江" not in found("王江主席出席。")

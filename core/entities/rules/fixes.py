@@ -89,6 +89,25 @@ def titled_names(seg: Segment) -> Iterable[Candidate]:
     return out
 
 
+def surname_titles(seg: Segment) -> Iterable[Candidate]:
+    """江主席, 胡老师: a surname standing alone (jieba tags it nr by itself) before a title is the
+    person, named by the surname only; a character that is also a preposition or verb (向, 对)
+    is not tagged nr alone and is left out."""
+    toks, gaz = seg.tokens, seg.gaz
+    out: list[Candidate] = []
+    for i, t in enumerate(toks):
+        w = t.word
+        if w[0] not in gaz.common_surnames or dict_tag(w[0]) != "nr":
+            continue
+        if i > 0 and is_han(toks[i - 1].word[-1]) and toks[i - 1].flag in ("nr", "nrfg", "new"):
+            continue  # part of a longer name jieba cut in pieces (王 江主席)
+        # the surname and the title as two tokens, or glued into one (江主席/n)
+        nxt = toks[i + 1].word if len(w) == 1 and i + 1 < len(toks) else w[1:]
+        if nxt in gaz.titles and (len(w) == 1 or t.flag not in ("nr", "nrfg", "nrt")):
+            out.append(Candidate(t.start, t.start + 1, "PER", "rule", 0.6))
+    return out
+
+
 def byline_names(seg: Segment) -> Iterable[Candidate]:
     """A segment that is only names, after an optional credit word: ``本报记者 王小明 李华``."""
     text = seg.text

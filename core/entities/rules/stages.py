@@ -67,6 +67,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda s: long_orgs(s.tokens, s.gaz),
     lambda s: word_orgs(s.tokens, s.gaz),
     fixes.titled_names,
+    fixes.surname_titles,
     fixes.byline_names,
     fixes.nicknames,
     fixes.numbered_units,
