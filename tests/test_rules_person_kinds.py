@@ -42,3 +42,9 @@ def test_a_surname_alone_before_a_title_is_the_person() -> None:
 def test_a_preposition_before_a_title_or_a_cut_name_is_no_surname() -> None:
     assert found("大家向主席致敬。") == {}
     assert "江" not in found("王江主席出席。")
+
+
+def test_a_long_transliterated_dictionary_word_after_a_title_is_the_person() -> None:
+    assert found("著名女高音歌唱家迪里拜尔演唱的歌曲").get("迪里拜尔") == "PER"
+    # a known place after a title stays a place
+    assert found("部长布鲁塞尔之行圆满结束。") == {"布鲁塞尔": "LOC"}

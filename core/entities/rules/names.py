@@ -196,6 +196,8 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
     at_break = k == len(text) or text[k] in PUNCT_BREAK or (after_run and after_run.start == k)
     if k - pos >= 3 and at_break and not in_dictionary(text[pos:k]):
         return pos, k
+    if k - pos >= 4 and first.end == k and first.flag in ("ns", "nrt") and not gaz.is_place(first.word):
+        return pos, k  # 总统巴嘎班迪/ns: a long transliterated word right after a title is the person
     if (
         k - pos == 2
         and first.end == k
