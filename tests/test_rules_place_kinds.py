@@ -45,3 +45,10 @@ def test_compass_words_and_river_basins_are_not_taken_whole_from_context() -> No
 
 def test_some_venues_of_a_city_are_not_one_venue() -> None:
     assert found("国庆期间，京城各大公园游人如织。") == {"京城": "LOC"}
+
+
+def test_a_place_and_one_character_making_a_common_noun() -> None:
+    assert found("他能说几句中国话。") == {}
+    assert found("身穿一套中山装。") == {}
+    # the character starts a word of its own: the place stays inside the name
+    assert found("中国画家协会举办展览。") == {"中国画家协会": "ORG"}

@@ -252,6 +252,13 @@ def _demonym(text: str, c: Candidate) -> bool:
     return after not in words("demonym_after")
 
 
+def _place_compound(text: str, c: Candidate) -> bool:
+    """中国画, 中山装: a place and one character make a common noun (see place_compound_heads.txt),
+    unless that character starts a word of its own (中国 画家, 北京 话剧)."""
+    head = text[c.end : c.end + 1]
+    return head in words("place_compound_heads") and not in_dictionary(text[c.end : c.end + 2])
+
+
 def _place_context(seg: Segment, c: Candidate) -> bool:
     """抵达马普托: a transliterated "name" after a verb of going somewhere is a place."""
     word = seg.text[c.start : c.end]
@@ -270,7 +277,7 @@ def drop_false_alarms(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
         word = text[c.start : c.end]
         if c.type in ("ORG", "LOC") and word in generic:
             continue
-        if c.type == "LOC" and _demonym(text, c):
+        if c.type == "LOC" and (_demonym(text, c) or _place_compound(text, c)):
             continue
         if c.type == "PER" and (gaz.is_place(word) or _place_context(seg, c)):
             c = dataclasses.replace(c, type="LOC")
