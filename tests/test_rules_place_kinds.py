@@ -33,7 +33,10 @@ def test_a_verb_and_a_mountain_is_no_place() -> None:
 
 
 def test_a_plain_jieba_place_after_a_preposition_or_joined_to_a_sure_place() -> None:
-    assert found("水稻在北大荒成为当家品种。") == {"北大荒": "LOC"}
+    assert found("知青们来到北大荒开荒。") == {"北大荒": "LOC"}
+    assert found("他们在米兰住了三天。") == {"米兰": "LOC"}
+    # after a bare 在 a common word jieba tags ns stays a word
+    assert found("周末他在哥哥家吃饭。") == {}
     assert found("罗马和米兰的家庭") == {"罗马": "LOC", "米兰": "LOC"}
     assert found("江南和华南的部分地区有大雨。") == {"江南": "LOC", "华南": "LOC"}
 

@@ -332,7 +332,7 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
-# one-character prepositions and verbs after which a jieba ns word is a place (在陕北, 赴米兰)
+# one-character prepositions after which a transliterated jieba ns word is a place (在米兰)
 _AT = frozenset("在到赴去往至从于")
 _AND = frozenset({"和", "与", "及", "、", "同"})
 
@@ -342,8 +342,8 @@ def _sure_place(t: Token, gaz: Gazetteer) -> bool:
 
 
 def context_places(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
-    """在陕北, 赴米兰, 江南和华南: a jieba ns word whose shape proves nothing is a place after a
-    preposition or verb of place, or joined by 和/、 to a sure place."""
+    """来到陕北, 在米兰, 江南和华南: a jieba ns word whose shape proves nothing is a place after a
+    verb of place (a transliterated one after 在/到 too), or joined by 和/、 to a sure place."""
     verbs = words("place_verbs")
     out: list[Candidate] = []
     for i, t in enumerate(toks):
@@ -355,7 +355,8 @@ def context_places(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if w.endswith(tuple(words("place_parts"))):
             continue  # 淮河流域: the river is the place
         prev = toks[i - 1].word if i > 0 else ""
-        at = prev in verbs or prev in _AT
+        # after a bare 在/到 only a transliterated word: jieba tags many common words ns (哥哥, 大海)
+        at = prev in verbs or (prev in _AT and gaz.is_translit(w))
         joined = (i > 1 and prev in _AND and _sure_place(toks[i - 2], gaz)) or (
             i + 2 < len(toks) and toks[i + 1].word in _AND and _sure_place(toks[i + 2], gaz)
         )
