@@ -31,6 +31,9 @@ def joined_fragments(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         while j < n and gaz.is_translit(toks[j].word) and not gaz.is_place(toks[j].word):
             tagged = tagged or toks[j].flag in NAME_FLAGS
             j += 1
+        if j - i < 2 or not tagged:
+            i = max(j, i + 1)
+            continue
         a, b = i, j
         while a < b and _not_a_piece(toks[a]):
             a += 1  # 五十 万 卢布: a count before a currency is no part of a name

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import dict_tag
@@ -173,14 +174,22 @@ _DETERMINERS = frozenset("各全本该每这那某其此诸几多")
 _STREETS = ("大街", "大道")
 
 
+@lru_cache(maxsize=4)
+def _last_chars(heads: frozenset[str]) -> frozenset[str]:
+    return frozenset(h[-1] for h in heads) | frozenset(s[-1] for s in _STREETS)
+
+
 def venue_places(seg: Segment) -> list[Candidate]:
     """哈尔滨市 儿童公园, 天津 滨江 商厦, 全国政协 礼堂: a place (or an organisation), at most one
     name, then a building or ground is one LOC, the longest name (the city is part of it)."""
     toks, gaz = seg.tokens, seg.gaz
     venues = words("venue_heads")
+    lasts = _last_chars(venues)
     out: list[Candidate] = []
     for k, u in enumerate(toks):
         w = u.word
+        if w[-1] not in lasts:
+            continue  # one set lookup for the common case: no venue word ends so
         if not (_ends_with_any(w, venues) is not None or w in venues or w.endswith(_STREETS)) or w[0] in _DETERMINERS:
             continue  # 各大公园: some venues, not one
         start: int | None = None

@@ -32,6 +32,8 @@ _NT_NOT = ("公报", "大部", "全党", "全军", "大厅", "展厅")
 # suffixes that close a long name even across 和/与 and verbs (争取和平与裁军委员会)
 _LONG_CLOSERS = ("委员会", "协会", "联合会", "基金会", "研究会", "促进会", "理事会", "联盟", "共同体")
 _LINKS = frozenset({"和", "与", "及"})
+# what closes a whole name in one nz token (穆斯林联盟)
+_WORD_CLOSERS = STRONG + _LONG_CLOSERS
 # verbs that take a unit as object in a two-character word (开馆, 建厂, 住院, 出台)
 _VERB_FIRST = frozenset("开建办闭关入出离到进回住上下在停迁设")
 # legal forms that follow a company's name as separate words (一拖集团 有限责任 公司)
@@ -109,7 +111,7 @@ def word_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     out: list[Candidate] = []
     for t in toks:
         w = t.word
-        if t.flag == "nz" and len(w) >= 4 and w.endswith(STRONG + _LONG_CLOSERS) and not person_government(w, gaz):
+        if t.flag == "nz" and len(w) >= 4 and w.endswith(_WORD_CLOSERS) and not person_government(w, gaz):
             out.append(Candidate(t.start, t.end, "ORG", "rule", 0.65))
         elif t.flag == "n" and len(w) >= 5:
             suf = gaz.org_suffix(w)
