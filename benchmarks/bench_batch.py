@@ -191,14 +191,13 @@ def main() -> int:
 
 
 def on_cluster(client: object, pages: list[Path], out: Path) -> None:
-    from core.atomic import write_atomic
     from core.batch import Task
     from core.cluster import run_on_cluster
 
     task = Task("parse", stamp="2026-01-01T00:00:00+00:00", cache=False)
-    for o in run_on_cluster(pages, task, None, client=client):
-        if o.value is not None:
-            write_atomic(out / (o.path.stem + ".json"), o.value, durable=False)
+    outputs = [out / (p.stem + ".json") for p in pages]
+    for o in run_on_cluster(pages, task, None, client=client, outputs=outputs):
+        assert o.ok, o.error
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.atomic import write_atomic
+from core.atomic import clean_folder, write_atomic
 from core.batch.progress import Progress
 from core.batch.tasks import Task
 from core.evaluate.command import EvaluateError
@@ -90,25 +90,22 @@ def run_folder(
             )
     todo = [p for p in pages if names[p] not in clashing]
     failed = len(pages) - len(todo)
-    results = outcomes(todo, task, args, lexicon) if todo else iter(())  # checks a cluster before any work
+    # written by whichever process makes each page (core.batch.tasks): on a cluster, the workers
+    targets = [(out / names[p]).absolute() for p in todo]
+    results = outcomes(todo, task, args, lexicon, targets) if todo else iter(())  # checks a cluster before any work
     bar = Progress(len(todo))
     try:
         for r in results:
-            try:
-                if r.error is not None:
-                    raise PageError(r.error)
-                write_atomic(out / names[r.path], r.value, durable=getattr(args, "durable", False))
-            except PageError as e:
+            if r.error is not None:
                 failed += 1
-                bar.write(f"error: {e}")
-            except OSError as e:
-                failed += 1
-                bar.write(f"error: {r.path.name}: cannot write output: {e.strerror or e}")
+                bar.write(f"error: {r.error}")
             bar.step(r.path.name)
     except KeyboardInterrupt:
         bar.close()
         print(f"stopped: {bar.done} of {len(todo)} pages done and kept in {out}", file=sys.stderr)
         raise
+    finally:
+        clean_folder(out)  # temp files of a worker killed mid-write
     bar.close()
     if failed:
         print(f"{failed} of {len(pages)} pages failed; {len(pages) - failed} written to {out}", file=sys.stderr)
@@ -127,25 +124,33 @@ def batch_task(kind: str, args: argparse.Namespace, fmt: str = "json") -> Task:
     """One ``review.updated`` time for the whole run, so outputs do not depend on scheduling."""
     stamp = datetime.now(UTC).isoformat(timespec="seconds")
     cache = not getattr(args, "no_cache", False)
-    return Task(kind, fmt, stamp, cache=cache, comments=getattr(args, "comments", False))
+    durable = getattr(args, "durable", False)
+    return Task(kind, fmt, stamp, cache=cache, comments=getattr(args, "comments", False), durable=durable)
 
 
-def outcomes(pages: list[Path], task: Task, args: argparse.Namespace, lexicon: UserLexicon) -> Iterator[Outcome]:
+def outcomes(
+    pages: list[Path],
+    task: Task,
+    args: argparse.Namespace,
+    lexicon: UserLexicon,
+    outputs: list[Path] | None = None,
+) -> Iterator[Outcome]:
     """The pool on this machine, or a Dask cluster when ``--scheduler``/``--cluster`` is given
-    (checked now, so a missing Dask or a bad spec is said before any work starts)."""
+    (checked now, so a missing Dask or a bad spec is said before any work starts).  ``outputs``:
+    where each page is written (by the process that makes it) instead of handed back."""
     scheduler, cluster = getattr(args, "scheduler", None), getattr(args, "cluster", None)
     if scheduler or cluster:
         from core.cluster import ClusterError, check, run_on_cluster
 
         try:
             check(scheduler, cluster)
-            stream = run_on_cluster(pages, task, lexicon, scheduler=scheduler, cluster=cluster)
+            stream = run_on_cluster(pages, task, lexicon, scheduler=scheduler, cluster=cluster, outputs=outputs)
         except ClusterError as e:
             raise CliError(str(e)) from None
         return _said(stream, ClusterError)
     from core.batch import run
 
-    return run(pages, task, lexicon, getattr(args, "jobs", None))
+    return run(pages, task, lexicon, getattr(args, "jobs", None), outputs=outputs)
 
 
 def _said(results: Iterator[Outcome], error: type[Exception]) -> Iterator[Outcome]:

@@ -4,6 +4,10 @@ cluster workers), where the lexicon and jieba are loaded once and every page run
 Every failure of a page becomes an ``Outcome`` with a one-line ``error`` naming the page; nothing a
 page does can stop the run.  ``stamp`` is the run's one ``review.updated`` time, so a page's output
 does not depend on when (or in which process) it happened to be parsed.
+
+A page given an output path is written where it is made (atomically, fsync only with ``durable``)
+and only its outcome travels back: the parent of a pool or the client of a cluster does not carry
+every page's text through a pipe and write it alone.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core.atomic import write_atomic
 from core.loader import PageError
 
 if TYPE_CHECKING:
@@ -49,6 +54,7 @@ class Task:
     cache: bool = True
     comments: bool = False  # CoNLL: comment lines (export --comments)
     strict: bool = False  # load: an unusable sidecar is the page's error, not set aside
+    durable: bool = False  # outputs written by the task: fsync each one (--durable)
 
     def parser(self) -> Parser:
         if self.cache:
@@ -78,13 +84,22 @@ class Task:
             return page
         return annotation(page, self.stamp)
 
-    def outcome(self, index: int, path: Path, lexicon: UserLexicon | None) -> Outcome:
+    def outcome(self, index: int, path: Path, lexicon: UserLexicon | None, output: str = "") -> Outcome:
+        """The page's ``Outcome``; with an ``output`` path the result is written there and the
+        outcome carries no value (a write that fails is the page's error)."""
         try:
-            return Outcome(index, path, self.run(path, lexicon))
+            value = self.run(path, lexicon)
         except PageError as e:
             return Outcome(index, path, error=str(e))
         except Exception as e:  # a parser bug on one page must not end the run
             return Outcome(index, path, error=f"{path.name}: internal error, not written: {type(e).__name__}: {e}")
+        if not output:
+            return Outcome(index, path, value)
+        try:
+            write_atomic(Path(output), value, durable=self.durable, clean=False)
+        except OSError as e:
+            return Outcome(index, path, error=f"{path.name}: cannot write output: {e.strerror or e}")
+        return Outcome(index, path)
 
 
 def annotation(page: Page, stamp: str | None = None) -> str:

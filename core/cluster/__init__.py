@@ -7,10 +7,12 @@ the pages on a filesystem every worker sees at the same path); ``--cluster local
 (``requirements-cluster.txt``): nothing else in the app imports it.
 
 Work goes out as tasks of many pages (``core.cluster.work``); each worker loads jieba once and gets
-the lexicon once (scattered).  Results stream back as tasks finish and are written by this process
-only, so a page is written once even when a task runs twice.  A task lost with its worker is run
-again by the scheduler; a task that fails is retried once; if it still fails, each of its pages is
-reported as failed, never dropped.
+the lexicon once (scattered).  With ``outputs`` (the folder commands) each worker writes the pages
+it makes, atomically, and only small outcomes travel back; a task that runs twice (its worker died)
+replaces its files with the same bytes, so no page is lost or left half-written and none is written
+twice.  Outcomes stream back as tasks finish, each page reported once.  A task lost with its worker
+is run again by the scheduler; a task that fails is retried once; if it still fails, each of its
+pages is reported as failed, never dropped.
 """
 
 from __future__ import annotations
@@ -78,8 +80,11 @@ def run_on_cluster(
     cluster: str | None = None,
     client: Any = None,
     pages_per_task: int | None = None,
+    outputs: Sequence[Path] | None = None,
 ) -> Iterator[Outcome]:
-    """One ``Outcome`` per page, in the order tasks finish; ``client``: an existing Dask client.
+    """One ``Outcome`` per page, in the order tasks finish; ``client``: an existing Dask client;
+    ``outputs``: where each page is written by the worker that makes it (absolute paths on a
+    filesystem the workers share), instead of handed back.
 
     Connects (or starts the local cluster) now, so ``ClusterError`` comes before any work."""
     distributed = _import_distributed()
@@ -100,13 +105,15 @@ def run_on_cluster(
                 thing.close()
             raise ClusterError(f"cannot reach the Dask scheduler {scheduler}: {e}") from None
         own.insert(0, client)
-    return _stream(distributed, client, list(pages), task, lexicon, pages_per_task, own)
+    targets = [str(Path(p).absolute()) for p in outputs] if outputs is not None else [""] * len(pages)
+    return _stream(distributed, client, list(pages), targets, task, lexicon, pages_per_task, own)
 
 
 def _stream(
     distributed: Any,
     client: Any,
     pages: list[Path],
+    outputs: list[str],
     task: Task,
     lexicon: UserLexicon | None,
     pages_per_task: int | None,
@@ -118,7 +125,7 @@ def _stream(
         futures = {}
         for r in chunks(len(pages), workers, pages_per_task):
             # workers run elsewhere, in another folder: absolute paths (on a filesystem they share)
-            items = [(i, str(pages[i].resolve())) for i in r]
+            items = [(i, str(pages[i].resolve()), outputs[i]) for i in r]
             futures[client.submit(run_chunk, task, lex, items, retries=RETRIES, pure=False)] = items
         seen: set[int] = set()
         for f in distributed.as_completed(futures):
@@ -130,7 +137,7 @@ def _stream(
             except Exception as e:  # failed twice, or its worker kept dying: every page is reported
                 results = [
                     Outcome(i, Path(p), error=f"{Path(p).name}: failed on the cluster: {_first_line(e)}")
-                    for i, p in items
+                    for i, p, _ in items
                 ]
             for o in results:
                 if o.index not in seen:  # a task that ran twice never writes a page twice

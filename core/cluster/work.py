@@ -12,8 +12,11 @@ if TYPE_CHECKING:
     from core.entities.lexicon import UserLexicon
 
 
-def run_chunk(task: Task, lexicon: UserLexicon | None, items: list[tuple[int, str]]) -> list[Outcome]:
+def run_chunk(task: Task, lexicon: UserLexicon | None, items: list[tuple[int, str, str]]) -> list[Outcome]:
+    """Each page (index, path, output path or "") through ``task``, the collector tuned meanwhile."""
+    from core.batch import memory
     from core.entities import warm_up
 
     warm_up()
-    return [task.outcome(i, Path(p), lexicon) for i, p in items]
+    with memory.tuned():
+        return [task.outcome(i, Path(p), lexicon, out) for i, p, out in items]
