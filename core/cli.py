@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -125,7 +126,9 @@ def batch_task(kind: str, args: argparse.Namespace, fmt: str = "json") -> Task:
     stamp = datetime.now(UTC).isoformat(timespec="seconds")
     cache = not getattr(args, "no_cache", False)
     durable = getattr(args, "durable", False)
-    return Task(kind, fmt, stamp, cache=cache, comments=getattr(args, "comments", False), durable=durable)
+    validate = getattr(args, "validate", False) or os.environ.get("BANMIAN_VALIDATE", "") not in ("", "0")
+    comments = getattr(args, "comments", False)
+    return Task(kind, fmt, stamp, cache=cache, comments=comments, durable=durable, validate=validate)
 
 
 def outcomes(
@@ -165,6 +168,12 @@ def add_batch_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jobs", "-j", type=_positive, help="processes for a folder (default: every core)")
     p.add_argument("--durable", action="store_true", help="fsync every output file (slower)")
     p.add_argument("--no-cache", action="store_true", help="parse again even if the parse is cached")
+    p.add_argument(
+        "--validate",
+        action="store_true",
+        help="check every JSON output of a folder against the schema (a single page always is; "
+        "BANMIAN_VALIDATE=1 turns it on everywhere)",
+    )
     p.add_argument("--scheduler", metavar="tcp://HOST:8786", help="run a folder on a Dask cluster")
     p.add_argument("--cluster", metavar="local:N", help="run a folder on a local Dask cluster of N workers")
 

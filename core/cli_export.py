@@ -35,6 +35,7 @@ def render(
     parser: Parser | None = None,
     updated: str | None = None,
     comments: bool = False,
+    validate: bool = True,
 ) -> str:
     """One page in ``fmt``; every failure becomes a one-line ``PageError`` naming the page.
 
@@ -45,7 +46,7 @@ def render(
             print(f"warning: {path.name}: {warning}", file=sys.stderr)
         doc = opened.document
         if fmt == "json":
-            return dumps(page_json(doc, updated=updated))
+            return dumps(page_json(doc, updated=updated, validate=validate))
         if fmt == "conll":
             return to_conll(doc.page, comments=comments)
         if fmt == "alto":
@@ -68,7 +69,7 @@ def export_command(args: argparse.Namespace) -> int:
     if not args.format and (src.is_dir() or several_pages(src)):  # an issue: docs/pdf.md
         from core.issue.cli import export_issue_command
 
-        return export_issue_command(src, out, comments=comments)
+        return export_issue_command(src, out, comments=comments, workers=getattr(args, "jobs", None))
     fmt: str = args.format or "json"
     lexicon = load_lexicon()
     if src.is_dir() or several_pages(src):

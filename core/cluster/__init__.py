@@ -28,7 +28,7 @@ from core.cluster.work import run_chunk
 if TYPE_CHECKING:
     from core.entities.lexicon import UserLexicon
 
-__all__ = ["ClusterError", "check", "chunks", "run_on_cluster"]
+__all__ = ["ClusterError", "check", "chunks", "local_cluster", "run_on_cluster"]
 
 MAX_PAGES_PER_TASK = 64  # a task is many pages (scheduler overhead is ~1 ms per task), but a few per worker
 TASKS_PER_WORKER = 4
@@ -64,6 +64,17 @@ def local_workers(spec: str) -> int:
     return int(n)
 
 
+def local_cluster(workers: int) -> Any:
+    """A ``LocalCluster`` of single-threaded worker processes, quiet (no dashboard, errors only in
+    the log) and without Dask's sampling profiler, which costs the workers CPU on every page."""
+    distributed = _import_distributed()
+    import dask
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+
+
 def chunks(n_pages: int, n_workers: int, size: int | None = None) -> list[range]:
     """Page index ranges, one per task: about ``TASKS_PER_WORKER`` tasks per worker."""
     if size is None:
@@ -95,9 +106,7 @@ def run_on_cluster(
             if scheduler:
                 client = distributed.Client(scheduler, timeout="20s")
             else:
-                local = distributed.LocalCluster(
-                    n_workers=local_workers(cluster or ""), threads_per_worker=1, processes=True, dashboard_address=None
-                )
+                local = local_cluster(local_workers(cluster or ""))
                 own.append(local)
                 client = distributed.Client(local)
         except (OSError, TimeoutError) as e:
