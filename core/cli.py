@@ -59,7 +59,8 @@ def run_folder(
 
     Every output is checked before anything is written (``core.outputs``): one that would replace
     an input, or a foreign file without ``--force``, stops the command.  Pages whose outputs
-    differ only in case are reported and not written, never merged into one file."""
+    differ only in case are reported and not written, never merged into one file.  With
+    ``task.shards`` the outputs are JSONL shards of many pages (``core.batch.shards``)."""
     from core.outputs import Inputs, case_collisions, refusal
     from core.pdf.pages import folder_pages, pages_of
 
@@ -70,13 +71,21 @@ def run_folder(
     pages_stems = folder_pages(src) if src.is_dir() else pages_of(src)  # *.txt and *.pdf pages: docs/pdf.md
     if not pages_stems:
         raise CliError(f"{src}: no *.txt or *.pdf pages in this folder")
-    names = {p: stem + suffix for p, stem in pages_stems}
-    clashing = {n for group in case_collisions(names.values()).values() for n in group}
     pages = [p for p, _ in pages_stems]
+    if task.shards:
+        from core.batch.shards import shard_outputs
+
+        names = {p: shard.name for p, shard in zip(pages, shard_outputs(out, len(pages)), strict=True)}
+        clashing: set[str] = set()
+    else:
+        names = {p: stem + suffix for p, stem in pages_stems}
+        clashing = {n for group in case_collisions(names.values()).values() for n in group}
     force = getattr(args, "force", False)
     inputs = Inputs.of(pages)
     problems = [
-        why for p in pages if names[p] not in clashing and (why := refusal(out / names[p], inputs, force=force))
+        why
+        for name in dict.fromkeys(names[p] for p in pages)
+        if name not in clashing and (why := refusal(out / name, inputs, force=force))
     ]
     if problems:
         more = f" (and {len(problems) - 1} more outputs)" if len(problems) > 1 else ""
@@ -108,6 +117,12 @@ def run_folder(
     finally:
         clean_folder(out)  # temp files of a worker killed mid-write
     bar.close()
+    if task.shards:
+        from core.batch.shards import stale_shards
+
+        for old in stale_shards(out, len(todo)):  # an earlier run's, over more pages
+            if refusal(old, inputs) is None:
+                old.unlink(missing_ok=True)
     if failed:
         print(f"{failed} of {len(pages)} pages failed; {len(pages) - failed} written to {out}", file=sys.stderr)
         return 1
@@ -126,9 +141,10 @@ def batch_task(kind: str, args: argparse.Namespace, fmt: str = "json") -> Task:
     stamp = datetime.now(UTC).isoformat(timespec="seconds")
     cache = not getattr(args, "no_cache", False)
     durable = getattr(args, "durable", False)
+    shards = getattr(args, "shards", False)
     validate = getattr(args, "validate", False) or os.environ.get("BANMIAN_VALIDATE", "") not in ("", "0")
     comments = getattr(args, "comments", False)
-    return Task(kind, fmt, stamp, cache=cache, comments=comments, durable=durable, validate=validate)
+    return Task(kind, fmt, stamp, cache=cache, comments=comments, durable=durable, validate=validate, shards=shards)
 
 
 def outcomes(
@@ -173,6 +189,11 @@ def add_batch_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="check every JSON output of a folder against the schema (a single page always is; "
         "BANMIAN_VALIDATE=1 turns it on everywhere)",
+    )
+    p.add_argument(
+        "--shards",
+        action="store_true",
+        help="a folder's results as JSONL shards of 64 pages (shard-NNNNN.jsonl) instead of a file per page",
     )
     p.add_argument("--scheduler", metavar="tcp://HOST:8786", help="run a folder on a Dask cluster")
     p.add_argument("--cluster", metavar="local:N", help="run a folder on a local Dask cluster of N workers")

@@ -30,13 +30,12 @@ from multiprocessing.pool import IMapIterator, Pool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.batch import memory
+from core.batch import memory, shards
+from core.batch.shards import Item, run_items
 from core.batch.tasks import Outcome, Task
 
 if TYPE_CHECKING:
     from core.entities.lexicon import UserLexicon
-
-Item = tuple[int, str, str]  # page index, page path, output path ("": the value comes back)
 
 MAX_CHUNK = 16  # pages per chunk: large enough to amortise the pipe, small enough to balance load
 
@@ -83,7 +82,7 @@ def _chunk(items: list[Item]) -> list[Outcome]:
     """A chunk of pages in a worker (chunks made here: the pool's own chunked ``imap`` cannot be
     polled without waiting)."""
     assert _task is not None, "worker used before its initializer ran"
-    return [_task.outcome(index, Path(path), _lexicon, output) for index, path, output in items]
+    return run_items(_task, items, _lexicon)
 
 
 class Batch:
@@ -93,7 +92,8 @@ class Batch:
     ``ordered``: outcomes in input order (batch output); otherwise as they finish (each carries
     its ``index``), so a slow page does not hold back the ones after it.  ``jobs=1`` runs in this
     process, one page per ``ready()`` call.  ``chunk``: pages per task (default ``chunk_size``).
-    ``outputs``: where each page's result is written (by the worker), instead of handed back.
+    ``outputs``: where each page's result is written (by the worker), instead of handed back; with
+    ``task.shards`` a chunk is one shard (``core.batch.shards``), inline too.
     ``close()`` (or leaving a ``with``) terminates the workers; what was already handed back is kept by the caller."""
 
     def __init__(
@@ -132,7 +132,7 @@ class Batch:
                     gc.unfreeze()
             self._workers = list(getattr(self._pool, "_pool", []))
             items = [(i, str(p), o) for i, (p, o) in enumerate(zip(self.pages, self.outputs, strict=True))]
-            n = chunk or chunk_size(len(self.pages), self.jobs)
+            n = shards.SHARD_PAGES if task.shards else chunk or chunk_size(len(self.pages), self.jobs)
             chunks = [items[k : k + n] for k in range(0, len(items), n)]
             imap = self._pool.imap if ordered else self._pool.imap_unordered
             self._results = imap(_chunk, chunks)
@@ -145,12 +145,15 @@ class Batch:
     def ready(self, limit: int | None = None) -> list[Outcome]:
         """The outcomes finished since the last call (at most ``limit``), without waiting."""
         got: list[Outcome] = []
+        worked = False
         while not self.done and (limit is None or len(got) < limit):
-            if self._results is None:  # in this process: one page per call
-                i = self.handed
-                got.append(self.task.outcome(i, self.pages[i], self.lexicon, self.outputs[i]))
-                self.handed += 1
-                break
+            if self._results is None:  # in this process: one page (or shard) per call
+                if not self._buffer:
+                    if worked:
+                        break
+                    self._buffer, worked = self._inline(), True
+                got.append(self._hand(self._buffer.pop(0)))
+                continue
             if not self._buffer:
                 try:
                     self._buffer = self._results.next(timeout=0)
@@ -176,6 +179,15 @@ class Batch:
                     if self._died():
                         yield from self._lost()
         self.close()
+
+    def _inline(self) -> list[Outcome]:
+        """The next page in this process, or with shards the rest of its shard."""
+        i = end = self.handed
+        end += 1
+        while self.task.shards and end < len(self.pages) and self.outputs[end] == self.outputs[i]:
+            end += 1
+        items = [(k, str(self.pages[k]), self.outputs[k]) for k in range(i, end)]
+        return run_items(self.task, items, self.lexicon)
 
     def _hand(self, outcome: Outcome) -> Outcome:
         self.handed += 1

@@ -56,6 +56,7 @@ class Task:
     strict: bool = False  # load: an unusable sidecar is the page's error, not set aside
     durable: bool = False  # outputs written by the task: fsync each one (--durable)
     validate: bool = True  # each JSON output checked against the schema (batch commands: --validate)
+    shards: bool = False  # results as lines of JSONL shards (core.batch.shards), JSON on one line
 
     def parser(self) -> Parser:
         if self.cache:
@@ -81,6 +82,7 @@ class Task:
                 updated=self.stamp,
                 comments=self.comments,
                 validate=self.validate,
+                line=self.shards,
             )
         if self.kind == "load":
             from core.issue.loading import load_page
@@ -91,7 +93,7 @@ class Task:
         page = self.parser()(read_page(path), lexicon=lexicon)
         if self.kind == "page":
             return page
-        return annotation(page, self.stamp, validate=self.validate)
+        return annotation(page, self.stamp, validate=self.validate, line=self.shards)
 
     def outcome(self, index: int, path: Path, lexicon: UserLexicon | None, output: str = "") -> Outcome:
         """The page's ``Outcome``; with an ``output`` path the result is written there and the
@@ -111,16 +113,17 @@ class Task:
         return Outcome(index, path)
 
 
-def annotation(page: Page, stamp: str | None = None, *, validate: bool = True) -> str:
-    """The banmian.page JSON of an automatic parse, validated unless told not to (the export code
-    is what the schema checks, not the page: the test suite validates every output)."""
-    from core.export_json import ExportInvalid, dumps, page_to_dict
+def annotation(page: Page, stamp: str | None = None, *, validate: bool = True, line: bool = False) -> str:
+    """The banmian.page JSON of an automatic parse (on one ``line`` for a shard), validated unless
+    told not to (the export code is what the schema checks, not the page: the test suite
+    validates every output)."""
+    from core.export_json import ExportInvalid, dumps, dumps_line, page_to_dict
     from core.export_json import validate as check
 
     doc = page_to_dict(page, updated=stamp)
     try:
         if validate:
             check(doc)
+        return dumps_line(doc) if line else dumps(doc)
     except ExportInvalid as e:
         raise PageError(f"{page.source.name}: internal error, not written: {e}") from None
-    return dumps(doc)

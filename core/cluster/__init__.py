@@ -132,6 +132,10 @@ def _stream(
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         lex = client.scatter(lexicon, broadcast=True) if lexicon is not None else None
         futures = {}
+        if task.shards:  # a task is a shard (core.batch.shards)
+            from core.batch import shards
+
+            pages_per_task = shards.SHARD_PAGES
         for r in chunks(len(pages), workers, pages_per_task):
             # workers run elsewhere, in another folder: absolute paths (on a filesystem they share)
             items = [(i, str(pages[i].resolve()), outputs[i]) for i in r]

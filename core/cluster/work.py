@@ -3,9 +3,9 @@ function by reference, and jieba is loaded once per worker process (``warm_up`` 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.batch.shards import run_items
 from core.batch.tasks import Outcome, Task
 
 if TYPE_CHECKING:
@@ -19,4 +19,4 @@ def run_chunk(task: Task, lexicon: UserLexicon | None, items: list[tuple[int, st
 
     warm_up()
     with memory.tuned():
-        return [task.outcome(i, Path(p), lexicon, out) for i, p, out in items]
+        return run_items(task, items, lexicon)
