@@ -252,6 +252,10 @@ def main() -> int:
     for name, r, target, at_least in ratios:
         ok = r >= target if at_least else r <= target
         print(f"{name:<40} {r:6.2f}×  (target {'≥' if at_least else '≤'} {target}: {'ok' if ok else 'MISSED'})")
+    print(
+        f"(the whole-folder parse -j 1 against the same jieba: {one / best['jieba']:.2f}× wall, "
+        f"{CPU['parse -j 1'] / CPU['jieba']:.2f}× CPU; it ran at another time than jieba)"
+    )
     # On a loaded machine wall ratios say more about the neighbours than about us.  Total CPU
     # spread over 2 idle cores bounds what 2 processes can reach.
     for name in ("parse -j 2", "LocalCluster 2 workers"):
