@@ -33,11 +33,13 @@ def _prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def write_atomic(path: Path, data: str | bytes, *, durable: bool = True) -> None:
+def write_atomic(path: Path, data: str | bytes, *, durable: bool = True, clean: bool = True) -> None:
     """Replace ``path`` with ``data`` (text is written as UTF-8 with ``\\n`` newlines).
 
     ``durable=False`` skips the fsyncs: still whole-old-or-whole-new if the process dies, but not
-    across a power loss (batch outputs, which can be regenerated; saves are always durable)."""
+    across a power loss (batch outputs, which can be regenerated; saves are always durable).
+    ``clean=False`` leaves dead writers' temp files for the caller to clean once (``clean_folder``):
+    a batch writing thousands of files into one folder must not scan it after each write."""
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f"{_prefix(path)}{os.getpid()}@{_HOST}.", suffix=".tmp", dir=path.parent)
@@ -56,7 +58,8 @@ def write_atomic(path: Path, data: str | bytes, *, durable: bool = True) -> None
         raise
     if durable:
         fsync_dir(path.parent)
-    clean_stale_temps(path)
+    if clean:
+        clean_stale_temps(path)
 
 
 def stale_temps(path: Path) -> list[Path]:
@@ -78,6 +81,18 @@ def clean_stale_temps(path: Path) -> None:
     for p in stale_temps(path):
         with contextlib.suppress(OSError):
             p.unlink()
+
+
+def clean_folder(folder: Path) -> None:
+    """Every dead writer's temp file in ``folder`` (on this host), in one scan of the folder."""
+    names: set[str] = set()
+    with contextlib.suppress(OSError):
+        for p in folder.glob(".*.tmp"):
+            written, _, _random = p.name[1 : -len(".tmp")].rpartition(".")  # .<name>.<pid>@<host>.<random>.tmp
+            names.add(written.rpartition(".")[0])
+    for name in names:
+        if name:
+            clean_stale_temps(folder / name)
 
 
 def _alive(pid: int) -> bool:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.atomic import write_atomic
+from core.atomic import clean_folder, write_atomic
 from core.batch.progress import Progress
 from core.batch.tasks import Task
 from core.evaluate.command import EvaluateError
@@ -58,7 +59,8 @@ def run_folder(
 
     Every output is checked before anything is written (``core.outputs``): one that would replace
     an input, or a foreign file without ``--force``, stops the command.  Pages whose outputs
-    differ only in case are reported and not written, never merged into one file."""
+    differ only in case are reported and not written, never merged into one file.  With
+    ``task.shards`` the outputs are JSONL shards of many pages (``core.batch.shards``)."""
     from core.outputs import Inputs, case_collisions, refusal
     from core.pdf.pages import folder_pages, pages_of
 
@@ -69,13 +71,21 @@ def run_folder(
     pages_stems = folder_pages(src) if src.is_dir() else pages_of(src)  # *.txt and *.pdf pages: docs/pdf.md
     if not pages_stems:
         raise CliError(f"{src}: no *.txt or *.pdf pages in this folder")
-    names = {p: stem + suffix for p, stem in pages_stems}
-    clashing = {n for group in case_collisions(names.values()).values() for n in group}
     pages = [p for p, _ in pages_stems]
+    if task.shards:
+        from core.batch.shards import shard_outputs
+
+        names = {p: shard.name for p, shard in zip(pages, shard_outputs(out, len(pages)), strict=True)}
+        clashing: set[str] = set()
+    else:
+        names = {p: stem + suffix for p, stem in pages_stems}
+        clashing = {n for group in case_collisions(names.values()).values() for n in group}
     force = getattr(args, "force", False)
     inputs = Inputs.of(pages)
     problems = [
-        why for p in pages if names[p] not in clashing and (why := refusal(out / names[p], inputs, force=force))
+        why
+        for name in dict.fromkeys(names[p] for p in pages)
+        if name not in clashing and (why := refusal(out / name, inputs, force=force))
     ]
     if problems:
         more = f" (and {len(problems) - 1} more outputs)" if len(problems) > 1 else ""
@@ -90,26 +100,29 @@ def run_folder(
             )
     todo = [p for p in pages if names[p] not in clashing]
     failed = len(pages) - len(todo)
-    results = outcomes(todo, task, args, lexicon) if todo else iter(())  # checks a cluster before any work
+    # written by whichever process makes each page (core.batch.tasks): on a cluster, the workers
+    targets = [(out / names[p]).absolute() for p in todo]
+    results = outcomes(todo, task, args, lexicon, targets) if todo else iter(())  # checks a cluster before any work
     bar = Progress(len(todo))
     try:
         for r in results:
-            try:
-                if r.error is not None:
-                    raise PageError(r.error)
-                write_atomic(out / names[r.path], r.value, durable=getattr(args, "durable", False))
-            except PageError as e:
+            if r.error is not None:
                 failed += 1
-                bar.write(f"error: {e}")
-            except OSError as e:
-                failed += 1
-                bar.write(f"error: {r.path.name}: cannot write output: {e.strerror or e}")
+                bar.write(f"error: {r.error}")
             bar.step(r.path.name)
     except KeyboardInterrupt:
         bar.close()
         print(f"stopped: {bar.done} of {len(todo)} pages done and kept in {out}", file=sys.stderr)
         raise
+    finally:
+        clean_folder(out)  # temp files of a worker killed mid-write
     bar.close()
+    if task.shards:
+        from core.batch.shards import stale_shards
+
+        for old in stale_shards(out, len(todo)):  # an earlier run's, over more pages
+            if refusal(old, inputs) is None:
+                old.unlink(missing_ok=True)
     if failed:
         print(f"{failed} of {len(pages)} pages failed; {len(pages) - failed} written to {out}", file=sys.stderr)
         return 1
@@ -127,25 +140,36 @@ def batch_task(kind: str, args: argparse.Namespace, fmt: str = "json") -> Task:
     """One ``review.updated`` time for the whole run, so outputs do not depend on scheduling."""
     stamp = datetime.now(UTC).isoformat(timespec="seconds")
     cache = not getattr(args, "no_cache", False)
-    return Task(kind, fmt, stamp, cache=cache, comments=getattr(args, "comments", False))
+    durable = getattr(args, "durable", False)
+    shards = getattr(args, "shards", False)
+    validate = getattr(args, "validate", False) or os.environ.get("BANMIAN_VALIDATE", "") not in ("", "0")
+    comments = getattr(args, "comments", False)
+    return Task(kind, fmt, stamp, cache=cache, comments=comments, durable=durable, validate=validate, shards=shards)
 
 
-def outcomes(pages: list[Path], task: Task, args: argparse.Namespace, lexicon: UserLexicon) -> Iterator[Outcome]:
+def outcomes(
+    pages: list[Path],
+    task: Task,
+    args: argparse.Namespace,
+    lexicon: UserLexicon,
+    outputs: list[Path] | None = None,
+) -> Iterator[Outcome]:
     """The pool on this machine, or a Dask cluster when ``--scheduler``/``--cluster`` is given
-    (checked now, so a missing Dask or a bad spec is said before any work starts)."""
+    (checked now, so a missing Dask or a bad spec is said before any work starts).  ``outputs``:
+    where each page is written (by the process that makes it) instead of handed back."""
     scheduler, cluster = getattr(args, "scheduler", None), getattr(args, "cluster", None)
     if scheduler or cluster:
         from core.cluster import ClusterError, check, run_on_cluster
 
         try:
             check(scheduler, cluster)
-            stream = run_on_cluster(pages, task, lexicon, scheduler=scheduler, cluster=cluster)
+            stream = run_on_cluster(pages, task, lexicon, scheduler=scheduler, cluster=cluster, outputs=outputs)
         except ClusterError as e:
             raise CliError(str(e)) from None
         return _said(stream, ClusterError)
     from core.batch import run
 
-    return run(pages, task, lexicon, getattr(args, "jobs", None))
+    return run(pages, task, lexicon, getattr(args, "jobs", None), outputs=outputs)
 
 
 def _said(results: Iterator[Outcome], error: type[Exception]) -> Iterator[Outcome]:
@@ -160,6 +184,17 @@ def add_batch_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jobs", "-j", type=_positive, help="processes for a folder (default: every core)")
     p.add_argument("--durable", action="store_true", help="fsync every output file (slower)")
     p.add_argument("--no-cache", action="store_true", help="parse again even if the parse is cached")
+    p.add_argument(
+        "--validate",
+        action="store_true",
+        help="check every JSON output of a folder against the schema (a single page always is; "
+        "BANMIAN_VALIDATE=1 turns it on everywhere)",
+    )
+    p.add_argument(
+        "--shards",
+        action="store_true",
+        help="a folder's results as JSONL shards of 64 pages (shard-NNNNN.jsonl) instead of a file per page",
+    )
     p.add_argument("--scheduler", metavar="tcp://HOST:8786", help="run a folder on a Dask cluster")
     p.add_argument("--cluster", metavar="local:N", help="run a folder on a local Dask cluster of N workers")
 

@@ -18,7 +18,7 @@ from core.cli import CliError, batch_task, check_output, load_lexicon, outcomes,
 from core.entities.lexicon import UserLexicon
 from core.export_alto import AltoUnavailable
 from core.export_formats import page_json, to_conll, to_jsonl
-from core.export_json import ExportInvalid, dumps
+from core.export_json import ExportInvalid, dumps, dumps_line
 from core.loader import PageError
 from core.parse import parse_page
 from core.persist import SidecarError, open_page
@@ -35,17 +35,21 @@ def render(
     parser: Parser | None = None,
     updated: str | None = None,
     comments: bool = False,
+    validate: bool = True,
+    line: bool = False,
 ) -> str:
     """One page in ``fmt``; every failure becomes a one-line ``PageError`` naming the page.
 
-    The automatic parse comes from the parse cache (``open_page``) unless a ``parser`` is given."""
+    The automatic parse comes from the parse cache (``open_page``) unless a ``parser`` is given;
+    ``line``: JSON on one line (a JSONL shard)."""
     try:
         opened = open_page(path, lexicon, strict=True, parser=parser)
         for warning in opened.warnings:  # decisions that did not fit a changed page, among others
             print(f"warning: {path.name}: {warning}", file=sys.stderr)
         doc = opened.document
         if fmt == "json":
-            return dumps(page_json(doc, updated=updated))
+            data = page_json(doc, updated=updated, validate=validate)
+            return dumps_line(data) if line else dumps(data)
         if fmt == "conll":
             return to_conll(doc.page, comments=comments)
         if fmt == "alto":
@@ -68,12 +72,14 @@ def export_command(args: argparse.Namespace) -> int:
     if not args.format and (src.is_dir() or several_pages(src)):  # an issue: docs/pdf.md
         from core.issue.cli import export_issue_command
 
-        return export_issue_command(src, out, comments=comments)
+        return export_issue_command(src, out, comments=comments, workers=getattr(args, "jobs", None))
     fmt: str = args.format or "json"
     lexicon = load_lexicon()
     if src.is_dir() or several_pages(src):
         task = batch_task("export", args, fmt)
-        if fmt == "jsonl":
+        if task.shards and fmt not in ("json", "jsonl"):
+            raise CliError(f"--shards writes JSON lines: --format json or jsonl, not {fmt}")
+        if fmt == "jsonl" and not task.shards:
             return _corpus(src, out, task, args, lexicon)
         return run_folder(src, out, task, args, lexicon, SUFFIXES[fmt])
     if out is not None:

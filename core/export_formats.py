@@ -15,7 +15,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from core.document import Document
-from core.export_json import page_to_dict, validate
+from core.export_json import page_to_dict
+from core.export_json import validate as check
 from core.fields import article_fields, reflow
 from core.model import Article, Entity, Page
 from core.textmap import MappedText
@@ -27,10 +28,12 @@ DOCSTART = "-DOCSTART-\tO"
 HEADLINE_ORDER = {"kicker": 0, "title": 1, "subtitle": 2}
 
 
-def page_json(doc: Document, *, updated: str | None = None) -> dict[str, Any]:
-    """The banmian.page dict of the corrected page, validated (``ExportInvalid`` is a bug)."""
+def page_json(doc: Document, *, updated: str | None = None, validate: bool = True) -> dict[str, Any]:
+    """The banmian.page dict of the corrected page, validated unless told not to (``ExportInvalid``
+    is a bug)."""
     data = page_to_dict(doc.page, review_status=doc.review_status, updated=updated)
-    validate(data)
+    if validate:
+        check(data)
     return data
 
 

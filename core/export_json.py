@@ -118,6 +118,14 @@ def dumps(doc: dict[str, Any]) -> str:
     return "".join(parts)
 
 
+def dumps_line(doc: dict[str, Any]) -> str:
+    """The export on one line (a JSONL shard of a batch); a NaN or infinity is refused."""
+    try:
+        return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+    except ValueError as e:
+        raise ExportInvalid(f"export not written: {e}") from None
+
+
 class _Unusual(Exception):
     pass
 

@@ -20,7 +20,14 @@ SIDECAR_SUFFIX = ".banmian.json"  # core.persist.paths.SUFFIX (not imported: par
 LEXICON_NAMES = ("lexicon.json", ".lexicon.json")  # the lexicon, its lock, temps and copies
 SNIFF_BYTES = 4096
 # How each Banmian output starts (core.export_json.dumps, export_formats.to_conll/to_jsonl)
-_OUR_STARTS = ('{\n "format": "banmian.page"', "# page: ", "# page = ", "-DOCSTART-", '{"page": {"name": ')
+_OUR_STARTS = (
+    '{\n "format": "banmian.page"',
+    '{"format":"banmian.page"',  # a JSONL shard (core.batch.shards)
+    "# page: ",
+    "# page = ",
+    "-DOCSTART-",
+    '{"page": {"name": ',
+)
 
 
 def _real(p: Path) -> Path:

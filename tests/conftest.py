@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("BANMIAN_VALIDATE", "1")  # batch commands check every output in the tests (core.cli)
 
 import pytest
 

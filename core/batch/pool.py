@@ -5,6 +5,11 @@ Results come back in the order of the input, whatever order the workers finish i
 messages are those of a serial run.  Workers ignore Ctrl+C: the parent alone stops, terminates the
 pool and keeps what was already handed back.
 
+A page with an output path is written by the worker that made it (``Task.outcome``): only small
+outcomes come back through the pipe, so the parent stays idle and does not hold back the workers
+on a machine whose every core is one of them.  Workers run with the collector tuned
+(``core.batch.memory``), and a fork happens with everything loaded frozen.
+
 Start-up: a spawned worker pays ~0.9 s of CPU for imports and jieba's dictionary, every worker
 again.  On Linux, from a process with a single thread and no Qt (the headless commands), the
 parent loads jieba once and forks: workers start at once, sharing the dictionary.  Anywhere else
@@ -13,17 +18,20 @@ parent loads jieba once and forks: workers start at once, sharing the dictionary
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from multiprocessing.context import BaseContext
 from multiprocessing.pool import IMapIterator, Pool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.batch import memory, shards
+from core.batch.shards import Item, run_items
 from core.batch.tasks import Outcome, Task
 
 if TYPE_CHECKING:
@@ -44,8 +52,10 @@ def default_jobs() -> int:
 
 
 def chunk_size(pages: int, jobs: int) -> int:
-    """About eight chunks per worker, so a slow page does not leave the other workers idle."""
-    return max(1, min(MAX_CHUNK, pages // (jobs * 8)))
+    """About 32 chunks per worker (a few pages each, at most ``MAX_CHUNK``): the last chunks are
+    short, so no worker sits idle long at the end while another finishes; a chunk costs well under
+    a millisecond of pipe and pickling against a page's tens."""
+    return max(1, min(MAX_CHUNK, pages // (jobs * 32)))
 
 
 def context() -> BaseContext:
@@ -67,13 +77,14 @@ def warm_up(task: Task, lexicon: UserLexicon | None) -> None:
 def _init_worker(task: Task, lexicon: UserLexicon | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     warm_up(task, lexicon)
+    memory.tune()
 
 
-def _chunk(items: list[tuple[int, str]]) -> list[Outcome]:
+def _chunk(items: list[Item]) -> list[Outcome]:
     """A chunk of pages in a worker (chunks made here: the pool's own chunked ``imap`` cannot be
     polled without waiting)."""
     assert _task is not None, "worker used before its initializer ran"
-    return [_task.outcome(index, Path(path), _lexicon) for index, path in items]
+    return run_items(_task, items, _lexicon)
 
 
 class Batch:
@@ -83,6 +94,8 @@ class Batch:
     ``ordered``: outcomes in input order (batch output); otherwise as they finish (each carries
     its ``index``), so a slow page does not hold back the ones after it.  ``jobs=1`` runs in this
     process, one page per ``ready()`` call.  ``chunk``: pages per task (default ``chunk_size``).
+    ``outputs``: where each page's result is written (by the worker), instead of handed back; with
+    ``task.shards`` a chunk is one shard (``core.batch.shards``), inline too.
     ``close()`` (or leaving a ``with``) terminates the workers; what was already handed back is kept by the caller."""
 
     def __init__(
@@ -94,8 +107,12 @@ class Batch:
         *,
         ordered: bool = True,
         chunk: int | None = None,
+        outputs: Sequence[Path] | None = None,
     ) -> None:
         self.pages = list(pages)
+        self.outputs = [str(p) for p in outputs] if outputs is not None else [""] * len(self.pages)
+        if len(self.outputs) != len(self.pages):
+            raise ValueError("one output per page")
         self.task, self.lexicon = task, lexicon
         self.jobs = min(jobs or default_jobs(), max(len(self.pages), 1))
         self.handed = 0
@@ -106,12 +123,18 @@ class Batch:
         self._buffer: list[Outcome] = []  # a chunk's outcomes not handed back yet
         if self.jobs > 1:
             ctx = context()
-            if ctx.get_start_method() == "fork":
+            fork = ctx.get_start_method() == "fork"
+            if fork:
                 warm_up(task, lexicon)  # once, inherited by every worker
-            self._pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(task, lexicon))
+                gc.freeze()  # the workers never touch (so never copy) the collector's view of it
+            try:
+                self._pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(task, lexicon))
+            finally:
+                if fork:
+                    gc.unfreeze()
             self._workers = list(getattr(self._pool, "_pool", []))
-            items = [(i, str(p)) for i, p in enumerate(self.pages)]
-            n = chunk or chunk_size(len(self.pages), self.jobs)
+            items = [(i, str(p), o) for i, (p, o) in enumerate(zip(self.pages, self.outputs, strict=True))]
+            n = shards.SHARD_PAGES if task.shards else chunk or chunk_size(len(self.pages), self.jobs)
             chunks = [items[k : k + n] for k in range(0, len(items), n)]
             imap = self._pool.imap if ordered else self._pool.imap_unordered
             self._results = imap(_chunk, chunks)
@@ -124,11 +147,15 @@ class Batch:
     def ready(self, limit: int | None = None) -> list[Outcome]:
         """The outcomes finished since the last call (at most ``limit``), without waiting."""
         got: list[Outcome] = []
+        worked = False
         while not self.done and (limit is None or len(got) < limit):
-            if self._results is None:  # in this process: one page per call
-                got.append(self.task.outcome(self.handed, self.pages[self.handed], self.lexicon))
-                self.handed += 1
-                break
+            if self._results is None:  # in this process: one page (or shard) per call
+                if not self._buffer:
+                    if worked:
+                        break
+                    self._buffer, worked = self._inline(), True
+                got.append(self._hand(self._buffer.pop(0)))
+                continue
             if not self._buffer:
                 try:
                     self._buffer = self._results.next(timeout=0)
@@ -154,6 +181,15 @@ class Batch:
                     if self._died():
                         yield from self._lost()
         self.close()
+
+    def _inline(self) -> list[Outcome]:
+        """The next page in this process, or with shards the rest of its shard."""
+        i = end = self.handed
+        end += 1
+        while self.task.shards and end < len(self.pages) and self.outputs[end] == self.outputs[i]:
+            end += 1
+        items = [(k, str(self.pages[k]), self.outputs[k]) for k in range(i, end)]
+        return run_items(self.task, items, self.lexicon)
 
     def _hand(self, outcome: Outcome) -> Outcome:
         self.handed += 1
@@ -188,10 +224,20 @@ class Batch:
 
 
 def run(
-    paths: Iterable[Path], task: Task, lexicon: UserLexicon | None = None, jobs: int | None = None
+    paths: Iterable[Path],
+    task: Task,
+    lexicon: UserLexicon | None = None,
+    jobs: int | None = None,
+    *,
+    outputs: Sequence[Path] | None = None,
 ) -> Iterator[Outcome]:
-    """One ``Outcome`` per page, in input order; ``jobs=1`` runs in this process.
+    """One ``Outcome`` per page, in input order; ``jobs=1`` runs in this process (with the
+    collector tuned while it runs).  ``outputs``: each page written there, not handed back.
 
     Closing the iterator early (or Ctrl+C while it runs) terminates the workers."""
-    with Batch(paths, task, lexicon, jobs) as batch:
-        yield from batch
+    with Batch(paths, task, lexicon, jobs, outputs=outputs) as batch:
+        if batch.jobs > 1:
+            yield from batch
+        else:
+            with memory.tuned():
+                yield from batch

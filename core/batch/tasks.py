@@ -4,6 +4,10 @@ cluster workers), where the lexicon and jieba are loaded once and every page run
 Every failure of a page becomes an ``Outcome`` with a one-line ``error`` naming the page; nothing a
 page does can stop the run.  ``stamp`` is the run's one ``review.updated`` time, so a page's output
 does not depend on when (or in which process) it happened to be parsed.
+
+A page given an output path is written where it is made (atomically, fsync only with ``durable``)
+and only its outcome travels back: the parent of a pool or the client of a cluster does not carry
+every page's text through a pipe and write it alone.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core.atomic import write_atomic
 from core.loader import PageError
 
 if TYPE_CHECKING:
@@ -49,6 +54,9 @@ class Task:
     cache: bool = True
     comments: bool = False  # CoNLL: comment lines (export --comments)
     strict: bool = False  # load: an unusable sidecar is the page's error, not set aside
+    durable: bool = False  # outputs written by the task: fsync each one (--durable)
+    validate: bool = True  # each JSON output checked against the schema (batch commands: --validate)
+    shards: bool = False  # results as lines of JSONL shards (core.batch.shards), JSON on one line
 
     def parser(self) -> Parser:
         if self.cache:
@@ -66,7 +74,16 @@ class Task:
         if self.kind == "export":
             from core.cli_export import render
 
-            return render(path, self.fmt, lexicon, parser=self.parser(), updated=self.stamp, comments=self.comments)
+            return render(
+                path,
+                self.fmt,
+                lexicon,
+                parser=self.parser(),
+                updated=self.stamp,
+                comments=self.comments,
+                validate=self.validate,
+                line=self.shards,
+            )
         if self.kind == "load":
             from core.issue.loading import load_page
 
@@ -76,24 +93,37 @@ class Task:
         page = self.parser()(read_page(path), lexicon=lexicon)
         if self.kind == "page":
             return page
-        return annotation(page, self.stamp)
+        return annotation(page, self.stamp, validate=self.validate, line=self.shards)
 
-    def outcome(self, index: int, path: Path, lexicon: UserLexicon | None) -> Outcome:
+    def outcome(self, index: int, path: Path, lexicon: UserLexicon | None, output: str = "") -> Outcome:
+        """The page's ``Outcome``; with an ``output`` path the result is written there and the
+        outcome carries no value (a write that fails is the page's error)."""
         try:
-            return Outcome(index, path, self.run(path, lexicon))
+            value = self.run(path, lexicon)
         except PageError as e:
             return Outcome(index, path, error=str(e))
         except Exception as e:  # a parser bug on one page must not end the run
             return Outcome(index, path, error=f"{path.name}: internal error, not written: {type(e).__name__}: {e}")
+        if not output:
+            return Outcome(index, path, value)
+        try:
+            write_atomic(Path(output), value, durable=self.durable, clean=False)
+        except OSError as e:
+            return Outcome(index, path, error=f"{path.name}: cannot write output: {e.strerror or e}")
+        return Outcome(index, path)
 
 
-def annotation(page: Page, stamp: str | None = None) -> str:
-    """The banmian.page JSON of an automatic parse, validated."""
-    from core.export_json import ExportInvalid, dumps, page_to_dict, validate
+def annotation(page: Page, stamp: str | None = None, *, validate: bool = True, line: bool = False) -> str:
+    """The banmian.page JSON of an automatic parse (on one ``line`` for a shard), validated unless
+    told not to (the export code is what the schema checks, not the page: the test suite
+    validates every output)."""
+    from core.export_json import ExportInvalid, dumps, dumps_line, page_to_dict
+    from core.export_json import validate as check
 
     doc = page_to_dict(page, updated=stamp)
     try:
-        validate(doc)
+        if validate:
+            check(doc)
+        return dumps_line(doc) if line else dumps(doc)
     except ExportInvalid as e:
         raise PageError(f"{page.source.name}: internal error, not written: {e}") from None
-    return dumps(doc)

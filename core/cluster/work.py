@@ -3,17 +3,20 @@ function by reference, and jieba is loaded once per worker process (``warm_up`` 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.batch.shards import run_items
 from core.batch.tasks import Outcome, Task
 
 if TYPE_CHECKING:
     from core.entities.lexicon import UserLexicon
 
 
-def run_chunk(task: Task, lexicon: UserLexicon | None, items: list[tuple[int, str]]) -> list[Outcome]:
+def run_chunk(task: Task, lexicon: UserLexicon | None, items: list[tuple[int, str, str]]) -> list[Outcome]:
+    """Each page (index, path, output path or "") through ``task``, the collector tuned meanwhile."""
+    from core.batch import memory
     from core.entities import warm_up
 
     warm_up()
-    return [task.outcome(i, Path(p), lexicon) for i, p in items]
+    with memory.tuned():
+        return run_items(task, items, lexicon)

@@ -58,7 +58,8 @@ def page_files(folder: Path) -> list[Path]:
     return sorted(p for name, p in found.items() if not (p.suffix.lower() == ".json" and p.stem + ".txt" in found))
 
 
-def _stat(p: Path) -> str:
+def file_stat(p: Path) -> str:
+    """Size and mtime: the part of a page's signature that says whether its file changed."""
     try:
         st = p.stat()
     except OSError:
@@ -68,7 +69,7 @@ def _stat(p: Path) -> str:
 
 def signature(path: Path, fingerprint: str) -> str:
     if path.suffix.lower() == ".json":
-        return _stat(path)
+        return file_stat(path)
     from core.loader import PageError, read_page
     from core.persist import find_sidecar, text_sha256
 
@@ -76,7 +77,7 @@ def signature(path: Path, fingerprint: str) -> str:
         sidecar = find_sidecar(path, text_sha256(read_page(path).text))
     except PageError:
         sidecar = None
-    return f"{_stat(path)}|{_stat(sidecar) if sidecar else '-'}|{fingerprint}"
+    return f"{file_stat(path)}|{file_stat(sidecar) if sidecar else '-'}|{fingerprint}"
 
 
 def build(
@@ -180,6 +181,7 @@ def _read_export(p: Path) -> tuple[Path, dict[str, Any], str | None]:
 def _delete(con: sqlite3.Connection, page_id: int) -> None:
     con.execute("DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM articles WHERE page_id = ?)", (page_id,))
     con.execute("DELETE FROM entities_fts WHERE rowid IN (SELECT id FROM entities WHERE page_id = ?)", (page_id,))
+    con.execute("DELETE FROM pages_fts WHERE rowid = ?", (page_id,))
     con.execute("DELETE FROM articles WHERE page_id = ?", (page_id,))
     con.execute("DELETE FROM entities WHERE page_id = ?", (page_id,))
     con.execute("DELETE FROM pages WHERE id = ?", (page_id,))
@@ -193,6 +195,7 @@ def _insert(con: sqlite3.Connection, path: Path, doc: dict[str, Any], sig: str) 
         (str(path), name, page_date(name) or page_date(path.name), review, sig),
     )
     page_id = cur.lastrowid
+    con.execute("INSERT INTO pages_fts(rowid, text) VALUES (?, ?)", (page_id, spaced(str(doc.get("text") or ""))))
     (aid,) = con.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()
     (eid,) = con.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()
     articles, articles_fts, entities, entities_fts = [], [], [], []

@@ -1,8 +1,9 @@
 """The corpus database: SQLite with FTS5 (stdlib ``sqlite3``), one file.
 
 Tables: ``pages`` (one per indexed page file, with the signature that tells whether it changed),
-``articles`` and ``entities`` (with the editor's status), and two FTS5 tables over them whose rowids
-are the ids of ``articles`` and ``entities``.  A file that is not such a database, or is damaged,
+``articles`` and ``entities`` (with the editor's status), and FTS5 tables over them whose rowids
+are the ids of ``articles``, ``entities`` and ``pages`` (the whole page text, headlines, folios
+and all, for the window's find: ``core.issue.indexed``).  A file that is not such a database, or is damaged,
 is refused with ``IndexCorrupt``; ``--rebuild`` sets it aside (never deleted) and starts anew.
 """
 
@@ -17,7 +18,7 @@ from pathlib import Path
 from core.paths import data_dir
 
 FORMAT = "banmian.index"
-VERSION = 1
+VERSION = 2  # 2: the page text (pages_fts), for the window's find
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,6 +36,7 @@ CREATE INDEX entities_page ON entities(page_id);
 CREATE INDEX entities_type ON entities(type, text);
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE entities_fts USING fts5(text, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE pages_fts USING fts5(text, tokenize='unicode61 remove_diacritics 0');
 """
 
 

@@ -58,28 +58,45 @@ def search(db: Path, query: str, *, type_: str | None = None, limit: int = 20) -
 
 
 def _text_hits(con: sqlite3.Connection, match: str, query: str, limit: int) -> list[Hit]:
-    rows = con.execute(
-        "SELECT p.path, p.name, p.date, a.article, a.title, a.text FROM articles_fts"
-        " JOIN articles a ON a.id = articles_fts.rowid JOIN pages p ON p.id = a.page_id"
-        " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), p.date, p.name LIMIT ?",
-        (match, limit),
-    ).fetchall()
+    # the ranking picks ids only: carrying every match's article text through the sort is what costs
+    ids = [
+        aid
+        for (aid,) in con.execute(
+            "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            " JOIN pages p ON p.id = a.page_id"
+            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), p.date, p.name LIMIT ?",
+            (match, limit),
+        )
+    ]
     return [
         Hit(path, name, date, art, title, snippet(f"{title}　{text}", query))
-        for path, name, date, art, title, text in rows
+        for path, name, date, art, title, text, _ in _articles(con, ids)
     ]
 
 
 def _entity_hits(con: sqlite3.Connection, match: str, query: str, type_: str, limit: int) -> list[Hit]:
-    rows = con.execute(
-        "SELECT p.path, p.name, p.date, a.article, a.title, a.text, min(e.text) FROM entities_fts"
-        " JOIN entities e ON e.id = entities_fts.rowid JOIN articles a ON a.id = e.article_id"
-        " JOIN pages p ON p.id = a.page_id"
+    found = con.execute(
+        "SELECT e.article_id, min(e.text) FROM entities_fts JOIN entities e ON e.id = entities_fts.rowid"
+        " JOIN pages p ON p.id = e.page_id"
         " WHERE entities_fts MATCH ? AND e.type = ? AND e.status != 'rejected'"
-        " GROUP BY a.id ORDER BY p.date, p.name, a.id LIMIT ?",
+        " GROUP BY e.article_id ORDER BY p.date, p.name, e.article_id LIMIT ?",
         (match, type_, limit),
     ).fetchall()
+    mention = dict(found)
     return [
-        Hit(path, name, date, art, title, snippet(f"{title}　{text}", mention))
-        for path, name, date, art, title, text, mention in rows
+        Hit(path, name, date, art, title, snippet(f"{title}　{text}", mention[aid]))
+        for path, name, date, art, title, text, aid in _articles(con, [aid for aid, _ in found])
     ]
+
+
+def _articles(con: sqlite3.Connection, ids: list[int]) -> list[tuple[str, str, str, str, str, str, int]]:
+    """The articles of ``ids`` with their pages, in the order of ``ids``."""
+    if not ids:
+        return []
+    rows = con.execute(
+        "SELECT p.path, p.name, p.date, a.article, a.title, a.text, a.id FROM articles a"
+        f" JOIN pages p ON p.id = a.page_id WHERE a.id IN ({','.join('?' * len(ids))})",
+        ids,
+    ).fetchall()
+    by_id = {row[6]: row for row in rows}
+    return [by_id[i] for i in ids if i in by_id]

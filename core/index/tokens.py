@@ -14,6 +14,14 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(f"[{_HAN}]|[^\\W{_HAN}]+")
 
 
+def is_han(token: str) -> bool:
+    """A token that is one Han character (FTS5 matches it wherever it stands)."""
+    return len(token) == 1 and _HAN_CHAR.fullmatch(token) is not None
+
+
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+
+
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 

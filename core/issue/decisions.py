@@ -105,6 +105,8 @@ class EntityRow:
     count: int
     pages: tuple[int, ...]  # issue page indices, in page order
     statuses: tuple[tuple[str, int], ...]  # status → occurrences, most frequent first
+    waiting: int = 0  # occurrences on pages still parsing, as the corpus index has them
+    waiting_pages: tuple[int, ...] = ()
 
     @property
     def pending(self) -> int:

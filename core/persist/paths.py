@@ -10,10 +10,10 @@ path recorded inside its workspace sidecar.
 from __future__ import annotations
 
 import contextlib
-import glob
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 
 from core.paths import data_dir
@@ -64,13 +64,44 @@ def generation(sidecar: Path) -> int:
     return -1
 
 
+def _named_for(folder: Path, page_name: str) -> list[Path]:
+    """The workspace sidecars named after a page called ``page_name`` (``<key>-<name>.banmian.json``).
+
+    The folder is listed once and the listing kept while the folder does not change (its mtime),
+    so a batch over thousands of pages does not list a large workspace once per page.  A listing
+    made less than ``SETTLED_NS`` after the folder's last change is not kept: a file system with
+    coarse timestamps could hide a sidecar written in the same tick."""
+    try:
+        stamp = folder.stat().st_mtime_ns
+    except OSError:
+        return []
+    cached = _listings.get(folder)
+    if cached is not None and cached[0] == stamp:
+        by_page = cached[1]
+    else:
+        by_page = {}
+        with contextlib.suppress(OSError):
+            for name in os.listdir(folder):
+                key, dash, rest = name.partition("-")
+                if dash and key and rest.endswith(SUFFIX):
+                    by_page.setdefault(rest[: -len(SUFFIX)], []).append(name)
+        if time.time_ns() - stamp > SETTLED_NS:
+            _listings[folder] = (stamp, by_page)
+    return [folder / n for n in sorted(by_page.get(page_name, ()))]
+
+
+SETTLED_NS = 2_000_000_000
+_listings: dict[Path, tuple[int, dict[str, list[str]]]] = {}
+
+
 def candidates(page_path: Path, text_hash: str) -> list[Path]:
     """Every existing sidecar that may hold this page's corrections, beside first."""
-    found = [beside(page_path), workspace_path(page_path, text_hash), legacy_workspace_path(page_path)]
-    real = str(page_path.resolve())
+    found = [beside(page_path)]
     folder = workspace()
-    if folder.is_dir():
-        for p in sorted(folder.glob(f"*-{glob.escape(page_path.name)}{SUFFIX}")):
+    if folder.is_dir():  # else none of the others can exist: no need to resolve the page's path
+        found += [workspace_path(page_path, text_hash), legacy_workspace_path(page_path)]
+        real = str(page_path.resolve())
+        for p in _named_for(folder, page_path.name):
             if p not in found and recorded_path(p) == real:
                 found.append(p)
     out: list[Path] = []
@@ -100,6 +131,11 @@ def sidecar_path(page_path: Path, text_hash: str) -> Path:
     found = find_sidecar(page_path, text_hash)
     if found is not None:
         return found
+    return new_sidecar_path(page_path, text_hash)
+
+
+def new_sidecar_path(page_path: Path, text_hash: str) -> Path:
+    """Where the first save of a page without a sidecar goes (see ``sidecar_path``)."""
     if writable(page_path.parent):
         return beside(page_path)
     return workspace_path(page_path, text_hash)

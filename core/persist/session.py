@@ -134,8 +134,9 @@ def open_page(
         parser = cached_parse
     base = parser(raw, lexicon=lexicon, entities=entities)
     key = paths.text_sha256(base.text)
-    result = OpenResult(Document(base), page_path, paths.sidecar_path(page_path, key), origin=Origin(page=page_path))
-    found = paths.find_sidecar(page_path, key)
+    found = paths.find_sidecar(page_path, key)  # looked for once: where saves go follows from it
+    target = found if found is not None else paths.new_sidecar_path(page_path, key)
+    result = OpenResult(Document(base), page_path, target, origin=Origin(page=page_path))
     if found is None:
         return result
     try:

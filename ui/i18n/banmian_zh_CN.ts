@@ -556,6 +556,14 @@
       <translation> — 尚有 {n} 版在解析</translation>
     </message>
     <message>
+      <source>p{page}: has it (corpus index); still parsing</source>
+      <translation>第{page}版：有（据语料索引）；仍在解析</translation>
+    </message>
+    <message>
+      <source> (+{n} on {pages}, still parsing)</source>
+      <translation>（另有 {n} 处在第 {pages} 版，仍在解析）</translation>
+    </message>
+    <message>
       <source>{n} hits{more} on {k} pages{loading}</source>
       <translation>{k} 版中找到 {n} 处{more}{loading}</translation>
     </message>

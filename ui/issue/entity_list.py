@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.issue.decisions import EntityRow, entity_rows
+from core.issue.indexed import IssueIndex, with_waiting
 from core.issue.workspace import IssueEvent, IssueWorkspace
 from ui.i18n import tr
 
@@ -52,10 +53,14 @@ class IssueEntityModel(QAbstractTableModel):
         self._timer.setInterval(REBUILD_MS)
         self._timer.timeout.connect(self.rebuild)
         self._unsubscribe = ws.subscribe(self._on_event)
+        self.corpus = IssueIndex.open([s.page.path for s in ws.slots])  # the corpus index, if it has the issue
         self.rebuild()
 
     def detach(self) -> None:
         self._unsubscribe()
+        if self.corpus is not None:
+            self.corpus.close()
+            self.corpus = None
 
     def _on_event(self, event: IssueEvent) -> None:
         if event.kind in ("page_loaded", "page_changed"):
@@ -63,11 +68,16 @@ class IssueEntityModel(QAbstractTableModel):
 
     def rebuild(self) -> None:
         self.beginResetModel()
-        self.rows = entity_rows(self.ws.documents())
+        waiting = [i for i, slot in enumerate(self.ws.slots) if slot.document is None]
+        self.rows = with_waiting(entity_rows(self.ws.documents()), self.corpus, waiting)
         self.endResetModel()
 
     def pages_text(self, row: EntityRow) -> str:
-        return ", ".join(self.ws.slots[i].page.label for i in row.pages)
+        text = ", ".join(self.ws.slots[i].page.label for i in row.pages)
+        if row.waiting:
+            labels = ", ".join(self.ws.slots[i].page.label for i in row.waiting_pages)
+            text += tr(" (+{n} on {pages}, still parsing)").format(n=row.waiting, pages=labels)
+        return text
 
     # Qt overrides
 
