@@ -4,7 +4,7 @@ the closing bracket must not read as the end of a sentence, so the two lines sta
 from __future__ import annotations
 
 from core.layout.features import line_features
-from core.layout.units import HEAD, Unit, _headline_note, make_units
+from core.layout.units import HEAD, Unit, headline_note, make_units
 from core.lines import split_lines
 
 
@@ -13,14 +13,14 @@ def unit(*texts: str) -> Unit:
 
 
 def test_a_wrapped_note_closes_a_headline() -> None:
-    assert _headline_note(unit("城区空气质量预报（３月５日", "８时—６日８时）"))
+    assert headline_note(unit("城区空气质量预报（３月５日", "８时—６日８时）"))
 
 
-def test_credits_captions_and_sentences_are_not_headline_notes() -> None:
-    assert not _headline_note(unit("清晨的码头工人（本报记者王", "小明摄）"))  # a photo credit
-    assert not _headline_note(unit("　　渔歌（木刻）（陈", "立）"))  # an indented list item
-    assert not _headline_note(unit("他说，明年（１９９９年", "）会更好。"))  # running text
-    assert not _headline_note(unit("城区空气质量预报", "（３月５日）"))  # nothing wraps
+def test_credits_captions_and_sentences_are_notheadline_notes() -> None:
+    assert not headline_note(unit("清晨的码头工人（本报记者王", "小明摄）"))  # a photo credit
+    assert not headline_note(unit("　　渔歌（木刻）（陈", "立）"))  # an indented list item
+    assert not headline_note(unit("他说，明年（１９９９年", "）会更好。"))  # running text
+    assert not headline_note(unit("城区空气质量预报", "（３月５日）"))  # nothing wraps
 
 
 PAGE = """　　今年春播面积比去年扩大一成，各地农机已经全部检修完毕，

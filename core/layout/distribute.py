@@ -9,6 +9,7 @@ group when it carries on that story's unfinished text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from itertools import combinations, permutations
@@ -23,6 +24,7 @@ SETTING_STEP = 3.0  # headline lines this much wider or narrower than the one ab
 MAX_GROUPS = 3
 OPENING_CHARS = 100
 ECHO_CHARS = 300  # how much of a story is searched for its headline's words
+ECHO_OPENS = 0.5  # ... and at least this share where a story opens with no sign but a closed sentence
 ECHO_MIN = 0.2  # a headline's share of character pairs its story's opening repeats, at least
 OVERLAP_WEIGHT = 4.0  # all of a headline's character pairs found in an opening count this much
 
@@ -97,10 +99,14 @@ def _best(
         return None
     titles = [_bigrams(head_text(g)) for g in groups]
     openings = {k: _bigrams(_opening(run, k)) for k in (0, *cands)}
+    firsts = {k: _bigrams(_opening(run[k : k + 1], 0)) for k in (0, *cands)}
     base = {k: _start_score(run, k) for k in (0, *cands)}
 
     def fit(gi: int, k: int) -> float:
-        return OVERLAP_WEIGHT * len(titles[gi] & openings[k]) / max(1, len(titles[gi])) + base[k]
+        # the opening paragraph itself restating the headline counts as much as the text after it
+        # (two places a paragraph apart share the later one's words; only one opens with them)
+        n = max(1, len(titles[gi]))
+        return OVERLAP_WEIGHT * (len(titles[gi] & openings[k]) + len(titles[gi] & firsts[k])) / (2 * n) + base[k]
 
     best: tuple[float, tuple[int, ...], tuple[int, ...]] | None = None
     for chosen in combinations(pool, picks):
@@ -134,38 +140,27 @@ def echo(group: Sequence[Unit], run: Sequence[Unit], k: int) -> float:
 def split_side_by_side(
     groups: list[list[Unit]], run: Sequence[Unit], carry_on: bool, page_gap: int
 ) -> list[list[Unit]]:
-    """Headline groups of side-by-side stories printed as one: cut a group between two of its
-    units where each part then finds a story of its own in the run.  One part's story repeats its
-    words (``ECHO_MIN`` of its word pairs at least), neither part's words are found more in the
-    other's story, and the second story opens where a story can open on its own; the cut is made
-    when that evidence outweighs ``HEAD_SPLIT``.  One cut at a time, up to ``MAX_GROUPS``."""
+    """Headline groups of side-by-side stories printed as one: cut a group between its units where
+    each part then finds a story of its own in the run.  A cut counts when the parts on either
+    side of it answer to their own stories: one of them repeats its words (``ECHO_MIN`` of its
+    word pairs at least), neither part's words are found more in the other's story, and the later
+    story opens where a story can open on its own; the cuts are made when that evidence outweighs
+    ``HEAD_SPLIT`` each.  A group may be cut in two or in three at once (three stories printed
+    side by side, where the two-way cut finds no story for a part answering to two headlines),
+    and cutting goes on while it gains, up to ``MAX_GROUPS``."""
     original = groups
     groups = [lines_of(g) for g in groups]
     while len(groups) < MAX_GROUPS:
         found: tuple[float, list[list[Unit]]] | None = None
         for gi, g in enumerate(groups):
-            for c in range(1, len(g)):
-                head, tail = g[:c], g[c:]
-                if not (_titled(head) and _titled(tail)) or _one_box(head[-1], tail[0], page_gap):
+            for parts in _cuts(g, MAX_GROUPS - len(groups)):
+                if not all(_titled(p) for p in parts) or any(
+                    _one_box(a[-1], b[0], page_gap) for a, b in itertools.pairwise(parts)
+                ):
                     continue
-                trial = [*groups[:gi], head, tail, *groups[gi + 1 :]]
-                got = _best(trial, run, carry_on)
-                if got is None:
-                    continue
-                _, starts, order = got
-                at = {grp: k for grp, k in zip(order, starts, strict=True)}
-                if gi not in at or gi + 1 not in at:
-                    continue
-                echoes = (echo(head, run, at[gi]), echo(tail, run, at[gi + 1]))
-                crossed = (echo(head, run, at[gi + 1]), echo(tail, run, at[gi]))
-                if max(echoes) < ECHO_MIN or echoes[0] < crossed[0] or echoes[1] < crossed[1] or echoes == crossed:
-                    continue  # each part must answer to its own story rather than to the other
-                opened = max(at[gi], at[gi + 1])
-                opening = boundary_score(run, opened, 1, True) - W.STORY_COST
-                if opening <= 0:
-                    continue  # the second story must open where a story can open on its own
-                gain = opening + W.HEAD_ECHO * sum(echoes) - W.HEAD_SPLIT
-                if gain > 0 and (found is None or gain > found[0]):
+                trial = [*groups[:gi], *parts, *groups[gi + 1 :]]
+                gain = _cut_gain(trial, gi, len(parts), run, carry_on)
+                if gain is not None and gain > 0 and (found is None or gain > found[0]):
                     found = (gain, trial)
         if found is None:
             break
@@ -173,14 +168,61 @@ def split_side_by_side(
     return original if len(groups) == len(original) else groups
 
 
+def _cuts(group: Sequence[Unit], extra: int) -> list[list[list[Unit]]]:
+    """Every way to cut ``group`` into two parts, or three when ``extra`` allows two more groups."""
+    n = len(group)
+    out = [[list(group[:c]), list(group[c:])] for c in range(1, n)]
+    if extra >= 2:
+        out += [[list(group[:c]), list(group[c:d]), list(group[d:])] for c in range(1, n) for d in range(c + 1, n)]
+    return out
+
+
+def _cut_gain(trial: Sequence[Sequence[Unit]], gi: int, m: int, run: Sequence[Unit], carry_on: bool) -> float | None:
+    """What cutting one group into ``trial[gi : gi + m]`` gains, or None when a part finds no
+    story of its own or answers another part's story better than its own."""
+    got = _best(trial, run, carry_on)
+    if got is None:
+        return None
+    _, starts, order = got
+    at = {grp: k for grp, k in zip(order, starts, strict=True)}
+    parts = list(range(gi, gi + m))
+    if any(p not in at for p in parts):
+        return None
+    gain = 0.0
+    for p, q in itertools.pairwise(parts):
+        head, tail = trial[p], trial[q]
+        echoes = (echo(head, run, at[p]), echo(tail, run, at[q]))
+        crossed = (echo(head, run, at[q]), echo(tail, run, at[p]))
+        if max(echoes) < ECHO_MIN or echoes[0] < crossed[0] or echoes[1] < crossed[1] or echoes == crossed:
+            return None  # each part must answer to its own story rather than to the other
+        gain += W.HEAD_ECHO * echoes[0] if p == gi else 0.0
+        gain += W.HEAD_ECHO * echoes[1] - W.HEAD_SPLIT
+    first = min(at[p] for p in parts)
+    for p in parts:
+        if at[p] == first:
+            continue
+        opening = boundary_score(run, at[p], 1, True) - W.STORY_COST
+        restated = m >= 3 and opening > -W.STORY_COST and echo(trial[p], run, at[p]) >= ECHO_OPENS
+        if opening <= 0 and not restated:
+            # a later story opens where a story can open on its own; in a cut into three, where
+            # every part has answered to a story of its own, after a closed sentence where its
+            # opening restates its headline
+            return None
+        gain += opening
+    return gain
+
+
 def lines_of(group: Sequence[Unit]) -> list[Unit]:
     """A headline group cut into its settings, so it can be cut between any two of them: lines of
-    one setting are alike (spaced or not, as wide as each other within ``SETTING_STEP``)."""
+    one setting are alike (spaced or not, as wide as each other within ``SETTING_STEP``) and set
+    as close together as the group's closest lines (a blank line the others lack parts two)."""
     out: list[Unit] = []
+    gaps = [ln.gap for u in group for ln in u.lines][1:]
+    tight = min(gaps, default=1)
     for u in group:
         out.append(Unit([u.lines[0]], u.width, u.kind, u.verse))
         for above, ln in zip(u.lines, u.lines[1:], strict=False):
-            if ln.spaced != above.spaced or abs(ln.width - above.width) >= SETTING_STEP:
+            if ln.spaced != above.spaced or abs(ln.width - above.width) >= SETTING_STEP or ln.gap > tight:
                 out.append(Unit([ln], u.width, u.kind, u.verse))
             else:
                 out[-1].lines.append(ln)

@@ -114,7 +114,7 @@ def _kind(u: Unit, widths: Sequence[tuple[float, float]], nxt: Unit | None) -> s
         return HEAD
     if first.dateline or first.enum or first.caption or (first.signature and len(u.lines) == 1) or last.jump_tail:
         return BODY
-    if not _headline_note(u) and any(ln.ends_sentence or ln.ends_soft or "。" in ln.squeezed for ln in u.lines):
+    if not headline_note(u) and any(ln.ends_sentence or ln.ends_soft or "。" in ln.squeezed for ln in u.lines):
         return BODY  # a headline carries no full stop
     if first.spaced and any(ch in first.squeezed for ch in "，、；"):
         return BODY  # justified body text (a spaced-out headline rarely has commas)
@@ -140,7 +140,7 @@ def _kind(u: Unit, widths: Sequence[tuple[float, float]], nxt: Unit | None) -> s
     return BODY if is_full(last, widths[last.index]) else HEAD
 
 
-def _headline_note(u: Unit) -> bool:
+def headline_note(u: Unit) -> bool:
     """Two short lines with no clause mark, the second closing a bracket the first opened
     (``明日天气（８日８时`` / ``至９日８时）``): a headline with its note wrapped, not a sentence
     closed by a credit (a credit names who took or wrote it: ``…摄）``, and stands alone)."""
