@@ -85,34 +85,77 @@ def continues(before: Unit | None, run: Sequence[Unit]) -> bool:
     return first.width >= run[0].width - 1.25
 
 
+class RunText:
+    """What sharing out one run looks at, computed once per place of the run: the run is cut
+    for many trial groups, and the text at each place does not change between trials."""
+
+    def __init__(self, run: Sequence[Unit]) -> None:
+        self.run = run
+        self._opening: dict[int, set[str]] = {}
+        self._first: dict[int, set[str]] = {}
+        self._base: dict[int, float] = {}
+        self._after: dict[int, set[str]] = {}
+        self._cands: dict[bool, list[int]] = {}
+
+    def opening(self, k: int) -> set[str]:
+        if k not in self._opening:
+            self._opening[k] = _bigrams(_opening(self.run, k))
+        return self._opening[k]
+
+    def first(self, k: int) -> set[str]:
+        if k not in self._first:
+            self._first[k] = _bigrams(_opening(self.run[k : k + 1], 0))
+        return self._first[k]
+
+    def base(self, k: int) -> float:
+        if k not in self._base:
+            self._base[k] = _start_score(self.run, k)
+        return self._base[k]
+
+    def after(self, k: int) -> set[str]:
+        """The word pairs of the text from ``run[k]`` on, as far as ``echo`` looks."""
+        if k not in self._after:
+            self._after[k] = word_pairs(text_after(self.run, k, ECHO_CHARS))
+        return self._after[k]
+
+    def candidates(self, carry_on: bool) -> list[int]:
+        if carry_on not in self._cands:
+            run = self.run
+            cands = [k for k in range(len(run)) if _can_start(run, k) and (k > 0 or not carry_on)]
+            self._cands[carry_on] = cands[:MAX_CANDIDATES]
+        return self._cands[carry_on]
+
+
 def _best(
-    groups: Sequence[Sequence[Unit]], run: Sequence[Unit], carry_on: bool
+    groups: Sequence[Sequence[Unit]], text: RunText, carry_on: bool
 ) -> tuple[float, tuple[int, ...], tuple[int, ...]] | None:
-    """The best cut of ``run`` for ``groups``: (score, piece starts, group of each piece), or None
+    """The best cut of the run for ``groups``: (score, piece starts, group of each piece), or None
     when the run has too few places where a story can start."""
     m = len(groups)
-    cands = [k for k in range(len(run)) if _can_start(run, k) and (k > 0 or not carry_on)]
-    cands = cands[:MAX_CANDIDATES]
+    cands = text.candidates(carry_on)
     pool = cands if carry_on else [k for k in cands if k > 0]
     picks = m if carry_on else m - 1
     if len(pool) < picks or (carry_on and not cands):
         return None
-    titles = [_bigrams(head_text(g)) for g in groups]
-    openings = {k: _bigrams(_opening(run, k)) for k in (0, *cands)}
-    firsts = {k: _bigrams(_opening(run[k : k + 1], 0)) for k in (0, *cands)}
-    base = {k: _start_score(run, k) for k in (0, *cands)}
-
-    def fit(gi: int, k: int) -> float:
+    places = (0, *cands)
+    fit: list[dict[int, float]] = []
+    for g in groups:
         # the opening paragraph itself restating the headline counts as much as the text after it
         # (two places a paragraph apart share the later one's words; only one opens with them)
-        n = max(1, len(titles[gi]))
-        return OVERLAP_WEIGHT * (len(titles[gi] & openings[k]) + len(titles[gi] & firsts[k])) / (2 * n) + base[k]
-
+        title = _bigrams(head_text(g))
+        n = 2 * max(1, len(title))
+        fit.append(
+            {
+                k: OVERLAP_WEIGHT * (len(title & text.opening(k)) + len(title & text.first(k))) / n + text.base(k)
+                for k in places
+            }
+        )
     best: tuple[float, tuple[int, ...], tuple[int, ...]] | None = None
+    orders = list(permutations(range(m)))
     for chosen in combinations(pool, picks):
         starts = chosen if carry_on else (0, *chosen)
-        for order in permutations(range(m)):
-            score = sum(fit(gi, k) for gi, k in zip(order, starts, strict=True))
+        for order in orders:
+            score = sum(fit[gi][k] for gi, k in zip(order, starts, strict=True))
             if best is None or score > best[0]:
                 best = (score, starts, order)
     return best
@@ -130,11 +173,14 @@ def _one_box(above: Unit, below: Unit, page_gap: int) -> bool:
     return above.last.spaced and below.first.spaced
 
 
-def echo(group: Sequence[Unit], run: Sequence[Unit], k: int) -> float:
+def echo(group: Sequence[Unit], run: Sequence[Unit], k: int, text: RunText | None = None) -> float:
     """Share of a headline's word pairs (no punctuation) that the text opening at ``run[k]``
     repeats."""
     title = word_pairs(head_text(group))
-    return len(title & word_pairs(text_after(run, k, ECHO_CHARS))) / len(title) if title else 0.0
+    if not title:
+        return 0.0
+    after = text.after(k) if text is not None else word_pairs(text_after(run, k, ECHO_CHARS))
+    return len(title & after) / len(title)
 
 
 def split_side_by_side(
@@ -150,6 +196,7 @@ def split_side_by_side(
     and cutting goes on while it gains, up to ``MAX_GROUPS``."""
     original = groups
     groups = [lines_of(g) for g in groups]
+    text = RunText(run)
     while len(groups) < MAX_GROUPS:
         found: tuple[float, list[list[Unit]]] | None = None
         for gi, g in enumerate(groups):
@@ -159,7 +206,7 @@ def split_side_by_side(
                 ):
                     continue
                 trial = [*groups[:gi], *parts, *groups[gi + 1 :]]
-                gain = _cut_gain(trial, gi, len(parts), run, carry_on)
+                gain = _cut_gain(trial, gi, len(parts), text, carry_on)
                 if gain is not None and gain > 0 and (found is None or gain > found[0]):
                     found = (gain, trial)
         if found is None:
@@ -177,10 +224,11 @@ def _cuts(group: Sequence[Unit], extra: int) -> list[list[list[Unit]]]:
     return out
 
 
-def _cut_gain(trial: Sequence[Sequence[Unit]], gi: int, m: int, run: Sequence[Unit], carry_on: bool) -> float | None:
+def _cut_gain(trial: Sequence[Sequence[Unit]], gi: int, m: int, text: RunText, carry_on: bool) -> float | None:
     """What cutting one group into ``trial[gi : gi + m]`` gains, or None when a part finds no
     story of its own or answers another part's story better than its own."""
-    got = _best(trial, run, carry_on)
+    run = text.run
+    got = _best(trial, text, carry_on)
     if got is None:
         return None
     _, starts, order = got
@@ -191,8 +239,8 @@ def _cut_gain(trial: Sequence[Sequence[Unit]], gi: int, m: int, run: Sequence[Un
     gain = 0.0
     for p, q in itertools.pairwise(parts):
         head, tail = trial[p], trial[q]
-        echoes = (echo(head, run, at[p]), echo(tail, run, at[q]))
-        crossed = (echo(head, run, at[q]), echo(tail, run, at[p]))
+        echoes = (echo(head, run, at[p], text), echo(tail, run, at[q], text))
+        crossed = (echo(head, run, at[q], text), echo(tail, run, at[p], text))
         if max(echoes) < ECHO_MIN or echoes[0] < crossed[0] or echoes[1] < crossed[1] or echoes == crossed:
             return None  # each part must answer to its own story rather than to the other
         gain += W.HEAD_ECHO * echoes[0] if p == gi else 0.0
@@ -202,7 +250,7 @@ def _cut_gain(trial: Sequence[Sequence[Unit]], gi: int, m: int, run: Sequence[Un
         if at[p] == first:
             continue
         opening = boundary_score(run, at[p], 1, True) - W.STORY_COST
-        restated = m >= 3 and opening > -W.STORY_COST and echo(trial[p], run, at[p]) >= ECHO_OPENS
+        restated = m >= 3 and opening > -W.STORY_COST and echo(trial[p], run, at[p], text) >= ECHO_OPENS
         if opening <= 0 and not restated:
             # a later story opens where a story can open on its own; in a cut into three, where
             # every part has answered to a story of its own, after a closed sentence where its
@@ -237,7 +285,7 @@ def distribute(
     m = len(groups)
     if m > MAX_GROUPS or (not carry_on and m == 1):
         return [], [(0, list(run))]
-    best = _best(groups, run, carry_on)
+    best = _best(groups, RunText(run), carry_on)
     if best is None:
         return [], [(0, list(run))]
     score, starts, order = best
