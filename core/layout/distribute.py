@@ -9,13 +9,14 @@ group when it carries on that story's unfinished text.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
 from itertools import combinations, permutations
 
 from core.layout import weights as W
-from core.layout.evidence import boundary_score, text_after, word_pairs
+from core.layout.evidence import PAIRS_CACHE, boundary_score, text_after, word_pairs
 from core.layout.features import WIDE_CLASS
 from core.layout.units import BODY, HEAD, Unit
 
@@ -32,19 +33,20 @@ OVERLAP_WEIGHT = 4.0  # all of a headline's character pairs found in an opening 
 _WIDE_RUN = re.compile(WIDE_CLASS + "{2,}")
 
 
-def _bigrams(s: str) -> set[str]:
+@functools.lru_cache(maxsize=PAIRS_CACHE)
+def _bigrams(s: str) -> frozenset[str]:
     """Pairs of neighbouring wide characters (punctuation included)."""
     out: set[str] = set()
     for run in _WIDE_RUN.findall(s):
         out.update(map(str.__add__, run, run[1:]))
-    return out
+    return frozenset(out)
 
 
-def head_bigrams(group: Sequence[Unit]) -> set[str]:
+def head_bigrams(group: Sequence[Unit]) -> frozenset[str]:
     return _bigrams(head_text(group))
 
 
-def text_bigrams(units: Sequence[Unit]) -> set[str]:
+def text_bigrams(units: Sequence[Unit]) -> frozenset[str]:
     return _bigrams("".join(ln.squeezed for u in units for ln in u.lines))
 
 
@@ -91,18 +93,18 @@ class RunText:
 
     def __init__(self, run: Sequence[Unit]) -> None:
         self.run = run
-        self._opening: dict[int, set[str]] = {}
-        self._first: dict[int, set[str]] = {}
+        self._opening: dict[int, frozenset[str]] = {}
+        self._first: dict[int, frozenset[str]] = {}
         self._base: dict[int, float] = {}
-        self._after: dict[int, set[str]] = {}
+        self._after: dict[int, frozenset[str]] = {}
         self._cands: dict[bool, list[int]] = {}
 
-    def opening(self, k: int) -> set[str]:
+    def opening(self, k: int) -> frozenset[str]:
         if k not in self._opening:
             self._opening[k] = _bigrams(_opening(self.run, k))
         return self._opening[k]
 
-    def first(self, k: int) -> set[str]:
+    def first(self, k: int) -> frozenset[str]:
         if k not in self._first:
             self._first[k] = _bigrams(_opening(self.run[k : k + 1], 0))
         return self._first[k]
@@ -112,7 +114,7 @@ class RunText:
             self._base[k] = _start_score(self.run, k)
         return self._base[k]
 
-    def after(self, k: int) -> set[str]:
+    def after(self, k: int) -> frozenset[str]:
         """The word pairs of the text from ``run[k]`` on, as far as ``echo`` looks."""
         if k not in self._after:
             self._after[k] = word_pairs(text_after(self.run, k, ECHO_CHARS))

@@ -55,6 +55,8 @@ def width(s: str) -> float:
     """Printed width in ems: CJK, full-width forms and curly quotes 1, ASCII and other narrow
     characters ½, spaces nothing."""
     narrow = _WIDE_RE.sub("", s)
+    if not narrow:
+        return float(len(s))
     spaces = sum(narrow.count(sp) for sp in _SPACES)
     return (len(s) - len(narrow)) + 0.5 * (len(narrow) - spaces)
 
@@ -121,46 +123,72 @@ def _dateline_starts(squeezed: str, following: str) -> bool:
     return found is not None and found.end > len(squeezed)
 
 
+_COLUMN_MARKS = "●◆■▲★☆◎○□◇【〖["
+_ENUM_FIRST = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十（(")
+_BYLINE_WORDS = ("记者", "通讯员", "评论员", "实习生")
+_BYLINE_LAST = frozenset("文摄图道")
+
+
+def _could_be_byline(s: str) -> bool:
+    """Cheap test before ``BYLINE_RE``: it names a reporter's job or ends on a credit word."""
+    return bool(s) and (s[-1] in _BYLINE_LAST or any(w in s for w in _BYLINE_WORDS))
+
+
 def line_features(lines: Sequence[Line]) -> list[LineInfo]:
+    """Features of every non-blank line.  Each regular expression runs only on lines that pass a
+    cheap test for what it needs (a ``版`` for jump markers, a closing bracket for notes...): most
+    body lines pass none, and the features are the parser's cost per line."""
     out: list[LineInfo] = []
     prev_number = 0
-    texts = [ln.text for ln in lines if not ln.is_blank]
-    for ln in lines:
-        if ln.is_blank:
-            continue
-        following = squeeze_spaces(texts[len(out) + 1].strip()) if len(out) + 1 < len(texts) else ""
-        raw = ln.text.replace("\f", " ")
+    kept = [ln for ln in lines if not ln.is_blank]
+    texts = [ln.text.replace("\f", " ") for ln in kept]
+    squeezed_all = [squeeze_spaces(t.strip()) for t in texts]
+    for k, ln in enumerate(kept):
+        following = squeezed_all[k + 1] if k + 1 < len(kept) else ""
+        raw = texts[k]
         text = raw.strip()
-        squeezed = squeeze_spaces(text)
+        squeezed = squeezed_all[k]
         lead = len(raw) - len(raw.lstrip(_SPACES + "\f"))
         last = _last_meaningful(squeezed)
         spaced = is_spaced(text)
+        w = width(squeezed)
+        first = squeezed[:1]
+        bracketed = squeezed.endswith(("）", ")"))
+        opens_bracket = first in ("（", "(")
+        has_edition = "版" in squeezed
+        head_note = bracketed and bool(HEAD_NOTE_RE.search(squeezed))
         out.append(
             LineInfo(
                 number=ln.number,
-                index=len(out),
+                index=k,
                 text=text,
                 squeezed=squeezed,
-                width=width(squeezed),
+                width=w,
                 spaced=spaced,
                 indent=lead,
                 full_indent=raw.startswith("\u3000"),
                 gap=ln.number - prev_number if prev_number else 0,
                 ends_sentence=last in SENTENCE_END
                 or squeezed.endswith(("。”", "！”", "？”", "……"))
-                or bool(SENTENCE_THEN_NOTE_RE.search(squeezed))
-                or (bool(CREDIT_RE.search(squeezed)) and not HEAD_NOTE_RE.search(squeezed))
-                or _closes_note(squeezed),
+                or (
+                    bracketed
+                    and (
+                        bool(SENTENCE_THEN_NOTE_RE.search(squeezed))
+                        or (bool(CREDIT_RE.search(squeezed)) and not head_note)
+                        or _closes_note(squeezed)
+                    )
+                ),
                 ends_soft=last in SOFT_END,
                 dateline=_dateline_starts(squeezed, following),
-                jump_only=bool(JUMP_ONLY_RE.match(squeezed)) and width(squeezed) <= 12,
-                jump_tail=bool(JUMP_TAIL_RE.search(squeezed)),
-                column=bool(COLUMN_RE.match(squeezed)) and squeezed[0] in "●◆■▲★☆◎○□◇【〖[",
-                byline=bool(BYLINE_RE.match(" ".join(text.split())) or BYLINE_RE.match(squeezed)),
-                caption=bool(CAPTION_RE.match(squeezed)),
-                enum=bool(ENUM_RE.match(squeezed)),
-                signature=bool(SIGNATURE_RE.match(squeezed)),
-                head_note=bool(HEAD_NOTE_RE.search(squeezed)),
+                jump_only=has_edition and w <= 12 and bool(JUMP_ONLY_RE.match(squeezed)),
+                jump_tail=has_edition and bracketed and bool(JUMP_TAIL_RE.search(squeezed)),
+                column=first in _COLUMN_MARKS and bool(COLUMN_RE.match(squeezed)),
+                byline=_could_be_byline(squeezed)
+                and bool(BYLINE_RE.match(" ".join(text.split())) or BYLINE_RE.match(squeezed)),
+                caption=opens_bracket and bracketed and bool(CAPTION_RE.match(squeezed)),
+                enum=first in _ENUM_FIRST and bool(ENUM_RE.match(squeezed)),
+                signature=opens_bracket and bracketed and bool(SIGNATURE_RE.match(squeezed)),
+                head_note=head_note,
                 dash_start=squeezed.startswith(("——", "—", "--", "－－")),
             )
         )
