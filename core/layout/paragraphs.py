@@ -9,7 +9,6 @@ line, and a line counts as full if it fills either.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from core.layout.features import ENUM_RE, LineInfo
@@ -24,35 +23,41 @@ def _regular(info: LineInfo) -> bool:
     return not info.spaced and info.width >= 4
 
 
-def _best(counts: Counter[float], fallback: float) -> float:
-    """The width most lines of the window reach within one em (ties: the wider)."""
-    if not counts:
-        return fallback
-    best_w, best_score = fallback, -1
-    get = counts.get
-    for w in counts:  # keys are multiples of ½, so one em either side is five keys
-        score = get(w - 1.0, 0) + get(w - 0.5, 0) + counts[w] + get(w + 0.5, 0) + get(w + 1.0, 0)
-        if score > best_score or (score == best_score and w > best_w):
-            best_w, best_score = w, score
-    return best_w
+_NEAR = (-1.0, -0.5, 0.0, 0.5, 1.0)  # keys are multiples of ½: one em either side is five keys
 
 
 def _sliding(keys: Sequence[float | None], widths: Sequence[float], order: range) -> list[float]:
+    """For each line (in ``order``), the width most lines of the window of ``WINDOW + 1`` lines
+    ending at it reach within one em (ties: the wider), each width's count of such lines kept up
+    to date as lines enter and leave the window."""
     out = [0.0] * len(keys)
-    counts: Counter[float] = Counter()
+    counts: dict[float, int] = {}
+    near: dict[float, int] = {}  # near[w]: lines of the window within one em of w
     window: list[float | None] = []
     for i in order:
         k = keys[i]
         window.append(k)
         if k is not None:
-            counts[k] += 1
+            counts[k] = counts.get(k, 0) + 1
+            for d in _NEAR:
+                near[k + d] = near.get(k + d, 0) + 1
         if len(window) > WINDOW + 1:
             old = window.pop(0)
             if old is not None:
                 counts[old] -= 1
                 if counts[old] <= 0:
                     del counts[old]
-        out[i] = _best(counts, widths[i])
+                for d in _NEAR:
+                    near[old + d] -= 1
+        if not counts:
+            out[i] = widths[i]
+            continue
+        best_w, best_score = widths[i], -1
+        for w in counts:  # the width most lines reach within one em (ties: the wider)
+            score = near[w]
+            if score > best_score or (score == best_score and w > best_w):
+                best_w, best_score = w, score
+        out[i] = best_w
     return out
 
 
