@@ -77,9 +77,28 @@ def column_widths(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
         return first
     for k in drop:
         keys[k] = None
-    back = _sliding(keys, widths, range(n))
-    fwd = _sliding(keys, widths, range(n - 1, -1, -1))
+    back = [b for b, _ in first]
+    fwd = [f for _, f in first]
+    # only lines whose window held a dropped line change: estimate again around each stretch
+    for lo, hi in _stretches(drop):
+        start = max(0, lo - WINDOW)
+        again = _sliding(keys, widths, range(start, min(n, hi + WINDOW + 1)))
+        back[lo : min(n, hi + WINDOW + 1)] = again[lo : min(n, hi + WINDOW + 1)]
+        end = min(n - 1, hi + WINDOW)
+        again = _sliding(keys, widths, range(end, max(-1, lo - WINDOW - 1), -1))
+        fwd[max(0, lo - WINDOW) : hi + 1] = again[max(0, lo - WINDOW) : hi + 1]
     return list(zip(back, fwd, strict=True))
+
+
+def _stretches(indices: Sequence[int]) -> list[tuple[int, int]]:
+    """Sorted indices grouped into stretches (first, last) whose windows overlap."""
+    out: list[tuple[int, int]] = []
+    for k in indices:
+        if out and k - out[-1][1] <= 2 * WINDOW:
+            out[-1] = (out[-1][0], k)
+        else:
+            out.append((k, k))
+    return out
 
 
 def column_of(widths: tuple[float, float]) -> float:
