@@ -202,6 +202,8 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
             pending = split_side_by_side(pending, part, carry, page_gap)
         if pending and (carry or len(pending) > 1):
             prefix, pieces = distribute(pending, part, carry)
+            if pieces and not prefix:
+                byline_to_first_story(pending, pieces[0][0])
             if prefix:
                 _carry_on(stories[-1].body, prefix)
             used = set()
@@ -223,6 +225,22 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
         reassign_titles(stories)
         stories = adopt_orphans(stories)
     return stories
+
+
+def byline_to_first_story(groups: list[list[Unit]], first: int) -> None:
+    """Side-by-side headlines printed together end on a byline (``本报记者…``): it stands under
+    the headline whose story is printed right after the group, which is where the extractor
+    reads next, so it goes with the group of the run's first story rather than with the last
+    headline it happens to follow."""
+    last = groups[-1]
+    if first == len(groups) - 1:
+        return
+    k = len(last)
+    while k > 0 and len(last[k - 1].lines) == 1 and last[k - 1].first.byline and not last[k - 1].first.spaced:
+        k -= 1
+    if 0 < k < len(last):
+        groups[first].extend(last[k:])
+        del last[k:]
 
 
 def _answer(head: Sequence[Unit], body: Sequence[Unit]) -> float:
