@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from core.dateline import could_open, find_dateline
 from core.model import Line
@@ -71,13 +71,14 @@ def is_spaced(s: str) -> bool:
     return (gaps >= 3 and spaced >= 0.7 * gaps) or (gaps == 2 and spaced == 2)  # ``烂 漫 时``
 
 
-@dataclass(frozen=True, slots=True)
-class LineInfo:
+class LineInfo(NamedTuple):
     """Features of one non-blank line.  ``gap`` is the number of newlines since the previous
-    non-blank line (1: directly below it, 2: one blank line between...)."""
+    non-blank line (1: directly below it, 2: one blank line between...).  A named tuple rather
+    than a frozen dataclass: as immutable, and built several times faster (one per line of every
+    page parsed)."""
 
     number: int
-    index: int  # position among non-blank lines
+    index: int  # type: ignore[assignment]  # position among non-blank lines (shadows tuple.index)
     text: str  # stripped
     squeezed: str
     width: float

@@ -8,7 +8,6 @@ Everything is linear in the number of lines.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from core.layout.articles import Story, assemble_stories, head_roles, typical_gap
 from core.layout.features import line_features
@@ -46,7 +45,7 @@ def segment(text: str, lines: Sequence[Line]) -> tuple[tuple[Article, ...], tupl
     aside = furniture(infos)
     if aside:
         infos = [i for i in infos if i.number not in aside]
-        infos = [replace(i, index=k) for k, i in enumerate(infos)]
+        infos = [i._replace(index=k) for k, i in enumerate(infos)]
         if not infos:
             return (), tuple(sorted(aside))
     units = make_units(infos)
