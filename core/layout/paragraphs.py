@@ -187,11 +187,16 @@ def paragraph_breaks(infos: Sequence[LineInfo], widths: Sequence[tuple[float, fl
     """``breaks[i]``: line ``i`` does not continue the paragraph of line ``i - 1``."""
     n = len(infos)
     breaks = [True] * n
+    # what each line is on its own, asked of it as the line above and as the line below
+    apart = [
+        standalone(infos[i], widths[i]) or _overflows(infos, widths, i) or _subtitle(infos, widths, i)
+        for i in range(n)
+    ]
     start = 0  # first line of the paragraph being read
     for i in range(1, n):
         if breaks[i - 1]:
             start = i - 1
-        breaks[i] = _breaks_before(infos, widths, breaks, i, start)
+        breaks[i] = apart[i - 1] or apart[i] or _breaks_before(infos, widths, breaks, i, start)
     return breaks
 
 
@@ -215,14 +220,11 @@ def _breaks_before(
     """Whether line ``i`` starts a new paragraph, given the decisions for the lines above it."""
     n = len(infos)
     prev, cur = infos[i - 1], infos[i]
-    if standalone(prev, widths[i - 1]) or standalone(cur, widths[i]) or prev.jump_tail:
+    # (a line standing apart, overflowing its column or a subtitle is a break: paragraph_breaks)
+    if prev.jump_tail:
         return True
     if prev.signature:
         return True  # a bracketed source or credit closes the text above: nothing goes on from it
-    if _overflows(infos, widths, i - 1) or _overflows(infos, widths, i):
-        return True
-    if _subtitle(infos, widths, i - 1) or _subtitle(infos, widths, i):
-        return True
     if i + 1 < n and _titles_subtitle(cur, infos[i + 1]):
         return True  # the line right above a ——subtitle is its title, whatever was above it
     if _opens_bracket(prev) and _closes_bracket(cur):
