@@ -98,6 +98,7 @@ class RunText:
         self._base: dict[int, float] = {}
         self._after: dict[int, frozenset[str]] = {}
         self._cands: dict[bool, list[int]] = {}
+        self._fits: dict[str, dict[int, float]] = {}
 
     def opening(self, k: int) -> frozenset[str]:
         if k not in self._opening:
@@ -120,6 +121,19 @@ class RunText:
             self._after[k] = word_pairs(text_after(self.run, k, ECHO_CHARS))
         return self._after[k]
 
+    def fits(self, title_text: str, places: Sequence[int]) -> dict[int, float]:
+        """How well the story opening at each place answers a headline: its words repeated in the
+        opening (the opening paragraph itself counting as much as the text after it: two places
+        a paragraph apart share the later one's words, only one opens with them), plus the
+        place's own evidence of a story start."""
+        got = self._fits.setdefault(title_text, {})
+        title = _bigrams(title_text)
+        n = 2 * max(1, len(title))
+        for k in places:
+            if k not in got:
+                got[k] = OVERLAP_WEIGHT * (len(title & self.opening(k)) + len(title & self.first(k))) / n + self.base(k)
+        return got
+
     def candidates(self, carry_on: bool) -> list[int]:
         if carry_on not in self._cands:
             run = self.run
@@ -140,18 +154,7 @@ def _best(
     if len(pool) < picks or (carry_on and not cands):
         return None
     places = (0, *cands)
-    fit: list[dict[int, float]] = []
-    for g in groups:
-        # the opening paragraph itself restating the headline counts as much as the text after it
-        # (two places a paragraph apart share the later one's words; only one opens with them)
-        title = _bigrams(head_text(g))
-        n = 2 * max(1, len(title))
-        fit.append(
-            {
-                k: OVERLAP_WEIGHT * (len(title & text.opening(k)) + len(title & text.first(k))) / n + text.base(k)
-                for k in places
-            }
-        )
+    fit = [text.fits(head_text(g), places) for g in groups]
     best: tuple[float, tuple[int, ...], tuple[int, ...]] | None = None
     orders = list(permutations(range(m)))
     for chosen in combinations(pool, picks):

@@ -189,8 +189,7 @@ def paragraph_breaks(infos: Sequence[LineInfo], widths: Sequence[tuple[float, fl
     breaks = [True] * n
     # what each line is on its own, asked of it as the line above and as the line below
     apart = [
-        standalone(infos[i], widths[i]) or _overflows(infos, widths, i) or _subtitle(infos, widths, i)
-        for i in range(n)
+        standalone(infos[i], widths[i]) or _overflows(infos, widths, i) or _subtitle(infos, widths, i) for i in range(n)
     ]
     start = 0  # first line of the paragraph being read
     for i in range(1, n):
