@@ -126,13 +126,13 @@ def _dateline_starts(squeezed: str, following: str) -> bool:
 
 _COLUMN_MARKS = "●◆■▲★☆◎○□◇【〖["
 _ENUM_FIRST = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十（(")
-_BYLINE_WORDS = ("记者", "通讯员", "评论员", "实习生")
+_BYLINE_WORDS = re.compile("记者|通讯员|评论员|实习生")
 _BYLINE_LAST = frozenset("文摄图道")
 
 
 def _could_be_byline(s: str) -> bool:
     """Cheap test before ``BYLINE_RE``: it names a reporter's job or ends on a credit word."""
-    return bool(s) and (s[-1] in _BYLINE_LAST or any(w in s for w in _BYLINE_WORDS))
+    return bool(s) and (s[-1] in _BYLINE_LAST or _BYLINE_WORDS.search(s) is not None)
 
 
 def line_features(lines: Sequence[Line]) -> list[LineInfo]:

@@ -9,6 +9,7 @@ line, and a line counts as full if it fills either.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from core.layout.features import ENUM_RE, LineInfo
@@ -16,6 +17,9 @@ from core.layout.features import ENUM_RE, LineInfo
 WINDOW = 6
 SHORT_BY = 1.5  # a line this much narrower than its column ends its paragraph
 LONG_LINE = 40.0  # wider than any printed column: text not broken into column lines
+_CLAUSE = re.compile("[，、,；。]")
+_STOPS = re.compile("[，。；]")
+_MARKS = re.compile("[，。；、：]")
 
 
 def _regular(info: LineInfo) -> bool:
@@ -126,13 +130,13 @@ def _overflows(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]],
     if info.ends_sentence or info.ends_soft or info.spaced:
         return False
     over = info.width - max(widths[i])
-    if over <= 2.5 or (over <= 6 and any(ch in info.squeezed for ch in "，、,；。")):
+    if over <= 2.5 or (over <= 6 and _CLAUSE.search(info.squeezed) is not None):
         return False
     # a lone line, or one of a pair of headline lines (kicker and title) with no punctuation
     for k in (i - 1, i + 1):
         if 0 <= k < len(infos) and abs(infos[k].width - info.width) <= 2.5:
             near = infos[k]
-            if near.ends_sentence or near.ends_soft or any(ch in near.squeezed for ch in "，、,；。"):
+            if near.ends_sentence or near.ends_soft or _CLAUSE.search(near.squeezed) is not None:
                 return False
     return True
 
@@ -150,7 +154,7 @@ def _closes_bracket(info: LineInfo) -> bool:
 def _subtitle(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int) -> bool:
     """A ``——…`` line with no punctuation right under a headline-like line: a subtitle."""
     info = infos[i]
-    if i == 0 or not info.dash_start or info.ends_sentence or any(ch in info.squeezed for ch in "，。；"):
+    if i == 0 or not info.dash_start or info.ends_sentence or _STOPS.search(info.squeezed) is not None:
         return False
     above = infos[i - 1]
     short = above.spaced or above.width < min(widths[i - 1]) - SHORT_BY
@@ -159,8 +163,8 @@ def _subtitle(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], 
 
 def _titles_subtitle(cur: LineInfo, nxt: LineInfo) -> bool:
     """``cur`` (no mark at all) stands over a ``——…`` line with no clause mark set wider than it."""
-    plain = not (cur.ends_sentence or cur.ends_soft or any(ch in cur.squeezed for ch in "，。；、："))
-    subtitle = nxt.dash_start and not nxt.ends_sentence and not any(ch in nxt.squeezed for ch in "，。；")
+    plain = not (cur.ends_sentence or cur.ends_soft or _MARKS.search(cur.squeezed) is not None)
+    subtitle = nxt.dash_start and not nxt.ends_sentence and _STOPS.search(nxt.squeezed) is None
     return plain and subtitle and nxt.width > cur.width
 
 

@@ -6,12 +6,15 @@ its phrases end, so their widths scatter and few of them close a sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from core.layout.features import LineInfo
 
 WINDOW = 3  # lines each side
 MAX_WIDTH = 12.0
+_STOP = re.compile("[。！？；]")
+_MARK = re.compile("[，、。；：？！]")
 PUNCTUATED = 3  # prose: this many lines of a window carry a clause mark; a poem's lines few
 
 
@@ -24,7 +27,7 @@ def _prefix(flags: Sequence[bool]) -> list[int]:
 
 def _inner_stop(s: str) -> bool:
     """A sentence closes inside the line and text goes on after it."""
-    return any(ch in "。！？；" for ch in s[:-1])
+    return _STOP.search(s, 0, len(s) - 1) is not None
 
 
 def verse_lines(infos: Sequence[LineInfo]) -> list[bool]:
@@ -45,7 +48,7 @@ def verse_lines(infos: Sequence[LineInfo]) -> list[bool]:
     )
     ends = _prefix([ln.ends_sentence or ln.ends_soft for ln in infos])
     inner = _prefix([_inner_stop(ln.squeezed) for ln in infos])
-    marked = _prefix([any(ch in ln.squeezed for ch in "，、。；：？！") for ln in infos])
+    marked = _prefix([_MARK.search(ln.squeezed) is not None for ln in infos])
     halves = [round(ln.width * 2) / 2 for ln in infos]
     for i in range(WINDOW, n - WINDOW):
         lo, hi = i - WINDOW, i + WINDOW + 1
