@@ -99,6 +99,7 @@ class RunText:
         self._after: dict[int, frozenset[str]] = {}
         self._cands: dict[bool, list[int]] = {}
         self._fits: dict[str, dict[int, float]] = {}
+        self._echoed: dict[tuple[str, bool], bool] = {}
 
     def opening(self, k: int) -> frozenset[str]:
         if k not in self._opening:
@@ -133,6 +134,15 @@ class RunText:
             if k not in got:
                 got[k] = OVERLAP_WEIGHT * (len(title & self.opening(k)) + len(title & self.first(k))) / n + self.base(k)
         return got
+
+    def echoed(self, group: Sequence[Unit], carry_on: bool) -> bool:
+        """Some place where a story can open repeats ``ECHO_MIN`` of the headline's words."""
+        key = (head_text(group), carry_on)
+        if key not in self._echoed:
+            title = word_pairs(key[0])
+            places = (0, *self.candidates(carry_on))
+            self._echoed[key] = bool(title) and any(len(title & self.after(k)) / len(title) >= ECHO_MIN for k in places)
+        return self._echoed[key]
 
     def candidates(self, carry_on: bool) -> list[int]:
         if carry_on not in self._cands:
@@ -210,6 +220,8 @@ def split_side_by_side(
                     _one_box(a[-1], b[0], page_gap) for a, b in itertools.pairwise(parts)
                 ):
                     continue
+                if not all(text.echoed(a, carry_on) or text.echoed(b, carry_on) for a, b in itertools.pairwise(parts)):
+                    continue  # neither side of a cut is repeated by any story of the run (_cut_gain's first test)
                 trial = [*groups[:gi], *parts, *groups[gi + 1 :]]
                 gain = _cut_gain(trial, gi, len(parts), text, carry_on)
                 if gain is not None and gain > 0 and (found is None or gain > found[0]):
