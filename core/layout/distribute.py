@@ -23,6 +23,7 @@ from core.layout.units import BODY, HEAD, Unit
 MAX_CANDIDATES = 24
 SETTING_STEP = 3.0  # headline lines this much wider or narrower than the one above are set apart
 MAX_GROUPS = 3
+THREE_WAY_SETTINGS = 8  # a group is cut in three at once only up to this many settings (bounded work)
 OPENING_CHARS = 100
 ECHO_CHARS = 300  # how much of a story is searched for its headline's words
 ECHO_OPENS = 0.5  # ... and at least this share where a story opens with no sign but a closed sentence
@@ -233,10 +234,11 @@ def split_side_by_side(
 
 
 def _cuts(group: Sequence[Unit], extra: int) -> list[list[list[Unit]]]:
-    """Every way to cut ``group`` into two parts, or three when ``extra`` allows two more groups."""
+    """Every way to cut ``group`` into two parts, or three when ``extra`` allows two more groups
+    and the group has at most ``THREE_WAY_SETTINGS`` settings."""
     n = len(group)
     out = [[list(group[:c]), list(group[c:])] for c in range(1, n)]
-    if extra >= 2:
+    if extra >= 2 and n <= THREE_WAY_SETTINGS:
         out += [[list(group[:c]), list(group[c:d]), list(group[d:])] for c in range(1, n) for d in range(c + 1, n)]
     return out
 
