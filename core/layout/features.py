@@ -47,14 +47,19 @@ WIDE_CLASS = (
     "[\u4e00-\u9fff\u3400-\u4dbf\u3001-\u303f\uff00-\uffef\u2e80-\u2fdf"
     "\U00020000-\U0002ffff\u2014\u2026\u2018\u2019\u201c\u201d\u00b7\u2022\u25cf]"
 )
-_WIDE_RE = re.compile(WIDE_CLASS)
+_WIDE_RE = re.compile(WIDE_CLASS + "+")  # runs: one replacement per run, not per character
 _WIDE_RUN = re.compile(WIDE_CLASS + "{2,}")
+_GAP = re.compile(r"\s")  # what ``str.split`` splits at
 
 
 def width(s: str) -> float:
     """Printed width in ems: CJK, full-width forms and curly quotes 1, ASCII and other narrow
     characters ½, spaces nothing."""
-    narrow = _WIDE_RE.sub("", s)
+    return _width(s, _WIDE_RE.sub("", s))
+
+
+def _width(s: str, narrow: str) -> float:
+    """``width(s)`` given ``narrow``, the characters of ``s`` that are not wide."""
     if not narrow:
         return float(len(s))
     spaces = sum(narrow.count(sp) for sp in _SPACES)
@@ -144,6 +149,8 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
     kept = [ln for ln in lines if not ln.is_blank]
     texts = [ln.text.replace("\f", " ") for ln in kept]
     squeezed_all = [squeeze_spaces(t.strip()) for t in texts]
+    # the narrow characters of every line, in one pass over the page (lines hold no newline)
+    narrow_all = _WIDE_RE.sub("", "\n".join(squeezed_all)).split("\n")
     for k, ln in enumerate(kept):
         following = squeezed_all[k + 1] if k + 1 < len(kept) else ""
         raw = texts[k]
@@ -151,8 +158,8 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
         squeezed = squeezed_all[k]
         lead = len(raw) - len(raw.lstrip(_SPACES + "\f"))
         last = _last_meaningful(squeezed)
-        spaced = is_spaced(text)
-        w = width(squeezed)
+        spaced = _GAP.search(text) is not None and is_spaced(text)
+        w = _width(squeezed, narrow_all[k])
         first = squeezed[:1]
         bracketed = squeezed.endswith(("）", ")"))
         opens_bracket = first in ("（", "(")
