@@ -165,39 +165,45 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
         opens_bracket = first in ("（", "(")
         has_edition = "版" in squeezed
         head_note = bracketed and bool(HEAD_NOTE_RE.search(squeezed))
+        # positionally, in the order of the fields (``_make`` builds a named tuple several times
+        # faster than keywords: one per line of every page parsed)
         out.append(
-            LineInfo(
-                number=ln.number,
-                index=k,
-                text=text,
-                squeezed=squeezed,
-                width=w,
-                spaced=spaced,
-                indent=lead,
-                full_indent=raw.startswith("\u3000"),
-                gap=ln.number - prev_number if prev_number else 0,
-                ends_sentence=last in SENTENCE_END
-                or squeezed.endswith(("。”", "！”", "？”", "……"))
-                or (
-                    bracketed
-                    and (
-                        bool(SENTENCE_THEN_NOTE_RE.search(squeezed))
-                        or (bool(CREDIT_RE.search(squeezed)) and not head_note)
-                        or _closes_note(squeezed)
-                    )
-                ),
-                ends_soft=last in SOFT_END,
-                dateline=_dateline_starts(squeezed, following),
-                jump_only=has_edition and w <= 12 and bool(JUMP_ONLY_RE.match(squeezed)),
-                jump_tail=has_edition and bracketed and bool(JUMP_TAIL_RE.search(squeezed)),
-                column=first in _COLUMN_MARKS and bool(COLUMN_RE.match(squeezed)),
-                byline=_could_be_byline(squeezed)
-                and bool(BYLINE_RE.match(" ".join(text.split())) or BYLINE_RE.match(squeezed)),
-                caption=opens_bracket and bracketed and bool(CAPTION_RE.match(squeezed)),
-                enum=first in _ENUM_FIRST and bool(ENUM_RE.match(squeezed)),
-                signature=opens_bracket and bracketed and bool(SIGNATURE_RE.match(squeezed)),
-                head_note=head_note,
-                dash_start=squeezed.startswith(("——", "—", "--", "－－")),
+            LineInfo._make(
+                (
+                    ln.number,
+                    k,  # index
+                    text,
+                    squeezed,
+                    w,  # width
+                    spaced,
+                    lead,  # indent
+                    raw.startswith("\u3000"),  # full_indent
+                    ln.number - prev_number if prev_number else 0,  # gap
+                    # ends_sentence
+                    last in SENTENCE_END
+                    or squeezed.endswith(("。”", "！”", "？”", "……"))
+                    or (
+                        bracketed
+                        and (
+                            bool(SENTENCE_THEN_NOTE_RE.search(squeezed))
+                            or (bool(CREDIT_RE.search(squeezed)) and not head_note)
+                            or _closes_note(squeezed)
+                        )
+                    ),
+                    last in SOFT_END,  # ends_soft
+                    _dateline_starts(squeezed, following),  # dateline
+                    has_edition and w <= 12 and bool(JUMP_ONLY_RE.match(squeezed)),  # jump_only
+                    has_edition and bracketed and bool(JUMP_TAIL_RE.search(squeezed)),  # jump_tail
+                    first in _COLUMN_MARKS and bool(COLUMN_RE.match(squeezed)),  # column
+                    # byline
+                    _could_be_byline(squeezed)
+                    and bool(BYLINE_RE.match(" ".join(text.split())) or BYLINE_RE.match(squeezed)),
+                    opens_bracket and bracketed and bool(CAPTION_RE.match(squeezed)),  # caption
+                    first in _ENUM_FIRST and bool(ENUM_RE.match(squeezed)),  # enum
+                    opens_bracket and bracketed and bool(SIGNATURE_RE.match(squeezed)),  # signature
+                    head_note,
+                    squeezed.startswith(("——", "—", "--", "－－")),  # dash_start
+                )
             )
         )
         prev_number = ln.number
