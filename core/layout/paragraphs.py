@@ -27,30 +27,41 @@ def _regular(info: LineInfo) -> bool:
     return not info.spaced and info.width >= 4
 
 
-def _widest_reached(window: tuple[float | None, ...]) -> float | None:
-    """The width most lines of ``window`` reach within one em (ties: the wider); None when no
-    line of it tells the width.  Keys are multiples of ½, so "within one em" is exact."""
-    keys = [k for k in window if k is not None]
-    if not keys:
-        return None
-    return max((sum(1 for o in keys if abs(o - w) <= 1.0), w) for w in set(keys))[1]
+_NEAR = (-1.0, -0.5, 0.0, 0.5, 1.0)  # keys are multiples of ½: one em either side is five keys
 
 
 def _sliding(keys: Sequence[float | None], widths: Sequence[float], order: range) -> list[float]:
     """For each line (in ``order``), the width most lines of the window of ``WINDOW + 1`` lines
-    ending at it (within ``order``) reach within one em.  Inside a column the same few widths
-    come back window after window: each distinct window is weighed once."""
+    ending at it reach within one em (ties: the wider), each width's count of such lines kept up
+    to date as lines enter and leave the window."""
     out = [0.0] * len(keys)
-    seen: dict[tuple[float | None, ...], float | None] = {}
-    first = order.start
-    forward = order.step > 0
+    counts: dict[float, int] = {}
+    near: dict[float, int] = {}  # near[w]: lines of the window within one em of w
+    window: list[float | None] = []
     for i in order:
-        window = tuple(keys[max(first, i - WINDOW) : i + 1] if forward else keys[i : min(first, i + WINDOW) + 1])
-        if window in seen:
-            best = seen[window]
-        else:
-            best = seen[window] = _widest_reached(window)
-        out[i] = widths[i] if best is None else best
+        k = keys[i]
+        window.append(k)
+        if k is not None:
+            counts[k] = counts.get(k, 0) + 1
+            for d in _NEAR:
+                near[k + d] = near.get(k + d, 0) + 1
+        if len(window) > WINDOW + 1:
+            old = window.pop(0)
+            if old is not None:
+                counts[old] -= 1
+                if counts[old] <= 0:
+                    del counts[old]
+                for d in _NEAR:
+                    near[old + d] -= 1
+        if not counts:
+            out[i] = widths[i]
+            continue
+        best_w, best_score = widths[i], -1
+        for w in counts:  # the width most lines reach within one em (ties: the wider)
+            score = near[w]
+            if score > best_score or (score == best_score and w > best_w):
+                best_w, best_score = w, score
+        out[i] = best_w
     return out
 
 
