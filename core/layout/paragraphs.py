@@ -30,39 +30,50 @@ def _regular(info: LineInfo) -> bool:
 _NEAR = (-1.0, -0.5, 0.0, 0.5, 1.0)  # keys are multiples of ½: one em either side is five keys
 
 
-def _sliding(keys: Sequence[float | None], widths: Sequence[float], order: range) -> list[float]:
-    """For each line (in ``order``), the width most lines of the window of ``WINDOW + 1`` lines
-    ending at it reach within one em (ties: the wider), each width's count of such lines kept up
-    to date as lines enter and leave the window."""
-    out = [0.0] * len(keys)
+def _window_bests(keys: Sequence[float | None]) -> list[float | None]:
+    """For each window of ``WINDOW + 1`` neighbouring keys, ``keys`` padded with ``WINDOW`` lines
+    of nothing either side: the width most of its lines reach within one em (ties: the wider), or
+    None where no line tells.  One pass, each width's count of such lines kept up to date as
+    lines enter and leave the window."""
+    padded = [None] * WINDOW + list(keys) + [None] * WINDOW
+    out: list[float | None] = []
     counts: dict[float, int] = {}
     near: dict[float, int] = {}  # near[w]: lines of the window within one em of w
-    window: list[float | None] = []
-    for i in order:
-        k = keys[i]
-        window.append(k)
+    for j, k in enumerate(padded):
         if k is not None:
             counts[k] = counts.get(k, 0) + 1
             for d in _NEAR:
                 near[k + d] = near.get(k + d, 0) + 1
-        if len(window) > WINDOW + 1:
-            old = window.pop(0)
+        if j > WINDOW:
+            old = padded[j - WINDOW - 1]
             if old is not None:
                 counts[old] -= 1
                 if counts[old] <= 0:
                     del counts[old]
                 for d in _NEAR:
                     near[old + d] -= 1
-        if not counts:
-            out[i] = widths[i]
+        if j < WINDOW:
             continue
-        best_w, best_score = widths[i], -1
-        for w in counts:  # the width most lines reach within one em (ties: the wider)
+        if not counts:
+            out.append(None)
+            continue
+        best_w, best_score = 0.0, -1
+        for w in counts:
             score = near[w]
             if score > best_score or (score == best_score and w > best_w):
                 best_w, best_score = w, score
-        out[i] = best_w
+        out.append(best_w)
     return out
+
+
+def _around(keys: Sequence[float | None], widths: Sequence[float]) -> tuple[list[float], list[float]]:
+    """For each line, the column width seen in the window of ``WINDOW + 1`` lines ending at it
+    and in the one starting at it (within ``keys``): one window's best serves both the line
+    that ends it and the line that starts it."""
+    bests = _window_bests(keys)
+    back = [w if b is None else b for w, b in zip(widths, bests, strict=False)]
+    fwd = [w if b is None else b for w, b in zip(widths, bests[WINDOW:], strict=True)]
+    return back, fwd
 
 
 def column_widths(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
@@ -73,7 +84,8 @@ def column_widths(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
     n = len(infos)
     keys = [round(i.width * 2) / 2 if _regular(i) else None for i in infos]
     widths = [i.width for i in infos]
-    first = list(zip(_sliding(keys, widths, range(n)), _sliding(keys, widths, range(n - 1, -1, -1)), strict=True))
+    back, fwd = _around(keys, widths)
+    first = list(zip(back, fwd, strict=True))
     # headline lines set wider than the column distort the estimate around them: leave them out
     # and estimate again (still linear: two passes)
     drop = [k for k in range(n) if keys[k] is not None and _overflows(infos, first, k)]
@@ -81,16 +93,12 @@ def column_widths(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
         return first
     for k in drop:
         keys[k] = None
-    back = [b for b, _ in first]
-    fwd = [f for _, f in first]
     # only lines whose window held a dropped line change: estimate again around each stretch
     for lo, hi in _stretches(drop):
-        start = max(0, lo - WINDOW)
-        again = _sliding(keys, widths, range(start, min(n, hi + WINDOW + 1)))
-        back[lo : min(n, hi + WINDOW + 1)] = again[lo : min(n, hi + WINDOW + 1)]
-        end = min(n - 1, hi + WINDOW)
-        again = _sliding(keys, widths, range(end, max(-1, lo - WINDOW - 1), -1))
-        fwd[max(0, lo - WINDOW) : hi + 1] = again[max(0, lo - WINDOW) : hi + 1]
+        start, stop = max(0, lo - WINDOW), min(n, hi + WINDOW + 1)
+        again_back, again_fwd = _around(keys[start:stop], widths[start:stop])
+        back[lo:stop] = again_back[lo - start :]
+        fwd[start : hi + 1] = again_fwd[: hi + 1 - start]
     return list(zip(back, fwd, strict=True))
 
 
