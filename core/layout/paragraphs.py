@@ -200,8 +200,13 @@ def paragraph_breaks(infos: Sequence[LineInfo], widths: Sequence[tuple[float, fl
     n = len(infos)
     breaks = [True] * n
     # what each line is on its own, asked of it as the line above and as the line below
+    # (each test only where the line could pass it: most body lines close a clause and open
+    # with no dash)
     apart = [
-        standalone(infos[i], widths[i]) or _overflows(infos, widths, i) or _subtitle(infos, widths, i) for i in range(n)
+        standalone(info, widths[i])
+        or (not (info.ends_sentence or info.ends_soft or info.spaced) and _overflows(infos, widths, i))
+        or (info.dash_start and _subtitle(infos, widths, i))
+        for i, info in enumerate(infos)
     ]
     start = 0  # first line of the paragraph being read
     for i in range(1, n):
@@ -220,8 +225,7 @@ def _local_column(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float
         # only the first line so far: it lost about two characters of indent (if it was short)
         first = infos[start].width
         return first + 2.0 if first + 2.0 <= max(widths[start]) + 1.0 else first
-    lo = max(start + 1, j - 4)
-    recent = sorted(infos[k].width for k in range(lo, j))
+    recent = sorted([ln.width for ln in infos[max(start + 1, j - 4) : j]])
     return recent[(len(recent) - 1) // 2]
 
 
@@ -236,9 +240,9 @@ def _breaks_before(
         return True
     if prev.signature:
         return True  # a bracketed source or credit closes the text above: nothing goes on from it
-    if i + 1 < n and _titles_subtitle(cur, infos[i + 1]):
+    if i + 1 < n and infos[i + 1].dash_start and _titles_subtitle(cur, infos[i + 1]):
         return True  # the line right above a ——subtitle is its title, whatever was above it
-    if _opens_bracket(prev) and _closes_bracket(cur):
+    if "（" in prev.squeezed and _opens_bracket(prev) and _closes_bracket(cur):
         return False  # the line closes a bracket the line above opened: one phrase over two lines
     local = _local_column(infos, widths, start, i - 1)
     if cur.spaced and not prev.spaced:
