@@ -23,7 +23,6 @@ from core.layout.distribute import (
     head_bigrams,
     lines_of,
     split_side_by_side,
-    text_bigrams,
 )
 from core.layout.evidence import continued_from, continued_to
 from core.layout.features import LineInfo
@@ -125,11 +124,19 @@ def _words_side(group: Sequence[Unit], before: Sequence[Unit], after: Sequence[U
     title = head_bigrams(group)
     if len(title) < 3:
         return 0.0
-    above = len(title & text_bigrams(before[-STORY_UNITS:]))
-    below = len(title & text_bigrams(after[:STORY_UNITS]))
+    above = _printed(title, before[-STORY_UNITS:])
+    below = _printed(title, after[:STORY_UNITS])
     if abs(above - below) < 2:
         return 0.0
     return 1.0 if above > below else -1.0
+
+
+def _printed(pairs: frozenset[str], units: Sequence[Unit]) -> int:
+    """How many of ``pairs`` (of wide characters, ``distribute._bigrams``) the units' text prints:
+    a few searches in the text rather than the set of all its pairs (a pair of wide characters
+    printed anywhere sits inside a run of them, so it would be one of the set's)."""
+    text = "".join(ln.squeezed for u in units for ln in u.lines)
+    return sum(1 for p in pairs if p in text)
 
 
 def _opens_story(u: Unit) -> bool:

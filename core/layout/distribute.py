@@ -47,10 +47,6 @@ def head_bigrams(group: Sequence[Unit]) -> frozenset[str]:
     return _bigrams(head_text(group))
 
 
-def text_bigrams(units: Sequence[Unit]) -> frozenset[str]:
-    return _bigrams("".join(ln.squeezed for u in units for ln in u.lines))
-
-
 def head_text(group: Sequence[Unit]) -> str:
     return "".join(ln.squeezed for u in group for ln in u.lines if not (ln.byline or ln.column or ln.jump_only))
 
