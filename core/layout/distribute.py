@@ -162,15 +162,15 @@ def _best(
         return None
     places = (0, *cands)
     fit = [text.fits(head_text(g), places) for g in groups]
-    best: tuple[float, tuple[int, ...], tuple[int, ...]] | None = None
+    cuts = [chosen if carry_on else (0, *chosen) for chosen in combinations(pool, picks)]
+    # every cut under every order of the groups, scored order by order; the best is the first of
+    # the highest as cuts, then orders, are listed
     orders = list(permutations(range(m)))
-    for chosen in combinations(pool, picks):
-        starts = chosen if carry_on else (0, *chosen)
-        for order in orders:
-            score = sum(fit[gi][k] for gi, k in zip(order, starts, strict=True))
-            if best is None or score > best[0]:
-                best = (score, starts, order)
-    return best
+    fits_in_order = [[fit[gi] for gi in order] for order in orders]
+    scores = [[sum(map(dict.__getitem__, rows, starts)) for starts in cuts] for rows in fits_in_order]
+    top = max(max(row) for row in scores)
+    at, oi = min((row.index(top), oi) for oi, row in enumerate(scores) if top in row)
+    return top, cuts[at], orders[oi]
 
 
 def _titled(group: Sequence[Unit]) -> bool:
