@@ -27,42 +27,40 @@ def _regular(info: LineInfo) -> bool:
     return not info.spaced and info.width >= 4
 
 
-_NEAR = (-1.0, -0.5, 0.0, 0.5, 1.0)  # keys are multiples of ½: one em either side is five keys
-
-
 def _window_bests(keys: Sequence[float | None]) -> list[float | None]:
     """For each window of ``WINDOW + 1`` neighbouring keys, ``keys`` padded with ``WINDOW`` lines
     of nothing either side: the width most of its lines reach within one em (ties: the wider), or
     None where no line tells.  One pass, each width's count of such lines kept up to date as
-    lines enter and leave the window."""
-    padded = [None] * WINDOW + list(keys) + [None] * WINDOW
+    lines enter and leave the window.  Keys are multiples of ½: counted in halves, as whole
+    numbers, one em either side is two halves and ``near`` is a list indexed by them."""
+    halves: list[int | None] = [None] * WINDOW + [None if k is None else int(k * 2) for k in keys] + [None] * WINDOW
+    near = [0] * (max((h for h in halves if h is not None), default=0) + 5)  # near[h + 2]: lines within one em of h
+    counts: dict[int, int] = {}
     out: list[float | None] = []
-    counts: dict[float, int] = {}
-    near: dict[float, int] = {}  # near[w]: lines of the window within one em of w
-    for j, k in enumerate(padded):
-        if k is not None:
-            counts[k] = counts.get(k, 0) + 1
-            for d in _NEAR:
-                near[k + d] = near.get(k + d, 0) + 1
+    for j, h in enumerate(halves):
+        if h is not None:
+            counts[h] = counts.get(h, 0) + 1
+            for d in range(h, h + 5):
+                near[d] += 1
         if j > WINDOW:
-            old = padded[j - WINDOW - 1]
+            old = halves[j - WINDOW - 1]
             if old is not None:
                 counts[old] -= 1
-                if counts[old] <= 0:
+                if not counts[old]:
                     del counts[old]
-                for d in _NEAR:
-                    near[old + d] -= 1
+                for d in range(old, old + 5):
+                    near[d] -= 1
         if j < WINDOW:
             continue
         if not counts:
             out.append(None)
             continue
-        best_w, best_score = 0.0, -1
+        best_h, best_score = 0, -1
         for w in counts:
-            score = near[w]
-            if score > best_score or (score == best_score and w > best_w):
-                best_w, best_score = w, score
-        out.append(best_w)
+            score = near[w + 2]
+            if score > best_score or (score == best_score and w > best_h):
+                best_h, best_score = w, score
+        out.append(best_h / 2)
     return out
 
 
