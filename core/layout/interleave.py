@@ -34,12 +34,13 @@ class _Ends(NamedTuple):
     heads: list[str]
 
 
-def _ideograph(ch: str) -> str:
-    return ch if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" else ""
+def _ideographs(chars: Sequence[str]) -> list[str]:
+    return [ch if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" else "" for ch in chars]
 
 
 def _ends(infos: Sequence[LineInfo]) -> _Ends:
-    return _Ends([_ideograph(info.squeezed[-1:]) for info in infos], [_ideograph(info.squeezed[:1]) for info in infos])
+    tails = _ideographs([info.squeezed[-1:] for info in infos])
+    return _Ends(tails, _ideographs([info.squeezed[:1] for info in infos]))
 
 
 def _pairs(infos: Sequence[LineInfo], ends: _Ends) -> set[str]:

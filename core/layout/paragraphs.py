@@ -201,7 +201,7 @@ def paragraph_breaks(infos: Sequence[LineInfo], widths: Sequence[tuple[float, fl
     # (each test only where the line could pass it: most body lines close a clause and open
     # with no dash)
     apart = [
-        standalone(info, widths[i])
+        ((info.column or info.jump_only or info.byline or info.head_note) and standalone(info, widths[i]))
         or (not (info.ends_sentence or info.ends_soft or info.spaced) and _overflows(infos, widths, i))
         or (info.dash_start and _subtitle(infos, widths, i))
         for i, info in enumerate(infos)
