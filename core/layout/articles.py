@@ -22,6 +22,7 @@ from core.layout.distribute import (
     echo,
     head_bigrams,
     lines_of,
+    repeated,
     split_side_by_side,
 )
 from core.layout.evidence import continued_from, continued_to
@@ -124,19 +125,15 @@ def _words_side(group: Sequence[Unit], before: Sequence[Unit], after: Sequence[U
     title = head_bigrams(group)
     if len(title) < 3:
         return 0.0
-    above = _printed(title, before[-STORY_UNITS:])
-    below = _printed(title, after[:STORY_UNITS])
+    above = repeated(title, _text(before[-STORY_UNITS:]))
+    below = repeated(title, _text(after[:STORY_UNITS]))
     if abs(above - below) < 2:
         return 0.0
     return 1.0 if above > below else -1.0
 
 
-def _printed(pairs: frozenset[str], units: Sequence[Unit]) -> int:
-    """How many of ``pairs`` (of wide characters, ``distribute._bigrams``) the units' text prints:
-    a few searches in the text rather than the set of all its pairs (a pair of wide characters
-    printed anywhere sits inside a run of them, so it would be one of the set's)."""
-    text = "".join(ln.squeezed for u in units for ln in u.lines)
-    return sum(1 for p in pairs if p in text)
+def _text(units: Sequence[Unit]) -> str:
+    return "".join(ln.squeezed for u in units for ln in u.lines)
 
 
 def _opens_story(u: Unit) -> bool:

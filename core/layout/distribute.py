@@ -43,6 +43,14 @@ def _bigrams(s: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def repeated(pairs: frozenset[str], text: str) -> int:
+    """How many of ``pairs`` (of ideographs, ``word_pairs``, or of wide characters, ``_bigrams``)
+    ``text`` prints: the size of their common part with the text's own pairs, found by a few
+    searches in the text rather than by building the set of all its pairs (a pair of such
+    characters printed anywhere sits inside a run of them, so it would be one of the set's)."""
+    return sum(1 for p in pairs if p in text)
+
+
 def head_bigrams(group: Sequence[Unit]) -> frozenset[str]:
     return _bigrams(head_text(group))
 
@@ -93,7 +101,7 @@ class RunText:
         self._opening: dict[int, frozenset[str]] = {}
         self._first: dict[int, frozenset[str]] = {}
         self._base: dict[int, float] = {}
-        self._after: dict[int, frozenset[str]] = {}
+        self._after: dict[int, str] = {}
         self._cands: dict[bool, list[int]] = {}
         self._fits: dict[str, dict[int, float]] = {}
         self._echoed: dict[tuple[str, bool], bool] = {}
@@ -113,10 +121,10 @@ class RunText:
             self._base[k] = _start_score(self.run, k)
         return self._base[k]
 
-    def after(self, k: int) -> frozenset[str]:
-        """The word pairs of the text from ``run[k]`` on, as far as ``echo`` looks."""
+    def after(self, k: int) -> str:
+        """The text from ``run[k]`` on, as far as ``echo`` looks."""
         if k not in self._after:
-            self._after[k] = word_pairs(text_after(self.run, k, ECHO_CHARS))
+            self._after[k] = text_after(self.run, k, ECHO_CHARS)
         return self._after[k]
 
     def fits(self, title_text: str, places: Sequence[int]) -> dict[int, float]:
@@ -138,7 +146,9 @@ class RunText:
         if key not in self._echoed:
             title = word_pairs(key[0])
             places = (0, *self.candidates(carry_on))
-            self._echoed[key] = bool(title) and any(len(title & self.after(k)) / len(title) >= ECHO_MIN for k in places)
+            self._echoed[key] = bool(title) and any(
+                repeated(title, self.after(k)) / len(title) >= ECHO_MIN for k in places
+            )
         return self._echoed[key]
 
     def candidates(self, carry_on: bool) -> list[int]:
@@ -191,8 +201,8 @@ def echo(group: Sequence[Unit], run: Sequence[Unit], k: int, text: RunText | Non
     title = word_pairs(head_text(group))
     if not title:
         return 0.0
-    after = text.after(k) if text is not None else word_pairs(text_after(run, k, ECHO_CHARS))
-    return len(title & after) / len(title)
+    after = text.after(k) if text is not None else text_after(run, k, ECHO_CHARS)
+    return repeated(title, after) / len(title)
 
 
 def split_side_by_side(
