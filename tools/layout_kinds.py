@@ -1,6 +1,10 @@
 """How the parser does on each kind of article, so the next weakness is visible.
 
-usage: python tools/layout_kinds.py [GOLD_DIR ...] [-v]
+usage: python tools/layout_kinds.py [GOLD_DIR ...] [-v] [--save FILE] [--against FILE]
+
+``--save FILE`` writes the tallies and each article's result as JSON; ``--against FILE`` prints a
+saved run's figures beside this one's (before → after) and lists the articles that changed, so
+a change to the parser is measured kind by kind on the same articles.
 
 Every gold article is put into the kinds its layout shows (read from the gold, which is what a
 measuring stick is for; nothing here feeds the parser):
@@ -146,35 +150,77 @@ def _score_page(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, tuple[b
     return out
 
 
+def _option(argv: list[str], name: str) -> tuple[list[str], str | None]:
+    if name not in argv:
+        return argv, None
+    i = argv.index(name)
+    if i + 1 >= len(argv):
+        raise SystemExit(f"{name} needs a file name")
+    return argv[:i] + argv[i + 2 :], argv[i + 1]
+
+
+def measure(folder: Path, verbose: bool) -> tuple[dict[str, list[int]], dict[str, bool]]:
+    """Tallies per kind ([articles, exact, headline ok]) and each article's exactness."""
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    each: dict[str, bool] = {}
+    for txt in sorted(folder.glob("page-*.txt")):
+        gold_path = txt.with_name(txt.stem + ".gold.json")
+        if not gold_path.exists():
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        raw = read_page(txt)
+        pred = page_to_dict(parse_page(raw, entities=False))
+        kinds = article_kinds(gold, raw.text.split("\n"), _woven_numbers(raw.text))
+        results = _score_page(gold, pred)
+        for aid, ks in kinds.items():
+            exact, head = results[aid]
+            each[f"{txt.name}#{aid}"] = exact
+            for k in (*ks, "all"):
+                tally[k][0] += 1
+                tally[k][1] += exact
+                tally[k][2] += head
+            if verbose and not exact:
+                title = next((a["title"] for a in gold["articles"] if a["id"] == aid), "")
+                print(f"  {txt.name} {aid} {title[:14]:14} wrong: {' '.join(sorted(ks))}")
+    return dict(tally), each
+
+
+def _share(n: int, k: int) -> str:
+    return f"{k:5d} ({k / n:4.0%})"
+
+
 def main(argv: list[str]) -> int:
+    argv, save = _option(argv, "--save")
+    argv, against = _option(argv, "--against")
     verbose = "-v" in argv
     args = [a for a in argv if a != "-v"] or [str(ROOT.parent / "shared" / "gold" / "pdf-dev")]
+    before = json.loads(Path(against).read_text(encoding="utf-8")) if against else {}
+    saved: dict[str, Any] = {}
     for arg in args:
-        tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-        for txt in sorted(Path(arg).glob("page-*.txt")):
-            gold_path = txt.with_name(txt.stem + ".gold.json")
-            if not gold_path.exists():
-                continue
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            raw = read_page(txt)
-            pred = page_to_dict(parse_page(raw, entities=False))
-            kinds = article_kinds(gold, raw.text.split("\n"), _woven_numbers(raw.text))
-            results = _score_page(gold, pred)
-            for aid, ks in kinds.items():
-                exact, head = results[aid]
-                for k in (*ks, "all"):
-                    tally[k][0] += 1
-                    tally[k][1] += exact
-                    tally[k][2] += head
-                if verbose and not exact:
-                    title = next((a["title"] for a in gold["articles"] if a["id"] == aid), "")
-                    print(f"  {txt.name} {aid} {title[:14]:14} wrong: {' '.join(sorted(ks))}")
+        tally, each = measure(Path(arg), verbose)
+        saved[Path(arg).name] = {"kinds": tally, "articles": each}
+        old = before.get(Path(arg).name)
         print(f"{arg}")
-        print(f"  {'kind':16} {'articles':>8} {'exact':>12} {'headline ok':>12}")
+        if old is None:
+            print(f"  {'kind':16} {'articles':>8} {'exact':>12} {'headline ok':>12}")
+        else:
+            print(f"  {'kind':16} {'articles':>8} {'exact before':>13} {'exact after':>12} {'headline ok b/a':>16}")
         for k in (*KINDS, "all"):
             n, ex, hd = tally.get(k, [0, 0, 0])
-            if n:
-                print(f"  {k:16} {n:8d} {ex:5d} ({ex / n:4.0%}) {hd:5d} ({hd / n:4.0%})")
+            if not n:
+                continue
+            if old is None:
+                print(f"  {k:16} {n:8d} {_share(n, ex)} {_share(n, hd)}")
+                continue
+            on, oex, ohd = old["kinds"].get(k, [0, 0, 0])
+            was = _share(on, oex) if on else "    -       "
+            print(f"  {k:16} {n:8d} {was:>13} {_share(n, ex):>12} {ohd:>7d} / {hd:<6d}")
+        if old is not None:
+            for key in sorted(each):
+                if key in old["articles"] and old["articles"][key] != each[key]:
+                    print(f"  {'now exact' if each[key] else 'NOW WRONG'}: {key}")
+    if save:
+        Path(save).write_text(json.dumps(saved, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 

@@ -22,8 +22,8 @@ from core.layout.distribute import (
     echo,
     head_bigrams,
     lines_of,
+    repeated,
     split_side_by_side,
-    text_bigrams,
 )
 from core.layout.evidence import continued_from, continued_to
 from core.layout.features import LineInfo
@@ -125,11 +125,15 @@ def _words_side(group: Sequence[Unit], before: Sequence[Unit], after: Sequence[U
     title = head_bigrams(group)
     if len(title) < 3:
         return 0.0
-    above = len(title & text_bigrams(before[-STORY_UNITS:]))
-    below = len(title & text_bigrams(after[:STORY_UNITS]))
+    above = repeated(title, _text(before[-STORY_UNITS:]))
+    below = repeated(title, _text(after[:STORY_UNITS]))
     if abs(above - below) < 2:
         return 0.0
     return 1.0 if above > below else -1.0
+
+
+def _text(units: Sequence[Unit]) -> str:
+    return "".join(ln.squeezed for u in units for ln in u.lines)
 
 
 def _opens_story(u: Unit) -> bool:
@@ -202,6 +206,8 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
             pending = split_side_by_side(pending, part, carry, page_gap)
         if pending and (carry or len(pending) > 1):
             prefix, pieces = distribute(pending, part, carry)
+            if pieces and not prefix:
+                byline_to_first_story(pending, pieces[0][0])
             if prefix:
                 _carry_on(stories[-1].body, prefix)
             used = set()
@@ -223,6 +229,22 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
         reassign_titles(stories)
         stories = adopt_orphans(stories)
     return stories
+
+
+def byline_to_first_story(groups: list[list[Unit]], first: int) -> None:
+    """Side-by-side headlines printed together end on a byline (``本报记者…``): it stands under
+    the headline whose story is printed right after the group, which is where the extractor
+    reads next, so it goes with the group of the run's first story rather than with the last
+    headline it happens to follow."""
+    last = groups[-1]
+    if first == len(groups) - 1:
+        return
+    k = len(last)
+    while k > 0 and len(last[k - 1].lines) == 1 and last[k - 1].first.byline and not last[k - 1].first.spaced:
+        k -= 1
+    if 0 < k < len(last):
+        groups[first].extend(last[k:])
+        del last[k:]
 
 
 def _answer(head: Sequence[Unit], body: Sequence[Unit]) -> float:

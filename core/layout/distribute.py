@@ -9,20 +9,24 @@ group when it carries on that story's unfinished text.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Sequence
 from itertools import combinations, permutations
 
 from core.layout import weights as W
-from core.layout.evidence import boundary_score, text_after, word_pairs
+from core.layout.evidence import PAIRS_CACHE, boundary_score, text_after, word_pairs
 from core.layout.features import WIDE_CLASS
 from core.layout.units import BODY, HEAD, Unit
 
 MAX_CANDIDATES = 24
 SETTING_STEP = 3.0  # headline lines this much wider or narrower than the one above are set apart
 MAX_GROUPS = 3
+THREE_WAY_SETTINGS = 8  # a group is cut in three at once only up to this many settings (bounded work)
 OPENING_CHARS = 100
 ECHO_CHARS = 300  # how much of a story is searched for its headline's words
+ECHO_OPENS = 0.5  # ... and at least this share where a story opens with no sign but a closed sentence
 ECHO_MIN = 0.2  # a headline's share of character pairs its story's opening repeats, at least
 OVERLAP_WEIGHT = 4.0  # all of a headline's character pairs found in an opening count this much
 
@@ -30,20 +34,25 @@ OVERLAP_WEIGHT = 4.0  # all of a headline's character pairs found in an opening 
 _WIDE_RUN = re.compile(WIDE_CLASS + "{2,}")
 
 
-def _bigrams(s: str) -> set[str]:
+@functools.lru_cache(maxsize=PAIRS_CACHE)
+def _bigrams(s: str) -> frozenset[str]:
     """Pairs of neighbouring wide characters (punctuation included)."""
     out: set[str] = set()
     for run in _WIDE_RUN.findall(s):
         out.update(map(str.__add__, run, run[1:]))
-    return out
+    return frozenset(out)
 
 
-def head_bigrams(group: Sequence[Unit]) -> set[str]:
+def repeated(pairs: frozenset[str], text: str) -> int:
+    """How many of ``pairs`` (of ideographs, ``word_pairs``, or of wide characters, ``_bigrams``)
+    ``text`` prints: the size of their common part with the text's own pairs, found by a few
+    searches in the text rather than by building the set of all its pairs (a pair of such
+    characters printed anywhere sits inside a run of them, so it would be one of the set's)."""
+    return sum(1 for p in pairs if p in text)
+
+
+def head_bigrams(group: Sequence[Unit]) -> frozenset[str]:
     return _bigrams(head_text(group))
-
-
-def text_bigrams(units: Sequence[Unit]) -> set[str]:
-    return _bigrams("".join(ln.squeezed for u in units for ln in u.lines))
 
 
 def head_text(group: Sequence[Unit]) -> str:
@@ -83,33 +92,95 @@ def continues(before: Unit | None, run: Sequence[Unit]) -> bool:
     return first.width >= run[0].width - 1.25
 
 
+class RunText:
+    """What sharing out one run looks at, computed once per place of the run: the run is cut
+    for many trial groups, and the text at each place does not change between trials."""
+
+    def __init__(self, run: Sequence[Unit]) -> None:
+        self.run = run
+        self._opening: dict[int, frozenset[str]] = {}
+        self._first: dict[int, frozenset[str]] = {}
+        self._base: dict[int, float] = {}
+        self._after: dict[int, str] = {}
+        self._cands: dict[bool, list[int]] = {}
+        self._fits: dict[str, dict[int, float]] = {}
+        self._echoed: dict[tuple[str, bool], bool] = {}
+
+    def opening(self, k: int) -> frozenset[str]:
+        if k not in self._opening:
+            self._opening[k] = _bigrams(_opening(self.run, k))
+        return self._opening[k]
+
+    def first(self, k: int) -> frozenset[str]:
+        if k not in self._first:
+            self._first[k] = _bigrams(_opening(self.run[k : k + 1], 0))
+        return self._first[k]
+
+    def base(self, k: int) -> float:
+        if k not in self._base:
+            self._base[k] = _start_score(self.run, k)
+        return self._base[k]
+
+    def after(self, k: int) -> str:
+        """The text from ``run[k]`` on, as far as ``echo`` looks."""
+        if k not in self._after:
+            self._after[k] = text_after(self.run, k, ECHO_CHARS)
+        return self._after[k]
+
+    def fits(self, title_text: str, places: Sequence[int]) -> dict[int, float]:
+        """How well the story opening at each place answers a headline: its words repeated in the
+        opening (the opening paragraph itself counting as much as the text after it: two places
+        a paragraph apart share the later one's words, only one opens with them), plus the
+        place's own evidence of a story start."""
+        got = self._fits.setdefault(title_text, {})
+        title = _bigrams(title_text)
+        n = 2 * max(1, len(title))
+        for k in places:
+            if k not in got:
+                got[k] = OVERLAP_WEIGHT * (len(title & self.opening(k)) + len(title & self.first(k))) / n + self.base(k)
+        return got
+
+    def echoed(self, group: Sequence[Unit], carry_on: bool) -> bool:
+        """Some place where a story can open repeats ``ECHO_MIN`` of the headline's words."""
+        key = (head_text(group), carry_on)
+        if key not in self._echoed:
+            title = word_pairs(key[0])
+            places = (0, *self.candidates(carry_on))
+            self._echoed[key] = bool(title) and any(
+                repeated(title, self.after(k)) / len(title) >= ECHO_MIN for k in places
+            )
+        return self._echoed[key]
+
+    def candidates(self, carry_on: bool) -> list[int]:
+        if carry_on not in self._cands:
+            run = self.run
+            cands = [k for k in range(len(run)) if _can_start(run, k) and (k > 0 or not carry_on)]
+            self._cands[carry_on] = cands[:MAX_CANDIDATES]
+        return self._cands[carry_on]
+
+
 def _best(
-    groups: Sequence[Sequence[Unit]], run: Sequence[Unit], carry_on: bool
+    groups: Sequence[Sequence[Unit]], text: RunText, carry_on: bool
 ) -> tuple[float, tuple[int, ...], tuple[int, ...]] | None:
-    """The best cut of ``run`` for ``groups``: (score, piece starts, group of each piece), or None
+    """The best cut of the run for ``groups``: (score, piece starts, group of each piece), or None
     when the run has too few places where a story can start."""
     m = len(groups)
-    cands = [k for k in range(len(run)) if _can_start(run, k) and (k > 0 or not carry_on)]
-    cands = cands[:MAX_CANDIDATES]
+    cands = text.candidates(carry_on)
     pool = cands if carry_on else [k for k in cands if k > 0]
     picks = m if carry_on else m - 1
     if len(pool) < picks or (carry_on and not cands):
         return None
-    titles = [_bigrams(head_text(g)) for g in groups]
-    openings = {k: _bigrams(_opening(run, k)) for k in (0, *cands)}
-    base = {k: _start_score(run, k) for k in (0, *cands)}
-
-    def fit(gi: int, k: int) -> float:
-        return OVERLAP_WEIGHT * len(titles[gi] & openings[k]) / max(1, len(titles[gi])) + base[k]
-
-    best: tuple[float, tuple[int, ...], tuple[int, ...]] | None = None
-    for chosen in combinations(pool, picks):
-        starts = chosen if carry_on else (0, *chosen)
-        for order in permutations(range(m)):
-            score = sum(fit(gi, k) for gi, k in zip(order, starts, strict=True))
-            if best is None or score > best[0]:
-                best = (score, starts, order)
-    return best
+    places = (0, *cands)
+    fit = [text.fits(head_text(g), places) for g in groups]
+    cuts = [chosen if carry_on else (0, *chosen) for chosen in combinations(pool, picks)]
+    # every cut under every order of the groups, scored order by order; the best is the first of
+    # the highest as cuts, then orders, are listed
+    orders = list(permutations(range(m)))
+    fits_in_order = [[fit[gi] for gi in order] for order in orders]
+    scores = [[sum(map(dict.__getitem__, rows, starts)) for starts in cuts] for rows in fits_in_order]
+    top = max(max(row) for row in scores)
+    at, oi = min((row.index(top), oi) for oi, row in enumerate(scores) if top in row)
+    return top, cuts[at], orders[oi]
 
 
 def _titled(group: Sequence[Unit]) -> bool:
@@ -124,48 +195,43 @@ def _one_box(above: Unit, below: Unit, page_gap: int) -> bool:
     return above.last.spaced and below.first.spaced
 
 
-def echo(group: Sequence[Unit], run: Sequence[Unit], k: int) -> float:
+def echo(group: Sequence[Unit], run: Sequence[Unit], k: int, text: RunText | None = None) -> float:
     """Share of a headline's word pairs (no punctuation) that the text opening at ``run[k]``
     repeats."""
     title = word_pairs(head_text(group))
-    return len(title & word_pairs(text_after(run, k, ECHO_CHARS))) / len(title) if title else 0.0
+    if not title:
+        return 0.0
+    after = text.after(k) if text is not None else text_after(run, k, ECHO_CHARS)
+    return repeated(title, after) / len(title)
 
 
 def split_side_by_side(
     groups: list[list[Unit]], run: Sequence[Unit], carry_on: bool, page_gap: int
 ) -> list[list[Unit]]:
-    """Headline groups of side-by-side stories printed as one: cut a group between two of its
-    units where each part then finds a story of its own in the run.  One part's story repeats its
-    words (``ECHO_MIN`` of its word pairs at least), neither part's words are found more in the
-    other's story, and the second story opens where a story can open on its own; the cut is made
-    when that evidence outweighs ``HEAD_SPLIT``.  One cut at a time, up to ``MAX_GROUPS``."""
+    """Headline groups of side-by-side stories printed as one: cut a group between its units where
+    each part then finds a story of its own in the run.  A cut counts when the parts on either
+    side of it answer to their own stories: one of them repeats its words (``ECHO_MIN`` of its
+    word pairs at least), neither part's words are found more in the other's story, and the later
+    story opens where a story can open on its own; the cuts are made when that evidence outweighs
+    ``HEAD_SPLIT`` each.  A group may be cut in two or in three at once (three stories printed
+    side by side, where the two-way cut finds no story for a part answering to two headlines),
+    and cutting goes on while it gains, up to ``MAX_GROUPS``."""
     original = groups
     groups = [lines_of(g) for g in groups]
+    text = RunText(run)
     while len(groups) < MAX_GROUPS:
         found: tuple[float, list[list[Unit]]] | None = None
         for gi, g in enumerate(groups):
-            for c in range(1, len(g)):
-                head, tail = g[:c], g[c:]
-                if not (_titled(head) and _titled(tail)) or _one_box(head[-1], tail[0], page_gap):
+            for parts in _cuts(g, MAX_GROUPS - len(groups)):
+                if not all(_titled(p) for p in parts) or any(
+                    _one_box(a[-1], b[0], page_gap) for a, b in itertools.pairwise(parts)
+                ):
                     continue
-                trial = [*groups[:gi], head, tail, *groups[gi + 1 :]]
-                got = _best(trial, run, carry_on)
-                if got is None:
-                    continue
-                _, starts, order = got
-                at = {grp: k for grp, k in zip(order, starts, strict=True)}
-                if gi not in at or gi + 1 not in at:
-                    continue
-                echoes = (echo(head, run, at[gi]), echo(tail, run, at[gi + 1]))
-                crossed = (echo(head, run, at[gi + 1]), echo(tail, run, at[gi]))
-                if max(echoes) < ECHO_MIN or echoes[0] < crossed[0] or echoes[1] < crossed[1] or echoes == crossed:
-                    continue  # each part must answer to its own story rather than to the other
-                opened = max(at[gi], at[gi + 1])
-                opening = boundary_score(run, opened, 1, True) - W.STORY_COST
-                if opening <= 0:
-                    continue  # the second story must open where a story can open on its own
-                gain = opening + W.HEAD_ECHO * sum(echoes) - W.HEAD_SPLIT
-                if gain > 0 and (found is None or gain > found[0]):
+                if not all(text.echoed(a, carry_on) or text.echoed(b, carry_on) for a, b in itertools.pairwise(parts)):
+                    continue  # neither side of a cut is repeated by any story of the run (_cut_gain's first test)
+                trial = [*groups[:gi], *parts, *groups[gi + 1 :]]
+                gain = _cut_gain(trial, gi, len(parts), text, carry_on)
+                if gain is not None and gain > 0 and (found is None or gain > found[0]):
                     found = (gain, trial)
         if found is None:
             break
@@ -173,14 +239,63 @@ def split_side_by_side(
     return original if len(groups) == len(original) else groups
 
 
+def _cuts(group: Sequence[Unit], extra: int) -> list[list[list[Unit]]]:
+    """Every way to cut ``group`` into two parts, or three when ``extra`` allows two more groups
+    and the group has at most ``THREE_WAY_SETTINGS`` settings."""
+    n = len(group)
+    out = [[list(group[:c]), list(group[c:])] for c in range(1, n)]
+    if extra >= 2 and n <= THREE_WAY_SETTINGS:
+        out += [[list(group[:c]), list(group[c:d]), list(group[d:])] for c in range(1, n) for d in range(c + 1, n)]
+    return out
+
+
+def _cut_gain(trial: Sequence[Sequence[Unit]], gi: int, m: int, text: RunText, carry_on: bool) -> float | None:
+    """What cutting one group into ``trial[gi : gi + m]`` gains, or None when a part finds no
+    story of its own or answers another part's story better than its own."""
+    run = text.run
+    got = _best(trial, text, carry_on)
+    if got is None:
+        return None
+    _, starts, order = got
+    at = {grp: k for grp, k in zip(order, starts, strict=True)}
+    parts = list(range(gi, gi + m))
+    if any(p not in at for p in parts):
+        return None
+    gain = 0.0
+    for p, q in itertools.pairwise(parts):
+        head, tail = trial[p], trial[q]
+        echoes = (echo(head, run, at[p], text), echo(tail, run, at[q], text))
+        crossed = (echo(head, run, at[q], text), echo(tail, run, at[p], text))
+        if max(echoes) < ECHO_MIN or echoes[0] < crossed[0] or echoes[1] < crossed[1] or echoes == crossed:
+            return None  # each part must answer to its own story rather than to the other
+        gain += W.HEAD_ECHO * echoes[0] if p == gi else 0.0
+        gain += W.HEAD_ECHO * echoes[1] - W.HEAD_SPLIT
+    first = min(at[p] for p in parts)
+    for p in parts:
+        if at[p] == first:
+            continue
+        opening = boundary_score(run, at[p], 1, True) - W.STORY_COST
+        restated = m >= 3 and opening > -W.STORY_COST and echo(trial[p], run, at[p], text) >= ECHO_OPENS
+        if opening <= 0 and not restated:
+            # a later story opens where a story can open on its own; in a cut into three, where
+            # every part has answered to a story of its own, after a closed sentence where its
+            # opening restates its headline
+            return None
+        gain += opening
+    return gain
+
+
 def lines_of(group: Sequence[Unit]) -> list[Unit]:
     """A headline group cut into its settings, so it can be cut between any two of them: lines of
-    one setting are alike (spaced or not, as wide as each other within ``SETTING_STEP``)."""
+    one setting are alike (spaced or not, as wide as each other within ``SETTING_STEP``) and set
+    as close together as the group's closest lines (a blank line the others lack parts two)."""
     out: list[Unit] = []
+    gaps = [ln.gap for u in group for ln in u.lines][1:]
+    tight = min(gaps, default=1)
     for u in group:
         out.append(Unit([u.lines[0]], u.width, u.kind, u.verse))
         for above, ln in zip(u.lines, u.lines[1:], strict=False):
-            if ln.spaced != above.spaced or abs(ln.width - above.width) >= SETTING_STEP:
+            if ln.spaced != above.spaced or abs(ln.width - above.width) >= SETTING_STEP or ln.gap > tight:
                 out.append(Unit([ln], u.width, u.kind, u.verse))
             else:
                 out[-1].lines.append(ln)
@@ -195,7 +310,7 @@ def distribute(
     m = len(groups)
     if m > MAX_GROUPS or (not carry_on and m == 1):
         return [], [(0, list(run))]
-    best = _best(groups, run, carry_on)
+    best = _best(groups, RunText(run), carry_on)
     if best is None:
         return [], [(0, list(run))]
     score, starts, order = best

@@ -8,6 +8,7 @@ neighbourhood, so scoring every unit of a page stays linear in its length.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -20,6 +21,7 @@ FIT_BELOW = 3.0  # a body line is at most this much narrower than its column (a 
 FIT_ABOVE = 1.0  # ... and at most this much wider (hanging punctuation)
 FRAGMENT = 2  # a clause this short opening a line is the tail of a sentence cut at the line end
 ECHO_CHARS = 200  # how far below a headline its words are looked for
+PAIRS_CACHE = 4096  # texts whose word pairs are kept (headlines, openings: a page's worth)
 TOPIC_CHARS = 300  # how much text either side of a boundary is compared
 TOPIC_SAME = 0.10  # share of common character pairs above which two texts are on one subject
 TOPIC_OTHER = 0.02  # ... and below which they are on two
@@ -149,13 +151,15 @@ def echo_below(units: Sequence[Unit], k: int) -> float:
     return len(own & word_pairs(text_after(units, k + 1, ECHO_CHARS))) / len(own)
 
 
-def word_pairs(text: str) -> set[str]:
+@functools.lru_cache(maxsize=PAIRS_CACHE)
+def word_pairs(text: str) -> frozenset[str]:
     """Pairs of neighbouring characters that are both part of words (ideographs, no punctuation):
-    what two texts on one subject share."""
+    what two texts on one subject share.  Cached: a headline's or an opening's pairs are asked
+    for again by every decision that weighs them."""
     out: set[str] = set()
     for run in _WORD_RUN.findall(text):
         out.update(map(str.__add__, run, run[1:]))
-    return out
+    return frozenset(out)
 
 
 def text_before(units: Sequence[Unit], k: int, chars: int = TOPIC_CHARS) -> str:

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from core.layout.features import LineInfo
 
 _D = r"[0-9０-９〇○一二三四五六七八九十]"
-_ANYWHERE = re.compile(r"^(?:责任编辑|责编|本版编辑|美术编辑|版式设计|版面设计|校对|图片编辑|本版主编)[：:].{1,30}$")
+_CREDITS = ("责任编辑", "责编", "本版编辑", "美术编辑", "版式设计", "版面设计", "校对", "图片编辑", "本版主编")
+_CREDIT_FIRST = frozenset(c[0] for c in _CREDITS)  # cheap test before the expression
+_ANYWHERE = re.compile(rf"^(?:{'|'.join(_CREDITS)})[：:].{{1,30}}$")
 _EDGE = re.compile(
     rf"^(?:第\s*{_D}{{1,3}}\s*版(?:[：:·\s].{{0,12}})?"  # 第4版 / 第4版：要闻
     rf"|{_D}{{1,3}}\s*版"
@@ -26,8 +28,10 @@ def furniture(infos: Sequence[LineInfo]) -> set[int]:
     out: set[int] = set()
     n = len(infos)
     for k, info in enumerate(infos):
-        text = " ".join(info.text.split())
         at_edge = k < EDGE_LINES or k >= n - EDGE_LINES
+        if not at_edge and info.text[:1] not in _CREDIT_FIRST:
+            continue
+        text = " ".join(info.text.split())
         if _ANYWHERE.match(text) or (at_edge and len(info.squeezed) <= 30 and _EDGE.match(text)):
             out.add(info.number)
     return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 from core.layout import weights as W
 from core.layout.evidence import carries_on, fits_column, headline_score, narrow_stack, opening_fragment
 from core.layout.features import LineInfo
-from core.layout.units import BODY, HEAD, Unit
+from core.layout.units import BODY, HEAD, Unit, headline_note
 
 SPACED_TITLE_LINES = 3  # a spaced-out headline goes on over this many more lines at most
 SUBTITLE_LINES = 3  # a ``——…`` subtitle is set over this many lines at most
@@ -58,7 +58,7 @@ def join_spaced_titles(units: list[Unit]) -> list[Unit]:
         if (
             prev is not None
             and prev.kind == HEAD
-            and u.kind == BODY
+            and (u.kind == BODY or headline_note(u))
             and len(u.lines) <= SPACED_TITLE_LINES
             and all(ln.spaced for ln in (*prev.lines, *u.lines))
             and all(abs(ln.width - prev.last.width) <= 1.5 for ln in u.lines)

@@ -9,7 +9,7 @@ line, and a line counts as full if it fills either.
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from collections.abc import Sequence
 
 from core.layout.features import ENUM_RE, LineInfo
@@ -17,6 +17,9 @@ from core.layout.features import ENUM_RE, LineInfo
 WINDOW = 6
 SHORT_BY = 1.5  # a line this much narrower than its column ends its paragraph
 LONG_LINE = 40.0  # wider than any printed column: text not broken into column lines
+_CLAUSE = re.compile("[，、,；。]")
+_STOPS = re.compile("[，。；]")
+_MARKS = re.compile("[，。；、：]")
 
 
 def _regular(info: LineInfo) -> bool:
@@ -24,36 +27,51 @@ def _regular(info: LineInfo) -> bool:
     return not info.spaced and info.width >= 4
 
 
-def _best(counts: Counter[float], fallback: float) -> float:
-    """The width most lines of the window reach within one em (ties: the wider)."""
-    if not counts:
-        return fallback
-    best_w, best_score = fallback, -1
-    get = counts.get
-    for w in counts:  # keys are multiples of ½, so one em either side is five keys
-        score = get(w - 1.0, 0) + get(w - 0.5, 0) + counts[w] + get(w + 0.5, 0) + get(w + 1.0, 0)
-        if score > best_score or (score == best_score and w > best_w):
-            best_w, best_score = w, score
-    return best_w
-
-
-def _sliding(keys: Sequence[float | None], widths: Sequence[float], order: range) -> list[float]:
-    out = [0.0] * len(keys)
-    counts: Counter[float] = Counter()
-    window: list[float | None] = []
-    for i in order:
-        k = keys[i]
-        window.append(k)
-        if k is not None:
-            counts[k] += 1
-        if len(window) > WINDOW + 1:
-            old = window.pop(0)
+def _window_bests(keys: Sequence[float | None]) -> list[float | None]:
+    """For each window of ``WINDOW + 1`` neighbouring keys, ``keys`` padded with ``WINDOW`` lines
+    of nothing either side: the width most of its lines reach within one em (ties: the wider), or
+    None where no line tells.  One pass, each width's count of such lines kept up to date as
+    lines enter and leave the window.  Keys are multiples of ½: counted in halves, as whole
+    numbers, one em either side is two halves and ``near`` is a list indexed by them."""
+    halves: list[int | None] = [None] * WINDOW + [None if k is None else int(k * 2) for k in keys] + [None] * WINDOW
+    near = [0] * (max((h for h in halves if h is not None), default=0) + 5)  # near[h + 2]: lines within one em of h
+    counts: dict[int, int] = {}
+    out: list[float | None] = []
+    for j, h in enumerate(halves):
+        if h is not None:
+            counts[h] = counts.get(h, 0) + 1
+            for d in range(h, h + 5):
+                near[d] += 1
+        if j > WINDOW:
+            old = halves[j - WINDOW - 1]
             if old is not None:
                 counts[old] -= 1
-                if counts[old] <= 0:
+                if not counts[old]:
                     del counts[old]
-        out[i] = _best(counts, widths[i])
+                for d in range(old, old + 5):
+                    near[d] -= 1
+        if j < WINDOW:
+            continue
+        if not counts:
+            out.append(None)
+            continue
+        best_h, best_score = 0, -1
+        for w in counts:
+            score = near[w + 2]
+            if score > best_score or (score == best_score and w > best_h):
+                best_h, best_score = w, score
+        out.append(best_h / 2)
     return out
+
+
+def _around(keys: Sequence[float | None], widths: Sequence[float]) -> tuple[list[float], list[float]]:
+    """For each line, the column width seen in the window of ``WINDOW + 1`` lines ending at it
+    and in the one starting at it (within ``keys``): one window's best serves both the line
+    that ends it and the line that starts it."""
+    bests = _window_bests(keys)
+    back = [w if b is None else b for w, b in zip(widths, bests, strict=False)]
+    fwd = [w if b is None else b for w, b in zip(widths, bests[WINDOW:], strict=True)]
+    return back, fwd
 
 
 def column_widths(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
@@ -64,7 +82,8 @@ def column_widths(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
     n = len(infos)
     keys = [round(i.width * 2) / 2 if _regular(i) else None for i in infos]
     widths = [i.width for i in infos]
-    first = list(zip(_sliding(keys, widths, range(n)), _sliding(keys, widths, range(n - 1, -1, -1)), strict=True))
+    back, fwd = _around(keys, widths)
+    first = list(zip(back, fwd, strict=True))
     # headline lines set wider than the column distort the estimate around them: leave them out
     # and estimate again (still linear: two passes)
     drop = [k for k in range(n) if keys[k] is not None and _overflows(infos, first, k)]
@@ -72,9 +91,24 @@ def column_widths(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
         return first
     for k in drop:
         keys[k] = None
-    back = _sliding(keys, widths, range(n))
-    fwd = _sliding(keys, widths, range(n - 1, -1, -1))
+    # only lines whose window held a dropped line change: estimate again around each stretch
+    for lo, hi in _stretches(drop):
+        start, stop = max(0, lo - WINDOW), min(n, hi + WINDOW + 1)
+        again_back, again_fwd = _around(keys[start:stop], widths[start:stop])
+        back[lo:stop] = again_back[lo - start :]
+        fwd[start : hi + 1] = again_fwd[: hi + 1 - start]
     return list(zip(back, fwd, strict=True))
+
+
+def _stretches(indices: Sequence[int]) -> list[tuple[int, int]]:
+    """Sorted indices grouped into stretches (first, last) whose windows overlap."""
+    out: list[tuple[int, int]] = []
+    for k in indices:
+        if out and k - out[-1][1] <= 2 * WINDOW:
+            out[-1] = (out[-1][0], k)
+        else:
+            out.append((k, k))
+    return out
 
 
 def column_of(widths: tuple[float, float]) -> float:
@@ -102,13 +136,13 @@ def _overflows(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]],
     if info.ends_sentence or info.ends_soft or info.spaced:
         return False
     over = info.width - max(widths[i])
-    if over <= 2.5 or (over <= 6 and any(ch in info.squeezed for ch in "，、,；。")):
+    if over <= 2.5 or (over <= 6 and _CLAUSE.search(info.squeezed) is not None):
         return False
     # a lone line, or one of a pair of headline lines (kicker and title) with no punctuation
     for k in (i - 1, i + 1):
         if 0 <= k < len(infos) and abs(infos[k].width - info.width) <= 2.5:
             near = infos[k]
-            if near.ends_sentence or near.ends_soft or any(ch in near.squeezed for ch in "，、,；。"):
+            if near.ends_sentence or near.ends_soft or _CLAUSE.search(near.squeezed) is not None:
                 return False
     return True
 
@@ -126,7 +160,7 @@ def _closes_bracket(info: LineInfo) -> bool:
 def _subtitle(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], i: int) -> bool:
     """A ``——…`` line with no punctuation right under a headline-like line: a subtitle."""
     info = infos[i]
-    if i == 0 or not info.dash_start or info.ends_sentence or any(ch in info.squeezed for ch in "，。；"):
+    if i == 0 or not info.dash_start or info.ends_sentence or _STOPS.search(info.squeezed) is not None:
         return False
     above = infos[i - 1]
     short = above.spaced or above.width < min(widths[i - 1]) - SHORT_BY
@@ -135,8 +169,8 @@ def _subtitle(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], 
 
 def _titles_subtitle(cur: LineInfo, nxt: LineInfo) -> bool:
     """``cur`` (no mark at all) stands over a ``——…`` line with no clause mark set wider than it."""
-    plain = not (cur.ends_sentence or cur.ends_soft or any(ch in cur.squeezed for ch in "，。；、："))
-    subtitle = nxt.dash_start and not nxt.ends_sentence and not any(ch in nxt.squeezed for ch in "，。；")
+    plain = not (cur.ends_sentence or cur.ends_soft or _MARKS.search(cur.squeezed) is not None)
+    subtitle = nxt.dash_start and not nxt.ends_sentence and _STOPS.search(nxt.squeezed) is None
     return plain and subtitle and nxt.width > cur.width
 
 
@@ -163,11 +197,20 @@ def paragraph_breaks(infos: Sequence[LineInfo], widths: Sequence[tuple[float, fl
     """``breaks[i]``: line ``i`` does not continue the paragraph of line ``i - 1``."""
     n = len(infos)
     breaks = [True] * n
+    # what each line is on its own, asked of it as the line above and as the line below
+    # (each test only where the line could pass it: most body lines close a clause and open
+    # with no dash)
+    apart = [
+        ((info.column or info.jump_only or info.byline or info.head_note) and standalone(info, widths[i]))
+        or (not (info.ends_sentence or info.ends_soft or info.spaced) and _overflows(infos, widths, i))
+        or (info.dash_start and _subtitle(infos, widths, i))
+        for i, info in enumerate(infos)
+    ]
     start = 0  # first line of the paragraph being read
     for i in range(1, n):
         if breaks[i - 1]:
             start = i - 1
-        breaks[i] = _breaks_before(infos, widths, breaks, i, start)
+        breaks[i] = apart[i - 1] or apart[i] or _breaks_before(infos, widths, breaks, i, start)
     return breaks
 
 
@@ -180,8 +223,7 @@ def _local_column(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float
         # only the first line so far: it lost about two characters of indent (if it was short)
         first = infos[start].width
         return first + 2.0 if first + 2.0 <= max(widths[start]) + 1.0 else first
-    lo = max(start + 1, j - 4)
-    recent = sorted(infos[k].width for k in range(lo, j))
+    recent = sorted([ln.width for ln in infos[max(start + 1, j - 4) : j]])
     return recent[(len(recent) - 1) // 2]
 
 
@@ -191,17 +233,14 @@ def _breaks_before(
     """Whether line ``i`` starts a new paragraph, given the decisions for the lines above it."""
     n = len(infos)
     prev, cur = infos[i - 1], infos[i]
-    if standalone(prev, widths[i - 1]) or standalone(cur, widths[i]) or prev.jump_tail:
+    # (a line standing apart, overflowing its column or a subtitle is a break: paragraph_breaks)
+    if prev.jump_tail:
         return True
     if prev.signature:
         return True  # a bracketed source or credit closes the text above: nothing goes on from it
-    if _overflows(infos, widths, i - 1) or _overflows(infos, widths, i):
-        return True
-    if _subtitle(infos, widths, i - 1) or _subtitle(infos, widths, i):
-        return True
-    if i + 1 < n and _titles_subtitle(cur, infos[i + 1]):
+    if i + 1 < n and infos[i + 1].dash_start and _titles_subtitle(cur, infos[i + 1]):
         return True  # the line right above a ——subtitle is its title, whatever was above it
-    if _opens_bracket(prev) and _closes_bracket(cur):
+    if "（" in prev.squeezed and _opens_bracket(prev) and _closes_bracket(cur):
         return False  # the line closes a bracket the line above opened: one phrase over two lines
     local = _local_column(infos, widths, start, i - 1)
     if cur.spaced and not prev.spaced:

@@ -114,7 +114,7 @@ def _kind(u: Unit, widths: Sequence[tuple[float, float]], nxt: Unit | None) -> s
         return HEAD
     if first.dateline or first.enum or first.caption or (first.signature and len(u.lines) == 1) or last.jump_tail:
         return BODY
-    if any(ln.ends_sentence or ln.ends_soft or "。" in ln.squeezed for ln in u.lines):
+    if not headline_note(u) and any(ln.ends_sentence or ln.ends_soft or "。" in ln.squeezed for ln in u.lines):
         return BODY  # a headline carries no full stop
     if first.spaced and any(ch in first.squeezed for ch in "，、；"):
         return BODY  # justified body text (a spaced-out headline rarely has commas)
@@ -138,6 +138,22 @@ def _kind(u: Unit, widths: Sequence[tuple[float, float]], nxt: Unit | None) -> s
     if all(ln.width > nxt.width + 2.5 for ln in u.lines):
         return HEAD  # set across the columns below it
     return BODY if is_full(last, widths[last.index]) else HEAD
+
+
+def headline_note(u: Unit) -> bool:
+    """Two short lines with no clause mark, the second closing a bracket the first opened
+    (``明日天气（８日８时`` / ``至９日８时）``): a headline with its note wrapped, not a sentence
+    closed by a credit (a credit names who took or wrote it: ``…摄）``, and stands alone)."""
+    if len(u.lines) != 2:
+        return False
+    first, last = u.first.squeezed, u.last.squeezed
+    text = first + last
+    if any(ch in text for ch in "，、。；：？！,;:?!") or PHOTO_CREDIT_RE.search(last):
+        return False
+    if u.first.indent or u.first.full_indent or sum(first.count(ch) for ch in "（()）") != 1:
+        return False  # an indented paragraph, or a list of items with their notes
+    opened = max(first.find("（"), first.find("("))
+    return opened > 0 and last.endswith(("）", ")")) and sum(last.count(ch) for ch in "（()）") == 1
 
 
 def _mark_subheads(units: list[Unit]) -> None:

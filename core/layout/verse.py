@@ -6,44 +6,58 @@ its phrases end, so their widths scatter and few of them close a sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from core.layout.features import LineInfo
 
 WINDOW = 3  # lines each side
 MAX_WIDTH = 12.0
+_STOP = re.compile("[。！？；]")
+_MARK = re.compile("[，、。；：？！]")
 PUNCTUATED = 3  # prose: this many lines of a window carry a clause mark; a poem's lines few
 
 
-def _verse_like(window: Sequence[LineInfo]) -> bool:
-    if len(window) < 2 * WINDOW + 1:
-        return False
-    if any(
-        ln.spaced or ln.width > MAX_WIDTH or ln.dateline or ln.head_note or ln.column or ln.jump_only for ln in window
-    ):
-        return False
-    if sum(ln.ends_sentence or ln.ends_soft for ln in window) > 1:
-        return False  # prose in a narrow column still ends many lines on a comma or a full stop
-    if sum(_inner_stop(ln.squeezed) for ln in window) > 1:
-        return False  # ... or closes sentences inside its lines, where a poem breaks the line
-    if sum(any(ch in ln.squeezed for ch in "，、。；：？！") for ln in window) >= PUNCTUATED:
-        return False  # ... and runs clauses through its lines
-    widths = [round(ln.width * 2) / 2 for ln in window]
-    mode_count = max(widths.count(w) for w in widths)
-    return len(set(widths)) >= 4 and mode_count <= 3
+def _prefix(flags: Sequence[bool]) -> list[int]:
+    out = [0] * (len(flags) + 1)
+    for i, f in enumerate(flags):
+        out[i + 1] = out[i] + f
+    return out
 
 
 def _inner_stop(s: str) -> bool:
     """A sentence closes inside the line and text goes on after it."""
-    return any(ch in "。！？；" for ch in s[:-1])
+    return _STOP.search(s, 0, len(s) - 1) is not None
 
 
 def verse_lines(infos: Sequence[LineInfo]) -> list[bool]:
-    """``verse[i]``: line ``i`` sits inside a run of verse (every line of a verse window counts)."""
+    """``verse[i]``: line ``i`` sits inside a run of verse (every line of a verse window counts).
+
+    A window of ``2 * WINDOW + 1`` lines reads as verse when none of its lines is display type,
+    wide, a dateline or a label; at most one ends on a clause mark and at most one closes a
+    sentence inside it (prose in a narrow column does both often); fewer than ``PUNCTUATED`` carry
+    a clause mark at all; and their widths scatter (four widths or more, none shared by more than
+    three lines).  Each line's marks are read once and counted over the windows by prefix sums."""
     n = len(infos)
     verse = [False] * n
+    span = 2 * WINDOW + 1
+    if n < span:
+        return verse
+    blocked = _prefix(
+        [ln.spaced or ln.width > MAX_WIDTH or ln.dateline or ln.head_note or ln.column or ln.jump_only for ln in infos]
+    )
+    ends = _prefix([ln.ends_sentence or ln.ends_soft for ln in infos])
+    inner = _prefix([_inner_stop(ln.squeezed) for ln in infos])
+    marked = _prefix([_MARK.search(ln.squeezed) is not None for ln in infos])
+    halves = [round(ln.width * 2) / 2 for ln in infos]
     for i in range(WINDOW, n - WINDOW):
-        if _verse_like(infos[i - WINDOW : i + WINDOW + 1]):
-            for k in range(i - WINDOW, i + WINDOW + 1):
+        lo, hi = i - WINDOW, i + WINDOW + 1
+        if blocked[hi] - blocked[lo] or ends[hi] - ends[lo] > 1 or inner[hi] - inner[lo] > 1:
+            continue
+        if marked[hi] - marked[lo] >= PUNCTUATED:
+            continue
+        widths = halves[lo:hi]
+        if len(set(widths)) >= 4 and max(widths.count(w) for w in widths) <= 3:
+            for k in range(lo, hi):
                 verse[k] = True
     return verse
