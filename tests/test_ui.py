@@ -296,7 +296,7 @@ def test_selecting_an_article_lights_up_its_lines_and_scrolls(win: MainWindow, q
     rect = win.article_list.visualRect(ix)
     qtbot.mouseClick(win.article_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert win.current_article_id() == target.id
-    lit = {s.cursor.blockNumber() + 1 for s in win.raw_view.extraSelections()}
+    lit = win.raw_view.lit_lines()
     assert lit == set(target.lines)
     assert win.raw_view._visible(min(target.lines) - 1)  # scrolled into view
     assert win.docks["article"].windowTitle() == f"Article {target.id}"

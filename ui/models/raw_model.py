@@ -123,10 +123,15 @@ class RawLinesModel(QAbstractListModel):
         return None
 
 
+RUN_GAP = 8  # rows between two changed rows that one dataChanged still spans (views skip unchanged rows)
+
+
 def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Runs of rows, each a ``dataChanged``: an article's lines come with blank lines between
+    them, and one signal over a short gap costs less than two."""
     out: list[tuple[int, int]] = []
     for r in rows:
-        if out and r == out[-1][1] + 1:
+        if out and r <= out[-1][1] + RUN_GAP:
             out[-1] = (out[-1][0], r)
         else:
             out.append((r, r))

@@ -223,15 +223,25 @@ class RawPageView(QPlainTextEdit):
         self.setTextCursor(c)
 
     def show_article(self, lines: tuple[int, ...], colour: QColor, *, scroll: bool) -> None:
-        """Light up an article's lines (stronger tint, full width); optionally scroll to the first."""
+        """Light up an article's lines (stronger tint, full width); optionally scroll to the first.
+        One mark per run of consecutive lines, not one per line."""
         marks = []
         doc = self.document()
-        for n in lines:
-            block = doc.findBlockByNumber(n - 1)
-            if not block.isValid():
+        runs: list[list[int]] = []
+        for n in sorted(lines):
+            if runs and n == runs[-1][1] + 1:
+                runs[-1][1] = n
+            else:
+                runs.append([n, n])
+        for first_n, last_n in runs:
+            first, last = doc.findBlockByNumber(first_n - 1), doc.findBlockByNumber(last_n - 1)
+            if not first.isValid() or not last.isValid():
                 continue
             sel = QTextEdit.ExtraSelection()
-            sel.cursor = QTextCursor(block)
+            c = QTextCursor(first)
+            if last_n > first_n:  # to the end of the last line: a selection ending at a line start skips it
+                c.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = c
             sel.format.setBackground(colour)
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             marks.append(sel)
@@ -244,6 +254,16 @@ class RawPageView(QPlainTextEdit):
                 self.setTextCursor(QTextCursor(first))
                 self.blockSignals(False)
                 self.centerCursor()
+
+    def lit_lines(self) -> set[int]:
+        """The lines the article highlight covers (1-based)."""
+        doc = self.document()
+        out: set[int] = set()
+        for sel in self._article_marks:
+            c = sel.cursor
+            first = doc.findBlock(c.selectionStart()).blockNumber() + 1
+            out.update(range(first, doc.findBlock(c.selectionEnd()).blockNumber() + 2))
+        return out
 
     def show_entity(self, span: tuple[int, int] | None, colour: QColor | None = None) -> None:
         self._entity_mark = []
