@@ -60,6 +60,13 @@ class RawLinesModel(QAbstractListModel):
             return "" if self._page.lines[number - 1].is_blank else "?"
         return PARAGRAPH_MARK if para else ROLE_MARKS.get(role, "")
 
+    def tint_rgba(self, row: int) -> int:
+        """The row's background as ``data(BackgroundRole)`` gives it, as an RGBA int (-1: none):
+        the raw view compares ints per row without building an index and a variant for each."""
+        if self._page is None or self._page.lines[row].is_blank:
+            return -1
+        return self._colours.tint(self._info[row][0]).rgba()
+
     def _on_reset(self) -> None:
         self.beginResetModel()
         self._page = self._session.page

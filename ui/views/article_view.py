@@ -239,7 +239,9 @@ class ArticleTextView(QTextEdit):
             if i:
                 offsets.append(-1)
             start = len(offsets)
-            if p.offsets is None:
+            if p.text and max(p.text) <= "\uffff":  # one Qt position per character
+                offsets.extend(p.offsets if p.offsets is not None else [-1] * len(p.text))
+            elif p.offsets is None:
                 offsets.extend(-1 for ch in p.text for _ in range(2 if ord(ch) > 0xFFFF else 1))
             else:
                 for ch, o in zip(p.text, p.offsets, strict=True):

@@ -24,12 +24,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from core.model import Page
 from ui.i18n import tr
 from ui.models.colours import UNASSIGNED_MARK
 from ui.models.raw_model import RawLinesModel
 from ui.views.textpos import TextPositions
 
 LINES_MIME = "application/x-banmian-lines"
+BAND_GAP = 4  # an article's highlight runs on over at most this many blank lines
 
 
 class LineGutter(QWidget):
@@ -156,8 +158,7 @@ class RawPageView(QPlainTextEdit):
     def _tint(self, row: int) -> int:
         """The row's tint as an RGBA int (-1: none); ints compare safely, QColor to None does not."""
         assert self._model is not None
-        value = self._model.data(self._model.index(row), Qt.ItemDataRole.BackgroundRole)
-        return value.rgba() if isinstance(value, QColor) else -1
+        return self._model.tint_rgba(row)
 
     # -- selection ----------------------------------------------------------------------------------
 
@@ -227,9 +228,10 @@ class RawPageView(QPlainTextEdit):
         One mark per run of consecutive lines, not one per line."""
         marks = []
         doc = self.document()
+        page = self._model.page if self._model is not None else None
         runs: list[list[int]] = []
         for n in sorted(lines):
-            if runs and n == runs[-1][1] + 1:
+            if runs and (n == runs[-1][1] + 1 or self._blank_between(page, runs[-1][1], n)):
                 runs[-1][1] = n
             else:
                 runs.append([n, n])
@@ -255,15 +257,21 @@ class RawPageView(QPlainTextEdit):
                 self.blockSignals(False)
                 self.centerCursor()
 
+    @staticmethod
+    def _blank_between(page: Page | None, a: int, b: int) -> bool:
+        """Only blank lines between lines ``a`` and ``b``: one band lights both (fewer marks)."""
+        return page is not None and b - a <= BAND_GAP and all(page.lines[n - 1].is_blank for n in range(a + 1, b))
+
     def lit_lines(self) -> set[int]:
-        """The lines the article highlight covers (1-based)."""
+        """The non-blank lines the article highlight covers (1-based)."""
         doc = self.document()
+        page = self._model.page if self._model is not None else None
         out: set[int] = set()
         for sel in self._article_marks:
             c = sel.cursor
             first = doc.findBlock(c.selectionStart()).blockNumber() + 1
             out.update(range(first, doc.findBlock(c.selectionEnd()).blockNumber() + 2))
-        return out
+        return {n for n in out if page is None or not page.lines[n - 1].is_blank}
 
     def show_entity(self, span: tuple[int, int] | None, colour: QColor | None = None) -> None:
         self._entity_mark = []
