@@ -36,7 +36,7 @@ from ui.actions.editing import EditingActions
 from ui.actions.file_drop import FileDrop
 from ui.actions.files import PageFiles
 from ui.actions.navigation import NavigationActions
-from ui.i18n import tr
+from ui.i18n import tr, tr_core
 from ui.loading import InlineLoader, PageLoader
 from ui.models.article_model import ArticleIdRole, ArticleListModel
 from ui.models.colours import ColourBook, label_colours
@@ -603,7 +603,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{path.name}[*]{read_only} — " + tr("Banmian"))
         self._update_status()
         if warnings:
-            self.say("; ".join(warnings), 20000)
+            self.say("; ".join(map(tr_core, warnings)), 20000)
 
     # -- layout ------------------------------------------------------------------------------------
 
