@@ -87,6 +87,7 @@ KEEP = re.compile(r"^(English|[+−])$")
 def test_the_window_starts_in_chinese(
     chinese: None, qtbot: Any, settings: QSettings, asked: Asked, page_file: Path
 ) -> None:
+    """Finding 8: not English only: the window starts in Chinese."""
     w = make_window(qtbot, settings, asked)
     w.files.open_path(page_file)
     texts = visible_texts(w)
