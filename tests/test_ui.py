@@ -247,11 +247,8 @@ def test_window_shows_the_page_its_articles_and_entities(win: MainWindow) -> Non
     blank = next(ln.number for ln in page.lines if ln.is_blank)
     assert win.raw_model.mark(blank) == ""
     # lines are tinted by article: two articles' first lines differ in background
-    bg = [
-        win.raw_view.document().findBlockByNumber(x.lines[0] - 1).blockFormat().background().color()
-        for x in page.articles[:2]
-    ]
-    assert bg[0] != bg[1]
+    bg = [win.raw_view.tint(x.lines[0]) for x in page.articles[:2]]
+    assert bg[0] is not None and bg[0] != bg[1]
     # the first article is selected and its text shown
     assert win.current_article_id() == a.id
     assert win.article_view.toPlainText()

@@ -1,13 +1,13 @@
 """The raw page: every line as extracted, numbered, tinted by its article, its role in the gutter.
 
-A read-only ``QPlainTextEdit`` over ``RawLinesModel``: one text block per line, the article tint
-as the block's background.  An edit restyles only the rows the model reports, so a 20,000-line
-page costs the same per edit as the sample.
+A read-only ``QPlainTextEdit`` over ``RawLinesModel``: one text block per line; the article tints
+are painted from the model under the visible lines (not stored as block formats), so an edit that
+re-tints hundreds of lines costs a repaint of the screen, on the sample as on a 20,000-line page.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -16,8 +16,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
-    QTextBlock,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
@@ -111,54 +109,46 @@ class RawPageView(QPlainTextEdit):
         self.blockSignals(True)
         self.setPlainText(text)
         self.blockSignals(False)
-        if page is not None and page.lines:
-            self._restyle(0, len(page.lines) - 1)
         if self.compact:
             self._show_blank_lines(False)
         self._fit_gutter()
         self._gutter.update()
 
     def _rows_changed(self, first: QModelIndex, last: QModelIndex, roles: object = None) -> None:
-        self._restyle(first.row(), last.row())
+        """Tints are painted from the model (``paintEvent``), so an edit only asks for a repaint:
+        nothing in the text document changes, whatever the number of lines it touched."""
+        self.viewport().update()
         self._gutter.update()
 
-    def _restyle(self, first: int, last: int) -> None:
-        """Set the tint of rows ``first..last`` that show another one, one cursor operation per run
-        of equal tint (an edit that keeps a line's article leaves its block alone)."""
-        assert self._model is not None
-        runs: list[tuple[QTextBlock, QTextBlock, int]] = []  # first block, last block, tint
-        block = self.document().findBlockByNumber(first)
-        for row in range(first, last + 1):
-            if not block.isValid():
-                break
-            colour = self._tint(row)
-            fmt = block.blockFormat()
-            shown = fmt.background().color().rgba() if fmt.hasProperty(QTextFormat.Property.BackgroundBrush) else -1
-            if shown != colour:
-                if runs and runs[-1][2] == colour and runs[-1][1].blockNumber() == row - 1:
-                    runs[-1] = (runs[-1][0], block, colour)
-                else:
-                    runs.append((block, block, colour))
-            block = block.next()
-        if not runs:
-            return
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        for start_block, end_block, colour in runs:
-            cursor.setPosition(start_block.position())
-            cursor.setPosition(end_block.position(), QTextCursor.MoveMode.KeepAnchor)
-            new = QTextBlockFormat()
-            if colour < 0:
-                new.clearBackground()
-            else:
-                new.setBackground(QColor.fromRgba(colour))
-            cursor.setBlockFormat(new)
-        cursor.endEditBlock()
+    def tint(self, number: int) -> QColor | None:
+        """The background line ``number`` is painted with (its article's tint), or None."""
+        if self._model is None or self._model.page is None or not 1 <= number <= self._model.rowCount():
+            return None
+        rgba = self._model.tint_rgba(number - 1)
+        return QColor.fromRgba(rgba) if rgba >= 0 else None
 
-    def _tint(self, row: int) -> int:
-        """The row's tint as an RGBA int (-1: none); ints compare safely, QColor to None does not."""
-        assert self._model is not None
-        return self._model.tint_rgba(row)
+    def _paint_tints(self, event: QPaintEvent) -> None:
+        """Each visible line's article tint, full width, under the text (only the lines on screen)."""
+        model = self._model
+        if model is None or model.page is None:
+            return
+        painter = QPainter(self.viewport())
+        offset = self.contentOffset()
+        width = self.viewport().width()
+        area = event.rect()
+        n_rows = model.rowCount()
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            geo = self.blockBoundingGeometry(block).translated(offset)
+            if geo.top() > area.bottom():
+                break
+            row = block.blockNumber()
+            if block.isVisible() and geo.bottom() >= area.top() and row < n_rows:
+                rgba = model.tint_rgba(row)
+                if rgba >= 0:
+                    painter.fillRect(QRectF(0, geo.top(), width, geo.height()), QColor.fromRgba(rgba))
+            block = block.next()
+        painter.end()
 
     # -- selection ----------------------------------------------------------------------------------
 
@@ -397,6 +387,10 @@ class RawPageView(QPlainTextEdit):
         painter.end()
 
     # Qt overrides
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._paint_tints(event)
+        super().paintEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
