@@ -73,6 +73,7 @@ class ArticleTextView(QTextEdit):
         )
         self._shown: tuple[Page, Article] | None = None
         self._paras: list[Paragraph] = []  # what each text block shows
+        self._separators: set[int] = set()  # Qt positions of the breaks between paragraphs
         self._role_formats: dict[str, tuple[QTextBlockFormat, QTextCharFormat]] = {}
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {"entity": [], "line": []}
 
@@ -235,8 +236,10 @@ class ArticleTextView(QTextEdit):
         """Qt position → page offset (-1 between paragraphs and for text not from the page)."""
         offsets: list[int] = []
         runs: list[tuple[int, int, QTextCharFormat]] = []
+        separators: set[int] = set()
         for i, p in enumerate(self._paras):
             if i:
+                separators.add(len(offsets))
                 offsets.append(-1)
             start = len(offsets)
             if p.text and max(p.text) <= "\uffff":  # one Qt position per character
@@ -250,31 +253,37 @@ class ArticleTextView(QTextEdit):
                         offsets.append(-1)
             runs.append((start, len(offsets), self._formats(p.role)[1]))
         self._offsets = offsets
+        self._separators = separators
         self._runs = runs
         self._raw_to_pos = {o: i for i, o in enumerate(offsets) if o >= 0}
 
     def _repaint_entities(self, old: list[Entity], new: list[Entity], fresh: tuple[int, int] = (0, 0)) -> None:
-        """Give back their written format to the spans of entities that changed, then paint again every
-        entity over those spans and over the ``fresh`` text just written, in page order: the text ends
-        formatted as a full render leaves it."""
+        """Give back their written format to the characters of entities that changed, then paint again
+        every entity over those characters and over the ``fresh`` text just written, in page order:
+        the text ends formatted as a full render leaves it."""
         self._marks = {"entity": [], "line": []}
         self.setExtraSelections([])
         old_ids = {e.id: e for e in old}
         new_ids = {e.id: e for e in new}
         changed = [e for e in old if new_ids.get(e.id) != e] + [e for e in new if old_ids.get(e.id) != e]
-        regions = [r for r in map(self._entity_range, changed) if r is not None]
+        regions = [r for e in changed for r in self._entity_runs(e)]
         if fresh[0] < fresh[1]:
             regions.append(fresh)
-        ranges = [(e, self._entity_range(e)) for e in new]
+        placed = [(e, self._entity_runs(e)) for e in new]
+
+        def touches(runs: list[tuple[int, int]]) -> bool:
+            return any(r[0] < b and a < r[1] for r in runs for a, b in regions)
+
         grown = True
-        while grown:  # an entity overlapping a region is repainted whole: the region takes it in
+        while grown:  # an entity touching a region is repainted whole: the region takes it in
             grown = False
-            for _e, r in ranges:
-                if r is None or not any(r[0] < b and a < r[1] for a, b in regions):
+            for _e, runs in placed:
+                if not touches(runs):
                     continue
-                if not any(a <= r[0] and r[1] <= b for a, b in regions):
-                    regions.append(r)
-                    grown = True
+                for r in runs:
+                    if not any(a <= r[0] and r[1] <= b for a, b in regions):
+                        regions.append(r)
+                        grown = True
         if regions:
             cursor = QTextCursor(self.document())
             cursor.beginEditBlock()
@@ -285,22 +294,33 @@ class ArticleTextView(QTextEdit):
                         cursor.setPosition(lo)
                         cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
                         cursor.setCharFormat(cf)
-            for e, r in ranges:
-                if r is not None and any(r[0] < b and a < r[1] for a, b in regions):
+            for e, runs in placed:
+                if touches(runs):
                     self._paint_entity(cursor, e)
             cursor.endEditBlock()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _entity_range(self, e: Entity) -> tuple[int, int] | None:
-        pos = [self._raw_to_pos[o] for o in range(e.start, e.end) if o in self._raw_to_pos]
-        return (min(pos), max(pos) + 1) if pos else None
+        """From the first to the last shown character of ``e`` (what the highlight covers)."""
+        runs = self._entity_runs(e)
+        return (runs[0][0], runs[-1][1]) if runs else None
+
+    def _entity_runs(self, e: Entity) -> list[tuple[int, int]]:
+        """The Qt positions showing ``e``'s characters, as runs: an entity whose lines are shown in
+        two paragraphs (or out of order) paints its own characters, never the text between."""
+        runs: list[tuple[int, int]] = []
+        offsets = self._offsets
+        for p in sorted(self._raw_to_pos[o] for o in range(e.start, e.end) if o in self._raw_to_pos):
+            end = p + 1
+            if end < len(offsets) and offsets[end] < 0 and end not in self._separators:
+                end += 1  # the second half of a character outside the BMP
+            if runs and runs[-1][1] == p:
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((p, end))
+        return runs
 
     def _paint_entity(self, cursor: QTextCursor, e: Entity) -> None:
-        r = self._entity_range(e)
-        if r is None:
-            return
-        cursor.setPosition(r[0])
-        cursor.setPosition(r[1], QTextCursor.MoveMode.KeepAnchor)
         cf = QTextCharFormat()
         colour = QColor(self.colours.get(e.type, QColor("#dddddd")))
         if e.status == "rejected":
@@ -312,7 +332,10 @@ class ArticleTextView(QTextEdit):
                 cf.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             cf.setBackground(colour)
         cf.setToolTip(f"{e.text} · {e.type} · {tr(e.status)}")
-        cursor.mergeCharFormat(cf)
+        for a, b in self._entity_runs(e):
+            cursor.setPosition(a)
+            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(cf)
 
     # -- selection and marks ----------------------------------------------------------------------
 

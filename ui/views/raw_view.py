@@ -115,10 +115,29 @@ class RawPageView(QPlainTextEdit):
         self._gutter.update()
 
     def _rows_changed(self, first: QModelIndex, last: QModelIndex, roles: object = None) -> None:
-        """Tints are painted from the model (``paintEvent``), so an edit only asks for a repaint:
-        nothing in the text document changes, whatever the number of lines it touched."""
-        self.viewport().update()
-        self._gutter.update()
+        """Tints are painted from the model (``paintEvent``), so an edit only asks for a repaint of
+        the rows it touched that are on screen: nothing in the text document changes."""
+        band = self._on_screen(first.row(), last.row())
+        if band is not None:
+            self.viewport().update(QRect(0, band[0], self.viewport().width(), band[1] - band[0] + 1))
+            self._gutter.update(0, band[0], self._gutter.width(), band[1] - band[0] + 1)
+
+    def _on_screen(self, first: int, last: int) -> tuple[int, int] | None:
+        """The vertical band (viewport pixels) rows ``first..last`` cover on screen, or None."""
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        block = self.firstVisibleBlock()
+        top: int | None = None
+        bottom = 0
+        while block.isValid():
+            geo = self.blockBoundingGeometry(block).translated(offset)
+            if geo.top() > height or block.blockNumber() > last:
+                break
+            if block.blockNumber() >= first and block.isVisible():
+                top = int(geo.top()) if top is None else top
+                bottom = int(geo.bottom()) + 1
+            block = block.next()
+        return (top, bottom) if top is not None else None
 
     def tint(self, number: int) -> QColor | None:
         """The background line ``number`` is painted with (its article's tint), or None."""
