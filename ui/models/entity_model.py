@@ -101,9 +101,14 @@ class EntityModel(RowsModel[Entity]):
             self._follow_entities(old, new, change)
         if change.articles or change.article_list:  # entities change article without changing themselves
             self._article_rows = None
-            if change.article_list:  # article rows may have shifted: every entity's cell may read anew
-                if self._rows:
-                    self.dataChanged.emit(self.index(0, ARTICLE), self.index(len(self._rows) - 1, ARTICLE))
+            if change.article_list:  # article rows shifted: the entities of every article whose row moved
+                before = {a.id: i for i, a in enumerate(old.articles)}
+                moved = [a.id for i, a in enumerate(new.articles) if before.get(a.id) != i or a.id in change.articles]
+                index = self._session.index
+                rows = {self._row_at(e.start) for aid in moved for e in index.entities_of(aid)}
+                rows.update(r for a, b in self._rows_on(new, change.lines) for r in range(a, b + 1))
+                for first, last in _runs(sorted(rows)):
+                    self.dataChanged.emit(self.index(first, ARTICLE), self.index(last, ARTICLE))
             else:  # the same articles in the same rows: only entities on re-owned lines change article
                 for first, last in self._rows_on(new, change.lines):
                     self.dataChanged.emit(self.index(first, ARTICLE), self.index(last, ARTICLE))
@@ -120,6 +125,9 @@ class EntityModel(RowsModel[Entity]):
                 self._row_changed(row)
             elif e.text in touched:
                 self._row_changed(row, OCCURRENCES, OCCURRENCES)
+
+    def _row_at(self, start: int) -> int:
+        return bisect.bisect_left(self._rows, start, key=lambda e: e.start)
 
     def _rows_on(self, page: Page, numbers: frozenset[int]) -> list[tuple[int, int]]:
         """Runs of rows (first, last) of the entities starting on lines ``numbers``."""
@@ -240,3 +248,14 @@ class EntityFilterModel(QSortFilterProxyModel):
         model = self.sourceModel()
         row = model.row_of(entity_id) if isinstance(model, EntityModel) else -1
         return row >= 0 and self.filterAcceptsRow(row, QModelIndex())
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted rows as runs of consecutive rows (one ``dataChanged`` each)."""
+    out: list[tuple[int, int]] = []
+    for r in sorted(set(rows)):
+        if out and r == out[-1][1] + 1:
+            out[-1] = (out[-1][0], r)
+        else:
+            out.append((r, r))
+    return out
