@@ -105,6 +105,10 @@ class EntityModel(RowsModel[Entity]):
                 before = {a.id: i for i, a in enumerate(old.articles)}
                 moved = [a.id for i, a in enumerate(new.articles) if before.get(a.id) != i or a.id in change.articles]
                 index = self._session.index
+                if sum(len(index.entities_of(aid)) for aid in moved) > len(self._rows) // 4:
+                    if self._rows:  # most of the table: one signal beats finding each row
+                        self.dataChanged.emit(self.index(0, ARTICLE), self.index(len(self._rows) - 1, ARTICLE))
+                    return
                 rows = {self._row_at(e.start) for aid in moved for e in index.entities_of(aid)}
                 rows.update(r for a, b in self._rows_on(new, change.lines) for r in range(a, b + 1))
                 for first, last in _runs(sorted(rows)):
