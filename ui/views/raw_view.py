@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from core.model import Page
 from ui.i18n import tr
 from ui.models.colours import UNASSIGNED_MARK
-from ui.models.raw_model import RawLinesModel
+from ui.models.raw_model import MarkRole, RawLinesModel
 from ui.views.textpos import TextPositions
 
 LINES_MIME = "application/x-banmian-lines"
@@ -114,13 +114,18 @@ class RawPageView(QPlainTextEdit):
         self._fit_gutter()
         self._gutter.update()
 
-    def _rows_changed(self, first: QModelIndex, last: QModelIndex, roles: object = None) -> None:
+    def _rows_changed(self, first: QModelIndex, last: QModelIndex, roles: list[int] | None = None) -> None:
         """Tints are painted from the model (``paintEvent``), so an edit only asks for a repaint of
-        the rows it touched that are on screen: nothing in the text document changes."""
-        band = self._on_screen(first.row(), last.row())
+        the rows it touched that are on screen: the text under changed tints, the gutter under
+        changed marks (no roles: both); nothing in the text document changes."""
+        tint = not roles or Qt.ItemDataRole.BackgroundRole in roles
+        mark = not roles or MarkRole in roles
+        band = self._on_screen(first.row(), last.row()) if tint or mark else None
         if band is not None:
-            self.viewport().update(QRect(0, band[0], self.viewport().width(), band[1] - band[0] + 1))
-            self._gutter.update(0, band[0], self._gutter.width(), band[1] - band[0] + 1)
+            if tint:
+                self.viewport().update(QRect(0, band[0], self.viewport().width(), band[1] - band[0] + 1))
+            if mark:
+                self._gutter.update(0, band[0], self._gutter.width(), band[1] - band[0] + 1)
 
     def _on_screen(self, first: int, last: int) -> tuple[int, int] | None:
         """The vertical band (viewport pixels) rows ``first..last`` cover on screen, or None."""
