@@ -150,20 +150,21 @@ def merge(into: Samples, more: Samples) -> None:
 
 def table(results: dict[str, Samples], target: float) -> None:
     names = list(results)
-    print(f"{'edit':8}" + "".join(f"{n[:24]:>34}" for n in names))
-    print(f"{'':8}" + "".join(f"{'n  p95 wall  med wall  p95 cpu':>34}" for _ in names))
+    print(f"{'edit':8}" + "".join(f"{n[:24]:>42}" for n in names))
+    print(f"{'':8}" + "".join(f"{'n  p95 wall  med wall  p95 cpu  med cpu':>42}" for _ in names))
     for kind in (*KINDS, "undo", "all"):
         row = f"{kind:8}"
         for name in names:
             s = results[name]
             xs = [x for v in s.values() for x in v] if kind == "all" else s.get(kind, [])
             if not xs:
-                row += f"{'-':>34}"
+                row += f"{'-':>42}"
                 continue
             wall = [w for w, _ in xs]
             cpu = [c for _, c in xs]
             med = statistics.median(wall)
-            row += f"{len(xs):>5}{p95(wall) * 1000:>10.1f}{med * 1000:>10.1f}{p95(cpu) * 1000:>9.1f}"
+            mcpu = statistics.median(cpu)
+            row += f"{len(xs):>5}{p95(wall) * 1000:>10.1f}{med * 1000:>10.1f}{p95(cpu) * 1000:>9.1f}{mcpu * 1000:>9.1f}"
         print(row)
     print(f"(ms; target p95 < {target:.0f})")
 
