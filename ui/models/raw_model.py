@@ -67,7 +67,7 @@ class RawLinesModel(QAbstractListModel):
         the raw view compares ints per row without building an index and a variant for each."""
         if self._page is None or self._page.lines[row].is_blank:
             return -1
-        return self._colours.tint(self._info[row][0]).rgba()
+        return self._colours.tint_rgba(self._info[row][0])
 
     def _on_reset(self) -> None:
         self.beginResetModel()

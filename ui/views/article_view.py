@@ -288,6 +288,8 @@ class ArticleTextView(QTextEdit):
             cursor = QTextCursor(self.document())
             cursor.beginEditBlock()
             for a, b in regions:
+                if fresh[0] <= a and b <= fresh[1]:
+                    continue  # just written with its paragraph's format: nothing to give back
                 for start, end, cf in self._runs:
                     lo, hi = max(a, start), min(b, end)
                     if lo < hi:
