@@ -12,6 +12,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.messages import msg
 from core.model import SourceInfo
 
 MAX_PAGE_BYTES = 64 * 1024 * 1024
@@ -72,7 +73,11 @@ def decode(data: bytes) -> tuple[str, str]:
                 text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError as e:
                 raise PageError(
-                    f"the file starts with a {name} byte-order mark but is not valid {name} (byte {e.start + len(bom)})"
+                    msg(
+                        "the file starts with a {name} byte-order mark but is not valid {name} (byte {at})",
+                        name=name,
+                        at=e.start + len(bom),
+                    )
                 ) from None
             return normalise_newlines(text), name
     try:
@@ -90,7 +95,7 @@ def decode(data: bytes) -> tuple[str, str]:
         _, codec, text = max(candidates)
         if _cjk_share(text) >= 0.6:
             return normalise_newlines(text), codec
-    raise PageError("cannot decode the page: it is not UTF-8, UTF-16/32 (with BOM), GB18030/GBK or Big5 text")
+    raise PageError(msg("cannot decode the page: it is not UTF-8, UTF-16/32 (with BOM), GB18030/GBK or Big5 text"))
 
 
 def normalise_newlines(text: str) -> str:
@@ -98,12 +103,16 @@ def normalise_newlines(text: str) -> str:
 
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, msg("a folder")),
+    (stat.S_ISFIFO, msg("a named pipe (FIFO)")),
+    (stat.S_ISSOCK, msg("a socket")),
+    (stat.S_ISCHR, msg("a character device")),
+    (stat.S_ISBLK, msg("a block device")),
 )
+
+
+# what a file was meant to be, as callers name it, in messages that can be translated
+_WHAT = {"a page": msg("a page"), "a lexicon": msg("a lexicon"), "a PDF": msg("a PDF")}
 
 
 def read_regular(path: Path, limit: int, what: str = "a page") -> bytes:
@@ -111,36 +120,50 @@ def read_regular(path: Path, limit: int, what: str = "a page") -> bytes:
 
     Opened without blocking and checked on the open descriptor (no race between a check and the
     open), so a FIFO, a device or a socket is refused at once instead of hanging the reader."""
+    what = _WHAT.get(what, what)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise PageError(f"{path}: no such file") from None
+        raise PageError(msg("{path}: no such file", path=path)) from None
     except IsADirectoryError:
-        raise PageError(f"{path}: is a folder, not {what} file") from None
+        raise PageError(msg("{path}: is {kind}, not {what} file", path=path, kind=msg("a folder"), what=what)) from None
     except PermissionError:
-        raise PageError(f"{path}: permission denied") from None
+        raise PageError(msg("{path}: permission denied", path=path)) from None
     except OSError as e:
-        raise PageError(f"{path}: {e.strerror or e}") from None
+        raise PageError(msg("{path}: {error}", path=path, error=e.strerror or e)) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
-            raise PageError(f"{path}: is {kind}, not {what} file")
+            kind = next((name for test, name in _KINDS if test(mode)), msg("not a regular file"))
+            raise PageError(msg("{path}: is {kind}, not {what} file", path=path, kind=kind, what=what))
         size = os.fstat(fd).st_size
         if size > limit:
             raise PageError(
-                f"{path}: {size // (1024 * 1024)} MiB is larger than the {limit // (1024 * 1024)} MiB {what} may have"
+                msg(
+                    "{path}: {size} MiB is larger than the {limit} MiB {what} may have",
+                    path=path,
+                    size=size // (1024 * 1024),
+                    limit=limit // (1024 * 1024),
+                    what=what,
+                )
             )
         chunks: list[bytes] = []
         total = 0
         while chunk := os.read(fd, 1 << 20):
             total += len(chunk)
             if total > limit:  # grew while being read
-                raise PageError(f"{path}: larger than the {limit // (1024 * 1024)} MiB {what} may have")
+                raise PageError(
+                    msg(
+                        "{path}: larger than the {limit} MiB {what} may have",
+                        path=path,
+                        limit=limit // (1024 * 1024),
+                        what=what,
+                    )
+                )
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as e:
-        raise PageError(f"{path}: {e.strerror or e}") from None
+        raise PageError(msg("{path}: {error}", path=path, error=e.strerror or e)) from None
     finally:
         os.close(fd)
 
@@ -156,11 +179,11 @@ def read_page(path: str | Path) -> RawPage:
         return read_pdf_page(p)
     data = read_regular(p, MAX_PAGE_BYTES)
     if b"\x00" in data and not data.startswith(tuple(bom for bom, _, _ in _BOMS[1:])):
-        raise PageError(f"{p}: looks like a binary file, not page text")
+        raise PageError(msg("{path}: looks like a binary file, not page text", path=p))
     try:
         text, encoding = decode(data)
     except PageError as e:
-        raise PageError(f"{p}: {e}") from None
+        raise PageError(msg("{path}: {error}", path=p, error=str(e))) from None
     raw = RawPage(SourceInfo(p.name, hashlib.sha256(data).hexdigest(), encoding), text)
     from core.pdf.match import with_pdf_beside
 

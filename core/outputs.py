@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.messages import msg
+
 SIDECAR_SUFFIX = ".banmian.json"  # core.persist.paths.SUFFIX (not imported: parse stays light)
 LEXICON_NAMES = ("lexicon.json", ".lexicon.json")  # the lexicon, its lock, temps and copies
 SNIFF_BYTES = 4096
@@ -119,11 +121,13 @@ def is_banmian_output(path: Path) -> bool:
 def refusal(out: Path, inputs: Inputs, *, force: bool = False) -> str | None:
     """Why ``out`` must not be written (one line), or None."""
     if inputs.protects(out):
-        return f"{out}: is one of the inputs (a page, its corrections or the lexicon); choose another output"
+        return msg(
+            "{path}: is one of the inputs (a page, its corrections or the lexicon); choose another output", path=out
+        )
     if out.is_dir():
-        return f"{out}: is a folder; give an output file"
+        return msg("{path}: is a folder; give an output file", path=out)
     if not force and (out.exists() or out.is_symlink()) and not is_banmian_output(out):
-        return f"{out}: exists and is not a Banmian output; add --force to overwrite it"
+        return msg("{path}: exists and is not a Banmian output; add --force to overwrite it", path=out)
     return None
 
 

@@ -156,3 +156,15 @@ def test_depth_limit_ignores_brackets_in_strings() -> None:
     assert not too_deep(json.dumps({"a": "[[[[[[[[[[" * 10, "b": [[1]]}), 4)
     assert too_deep(json.dumps({"a": [[[[[1]]]]]}), 4)
     assert not too_deep(json.dumps({"a": 'quote " and [[[[[[ backslash \\'}), 2)
+
+
+def test_a_structure_changed_differently_on_both_sides_is_a_conflict_not_a_crash() -> None:
+    base = _decisions()
+    ours = json.loads(json.dumps(base))
+    theirs = json.loads(json.dumps(base))
+    ours["structure"] = {"articles": [], "unassigned": [1]}
+    theirs["structure"] = {"articles": [], "unassigned": [2]}
+    ours["review"]["done"], theirs["review"]["done"] = True, False
+    base["review"]["done"] = None
+    merged = merge(base, ours, theirs)
+    assert merged.conflicts == ("the review was changed differently", "the structure was changed differently")

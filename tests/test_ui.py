@@ -247,11 +247,8 @@ def test_window_shows_the_page_its_articles_and_entities(win: MainWindow) -> Non
     blank = next(ln.number for ln in page.lines if ln.is_blank)
     assert win.raw_model.mark(blank) == ""
     # lines are tinted by article: two articles' first lines differ in background
-    bg = [
-        win.raw_view.document().findBlockByNumber(x.lines[0] - 1).blockFormat().background().color()
-        for x in page.articles[:2]
-    ]
-    assert bg[0] != bg[1]
+    bg = [win.raw_view.tint(x.lines[0]) for x in page.articles[:2]]
+    assert bg[0] is not None and bg[0] != bg[1]
     # the first article is selected and its text shown
     assert win.current_article_id() == a.id
     assert win.article_view.toPlainText()
@@ -296,7 +293,7 @@ def test_selecting_an_article_lights_up_its_lines_and_scrolls(win: MainWindow, q
     rect = win.article_list.visualRect(ix)
     qtbot.mouseClick(win.article_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert win.current_article_id() == target.id
-    lit = {s.cursor.blockNumber() + 1 for s in win.raw_view.extraSelections()}
+    lit = win.raw_view.lit_lines()
     assert lit == set(target.lines)
     assert win.raw_view._visible(min(target.lines) - 1)  # scrolled into view
     assert win.docks["article"].windowTitle() == f"Article {target.id}"

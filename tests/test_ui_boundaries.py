@@ -40,6 +40,8 @@ def current(w: MainWindow) -> str:
 
 
 def test_a_rejected_span_is_replaced_by_selecting_the_right_part(win: MainWindow, qtbot: Any) -> None:
+    """Finding 3: after rejecting a too-long span, selecting the right part and a label key replaces
+    it (one undo step)."""
     e = one_line_entity(win)
     n = len(win.page().entities)
     win.select_entity(e.id)
@@ -58,6 +60,7 @@ def test_a_rejected_span_is_replaced_by_selecting_the_right_part(win: MainWindow
 
 
 def test_selecting_over_a_live_entity_asks_and_replaces(win: MainWindow, qtbot: Any, asked: Asked) -> None:
+    """Finding 3: a selection over a live suggestion is resolved by asking, not refused."""
     e = one_line_entity(win)
     win.raw_view.select_offsets(e.start, e.end - 1)
     focus(qtbot, win.raw_view)
@@ -74,6 +77,7 @@ def test_selecting_over_a_live_entity_asks_and_replaces(win: MainWindow, qtbot: 
 
 
 def test_shift_alt_arrows_move_each_end(win: MainWindow, qtbot: Any) -> None:
+    """Finding 3: the current entity shrinks and grows from the keyboard at each end."""
     e = one_line_entity(win)
     win.select_entity(e.id)
     table = win.entity_panel.table

@@ -24,6 +24,7 @@ def action(w: MainWindow, name: str) -> QAction:
 
 
 def test_ctrl_f_finds_text_across_line_breaks_and_shows_it_everywhere(win: MainWindow, qtbot: Any) -> None:
+    """Finding 8: Find (Ctrl+F) across the page."""
     page = win.page()
     # a word broken over two lines of one paragraph: the last character of a line and the first of the next
     a = page.articles[1]
@@ -54,6 +55,7 @@ def test_ctrl_f_finds_text_across_line_breaks_and_shows_it_everywhere(win: MainW
 
 
 def test_ctrl_g_goes_to_a_line(win: MainWindow, qtbot: Any) -> None:
+    """Finding 8: go to line (Ctrl+G)."""
     target = win.page().articles[4].lines[3]
 
     def type_line(dialog: Any) -> None:
@@ -69,6 +71,7 @@ def test_ctrl_g_goes_to_a_line(win: MainWindow, qtbot: Any) -> None:
 
 
 def test_f6_cycles_the_panes(win: MainWindow, qtbot: Any) -> None:
+    """Finding 8: a key to move between panes (F6)."""
     focus(qtbot, win.raw_view)
     order = [win.article_list, win.article_view, win.entity_panel.table, win.raw_view]
     for pane in order:
@@ -82,6 +85,7 @@ def test_f6_cycles_the_panes(win: MainWindow, qtbot: Any) -> None:
 def test_every_export_format_from_the_menu(
     win: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, fmt: str
 ) -> None:
+    """Finding 8: CoNLL and JSONL export from the menu, not only the command line."""
     out = tmp_path / f"out.{fmt}"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(out), ""))
     file_menu = win.menuBar().actions()[0].menu()
@@ -98,6 +102,7 @@ def test_every_export_format_from_the_menu(
 
 
 def test_the_entity_table_shows_article_and_context(win: MainWindow) -> None:
+    """Finding 8: the entity table has an article and a context column."""
     model = win.entity_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert "Article" in headers and "Context" in headers
@@ -111,6 +116,7 @@ def test_the_entity_table_shows_article_and_context(win: MainWindow) -> None:
 
 
 def test_the_compact_raw_view_hides_blank_lines_and_toggles(win: MainWindow, qtbot: Any) -> None:
+    """Finding 8: blank raw lines no longer take half the raw pane (compact view, a toggle)."""
     blank = next(ln.number for ln in win.page().lines if ln.is_blank)
     doc = win.raw_view.document()
     assert win.compact_action.isChecked() and not doc.findBlockByNumber(blank - 1).isVisible()

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextFormat
 
 from tests.test_ui import Asked, DialogAnswer, asked, focus, page_file, put_cursor, settings, win  # noqa: F401
 from ui.main_window import MainWindow
@@ -22,11 +21,7 @@ def listed_article(w: MainWindow) -> str:
 
 
 def lit_raw_lines(w: MainWindow) -> set[int]:
-    return {
-        s.cursor.blockNumber() + 1
-        for s in w.raw_view.extraSelections()
-        if s.format.boolProperty(QTextFormat.Property.FullWidthSelection)
-    }
+    return w.raw_view.lit_lines()
 
 
 def assert_panes_agree(w: MainWindow, article_id: str | None = None) -> str:

@@ -28,7 +28,7 @@ from core.model import Page
 from core.parse import parse_page
 from tests.issue_pages import write_issue
 from tests.pdfgen import three_column_page
-from tests.test_ui import Asked, asked, make_window, page_file, settings  # noqa: F401
+from tests.test_ui import Asked, asked, focus, make_window, page_file, settings  # noqa: F401
 from ui.i18n import choose_language, compiled, install, remove
 from ui.issue.recovery import RecoveryDialog
 from ui.loading import InlineLoader
@@ -87,6 +87,7 @@ KEEP = re.compile(r"^(English|[+−])$")
 def test_the_window_starts_in_chinese(
     chinese: None, qtbot: Any, settings: QSettings, asked: Asked, page_file: Path
 ) -> None:
+    """Finding 8: not English only: the window starts in Chinese."""
     w = make_window(qtbot, settings, asked)
     w.files.open_path(page_file)
     texts = visible_texts(w)
@@ -239,3 +240,83 @@ def test_a_pdf_page_speaks_chinese(
 
 def layout_only(raw: Any, *, lexicon: Any = None, entities: bool = True) -> Page:
     return parse_page(raw, entities=False)
+
+
+# -- messages from core, in Chinese ----------------------------------------------------------------
+
+
+def test_load_errors_from_core_are_shown_in_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, asked: Asked, tmp_path: Path
+) -> None:
+    w = make_window(qtbot, settings, asked)
+    w.files.open_path(tmp_path / "missing.txt")
+    assert asked.warnings[-1] == f"{tmp_path / 'missing.txt'}：文件不存在"
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00\x01" * 20)
+    w.files.open_path(binary)
+    assert asked.warnings[-1] == f"{binary}：看来是二进制文件，不是版面文本"
+    w.files.open_path(tmp_path)  # a folder
+    assert asked.warnings[-1] == f"{tmp_path}：这是文件夹，不是版面文件"
+    assert CJK.search(w.statusBar().currentMessage())
+
+
+def test_save_refusals_from_core_are_shown_in_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, asked: Asked, page_file: Path
+) -> None:
+    from core import edits
+    from core.persist import open_page, save
+
+    w1 = make_window(qtbot, settings, asked)
+    w1.files.open_path(page_file)
+    w2 = make_window(qtbot, settings, asked)
+    w2.files.open_path(page_file)
+    # the lock notice: in the title, the status bar and, on Ctrl+S, the refusal
+    assert "（只读）" in w2.windowTitle() or "只读" in w2.windowTitle()
+    assert "已在别处打开编辑：此处只读" in w2.statusBar().currentMessage()
+    focus(qtbot, w2.raw_view)
+    qtbot.keyClick(w2.raw_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert asked.warnings[-1] == f"未保存：{page_file.name} 已在别处打开编辑：此处只读（在那里关闭后才能编辑）"
+    # a conflict: another session saved a different structure meanwhile
+    other = open_page(page_file)
+    line = other.document.page.articles[0].lines[0]
+    other.document.apply(edits.SetRole((line,), "kicker"))
+    save(other.document, other.sidecar_path, origin=other.origin)
+    focus(qtbot, w1.raw_view)
+    w1.raw_view.go_to_line(line)
+    qtbot.keyClick(w1.raw_view, Qt.Key.Key_3)
+    assert w1.isWindowModified()
+    qtbot.keyClick(w1.raw_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    refusal = asked.warnings[-1]
+    assert refusal.startswith(f"未保存：本版打开后，{page_file.name}.banmian.json 已被另一会话改动，有 1 条决定冲突（")
+    assert "结构被改得不一致" in refusal or "不一致" in refusal, refusal
+    assert w1.isWindowModified()
+    w1.undo_stack.setClean()
+
+
+def test_a_page_whose_corrections_were_moved_onto_its_changed_text_is_unsaved(
+    chinese: None, qtbot: Any, settings: QSettings, asked: Asked, page_file: Path
+) -> None:
+    w = make_window(qtbot, settings, asked)
+    w.files.open_path(page_file)
+    line = w.page().articles[0].lines[0]
+    focus(qtbot, w.raw_view)
+    w.raw_view.go_to_line(line)
+    qtbot.keyClick(w.raw_view, Qt.Key.Key_3)
+    assert w.files.save() and not w.isWindowModified()
+    w.close()
+    page_file.write_text("新加的第一行\n" + page_file.read_text(encoding="utf-8"), encoding="utf-8")
+    w2 = make_window(qtbot, settings, asked)
+    w2.files.open_path(page_file)
+    message = w2.statusBar().currentMessage()
+    assert f"{page_file.name} 在校改保存后已改动：校改已移到新文本上" in message, message
+    assert "旧的校改另存为" in message
+    assert w2.isWindowModified() and w2.save_label.text() == "有未保存的修改"  # the moved sidecar is not on disk
+    focus(qtbot, w2.raw_view)
+    qtbot.keyClick(w2.raw_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not w2.isWindowModified()
+    w2.close()
+    w3 = make_window(qtbot, settings, asked)
+    w3.files.open_path(page_file)  # saved on the new text: nothing to move any more
+    assert not w3.isWindowModified()
+    assert w3.page().articles[0].lines[0] == line + 1
+    w3.undo_stack.setClean()

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 
 from core import edits
@@ -21,6 +21,7 @@ from tests.test_ui import Asked, asked, cached_parser, make_window, page_file, s
 from ui.main_window import MainWindow
 from ui.models.entity_model import COLUMNS, EntityModel
 from ui.models.page_index import PageIndex
+from ui.models.raw_model import LineRoleRole, RawLinesModel
 from ui.models.session import PageSession
 from ui.views.article_view import ArticleTextView
 
@@ -122,24 +123,41 @@ def test_the_page_index_follows_edits_as_a_fresh_index_sees_the_page(data: st.Da
         assert index.pending == fresh.pending
 
 
-def raw_tints(win: MainWindow) -> list[int]:
-    """The tint each raw block shows (-1: none)."""
-    out = []
-    block = win.raw_view.document().begin()
-    while block.isValid():
-        f = block.blockFormat()
-        out.append(f.background().color().rgba() if f.hasProperty(QTextFormat.Property.BackgroundBrush) else -1)
+def raw_tints(win: MainWindow) -> list[tuple[int, object, object]]:
+    """Tint, role and mark of every raw line as the window's model holds them after its edits."""
+    m = win.raw_model
+    return [(m.tint_rgba(r), m.data(m.index(r), LineRoleRole), m.mark(r + 1)) for r in range(m.rowCount())]
+
+
+def model_tints(win: MainWindow) -> list[tuple[int, object, object]]:
+    """The same read by a model built afresh from the page as it is now."""
+    m = RawLinesModel(win.session, win.colours)
+    return [(m.tint_rgba(r), m.data(m.index(r), LineRoleRole), m.mark(r + 1)) for r in range(m.rowCount())]
+
+
+def test_the_raw_page_paints_each_line_with_its_articles_tint(win: MainWindow, qtbot: Any) -> None:
+    """What the editor sees: right of the text, each visible line of an article not selected shows
+    its tint (the raw view paints tints from the model; none are stored in the text)."""
+    view = win.raw_view
+    win.select_article(win.page().articles[0].id)
+    qtbot.wait(10)
+    image = view.viewport().grab().toImage()
+    x = view.viewport().width() - 4
+    checked = 0
+    block = view.firstVisibleBlock()
+    selected = set(win.page().articles[0].lines)
+    while block.isValid() and checked < 20:
+        geo = view.blockBoundingGeometry(block).translated(view.contentOffset())
+        if geo.bottom() > view.viewport().height():
+            break
+        n = block.blockNumber() + 1
+        tint = view.tint(n)
+        if block.isVisible() and tint is not None and n not in selected:
+            y = int(geo.top() + geo.height() / 2)
+            assert image.pixelColor(x, y).rgb() == tint.rgb(), n
+            checked += 1
         block = block.next()
-    return out[: win.raw_model.rowCount()]  # the text's last newline ends with an empty block
-
-
-def model_tints(win: MainWindow) -> list[int]:
-    model = win.raw_model
-    out = []
-    for row in range(model.rowCount()):
-        value = model.data(model.index(row), Qt.ItemDataRole.BackgroundRole)
-        out.append(value.rgba() if isinstance(value, QColor) else -1)
-    return out
+    assert checked
 
 
 def test_raw_tints_and_the_article_text_follow_structure_and_entity_edits(win: MainWindow) -> None:
@@ -200,3 +218,51 @@ def test_every_entity_cell_an_edit_changes_is_named_by_data_changed(data: st.Dat
             for c in range(COLUMNS_N):
                 if was is None or was[c] != now[c]:
                     assert (r, c) in covered, (model.entity(r).id, c, was, now)
+
+
+def block_formats(view: ArticleTextView) -> list[tuple[str, float, float]]:
+    """Every text block of the view: its text, first-line indent and bottom margin."""
+    out = []
+    block = view.document().begin()
+    while block.isValid():
+        f = block.blockFormat()
+        out.append((block.text(), f.textIndent(), f.bottomMargin()))
+        block = block.next()
+    return out
+
+
+@pytest.mark.gui
+@hypothesis_settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_the_article_text_after_any_edit_equals_a_full_render(qapp: Any, data: st.DataObject) -> None:
+    """Structure edits rewrite only the paragraphs that differ: whatever the edit, the text, its
+    formats and the page offsets behind each character equal a view that rendered from nothing."""
+    doc = Document(small_page())
+    index = PageIndex(doc.page)
+    view = ArticleTextView({"PER": QColor("#ffcc80"), "LOC": QColor("#a5d6a7"), "ORG": QColor("#90caf9")})
+    line = data.draw(st.sampled_from([1, 2, 4, 5, 7, 8]), label="anchor line")
+    done: list[edits.Edit] = []
+    for _ in range(8):
+        edit = data.draw(edit_strategy(doc.page))
+        try:
+            if done and data.draw(st.booleans()):
+                doc.revert(done.pop())
+            else:
+                doc.apply(edit)
+                done.append(edit)
+        except edits.EditError:
+            continue
+        index = PageIndex(doc.page)
+        aid = index.article_of_line(line) or (doc.page.articles[0].id if doc.page.articles else "")
+        if not aid:
+            continue
+        article = doc.page.article(aid)
+        view.show_article(doc.page, article, index.entities_of(aid))
+        full = ArticleTextView(view.colours)
+        full.show_article(doc.page, article, index.entities_of(aid))
+        assert view.toPlainText() == full.toPlainText()
+        assert block_formats(view) == block_formats(full)
+        assert char_formats(view) == char_formats(full)
+        assert view._offsets == full._offsets
+        full.deleteLater()
+    view.deleteLater()

@@ -32,6 +32,7 @@ def current(w: MainWindow) -> str:
 
 
 def test_brackets_walk_the_table_order(win: MainWindow, qtbot: Any) -> None:
+    """Finding 5: ] and [ walk the table's order (the review queue), not reading order."""
     table = win.entity_panel.table
     focus(qtbot, table)
     pending = [e for e in table_ids(win) if status(win, e) == "auto"]
@@ -46,6 +47,7 @@ def test_brackets_walk_the_table_order(win: MainWindow, qtbot: Any) -> None:
 
 
 def test_every_decision_moves_on_to_the_next_in_the_queue_and_rows_stay(win: MainWindow, qtbot: Any) -> None:
+    """Finding 5: decided rows stay put and the selection moves on to the next in the queue."""
     table = win.entity_panel.table
     focus(qtbot, table)
     qtbot.keyClick(table, Qt.Key.Key_BracketRight)
@@ -67,6 +69,7 @@ def test_every_decision_moves_on_to_the_next_in_the_queue_and_rows_stay(win: Mai
 
 
 def test_filters_apply_to_confirm_all_and_the_status_bar_counts(win: MainWindow, qtbot: Any) -> None:
+    """Finding 5: Ctrl+Enter confirms only what the filters show; the status bar counts the review."""
     page = win.page()
     index = win.session.index
     by_article: dict[str, set[str]] = {}

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support r
 def test_an_undone_edit_never_comes_back_from_the_autosave(
     qtbot: Any, settings: QSettings, asked: Asked, page_file: Path
 ) -> None:
+    """Finding 4: Ctrl+Shift+D, Ctrl+Z, Ctrl+Q, reopen: nothing to restore, the undone edit stays undone."""
     w = make_window(qtbot, settings, asked)
     w.files.open_path(page_file)
     w.files.autosave_timer.setInterval(1)
@@ -46,6 +47,7 @@ def test_an_undone_edit_never_comes_back_from_the_autosave(
 
 
 def test_marking_reviewed_with_entities_pending_asks_first(win: MainWindow, qtbot: Any, asked: Asked) -> None:
+    """Finding 8: marking the page reviewed with entities pending warns first."""
     focus(qtbot, win.raw_view)
     asked.answer = QMessageBox.StandardButton.No
     qtbot.keyClick(win.raw_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -60,6 +62,7 @@ def test_marking_reviewed_with_entities_pending_asks_first(win: MainWindow, qtbo
 def test_a_small_window_keeps_the_raw_page_readable_and_reset_layout_brings_panes_back(
     win: MainWindow, qtbot: Any
 ) -> None:
+    """Finding 7: a small window does not squeeze the raw page to its line numbers; Reset layout undoes a bad layout."""
     win.resize(700, 500)
     qtbot.wait(20)
     em = win.raw_view.fontMetrics().horizontalAdvance("中")
@@ -73,6 +76,7 @@ def test_a_small_window_keeps_the_raw_page_readable_and_reset_layout_brings_pane
 
 
 def test_settings_live_in_the_apps_config_folder(qtbot: Any, asked: Asked) -> None:
+    """Finding 7: settings go to the app's config folder, not ~/.config/Banmian."""
     w = MainWindow(loader=InlineLoader(parser=cached_parser))
     qtbot.addWidget(w)
     config = Path(os.environ["BANMIAN_CONFIG_DIR"])

@@ -21,6 +21,7 @@ def titled(w: MainWindow, i: int) -> bool:
 
 
 def test_merging_demotes_the_absorbed_headline_to_body(win: MainWindow, qtbot: Any) -> None:
+    """Finding 6: a merge does not keep the absorbed fragment's headline lines as extra titles."""
     arts = win.page().articles
     i = next(k for k in range(1, len(arts)) if titled(win, k) and titled(win, k - 1))
     first, second = arts[i - 1], arts[i]
@@ -37,6 +38,7 @@ def test_merging_demotes_the_absorbed_headline_to_body(win: MainWindow, qtbot: A
 
 
 def test_moved_lines_keep_their_paragraph_starts(win: MainWindow, qtbot: Any) -> None:
+    """Finding 6: moved lines keep their paragraph starts."""
     page = win.page()
     src = next(a for a in page.articles if sum(1 for b in a.blocks if b.role == "body" and len(b.lines) > 1) >= 2)
     bodies = [b for b in src.blocks if b.role == "body" and len(b.lines) > 1]
@@ -62,6 +64,7 @@ def test_moved_lines_keep_their_paragraph_starts(win: MainWindow, qtbot: Any) ->
 
 
 def test_chinese_title_lines_join_without_a_space(win: MainWindow, qtbot: Any) -> None:
+    """Finding 6: Chinese lines of a title are joined without spaces."""
     page = win.page()
     a = next(x for x in page.articles if sum(1 for b in x.blocks if b.role == "body" for _ in b.lines) > 4)
     body = next(b for b in a.blocks if b.role == "body" and len(b.lines) > 2)
@@ -77,6 +80,7 @@ def test_chinese_title_lines_join_without_a_space(win: MainWindow, qtbot: Any) -
 
 
 def test_the_move_dialog_offers_the_neighbour_and_filters_as_you_type(win: MainWindow, qtbot: Any) -> None:
+    """Finding 6: the move dialog defaults to the neighbouring article, shows row numbers, filters as you type."""
     page = win.page()
     a = page.articles[2]
     tail = a.lines[-2:]

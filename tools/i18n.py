@@ -5,7 +5,8 @@
     python tools/i18n.py --check   exit 1 when a visible string has no finished translation
     python tools/i18n.py --qm      compile the .ts with PySide6's lrelease (as the app does itself)
 
-The strings are every literal passed to ``tr("...")`` in ui/, plus the words the ui passes to
+The strings are every literal passed to ``tr("...")`` in ui/, the templates of core's messages
+(``msg("...")`` in core/, see core/messages.py), plus the words the ui passes to
 ``tr`` as values: roles, entity statuses and sources, column names, review states, edit names
 (``core/edits``), legend and shortcut-sheet words, label descriptions, and the issue's words
 (page statuses ``core.issue.workspace.STATUS_TEXT``, the issue entity list's columns and its
@@ -28,17 +29,34 @@ TS = ROOT / "ui" / "i18n" / "banmian_zh_CN.ts"
 
 
 def literal_calls(path: Path, names: set[str]) -> list[str]:
+    """The first argument of every call to one of ``names``: a string literal, or a module-level
+    constant assigned one in the same file (``msg(REANCHORED, ...)``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    constants = {
+        t.id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+        for t in node.targets
+        if isinstance(t, ast.Name)
+    }
     out = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id in names
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-        ):
-            out.append(node.args[0].value)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names and node.args:
+            arg = node.args[0]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                out.append(arg.value)
+            elif isinstance(arg, ast.Name) and arg.id in constants:
+                out.append(constants[arg.id])
+    return out
+
+
+def core_messages() -> list[str]:
+    """The templates of core's messages (``core.messages.msg``; the window's worker process, which
+    has no Qt, makes them too) that the window shows translated."""
+    out: list[str] = []
+    for path in sorted((ROOT / "core").rglob("*.py")) + sorted((ROOT / "ui").rglob("*.py")):
+        if "msg(" in path.read_text(encoding="utf-8"):
+            out += literal_calls(path, {"msg"})
     return out
 
 
@@ -77,7 +95,7 @@ def wanted() -> list[str]:
     strings: list[str] = []
     for path in sorted((ROOT / "ui").rglob("*.py")):
         strings += literal_calls(path, {"tr"})
-    strings += edit_names() + value_words()
+    strings += edit_names() + value_words() + core_messages()
     seen: dict[str, None] = {}
     for s in strings:
         if s.strip() and not s.isdigit():

@@ -1,6 +1,7 @@
 """The interface language: Chinese on a Chinese system (or by setting), English otherwise.
 
-Visible strings go through ``tr`` (one translation context, "Banmian").  The translations live in
+Visible strings go through ``tr`` (one translation context, "Banmian"); messages from core
+(``core.messages``: English templates with values) through ``tr_core``.  The translations live in
 ``ui/i18n/banmian_zh_CN.ts`` (Qt Linguist format, in the repository); ``tools/i18n.py`` extracts
 new strings into it, and the ``.qm`` Qt loads is compiled from it with PySide6's ``lrelease``
 into the cache folder the first time it is needed (again whenever the ``.ts`` is newer).
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from core.messages import render
 from core.paths import cache_dir
 
 CONTEXT = "Banmian"
@@ -23,6 +25,12 @@ LANGUAGES = {"zh": "zh_CN"}  # setting value -> .ts suffix; "en" is the source l
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def tr_core(text: str) -> str:
+    """A message from core (``core.messages.Message``: a load error, a save refusal, a warning) in
+    the interface language; text that is no such message is shown as it is."""
+    return render(text, tr)
 
 
 def lrelease() -> str | None:

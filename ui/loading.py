@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.model import Page
+from ui.i18n import tr
 from ui.worker import Loaded, parse_path, start_pool, warm_up
 
 
@@ -54,7 +55,7 @@ class PageLoader(QObject):
 
     def adopt(self, path: str | Path, future: Future[Loaded]) -> None:
         """Wait for a parse that was asked for before the window existed (``worker.start_early``)."""
-        self.progress.emit(f"Reading and parsing {Path(path).name}…")
+        self.progress.emit(tr("Reading and parsing {name}…").format(name=Path(path).name))
         self._pending.append(future)
         self._timer.start()
 
@@ -64,7 +65,7 @@ class PageLoader(QObject):
 
     def load(self, path: str | Path) -> None:
         self.cancel()
-        self.progress.emit(f"Reading and parsing {Path(path).name}…")
+        self.progress.emit(tr("Reading and parsing {name}…").format(name=Path(path).name))
         try:
             self._pending.append(self._executor().submit(self._job, str(path)))
         except RuntimeError:  # the pool broke (worker killed): start a new one
@@ -96,7 +97,9 @@ class PageLoader(QObject):
                 result = f.result()
             except Exception as e:  # the worker died: say so, keep the window
                 self._pool = None
-                result = Loaded("", error=f"the parser process failed: {type(e).__name__}: {e}")
+                result = Loaded(
+                    "", error=tr("the parser process failed: {error}").format(error=f"{type(e).__name__}: {e}")
+                )
             self.loaded.emit(result)
         if not self._pending:
             self._timer.stop()
@@ -117,7 +120,7 @@ class InlineLoader(QObject):
 
     def load(self, path: str | Path) -> None:
         key = str(path)
-        self.progress.emit(f"Reading and parsing {Path(path).name}…")
+        self.progress.emit(tr("Reading and parsing {name}…").format(name=Path(path).name))
         self.loaded.emit(parse_path(key, self.parser))
 
     def shutdown(self) -> None:

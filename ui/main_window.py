@@ -36,7 +36,7 @@ from ui.actions.editing import EditingActions
 from ui.actions.file_drop import FileDrop
 from ui.actions.files import PageFiles
 from ui.actions.navigation import NavigationActions
-from ui.i18n import tr
+from ui.i18n import tr, tr_core
 from ui.loading import InlineLoader, PageLoader
 from ui.models.article_model import ArticleIdRole, ArticleListModel
 from ui.models.colours import ColourBook, label_colours
@@ -46,12 +46,12 @@ from ui.models.selection import SharedSelection
 from ui.models.session import PageSession
 from ui.views.article_view import ArticleTextView
 from ui.views.find_bar import FindBar
-from ui.views.legend import LegendDialog
+from ui.views.legend import legend_sheet
 from ui.views.page_pane import PagePanel
 from ui.views.panels import ArticleListView, EntityPanel
 from ui.views.pdf_image import pdf_of
 from ui.views.raw_view import RawPageView
-from ui.views.shortcut_sheet import ShortcutSheet
+from ui.views.shortcut_sheet import shortcut_sheet
 
 SAMPLE = SAMPLE_PAGE
 REVIEW_TEXT = {"auto": "auto", "in_progress": "in progress", "done": "done"}  # tr() when shown
@@ -316,11 +316,11 @@ class MainWindow(QMainWindow):
         view.addAction(self.reset_layout_action)
         view.addSeparator()
         self.shortcuts_action = self._window_action(
-            "shortcuts", tr("Keyboard shortcuts"), ["F1"], lambda: ShortcutSheet(self).exec()
+            "shortcuts", tr("Keyboard shortcuts"), ["F1"], lambda: shortcut_sheet(self).exec()
         )
         view.addAction(self.shortcuts_action)
         self.legend_action = self._window_action(
-            "legend", tr("Legend"), ["Shift+F1"], lambda: LegendDialog(self, self.labels).exec()
+            "legend", tr("Legend"), ["Shift+F1"], lambda: legend_sheet(self, self.labels).exec()
         )
         view.addAction(self.legend_action)
         self._build_language_menu(view.addMenu(tr("&Language")))
@@ -603,7 +603,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{path.name}[*]{read_only} — " + tr("Banmian"))
         self._update_status()
         if warnings:
-            self.say("; ".join(warnings), 20000)
+            self.say("; ".join(map(tr_core, warnings)), 20000)
 
     # -- layout ------------------------------------------------------------------------------------
 

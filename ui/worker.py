@@ -12,6 +12,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from core.issue.loading import PageLoad, load_page
+from core.messages import msg
 from core.model import Page
 
 # What the worker sends back: the one result type of page loading, shared with the issue's pool.
@@ -35,7 +36,8 @@ def parse_path(path: str, parser: Callable[..., Page] | None = None) -> Loaded:
 
     result = load_page(path, UserLexicon.load(), parser=parser or tagged_parser(Path(path)))
     if result.page is not None and all(ln.is_blank for ln in result.page.lines):
-        result = replace(result, warnings=(*result.warnings, f"{result.page.source.name}: the page is empty"))
+        empty = msg("{name}: the page is empty", name=result.page.source.name)
+        result = replace(result, warnings=(*result.warnings, empty))
     return result
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.lines import split_lines
+from core.messages import msg, word
 from core.model import Line, Page
 from core.textmap import surface
 
@@ -163,7 +164,7 @@ def reanchor(data: dict[str, Any], new_page: Page) -> Reanchored:
     ``AnotherText`` when too little of the old text is found again to trust any of it."""
     tmap = TextMap(data["text"], new_page.text)
     if tmap.kept_share() < MIN_KEPT_LINES:
-        raise AnotherText(f"only {tmap.kept_share():.0%} of its lines are on this page")
+        raise AnotherText(msg("only {share:.0%} of its lines are on this page", share=tmap.kept_share()))
     lost: list[str] = []
     kept = 0
     old_text = data["text"]
@@ -177,7 +178,15 @@ def reanchor(data: dict[str, Any], new_page: Page) -> Reanchored:
             bisect.insort(taken, span)
             kept += 1
         else:
-            lost.append(f"{d['status']} {d['type']} “{d['text']}” (was at line {_line_of(tmap.old_lines, d['start'])})")
+            lost.append(
+                msg(
+                    "{status} {type} “{text}” (was at line {line})",
+                    status=word(d["status"]),
+                    type=d["type"],
+                    text=d["text"],
+                    line=_line_of(tmap.old_lines, d["start"]),
+                )
+            )
     removed = []
     for d in data["removed"]:
         span = tmap.move(d["start"], d["end"])
@@ -186,7 +195,14 @@ def reanchor(data: dict[str, Any], new_page: Page) -> Reanchored:
             kept += 1
         else:
             words = surface(old_text, d["start"], d["end"])
-            lost.append(f"removed {d['type']} “{words}” (was at line {_line_of(tmap.old_lines, d['start'])})")
+            lost.append(
+                msg(
+                    "removed {type} “{text}” (was at line {line})",
+                    type=d["type"],
+                    text=words,
+                    line=_line_of(tmap.old_lines, d["start"]),
+                )
+            )
     overrides = []
     for o in data["overrides"]:
         line = tmap.lines.get(o["line"])
@@ -194,7 +210,14 @@ def reanchor(data: dict[str, Any], new_page: Page) -> Reanchored:
             overrides.append({**o, "line": line})
             kept += 1
         else:
-            lost.append(f"the {o['field']} “{o['text']}” (its line {o['line']} is gone)")
+            lost.append(
+                msg(
+                    "the {field} “{text}” (its line {line} is gone)",
+                    field=word(o["field"]),
+                    text=o["text"],
+                    line=o["line"],
+                )
+            )
     structure = data["structure"]
     unplaced: list[int] = []
     if structure is not None:
@@ -252,7 +275,7 @@ def _structure(
                     where[n] = (len(articles), bi)
             articles.append({"id": a["id"], "blocks": blocks})
         else:
-            lost.append(f"article {a['id']} (all its lines are gone)")
+            lost.append(msg("article {id} (all its lines are gone)", id=a["id"]))
     unassigned = [tmap.lines[n] for n in structure["unassigned"] if n in tmap.lines]
     covered = set(where) | set(unassigned)
     unplaced: list[int] = []

@@ -12,6 +12,8 @@ import contextlib
 import os
 from pathlib import Path
 
+from core.messages import msg
+
 OPEN_ELSEWHERE = "{name} is open for editing elsewhere: read-only here (close it there to edit)"
 
 
@@ -59,4 +61,4 @@ class PageLock:
 
 
 def open_elsewhere(path: Path) -> str:
-    return OPEN_ELSEWHERE.format(name=path.name)
+    return msg(OPEN_ELSEWHERE, name=path.name)

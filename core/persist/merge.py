@@ -13,6 +13,8 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
+from core.messages import msg, word
+
 _ABSENT = object()
 
 
@@ -53,11 +55,12 @@ def merge(base: dict[str, Any] | None, ours: dict[str, Any], theirs: dict[str, A
     entities = sorted((v for k, v in merged.items() if k[0] == "entity"), key=lambda e: e["start"])
     for prev, nxt in itertools.pairwise(entities):
         if prev["end"] > nxt["start"]:
-            conflicts.append(f"“{prev['text']}” and “{nxt['text']}” overlap")
+            conflicts.append(msg("“{first}” and “{second}” overlap", first=prev["text"], second=nxt["text"]))
     data = {
         **ours,
-        "review": {"done": merged[("review",)]},
-        "structure": merged[("structure",)],
+        # a conflict on the review flag or the structure leaves it out of ``merged`` (and the data unused)
+        "review": {"done": merged.get(("review",), False)},
+        "structure": merged.get(("structure",)),
         "entities": entities,
         "removed": [v for k, v in merged.items() if k[0] == "removed"],
         "overrides": [v for k, v in merged.items() if k[0] == "override"],
@@ -68,9 +71,9 @@ def merge(base: dict[str, Any] | None, ours: dict[str, Any], theirs: dict[str, A
 def _describe(key: tuple[object, ...], ours: object, theirs: object) -> str:
     if key[0] == "entity":
         words = next(v["text"] for v in (ours, theirs) if isinstance(v, dict))
-        return f"the entity “{words}” was decided differently"
+        return msg("the entity “{text}” was decided differently", text=words)
     if key[0] == "override":
-        return f"the {key[2]} of line {key[1]} was set differently"
+        return msg("the {field} of line {line} was set differently", field=word(str(key[2])), line=key[1])
     if key[0] == "removed":
-        return f"a {key[3]} suggestion at {key[1]} was removed on one side only"
-    return f"the {key[0]} was changed differently"
+        return msg("a {type} suggestion at {at} was removed on one side only", type=key[3], at=key[1])
+    return msg("the {what} was changed differently", what=word(str(key[0])))

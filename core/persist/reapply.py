@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from types import MappingProxyType
 
+from core.messages import msg, word
 from core.model import Article, Entity, Page
 from core.persist.serial import Decisions
 
@@ -21,7 +22,14 @@ def reapply(page: Page, decisions: Decisions) -> tuple[Page, list[str]]:
         for line, name, text in decisions.overrides:
             k = next((i for i, a in enumerate(out) if line in a.lines), None)
             if k is None:
-                warnings.append(f"the {name} “{text}” was not applied: line {line} is in no article now")
+                warnings.append(
+                    msg(
+                        "the {field} “{text}” was not applied: line {line} is in no article now",
+                        field=word(name),
+                        text=text,
+                        line=line,
+                    )
+                )
                 continue
             a = out[k]
             out[k] = Article(a.id, a.blocks, MappingProxyType({**a.overrides, name: text}))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.document import Document
+from core.messages import joined, msg
 from core.model import Page
 from core.persist.files import set_aside, write_sidecar
 from core.persist.reapply import reapply
@@ -80,10 +81,17 @@ def restore(sidecar: Path, base: Page) -> Recovery | None:
         decisions = parse_corrections(loaded.data, base)
     except SidecarError as e:
         aside = set_aside(path, "unrestorable")
-        where = f"kept as {aside.name}" if aside else "left in place"
-        return Recovery(path, None, (f"the autosave could not be restored: {e}; {where}",), aside)
+        where = msg("kept as {name}", name=aside.name) if aside else msg("left in place")
+        return Recovery(
+            path, None, (msg("the autosave could not be restored: {error}; {where}", error=str(e), where=where),), aside
+        )
     page, warnings = reapply(base, decisions)
     if loaded.lost:
-        lost = "; ".join(loaded.lost)
-        warnings.append(f"{len(loaded.lost)} autosaved decision(s) did not fit the changed page: {lost}")
+        warnings.append(
+            msg(
+                "{n} autosaved decision(s) did not fit the changed page: {lost}",
+                n=len(loaded.lost),
+                lost=joined(loaded.lost),
+            )
+        )
     return Recovery(path, Document(page, base=base, review_done=decisions.review_done), tuple(warnings))

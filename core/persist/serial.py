@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from core.document import Document
+from core.messages import msg
 from core.model import ROLES, Article, Block, Entity, Page, entity_id
 from core.paths import RESOURCES
 from core.persist.paths import text_sha256
@@ -126,21 +127,28 @@ def loads(raw: bytes, name: str) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise SidecarError(f"{name} is corrupt (not UTF-8: byte {e.start})") from None
+        raise SidecarError(msg("{name} is corrupt (not UTF-8: byte {at})", name=name, at=e.start)) from None
     if too_deep(text, MAX_DEPTH):
-        raise SidecarError(f"{name} is corrupt (nested deeper than {MAX_DEPTH} levels)")
+        raise SidecarError(msg("{name} is corrupt (nested deeper than {depth} levels)", name=name, depth=MAX_DEPTH))
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except (ValueError, RecursionError) as e:
-        raise SidecarError(f"{name} is corrupt (not JSON: {e})") from None
+        raise SidecarError(msg("{name} is corrupt (not JSON: {error})", name=name, error=str(e))) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise SidecarError(f"{name} is not a Banmian corrections file")
+        raise SidecarError(msg("{name} is not a Banmian corrections file", name=name))
     version = data.get("version")
     if type(version) is not int or version not in READABLE:
-        raise SidecarError(f"{name} has version {version!r}; this Banmian reads {', '.join(map(str, READABLE))}")
+        raise SidecarError(
+            msg(
+                "{name} has version {version}; this Banmian reads {readable}",
+                name=name,
+                version=repr(version),
+                readable=", ".join(map(str, READABLE)),
+            )
+        )
     problem = schema_error(data)
     if problem:
-        raise SidecarError(f"{name}: corrupt corrections: {problem}")
+        raise SidecarError(msg("{name}: corrupt corrections: {problem}", name=name, problem=problem))
     return data
 
 
@@ -218,7 +226,7 @@ def parse_corrections(data: dict[str, Any], page: Page) -> Decisions:
     try:
         return _parse(data, page)
     except ValueError as e:
-        raise SidecarError(f"corrupt corrections: {e}") from None
+        raise SidecarError(msg("corrupt corrections: {problem}", problem=str(e))) from None
 
 
 def _parse(data: dict[str, Any], page: Page) -> Decisions:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.document import Document
 from core.loader import read_page
+from core.messages import joined, msg
 from core.model import Page
 from core.persist import paths
 from core.persist.anchor import AnotherText, reanchor
@@ -64,6 +65,10 @@ class Loaded:
     unplaced: tuple[int, ...] = ()
 
 
+# the note on a page whose corrections were moved onto its changed text (the window marks it unsaved)
+REANCHORED = "{page} changed since its corrections were saved: they were moved onto the new text"
+
+
 def load_sidecar(path: Path, page: Page) -> Loaded:
     """Read, check and (if the page changed) re-anchor a sidecar for ``page``.
 
@@ -79,14 +84,16 @@ def load_sidecar(path: Path, page: Page) -> Loaded:
         return Loaded(data, Origin(origin_digest, data, gen))
     if "text" not in data:
         if info["name"] != page.source.name:
-            raise SidecarError(f"{path.name} holds corrections for another page ({info['name']})")
-        raise StalePage(f"{page.source.name} changed on disk since its corrections were saved")
+            raise SidecarError(
+                msg("{name} holds corrections for another page ({page})", name=path.name, page=info["name"])
+            )
+        raise StalePage(msg("{page} changed on disk since its corrections were saved", page=page.source.name))
     if paths.text_sha256(data["text"]) != info.get("text_sha256", paths.text_sha256(data["text"])):
-        raise SidecarError(f"{path.name}: corrupt corrections: its text does not match its hash")
+        raise SidecarError(msg("{name}: corrupt corrections: its text does not match its hash", name=path.name))
     try:
         moved = reanchor(data, page)
     except AnotherText as e:
-        raise StalePage(f"{path.name} holds corrections for another text ({e})") from None
+        raise StalePage(msg("{name} holds corrections for another text ({why})", name=path.name, why=str(e))) from None
     return Loaded(moved.data, Origin(origin_digest, moved.data, gen), moved.lost, True, moved.unplaced)
 
 
@@ -144,12 +151,21 @@ def open_page(
         decisions = parse_corrections(loaded.data, base)
     except SidecarError as e:
         if strict:
-            raise type(e)(str(e) if found.name in str(e) else f"{found.name}: {e}") from None
+            raise type(e)(
+                str(e) if found.name in str(e) else msg("{name}: {error}", name=found.name, error=str(e))
+            ) from None
         stale = isinstance(e, StalePage)
         aside = set_aside(found, "stale" if stale else "rejected")
-        where = f"kept as {aside.name}" if aside else "left in place (could not rename it)"
-        what = "its corrections were not applied" if stale else "it was not used"
-        result.warnings.append(f"{e}; {what}, {where}; the page opens with its automatic parse")
+        where = msg("kept as {name}", name=aside.name) if aside else msg("left in place (could not rename it)")
+        what = msg("its corrections were not applied") if stale else msg("it was not used")
+        result.warnings.append(
+            msg(
+                "{error}; {what}, {where}; the page opens with its automatic parse",
+                error=str(e),
+                what=what,
+                where=where,
+            )
+        )
         result.set_aside = aside
         return result
     page, warnings = reapply(base, decisions)
@@ -158,16 +174,18 @@ def open_page(
     result.origin = dataclasses.replace(loaded.origin, page=page_path)
     result.lost = loaded.lost
     if loaded.reanchored:
-        note = f"{page_path.name} changed since its corrections were saved: they were moved onto the new text"
+        notes = [msg(REANCHORED, page=page_path.name)]
         if loaded.lost:
-            note += f"; {len(loaded.lost)} could not be: " + "; ".join(loaded.lost)
+            notes.append(msg("{n} could not be: {lost}", n=len(loaded.lost), lost=joined(loaded.lost)))
         if loaded.unplaced:
-            note += f"; new line(s) {', '.join(map(str, loaded.unplaced))} are in no article"
+            lines = ", ".join(map(str, loaded.unplaced))
+            notes.append(msg("new line(s) {lines} are in no article", lines=lines))
         if not strict:
             aside = set_aside(found, "before-change", copy=True)
             result.set_aside = aside
-            note += f"; the old corrections are kept as {aside.name}" if aside else ""
-        result.warnings.append(note)
+            if aside:
+                notes.append(msg("the old corrections are kept as {name}", name=aside.name))
+        result.warnings.append(joined(notes))
     result.warnings.extend(warnings)
     return result
 
@@ -209,7 +227,7 @@ def save(
     workspace sidecar is found again after the page changed in place) defaults to the page the
     sidecar sits beside, or the one it recorded."""
     if doc.read_only:
-        raise SaveError(f"not saved: {doc.read_only}")
+        raise SaveError(msg("not saved: {why}", why=doc.read_only))
     path = Path(target)
     origin = origin or Origin()
     warnings: list[str] = []
@@ -220,12 +238,12 @@ def save(
             data, merged_doc, gen = _settle(doc, path, origin, page, warnings)
             path = _write(path, data, doc.page.text, page, warnings)
     except OSError as e:
-        raise SaveError(f"cannot save corrections to {path}: {e.strerror or e}") from None
+        raise SaveError(msg("cannot save corrections to {path}: {error}", path=path, error=e.strerror or e)) from None
     if lexicon is not None:
         try:
             teach(lexicon, (merged_doc or doc).page, previous)
         except (OSError, ValueError) as e:
-            warnings.append(f"corrections saved, but the lexicon could not be updated: {e}")
+            warnings.append(msg("corrections saved, but the lexicon could not be updated: {error}", error=str(e)))
     new_origin = Origin(digest(path.read_bytes()), data, gen, page)
     return SaveResult(path, tuple(warnings), new_origin, merged_doc)
 
@@ -245,7 +263,13 @@ def _settle(
         theirs = load_sidecar(path, doc.base)
     except SidecarError as e:
         aside = set_aside(path, "rejected")
-        warnings.append(f"{e}; it was kept as {aside.name if aside else path.name} and replaced by this save")
+        warnings.append(
+            msg(
+                "{error}; it was kept as {name} and replaced by this save",
+                error=str(e),
+                name=aside.name if aside else path.name,
+            )
+        )
         return ours, None, ours["generation"]
     gen = max(origin.generation, theirs.origin.generation) + 1
     result = merge(origin.data, ours, theirs.data)
@@ -255,15 +279,20 @@ def _settle(
         write_sidecar(kept, dumps(ours), backup=False)
         aside = set_aside(kept, "mine") or kept
         raise SaveError(
-            f"not saved: {path.name} was changed by another session since this page was opened and "
-            f"{len(result.conflicts)} decision(s) conflict ({'; '.join(result.conflicts[:3])}); "
-            f"their save is untouched, yours is kept in {aside.name}"
+            msg(
+                "not saved: {name} was changed by another session since this page was opened and "
+                "{n} decision(s) conflict ({conflicts}); their save is untouched, yours is kept in {kept}",
+                name=path.name,
+                n=len(result.conflicts),
+                conflicts=joined(result.conflicts[:3]),
+                kept=aside.name,
+            )
         )
     data = {**result.data, "generation": gen}
     decisions = parse_corrections(data, doc.base)
     both, more = reapply(doc.base, decisions)
     warnings.extend(more)
-    warnings.append(f"merged with corrections saved by another session ({path.name})")
+    warnings.append(msg("merged with corrections saved by another session ({name})", name=path.name))
     merged = Document(both, base=doc.base, review_done=decisions.review_done)
     return data, (merged if merged.page != doc.page or merged.review_done != doc.review_done else None), gen
 
@@ -298,5 +327,12 @@ def _write(path: Path, data: dict[str, Any], text: str, page: Path | None, warni
     with folder_lock(fallback.parent):
         write_sidecar(fallback, dumps(data))
     why = failure.strerror or failure
-    warnings.append(f"{path.parent} cannot be written ({why}): corrections saved in the workspace as {fallback}")
+    warnings.append(
+        msg(
+            "{folder} cannot be written ({why}): corrections saved in the workspace as {path}",
+            folder=path.parent,
+            why=why,
+            path=fallback,
+        )
+    )
     return fallback

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from core.document import Document
 from core.edits.base import Edit, EditError
 from ui.actions.context import Reporter
-from ui.i18n import tr
+from ui.i18n import tr, tr_core
 from ui.models.session import PageSession
 
 
@@ -64,7 +64,7 @@ class Editor:
         command = EditCommand(doc, edit)
         self.undo_stack.push(command)
         if command.error is not None:
-            self.reporter.say(str(command.error))
+            self.reporter.say(tr_core(str(command.error)))
             return False
         return True
 

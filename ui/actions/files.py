@@ -26,7 +26,7 @@ from core.document import Document
 from core.paths import SAMPLE_PAGE
 from core.pdf.pages import first_page
 from ui.actions.context import Reporter
-from ui.i18n import tr
+from ui.i18n import tr, tr_core
 from ui.loading import InlineLoader, PageLoader
 from ui.models.session import PageSession
 from ui.worker import Loaded
@@ -86,7 +86,7 @@ class PageFiles(QObject):
         self.loader = loader
         self.page_path: Path | None = None
         self.sidecar_path: Path | None = None
-        self._restored = False  # corrections restored from an autosave: unsaved until saved
+        self._restored = False  # corrections restored from an autosave or re-anchored: unsaved until saved
         self._opening: Path | None = None  # asked of the loader, not back yet
         self.origin: Origin | None = None  # the sidecar as loaded: saves check the disk against it
         self.lock: PageLock | None = None  # held while this window edits the page
@@ -161,14 +161,16 @@ class PageFiles(QObject):
         self.open_path(target)
 
     def _on_loaded(self, result: Loaded) -> None:
+        from core.messages import mentions
         from core.persist.lock import PageLock, open_elsewhere
         from core.persist.recovery import restore
+        from core.persist.session import REANCHORED
 
         self._opening = None
         if result.page is None:
             self.progress.emit("")
-            self.reporter.warn(tr("Cannot open page"), result.error)
-            self.reporter.say(result.error, 15000)
+            self.reporter.warn(tr("Cannot open page"), tr_core(result.error))
+            self.reporter.say(tr_core(result.error), 15000)
             return
         doc = Document(result.page, base=result.base, review_done=result.review_done)
         self.page_path = Path(result.path)
@@ -186,7 +188,9 @@ class PageFiles(QObject):
             if recovery is not None:
                 warnings.extend(recovery.warnings)
                 recovered = recovery.document
-        self._restored = recovered is not None
+        # corrections moved onto a changed page are not on disk in their new place until saved
+        moved = any(mentions(w, REANCHORED) for w in result.warnings)
+        self._restored = recovered is not None or (moved and not doc.read_only)
         self.opened.emit(recovered or doc, self.page_path, tuple(warnings))
 
     def _release_lock(self) -> None:
@@ -252,7 +256,7 @@ class PageFiles(QObject):
         try:
             result = save_sidecar(doc, self.sidecar_path, lexicon=UserLexicon.load(), origin=self.origin)
         except SaveError as e:
-            self.reporter.warn(tr("Cannot save"), str(e))
+            self.reporter.warn(tr("Cannot save"), tr_core(str(e)))
             return False
         if result.path != self.sidecar_path:  # the folder became read-only: saved in the workspace
             self._drop_recovery()
@@ -268,7 +272,7 @@ class PageFiles(QObject):
             schedule_training(self.page_path, result.path)  # a background process, never waited for
         self.reporter.say(
             tr("Saved {name}").format(name=result.path.name)
-            + ("; " + "; ".join(result.warnings) if result.warnings else "")
+            + ("; " + "; ".join(map(tr_core, result.warnings)) if result.warnings else "")
         )
         return True
 
@@ -350,7 +354,7 @@ class PageFiles(QObject):
                 data = dumps(page_json(doc))
             write_atomic(path, data)
         except (ExportInvalid, OSError) as e:
-            self.reporter.warn(tr("Cannot export"), str(e))
+            self.reporter.warn(tr("Cannot export"), tr_core(str(e)))
             return False
         self.reporter.say(tr("Exported {name}").format(name=path.name))
         return True

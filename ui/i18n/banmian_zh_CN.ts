@@ -348,10 +348,6 @@
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <source>Extracting the PDF's pages…</source>
-      <translation>正在提取 PDF 的各版…</translation>
-    </message>
-    <message>
       <source>Export the issue into</source>
       <translation>把本期导出到</translation>
     </message>
@@ -608,10 +604,6 @@
       <translation>第 {page} 版 · {article} · {title}</translation>
     </message>
     <message>
-      <source>the parser process failed: {error}</source>
-      <translation>解析进程出错：{error}</translation>
-    </message>
-    <message>
       <source>&amp;Issue</source>
       <translation>本期(&amp;I)</translation>
     </message>
@@ -770,6 +762,14 @@
     <message>
       <source>Story in {n} parts</source>
       <translation>文章分为 {n} 部分</translation>
+    </message>
+    <message>
+      <source>Reading and parsing {name}…</source>
+      <translation>正在读取并解析 {name}…</translation>
+    </message>
+    <message>
+      <source>the parser process failed: {error}</source>
+      <translation>解析进程出错：{error}</translation>
     </message>
     <message>
       <source>Articles</source>
@@ -1390,6 +1390,274 @@
     <message>
       <source>mixed</source>
       <translation>混合</translation>
+    </message>
+    <message>
+      <source>a page</source>
+      <translation>版面</translation>
+    </message>
+    <message>
+      <source>a lexicon</source>
+      <translation>词表</translation>
+    </message>
+    <message>
+      <source>a PDF</source>
+      <translation>PDF</translation>
+    </message>
+    <message>
+      <source>cannot decode the page: it is not UTF-8, UTF-16/32 (with BOM), GB18030/GBK or Big5 text</source>
+      <translation>无法解码该版面：它不是 UTF-8、UTF-16/32（带 BOM）、GB18030/GBK 或 Big5 文本</translation>
+    </message>
+    <message>
+      <source>a folder</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <source>a named pipe (FIFO)</source>
+      <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+      <source>a socket</source>
+      <translation>套接字</translation>
+    </message>
+    <message>
+      <source>a character device</source>
+      <translation>字符设备</translation>
+    </message>
+    <message>
+      <source>a block device</source>
+      <translation>块设备</translation>
+    </message>
+    <message>
+      <source>{path}: looks like a binary file, not page text</source>
+      <translation>{path}：看来是二进制文件，不是版面文本</translation>
+    </message>
+    <message>
+      <source>{path}: no such file</source>
+      <translation>{path}：文件不存在</translation>
+    </message>
+    <message>
+      <source>{path}: is {kind}, not {what} file</source>
+      <translation>{path}：这是{kind}，不是{what}文件</translation>
+    </message>
+    <message>
+      <source>{path}: permission denied</source>
+      <translation>{path}：没有权限</translation>
+    </message>
+    <message>
+      <source>{path}: {error}</source>
+      <translation>{path}：{error}</translation>
+    </message>
+    <message>
+      <source>not a regular file</source>
+      <translation>非普通文件</translation>
+    </message>
+    <message>
+      <source>{path}: {size} MiB is larger than the {limit} MiB {what} may have</source>
+      <translation>{path}：{size} MiB 超过了{what}的上限 {limit} MiB</translation>
+    </message>
+    <message>
+      <source>{path}: larger than the {limit} MiB {what} may have</source>
+      <translation>{path}：超过了{what}的上限 {limit} MiB</translation>
+    </message>
+    <message>
+      <source>the file starts with a {name} byte-order mark but is not valid {name} (byte {at})</source>
+      <translation>文件以 {name} 字节顺序标记开头，却不是有效的 {name}（第 {at} 字节）</translation>
+    </message>
+    <message>
+      <source>{path}: is one of the inputs (a page, its corrections or the lexicon); choose another output</source>
+      <translation>{path}：这是输入之一（版面、其校改或词表）；请另选输出位置</translation>
+    </message>
+    <message>
+      <source>{path}: is a folder; give an output file</source>
+      <translation>{path}：这是文件夹；请给出输出文件</translation>
+    </message>
+    <message>
+      <source>{path}: exists and is not a Banmian output; add --force to overwrite it</source>
+      <translation>{path}：已存在且不是版面工具的输出；加 --force 才会覆盖</translation>
+    </message>
+    <message>
+      <source>only {share:.0%} of its lines are on this page</source>
+      <translation>其中只有 {share:.0%} 的行在本版上</translation>
+    </message>
+    <message>
+      <source>{status} {type} “{text}” (was at line {line})</source>
+      <translation>{status}的 {type}“{text}”（原在第 {line} 行）</translation>
+    </message>
+    <message>
+      <source>removed {type} “{text}” (was at line {line})</source>
+      <translation>已删除的 {type}“{text}”（原在第 {line} 行）</translation>
+    </message>
+    <message>
+      <source>the {field} “{text}” (its line {line} is gone)</source>
+      <translation>{field}“{text}”（所在的第 {line} 行已不存在）</translation>
+    </message>
+    <message>
+      <source>article {id} (all its lines are gone)</source>
+      <translation>文章 {id}（其所有行都已不存在）</translation>
+    </message>
+    <message>
+      <source>{name}: cannot read: {error}</source>
+      <translation>{name}：无法读取：{error}</translation>
+    </message>
+    <message>
+      <source>{name} is open for editing elsewhere: read-only here (close it there to edit)</source>
+      <translation>{name} 已在别处打开编辑：此处只读（在那里关闭后才能编辑）</translation>
+    </message>
+    <message>
+      <source>the {what} was changed differently</source>
+      <translation>{what}被改得不一致</translation>
+    </message>
+    <message>
+      <source>the entity “{text}” was decided differently</source>
+      <translation>实体“{text}”的决定不一致</translation>
+    </message>
+    <message>
+      <source>the {field} of line {line} was set differently</source>
+      <translation>第 {line} 行的{field}设置不一致</translation>
+    </message>
+    <message>
+      <source>a {type} suggestion at {at} was removed on one side only</source>
+      <translation>位置 {at} 的 {type} 建议只在一方被删除</translation>
+    </message>
+    <message>
+      <source>“{first}” and “{second}” overlap</source>
+      <translation>“{first}”与“{second}”重叠</translation>
+    </message>
+    <message>
+      <source>the {field} “{text}” was not applied: line {line} is in no article now</source>
+      <translation>{field}“{text}”未能应用：第 {line} 行现在不属于任何文章</translation>
+    </message>
+    <message>
+      <source>{n} autosaved decision(s) did not fit the changed page: {lost}</source>
+      <translation>{n} 条自动保存的决定与已变动的版面对不上：{lost}</translation>
+    </message>
+    <message>
+      <source>kept as {name}</source>
+      <translation>另存为 {name}</translation>
+    </message>
+    <message>
+      <source>left in place</source>
+      <translation>留在原处</translation>
+    </message>
+    <message>
+      <source>the autosave could not be restored: {error}; {where}</source>
+      <translation>自动保存无法恢复：{error}；{where}</translation>
+    </message>
+    <message>
+      <source>{name} is corrupt (nested deeper than {depth} levels)</source>
+      <translation>{name} 已损坏（嵌套超过 {depth} 层）</translation>
+    </message>
+    <message>
+      <source>{name} is not a Banmian corrections file</source>
+      <translation>{name} 不是版面工具的校改文件</translation>
+    </message>
+    <message>
+      <source>{name} has version {version}; this Banmian reads {readable}</source>
+      <translation>{name} 的版本为 {version}；本程序可读 {readable}</translation>
+    </message>
+    <message>
+      <source>{name}: corrupt corrections: {problem}</source>
+      <translation>{name}：校改已损坏：{problem}</translation>
+    </message>
+    <message>
+      <source>{name} is corrupt (not UTF-8: byte {at})</source>
+      <translation>{name} 已损坏（不是 UTF-8：第 {at} 字节）</translation>
+    </message>
+    <message>
+      <source>{name} is corrupt (not JSON: {error})</source>
+      <translation>{name} 已损坏（不是 JSON：{error}）</translation>
+    </message>
+    <message>
+      <source>corrupt corrections: {problem}</source>
+      <translation>校改已损坏：{problem}</translation>
+    </message>
+    <message>
+      <source>merged with corrections saved by another session ({name})</source>
+      <translation>已与另一会话保存的校改合并（{name}）</translation>
+    </message>
+    <message>
+      <source>{folder} cannot be written ({why}): corrections saved in the workspace as {path}</source>
+      <translation>{folder} 无法写入（{why}）：校改已保存到工作区 {path}</translation>
+    </message>
+    <message>
+      <source>{page} changed on disk since its corrections were saved</source>
+      <translation>{page} 在校改保存后已在磁盘上改动</translation>
+    </message>
+    <message>
+      <source>{name}: corrupt corrections: its text does not match its hash</source>
+      <translation>{name}：校改已损坏：其文本与哈希值不符</translation>
+    </message>
+    <message>
+      <source>{page} changed since its corrections were saved: they were moved onto the new text</source>
+      <translation>{page} 在校改保存后已改动：校改已移到新文本上</translation>
+    </message>
+    <message>
+      <source>not saved: {why}</source>
+      <translation>未保存：{why}</translation>
+    </message>
+    <message>
+      <source>not saved: {name} was changed by another session since this page was opened and {n} decision(s) conflict ({conflicts}); their save is untouched, yours is kept in {kept}</source>
+      <translation>未保存：本版打开后，{name} 已被另一会话改动，有 {n} 条决定冲突（{conflicts}）；对方的保存未动，你的校改另存在 {kept}</translation>
+    </message>
+    <message>
+      <source>{name} holds corrections for another page ({page})</source>
+      <translation>{name} 存的是另一版（{page}）的校改</translation>
+    </message>
+    <message>
+      <source>{name} holds corrections for another text ({why})</source>
+      <translation>{name} 存的是另一段文本的校改（{why}）</translation>
+    </message>
+    <message>
+      <source>left in place (could not rename it)</source>
+      <translation>留在原处（无法改名）</translation>
+    </message>
+    <message>
+      <source>its corrections were not applied</source>
+      <translation>其校改未应用</translation>
+    </message>
+    <message>
+      <source>it was not used</source>
+      <translation>未使用该文件</translation>
+    </message>
+    <message>
+      <source>{error}; {what}, {where}; the page opens with its automatic parse</source>
+      <translation>{error}；{what}，{where}；本版以自动解析结果打开</translation>
+    </message>
+    <message>
+      <source>{n} could not be: {lost}</source>
+      <translation>{n} 条无法移动：{lost}</translation>
+    </message>
+    <message>
+      <source>new line(s) {lines} are in no article</source>
+      <translation>新的第 {lines} 行不属于任何文章</translation>
+    </message>
+    <message>
+      <source>cannot save corrections to {path}: {error}</source>
+      <translation>无法把校改保存到 {path}：{error}</translation>
+    </message>
+    <message>
+      <source>{error}; it was kept as {name} and replaced by this save</source>
+      <translation>{error}；原文件另存为 {name}，并由本次保存取代</translation>
+    </message>
+    <message>
+      <source>the old corrections are kept as {name}</source>
+      <translation>旧的校改另存为 {name}</translation>
+    </message>
+    <message>
+      <source>corrections saved, but the lexicon could not be updated: {error}</source>
+      <translation>校改已保存，但词表未能更新：{error}</translation>
+    </message>
+    <message>
+      <source>{name}: {error}</source>
+      <translation>{name}：{error}</translation>
+    </message>
+    <message>
+      <source>{name}: the page is empty</source>
+      <translation>{name}：该版面是空的</translation>
+    </message>
+    <message>
+      <source>Extracting the PDF's pages…</source>
+      <translation type="obsolete">正在提取 PDF 的各版…</translation>
     </message>
     <message>
       <source>Page text (*.txt);;All files (*)</source>

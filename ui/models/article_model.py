@@ -29,10 +29,30 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 EDITABLE = frozenset(EDITABLE_FIELDS)  # the fields an editor may override: core.fields decides
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_UNUSED = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+_EDITABLE_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
+
 FieldEditor = Callable[[str, str, str], None]  # article id, field, new text
 
 
 class ArticleListModel(RowsModel[Article]):
+    width = len(COLUMNS)
+
     def __init__(self, session: PageSession, colours: ColourBook, parent: QObject | None = None) -> None:
         super().__init__(lambda a: a.id, parent)
         self._session = session
@@ -90,28 +110,33 @@ class ArticleListModel(RowsModel[Article]):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # called for every role of every painted cell: plain int comparisons, the common roles first
         if not index.isValid():
             return None
-        a = self._rows[index.row()]
+        row = index.row()
         key = COLUMNS[index.column()][0]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role in (_DISPLAY, _EDIT):
+            a = self._rows[row]
             if key == "lines":
                 return len(a.lines)
             if key == "entities":
                 pending = self._pending[a.id]
                 total = self._total[a.id]
                 return tr("{total} ({n} to review)").format(total=total, n=pending) if pending else str(total)
-            return self.fields(index.row()).get(key)
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
-            return self._colours.tint(a.id)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            shown = self.fields(index.row()).get(key) if key in EDITABLE else ""
+            return self.fields(row).get(key)
+        if role in _UNUSED:
+            return None
+        if role == _DECORATION:
+            return self._colours.tint(self._rows[row].id) if key == "title" else None
+        if role == _ALIGNMENT:
+            return _RIGHT if key in ("lines", "entities") else None
+        a = self._rows[row]
+        if role == _TOOLTIP:
+            shown = self.fields(row).get(key) if key in EDITABLE else ""
             over = tr(" (typed by the editor)") if key in a.overrides else ""
             return f"{a.id}: {shown}{over}" if shown else a.id
         if role == ArticleIdRole:
             return a.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("lines", "entities"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -130,10 +155,7 @@ class ArticleListModel(RowsModel[Article]):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
-        if COLUMNS[index.column()][0] in EDITABLE:
-            f |= Qt.ItemFlag.ItemIsEditable
-        return f
+        return _EDITABLE_FLAGS if COLUMNS[index.column()][0] in EDITABLE else _FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:

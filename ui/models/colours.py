@@ -19,6 +19,7 @@ TINTS: tuple[str, ...] = (
     "#f7d6d6",
     "#e3e0fb",
 )
+TINT_RGBA: tuple[int, ...] = tuple(QColor(t).rgba() for t in TINTS)  # compared and painted per line
 UNASSIGNED = QColor("#eeeeee")
 UNASSIGNED_MARK = QColor("#c0392b")
 
@@ -57,13 +58,17 @@ class ColourBook:
             self._index[aid] = next((k for k in ring if k not in near), first)
 
     def tint(self, article_id: str) -> QColor:
+        return QColor.fromRgba(self.tint_rgba(article_id)) if article_id else UNASSIGNED
+
+    def tint_rgba(self, article_id: str) -> int:
+        """The tint as an RGBA int (no colour parsed per call: the raw view asks per line)."""
         if not article_id:
-            return UNASSIGNED
+            return UNASSIGNED.rgba()
         k = self._index.get(article_id)
         if k is None:
             k = len(self._index) % len(TINTS)
             self._index[article_id] = k
-        return QColor(TINTS[k])
+        return TINT_RGBA[k]
 
     def strong(self, article_id: str) -> QColor:
         """The tint of a selected article: the same hue, more saturated."""

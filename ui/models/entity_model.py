@@ -37,6 +37,16 @@ STATUS_COLOURS = {
     "edited": QColor("#6b3fa0"),
 }
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_CELL_ROLES = frozenset((_FONT, _FOREGROUND, _BACKGROUND, int(Qt.ItemDataRole.TextAlignmentRole)))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
 STRUCK = QFont()
 STRUCK.setStrikeOut(True)
 
@@ -57,6 +67,8 @@ def context(text: str, e: Entity, chars: int = CONTEXT_CHARS) -> str:
 
 
 class EntityModel(RowsModel[Entity]):
+    width = len(COLUMNS)
+
     def __init__(
         self, session: PageSession, colours: dict[str, QColor] | None = None, parent: QObject | None = None
     ) -> None:
@@ -65,6 +77,7 @@ class EntityModel(RowsModel[Entity]):
         self.type_colours = colours or {}
         self._occurrences: Counter[str] = Counter()
         self._article_rows: dict[str, int] | None = None
+        self._display: dict[int, tuple[Entity, tuple[Any, ...]]] = {}  # id(entity) → (entity, cells)
         self.order = "doubt"
         session.reset.connect(self._on_reset)
         session.changed.connect(self._on_changed)
@@ -82,6 +95,7 @@ class EntityModel(RowsModel[Entity]):
         self._rows = page.entities if page is not None else ()
         self._occurrences = Counter(e.text for e in self._rows)
         self._article_rows = None
+        self._display.clear()
         self.endResetModel()
 
     def set_order(self, order: str) -> None:
@@ -99,11 +113,23 @@ class EntityModel(RowsModel[Entity]):
     def _on_changed(self, old: Page, new: Page, change: Change) -> None:
         if new.entities is not self._rows:
             self._follow_entities(old, new, change)
+            if len(self._display) > 2 * len(self._rows) + 64:  # forget the cells of entities gone
+                live = {id(e) for e in self._rows}
+                self._display = {k: v for k, v in self._display.items() if k in live}
         if change.articles or change.article_list:  # entities change article without changing themselves
             self._article_rows = None
-            if change.article_list:  # article rows may have shifted: every entity's cell may read anew
-                if self._rows:
-                    self.dataChanged.emit(self.index(0, ARTICLE), self.index(len(self._rows) - 1, ARTICLE))
+            if change.article_list:  # article rows shifted: the entities of every article whose row moved
+                before = {a.id: i for i, a in enumerate(old.articles)}
+                moved = [a.id for i, a in enumerate(new.articles) if before.get(a.id) != i or a.id in change.articles]
+                index = self._session.index
+                if sum(len(index.entities_of(aid)) for aid in moved) > len(self._rows) // 4:
+                    if self._rows:  # most of the table: one signal beats finding each row
+                        self.dataChanged.emit(self.index(0, ARTICLE), self.index(len(self._rows) - 1, ARTICLE))
+                    return
+                rows = {self._row_at(e.start) for aid in moved for e in index.entities_of(aid)}
+                rows.update(r for a, b in self._rows_on(new, change.lines) for r in range(a, b + 1))
+                for first, last in _runs(sorted(rows)):
+                    self.dataChanged.emit(self.index(first, ARTICLE), self.index(last, ARTICLE))
             else:  # the same articles in the same rows: only entities on re-owned lines change article
                 for first, last in self._rows_on(new, change.lines):
                     self.dataChanged.emit(self.index(first, ARTICLE), self.index(last, ARTICLE))
@@ -120,6 +146,9 @@ class EntityModel(RowsModel[Entity]):
                 self._row_changed(row)
             elif e.text in touched:
                 self._row_changed(row, OCCURRENCES, OCCURRENCES)
+
+    def _row_at(self, start: int) -> int:
+        return bisect.bisect_left(self._rows, start, key=lambda e: e.start)
 
     def _rows_on(self, page: Page, numbers: frozenset[int]) -> list[tuple[int, int]]:
         """Runs of rows (first, last) of the entities starting on lines ``numbers``."""
@@ -142,34 +171,27 @@ class EntityModel(RowsModel[Entity]):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Called for every role of every painted cell (through the proxy): plain int look-ups and
+        # the row's display values kept per entity object, not recomputed per paint
         if not index.isValid():
             return None
-        e = self._rows[index.row()]
+        row = index.row()
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if col == ARTICLE:
-                row = self.article_row(e)
-                return row or ""
-            if col == CONTEXT:
-                page = self._session.page
-                return context(page.text, e) if page is not None else ""
-            return (
-                e.text,
-                e.type,
-                tr(e.status),
-                "",
-                "",
-                tr(e.source),
-                f"{e.confidence:.2f}",
-                self._occurrences[e.text],
-            )[col]
-        if role == Qt.ItemDataRole.ForegroundRole and col == 2:
-            return STATUS_COLOURS.get(e.status)
-        if role == Qt.ItemDataRole.BackgroundRole and col == 1:
-            return self.type_colours.get(e.type)
-        if role == Qt.ItemDataRole.FontRole and e.status == "rejected" and col == 0:
-            return STRUCK
-        if role == Qt.ItemDataRole.ToolTipRole:
+                return self.article_row(self._rows[row]) or ""
+            return self._cells(row)[col]
+        if role in _CELL_ROLES:
+            e = self._rows[row]
+            if role == _FOREGROUND:
+                return STATUS_COLOURS.get(e.status) if col == 2 else None
+            if role == _BACKGROUND:
+                return self.type_colours.get(e.type) if col == 1 else None
+            if role == _FONT:
+                return STRUCK if col == 0 and e.status == "rejected" else None
+            return _RIGHT if col in (ARTICLE, CONFIDENCE, OCCURRENCES) else None
+        e = self._rows[row]
+        if role == _TOOLTIP:
             value = f", value {e.value}" if e.value else ""
             return (
                 tr("{text} [{type}] offsets {start}–{end}").format(text=e.text, type=e.type, start=e.start, end=e.end)
@@ -183,9 +205,21 @@ class EntityModel(RowsModel[Entity]):
             return e.type
         if role == StatusRole:
             return e.status
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (ARTICLE, CONFIDENCE, OCCURRENCES):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _cells(self, row: int) -> tuple[Any, ...]:
+        """The row's displayed values (the Article cell is looked up live: it changes with the article
+        list while the entity stays the same object)."""
+        e = self._rows[row]
+        occ = self._occurrences[e.text]
+        cached = self._display.get(id(e))
+        if cached is not None and cached[0] is e and cached[1][OCCURRENCES] == occ:
+            return cached[1]
+        page = self._session.page
+        ctx = context(page.text, e) if page is not None else ""
+        cells = (e.text, e.type, tr(e.status), "", ctx, tr(e.source), f"{e.confidence:.2f}", occ)
+        self._display[id(e)] = (e, cells)
+        return cells
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -193,9 +227,7 @@ class EntityModel(RowsModel[Entity]):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
 
 class EntityFilterModel(QSortFilterProxyModel):
@@ -240,3 +272,14 @@ class EntityFilterModel(QSortFilterProxyModel):
         model = self.sourceModel()
         row = model.row_of(entity_id) if isinstance(model, EntityModel) else -1
         return row >= 0 and self.filterAcceptsRow(row, QModelIndex())
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted rows as runs of consecutive rows (one ``dataChanged`` each)."""
+    out: list[tuple[int, int]] = []
+    for r in sorted(set(rows)):
+        if out and r == out[-1][1] + 1:
+            out[-1] = (out[-1][0], r)
+        else:
+            out.append((r, r))
+    return out

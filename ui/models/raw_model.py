@@ -19,6 +19,8 @@ ParagraphStartRole = Qt.ItemDataRole.UserRole + 3
 UnassignedRole = Qt.ItemDataRole.UserRole + 4
 MarkRole = Qt.ItemDataRole.UserRole + 5
 
+_TINT, _MARK = 1, 2  # what changed on a row
+
 _Index = QModelIndex | QPersistentModelIndex
 LineInfo = tuple[str, str, bool]  # article id ("" if none), role ("" if none), paragraph start
 NO_ARTICLE: LineInfo = ("", "", False)
@@ -60,6 +62,13 @@ class RawLinesModel(QAbstractListModel):
             return "" if self._page.lines[number - 1].is_blank else "?"
         return PARAGRAPH_MARK if para else ROLE_MARKS.get(role, "")
 
+    def tint_rgba(self, row: int) -> int:
+        """The row's background as ``data(BackgroundRole)`` gives it, as an RGBA int (-1: none):
+        the raw view compares ints per row without building an index and a variant for each."""
+        if self._page is None or self._page.lines[row].is_blank:
+            return -1
+        return self._colours.tint_rgba(self._info[row][0])
+
     def _on_reset(self) -> None:
         self.beginResetModel()
         self._page = self._session.page
@@ -74,6 +83,8 @@ class RawLinesModel(QAbstractListModel):
         if len(new.lines) != len(self._info):
             self._on_reset()
             return
+        rows = sorted(n - 1 for n in change.lines)
+        before = [(self.tint_rgba(r), self.mark(r + 1)) for r in rows]
         self._page = new
         if change.article_list:
             self._colours.assign([a.id for a in new.articles])
@@ -84,9 +95,19 @@ class RawLinesModel(QAbstractListModel):
             for n in change.lines:
                 if self._info[n - 1][0] in change.articles or n in found:
                     self._info[n - 1] = found.get(n, NO_ARTICLE)
-        # entity edits name their lines too: the raw view re-reads every one
-        for first, last in _runs(sorted(n - 1 for n in change.lines)):
-            self.dataChanged.emit(self.index(first), self.index(last))
+        # only the rows whose tint or mark differ, with the roles that did: the raw view repaints
+        # the text under a changed tint, the gutter under a changed mark (an entity edit: neither)
+        changed: dict[int, int] = {}
+        for r, (tint, mark) in zip(rows, before, strict=True):
+            roles = (_TINT if self.tint_rgba(r) != tint else 0) | (_MARK if self.mark(r + 1) != mark else 0)
+            if roles:
+                changed[r] = roles
+        for first, last in _runs(list(changed)):
+            bits = 0
+            for r in range(first, last + 1):
+                bits |= changed.get(r, 0)
+            which = [int(Qt.ItemDataRole.BackgroundRole)] if bits & _TINT else []
+            self.dataChanged.emit(self.index(first), self.index(last), which + ([MarkRole] if bits & _MARK else []))
 
     # Qt overrides
 
@@ -123,10 +144,15 @@ class RawLinesModel(QAbstractListModel):
         return None
 
 
+RUN_GAP = 8  # rows between two changed rows that one dataChanged still spans (views skip unchanged rows)
+
+
 def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Runs of rows, each a ``dataChanged``: an article's lines come with blank lines between
+    them, and one signal over a short gap costs less than two."""
     out: list[tuple[int, int]] = []
     for r in rows:
-        if out and r == out[-1][1] + 1:
+        if out and r <= out[-1][1] + RUN_GAP:
             out[-1] = (out[-1][0], r)
         else:
             out.append((r, r))

@@ -48,6 +48,8 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self._key = key
         self._rows: tuple[Row, ...] = ()
 
+    width = 0  # the number of columns (a subclass's)
+
     def row_of(self, key: Hashable) -> int:
         """The row whose key is ``key``, or -1."""
         return next((i for i, r in enumerate(self._rows) if self._key(r) == key), -1)
@@ -73,6 +75,13 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self.dataChanged.emit(self.index(row, first), self.index(row, end))
 
     # Qt overrides
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """One Python call per index (Qt's own asks rowCount and columnCount through Python for each;
+        a proxy over the model makes an index for every role of every painted cell)."""
+        if 0 <= row < len(self._rows) and 0 <= column < self.width and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

@@ -6,6 +6,8 @@ entity span on the raw page, and a raw line maps to the paragraph showing it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
@@ -14,8 +16,20 @@ from core.fields import article_fields, needs_space
 from core.model import PENDING_STATUS, Article, Entity, Page
 from core.textmap import MappedText, assemble
 from ui.i18n import tr
+from ui.models.rows import splice
 
 HEAD_ORDER = ("kicker", "title", "subtitle", "byline")
+ROLE_SIZES = {"kicker": 1.0, "title": 1.45, "subtitle": 1.05, "byline": 0.95}
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One text block of the view: its role (its format), its text and the page offset of each
+    character (None: typed by the editor or made up, e.g. the dateline line)."""
+
+    role: str
+    text: str
+    offsets: tuple[int, ...] | None
 
 
 def headline(raw: str, spans: list[tuple[int, int]]) -> MappedText:
@@ -58,6 +72,9 @@ class ArticleTextView(QTextEdit):
             {},
         )
         self._shown: tuple[Page, Article] | None = None
+        self._paras: list[Paragraph] = []  # what each text block shows
+        self._separators: set[int] = set()  # Qt positions of the breaks between paragraphs
+        self._role_formats: dict[str, tuple[QTextBlockFormat, QTextCharFormat]] = {}
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {"entity": [], "line": []}
 
     @property
@@ -68,7 +85,7 @@ class ArticleTextView(QTextEdit):
         if page is None or article is None:
             self._shown = None
             self.clear()
-            self._offsets, self._raw_to_pos, self._entities = [], {}, []
+            self._paras, self._offsets, self._raw_to_pos, self._entities = [], [], {}, []
             return
         if (
             self._shown is not None
@@ -78,68 +95,34 @@ class ArticleTextView(QTextEdit):
         ):
             return
         keep = self.verticalScrollBar().value() if self._shown and self._shown[1].id == article.id else 0
-        same_text = self._shown is not None and self._shown[1] is article and self._shown[0].text is page.text
+        same_text = self._shown is not None and self._shown[0].text is page.text
         old = self._entities
         self._shown = (page, article)
         self._entities = entities
-        if same_text:  # only entities changed: repaint their spans, the text stays
-            self._repaint_entities(old, entities)
+        paras = self._paragraphs(page, article)
+        if same_text and self._paras:
+            # the same page: write only the paragraphs that differ, then repaint changed entities
+            fresh = self._replace(paras)
+            self._repaint_entities(old, entities, fresh)
         else:
-            self._render(page, article)
+            self._render(paras)
         self.verticalScrollBar().setValue(keep)
 
-    def _render(self, page: Page, article: Article) -> None:
-        doc = self.document()
-        doc.clear()
-        self._marks = {"entity": [], "line": []}
-        self.setExtraSelections([])
-        cursor = QTextCursor(doc)
-        offsets: list[int] = []
-        runs: list[tuple[int, int, QTextCharFormat]] = []
-        base = QFont(self.font())
-        sizes = {"kicker": 1.0, "title": 1.45, "subtitle": 1.05, "byline": 0.95}
-        first = True
+    def _paragraphs(self, page: Page, article: Article) -> list[Paragraph]:
+        """What the article shows, paragraph by paragraph, in display order."""
         cache = self._reflowed[1] if self._reflowed[0] is page.text else {}
         reflowed: dict[tuple[bool, tuple[tuple[int, int], ...]], MappedText] = {}
         self._reflowed = (page.text, reflowed)
+        out: list[Paragraph] = []
 
-        def reflow(head: bool, sp: list[tuple[int, int]]) -> MappedText:
+        def add(role: str, head: bool, sp: list[tuple[int, int]]) -> None:
             key = (head, tuple(sp))
             mt = cache.get(key)
             if mt is None:
                 mt = headline(page.text, sp) if head else assemble(page.text, sp, squeeze=True)
             reflowed[key] = mt
-            return mt
-
-        def paragraph(role: str) -> None:
-            nonlocal first
-            fmt = QTextBlockFormat()
-            fmt.setBottomMargin(6)
-            if role == "body":
-                fmt.setTextIndent(2 * self.fontMetrics().horizontalAdvance("中"))
-            if first:
-                cursor.setBlockFormat(fmt)
-                first = False
-            else:
-                cursor.insertBlock(fmt)
-                offsets.append(-1)
-
-        def write(text: str, raw: list[int] | None, role: str) -> None:
-            cf = QTextCharFormat()
-            f = QFont(base)
-            f.setPointSizeF(base.pointSizeF() * sizes.get(role, 1.0))
-            f.setBold(role in ("title", "subhead"))
-            cf.setFont(f)
-            if role in ("byline", "jump", "column", "caption", "other"):
-                cf.setForeground(QColor("#555555"))
-            start = cursor.position()
-            cursor.insertText(text, cf)
-            runs.append((start, cursor.position(), cf))
-            for i, ch in enumerate(text):
-                o = raw[i] if raw is not None else -1
-                offsets.append(o)
-                if ord(ch) > 0xFFFF:
-                    offsets.append(-1)
+            if mt.text:
+                out.append(Paragraph(role, mt.text, mt.offsets))
 
         def spans(role: str) -> list[list[tuple[int, int]]]:
             return [
@@ -152,83 +135,194 @@ class ArticleTextView(QTextEdit):
             override = article.overrides.get(role)
             if override is not None:
                 if override:
-                    paragraph(role)
-                    write(override, None, role)
+                    out.append(Paragraph(role, override, None))
                 continue
             for sp in spans(role):
-                mt = reflow(True, sp)
-                if mt.text:
-                    paragraph(role)
-                    write(mt.text, list(mt.offsets), role)
+                add(role, True, sp)
         dateline = article_fields(page.text, page.lines, article).dateline if "dateline" in article.overrides else ""
         if dateline:
-            paragraph("byline")
-            write(tr("[dateline] {text}").format(text=dateline), None, "byline")
+            out.append(Paragraph("byline", tr("[dateline] {text}").format(text=dateline), None))
         for b in article.blocks:
-            if b.role not in ("body", "subhead"):
-                continue
-            mt = reflow(False, [(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines])
-            if mt.text:
-                paragraph(b.role)
-                write(mt.text, list(mt.offsets), b.role)
+            if b.role in ("body", "subhead"):
+                add(b.role, False, [(page.lines[n - 1].start, page.lines[n - 1].end) for n in b.lines])
         for role in TAIL_ROLES:
             for sp in spans(role):
-                mt = reflow(True, sp)
-                if mt.text:
-                    paragraph(role)
-                    write(mt.text, list(mt.offsets), role)
-        self._offsets = offsets
-        self._runs = runs
-        self._raw_to_pos = {o: i for i, o in enumerate(offsets) if o >= 0}
+                add(role, True, sp)
+        return out
+
+    def _formats(self, role: str) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        cached = self._role_formats.get(role)
+        if cached is not None:
+            return cached
+        fmt = QTextBlockFormat()
+        fmt.setBottomMargin(6)
+        if role == "body":
+            fmt.setTextIndent(2 * self.fontMetrics().horizontalAdvance("中"))
+        cf = QTextCharFormat()
+        base = QFont(self.font())
+        f = QFont(base)
+        f.setPointSizeF(base.pointSizeF() * ROLE_SIZES.get(role, 1.0))
+        f.setBold(role in ("title", "subhead"))
+        cf.setFont(f)
+        if role in ("byline", "jump", "column", "caption", "other"):
+            cf.setForeground(QColor("#555555"))
+        self._role_formats[role] = (fmt, cf)
+        return fmt, cf
+
+    def _write(self, cursor: QTextCursor, paras: list[Paragraph], *, new_block: bool) -> None:
+        """Write ``paras`` at the cursor, the first into the cursor's (empty) block unless
+        ``new_block``."""
+        for i, p in enumerate(paras):
+            fmt, cf = self._formats(p.role)
+            if i or new_block:
+                cursor.insertBlock(fmt)
+            else:
+                cursor.setBlockFormat(fmt)
+            cursor.insertText(p.text, cf)
+
+    def _render(self, paras: list[Paragraph]) -> None:
+        doc = self.document()
+        doc.clear()
+        self._marks = {"entity": [], "line": []}
+        self.setExtraSelections([])
+        cursor = QTextCursor(doc)
+        self._write(cursor, paras, new_block=False)
+        self._paras = paras
+        self._index_offsets()
         for e in self._entities:
             self._paint_entity(cursor, e)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def _repaint_entities(self, old: list[Entity], new: list[Entity]) -> None:
-        """Give back their written format to the spans of entities that changed, then paint again every
-        entity over those spans, in page order: the text ends formatted as a full render leaves it."""
+    def _replace(self, paras: list[Paragraph]) -> tuple[int, int]:
+        """Swap the paragraphs that differ from those shown for ``paras`` (one text block each);
+        returns the Qt positions the written ones now cover."""
+        old = self._paras
+        s = splice(old, paras)
+        start, old_end, new_end = s.start, s.old_end, s.new_end
+        if start == old_end == len(old) and start == new_end:
+            return (0, 0)
+        if start == old_end:  # a pure insert: rewrite one neighbouring paragraph too (no block to reuse)
+            if old_end < len(old):
+                old_end, new_end = old_end + 1, new_end + 1
+            else:
+                start -= 1
+        doc = self.document()
+        self._marks = {"entity": [], "line": []}
+        self.setExtraSelections([])
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        first, last = doc.findBlockByNumber(start), doc.findBlockByNumber(old_end - 1)
+        cursor.setPosition(first.position())
+        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()  # leaves block ``start`` empty
+        if new_end > start:
+            self._write(cursor, paras[start:new_end], new_block=False)
+            lo, hi = doc.findBlockByNumber(start).position(), cursor.position()
+        else:  # nothing to write there: the emptied block goes too
+            if start > 0:
+                cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor)
+            else:
+                cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            if start == 0 and paras:  # the next paragraph joined the emptied first block: its format
+                cursor.setBlockFormat(self._formats(paras[0].role)[0])
+            lo = hi = cursor.position()
+        cursor.endEditBlock()
+        self._paras = paras
+        self._index_offsets()
+        return (lo, hi)
+
+    def _index_offsets(self) -> None:
+        """Qt position → page offset (-1 between paragraphs and for text not from the page)."""
+        offsets: list[int] = []
+        runs: list[tuple[int, int, QTextCharFormat]] = []
+        separators: set[int] = set()
+        for i, p in enumerate(self._paras):
+            if i:
+                separators.add(len(offsets))
+                offsets.append(-1)
+            start = len(offsets)
+            if p.text and max(p.text) <= "\uffff":  # one Qt position per character
+                offsets.extend(p.offsets if p.offsets is not None else [-1] * len(p.text))
+            elif p.offsets is None:
+                offsets.extend(-1 for ch in p.text for _ in range(2 if ord(ch) > 0xFFFF else 1))
+            else:
+                for ch, o in zip(p.text, p.offsets, strict=True):
+                    offsets.append(o)
+                    if ord(ch) > 0xFFFF:
+                        offsets.append(-1)
+            runs.append((start, len(offsets), self._formats(p.role)[1]))
+        self._offsets = offsets
+        self._separators = separators
+        self._runs = runs
+        self._raw_to_pos = {o: i for i, o in enumerate(offsets) if o >= 0}
+
+    def _repaint_entities(self, old: list[Entity], new: list[Entity], fresh: tuple[int, int] = (0, 0)) -> None:
+        """Give back their written format to the characters of entities that changed, then paint again
+        every entity over those characters and over the ``fresh`` text just written, in page order:
+        the text ends formatted as a full render leaves it."""
         self._marks = {"entity": [], "line": []}
         self.setExtraSelections([])
         old_ids = {e.id: e for e in old}
         new_ids = {e.id: e for e in new}
         changed = [e for e in old if new_ids.get(e.id) != e] + [e for e in new if old_ids.get(e.id) != e]
-        regions = [r for r in map(self._entity_range, changed) if r is not None]
-        ranges = [(e, self._entity_range(e)) for e in new]
+        regions = [r for e in changed for r in self._entity_runs(e)]
+        if fresh[0] < fresh[1]:
+            regions.append(fresh)
+        placed = [(e, self._entity_runs(e)) for e in new]
+
+        def touches(runs: list[tuple[int, int]]) -> bool:
+            return any(r[0] < b and a < r[1] for r in runs for a, b in regions)
+
         grown = True
-        while grown:  # an entity overlapping a region is repainted whole: the region takes it in
+        while grown:  # an entity touching a region is repainted whole: the region takes it in
             grown = False
-            for _e, r in ranges:
-                if r is None or not any(r[0] < b and a < r[1] for a, b in regions):
+            for _e, runs in placed:
+                if not touches(runs):
                     continue
-                if not any(a <= r[0] and r[1] <= b for a, b in regions):
-                    regions.append(r)
-                    grown = True
+                for r in runs:
+                    if not any(a <= r[0] and r[1] <= b for a, b in regions):
+                        regions.append(r)
+                        grown = True
         if regions:
             cursor = QTextCursor(self.document())
             cursor.beginEditBlock()
             for a, b in regions:
+                if fresh[0] <= a and b <= fresh[1]:
+                    continue  # just written with its paragraph's format: nothing to give back
                 for start, end, cf in self._runs:
                     lo, hi = max(a, start), min(b, end)
                     if lo < hi:
                         cursor.setPosition(lo)
                         cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
                         cursor.setCharFormat(cf)
-            for e, r in ranges:
-                if r is not None and any(r[0] < b and a < r[1] for a, b in regions):
+            for e, runs in placed:
+                if touches(runs):
                     self._paint_entity(cursor, e)
             cursor.endEditBlock()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _entity_range(self, e: Entity) -> tuple[int, int] | None:
-        pos = [self._raw_to_pos[o] for o in range(e.start, e.end) if o in self._raw_to_pos]
-        return (min(pos), max(pos) + 1) if pos else None
+        """From the first to the last shown character of ``e`` (what the highlight covers)."""
+        runs = self._entity_runs(e)
+        return (runs[0][0], runs[-1][1]) if runs else None
+
+    def _entity_runs(self, e: Entity) -> list[tuple[int, int]]:
+        """The Qt positions showing ``e``'s characters, as runs: an entity whose lines are shown in
+        two paragraphs (or out of order) paints its own characters, never the text between."""
+        runs: list[tuple[int, int]] = []
+        offsets = self._offsets
+        for p in sorted(self._raw_to_pos[o] for o in range(e.start, e.end) if o in self._raw_to_pos):
+            end = p + 1
+            if end < len(offsets) and offsets[end] < 0 and end not in self._separators:
+                end += 1  # the second half of a character outside the BMP
+            if runs and runs[-1][1] == p:
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((p, end))
+        return runs
 
     def _paint_entity(self, cursor: QTextCursor, e: Entity) -> None:
-        r = self._entity_range(e)
-        if r is None:
-            return
-        cursor.setPosition(r[0])
-        cursor.setPosition(r[1], QTextCursor.MoveMode.KeepAnchor)
         cf = QTextCharFormat()
         colour = QColor(self.colours.get(e.type, QColor("#dddddd")))
         if e.status == "rejected":
@@ -240,7 +334,10 @@ class ArticleTextView(QTextEdit):
                 cf.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             cf.setBackground(colour)
         cf.setToolTip(f"{e.text} · {e.type} · {tr(e.status)}")
-        cursor.mergeCharFormat(cf)
+        for a, b in self._entity_runs(e):
+            cursor.setPosition(a)
+            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(cf)
 
     # -- selection and marks ----------------------------------------------------------------------
 

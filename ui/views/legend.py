@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from core.entities.labels import Label
 from ui.i18n import tr
 from ui.models.colours import PARAGRAPH_MARK, ROLE_MARKS, UNASSIGNED, soften
+from ui.views.table_sheet import TableSheet
 
 ROLE_MEANINGS = {
     "title": "title (主题)",
@@ -39,27 +40,6 @@ def legend_rows(labels: Sequence[Label]) -> list[tuple[str, str, QColor | None]]
     return rows
 
 
-class LegendDialog(QDialog):
-    def __init__(self, parent: QWidget | None, labels: Sequence[Label]) -> None:
-        super().__init__(parent)
-        self.setObjectName("legend")
-        self.setWindowTitle(tr("Legend"))
-        rows = legend_rows(labels)
-        self.table = QTableWidget(len(rows), 2, self)
-        self.table.setHorizontalHeaderLabels([tr("Sign"), tr("Meaning")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for r, (sign, meaning, colour) in enumerate(rows):
-            item = QTableWidgetItem(sign)
-            if colour is not None:
-                item.setBackground(colour)
-            self.table.setItem(r, 0, item)
-            self.table.setItem(r, 1, QTableWidgetItem(tr(meaning)))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(560, 520)
+def legend_sheet(parent: QWidget | None, labels: Sequence[Label]) -> TableSheet:
+    rows = [((sign, colour), tr(meaning)) for sign, meaning, colour in legend_rows(labels)]
+    return TableSheet(parent, "legend", tr("Legend"), [tr("Sign"), tr("Meaning")], rows, (560, 520))

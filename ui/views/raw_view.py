@@ -1,13 +1,13 @@
 """The raw page: every line as extracted, numbered, tinted by its article, its role in the gutter.
 
-A read-only ``QPlainTextEdit`` over ``RawLinesModel``: one text block per line, the article tint
-as the block's background.  An edit restyles only the rows the model reports, so a 20,000-line
-page costs the same per edit as the sample.
+A read-only ``QPlainTextEdit`` over ``RawLinesModel``: one text block per line; the article tints
+are painted from the model under the visible lines (not stored as block formats), so an edit that
+re-tints hundreds of lines costs a repaint of the screen, on the sample as on a 20,000-line page.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -16,20 +16,20 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
-    QTextBlock,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from core.model import Page
 from ui.i18n import tr
 from ui.models.colours import UNASSIGNED_MARK
-from ui.models.raw_model import RawLinesModel
+from ui.models.raw_model import MarkRole, RawLinesModel
 from ui.views.textpos import TextPositions
 
 LINES_MIME = "application/x-banmian-lines"
+BAND_GAP = 4  # an article's highlight runs on over at most this many blank lines
 
 
 class LineGutter(QWidget):
@@ -109,55 +109,70 @@ class RawPageView(QPlainTextEdit):
         self.blockSignals(True)
         self.setPlainText(text)
         self.blockSignals(False)
-        if page is not None and page.lines:
-            self._restyle(0, len(page.lines) - 1)
         if self.compact:
             self._show_blank_lines(False)
         self._fit_gutter()
         self._gutter.update()
 
-    def _rows_changed(self, first: QModelIndex, last: QModelIndex, roles: object = None) -> None:
-        self._restyle(first.row(), last.row())
-        self._gutter.update()
+    def _rows_changed(self, first: QModelIndex, last: QModelIndex, roles: list[int] | None = None) -> None:
+        """Tints are painted from the model (``paintEvent``), so an edit only asks for a repaint of
+        the rows it touched that are on screen: the text under changed tints, the gutter under
+        changed marks (no roles: both); nothing in the text document changes."""
+        tint = not roles or Qt.ItemDataRole.BackgroundRole in roles
+        mark = not roles or MarkRole in roles
+        band = self._on_screen(first.row(), last.row()) if tint or mark else None
+        if band is not None:
+            if tint:
+                self.viewport().update(QRect(0, band[0], self.viewport().width(), band[1] - band[0] + 1))
+            if mark:
+                self._gutter.update(0, band[0], self._gutter.width(), band[1] - band[0] + 1)
 
-    def _restyle(self, first: int, last: int) -> None:
-        """Set the tint of rows ``first..last`` that show another one, one cursor operation per run
-        of equal tint (an edit that keeps a line's article leaves its block alone)."""
-        assert self._model is not None
-        runs: list[tuple[QTextBlock, QTextBlock, int]] = []  # first block, last block, tint
-        block = self.document().findBlockByNumber(first)
-        for row in range(first, last + 1):
-            if not block.isValid():
+    def _on_screen(self, first: int, last: int) -> tuple[int, int] | None:
+        """The vertical band (viewport pixels) rows ``first..last`` cover on screen, or None."""
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        block = self.firstVisibleBlock()
+        top: int | None = None
+        bottom = 0
+        while block.isValid():
+            geo = self.blockBoundingGeometry(block).translated(offset)
+            if geo.top() > height or block.blockNumber() > last:
                 break
-            colour = self._tint(row)
-            fmt = block.blockFormat()
-            shown = fmt.background().color().rgba() if fmt.hasProperty(QTextFormat.Property.BackgroundBrush) else -1
-            if shown != colour:
-                if runs and runs[-1][2] == colour and runs[-1][1].blockNumber() == row - 1:
-                    runs[-1] = (runs[-1][0], block, colour)
-                else:
-                    runs.append((block, block, colour))
+            if block.blockNumber() >= first and block.isVisible():
+                top = int(geo.top()) if top is None else top
+                bottom = int(geo.bottom()) + 1
             block = block.next()
-        if not runs:
-            return
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        for start_block, end_block, colour in runs:
-            cursor.setPosition(start_block.position())
-            cursor.setPosition(end_block.position(), QTextCursor.MoveMode.KeepAnchor)
-            new = QTextBlockFormat()
-            if colour < 0:
-                new.clearBackground()
-            else:
-                new.setBackground(QColor.fromRgba(colour))
-            cursor.setBlockFormat(new)
-        cursor.endEditBlock()
+        return (top, bottom) if top is not None else None
 
-    def _tint(self, row: int) -> int:
-        """The row's tint as an RGBA int (-1: none); ints compare safely, QColor to None does not."""
-        assert self._model is not None
-        value = self._model.data(self._model.index(row), Qt.ItemDataRole.BackgroundRole)
-        return value.rgba() if isinstance(value, QColor) else -1
+    def tint(self, number: int) -> QColor | None:
+        """The background line ``number`` is painted with (its article's tint), or None."""
+        if self._model is None or self._model.page is None or not 1 <= number <= self._model.rowCount():
+            return None
+        rgba = self._model.tint_rgba(number - 1)
+        return QColor.fromRgba(rgba) if rgba >= 0 else None
+
+    def _paint_tints(self, event: QPaintEvent) -> None:
+        """Each visible line's article tint, full width, under the text (only the lines on screen)."""
+        model = self._model
+        if model is None or model.page is None:
+            return
+        painter = QPainter(self.viewport())
+        offset = self.contentOffset()
+        width = self.viewport().width()
+        area = event.rect()
+        n_rows = model.rowCount()
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            geo = self.blockBoundingGeometry(block).translated(offset)
+            if geo.top() > area.bottom():
+                break
+            row = block.blockNumber()
+            if block.isVisible() and geo.bottom() >= area.top() and row < n_rows:
+                rgba = model.tint_rgba(row)
+                if rgba >= 0:
+                    painter.fillRect(QRectF(0, geo.top(), width, geo.height()), QColor.fromRgba(rgba))
+            block = block.next()
+        painter.end()
 
     # -- selection ----------------------------------------------------------------------------------
 
@@ -223,15 +238,26 @@ class RawPageView(QPlainTextEdit):
         self.setTextCursor(c)
 
     def show_article(self, lines: tuple[int, ...], colour: QColor, *, scroll: bool) -> None:
-        """Light up an article's lines (stronger tint, full width); optionally scroll to the first."""
+        """Light up an article's lines (stronger tint, full width); optionally scroll to the first.
+        One mark per run of consecutive lines, not one per line."""
         marks = []
         doc = self.document()
-        for n in lines:
-            block = doc.findBlockByNumber(n - 1)
-            if not block.isValid():
+        page = self._model.page if self._model is not None else None
+        runs: list[list[int]] = []
+        for n in sorted(lines):
+            if runs and (n == runs[-1][1] + 1 or self._blank_between(page, runs[-1][1], n)):
+                runs[-1][1] = n
+            else:
+                runs.append([n, n])
+        for first_n, last_n in runs:
+            first, last = doc.findBlockByNumber(first_n - 1), doc.findBlockByNumber(last_n - 1)
+            if not first.isValid() or not last.isValid():
                 continue
             sel = QTextEdit.ExtraSelection()
-            sel.cursor = QTextCursor(block)
+            c = QTextCursor(first)
+            if last_n > first_n:  # to the end of the last line: a selection ending at a line start skips it
+                c.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = c
             sel.format.setBackground(colour)
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             marks.append(sel)
@@ -244,6 +270,22 @@ class RawPageView(QPlainTextEdit):
                 self.setTextCursor(QTextCursor(first))
                 self.blockSignals(False)
                 self.centerCursor()
+
+    @staticmethod
+    def _blank_between(page: Page | None, a: int, b: int) -> bool:
+        """Only blank lines between lines ``a`` and ``b``: one band lights both (fewer marks)."""
+        return page is not None and b - a <= BAND_GAP and all(page.lines[n - 1].is_blank for n in range(a + 1, b))
+
+    def lit_lines(self) -> set[int]:
+        """The non-blank lines the article highlight covers (1-based)."""
+        doc = self.document()
+        page = self._model.page if self._model is not None else None
+        out: set[int] = set()
+        for sel in self._article_marks:
+            c = sel.cursor
+            first = doc.findBlock(c.selectionStart()).blockNumber() + 1
+            out.update(range(first, doc.findBlock(c.selectionEnd()).blockNumber() + 2))
+        return {n for n in out if page is None or not page.lines[n - 1].is_blank}
 
     def show_entity(self, span: tuple[int, int] | None, colour: QColor | None = None) -> None:
         self._entity_mark = []
@@ -369,6 +411,10 @@ class RawPageView(QPlainTextEdit):
         painter.end()
 
     # Qt overrides
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._paint_tints(event)
+        super().paintEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

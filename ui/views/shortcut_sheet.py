@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ui.i18n import tr
+from ui.views.table_sheet import TableSheet
 
 WHERE = {
     Qt.ShortcutContext.WindowShortcut: "anywhere",
@@ -34,24 +35,6 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str, str]]:
     return rows
 
 
-class ShortcutSheet(QDialog):
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self.setObjectName("shortcutSheet")
-        self.setWindowTitle(tr("Keyboard shortcuts"))
-        rows = shortcut_rows(window)
-        self.table = QTableWidget(len(rows), 3, self)
-        self.table.setHorizontalHeaderLabels([tr("Keys"), tr("Action"), tr("Where")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(720, 640)
+def shortcut_sheet(window: QWidget) -> TableSheet:
+    headers = [tr("Keys"), tr("Action"), tr("Where")]
+    return TableSheet(window, "shortcutSheet", tr("Keyboard shortcuts"), headers, shortcut_rows(window), (720, 640))
