@@ -222,7 +222,7 @@ def save(
         raise SaveError(f"cannot save corrections to {path}: {e.strerror or e}") from None
     if lexicon is not None:
         try:
-            teach(lexicon, (merged_doc or doc).page, previous)
+            teach(lexicon, (merged_doc or doc).page, previous, base=doc.base)
         except (OSError, ValueError) as e:
             warnings.append(f"corrections saved, but the lexicon could not be updated: {e}")
     new_origin = Origin(digest(path.read_bytes()), data, gen, page)

@@ -29,6 +29,9 @@ _PARAMS = {
 }
 
 
+_RULE = 9  # the index of the rules' tag among a character's features (``features.char_features``)
+
+
 @dataclass(frozen=True, slots=True)
 class TrainResult:
     pages: int
@@ -52,6 +55,11 @@ def _sequences(store: TaggerStore, page: Path, sidecar: Path) -> list[LabelledSe
     return seqs
 
 
+def informative(s: LabelledSegment) -> bool:
+    """A segment where the editor or the rules saw a mention (the rest only teaches O after O)."""
+    return any(label != "O" for label in s.labels) or any(f[_RULE] != "r=O" for f in s.features)
+
+
 def train(store: TaggerStore) -> TrainResult:
     """Retrain the store's model on all its pages; the old model stays until the new one is written."""
     import pycrfsuite
@@ -66,7 +74,7 @@ def train(store: TaggerStore) -> TrainResult:
             continue
         pages += 1
         for s in seqs:
-            if any(label != "O" for label in s.labels):
+            if informative(s):
                 trainer.append(s.features, s.labels)
                 n += 1
     if n:
