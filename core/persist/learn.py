@@ -30,9 +30,7 @@ def removed_suggestions(page: Page, base: Page) -> list[Entity]:
     return [e for e in base.entities if e.status == "auto" and (e.start, e.end) not in now]
 
 
-def teach(
-    lexicon: UserLexicon, page: Page, previous: Iterable[tuple[str, str]] = (), base: Page | None = None
-) -> None:
+def teach(lexicon: UserLexicon, page: Page, previous: Iterable[tuple[str, str]] = (), base: Page | None = None) -> None:
     """Teach the lexicon this page's decisions, as this page's vote (``lexicon.page_key``).
 
     Confirmed/added/edited entities are learned for this page (one-character and TIME ones never:

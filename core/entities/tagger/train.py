@@ -67,7 +67,8 @@ def train(store: TaggerStore) -> TrainResult:
     t0, c0 = time.perf_counter(), time.process_time()
     trainer = pycrfsuite.Trainer(verbose=False)
     pages = n = 0
-    for page, sidecar in store.pages():
+    learned = store.pages()
+    for page, sidecar in learned:
         try:
             seqs = _sequences(store, page, sidecar)
         except Exception:
@@ -82,6 +83,9 @@ def train(store: TaggerStore) -> TrainResult:
         tmp = store.model_path.with_name(f"{store.model_path.name}.tmp-{os.getpid()}")
         store.root.mkdir(parents=True, exist_ok=True)
         trainer.train(str(tmp))
+        if store.pages()[: len(learned)] != learned:  # reset while training: this model is forgotten too
+            tmp.unlink(missing_ok=True)
+            return TrainResult(0, 0, time.perf_counter() - t0, time.process_time() - c0)
         os.replace(tmp, store.model_path)
         store.set_trained(pages)
     return TrainResult(pages, n, time.perf_counter() - t0, time.process_time() - c0)
