@@ -13,7 +13,8 @@ spans at the same places, ``islands``) and each island is decided on its own:
 
 Each kind is taken only when the tagger is sure of its labelling of the island (the lowest
 marginal probability of its labels there) above its own threshold; an island touching a mention
-the editor taught the lexicon, or one the page layout made sure (dateline parts), is left alone.
+the editor taught the lexicon, one the page layout made sure (dateline parts), or one holding a
+date or time of the rules' is left alone.
 Until the model has learned from ``MIN_PAGES`` pages it stays silent (``load`` returns None).
 The thresholds were measured with ``evaluate --learn`` (docs/architecture.md).
 """
@@ -35,15 +36,18 @@ from core.model import Page
 SOURCE = "tagger"
 LEXICON = "lexicon"
 MIN_PAGES = 3
+# the rules' dates and times are left alone (they score above what a few pages teach; a veto of
+# 八月 measured as a loss), as the lexicon never learns them
+KEEP = "TIME"
 
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
     """How sure the tagger must be of an island to take it, per kind of change."""
 
-    veto: float = 0.9
-    add: float = 0.9
-    change: float = 0.8
+    veto: float = 0.95
+    add: float = 0.7
+    change: float = 0.95
 
 
 DEFAULT = Thresholds()
@@ -118,6 +122,8 @@ class TaggerStage:
             sure = min(tagger.marginal(tags[k], k) for k in range(a, b))
             mine = spans(tags, a, b)
             theirs = spans(rules, a, b)
+            if any(t == KEEP for _, _, t in theirs):
+                continue
             need = self._t.veto if not mine else self._t.add if not theirs else self._t.change
             if sure < need:
                 continue

@@ -29,6 +29,9 @@ _PARAMS = {
 }
 
 
+# training reads the newest pages only, so one more page costs the same however many were saved
+# (about 5 s CPU at this size, benchmarks/bench_learning.py); the lexicon keeps every page's entries
+MAX_PAGES = 30
 _RULE = 9  # the index of the rules' tag among a character's features (``features.char_features``)
 
 
@@ -68,7 +71,7 @@ def train(store: TaggerStore) -> TrainResult:
     trainer = pycrfsuite.Trainer(verbose=False)
     pages = n = 0
     learned = store.pages()
-    for page, sidecar in learned:
+    for page, sidecar in learned[-MAX_PAGES:]:
         try:
             seqs = _sequences(store, page, sidecar)
         except Exception:
