@@ -157,3 +157,10 @@ def test_a_reset_during_training_leaves_no_model(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(TaggerStore, "pages", lambda self: next(calls))
     assert train(store).pages == 0
     assert not store.model_path.exists()
+
+
+def test_every_character_of_a_rules_mention_sees_the_whole_mention() -> None:
+    feats = char_features("在青石市政府", ["O", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "I-ORG"], ["S-x"] * 6)
+    assert all("rs=ORG|市政府" in feats[k] and "rprev=ORG|石" in feats[k] for k in (3, 4, 5))
+    assert all(not any(f.startswith("rs=") for f in feats[k]) for k in (0,))
+    assert "rs=LOC|青石" in feats[1] and "rnext=LOC|市" in feats[2]

@@ -44,7 +44,9 @@ def teach(lexicon: UserLexicon, page: Page, previous: Iterable[tuple[str, str]] 
     occurrence they looked at, and the harm bulk teaching used to do (dates, single characters)
     is excluded here for every confirmation; a later rejection still lowers the entry's weight.
     A suggestion of the automatic parse (``base``) the editor removed, or replaced by another span,
-    counts as rejected too: a boundary fix says the suggested span was wrong.
+    counts as rejected in its context (a boundary fix says the span was wrong there, not that the
+    string is never a mention); an explicit rejection on a page with no confirmation anywhere
+    holds everywhere (``UserLexicon.is_rejected``).
     ``LexiconError`` if learning is paused (unreadable lexicon), ``OSError`` if writing failed."""
     from core.entities.lexicon import UNKNOWN_PAGE, context_of, learnable, page_key
 
@@ -66,6 +68,6 @@ def teach(lexicon: UserLexicon, page: Page, previous: Iterable[tuple[str, str]] 
         if e.status == "rejected":
             lexicon.reject(e.text, e.type, context_of(page.text, e.start, e.end), page=key)
     for e in removed_suggestions(page, base) if base is not None else ():
-        if (e.text, e.type) not in learned:
-            lexicon.reject(e.text, e.type, context_of(page.text, e.start, e.end), page=key)
+        if (e.text, e.type) not in learned:  # in its context only: 中国 cut out of 中国美术馆 is right elsewhere
+            lexicon.reject(e.text, e.type, context_of(page.text, e.start, e.end))
     lexicon.save()
