@@ -113,3 +113,54 @@ def test_schedule_training_waits_for_pages_and_respects_the_switch(
 
 def test_tagged_parser_without_a_model_is_the_plain_parser(tmp_path: Path) -> None:
     assert tagged_parser(tmp_path / "p.txt") is parse_page
+
+
+def test_islands_cut_where_both_labellings_are_at_a_span_boundary() -> None:
+    from core.entities.tagger.stage import islands, spans
+
+    rules = ["B-LOC", "I-LOC", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    mine = ["B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O", "B-PER"]
+    assert list(islands(rules, mine)) == [(0, 2), (4, 7), (7, 8)]
+    assert list(islands(rules, rules)) == []
+    assert spans(mine, 4, 7) == [(4, 6, "ORG")] and spans(rules, 7, 8) == []
+
+
+def test_trained_tagger_adds_what_the_editor_keeps_adding(tmp_path: Path) -> None:
+    from core.edits.entity import AddEntity
+    from core.entities.tagger.stage import Thresholds
+
+    text = PAGE + "老蔫头带着乡亲们在青禾坡上种了新品种，老蔫头说明年还要种。\n"
+    word = "青禾坡"
+    store = TaggerStore(tmp_path / "t")
+    for k in range(3):
+        path = tmp_path / f"p{k}.txt"
+        path.write_text(text, encoding="utf-8")
+        doc = Document(parse_page(read_page(path)))
+        assert word not in {e.text for e in doc.page.entities}  # the rules do not find it
+        doc.apply(AddEntity(text.index(word), text.index(word) + len(word), "LOC"))
+        save(doc, beside(path))
+        store.add_page(path, beside(path))
+    assert train(store).pages == 3
+    stage = TaggerStage.load(store, min_pages=3, thresholds=Thresholds(veto=0.5, add=0.5, change=0.5))
+    assert stage is not None
+    after = parse_page(read_page(tmp_path / "p0.txt"), tagger=stage)
+    assert (word, "LOC", "tagger") in {(e.text, e.type, e.source) for e in after.entities}
+    assert "李建国" in {e.text for e in after.entities}
+
+
+def test_a_reset_during_training_leaves_no_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = TaggerStore(tmp_path / "t")
+    for page, sidecar in _saved_pages(tmp_path, 2, ""):
+        store.add_page(page, sidecar)
+    pages = store.pages
+    calls = iter([pages(), []])  # the second look (after training) finds the store reset
+    monkeypatch.setattr(TaggerStore, "pages", lambda self: next(calls))
+    assert train(store).pages == 0
+    assert not store.model_path.exists()
+
+
+def test_every_character_of_a_rules_mention_sees_the_whole_mention() -> None:
+    feats = char_features("在青石市政府", ["O", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "I-ORG"], ["S-x"] * 6)
+    assert all("rs=ORG|市政府" in feats[k] and "rprev=ORG|石" in feats[k] for k in (3, 4, 5))
+    assert all(not any(f.startswith("rs=") for f in feats[k]) for k in (0,))
+    assert "rs=LOC|青石" in feats[1] and "rnext=LOC|市" in feats[2]

@@ -292,6 +292,11 @@ class MainWindow(QMainWindow):
         self.reading_order_action.setChecked(self.settings.value("review/order", "doubt") == "reading")
         self.entity_model.set_order("reading" if self.reading_order_action.isChecked() else "doubt")
         ents.addAction(self.reading_order_action)
+        from ui.actions.tagger import TaggerActions  # learning from the editor: on/off, reset
+
+        ents.addSeparator()
+        self.tagger_actions = TaggerActions(self, self.settings, self, lambda: self.files.page_path)
+        self.tagger_actions.install(ents)
         self.view_menu = view = bar.addMenu(tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())

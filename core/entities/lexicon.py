@@ -51,6 +51,8 @@ MAX_DEPTH = 4  # document → list → entry → list of page keys
 LOCK_TIMEOUT = 30.0  # seconds a save waits for another process's save
 UNKNOWN_PAGE = "?"  # entries learned without a page (version 1 files, direct ``learn`` calls)
 UNLEARNED_TYPES = frozenset({"TIME"})  # dates recur on every page with a different meaning
+# a string rejected as a type on this many pages, and confirmed on none, is rejected in any context
+REJECTED_EVERYWHERE = 1
 SCHEMA_PATH = RESOURCES / "schema" / "banmian.lexicon.schema.json"
 
 
@@ -178,9 +180,15 @@ class UserLexicon:
         return tuple(out)
 
     def is_rejected(self, text: str, type: str, context: str) -> bool:
+        """Rejected in this context, or rejected on some page and confirmed on none."""
         text = "".join(text.split())
         contexts = self._rejected.get((text, type))
-        return bool(contexts) and _normal_context(text, context) in contexts  # type: ignore[operator]
+        if not contexts:
+            return False
+        rec = self._records.get((text, type))
+        if rec is not None and not rec.pages and len(rec.rejected_on) >= REJECTED_EVERYWHERE:
+            return True
+        return _normal_context(text, context) in contexts
 
     def pages_of(self, text: str, type: str) -> frozenset[str]:
         """The keys of the pages that confirm an entry (empty if none)."""

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.model import Page
+from core.model import Entity, Page
 
 if TYPE_CHECKING:
     from core.entities.lexicon import UserLexicon
@@ -24,7 +24,13 @@ def previous_learned(path: Path, page: Page) -> set[tuple[str, str]]:
         return set()
 
 
-def teach(lexicon: UserLexicon, page: Page, previous: Iterable[tuple[str, str]] = ()) -> None:
+def removed_suggestions(page: Page, base: Page) -> list[Entity]:
+    """The automatic suggestions of ``base`` the editor removed or respanned (gone from ``page``)."""
+    now = {(e.start, e.end) for e in page.entities}
+    return [e for e in base.entities if e.status == "auto" and (e.start, e.end) not in now]
+
+
+def teach(lexicon: UserLexicon, page: Page, previous: Iterable[tuple[str, str]] = (), base: Page | None = None) -> None:
     """Teach the lexicon this page's decisions, as this page's vote (``lexicon.page_key``).
 
     Confirmed/added/edited entities are learned for this page (one-character and TIME ones never:
@@ -37,6 +43,10 @@ def teach(lexicon: UserLexicon, page: Page, previous: Iterable[tuple[str, str]] 
     not record how it was confirmed, apply-to-all repeats a decision the editor made on an
     occurrence they looked at, and the harm bulk teaching used to do (dates, single characters)
     is excluded here for every confirmation; a later rejection still lowers the entry's weight.
+    A suggestion of the automatic parse (``base``) the editor removed, or replaced by another span,
+    counts as rejected in its context (a boundary fix says the span was wrong there, not that the
+    string is never a mention); an explicit rejection on a page with no confirmation anywhere
+    holds everywhere (``UserLexicon.is_rejected``).
     ``LexiconError`` if learning is paused (unreadable lexicon), ``OSError`` if writing failed."""
     from core.entities.lexicon import UNKNOWN_PAGE, context_of, learnable, page_key
 
@@ -57,4 +67,7 @@ def teach(lexicon: UserLexicon, page: Page, previous: Iterable[tuple[str, str]] 
     for e in page.entities:
         if e.status == "rejected":
             lexicon.reject(e.text, e.type, context_of(page.text, e.start, e.end), page=key)
+    for e in removed_suggestions(page, base) if base is not None else ():
+        if (e.text, e.type) not in learned:  # in its context only: 中国 cut out of 中国美术馆 is right elsewhere
+            lexicon.reject(e.text, e.type, context_of(page.text, e.start, e.end))
     lexicon.save()

@@ -241,7 +241,7 @@ def save(
         raise SaveError(msg("cannot save corrections to {path}: {error}", path=path, error=e.strerror or e)) from None
     if lexicon is not None:
         try:
-            teach(lexicon, (merged_doc or doc).page, previous)
+            teach(lexicon, (merged_doc or doc).page, previous, base=doc.base)
         except (OSError, ValueError) as e:
             warnings.append(msg("corrections saved, but the lexicon could not be updated: {error}", error=str(e)))
     new_origin = Origin(digest(path.read_bytes()), data, gen, page)

@@ -332,6 +332,54 @@
       <translation>设为{role}</translation>
     </message>
     <message>
+      <source>Learn from my corrections (tagger)</source>
+      <translation>从我的更正中学习（标注器）</translation>
+    </message>
+    <message>
+      <source>After each save, a tagger trained on your saved pages corrects the suggestions of later pages</source>
+      <translation>每次保存后，用您已保存的页面训练的标注器会修正后续页面的建议</translation>
+    </message>
+    <message>
+      <source>Reset what was learned…</source>
+      <translation>重置已学内容…</translation>
+    </message>
+    <message>
+      <source>Forget the pages the tagger learned from and its model</source>
+      <translation>忘记标注器学习过的页面及其模型</translation>
+    </message>
+    <message>
+      <source>Reset what was learned</source>
+      <translation>重置已学内容</translation>
+    </message>
+    <message>
+      <source>Forget every page the tagger learned from, and its model? Your saved corrections are kept.</source>
+      <translation>忘记标注器学习过的所有页面及其模型吗？您已保存的更正会保留。</translation>
+    </message>
+    <message>
+      <source>The tagger forgot what it learned</source>
+      <translation>标注器已忘记所学内容</translation>
+    </message>
+    <message>
+      <source>The tagger learns from your saved corrections</source>
+      <translation>标注器将从您保存的更正中学习</translation>
+    </message>
+    <message>
+      <source>The tagger is switched off</source>
+      <translation>标注器已关闭</translation>
+    </message>
+    <message>
+      <source>Tagger</source>
+      <translation>标注器</translation>
+    </message>
+    <message>
+      <source>Cannot reset the tagger: {error}</source>
+      <translation>无法重置标注器：{error}</translation>
+    </message>
+    <message>
+      <source>Cannot switch the tagger: {error}</source>
+      <translation>无法切换标注器：{error}</translation>
+    </message>
+    <message>
       <source>Mark all “{text}” as {type} in the issue</source>
       <translation>在本期中把全部“{text}”标为 {type}</translation>
     </message>
@@ -1658,6 +1706,10 @@
     <message>
       <source>Extracting the PDF's pages…</source>
       <translation type="obsolete">正在提取 PDF 的各版…</translation>
+    </message>
+    <message>
+      <source>the parser process failed: {error}</source>
+      <translation type="obsolete">解析进程出错：{error}</translation>
     </message>
     <message>
       <source>Page text (*.txt);;All files (*)</source>

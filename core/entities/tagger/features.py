@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from core.entities.candidates import Candidate, resolve
 from core.entities.jieba.tokenizer import Token
 
+# the cached examples of a store are computed with this version of the features
+VERSION = 2
 _WINDOW = 2
 _PAD = "#"
 
@@ -70,4 +72,34 @@ def char_features(text: str, rules: Sequence[str], words: Sequence[str]) -> list
             f"r.c0={rules[i]}|{padded[p]}",
         ]
         out.append(f)
+    _span_features(text, rules, out)
     return out
+
+
+def _span_features(text: str, rules: Sequence[str], out: list[list[str]]) -> None:
+    """On each character of a rules' mention, what the whole mention looks like: its string, length,
+    first and last characters and its neighbours (what a veto or a respan turns on: 市政府 rejected
+    as a whole, an ORG ending in 大会 cut back), so one decision of the editor reaches every
+    character of the mention."""
+    n = len(rules)
+    k = 0
+    while k < n:
+        if not rules[k].startswith("B-"):
+            k += 1
+            continue
+        typ = rules[k][2:]
+        j = k + 1
+        while j < n and rules[j] == f"I-{typ}":
+            j += 1
+        word = text[k:j]
+        extra = [
+            f"rs={typ}|{word}",
+            f"rl={typ}|{j - k}",
+            f"rbeg={typ}|{word[0]}",
+            f"rend={typ}|{word[-1]}",
+            f"rprev={typ}|{text[k - 1] if k else '^'}",
+            f"rnext={typ}|{text[j] if j < n else '$'}",
+        ]
+        for q in range(k, j):
+            out[q].extend(extra)
+        k = j

@@ -1,21 +1,32 @@
-"""The trained CRF as the pipeline's last refiner: vetoes on the rules' mentions, and its own.
+"""The trained CRF as the pipeline's last refiner: a stacked corrector of the rules.
 
-It tags each segment from the same features it was trained on.  A rule candidate whose every
-character it tags O with high confidence is dropped (the editor has been rejecting it).  With
-``suggest``, a span it tags with enough confidence (the mean of its labels' marginal
-probabilities) also becomes a candidate with source ``tagger``, competing by length and
-confidence.  Until the model has learned from ``MIN_PAGES`` pages it stays silent (``load``
-returns None).
+The CRF sees, at each character, the tag the rules gave it (``features``), so what it learns is
+where this editor's conventions differ from our rules: a rule's span the editor keeps rejecting,
+an organisation the editor always takes whole, a type the editor always changes.  Where its own
+labelling of a segment agrees with the rules' it changes nothing.  Where the two differ, the
+segment is cut into *islands* (the smallest stretches where both labellings start and end their
+spans at the same places, ``islands``) and each island is decided on its own:
 
-Measured with ``evaluate --learn`` on the development pages (docs/architecture.md): vetoes save
-corrections from the first pages on; its own suggestions, after up to 30 pages, cost more than
-they save, so they are off by default.
+- the tagger says O where the rules had a mention: the mention is dropped (a veto);
+- the tagger has a mention where the rules had none: it is added;
+- both have mentions that differ (span or type): the tagger's replace the rules'.
+
+Each kind is taken only when the tagger is sure of its labelling of the island (the lowest
+marginal probability of its labels there) above its own threshold; an island touching a mention
+the editor taught the lexicon, one the page layout made sure (dateline parts), or one holding a
+date or time of the rules' is left alone.
+Until the model has learned from ``MIN_PAGES`` pages it stays silent (``load`` returns None).
+The thresholds were measured with ``evaluate --learn`` on pd98-dev and pdf-dev: vetoes from 0.9
+and additions from 0.6 save corrections on both; changes (respans, retypes) lost on pdf-dev at
+every threshold tried, so they are off.  Most of what the editor teaches early is already taught by
+the lexicon (exact strings); the tagger adds a few corrections on top.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,36 +37,76 @@ from core.entities.tagger.store import TaggerStore
 from core.model import Page
 
 SOURCE = "tagger"
-# measured with ``evaluate --learn``: on pd98-dev (30 different stories) vetoes cost corrections
-# until about ten saved pages and save them from then on; on pdf-dev (stories repeat) they pay
-# from the first page; so it speaks from ten pages on
-MIN_PAGES = 10
-# with ``suggest``, a tagged span becomes a candidate above this confidence
-ACCEPT = 0.8
-# a rule's candidate is dropped when the tagger says O for all its characters this surely
-VETO = 0.9
+LEXICON = "lexicon"
+MIN_PAGES = 3
+# the rules' dates and times are left alone (they score above what a few pages teach; a veto of
+# 八月 measured as a loss), as the lexicon never learns them
+KEEP = "TIME"
+
+
+OFF = 1.1  # a threshold above any probability
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """How sure the tagger must be of an island to take it, per kind of change."""
+
+    veto: float = 0.9
+    add: float = 0.6
+    change: float = OFF  # its respans and retypes cost more than they saved on the pdf-dev pages
+
+
+DEFAULT = Thresholds()
+
+
+def islands(rules: list[str], tags: list[str]) -> Iterator[tuple[int, int]]:
+    """The stretches ``[a, b)`` where two BIO labellings differ, cut where both are at a span
+    boundary (neither continues a span), so each stretch can be taken from either side whole."""
+    n = len(rules)
+    start = 0
+    for k in range(1, n + 1):
+        if k == n or (not rules[k].startswith("I-") and not tags[k].startswith("I-")):
+            if rules[start:k] != tags[start:k]:
+                yield start, k
+            start = k
+
+
+def spans(tags: list[str], a: int, b: int) -> list[tuple[int, int, str]]:
+    """The typed spans of a BIO labelling inside ``[a, b)``."""
+    out: list[tuple[int, int, str]] = []
+    i = a
+    while i < b:
+        if tags[i] == "O":
+            i += 1
+            continue
+        typ = tags[i][2:]
+        j = i + 1
+        while j < b and tags[j] == f"I-{typ}":
+            j += 1
+        out.append((i, j, typ))
+        i = j
+    return out
 
 
 class TaggerStage:
     """A loaded model; call it as a refiner: ``stage(seg, cands) -> cands``."""
 
-    def __init__(self, model_path: str, *, suggest: bool = False, veto: float = VETO) -> None:
+    def __init__(self, model_path: str, thresholds: Thresholds = DEFAULT) -> None:
         import pycrfsuite
 
         self._tagger: Any = pycrfsuite.Tagger()
         self._tagger.open(model_path)
-        self._suggest = suggest
-        self._veto = veto
+        self._t = thresholds
 
     @classmethod
     def load(
-        cls, store: TaggerStore, min_pages: int = MIN_PAGES, *, suggest: bool = False, veto: float = VETO
+        cls, store: TaggerStore, min_pages: int | None = None, thresholds: Thresholds = DEFAULT
     ) -> TaggerStage | None:
         """The store's model when it is switched on and has learned from enough pages."""
-        if not store.enabled or store.trained_pages < min_pages:
+        if not store.enabled or store.trained_pages < (MIN_PAGES if min_pages is None else min_pages):
             return None
         try:
-            return cls(str(store.model_path), suggest=suggest, veto=veto)
+            return cls(str(store.model_path), thresholds)
         except (OSError, ValueError):
             return None
 
@@ -63,36 +114,31 @@ class TaggerStage:
         text = seg.text
         if not text:
             return cands
-        own = [c for c in cands if c.source != "lexicon"]  # the features the model was trained on
-        feats = char_features(text, rule_tags(len(text), own), word_tags(len(text), seg.tokens))
+        own = [c for c in cands if c.source != LEXICON]  # the features the model was trained on
+        rules = rule_tags(len(text), own)
         tagger = self._tagger
-        labels: list[str] = tagger.tag(feats)
-        out = [c for c in cands if not self._vetoed(c, labels)]
-        if not self._suggest:
-            return out
-        i, n = 0, len(labels)
-        while i < n:
-            if not labels[i].startswith("B-"):
-                i += 1
+        tags: list[str] = tagger.tag(char_features(text, rules, word_tags(len(text), seg.tokens)))
+        if tags == rules:
+            return cands
+        fixed = [c for c in cands if c.source == LEXICON or c.tier != TIER_RULE]
+        out = cands
+        for a, b in islands(rules, tags):
+            if any(c.start < b and a < c.end for c in fixed):
                 continue
-            typ = labels[i][2:]
-            j = i + 1
-            while j < n and labels[j] == f"I-{typ}":
-                j += 1
-            conf = sum(tagger.marginal(labels[k], k) for k in range(i, j)) / (j - i)
-            if conf >= ACCEPT:
-                out.append(Candidate(i, j, typ, SOURCE, round(conf, 3), tier=TIER_RULE))
-            i = j
+            sure = min(tagger.marginal(tags[k], k) for k in range(a, b))
+            mine = spans(tags, a, b)
+            theirs = spans(rules, a, b)
+            if any(t == KEEP for _, _, t in theirs):
+                continue
+            need = self._t.veto if not mine else self._t.add if not theirs else self._t.change
+            if sure < need:
+                continue
+            out = [c for c in out if not (c.start < b and a < c.end)]
+            out.extend(Candidate(s, e, t, SOURCE, round(sure, 3)) for s, e, t in mine)
         return out
 
-    def _vetoed(self, c: Candidate, labels: list[str]) -> bool:
-        if c.tier != TIER_RULE or c.source == "lexicon" or any(labels[k] != "O" for k in range(c.start, c.end)):
-            return False
-        surest: float = min(self._tagger.marginal("O", k) for k in range(c.start, c.end))
-        return surest >= self._veto
 
-
-__all__ = ["MIN_PAGES", "TaggerStage"]
+__all__ = ["MIN_PAGES", "TaggerStage", "Thresholds", "islands"]
 
 
 def tagged_parser(page: Path) -> Callable[..., Page]:

@@ -97,7 +97,9 @@ class TaggerStore:
         self._write(data)
 
     def cache_path(self, page: Path, sidecar: Path) -> Path:
-        h = hashlib.sha256()
+        from core.entities.tagger.features import VERSION as FEATURES
+
+        h = hashlib.sha256(f"features {FEATURES}\0".encode())
         h.update(page.read_bytes())
         h.update(b"\0")
         h.update(sidecar.read_bytes())

@@ -29,6 +29,12 @@ _PARAMS = {
 }
 
 
+# training reads the newest pages only, so one more page costs the same however many were saved
+# (about 5 s CPU at this size, benchmarks/bench_learning.py); the lexicon keeps every page's entries
+MAX_PAGES = 30
+_RULE = 9  # the index of the rules' tag among a character's features (``features.char_features``)
+
+
 @dataclass(frozen=True, slots=True)
 class TrainResult:
     pages: int
@@ -52,6 +58,11 @@ def _sequences(store: TaggerStore, page: Path, sidecar: Path) -> list[LabelledSe
     return seqs
 
 
+def informative(s: LabelledSegment) -> bool:
+    """A segment where the editor or the rules saw a mention (the rest only teaches O after O)."""
+    return any(label != "O" for label in s.labels) or any(f[_RULE] != "r=O" for f in s.features)
+
+
 def train(store: TaggerStore) -> TrainResult:
     """Retrain the store's model on all its pages; the old model stays until the new one is written."""
     import pycrfsuite
@@ -59,14 +70,15 @@ def train(store: TaggerStore) -> TrainResult:
     t0, c0 = time.perf_counter(), time.process_time()
     trainer = pycrfsuite.Trainer(verbose=False)
     pages = n = 0
-    for page, sidecar in store.pages():
+    learned = store.pages()
+    for page, sidecar in learned[-MAX_PAGES:]:
         try:
             seqs = _sequences(store, page, sidecar)
         except Exception:
             continue
         pages += 1
         for s in seqs:
-            if any(label != "O" for label in s.labels):
+            if informative(s):
                 trainer.append(s.features, s.labels)
                 n += 1
     if n:
@@ -74,6 +86,9 @@ def train(store: TaggerStore) -> TrainResult:
         tmp = store.model_path.with_name(f"{store.model_path.name}.tmp-{os.getpid()}")
         store.root.mkdir(parents=True, exist_ok=True)
         trainer.train(str(tmp))
+        if store.pages()[: len(learned)] != learned:  # reset while training: this model is forgotten too
+            tmp.unlink(missing_ok=True)
+            return TrainResult(0, 0, time.perf_counter() - t0, time.process_time() - c0)
         os.replace(tmp, store.model_path)
         store.set_trained(pages)
     return TrainResult(pages, n, time.perf_counter() - t0, time.process_time() - c0)
