@@ -196,9 +196,10 @@ STRONG = (
 
 def place_token(t: Token, gaz: Gazetteer) -> bool:
     """A known place, or jieba's ns unless it is a frequent common noun (城市, 山区, 基层)."""
-    if t.word in ADMIN_PREFIX:
+    w = t.word
+    if w in ADMIN_PREFIX:
         return False
-    return gaz.is_place(t.word) or (t.flag == "ns" and word_freq(t.word) <= _COMMON_NOUN_FREQ)
+    return w in gaz.place_names or (t.flag == "ns" and word_freq(w) <= _COMMON_NOUN_FREQ)
 
 
 # endings of geographic names (洱海, 苍山, 塔里木盆地): jieba's ns is trusted with one of them
