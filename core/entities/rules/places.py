@@ -445,15 +445,17 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if place and nxt.word == "地区" and area_name(t.word, gaz):
             out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.8))
             continue
-        for width in (2, 1):  # 远洋 戛纳 + 小镇, 莲花 + 街道
-            if i + width >= n or (
-                width == 2 and (t.word[-1] in LOC_SUFFIX_CHARS or toks[i + 1].word[-1] in LOC_SUFFIX_CHARS)
-            ):
-                continue
-            suf = toks[i + width]
-            if suf.word in LOC_SUFFIX_WORDS and len(suf.word) >= 2 and _stem_ok(toks[i : i + width], suf.word, gaz):
-                out.append(Candidate(t.start, suf.end, "LOC", "rule", 0.6))
-                break
+        # 远洋 戛纳 + 小镇, 莲花 + 街道 (only when a suffix word follows: the common case is none)
+        if nxt.word in LOC_SUFFIX_WORDS or (i + 2 < n and toks[i + 2].word in LOC_SUFFIX_WORDS):
+            for width in (2, 1):
+                if i + width >= n or (
+                    width == 2 and (t.word[-1] in LOC_SUFFIX_CHARS or toks[i + 1].word[-1] in LOC_SUFFIX_CHARS)
+                ):
+                    continue
+                suf = toks[i + width]
+                if suf.word in LOC_SUFFIX_WORDS and len(suf.word) >= 2 and _stem_ok(toks[i : i + width], suf.word, gaz):
+                    out.append(Candidate(t.start, suf.end, "LOC", "rule", 0.6))
+                    break
         if place and i + 2 < n:
             # 长白山 保护 开发区: a place, one modifier, then a zone word
             last = toks[i + 2]
