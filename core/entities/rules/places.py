@@ -312,24 +312,27 @@ def _places_inside(t: Token, gaz: Gazetteer) -> list[Candidate]:
 def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Tokens that are known places or organisations, and jieba's ns tags."""
     out: list[Candidate] = []
+    orgs, places = gaz.orgs, gaz.place_names
     for t in toks:
         w = t.word
-        if w in gaz.orgs:
+        if w in orgs:
             out.append(Candidate(t.start, t.end, "ORG", "rule", 0.85))
-        elif gaz.is_place(w):
+        elif w in places:  # gaz.is_place
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.85))
-        elif t.flag == "ns" and len(gaz.org_suffix(w) or "") >= 2 and len(w) >= 4:
-            out.append(Candidate(t.start, t.end, "ORG", "jieba", 0.7))  # X穆斯林联盟/ns
-        elif t.flag == "ns" and w.endswith("地区") and area_name(w[:-2], gaz):
-            out.append(Candidate(t.start, t.end, "LOC", "rule", 0.8))
-        elif t.flag == "ns" and _ns_trusted(w, gaz):
-            out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.65))
-        elif t.flag == "ns" and len(w) >= 3 and (inner := _places_inside(t, gaz)):
-            out.extend(inner)
-        elif t.flag in ("ns", "n", "nz") and len(w) >= 3:
+        elif t.flag == "ns":
+            if len(gaz.org_suffix(w) or "") >= 2 and len(w) >= 4:
+                out.append(Candidate(t.start, t.end, "ORG", "jieba", 0.7))  # X穆斯林联盟/ns
+            elif w.endswith("地区") and area_name(w[:-2], gaz):
+                out.append(Candidate(t.start, t.end, "LOC", "rule", 0.8))
+            elif _ns_trusted(w, gaz):
+                out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.65))
+            elif len(w) >= 3 and (inner := _places_inside(t, gaz)):
+                out.extend(inner)
+            elif len(w) >= 3:
+                out.extend(_place_prefix(t, gaz))
+        elif t.flag in ("n", "nz") and len(w) >= 3:
             out.extend(_place_prefix(t, gaz))
-        elif t.flag == "nrt" and gaz.is_place(w):
-            out.append(Candidate(t.start, t.end, "LOC", "rule", 0.8))
+        # (an nrt word that is a known place was taken above)
     return out
 
 
