@@ -30,13 +30,14 @@ class Candidate:
 
 def resolve(cands: Iterable[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates, sorted by start: tier, then length, then confidence decide."""
-    ranked = sorted(cands, key=lambda c: (-c.tier, -c.length, -c.confidence, c.start))
+    ranked = sorted(cands, key=lambda c: (-c.tier, c.start - c.end, -c.confidence, c.start))
     taken: list[Candidate] = []
     used: set[int] = set()
     for c in ranked:
-        if c.length <= 0 or any(i in used for i in range(c.start, c.end)):
+        span = range(c.start, c.end)
+        if not span or not used.isdisjoint(span):  # empty, or overlapping one already taken
             continue
         taken.append(c)
-        used.update(range(c.start, c.end))
+        used.update(span)
     taken.sort(key=lambda c: c.start)
     return taken

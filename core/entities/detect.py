@@ -15,6 +15,7 @@ longest of overlapping candidates, no nesting.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from core.entities.candidates import Candidate, resolve
@@ -70,18 +71,21 @@ def use_lac() -> bool:
     return os.environ.get("BANMIAN_LAC", "0") == "1" and lac.available()
 
 
-def _spread(seg: Segment, known: dict[str, tuple[str, float]], lengths: Sequence[int]) -> list[Candidate]:
+def _spread(
+    seg: Segment, known: dict[str, tuple[str, float]], lengths: Sequence[int], firsts: re.Pattern[str]
+) -> list[Candidate]:
     """Other occurrences of strings resolved with confidence somewhere on the page.
 
-    Only at token boundaries (中国 is not spread into 发展中国家); one dictionary lookup per
-    boundary and known length, so linear in the segment.
+    Only at token boundaries (中国 is not spread into 发展中国家); ``firsts`` finds the places where
+    a known word may start (one regex pass), then one dictionary lookup per known length, so
+    linear in the segment.
     """
     out: list[Candidate] = []
     text, cuts = seg.text, seg.cuts
     size = len(text)
-    firsts = {w[0] for w in known}
-    for start in cuts:
-        if start >= size or text[start] not in firsts:  # no known word starts here
+    for m in firsts.finditer(text):
+        start = m.start()
+        if start not in cuts:
             continue
         for n in lengths:  # ascending: past the end of the text, no longer length fits either
             if start + n > size:
@@ -91,6 +95,12 @@ def _spread(seg: Segment, known: dict[str, tuple[str, float]], lengths: Sequence
                 if hit is not None:
                     out.append(Candidate(start, start + n, hit[0], "rule", min(hit[1], _SPREAD_CONF)))
     return out
+
+
+def _first_chars(known: dict[str, tuple[str, float]]) -> re.Pattern[str]:
+    """A character class of the first characters of the known words (never matching when none)."""
+    firsts = sorted({w[0] for w in known})
+    return re.compile("[" + "".join(map(re.escape, firsts)) + "]" if firsts else "(?!)")
 
 
 def detect_entities(
@@ -119,9 +129,10 @@ def detect_entities(
             ):
                 known[word] = (c.type, c.confidence)
     lengths = sorted({len(w) for w in known})
+    firsts = _first_chars(known)
     entities: dict[tuple[int, int], Entity] = {}
     for m, seg, cands in zip(mapped, segs, per_seg, strict=True):
-        pool = stages.after_spread(seg, cands + _spread(seg, known, lengths))
+        pool = stages.after_spread(seg, cands + _spread(seg, known, lengths, firsts))
         if lexicon is not None:
             pool = [
                 c

@@ -17,7 +17,8 @@ _HAN_INTERNAL = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._]+)")
 _SKIP_INTERNAL = re.compile("(\r\n|\\s)")
 _ENG = re.compile("[a-zA-Z0-9]+")
 _NUM = re.compile("[\\.0-9]+")
-_ENG1 = re.compile("^[a-zA-Z0-9]$", re.U)
+# what jieba's ``^[a-zA-Z0-9]$`` matches inside a block: one ASCII letter or digit (a set lookup)
+_ENG1 = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def load_tag_table(dict_path: str) -> dict[str, str]:
@@ -96,16 +97,17 @@ def _route(freq: dict[str, int], logtotal: float, sentence: str) -> list[int]:
 def _cut_dag(tokenizer: Any, tags: dict[str, str], sentence: str, out: list[tuple[str, str]]) -> None:
     nxt = _route(tokenizer.FREQ, log(tokenizer.total), sentence)
     x, n, buf = 0, len(sentence), ""
+    append, tag = out.append, tags.get
     while x < n:
         y = nxt[x] + 1
         word = sentence[x:y]
-        if _ENG1.match(word):
+        if word in _ENG1:  # the slice is never empty, so membership means one ASCII letter or digit
             buf += word
         else:
             if buf:
-                out.append((buf, "eng"))
+                append((buf, "eng"))
                 buf = ""
-            out.append((word, tags.get(word, "x")))
+            append((word, tag(word, "x")))
         x = y
     if buf:
         out.append((buf, "eng"))

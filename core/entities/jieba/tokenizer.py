@@ -105,48 +105,53 @@ def _unglue(words: list[str]) -> list[str]:
     return out
 
 
+def _hmm_run(run: list[tuple[str, str]], start: int, out: list[Token]) -> None:
+    """Tokens of a run of single Han characters: finalseg's words when the run is no dictionary word."""
+    joined = "".join(w for w, _ in run)
+    p = start
+    if len(run) >= 2 and not jieba.dt.FREQ.get(joined):
+        tags = dict(run)
+        for w in _unglue(list(jieba.finalseg.cut(joined))):
+            flag = tags.get(w, "x") if len(w) == 1 else "new"
+            out.append(Token(w, flag, p, p + len(w)))
+            p += len(w)
+    else:
+        for w, f in run:
+            out.append(Token(w, f, p, p + 1))
+            p += 1
+
+
 def tokens(text: str) -> list[Token]:
     """Part-of-speech tokens covering ``text``; HMM only on runs of unknown single Han characters."""
     warm_up()
     raw = postag.cut(jieba.dt, _tags, text)
     out: list[Token] = []
+    append = out.append
     pos = 0
     run: list[tuple[str, str]] = []
     run_start = 0
-
-    def flush() -> None:
-        nonlocal run
-        if not run:
-            return
-        joined = "".join(w for w, _ in run)
-        if len(run) >= 2 and not jieba.dt.FREQ.get(joined):
-            p = run_start
-            tags = dict(run)
-            for w in _unglue(list(jieba.finalseg.cut(joined))):
-                flag = tags.get(w, "x") if len(w) == 1 else "new"
-                out.append(Token(w, flag, p, p + len(w)))
-                p += len(w)
-        else:
-            p = run_start
-            for w, f in run:
-                out.append(Token(w, f, p, p + 1))
-                p += 1
-        run = []
-
-    for w, f in raw:
-        found = text.find(w, pos)
-        if found != pos:  # jieba drops nothing in practice; stay aligned if it ever does
-            flush()
+    for pair in raw:
+        w, f = pair
+        if not text.startswith(w, pos):  # jieba drops nothing in practice; stay aligned if it ever does
+            if run:
+                _hmm_run(run, run_start, out)
+                run = []
+            found = text.find(w, pos)
             if found < 0:
                 continue
             pos = found
-        if len(w) == 1 and "\u4e00" <= w <= "\u9fff":  # a single Han character
+        n = len(w)
+        if n == 1 and "\u4e00" <= w <= "\u9fff":  # a single Han character
             if not run:
                 run_start = pos
-            run.append((w, f))
-        else:
-            flush()
-            out.append(Token(w, f, pos, pos + len(w)))
-        pos += len(w)
-    flush()
+            run.append(pair)
+            pos += 1
+            continue
+        if run:
+            _hmm_run(run, run_start, out)
+            run = []
+        append(Token(w, f, pos, pos + n))
+        pos += n
+    if run:
+        _hmm_run(run, run_start, out)
     return out

@@ -60,8 +60,12 @@ def titled_names(seg: Segment) -> Iterable[Candidate]:
     """``张德江委员长``, ``李鹏总理``, ``王晨副委员长``: a name-shaped word right before a title."""
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
+    titles, n = gaz.titles, len(toks)
     for i, t in enumerate(toks):
-        if not 2 <= len(t.word) <= 3 or not _title_at(toks, i + 1, gaz):
+        # ``_title_at(toks, i + 1)`` only for the few tokens followed by a title or 副
+        if not 2 <= len(t.word) <= 3 or i + 1 >= n or (toks[i + 1].word not in titles and toks[i + 1].word != "副"):
+            continue
+        if not _title_at(toks, i + 1, gaz):
             continue
         known = t.flag in ("nr", "nrfg") or dict_tag(t.word) in ("nr", "nrfg")
         prev = toks[i - 1] if i > 0 else None

@@ -25,10 +25,18 @@ def joined_fragments(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Adjacent transliteration pieces with a name tag among them: ``斯迈/nr 洛夫/nrt`` → one PER."""
     out: list[Candidate] = []
     i, n = 0, len(toks)
+    translit, places = gaz.translit.issuperset, gaz.place_names  # ``is_translit``/``is_place`` inlined
+
+    def piece(w: str) -> bool:
+        return bool(w) and translit(w) and w not in places
+
     while i < n:
+        if not piece(toks[i].word):  # the common case: no run starts here
+            i += 1
+            continue
         j = i
         tagged = False
-        while j < n and gaz.is_translit(toks[j].word) and not gaz.is_place(toks[j].word):
+        while j < n and piece(toks[j].word):
             tagged = tagged or toks[j].flag in NAME_FLAGS
             j += 1
         if j - i < 2 or not tagged:

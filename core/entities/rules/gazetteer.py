@@ -7,7 +7,7 @@ nothing is learned from the gold pages.  Loaded once, lazily, into frozensets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from core.paths import RESOURCES
@@ -97,6 +97,10 @@ class Gazetteer:
     common_surnames: frozenset[str]  # the most frequent single surnames (the list's first lines)
     translit: frozenset[str]
     not_names: frozenset[str]
+    place_names: frozenset[str] = field(init=False)  # places and divisions: one lookup in ``is_place``
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "place_names", self.places | self.divisions)
 
     @property
     def org_pattern(self) -> re.Pattern[str]:
@@ -104,7 +108,7 @@ class Gazetteer:
         return _org_pattern(self.orgs)
 
     def is_place(self, word: str) -> bool:
-        return word in self.places or word in self.divisions
+        return word in self.place_names
 
     def org_suffix(self, word: str) -> str | None:
         """The longest organisation suffix ``word`` ends with, or None."""

@@ -9,6 +9,7 @@ so the first member is cut to the name that ends it and the last loses its closi
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
@@ -22,6 +23,8 @@ _CLOSERS = ("等人", "等", "报道", "摄")
 _ADMIN_END = frozenset("县市区州旗镇乡村")
 # first characters of a description, not a name (各县, 全市, 本村)
 _NOT_NAME_START = frozenset("各全本该每这那某其此")
+# what separates members (、) or closes a list (a break, 和/及/与): one regex pass over the text
+_SEPARATOR = re.compile("[" + re.escape("".join(sorted(PUNCT_BREAK | {"、", "和", "及", "与"}))) + "]")
 
 
 def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate], gaz: Gazetteer) -> list[Candidate]:
@@ -37,17 +40,18 @@ def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate], g
     loc_starts = {ls for ls, _ in spans["LOC"]}
     ns = {(t.start, t.end) for t in toks if t.flag == "ns"}
     out: list[Candidate] = []
-    items: list[tuple[int, int]] = []
+    bounds: list[tuple[int, int]] = []  # the members' raw spans; trimmed only when they make a list
     start = 0
-    for i, ch in enumerate(text + "。"):
-        if ch == "、" or ch in PUNCT_BREAK or ch in "和及与":
-            items.append(_trimmed(text, start, i, per_by_end))
-            if ch != "、":
-                if len(items) >= 2:
-                    _people(text, items, spans["PER"], gaz, out)
-                    _places(text, items, spans, loc_starts, ns, gaz, out)
-                items = []
-            start = i + 1
+    for m in _SEPARATOR.finditer(text + "。"):
+        i = m.start()
+        bounds.append((start, i))
+        if m.group() != "、":
+            if len(bounds) >= 2:
+                items = [_trimmed(text, s, e, per_by_end) for s, e in bounds]
+                _people(text, items, spans["PER"], gaz, out)
+                _places(text, items, spans, loc_starts, ns, gaz, out)
+            bounds = []
+        start = i + 1
     return out
 
 

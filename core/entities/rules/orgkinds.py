@@ -157,7 +157,10 @@ def fused_named_committees(seg: Segment) -> list[Candidate]:
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
     for i in range(1, len(toks)):
-        t, prev = toks[i], toks[i - 1]
+        t = toks[i]
+        if len(t.word) <= 2 or t.word[1] != "委":
+            continue  # one test for the common case: no committee head with a title after it
+        prev = toks[i - 1]
         head, title = t.word[:2], t.word[2:]
         if head not in ("省委", "市委", "县委", "区委", "州委") or not title or title not in gaz.titles:
             continue

@@ -172,14 +172,26 @@ def _whole_org(t: Token, gaz: Gazetteer) -> bool:
     return t.word in gaz.orgs or (t.flag == "nt" and nt_trusted(t.word, gaz))
 
 
+_DIRECT = ("省直", "市直", "县直", "区直", "中直")
+
+
 def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """A place (or 省/市/县 standing alone, or an org) + up to five words ending in an org suffix."""
     out: list[Candidate] = []
     n = len(toks)
+    orgs, places = gaz.orgs, gaz.place_names
     for i, t in enumerate(toks):
-        starts_org = t.word in gaz.orgs or (t.flag == "nt" and nt_trusted(t.word, gaz))
-        direct = t.word.startswith(("省直", "市直", "县直", "区直", "中直"))  # 省直机关工委
-        if not (place_token(t, gaz) or t.word in ADMIN_PREFIX or starts_org or direct):
+        w = t.word
+        starts_org = w in orgs or (t.flag == "nt" and nt_trusted(w, gaz))
+        # a place, 省/市/县 alone, an org, or 省直机关工委; ``place_token`` needs more than the
+        # set lookup only for jieba's ns words (the cheap tests first: most tokens are none of these)
+        if not (
+            starts_org
+            or w in ADMIN_PREFIX
+            or w.startswith(_DIRECT)
+            or w in places
+            or (t.flag == "ns" and place_token(t, gaz))
+        ):
             continue
         if not starts_org and i + 1 < n and place_token(toks[i + 1], gaz) and toks[i + 1].word not in gaz.divisions:
             continue  # 比勒陀利亚 南非研究中心: a city then a country is no chain of levels

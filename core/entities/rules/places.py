@@ -196,9 +196,10 @@ STRONG = (
 
 def place_token(t: Token, gaz: Gazetteer) -> bool:
     """A known place, or jieba's ns unless it is a frequent common noun (城市, 山区, 基层)."""
-    if t.word in ADMIN_PREFIX:
+    w = t.word
+    if w in ADMIN_PREFIX:
         return False
-    return gaz.is_place(t.word) or (t.flag == "ns" and word_freq(t.word) <= _COMMON_NOUN_FREQ)
+    return w in gaz.place_names or (t.flag == "ns" and word_freq(w) <= _COMMON_NOUN_FREQ)
 
 
 # endings of geographic names (洱海, 苍山, 塔里木盆地): jieba's ns is trusted with one of them
@@ -311,24 +312,27 @@ def _places_inside(t: Token, gaz: Gazetteer) -> list[Candidate]:
 def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Tokens that are known places or organisations, and jieba's ns tags."""
     out: list[Candidate] = []
+    orgs, places = gaz.orgs, gaz.place_names
     for t in toks:
         w = t.word
-        if w in gaz.orgs:
+        if w in orgs:
             out.append(Candidate(t.start, t.end, "ORG", "rule", 0.85))
-        elif gaz.is_place(w):
+        elif w in places:  # gaz.is_place
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.85))
-        elif t.flag == "ns" and len(gaz.org_suffix(w) or "") >= 2 and len(w) >= 4:
-            out.append(Candidate(t.start, t.end, "ORG", "jieba", 0.7))  # X穆斯林联盟/ns
-        elif t.flag == "ns" and w.endswith("地区") and area_name(w[:-2], gaz):
-            out.append(Candidate(t.start, t.end, "LOC", "rule", 0.8))
-        elif t.flag == "ns" and _ns_trusted(w, gaz):
-            out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.65))
-        elif t.flag == "ns" and len(w) >= 3 and (inner := _places_inside(t, gaz)):
-            out.extend(inner)
-        elif t.flag in ("ns", "n", "nz") and len(w) >= 3:
+        elif t.flag == "ns":
+            if len(gaz.org_suffix(w) or "") >= 2 and len(w) >= 4:
+                out.append(Candidate(t.start, t.end, "ORG", "jieba", 0.7))  # X穆斯林联盟/ns
+            elif w.endswith("地区") and area_name(w[:-2], gaz):
+                out.append(Candidate(t.start, t.end, "LOC", "rule", 0.8))
+            elif _ns_trusted(w, gaz):
+                out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.65))
+            elif len(w) >= 3 and (inner := _places_inside(t, gaz)):
+                out.extend(inner)
+            elif len(w) >= 3:
+                out.extend(_place_prefix(t, gaz))
+        elif t.flag in ("n", "nz") and len(w) >= 3:
             out.extend(_place_prefix(t, gaz))
-        elif t.flag == "nrt" and gaz.is_place(w):
-            out.append(Candidate(t.start, t.end, "LOC", "rule", 0.8))
+        # (an nrt word that is a known place was taken above)
     return out
 
 
@@ -444,15 +448,17 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if place and nxt.word == "地区" and area_name(t.word, gaz):
             out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.8))
             continue
-        for width in (2, 1):  # 远洋 戛纳 + 小镇, 莲花 + 街道
-            if i + width >= n or (
-                width == 2 and (t.word[-1] in LOC_SUFFIX_CHARS or toks[i + 1].word[-1] in LOC_SUFFIX_CHARS)
-            ):
-                continue
-            suf = toks[i + width]
-            if suf.word in LOC_SUFFIX_WORDS and len(suf.word) >= 2 and _stem_ok(toks[i : i + width], suf.word, gaz):
-                out.append(Candidate(t.start, suf.end, "LOC", "rule", 0.6))
-                break
+        # 远洋 戛纳 + 小镇, 莲花 + 街道 (only when a suffix word follows: the common case is none)
+        if nxt.word in LOC_SUFFIX_WORDS or (i + 2 < n and toks[i + 2].word in LOC_SUFFIX_WORDS):
+            for width in (2, 1):
+                if i + width >= n or (
+                    width == 2 and (t.word[-1] in LOC_SUFFIX_CHARS or toks[i + 1].word[-1] in LOC_SUFFIX_CHARS)
+                ):
+                    continue
+                suf = toks[i + width]
+                if suf.word in LOC_SUFFIX_WORDS and len(suf.word) >= 2 and _stem_ok(toks[i : i + width], suf.word, gaz):
+                    out.append(Candidate(t.start, suf.end, "LOC", "rule", 0.6))
+                    break
         if place and i + 2 < n:
             # 长白山 保护 开发区: a place, one modifier, then a zone word
             last = toks[i + 2]
