@@ -48,7 +48,7 @@ def test_chunks_cover_every_page_once() -> None:
     for n, w in ((0, 2), (1, 4), (10, 2), (1000, 3)):
         got = [i for r in chunks(n, w) for i in r]
         assert got == list(range(n))
-    assert len(chunks(1000, 2)) == 32 and len(chunks(1000, 2)[0]) == 32  # many pages per task, several per worker
+    assert len(chunks(1000, 2)) == 16 and len(chunks(1000, 2)[0]) == 63  # many pages per task, several per worker
     assert len(chunks(100_000, 4)[0]) == 64  # at most 64 pages: a lost worker costs little
 
 

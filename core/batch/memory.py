@@ -23,6 +23,11 @@ def tune() -> None:
     gc.set_threshold(*THRESHOLDS)
 
 
+def is_tuned() -> bool:
+    """Whether this process's collector runs with the batch thresholds (``tune`` or ``tuned``)."""
+    return gc.get_threshold() == THRESHOLDS
+
+
 @contextmanager
 def tuned() -> Iterator[None]:
     """``tune`` for the length of a batch run in a process that goes on afterwards."""

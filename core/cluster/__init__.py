@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["ClusterError", "check", "chunks", "local_cluster", "run_on_cluster"]
 
 MAX_PAGES_PER_TASK = 64  # a task is many pages (scheduler overhead is ~1 ms per task), but a few per worker
-TASKS_PER_WORKER = 16
+TASKS_PER_WORKER = 8
 RETRIES = 1
 
 

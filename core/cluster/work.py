@@ -18,5 +18,6 @@ def run_chunk(task: Task, lexicon: UserLexicon | None, items: list[tuple[int, st
     from core.entities import warm_up
 
     warm_up()
-    with memory.tuned():
-        return run_items(task, items, lexicon)
+    if not memory.is_tuned():
+        memory.tune()  # once per worker: unfreezing after each task made the collector walk jieba's tables again
+    return run_items(task, items, lexicon)
