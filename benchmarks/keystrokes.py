@@ -308,13 +308,7 @@ def main() -> int:
         if new_build:
             digits = str(line)
 
-            def type_line(digits: str = digits) -> None:
-                dialog = QApplication.activeModalWidget()
-                if dialog is None:
-                    QTimer.singleShot(5, type_line)
-                    return
-                dialog.activateWindow()  # offscreen windows do not take the focus by themselves
-                QApplication.processEvents()
+            def type_line(dialog: Any, digits: str = digits) -> None:
                 box = dialog.findChild(QSpinBox)
                 box.setFocus()
                 box.selectAll()
@@ -322,7 +316,7 @@ def main() -> int:
                     press(box, ch)
                 press(box, Qt.Key.Key_Return)
 
-            QTimer.singleShot(0, type_line)
+            in_dialog(type_line)
             press(raw, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
             w.activateWindow()  # back from the dialog (a window manager does this on a desktop)
             app.processEvents()

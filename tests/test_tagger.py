@@ -116,7 +116,8 @@ def test_tagged_parser_without_a_model_is_the_plain_parser(tmp_path: Path) -> No
 
 
 def test_islands_cut_where_both_labellings_are_at_a_span_boundary() -> None:
-    from core.entities.tagger.stage import islands, spans
+    from core.entities.tagger.features import spans
+    from core.entities.tagger.stage import islands
 
     rules = ["B-LOC", "I-LOC", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
     mine = ["B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O", "B-PER"]

@@ -76,21 +76,30 @@ def char_features(text: str, rules: Sequence[str], words: Sequence[str]) -> list
     return out
 
 
+def spans(tags: Sequence[str], a: int, b: int) -> list[tuple[int, int, str]]:
+    """The typed spans of a BIO labelling inside ``[a, b)``."""
+    out: list[tuple[int, int, str]] = []
+    i = a
+    while i < b:
+        if tags[i] == "O":
+            i += 1
+            continue
+        typ = tags[i][2:]
+        j = i + 1
+        while j < b and tags[j] == f"I-{typ}":
+            j += 1
+        out.append((i, j, typ))
+        i = j
+    return out
+
+
 def _span_features(text: str, rules: Sequence[str], out: list[list[str]]) -> None:
     """On each character of a rules' mention, what the whole mention looks like: its string, length,
     first and last characters and its neighbours (what a veto or a respan turns on: 市政府 rejected
     as a whole, an ORG ending in 大会 cut back), so one decision of the editor reaches every
     character of the mention."""
     n = len(rules)
-    k = 0
-    while k < n:
-        if not rules[k].startswith("B-"):
-            k += 1
-            continue
-        typ = rules[k][2:]
-        j = k + 1
-        while j < n and rules[j] == f"I-{typ}":
-            j += 1
+    for k, j, typ in spans(rules, 0, n):
         word = text[k:j]
         extra = [
             f"rs={typ}|{word}",
@@ -102,4 +111,3 @@ def _span_features(text: str, rules: Sequence[str], out: list[list[str]]) -> Non
         ]
         for q in range(k, j):
             out[q].extend(extra)
-        k = j

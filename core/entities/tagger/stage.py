@@ -32,7 +32,7 @@ from typing import Any
 
 from core.entities.candidates import TIER_RULE, Candidate
 from core.entities.pipeline import Segment
-from core.entities.tagger.features import char_features, rule_tags, word_tags
+from core.entities.tagger.features import char_features, rule_tags, spans, word_tags
 from core.entities.tagger.store import TaggerStore
 from core.model import Page
 
@@ -69,23 +69,6 @@ def islands(rules: list[str], tags: list[str]) -> Iterator[tuple[int, int]]:
             if rules[start:k] != tags[start:k]:
                 yield start, k
             start = k
-
-
-def spans(tags: list[str], a: int, b: int) -> list[tuple[int, int, str]]:
-    """The typed spans of a BIO labelling inside ``[a, b)``."""
-    out: list[tuple[int, int, str]] = []
-    i = a
-    while i < b:
-        if tags[i] == "O":
-            i += 1
-            continue
-        typ = tags[i][2:]
-        j = i + 1
-        while j < b and tags[j] == f"I-{typ}":
-            j += 1
-        out.append((i, j, typ))
-        i = j
-    return out
 
 
 class TaggerStage:
