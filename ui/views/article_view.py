@@ -171,14 +171,44 @@ class ArticleTextView(QTextEdit):
 
     def _write(self, cursor: QTextCursor, paras: list[Paragraph], *, new_block: bool) -> None:
         """Write ``paras`` at the cursor, the first into the cursor's (empty) block unless
-        ``new_block``."""
+        ``new_block``; the characters of the entities shown are written already in their formats,
+        as painting each entity over the written text in page order would leave them."""
         for i, p in enumerate(paras):
             fmt, cf = self._formats(p.role)
             if i or new_block:
                 cursor.insertBlock(fmt)
             else:
                 cursor.setBlockFormat(fmt)
-            cursor.insertText(p.text, cf)
+            for text, f in self._entity_segments(p, cf):
+                cursor.insertText(text, f)
+
+    def _entity_segments(self, p: Paragraph, cf: QTextCharFormat) -> list[tuple[str, QTextCharFormat]]:
+        """``p``'s text cut where the entities covering its characters change, each piece with
+        ``cf`` merged with the format of every entity over it, in page order."""
+        offs = [o for o in p.offsets or () if o >= 0]
+        if not offs:
+            return [(p.text, cf)]
+        lo, hi = min(offs), max(offs)
+        near = [e for e in self._entities if e.start <= hi and lo < e.end]
+        if not near:
+            return [(p.text, cf)]
+        assert p.offsets is not None
+        out: list[tuple[str, QTextCharFormat]] = []
+        merged: dict[tuple[int, ...], QTextCharFormat] = {(): cf}
+        start, key = 0, ()
+        for i, o in enumerate(p.offsets):
+            k = tuple(j for j, e in enumerate(near) if e.start <= o < e.end) if o >= 0 else ()
+            if k != key:
+                if i > start:
+                    out.append((p.text[start:i], merged[key]))
+                start, key = i, k
+                if k not in merged:
+                    f = QTextCharFormat(cf)
+                    for j in k:
+                        f.merge(self._entity_format(near[j]))
+                    merged[k] = f
+        out.append((p.text[start:], merged[key]))
+        return out
 
     def _render(self, paras: list[Paragraph]) -> None:
         doc = self.document()
@@ -189,8 +219,6 @@ class ArticleTextView(QTextEdit):
         self._write(cursor, paras, new_block=False)
         self._paras = paras
         self._index_offsets()
-        for e in self._entities:
-            self._paint_entity(cursor, e)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _replace(self, paras: list[Paragraph]) -> tuple[int, int]:
@@ -259,16 +287,17 @@ class ArticleTextView(QTextEdit):
 
     def _repaint_entities(self, old: list[Entity], new: list[Entity], fresh: tuple[int, int] = (0, 0)) -> None:
         """Give back their written format to the characters of entities that changed, then paint again
-        every entity over those characters and over the ``fresh`` text just written, in page order:
-        the text ends formatted as a full render leaves it."""
+        every entity over those characters, in page order: the text ends formatted as a full render
+        leaves it (the ``fresh`` text just written came with its entity formats)."""
         self._marks = {"entity": [], "line": []}
         self.setExtraSelections([])
         old_ids = {e.id: e for e in old}
         new_ids = {e.id: e for e in new}
         changed = [e for e in old if new_ids.get(e.id) != e] + [e for e in new if old_ids.get(e.id) != e]
         regions = [r for e in changed for r in self._entity_runs(e)]
-        if fresh[0] < fresh[1]:
-            regions.append(fresh)
+        if not regions:
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+            return
         placed = [(e, self._entity_runs(e)) for e in new]
 
         def touches(runs: list[tuple[int, int]]) -> bool:
@@ -323,6 +352,13 @@ class ArticleTextView(QTextEdit):
         return runs
 
     def _paint_entity(self, cursor: QTextCursor, e: Entity) -> None:
+        cf = self._entity_format(e)
+        for a, b in self._entity_runs(e):
+            cursor.setPosition(a)
+            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(cf)
+
+    def _entity_format(self, e: Entity) -> QTextCharFormat:
         cf = QTextCharFormat()
         colour = QColor(self.colours.get(e.type, QColor("#dddddd")))
         if e.status == "rejected":
@@ -334,10 +370,7 @@ class ArticleTextView(QTextEdit):
                 cf.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             cf.setBackground(colour)
         cf.setToolTip(f"{e.text} · {e.type} · {tr(e.status)}")
-        for a, b in self._entity_runs(e):
-            cursor.setPosition(a)
-            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(cf)
+        return cf
 
     # -- selection and marks ----------------------------------------------------------------------
 
