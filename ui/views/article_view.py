@@ -7,6 +7,7 @@ entity span on the raw page, and a raw line maps to the paragraph showing it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
@@ -185,29 +186,36 @@ class ArticleTextView(QTextEdit):
     def _entity_segments(self, p: Paragraph, cf: QTextCharFormat) -> list[tuple[str, QTextCharFormat]]:
         """``p``'s text cut where the entities covering its characters change, each piece with
         ``cf`` merged with the format of every entity over it, in page order."""
-        offs = [o for o in p.offsets or () if o >= 0]
-        if not offs:
+        offsets = p.offsets
+        if not offsets:
             return [(p.text, cf)]
-        lo, hi = min(offs), max(offs)
-        near = [e for e in self._entities if e.start <= hi and lo < e.end]
+        at = {o: i for i, o in enumerate(offsets) if o >= 0}
+        if not at:
+            return [(p.text, cf)]
+        lo, hi = min(at), max(at)
+        near: list[Entity] = []
+        cover: list[tuple[int, ...]] = [()] * len(offsets)
+        for j, e in enumerate(e for e in self._entities if e.start <= hi and lo < e.end):
+            for o in range(max(e.start, lo), min(e.end, hi + 1)):
+                i = at.get(o)
+                if i is not None:
+                    cover[i] = (*cover[i], j)
+            near.append(e)
         if not near:
             return [(p.text, cf)]
-        assert p.offsets is not None
         out: list[tuple[str, QTextCharFormat]] = []
         merged: dict[tuple[int, ...], QTextCharFormat] = {(): cf}
-        start, key = 0, ()
-        for i, o in enumerate(p.offsets):
-            k = tuple(j for j, e in enumerate(near) if e.start <= o < e.end) if o >= 0 else ()
-            if k != key:
-                if i > start:
-                    out.append((p.text[start:i], merged[key]))
-                start, key = i, k
-                if k not in merged:
-                    f = QTextCharFormat(cf)
-                    for j in k:
-                        f.merge(self._entity_format(near[j]))
-                    merged[k] = f
-        out.append((p.text[start:], merged[key]))
+        start = 0
+        for k, group in groupby(cover):
+            n = sum(1 for _ in group)
+            f = merged.get(k)
+            if f is None:
+                f = QTextCharFormat(cf)
+                for j in k:
+                    f.merge(self._entity_format(near[j]))
+                merged[k] = f
+            out.append((p.text[start : start + n], f))
+            start += n
         return out
 
     def _render(self, paras: list[Paragraph]) -> None:
@@ -294,7 +302,8 @@ class ArticleTextView(QTextEdit):
         old_ids = {e.id: e for e in old}
         new_ids = {e.id: e for e in new}
         changed = [e for e in old if new_ids.get(e.id) != e] + [e for e in new if old_ids.get(e.id) != e]
-        regions = [r for e in changed for r in self._entity_runs(e)]
+        # the ``fresh`` text came painted: only what changed outside it is painted again
+        regions = [r for e in changed for r in self._entity_runs(e) if not (fresh[0] <= r[0] and r[1] <= fresh[1])]
         if not regions:
             self.moveCursor(QTextCursor.MoveOperation.Start)
             return
