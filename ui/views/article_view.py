@@ -6,6 +6,7 @@ entity span on the raw page, and a raw line maps to the paragraph showing it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -174,18 +175,24 @@ class ArticleTextView(QTextEdit):
         """Write ``paras`` at the cursor, the first into the cursor's (empty) block unless
         ``new_block``; the characters of the entities shown are written already in their formats,
         as painting each entity over the written text in page order would leave them."""
+        order = sorted(range(len(self._entities)), key=lambda j: self._entities[j].start)
+        by_start = ([self._entities[j].start for j in order], order)
+        longest = max((e.end - e.start for e in self._entities), default=0)
         for i, p in enumerate(paras):
             fmt, cf = self._formats(p.role)
             if i or new_block:
                 cursor.insertBlock(fmt)
             else:
                 cursor.setBlockFormat(fmt)
-            for text, f in self._entity_segments(p, cf):
+            for text, f in self._entity_segments(p, cf, by_start, longest):
                 cursor.insertText(text, f)
 
-    def _entity_segments(self, p: Paragraph, cf: QTextCharFormat) -> list[tuple[str, QTextCharFormat]]:
+    def _entity_segments(
+        self, p: Paragraph, cf: QTextCharFormat, by_start: tuple[list[int], list[int]], longest: int
+    ) -> list[tuple[str, QTextCharFormat]]:
         """``p``'s text cut where the entities covering its characters change, each piece with
-        ``cf`` merged with the format of every entity over it, in page order."""
+        ``cf`` merged with the format of every entity over it, in page order (``by_start``: the
+        entities' starts sorted and their indices in that order; ``longest``: the longest's length)."""
         offsets = p.offsets
         if not offsets:
             return [(p.text, cf)]
@@ -195,7 +202,9 @@ class ArticleTextView(QTextEdit):
         lo, hi = min(at), max(at)
         near: list[Entity] = []
         cover: list[tuple[int, ...]] = [()] * len(offsets)
-        for j, e in enumerate(e for e in self._entities if e.start <= hi and lo < e.end):
+        starts, order = by_start
+        picked = sorted(order[bisect_left(starts, lo - longest) : bisect_right(starts, hi)])
+        for j, e in enumerate(e for e in (self._entities[k] for k in picked) if lo < e.end):
             for o in range(max(e.start, lo), min(e.end, hi + 1)):
                 i = at.get(o)
                 if i is not None:
