@@ -6,7 +6,9 @@ entity span on the raw page, and a raw line maps to the paragraph showing it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import groupby
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
@@ -171,14 +173,59 @@ class ArticleTextView(QTextEdit):
 
     def _write(self, cursor: QTextCursor, paras: list[Paragraph], *, new_block: bool) -> None:
         """Write ``paras`` at the cursor, the first into the cursor's (empty) block unless
-        ``new_block``."""
+        ``new_block``; the characters of the entities shown are written already in their formats,
+        as painting each entity over the written text in page order would leave them."""
+        order = sorted(range(len(self._entities)), key=lambda j: self._entities[j].start)
+        by_start = ([self._entities[j].start for j in order], order)
+        longest = max((e.end - e.start for e in self._entities), default=0)
         for i, p in enumerate(paras):
             fmt, cf = self._formats(p.role)
             if i or new_block:
                 cursor.insertBlock(fmt)
             else:
                 cursor.setBlockFormat(fmt)
-            cursor.insertText(p.text, cf)
+            for text, f in self._entity_segments(p, cf, by_start, longest):
+                cursor.insertText(text, f)
+
+    def _entity_segments(
+        self, p: Paragraph, cf: QTextCharFormat, by_start: tuple[list[int], list[int]], longest: int
+    ) -> list[tuple[str, QTextCharFormat]]:
+        """``p``'s text cut where the entities covering its characters change, each piece with
+        ``cf`` merged with the format of every entity over it, in page order (``by_start``: the
+        entities' starts sorted and their indices in that order; ``longest``: the longest's length)."""
+        offsets = p.offsets
+        if not offsets:
+            return [(p.text, cf)]
+        at = {o: i for i, o in enumerate(offsets) if o >= 0}
+        if not at:
+            return [(p.text, cf)]
+        lo, hi = min(at), max(at)
+        near: list[Entity] = []
+        cover: list[tuple[int, ...]] = [()] * len(offsets)
+        starts, order = by_start
+        picked = sorted(order[bisect_left(starts, lo - longest) : bisect_right(starts, hi)])
+        for j, e in enumerate(e for e in (self._entities[k] for k in picked) if lo < e.end):
+            for o in range(max(e.start, lo), min(e.end, hi + 1)):
+                i = at.get(o)
+                if i is not None:
+                    cover[i] = (*cover[i], j)
+            near.append(e)
+        if not near:
+            return [(p.text, cf)]
+        out: list[tuple[str, QTextCharFormat]] = []
+        merged: dict[tuple[int, ...], QTextCharFormat] = {(): cf}
+        start = 0
+        for k, group in groupby(cover):
+            n = sum(1 for _ in group)
+            f = merged.get(k)
+            if f is None:
+                f = QTextCharFormat(cf)
+                for j in k:
+                    f.merge(self._entity_format(near[j]))
+                merged[k] = f
+            out.append((p.text[start : start + n], f))
+            start += n
+        return out
 
     def _render(self, paras: list[Paragraph]) -> None:
         doc = self.document()
@@ -189,8 +236,6 @@ class ArticleTextView(QTextEdit):
         self._write(cursor, paras, new_block=False)
         self._paras = paras
         self._index_offsets()
-        for e in self._entities:
-            self._paint_entity(cursor, e)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _replace(self, paras: list[Paragraph]) -> tuple[int, int]:
@@ -259,16 +304,18 @@ class ArticleTextView(QTextEdit):
 
     def _repaint_entities(self, old: list[Entity], new: list[Entity], fresh: tuple[int, int] = (0, 0)) -> None:
         """Give back their written format to the characters of entities that changed, then paint again
-        every entity over those characters and over the ``fresh`` text just written, in page order:
-        the text ends formatted as a full render leaves it."""
+        every entity over those characters, in page order: the text ends formatted as a full render
+        leaves it (the ``fresh`` text just written came with its entity formats)."""
         self._marks = {"entity": [], "line": []}
         self.setExtraSelections([])
         old_ids = {e.id: e for e in old}
         new_ids = {e.id: e for e in new}
         changed = [e for e in old if new_ids.get(e.id) != e] + [e for e in new if old_ids.get(e.id) != e]
-        regions = [r for e in changed for r in self._entity_runs(e)]
-        if fresh[0] < fresh[1]:
-            regions.append(fresh)
+        # the ``fresh`` text came painted: only what changed outside it is painted again
+        regions = [r for e in changed for r in self._entity_runs(e) if not (fresh[0] <= r[0] and r[1] <= fresh[1])]
+        if not regions:
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+            return
         placed = [(e, self._entity_runs(e)) for e in new]
 
         def touches(runs: list[tuple[int, int]]) -> bool:
@@ -323,6 +370,13 @@ class ArticleTextView(QTextEdit):
         return runs
 
     def _paint_entity(self, cursor: QTextCursor, e: Entity) -> None:
+        cf = self._entity_format(e)
+        for a, b in self._entity_runs(e):
+            cursor.setPosition(a)
+            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(cf)
+
+    def _entity_format(self, e: Entity) -> QTextCharFormat:
         cf = QTextCharFormat()
         colour = QColor(self.colours.get(e.type, QColor("#dddddd")))
         if e.status == "rejected":
@@ -334,10 +388,7 @@ class ArticleTextView(QTextEdit):
                 cf.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             cf.setBackground(colour)
         cf.setToolTip(f"{e.text} · {e.type} · {tr(e.status)}")
-        for a, b in self._entity_runs(e):
-            cursor.setPosition(a)
-            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(cf)
+        return cf
 
     # -- selection and marks ----------------------------------------------------------------------
 
