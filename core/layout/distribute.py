@@ -31,16 +31,13 @@ ECHO_MIN = 0.2  # a headline's share of character pairs its story's opening repe
 OVERLAP_WEIGHT = 4.0  # all of a headline's character pairs found in an opening count this much
 
 
-_WIDE_RUN = re.compile(WIDE_CLASS + "{2,}")
+_WIDE_PAIR = re.compile("(?=(" + WIDE_CLASS + "{2}))")  # every pair, overlapping ones too
 
 
 @functools.lru_cache(maxsize=PAIRS_CACHE)
 def _bigrams(s: str) -> frozenset[str]:
-    """Pairs of neighbouring wide characters (punctuation included)."""
-    out: set[str] = set()
-    for run in _WIDE_RUN.findall(s):
-        out.update(map(str.__add__, run, run[1:]))
-    return frozenset(out)
+    """Pairs of neighbouring wide characters (punctuation included), found in one regex pass."""
+    return frozenset(_WIDE_PAIR.findall(s))
 
 
 def repeated(pairs: frozenset[str], text: str) -> int:

@@ -40,16 +40,22 @@ def _window_bests(keys: Sequence[float | None]) -> list[float | None]:
     for j, h in enumerate(halves):
         if h is not None:
             counts[h] = counts.get(h, 0) + 1
-            for d in range(h, h + 5):
-                near[d] += 1
+            near[h] += 1  # (unrolled: this runs for every line of the page)
+            near[h + 1] += 1
+            near[h + 2] += 1
+            near[h + 3] += 1
+            near[h + 4] += 1
         if j > WINDOW:
             old = halves[j - WINDOW - 1]
             if old is not None:
                 counts[old] -= 1
                 if not counts[old]:
                     del counts[old]
-                for d in range(old, old + 5):
-                    near[d] -= 1
+                near[old] -= 1
+                near[old + 1] -= 1
+                near[old + 2] -= 1
+                near[old + 3] -= 1
+                near[old + 4] -= 1
         if j < WINDOW:
             continue
         if not counts:
