@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from core.dateline import could_open, find_dateline
 from core.model import Line
-from core.textmap import is_wide, squeeze_spaces
+from core.textmap import squeeze_spaces
 
 SENTENCE_END = frozenset("。！？!?；;…")
 CLOSING = frozenset("”’」』）)》】〕\"'")
@@ -66,13 +65,18 @@ def _width(s: str, narrow: str) -> float:
     return (len(s) - len(narrow)) + 0.5 * (len(narrow) - spaces)
 
 
+_SPACED_GAP = re.compile(WIDE_CLASS + r"\s+(?=" + WIDE_CLASS + ")")  # a gap of spaces between wide characters
+_WIDE_PAIR = re.compile("(?=" + WIDE_CLASS + "{2})")  # two wide characters side by side (overlapping)
+
+
 def is_spaced(s: str) -> bool:
     """Characters set apart by spaces (``落 细 防 控``): most gaps between wide characters are spaces."""
-    tokens = s.split()
-    if len(tokens) < 2:
+    if len(s.split(maxsplit=1)) < 2:
         return False
-    spaced = sum(1 for a, b in itertools.pairwise(tokens) if is_wide(a[-1]) and is_wide(b[0]))
-    gaps = spaced + sum(len(run) - 1 for tok in tokens for run in _WIDE_RUN.findall(tok))
+    # (regex passes over the whole line rather than a test per token: ``\s`` is what ``str.split``
+    # splits at, and no wide character is a space)
+    spaced = len(_SPACED_GAP.findall(s))
+    gaps = spaced + len(_WIDE_PAIR.findall(s))
     return (gaps >= 3 and spaced >= 0.7 * gaps) or (gaps == 2 and spaced == 2)  # ``烂 漫 时``
 
 
