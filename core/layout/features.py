@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -114,11 +116,12 @@ def _closes_note(s: str) -> bool:
     return s.endswith(("）", ")")) and "（" not in s and "(" not in s and len(s) <= 12
 
 
+_CLOSING_CHARS = "".join(sorted(CLOSING))
+
+
 def _last_meaningful(s: str) -> str:
-    t = s.rstrip(_SPACES)
-    while t and t[-1] in CLOSING:
-        t = t[:-1]
-    return t[-1] if t else ""
+    """The last character before any closing marks (after any trailing spaces)."""
+    return s.rstrip(_SPACES).rstrip(_CLOSING_CHARS)[-1:]
 
 
 def _dateline_starts(squeezed: str, following: str) -> bool:
@@ -144,6 +147,21 @@ def _could_be_byline(s: str) -> bool:
     return bool(s) and (s[-1] in _BYLINE_LAST or _BYLINE_WORDS.search(s) is not None)
 
 
+_SPACE_ON = re.compile("[ \t\u3000\u00a0\f\v][^\n]*")  # a layout space, up to the end of its line
+
+
+def _squeezed(stripped: list[str]) -> list[str]:
+    """``textmap.squeeze_spaces`` of every line, called only on the lines that hold a space, found
+    in one pass over the page (most lines hold none)."""
+    out = list(stripped)
+    joined = "\n".join(stripped)
+    starts = list(itertools.accumulate(map((1).__add__, map(len, stripped)), initial=0))  # (+1: the newline)
+    for m in _SPACE_ON.finditer(joined):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        out[k] = squeeze_spaces(stripped[k])
+    return out
+
+
 def line_features(lines: Sequence[Line]) -> list[LineInfo]:
     """Features of every non-blank line.  Each regular expression runs only on lines that pass a
     cheap test for what it needs (a ``版`` for jump markers, a closing bracket for notes...): most
@@ -152,7 +170,7 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
     prev_number = 0
     kept = [ln for ln in lines if not ln.is_blank]
     texts = [ln.text.replace("\f", " ") for ln in kept]
-    squeezed_all = [squeeze_spaces(t.strip()) for t in texts]
+    squeezed_all = _squeezed([t.strip() for t in texts])
     # the narrow characters of every line, in one pass over the page (lines hold no newline)
     narrow_all = _WIDE_RE.sub("", "\n".join(squeezed_all)).split("\n")
     for k, ln in enumerate(kept):
@@ -161,7 +179,7 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
         text = raw.strip()
         squeezed = squeezed_all[k]
         lead = len(raw) - len(raw.lstrip(_SPACES + "\f"))
-        last = _last_meaningful(squeezed)
+        last = squeezed.rstrip(_CLOSING_CHARS)[-1:]  # (the line is stripped: no space to strip first)
         spaced = _GAP.search(text) is not None and is_spaced(text)
         w = _width(squeezed, narrow_all[k])
         first = squeezed[:1]
