@@ -38,6 +38,9 @@ def _window_bests(keys: Sequence[float | None]) -> list[float | None]:
     counts: dict[int, int] = {}
     out: list[float | None] = []
     for j, h in enumerate(halves):
+        if j > WINDOW and halves[j - WINDOW - 1] == h:
+            out.append(out[-1])  # the line entering the window is as wide as the one leaving it
+            continue
         if h is not None:
             counts[h] = counts.get(h, 0) + 1
             near[h] += 1  # (unrolled: this runs for every line of the page)
@@ -86,13 +89,17 @@ def column_widths(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
     Linear in the page length: a sliding window of at most ``WINDOW + 1`` widths each way.
     """
     n = len(infos)
-    keys = [round(i.width * 2) / 2 if _regular(i) else None for i in infos]
+    keys = [round(i.width * 2) / 2 if not i.spaced and i.width >= 4 else None for i in infos]  # (``_regular``)
     widths = [i.width for i in infos]
     back, fwd = _around(keys, widths)
     first = list(zip(back, fwd, strict=True))
     # headline lines set wider than the column distort the estimate around them: leave them out
     # and estimate again (still linear: two passes)
-    drop = [k for k in range(n) if keys[k] is not None and _overflows(infos, first, k)]
+    drop = [
+        k
+        for k, info in enumerate(infos)
+        if keys[k] is not None and not (info.ends_sentence or info.ends_soft) and _overflows(infos, first, k)
+    ]
     if not drop:
         return first
     for k in drop:
