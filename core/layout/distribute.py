@@ -31,13 +31,16 @@ ECHO_MIN = 0.2  # a headline's share of character pairs its story's opening repe
 OVERLAP_WEIGHT = 4.0  # all of a headline's character pairs found in an opening count this much
 
 
-_WIDE_PAIR = re.compile("(?=(" + WIDE_CLASS + "{2}))")  # every pair, overlapping ones too
+_WIDE_RUN = re.compile(WIDE_CLASS + "{2,}")
 
 
 @functools.lru_cache(maxsize=PAIRS_CACHE)
 def _bigrams(s: str) -> frozenset[str]:
-    """Pairs of neighbouring wide characters (punctuation included), found in one regex pass."""
-    return frozenset(_WIDE_PAIR.findall(s))
+    """Pairs of neighbouring wide characters (punctuation included)."""
+    out: set[str] = set()
+    for run in _WIDE_RUN.findall(s):
+        out.update(map(str.__add__, run, run[1:]))
+    return frozenset(out)
 
 
 def repeated(pairs: frozenset[str], text: str) -> int:
@@ -45,7 +48,7 @@ def repeated(pairs: frozenset[str], text: str) -> int:
     ``text`` prints: the size of their common part with the text's own pairs, found by a few
     searches in the text rather than by building the set of all its pairs (a pair of such
     characters printed anywhere sits inside a run of them, so it would be one of the set's)."""
-    return sum(map(text.__contains__, pairs))  # (a C loop: no generator step per pair)
+    return sum(1 for p in pairs if p in text)
 
 
 def head_bigrams(group: Sequence[Unit]) -> frozenset[str]:
