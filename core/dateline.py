@@ -36,8 +36,14 @@ class DatelineParts:
     reporters: tuple[tuple[int, int], ...]
 
 
+_AGENCY_LAST = re.compile("[报刊社网台]")  # every source in ``_AGENCY`` ends on one of these ...
+_AGENCY_SPAN = 10  # ... at most this many characters in (``据`` and six characters before ``青年报``)
+
+
 def could_open(s: str) -> bool:
     """``s`` starts with a news source: a dateline may open it (cheap test before the full one)."""
+    if not s.startswith((" ", "\u3000")) and _AGENCY_LAST.search(s, 0, _AGENCY_SPAN) is None:
+        return False  # (a first test that needs no backtracking, as most lines open no dateline)
     return _START.match(s) is not None
 
 

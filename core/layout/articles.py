@@ -133,7 +133,7 @@ def _words_side(group: Sequence[Unit], before: Sequence[Unit], after: Sequence[U
 
 
 def _text(units: Sequence[Unit]) -> str:
-    return "".join(ln.squeezed for u in units for ln in u.lines)
+    return "".join([ln.squeezed for u in units for ln in u.lines])
 
 
 def _opens_story(u: Unit) -> bool:

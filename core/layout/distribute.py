@@ -56,13 +56,13 @@ def head_bigrams(group: Sequence[Unit]) -> frozenset[str]:
 
 
 def head_text(group: Sequence[Unit]) -> str:
-    return "".join(ln.squeezed for u in group for ln in u.lines if not (ln.byline or ln.column or ln.jump_only))
+    return "".join([ln.squeezed for u in group for ln in u.lines if not (ln.byline or ln.column or ln.jump_only)])
 
 
 def _opening(run: Sequence[Unit], k: int) -> str:
     text = ""
     for u in run[k:]:
-        text += "".join(ln.squeezed for ln in u.lines)
+        text += "".join([ln.squeezed for ln in u.lines])
         if len(text) >= OPENING_CHARS:
             break
     return text[:OPENING_CHARS]

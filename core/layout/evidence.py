@@ -145,7 +145,7 @@ def verse_context(units: Sequence[Unit], k: int) -> float:
 def echo_below(units: Sequence[Unit], k: int) -> float:
     """Share of unit ``k``'s word pairs that the text below it repeats (a story restates its
     headline's words early on; a line of running text is not echoed like that)."""
-    own = word_pairs("".join(ln.squeezed for ln in units[k].lines))
+    own = word_pairs("".join([ln.squeezed for ln in units[k].lines]))
     if len(own) < 3:
         return 0.0
     return len(own & word_pairs(text_after(units, k + 1, ECHO_CHARS))) / len(own)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Sequence
@@ -9,7 +10,7 @@ from typing import NamedTuple
 
 from core.dateline import could_open, find_dateline
 from core.model import Line
-from core.textmap import is_wide, squeeze_spaces
+from core.textmap import squeeze_spaces
 
 SENTENCE_END = frozenset("。！？!?；;…")
 CLOSING = frozenset("”’」』）)》】〕\"'")
@@ -66,13 +67,18 @@ def _width(s: str, narrow: str) -> float:
     return (len(s) - len(narrow)) + 0.5 * (len(narrow) - spaces)
 
 
+_SPACED_GAP = re.compile(WIDE_CLASS + r"\s+(?=" + WIDE_CLASS + ")")  # a gap of spaces between wide characters
+_WIDE_PAIR = re.compile("(?=" + WIDE_CLASS + "{2})")  # two wide characters side by side (overlapping)
+
+
 def is_spaced(s: str) -> bool:
     """Characters set apart by spaces (``落 细 防 控``): most gaps between wide characters are spaces."""
-    tokens = s.split()
-    if len(tokens) < 2:
+    if len(s.split(maxsplit=1)) < 2:
         return False
-    spaced = sum(1 for a, b in itertools.pairwise(tokens) if is_wide(a[-1]) and is_wide(b[0]))
-    gaps = spaced + sum(len(run) - 1 for tok in tokens for run in _WIDE_RUN.findall(tok))
+    # (regex passes over the whole line rather than a test per token: ``\s`` is what ``str.split``
+    # splits at, and no wide character is a space)
+    spaced = len(_SPACED_GAP.findall(s))
+    gaps = spaced + len(_WIDE_PAIR.findall(s))
     return (gaps >= 3 and spaced >= 0.7 * gaps) or (gaps == 2 and spaced == 2)  # ``烂 漫 时``
 
 
@@ -110,11 +116,12 @@ def _closes_note(s: str) -> bool:
     return s.endswith(("）", ")")) and "（" not in s and "(" not in s and len(s) <= 12
 
 
+_CLOSING_CHARS = "".join(sorted(CLOSING))
+
+
 def _last_meaningful(s: str) -> str:
-    t = s.rstrip(_SPACES)
-    while t and t[-1] in CLOSING:
-        t = t[:-1]
-    return t[-1] if t else ""
+    """The last character before any closing marks (after any trailing spaces)."""
+    return s.rstrip(_SPACES).rstrip(_CLOSING_CHARS)[-1:]
 
 
 def _dateline_starts(squeezed: str, following: str) -> bool:
@@ -140,6 +147,21 @@ def _could_be_byline(s: str) -> bool:
     return bool(s) and (s[-1] in _BYLINE_LAST or _BYLINE_WORDS.search(s) is not None)
 
 
+_SPACE_ON = re.compile("[ \t\u3000\u00a0\f\v][^\n]*")  # a layout space, up to the end of its line
+
+
+def _squeezed(stripped: list[str]) -> list[str]:
+    """``textmap.squeeze_spaces`` of every line, called only on the lines that hold a space, found
+    in one pass over the page (most lines hold none)."""
+    out = list(stripped)
+    joined = "\n".join(stripped)
+    starts = list(itertools.accumulate(map((1).__add__, map(len, stripped)), initial=0))  # (+1: the newline)
+    for m in _SPACE_ON.finditer(joined):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        out[k] = squeeze_spaces(stripped[k])
+    return out
+
+
 def line_features(lines: Sequence[Line]) -> list[LineInfo]:
     """Features of every non-blank line.  Each regular expression runs only on lines that pass a
     cheap test for what it needs (a ``版`` for jump markers, a closing bracket for notes...): most
@@ -148,7 +170,7 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
     prev_number = 0
     kept = [ln for ln in lines if not ln.is_blank]
     texts = [ln.text.replace("\f", " ") for ln in kept]
-    squeezed_all = [squeeze_spaces(t.strip()) for t in texts]
+    squeezed_all = _squeezed([t.strip() for t in texts])
     # the narrow characters of every line, in one pass over the page (lines hold no newline)
     narrow_all = _WIDE_RE.sub("", "\n".join(squeezed_all)).split("\n")
     for k, ln in enumerate(kept):
@@ -157,7 +179,7 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
         text = raw.strip()
         squeezed = squeezed_all[k]
         lead = len(raw) - len(raw.lstrip(_SPACES + "\f"))
-        last = _last_meaningful(squeezed)
+        last = squeezed.rstrip(_CLOSING_CHARS)[-1:]  # (the line is stripped: no space to strip first)
         spaced = _GAP.search(text) is not None and is_spaced(text)
         w = _width(squeezed, narrow_all[k])
         first = squeezed[:1]

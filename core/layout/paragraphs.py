@@ -38,18 +38,27 @@ def _window_bests(keys: Sequence[float | None]) -> list[float | None]:
     counts: dict[int, int] = {}
     out: list[float | None] = []
     for j, h in enumerate(halves):
+        if j > WINDOW and halves[j - WINDOW - 1] == h:
+            out.append(out[-1])  # the line entering the window is as wide as the one leaving it
+            continue
         if h is not None:
             counts[h] = counts.get(h, 0) + 1
-            for d in range(h, h + 5):
-                near[d] += 1
+            near[h] += 1  # (unrolled: this runs for every line of the page)
+            near[h + 1] += 1
+            near[h + 2] += 1
+            near[h + 3] += 1
+            near[h + 4] += 1
         if j > WINDOW:
             old = halves[j - WINDOW - 1]
             if old is not None:
                 counts[old] -= 1
                 if not counts[old]:
                     del counts[old]
-                for d in range(old, old + 5):
-                    near[d] -= 1
+                near[old] -= 1
+                near[old + 1] -= 1
+                near[old + 2] -= 1
+                near[old + 3] -= 1
+                near[old + 4] -= 1
         if j < WINDOW:
             continue
         if not counts:
@@ -80,13 +89,17 @@ def column_widths(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
     Linear in the page length: a sliding window of at most ``WINDOW + 1`` widths each way.
     """
     n = len(infos)
-    keys = [round(i.width * 2) / 2 if _regular(i) else None for i in infos]
+    keys = [round(i.width * 2) / 2 if not i.spaced and i.width >= 4 else None for i in infos]  # (``_regular``)
     widths = [i.width for i in infos]
     back, fwd = _around(keys, widths)
     first = list(zip(back, fwd, strict=True))
     # headline lines set wider than the column distort the estimate around them: leave them out
     # and estimate again (still linear: two passes)
-    drop = [k for k in range(n) if keys[k] is not None and _overflows(infos, first, k)]
+    drop = [
+        k
+        for k, info in enumerate(infos)
+        if keys[k] is not None and not (info.ends_sentence or info.ends_soft) and _overflows(infos, first, k)
+    ]
     if not drop:
         return first
     for k in drop:
@@ -119,7 +132,8 @@ def is_full(info: LineInfo, widths: tuple[float, float]) -> bool:
     """The line fills its column: the one above it, or the wider one that starts with it."""
     back, fwd = widths
     if info.spaced:
-        return any(w - SHORT_BY <= info.width <= w + 1.25 for w in widths)
+        x = info.width  # (both widths spelt out: no generator on a path run for every line)
+        return back - SHORT_BY <= x <= back + 1.25 or fwd - SHORT_BY <= x <= fwd + 1.25
     return info.width >= back - SHORT_BY or (info.width > back + SHORT_BY and info.width >= fwd - SHORT_BY)
 
 
@@ -190,7 +204,8 @@ def _unfinished(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]]
 
 def first_line_like(info: LineInfo, widths: tuple[float, float]) -> bool:
     """About two characters shorter than the column: a paragraph's first line."""
-    return any(w - 3.5 <= info.width <= w - 1.25 for w in widths)
+    (a, b), x = widths, info.width  # (both widths spelt out: no generator on a path run for every line)
+    return a - 3.5 <= x <= a - 1.25 or b - 3.5 <= x <= b - 1.25
 
 
 def paragraph_breaks(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]]) -> list[bool]:
@@ -311,7 +326,8 @@ def _opens_paragraph(infos: Sequence[LineInfo], widths: Sequence[tuple[float, fl
     if first_line_like(cur, widths[i]) and gain > 0.75:
         return True
     # the column estimate runs an em low where many lines are short: trust a clear step up
-    return gain >= 1.75 and any(w - 2.5 <= cur.width <= w - 0.75 for w in widths[i])
+    (a, b), x = widths[i], cur.width
+    return gain >= 1.75 and (a - 2.5 <= x <= a - 0.75 or b - 2.5 <= x <= b - 0.75)
 
 
 def _ends_paragraph(
@@ -355,7 +371,8 @@ def _ends_paragraph(
     starts_anew = nxt.dateline or nxt.indent > 0 or nxt.full_indent or nxt.spaced
     if nxt.ends_sentence and nxt.width <= info.width + 1 and not (starts_anew or standalone(nxt, widths[j + 1])):
         return False  # a two-line paragraph: this line broke mid-phrase, the next one ends it
-    if not (info.dateline or any(w - 4.0 <= info.width <= w - 1.25 for w in widths[j])):
+    x = info.width
+    if not (info.dateline or back - 4.0 <= x <= back - 1.25 or fwd - 4.0 <= x <= fwd - 1.25):
         return True  # far too short for a first line that lost its indent
     fills = nxt.width >= min(widths[j + 1]) - SHORT_BY and nxt.width > info.width + 0.75
     return not fills or starts_anew or nxt.jump_only or nxt.column

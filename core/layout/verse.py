@@ -6,6 +6,7 @@ its phrases end, so their widths scatter and few of them close a sentence.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -19,15 +20,7 @@ PUNCTUATED = 3  # prose: this many lines of a window carry a clause mark; a poem
 
 
 def _prefix(flags: Sequence[bool]) -> list[int]:
-    out = [0] * (len(flags) + 1)
-    for i, f in enumerate(flags):
-        out[i + 1] = out[i] + f
-    return out
-
-
-def _inner_stop(s: str) -> bool:
-    """A sentence closes inside the line and text goes on after it."""
-    return _STOP.search(s, 0, len(s) - 1) is not None
+    return list(itertools.accumulate(map(int, flags), initial=0))
 
 
 def verse_lines(infos: Sequence[LineInfo]) -> list[bool]:
@@ -47,7 +40,8 @@ def verse_lines(infos: Sequence[LineInfo]) -> list[bool]:
         [ln.spaced or ln.width > MAX_WIDTH or ln.dateline or ln.head_note or ln.column or ln.jump_only for ln in infos]
     )
     ends = _prefix([ln.ends_sentence or ln.ends_soft for ln in infos])
-    inner = _prefix([_inner_stop(ln.squeezed) for ln in infos])
+    # a sentence closes inside the line and text goes on after it
+    inner = _prefix([_STOP.search(ln.squeezed, 0, len(ln.squeezed) - 1) is not None for ln in infos])
     marked = _prefix([_MARK.search(ln.squeezed) is not None for ln in infos])
     halves = [round(ln.width * 2) / 2 for ln in infos]
     for i in range(WINDOW, n - WINDOW):
