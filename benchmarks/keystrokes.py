@@ -37,6 +37,9 @@ WORK = Path(tempfile.mkdtemp(prefix="banmian-keys-"))  # no saved corrections, a
 for _name in ("DATA", "CONFIG", "CACHE"):
     os.environ[f"BANMIAN_{_name}_DIR"] = str(WORK / _name.lower())
 HERE = Path(__file__).resolve().parent.parent
+if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
+    print(__doc__)
+    sys.exit(0)
 ROOT = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE
 PAGE = Path(sys.argv[2]) if len(sys.argv) > 2 else HERE.parent / "shared" / "gold" / "pdf-dev" / "page-012.txt"
 sys.path.insert(0, str(ROOT))
