@@ -70,6 +70,19 @@ def busiest_article(win: MainWindow) -> tuple[str, list[Entity]]:
     return aid, win.session.index.entities_of(aid)
 
 
+def _apply_or_revert(doc: Document, done: list[edits.Edit], edit: edits.Edit, data: st.DataObject) -> bool:
+    """Revert the last edit done or apply ``edit`` (Hypothesis decides which); False when refused."""
+    try:
+        if done and data.draw(st.booleans()):
+            doc.revert(done.pop())
+        else:
+            doc.apply(edit)
+            done.append(edit)
+    except edits.EditError:
+        return False
+    return True
+
+
 def test_entity_edits_repaint_the_article_text_as_a_full_render_does(win: MainWindow, qtbot: Any) -> None:
     aid, ents = busiest_article(win)
     assert len(ents) >= 4
@@ -106,13 +119,7 @@ def test_the_page_index_follows_edits_as_a_fresh_index_sees_the_page(data: st.Da
         edit = data.draw(edit_strategy(doc.page))
         old = doc.page
         changes.clear()
-        try:
-            if done and data.draw(st.booleans()):
-                doc.revert(done.pop())
-            else:
-                doc.apply(edit)
-                done.append(edit)
-        except edits.EditError:
+        if not _apply_or_revert(doc, done, edit, data):
             continue
         assert index.page is old and len(changes) == 1
         index = index.updated(doc.page, changes[0])
@@ -244,13 +251,7 @@ def test_the_article_text_after_any_edit_equals_a_full_render(qapp: Any, data: s
     done: list[edits.Edit] = []
     for _ in range(8):
         edit = data.draw(edit_strategy(doc.page))
-        try:
-            if done and data.draw(st.booleans()):
-                doc.revert(done.pop())
-            else:
-                doc.apply(edit)
-                done.append(edit)
-        except edits.EditError:
+        if not _apply_or_revert(doc, done, edit, data):
             continue
         index = PageIndex(doc.page)
         aid = index.article_of_line(line) or (doc.page.articles[0].id if doc.page.articles else "")
