@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.messages import msg
+from core.paths import SIDECAR_SUFFIX, data_dir
 
-SIDECAR_SUFFIX = ".banmian.json"  # core.persist.paths.SUFFIX (not imported: parse stays light)
 LEXICON_NAMES = ("lexicon.json", ".lexicon.json")  # the lexicon, its lock, temps and copies
 SNIFF_BYTES = 4096
 # How each Banmian output starts (core.export_json.dumps, export_formats.to_conll/to_jsonl)
@@ -54,7 +54,6 @@ class Inputs:
 
     @classmethod
     def of(cls, pages: Sequence[Path]) -> Inputs:
-        from core.paths import data_dir
 
         inputs = cls()
         folders: set[Path] = set()

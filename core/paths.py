@@ -16,6 +16,8 @@ from pathlib import Path
 
 import platformdirs
 
+SIDECAR_SUFFIX = ".banmian.json"  # an editor's corrections beside a page: PAGE.txt + this
+
 
 def _base(env: str, kind: str) -> Path:
     override = os.environ.get(env)

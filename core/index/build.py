@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 from core.index.db import connect, set_aside
 from core.index.tokens import spaced
+from core.paths import SIDECAR_SUFFIX
 
 if TYPE_CHECKING:
     from core.entities.lexicon import UserLexicon
 
 _DATE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
-SIDECAR_SUFFIX = ".banmian.json"
 COMMIT_EVERY = 200
 BODY_FIELDS = ("kicker", "subtitle", "byline", "text")  # what is searched besides the title
 

@@ -16,9 +16,9 @@ import os
 import time
 from pathlib import Path
 
-from core.paths import data_dir
+from core.paths import SIDECAR_SUFFIX, data_dir
 
-SUFFIX = ".banmian.json"
+SUFFIX = SIDECAR_SUFFIX
 
 
 def text_sha256(text: str) -> str:
