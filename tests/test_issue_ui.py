@@ -14,28 +14,13 @@ from PySide6.QtWidgets import QMessageBox
 
 from core.edits import ConfirmEntity
 from core.issue.workspace import IssueWorkspace
+from tests.test_ui import Asked
 from ui.issue.page_list import PendingRole, StatusRole
 from ui.loading import InlineLoader
 from ui.main_window import MainWindow
 
 # the offscreen platform warns about features it lacks; that is not our bug
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", r"does not support raise")
-
-
-class Asked:
-    """Stands in for the window's message boxes: records questions, gives the set answer."""
-
-    def __init__(self) -> None:
-        self.questions: list[str] = []
-        self.warnings: list[str] = []
-        self.answer = QMessageBox.StandardButton.Discard
-
-    def ask(self, title: str, text: str, *_: Any) -> QMessageBox.StandardButton:
-        self.questions.append(text)
-        return self.answer
-
-    def warn(self, title: str, text: str) -> None:
-        self.warnings.append(text)
 
 
 @pytest.fixture
