@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from core.fields import article_fields
+from core.messages import msg
 from core.model import Page
 from core.pdf.model import Box, LineGeom
 from core.pdf.regions import pieces
@@ -80,7 +81,9 @@ def alto(page: Page) -> Alto:
     """The ALTO file of a page with geometry; ``AltoUnavailable`` for a text-only page."""
     layout = page.source.layout
     if layout is None:
-        raise AltoUnavailable(f"{page.source.name}: ALTO needs the page's geometry (open it from its PDF)")
+        raise AltoUnavailable(
+            msg("{name}: ALTO needs the page's geometry (open it from its PDF)", name=page.source.name)
+        )
     by_number = {g.number: g for g in layout.lines}
     ET.register_namespace("", NS)
     ET.register_namespace("xsi", XSI)

@@ -10,6 +10,7 @@ from typing import Any
 
 from core import schemas
 from core.fields import FIELD_NAMES, article_fields, block_text
+from core.messages import msg
 from core.model import Entity, Page
 from core.paths import RESOURCES
 
@@ -101,7 +102,9 @@ def validate(doc: dict[str, Any]) -> None:
         _validator()(doc)
     except fastjsonschema.JsonSchemaValueException as e:
         where = "/".join(str(p) for p in (e.path or [])[1:])
-        raise ExportInvalid(f"export does not match the schema at /{where}: {e.message}") from None
+        raise ExportInvalid(
+            msg("export does not match the schema at /{where}: {error}", where=where, error=e.message)
+        ) from None
 
 
 def dumps(doc: dict[str, Any]) -> str:
@@ -113,7 +116,7 @@ def dumps(doc: dict[str, Any]) -> str:
         try:
             return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
         except ValueError as e:
-            raise ExportInvalid(f"export not written: {e}") from None
+            raise ExportInvalid(msg("export not written: {error}", error=str(e))) from None
     parts.append("\n")
     return "".join(parts)
 
@@ -123,7 +126,7 @@ def dumps_line(doc: dict[str, Any]) -> str:
     try:
         return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
     except ValueError as e:
-        raise ExportInvalid(f"export not written: {e}") from None
+        raise ExportInvalid(msg("export not written: {error}", error=str(e))) from None
 
 
 class _Unusual(Exception):

@@ -52,8 +52,8 @@ def msg(template: str, **values: Any) -> Message:
 
 def word(text: str) -> Message:
     """A word the window also shows on its own (a role, a status, a field name): translated as
-    such when it fills a message."""
-    return Message(text, {})
+    such when it fills a message.  A message passed in is kept as it is (its values included)."""
+    return text if isinstance(text, Message) else Message(text, {})
 
 
 def joined(parts: Sequence[str], sep: str = "; ") -> Message:

@@ -8,7 +8,7 @@
 The strings are every literal passed to ``tr("...")`` in ui/, the templates of core's messages
 (``msg("...")`` in core/, see core/messages.py), plus the words the ui passes to
 ``tr`` as values: roles, entity statuses and sources, column names, review states, edit names
-(``core/edits``), legend and shortcut-sheet words, label descriptions, and the issue's words
+(``core/edits``, the issue's link edits), editable fields and decisions, legend and shortcut-sheet words, label descriptions, and the issue's words
 (page statuses ``core.issue.workspace.STATUS_TEXT``, the issue entity list's columns and its
 ``mixed`` status).
 """
@@ -61,8 +61,9 @@ def core_messages() -> list[str]:
 
 
 def edit_names() -> list[str]:
+    """The ``name`` of every edit (the Undo menu shows it): core's edits and the issue's link edits."""
     out = []
-    for path in sorted((ROOT / "core" / "edits").glob("*.py")):
+    for path in [*sorted((ROOT / "core" / "edits").glob("*.py")), ROOT / "core" / "issue" / "jumps.py"]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant | ast.IfExp):
                 targets = [t for t in node.targets if isinstance(t, ast.Name | ast.Attribute)]
@@ -74,7 +75,9 @@ def edit_names() -> list[str]:
 
 
 def value_words() -> list[str]:
+    from core.edits.occurrences import DECISIONS
     from core.entities.labels import load_labels
+    from core.fields import EDITABLE_FIELDS
     from core.issue.workspace import STATUS_TEXT
     from core.model import ENTITY_STATUSES, ROLES
     from ui.issue import entity_list
@@ -83,6 +86,7 @@ def value_words() -> list[str]:
     from ui.views import legend, shortcut_sheet
 
     words = [*ROLES, *ENTITY_STATUSES, "jieba", "rule", "lexicon", "user", *REVIEW_TEXT.values()]
+    words += [*EDITABLE_FIELDS, *DECISIONS]  # fields and decisions named in edit names and refusals
     words += [label for _, label in article_model.COLUMNS] + list(entity_model.COLUMNS)
     words += [meaning for _, meaning, _ in legend.legend_rows(load_labels())]
     words += list(shortcut_sheet.WHERE.values()) + list(shortcut_sheet.PANELS.values())

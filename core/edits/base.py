@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.events import Change
+from core.messages import msg, word
 from core.model import Article, Entity, Line, Page
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class Edit:
     def backward(self, state: State) -> tuple[State, Change]:
         """The snapshot before the last ``forward``; only valid on the state that forward made."""
         if self._inverse is None:
-            raise EditError(f"“{self.name}” cannot be undone: it is not applied")
+            raise EditError(msg("“{name}” cannot be undone: it is not applied", name=word(self.name)))
         new, _, change = apply_patch(state, self._inverse)
         self._inverse = None
         return new, change
@@ -131,12 +132,12 @@ def _replace_entities(
     for e in remove:
         i = bisect.bisect_left(out, e.start, key=lambda x: x.start)
         if i >= len(out) or out[i] != e:
-            raise EditError(f"entity {e.id} is not on the page any more")
+            raise EditError(msg("entity {id} is not on the page any more", id=e.id))
         del out[i]
     for e in add:
         i = bisect.bisect_left(out, e.start, key=lambda x: x.start)
         if (i < len(out) and out[i].start < e.end) or (i > 0 and out[i - 1].end > e.start):
-            raise EditError(f"“{e.text}” overlaps another entity")
+            raise EditError(msg("“{text}” overlaps another entity", text=e.text))
         out.insert(i, e)
     return tuple(out)
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from core.edits.base import Edit, EditError
 from core.events import Change
+from core.messages import msg
 
 if TYPE_CHECKING:
     from core.state import State
@@ -17,7 +18,7 @@ class Batch(Edit):
 
     def __init__(self, edits: Sequence[Edit], name: str = "Edits") -> None:
         if not edits:
-            raise EditError("nothing to do")
+            raise EditError(msg("nothing to do"))
         self.edits: tuple[Edit, ...] = tuple(edits)
         self.name = name
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.edits.base import Edit, EditError, Patch
+from core.messages import msg
 from core.model import Entity, Page, entity_id
 from core.state import find_entity
 from core.textmap import surface
@@ -26,13 +27,13 @@ EDITOR_SOURCE = "user"
 def trim_span(page: Page, start: int, end: int) -> tuple[int, int]:
     """The span without whitespace at its edges; ``EditError`` if nothing is left."""
     if not 0 <= start < end <= len(page.text):
-        raise EditError(f"span {start}–{end} is outside the page text")
+        raise EditError(msg("span {start}–{end} is outside the page text", start=start, end=end))
     while start < end and page.text[start].isspace():
         start += 1
     while end > start and page.text[end - 1].isspace():
         end -= 1
     if start >= end:
-        raise EditError("the selection holds no text")
+        raise EditError(msg("the selection holds no text"))
     return start, end
 
 
@@ -54,7 +55,7 @@ def _get(page: Page, eid: str) -> Entity:
     try:
         return find_entity(page, eid)
     except KeyError:
-        raise EditError(f"there is no entity {eid}") from None
+        raise EditError(msg("there is no entity {id}", id=eid)) from None
 
 
 def _edited(e: Entity) -> str:
@@ -64,7 +65,7 @@ def _edited(e: Entity) -> str:
 
 def _check_type(type_: str) -> None:
     if not type_ or not type_.strip():
-        raise EditError("an entity needs a type")
+        raise EditError(msg("an entity needs a type"))
 
 
 @dataclass(eq=False)
@@ -83,7 +84,7 @@ class AddEntity(Edit):
         s, e = trim_span(page, self.start, self.end)
         other = overlapping(page, s, e)
         if other is not None:
-            raise EditError(f"the selection overlaps the entity “{other.text}”")
+            raise EditError(msg("the selection overlaps the entity “{text}”", text=other.text))
         return Patch(
             add=(Entity(entity_id(s, e), self.type, s, e, surface(page.text, s, e), self.status, EDITOR_SOURCE, 1.0),)
         )
@@ -111,7 +112,7 @@ class _Replace(Edit):
         e = _get(state.page, self.entity_id)
         new = self.replacement(state.page, e)
         if new == e:
-            raise EditError(f"“{e.text}” is already like that")
+            raise EditError(msg("“{text}” is already like that", text=e.text))
         return Patch(remove=(e,), add=(new,))
 
 
@@ -139,7 +140,7 @@ class ResizeEntity(_Replace):
         s, t = trim_span(page, self.start, self.end)
         other = overlapping(page, s, t, ignore=e.id)
         if other is not None:
-            raise EditError(f"the new span overlaps the entity “{other.text}”")
+            raise EditError(msg("the new span overlaps the entity “{text}”", text=other.text))
         return dataclasses.replace(
             e, id=entity_id(s, t), start=s, end=t, text=surface(page.text, s, t), status=_edited(e), value=None
         )

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from core.edits.base import Edit, EditError
 from core.edits.batch import Batch
 from core.edits.entity import AddEntity, ConfirmEntity, RejectEntity, RetypeEntity, overlapping
+from core.messages import msg, word
 from core.model import Page
 from core.textmap import MappedText, assemble
 
@@ -52,7 +53,7 @@ def apply_to_all(
     ``from_type`` (any type if None) become ``type``; add: unmarked occurrences become ``type``.
     """
     if decision not in DECISIONS:
-        raise EditError(f"unknown decision {decision!r}")
+        raise EditError(msg("unknown decision {decision}", decision=repr(decision)))
     surface = "".join(text.split())
     edits: list[Edit] = []
     if decision == "add":
@@ -70,9 +71,14 @@ def apply_to_all(
             elif ent.type == type:
                 edits.append(ConfirmEntity(ent.id) if decision == "confirm" else RejectEntity(ent.id))
     if not edits:
-        raise EditError(f"no other occurrence of “{surface}” to {decision}")
-    label = {"confirm": "Confirm", "reject": "Reject", "retype": "Retype", "add": "Add"}[decision]
-    return Batch(edits, f"{label} all “{surface}”")
+        raise EditError(msg("no other occurrence of “{text}” to {decision}", text=surface, decision=word(decision)))
+    names = {
+        "confirm": msg("Confirm all “{text}”", text=surface),
+        "reject": msg("Reject all “{text}”", text=surface),
+        "retype": msg("Retype all “{text}”", text=surface),
+        "add": msg("Add all “{text}”", text=surface),
+    }
+    return Batch(edits, names[decision])
 
 
 class _WordCheck:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from core.edits.base import Edit, EditError, Patch, next_article_id
 from core.fields import EDITABLE_FIELDS
+from core.messages import msg, word
 from core.model import ROLES, Article, Block, Page
 
 if TYPE_CHECKING:
@@ -28,31 +29,31 @@ def _index(page: Page, article_id: str) -> int:
     for i, a in enumerate(page.articles):
         if a.id == article_id:
             return i
-    raise EditError(f"there is no article {article_id}")
+    raise EditError(msg("there is no article {id}", id=article_id))
 
 
 def _check_lines(page: Page, lines: Iterable[int]) -> tuple[int, ...]:
     out = tuple(sorted(set(lines)))
     if not out:
-        raise EditError("no lines selected")
+        raise EditError(msg("no lines selected"))
     for n in out:
         if not 1 <= n <= len(page.lines):
-            raise EditError(f"line {n} is not on the page")
+            raise EditError(msg("line {n} is not on the page", n=n))
         if page.lines[n - 1].is_blank:
-            raise EditError(f"line {n} is blank")
+            raise EditError(msg("line {n} is blank", n=n))
     return out
 
 
 def _check_role(role: str | None) -> None:
     if role is not None and role not in ROLES:
-        raise EditError(f"unknown role {role!r}")
+        raise EditError(msg("unknown role {role}", role=repr(role)))
 
 
 def _fresh_id(page: Page, wanted: str | None) -> str:
     """``wanted``, or the next free ``a<n>`` when None; ``EditError`` if an article already has it."""
     new_id = wanted or next_article_id(page.articles)
     if any(a.id == new_id for a in page.articles):
-        raise EditError(f"there is already an article {new_id}")
+        raise EditError(msg("there is already an article {id}", id=new_id))
     return new_id
 
 
@@ -147,9 +148,9 @@ class SplitArticle(Edit):
         a = page.articles[i]
         order = a.lines
         if self.line not in order:
-            raise EditError(f"line {self.line} is not in article {a.id}")
+            raise EditError(msg("line {n} is not in article {id}", n=self.line, id=a.id))
         if order[0] == self.line:
-            raise EditError("an article cannot be split at its first line")
+            raise EditError(msg("an article cannot be split at its first line"))
         new_id = _fresh_id(page, self.new_id)
         head: list[Block] = []
         tail: list[Block] = []
@@ -182,7 +183,7 @@ class MergeArticles(Edit):
     def patch(self, state: State) -> Patch:
         page = state.page
         if self.first_id == self.second_id:
-            raise EditError("an article cannot be merged with itself")
+            raise EditError(msg("an article cannot be merged with itself"))
         i, j = _index(page, self.first_id), _index(page, self.second_id)
         a, b = page.articles[i], page.articles[j]
         merged = Article(a.id, a.blocks + b.blocks, MappingProxyType({**b.overrides, **a.overrides}))
@@ -212,14 +213,14 @@ class MoveLines(Edit):
             unassigned_now = set(page.unassigned)
             moving = tuple(n for n in lines if n not in unassigned_now)
             if not moving:
-                raise EditError("these lines are already unassigned")
+                raise EditError(msg("these lines are already unassigned"))
             articles, unassigned, _, _ = _take(page, moving)
             return Patch(articles=tuple(articles), unassigned=_merge_unassigned(unassigned, moving))
         t = page.articles[_index(page, self.target)]
         inside = set(t.lines)
         moving = tuple(n for n in lines if n not in inside)
         if not moving:
-            raise EditError(f"these lines are already in article {t.id}")
+            raise EditError(msg("these lines are already in article {id}", id=t.id))
         articles, unassigned, role_of, _ = _take(page, moving)
         if self.role is not None:
             role_of = dict.fromkeys(moving, self.role)
@@ -250,7 +251,7 @@ class NewArticle(Edit):
             role_of = dict.fromkeys(lines, self.role)
         index = first if self.index is None else self.index
         if not 0 <= index <= len(articles):
-            raise EditError(f"position {index} is outside the article list")
+            raise EditError(msg("position {index} is outside the article list", index=index))
         articles.insert(index, Article(new_id, tuple(_runs(page, lines, role_of))))
         return Patch(articles=tuple(articles), unassigned=unassigned)
 
@@ -281,9 +282,9 @@ class MoveArticle(Edit):
         page = state.page
         i = _index(page, self.article_id)
         if not 0 <= self.index < len(page.articles):
-            raise EditError(f"position {self.index} is outside the article list")
+            raise EditError(msg("position {index} is outside the article list", index=self.index))
         if i == self.index:
-            raise EditError("the article is already there")
+            raise EditError(msg("the article is already there"))
         articles = list(page.articles)
         a = articles.pop(i)
         articles.insert(self.index, a)
@@ -303,7 +304,7 @@ class SetRole(Edit):
         page = state.page
         lines = set(_check_lines(page, self.lines))
         if self.role not in ROLES:
-            raise EditError(f"unknown role {self.role!r}")
+            raise EditError(msg("unknown role {role}", role=repr(self.role)))
         found: set[int] = set()
         changed = False
         articles = list(page.articles)
@@ -343,9 +344,9 @@ class SetRole(Edit):
             articles[i] = Article(a.id, tuple(b for b, _ in merged), a.overrides)
         missing = lines - found
         if missing:
-            raise EditError(f"line {min(missing)} is in no article")
+            raise EditError(msg("line {n} is in no article", n=min(missing)))
         if not changed:
-            raise EditError(f"these lines already are {self.role}")
+            raise EditError(msg("these lines already are {role}", role=word(self.role)))
         return Patch(articles=tuple(articles))
 
 
@@ -371,19 +372,26 @@ class SetParagraphStart(Edit):
                 blocks = list(a.blocks)
                 if self.start:
                     if j == 0:
-                        raise EditError(f"line {self.line} already starts a paragraph")
+                        raise EditError(msg("line {n} already starts a paragraph", n=self.line))
                     blocks[k : k + 1] = [Block(b.role, b.lines[:j]), Block(b.role, b.lines[j:])]
                 else:
                     if j != 0 or k == 0:
-                        raise EditError(f"line {self.line} does not start a paragraph that can be joined")
+                        raise EditError(msg("line {n} does not start a paragraph that can be joined", n=self.line))
                     prev = blocks[k - 1]
                     if prev.role != b.role:
-                        raise EditError(f"the block before line {self.line} is {prev.role}, not {b.role}")
+                        raise EditError(
+                            msg(
+                                "the block before line {n} is {role}, not {other}",
+                                n=self.line,
+                                role=word(prev.role),
+                                other=word(b.role),
+                            )
+                        )
                     blocks[k - 1 : k + 1] = [Block(b.role, prev.lines + b.lines)]
                 articles = list(page.articles)
                 articles[i] = Article(a.id, tuple(blocks), a.overrides)
                 return Patch(articles=tuple(articles))
-        raise EditError(f"line {self.line} is in no article")
+        raise EditError(msg("line {n} is in no article", n=self.line))
 
 
 @dataclass(eq=False)
@@ -398,8 +406,15 @@ class SetField(Edit):
 
     def __post_init__(self) -> None:
         if self.field not in EDITABLE_FIELDS:
-            raise EditError(f"{self.field!r} cannot be edited (one of {', '.join(EDITABLE_FIELDS)})")
-        self.name = f"Edit {self.field}" if self.text is not None else f"Clear {self.field}"
+            raise EditError(
+                msg(
+                    "{field} cannot be edited (one of {fields})",
+                    field=repr(self.field),
+                    fields=", ".join(EDITABLE_FIELDS),
+                )
+            )
+        field = word(self.field)
+        self.name = msg("Edit {field}", field=field) if self.text is not None else msg("Clear {field}", field=field)
 
     def patch(self, state: State) -> Patch:
         page = state.page
@@ -408,11 +423,11 @@ class SetField(Edit):
         overrides = dict(a.overrides)
         if self.text is None:
             if self.field not in overrides:
-                raise EditError(f"the {self.field} has no override to clear")
+                raise EditError(msg("the {field} has no override to clear", field=word(self.field)))
             del overrides[self.field]
         else:
             if overrides.get(self.field) == self.text:
-                raise EditError(f"the {self.field} already reads that")
+                raise EditError(msg("the {field} already reads that", field=word(self.field)))
             overrides[self.field] = self.text
         articles = list(page.articles)
         articles[i] = Article(a.id, a.blocks, MappingProxyType(overrides))
@@ -431,5 +446,5 @@ class SetReviewDone(Edit):
 
     def patch(self, state: State) -> Patch:
         if state.review_done == self.done:
-            raise EditError("the page already has that review status")
+            raise EditError(msg("the page already has that review status"))
         return Patch(review_done=self.done)

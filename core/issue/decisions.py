@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from core.document import Document, State
 from core.edits import Batch, Edit, EditError, Patch, apply_to_all
 from core.edits.occurrences import Tokenizer
+from core.messages import msg, word
 from core.model import Entity
 
 Runner = Callable[[int, Edit], None]
@@ -77,8 +78,10 @@ def plan(
         name = batch.name
     if not batches:
         surface = "".join(text.split())
-        raise EditError(f"no occurrence of “{surface}” in the issue to {decision}")
-    return IssueDecision(f"{name} in the issue", batches)
+        raise EditError(
+            msg("no occurrence of “{text}” in the issue to {decision}", text=surface, decision=word(decision))
+        )
+    return IssueDecision(msg("{decision} in the issue", decision=name), batches)
 
 
 def apply_decision(decision: IssueDecision, run: Runner) -> IssueDecision:
@@ -141,6 +144,6 @@ def row_decision(docs: Mapping[int, Document], row: EntityRow, decision: str, ty
     """A decision on one entity-list row: confirm or reject it, or retype it to ``type``."""
     if decision == "retype":
         if not type:
-            raise EditError("retyping needs the new type")
+            raise EditError(msg("retyping needs the new type"))
         return plan(docs, "retype", row.text, type, from_type=row.type)
     return plan(docs, decision, row.text, row.type)

@@ -20,6 +20,7 @@ from core.export_json import dumps
 from core.issue.corpus import corpus_conll, corpus_jsonl
 from core.issue.mets import alto_name, mets
 from core.issue.workspace import IssueWorkspace
+from core.messages import msg
 
 FORMATS: tuple[str, ...] = ("jsonl", "json", "conll", "mets")
 CORPUS = "corpus.jsonl"
@@ -49,13 +50,25 @@ def export_issue(
     docs = ws.documents()
     for slot in ws.slots:
         if slot.document is None:
-            result.problems.append(f"{slot.page.path.name}: {slot.error or 'not loaded'}; left out of the export")
+            result.problems.append(
+                msg(
+                    "{name}: {error}; left out of the export",
+                    name=slot.page.path.name,
+                    error=slot.error or msg("not loaded"),
+                )
+            )
     stories, broken = ws.stories()
     for link in broken:
         src, dst = ws.slots[link.source.page].page, ws.slots[link.target.page].page
         result.problems.append(
-            f"the link from page {src.label} line {link.source.line} to page {dst.label} line {link.target.line} "
-            "no longer joins two stories; exported unlinked"
+            msg(
+                "the link from page {page} line {line} to page {to_page} line {to_line} "
+                "no longer joins two stories; exported unlinked",
+                page=src.label,
+                line=link.source.line,
+                to_page=dst.label,
+                to_line=link.target.line,
+            )
         )
     with_geometry = any(d.page.source.layout is not None for d in docs.values())
     want_mets = "mets" in formats and (ws.issue.from_pdf() or with_geometry)
@@ -90,7 +103,9 @@ def export_issue(
         for i in sorted(docs):
             layout = docs[i].page.source.layout
             if layout is None:
-                result.problems.append(f"{ws.slots[i].page.path.name}: no line geometry; no ALTO for this page")
+                result.problems.append(
+                    msg("{name}: no line geometry; no ALTO for this page", name=ws.slots[i].page.path.name)
+                )
             else:
                 page_alto = alto(docs[i].page)
                 write(out / alto_name(i, ws.issue), page_alto.xml)

@@ -25,6 +25,7 @@ from itertools import pairwise
 from core.document import Document
 from core.fields import block_text
 from core.issue.numbering import chinese_number
+from core.messages import msg, word
 from core.model import Article, Page
 
 OPENING = 120  # characters of a continuation's text compared with the jumping part's headline
@@ -262,7 +263,7 @@ class LinkEdit:
 
     def backward(self, state: LinkState) -> LinkState:
         if self._before is None:
-            raise LinkError(f"“{self.name}” cannot be undone: it is not applied")
+            raise LinkError(msg("“{name}” cannot be undone: it is not applied", name=word(self.name)))
         before, self._before = self._before, None
         return replace(before, auto=state.auto)
 
@@ -278,9 +279,9 @@ class LinkStories(LinkEdit):
 
     def next_state(self, state: LinkState) -> LinkState:
         if self.link.source == self.link.target:
-            raise LinkError("a story cannot continue itself")
+            raise LinkError(msg("a story cannot continue itself"))
         if self.link in state.links:
-            raise LinkError("these parts are already linked")
+            raise LinkError(msg("these parts are already linked"))
         clash = [lk for lk in state.links if lk.source == self.link.source or lk.target == self.link.target]
         removed = state.removed | frozenset(lk for lk in clash if lk in state.auto)
         added = (state.added - frozenset(clash)) | ({self.link} - state.auto)
@@ -298,7 +299,7 @@ class UnlinkStories(LinkEdit):
 
     def next_state(self, state: LinkState) -> LinkState:
         if self.link not in state.links:
-            raise LinkError("these parts are not linked")
+            raise LinkError(msg("these parts are not linked"))
         removed = state.removed | ({self.link} & state.auto)
         return LinkState(state.auto, state.added - {self.link}, removed)
 
@@ -319,7 +320,7 @@ def state_from_dict(data: object, names: Sequence[str]) -> LinkState:
     """The editor's decisions back; ``ValueError`` when the data is not what ``state_to_dict``
     wrote.  Decisions about pages no longer in the issue are dropped."""
     if not isinstance(data, dict):
-        raise ValueError("links: not an object")
+        raise ValueError(msg("links: not an object"))
     index = {n: i for i, n in enumerate(names)}
 
     def links(key: str) -> frozenset[Link]:
@@ -332,4 +333,4 @@ def state_from_dict(data: object, names: Sequence[str]) -> LinkState:
     try:
         return LinkState(frozenset(), links("added"), links("removed"))
     except (TypeError, ValueError) as e:
-        raise ValueError(f"links: {e}") from None
+        raise ValueError(msg("links: {error}", error=str(e))) from None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.messages import msg
 from core.model import Page
 
 if TYPE_CHECKING:
@@ -53,7 +54,12 @@ def load_page(
     except (PageError, SidecarError) as e:
         return PageLoad(path, error=str(e))
     except Exception as e:  # a parser bug on one page must not stop the issue
-        return PageLoad(path, error=f"{os.path.basename(path)}: could not be parsed: {type(e).__name__}: {e}")
+        return PageLoad(
+            path,
+            error=msg(
+                "{name}: could not be parsed: {error}", name=os.path.basename(path), error=f"{type(e).__name__}: {e}"
+            ),
+        )
     doc = result.document
     return PageLoad(
         path,
@@ -87,4 +93,5 @@ def page_load(outcome: Outcome) -> PageLoad:
     """The ``PageLoad`` of a batch outcome (a failure outside ``load_page`` becomes the page's error)."""
     if isinstance(outcome.value, PageLoad):
         return outcome.value
-    return PageLoad(str(outcome.path), error=outcome.error or f"{outcome.path.name}: could not be parsed")
+    error = outcome.error or msg("{name}: could not be parsed", name=outcome.path.name)
+    return PageLoad(str(outcome.path), error=error)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from core.issue.numbering import PageNumber, date_from_name, number_pages
 from core.loader import PageError
+from core.messages import msg
 from core.paths import data_dir
 from core.pdf.pages import PDF_SUFFIX, folder_pages, pages_of, split_ref
 
@@ -77,26 +78,26 @@ def open_issue(path: str | Path) -> Issue:
         try:
             found = folder_pages(src)
         except OSError as e:
-            raise IssueError(f"{src}: {e.strerror or e}") from None
+            raise IssueError(msg("{path}: {error}", path=src, error=e.strerror or e)) from None
         if not found:
-            raise IssueError(f"{src}: no *.txt or *.pdf pages in this folder")
+            raise IssueError(msg("{path}: no *.txt or *.pdf pages in this folder", path=src))
         numbered = number_pages([stem for _, stem in found])
         pages = [(found[i][0], found[i][1], number) for i, number in numbered]
         return _issue(src, "folder", pages, state_file(src, STATE_NAME))
     if src.suffix.lower() == PDF_SUFFIX:
         if not src.is_file():
-            raise IssueError(f"{src}: no such file")
+            raise IssueError(msg("{path}: no such file", path=src))
         try:
             found = pages_of(src)
         except PageError as e:
             raise IssueError(str(e)) from None
         if not found:
-            raise IssueError(f"{src}: the PDF has no pages")
+            raise IssueError(msg("{path}: the PDF has no pages", path=src))
         pages = [(p, stem, PageNumber(split_ref(p)[1] or 1)) for p, stem in found]
         return _issue(src, "pdf", pages, state_file(src.parent, f"{src.name}.{STATE_NAME}"))
     if not src.exists():
-        raise IssueError(f"{src}: no such file or folder")
-    raise IssueError(f"{src}: an issue is a folder of pages or a PDF")
+        raise IssueError(msg("{path}: no such file or folder", path=src))
+    raise IssueError(msg("{path}: an issue is a folder of pages or a PDF", path=src))
 
 
 def _issue(src: Path, kind: str, pages: list[tuple[Path, str, PageNumber]], state_path: Path) -> Issue:

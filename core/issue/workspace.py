@@ -34,6 +34,7 @@ from core.issue.jumps import (
 )
 from core.issue.loading import PageLoad, page_load, start_loading
 from core.issue.source import Issue, IssuePage
+from core.messages import msg
 from core.model import Page
 from core.persist.recovery import recovery_path
 from core.persist.session import Origin
@@ -172,7 +173,7 @@ class IssueWorkspace:
         if slot.unsubscribe is not None:
             slot.unsubscribe()
         if result.page is None or result.base is None:
-            slot.error = result.error or "the page could not be opened"
+            slot.error = result.error or msg("the page could not be opened")
             slot.document = None
         else:
             doc = Document(result.page, base=result.base, review_done=result.review_done)
@@ -317,7 +318,13 @@ class IssueWorkspace:
         try:
             self.save_state()
         except OSError as e:
-            problems.append(f"cannot save the issue's links to {self.issue.state_path}: {e.strerror or e}")
+            problems.append(
+                msg(
+                    "cannot save the issue's links to {path}: {error}",
+                    path=self.issue.state_path,
+                    error=e.strerror or e,
+                )
+            )
         return problems
 
     def save_state(self) -> None:
@@ -335,11 +342,15 @@ class IssueWorkspace:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(data, dict) or data.get("format") != FORMAT:
-                raise ValueError("not a banmian issue file")
+                raise ValueError(msg("not a banmian issue file"))
             self.links = state_from_dict(data.get("links", {}), [s.page.path.name for s in self.slots])
             self.links_saved = self.links
         except (OSError, ValueError) as e:
-            self.state_warning = f"{path.name}: the issue's link decisions could not be read ({e}); links are automatic"
+            self.state_warning = msg(
+                "{name}: the issue's link decisions could not be read ({error}); links are automatic",
+                name=path.name,
+                error=str(e),
+            )
 
     # -- autosave and recovery -----------------------------------------------------------------------
 
@@ -348,7 +359,7 @@ class IssueWorkspace:
         ``save_page``); returns the one-line problems."""
         from core.persist.recovery import autosave
 
-        problems = []
+        problems: list[str] = []
         for i in self.modified_pages() if indices is None else indices:
             slot = self.slots[i]
             if slot.document is None or slot.sidecar_path is None:
@@ -356,7 +367,8 @@ class IssueWorkspace:
             try:
                 autosave(slot.document, slot.sidecar_path, clean=not slot.modified)
             except OSError as e:
-                problems.append(f"autosave of {slot.page.path.name} failed: {e.strerror or e}")
+                error = e.strerror or e
+                problems.append(msg("autosave of {name} failed: {error}", name=slot.page.path.name, error=error))
         return problems
 
     def recoverable(self) -> list[int]:

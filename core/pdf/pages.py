@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.loader import PageError, RawPage
+from core.messages import msg
 from core.model import SourceInfo
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def _sha256(path: Path) -> str:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as e:
-        raise PageError(f"{path}: {e.strerror or e}") from None
+        raise PageError(msg("{path}: {error}", path=path, error=e.strerror or e)) from None
 
 
 def read_pdf_page(path: str | Path) -> RawPage:
@@ -80,11 +81,13 @@ def read_pdf_page(path: str | Path) -> RawPage:
     try:
         pages = list(iter_pages(file, page_numbers={index}))
         if number is None and (n := page_count(file)) > 1:
-            raise PageError(f"{file}: has {n} pages; open one of them as {file.name}#1 … {file.name}#{n}")
+            raise PageError(
+                msg("{path}: has {n} pages; open one of them as {name}#1 … {name}#{n}", path=file, n=n, name=file.name)
+            )
     except PdfError as e:
         raise PageError(str(e)) from None
     if not pages:
-        raise PageError(f"{file}: has no page {number}")
+        raise PageError(msg("{path}: has no page {number}", path=file, number=number))
     page: PdfPage = pages[0]
     name = file.name if number is None else f"{file.name}#{number}"
     return RawPage(SourceInfo(name, _sha256(file), ENCODING, page.layout), page.text)

@@ -19,6 +19,7 @@ from typing import Any
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTText, LTTextBox, LTTextLine
 
+from core.messages import msg
 from core.pdf.model import Box, LineGeom, PageLayout
 
 # A drawn line or rectangle thinner than this (pt) is a rule; thicker rectangles are frames.
@@ -153,7 +154,7 @@ def iter_pages(path: str | Path, *, page_numbers: set[int] | None = None) -> Ite
     except PdfError:
         raise
     except Exception as e:  # pdfminer raises many unrelated types on damaged files
-        raise PdfError(f"{p}: not a readable PDF ({type(e).__name__}: {e})".rstrip()) from None
+        raise PdfError(msg("{path}: not a readable PDF ({error})", path=p, error=f"{type(e).__name__}: {e}")) from None
 
 
 def page_count(path: str | Path) -> int:
@@ -170,4 +171,4 @@ def page_count(path: str | Path) -> int:
     except PdfError:
         raise
     except Exception as e:
-        raise PdfError(f"{p}: not a readable PDF ({type(e).__name__})") from None
+        raise PdfError(msg("{path}: not a readable PDF ({error})", path=p, error=type(e).__name__)) from None

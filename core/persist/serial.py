@@ -153,7 +153,7 @@ def loads(raw: bytes, name: str) -> dict[str, Any]:
 
 
 def _no_constant(word: str) -> float:
-    raise ValueError(f"{word} is not a number JSON allows")
+    raise ValueError(msg("{word} is not a number JSON allows", word=word))
 
 
 def too_deep(text: str, limit: int) -> bool:
@@ -241,7 +241,7 @@ def _parse(data: dict[str, Any], page: Page) -> Decisions:
             for b in a["blocks"]:
                 lines = tuple(b["lines"])
                 if b["role"] not in ROLES:
-                    raise ValueError(f"bad block in article {a['id']}")
+                    raise ValueError(msg("bad block in article {id}", id=a["id"]))
                 blocks.append(Block(b["role"], lines))
                 seen.update(lines)
             articles.append(Article(a["id"], tuple(blocks)))
@@ -250,22 +250,29 @@ def _parse(data: dict[str, Any], page: Page) -> Decisions:
         seen.update(unassigned)
         wanted = {ln.number for ln in page.lines if not ln.is_blank}
         if seen != wanted or count != len(wanted) or len({a.id for a in articles}) != len(articles):
-            raise ValueError("the article structure does not cover the page's lines exactly once")
+            raise ValueError(msg("the article structure does not cover the page's lines exactly once"))
         structure = (tuple(articles), unassigned)
     overrides = []
     for o in data["overrides"]:
         if not 1 <= o["line"] <= n_lines:
-            raise ValueError(f"override on line {o['line']}, which is not on the page")
+            raise ValueError(msg("override on line {line}, which is not on the page", line=o["line"]))
         overrides.append((o["line"], o["field"], o["text"]))
     entities = []
     last_end = -1
     for d in sorted(data["entities"], key=lambda d: int(d["start"])):
         s_, e_ = d["start"], d["end"]
         if not 0 <= s_ < e_ <= len(page.text) or s_ < last_end:
-            raise ValueError(f"entity {d['text']!r} at {s_}–{e_} is outside the page or overlaps another")
+            raise ValueError(
+                msg(
+                    "entity {text} at {start}–{end} is outside the page or overlaps another",
+                    text=repr(d["text"]),
+                    start=s_,
+                    end=e_,
+                )
+            )
         text = surface(page.text, s_, e_)
         if text != d["text"]:
-            raise ValueError(f"entity text {d['text']!r} is not on the page at {s_}")
+            raise ValueError(msg("entity text {text} is not on the page at {start}", text=repr(d["text"]), start=s_))
         value = d.get("value")
         entities.append(
             Entity(entity_id(s_, e_), d["type"], s_, e_, text, d["status"], d["source"], float(d["confidence"]), value)

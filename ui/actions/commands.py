@@ -10,8 +10,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core.document import Document
 from core.edits.base import Edit, EditError
+from core.messages import word
 from ui.actions.context import Reporter
-from ui.i18n import tr, tr_core
+from ui.i18n import tr_core
 from ui.models.session import PageSession
 
 
@@ -27,7 +28,7 @@ class EditCommand(QUndoCommand):
     """
 
     def __init__(self, document: Document, edit: Edit, *, applied: bool = False) -> None:
-        super().__init__(tr(edit.name))
+        super().__init__(tr_core(word(edit.name)))  # a name with values (“Confirm all …”) is a Message
         self.document = document
         self.edit = edit
         self.error: EditError | None = None

@@ -13,7 +13,7 @@ from core.model import PENDING_STATUS, Entity
 from ui.actions.base import ActionSet
 from ui.actions.commands import Editor
 from ui.actions.context import Queue, Reporter, Selection
-from ui.i18n import tr
+from ui.i18n import tr, tr_core
 from ui.models.session import PageSession
 
 DECISION_OF_STATUS = {"confirmed": "confirm", "rejected": "reject", "added": "add", "edited": "retype"}
@@ -233,7 +233,7 @@ class EntityActions(ActionSet):
         try:
             batch = edits.apply_to_all(page, decision, e.text, e.type)
         except edits.EditError as err:
-            self.reporter.say(str(err))
+            self.reporter.say(tr_core(str(err)))
             return
         # like Ctrl+Enter, a bulk decision touches only what the table shows (new marks are not in it)
         shown = [x for x in batch.edits if not hasattr(x, "entity_id") or self.queue.shows(x.entity_id)]

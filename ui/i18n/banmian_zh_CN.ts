@@ -572,6 +572,10 @@
       <translation>把所选实体的所有出现改为旁边选定的类型</translation>
     </message>
     <message>
+      <source> (+{n} on {pages}, still parsing)</source>
+      <translation>（另有 {n} 处在第 {pages} 版，仍在解析）</translation>
+    </message>
+    <message>
       <source>Entities of {issue}</source>
       <translation>{issue} 的实体</translation>
     </message>
@@ -600,16 +604,12 @@
       <translation> — 尚有 {n} 版在解析</translation>
     </message>
     <message>
-      <source>p{page}: has it (corpus index); still parsing</source>
-      <translation>第{page}版：有（据语料索引）；仍在解析</translation>
-    </message>
-    <message>
-      <source> (+{n} on {pages}, still parsing)</source>
-      <translation>（另有 {n} 处在第 {pages} 版，仍在解析）</translation>
-    </message>
-    <message>
       <source>{n} hits{more} on {k} pages{loading}</source>
       <translation>{k} 版中找到 {n} 处{more}{loading}</translation>
+    </message>
+    <message>
+      <source>p{page}: has it (corpus index); still parsing</source>
+      <translation>第{page}版：有（据语料索引）；仍在解析</translation>
     </message>
     <message>
       <source>p{page} l{line}</source>
@@ -1192,6 +1192,14 @@
       <translation>取消已审校</translation>
     </message>
     <message>
+      <source>Link edit</source>
+      <translation>链接修改</translation>
+    </message>
+    <message>
+      <source>Unlink continued story</source>
+      <translation>取消跨版连接</translation>
+    </message>
+    <message>
       <source>title</source>
       <translation>主题</translation>
     </message>
@@ -1274,6 +1282,26 @@
     <message>
       <source>done</source>
       <translation>完成</translation>
+    </message>
+    <message>
+      <source>dateline</source>
+      <translation>电头</translation>
+    </message>
+    <message>
+      <source>confirm</source>
+      <translation>确认</translation>
+    </message>
+    <message>
+      <source>reject</source>
+      <translation>否决</translation>
+    </message>
+    <message>
+      <source>retype</source>
+      <translation>改类型</translation>
+    </message>
+    <message>
+      <source>add</source>
+      <translation>添加</translation>
     </message>
     <message>
       <source>Title</source>
@@ -1440,6 +1468,274 @@
       <translation>混合</translation>
     </message>
     <message>
+      <source>“{name}” cannot be undone: it is not applied</source>
+      <translation>“{name}”无法撤销：它尚未执行</translation>
+    </message>
+    <message>
+      <source>entity {id} is not on the page any more</source>
+      <translation>实体 {id} 已不在版面上</translation>
+    </message>
+    <message>
+      <source>“{text}” overlaps another entity</source>
+      <translation>“{text}”与另一个实体重叠</translation>
+    </message>
+    <message>
+      <source>nothing to do</source>
+      <translation>没有要做的修改</translation>
+    </message>
+    <message>
+      <source>span {start}–{end} is outside the page text</source>
+      <translation>范围 {start}–{end} 超出了版面文字</translation>
+    </message>
+    <message>
+      <source>an entity needs a type</source>
+      <translation>实体需要类型</translation>
+    </message>
+    <message>
+      <source>there is no entity {id}</source>
+      <translation>没有实体 {id}</translation>
+    </message>
+    <message>
+      <source>the selection overlaps the entity “{text}”</source>
+      <translation>所选范围与实体“{text}”重叠</translation>
+    </message>
+    <message>
+      <source>“{text}” is already like that</source>
+      <translation>“{text}”已经是这样了</translation>
+    </message>
+    <message>
+      <source>the new span overlaps the entity “{text}”</source>
+      <translation>新范围与实体“{text}”重叠</translation>
+    </message>
+    <message>
+      <source>Confirm all “{text}”</source>
+      <translation>确认全部“{text}”</translation>
+    </message>
+    <message>
+      <source>Reject all “{text}”</source>
+      <translation>否决全部“{text}”</translation>
+    </message>
+    <message>
+      <source>Retype all “{text}”</source>
+      <translation>更改全部“{text}”的类型</translation>
+    </message>
+    <message>
+      <source>Add all “{text}”</source>
+      <translation>标出全部“{text}”</translation>
+    </message>
+    <message>
+      <source>unknown decision {decision}</source>
+      <translation>未知的决定 {decision}</translation>
+    </message>
+    <message>
+      <source>no other occurrence of “{text}” to {decision}</source>
+      <translation>没有其他“{text}”可{decision}</translation>
+    </message>
+    <message>
+      <source>there is no article {id}</source>
+      <translation>没有文章 {id}</translation>
+    </message>
+    <message>
+      <source>no lines selected</source>
+      <translation>没有选中任何行</translation>
+    </message>
+    <message>
+      <source>unknown role {role}</source>
+      <translation>未知的角色 {role}</translation>
+    </message>
+    <message>
+      <source>there is already an article {id}</source>
+      <translation>已有文章 {id}</translation>
+    </message>
+    <message>
+      <source>Edit {field}</source>
+      <translation>编辑{field}</translation>
+    </message>
+    <message>
+      <source>Clear {field}</source>
+      <translation>清除输入的{field}</translation>
+    </message>
+    <message>
+      <source>line {n} is not on the page</source>
+      <translation>第 {n} 行不在版面上</translation>
+    </message>
+    <message>
+      <source>line {n} is blank</source>
+      <translation>第 {n} 行是空行</translation>
+    </message>
+    <message>
+      <source>line {n} is not in article {id}</source>
+      <translation>第 {n} 行不在文章 {id} 中</translation>
+    </message>
+    <message>
+      <source>an article cannot be split at its first line</source>
+      <translation>不能在文章的第一行处拆分</translation>
+    </message>
+    <message>
+      <source>an article cannot be merged with itself</source>
+      <translation>文章不能与自身合并</translation>
+    </message>
+    <message>
+      <source>these lines are already in article {id}</source>
+      <translation>这些行已在文章 {id} 中</translation>
+    </message>
+    <message>
+      <source>position {index} is outside the article list</source>
+      <translation>位置 {index} 超出了文章列表</translation>
+    </message>
+    <message>
+      <source>the article is already there</source>
+      <translation>文章已在该位置</translation>
+    </message>
+    <message>
+      <source>these lines already are {role}</source>
+      <translation>这些行已经是{role}</translation>
+    </message>
+    <message>
+      <source>{field} cannot be edited (one of {fields})</source>
+      <translation>{field} 不能编辑（可编辑的是 {fields}）</translation>
+    </message>
+    <message>
+      <source>the page already has that review status</source>
+      <translation>本版已是这一审校状态</translation>
+    </message>
+    <message>
+      <source>these lines are already unassigned</source>
+      <translation>这些行已经未归属</translation>
+    </message>
+    <message>
+      <source>the {field} has no override to clear</source>
+      <translation>{field}没有编辑输入的文字可清除</translation>
+    </message>
+    <message>
+      <source>the {field} already reads that</source>
+      <translation>{field}已经是这段文字</translation>
+    </message>
+    <message>
+      <source>line {n} already starts a paragraph</source>
+      <translation>第 {n} 行已是段落开头</translation>
+    </message>
+    <message>
+      <source>line {n} does not start a paragraph that can be joined</source>
+      <translation>第 {n} 行不是可并入上一段的段落开头</translation>
+    </message>
+    <message>
+      <source>the block before line {n} is {role}, not {other}</source>
+      <translation>第 {n} 行之前的段落是{role}，不是{other}</translation>
+    </message>
+    <message>
+      <source>{name}: ALTO needs the page's geometry (open it from its PDF)</source>
+      <translation>{name}：ALTO 需要版面的几何信息（请从其 PDF 打开）</translation>
+    </message>
+    <message>
+      <source>export does not match the schema at /{where}: {error}</source>
+      <translation>导出内容在 /{where} 处不符合模式：{error}</translation>
+    </message>
+    <message>
+      <source>export not written: {error}</source>
+      <translation>导出文件未写出：{error}</translation>
+    </message>
+    <message>
+      <source>{decision} in the issue</source>
+      <translation>在本期中{decision}</translation>
+    </message>
+    <message>
+      <source>no occurrence of “{text}” in the issue to {decision}</source>
+      <translation>本期中没有“{text}”可{decision}</translation>
+    </message>
+    <message>
+      <source>retyping needs the new type</source>
+      <translation>更改类型需要指定新类型</translation>
+    </message>
+    <message>
+      <source>the link from page {page} line {line} to page {to_page} line {to_line} no longer joins two stories; exported unlinked</source>
+      <translation>第 {page} 版第 {line} 行到第 {to_page} 版第 {to_line} 行的跨版链接已不再连接两篇文章；按未连接导出</translation>
+    </message>
+    <message>
+      <source>{name}: {error}; left out of the export</source>
+      <translation>{name}：{error}；未导出</translation>
+    </message>
+    <message>
+      <source>{name}: no line geometry; no ALTO for this page</source>
+      <translation>{name}：没有行的几何信息；本版不生成 ALTO</translation>
+    </message>
+    <message>
+      <source>not loaded</source>
+      <translation>未加载</translation>
+    </message>
+    <message>
+      <source>links: not an object</source>
+      <translation>跨版链接：不是 JSON 对象</translation>
+    </message>
+    <message>
+      <source>a story cannot continue itself</source>
+      <translation>文章不能接续自身</translation>
+    </message>
+    <message>
+      <source>these parts are already linked</source>
+      <translation>这两部分已经连接</translation>
+    </message>
+    <message>
+      <source>these parts are not linked</source>
+      <translation>这两部分没有连接</translation>
+    </message>
+    <message>
+      <source>links: {error}</source>
+      <translation>跨版链接：{error}</translation>
+    </message>
+    <message>
+      <source>{name}: could not be parsed</source>
+      <translation>{name}：无法解析</translation>
+    </message>
+    <message>
+      <source>{name}: could not be parsed: {error}</source>
+      <translation>{name}：无法解析：{error}</translation>
+    </message>
+    <message>
+      <source>{path}: an issue is a folder of pages or a PDF</source>
+      <translation>{path}：一期应是版面文件夹或 PDF</translation>
+    </message>
+    <message>
+      <source>{path}: no such file or folder</source>
+      <translation>{path}：文件或文件夹不存在</translation>
+    </message>
+    <message>
+      <source>{path}: no *.txt or *.pdf pages in this folder</source>
+      <translation>{path}：此文件夹中没有 *.txt 或 *.pdf 版面</translation>
+    </message>
+    <message>
+      <source>{path}: no such file</source>
+      <translation>{path}：文件不存在</translation>
+    </message>
+    <message>
+      <source>{path}: the PDF has no pages</source>
+      <translation>{path}：该 PDF 没有页面</translation>
+    </message>
+    <message>
+      <source>{path}: {error}</source>
+      <translation>{path}：{error}</translation>
+    </message>
+    <message>
+      <source>the page could not be opened</source>
+      <translation>版面无法打开</translation>
+    </message>
+    <message>
+      <source>{name}: the issue's link decisions could not be read ({error}); links are automatic</source>
+      <translation>{name}：无法读取本期的跨版链接决定（{error}）；跨版链接按自动结果</translation>
+    </message>
+    <message>
+      <source>cannot save the issue's links to {path}: {error}</source>
+      <translation>无法把本期的跨版链接保存到 {path}：{error}</translation>
+    </message>
+    <message>
+      <source>not a banmian issue file</source>
+      <translation>不是版面工具的期文件</translation>
+    </message>
+    <message>
+      <source>autosave of {name} failed: {error}</source>
+      <translation>{name} 自动保存失败：{error}</translation>
+    </message>
+    <message>
       <source>a page</source>
       <translation>版面</translation>
     </message>
@@ -1480,20 +1776,12 @@
       <translation>{path}：看来是二进制文件，不是版面文本</translation>
     </message>
     <message>
-      <source>{path}: no such file</source>
-      <translation>{path}：文件不存在</translation>
-    </message>
-    <message>
       <source>{path}: is {kind}, not {what} file</source>
       <translation>{path}：这是{kind}，不是{what}文件</translation>
     </message>
     <message>
       <source>{path}: permission denied</source>
       <translation>{path}：没有权限</translation>
-    </message>
-    <message>
-      <source>{path}: {error}</source>
-      <translation>{path}：{error}</translation>
     </message>
     <message>
       <source>not a regular file</source>
@@ -1522,6 +1810,18 @@
     <message>
       <source>{path}: exists and is not a Banmian output; add --force to overwrite it</source>
       <translation>{path}：已存在且不是版面工具的输出；加 --force 才会覆盖</translation>
+    </message>
+    <message>
+      <source>{path}: has no page {number}</source>
+      <translation>{path}：没有第 {number} 页</translation>
+    </message>
+    <message>
+      <source>{path}: has {n} pages; open one of them as {name}#1 … {name}#{n}</source>
+      <translation>{path}：共有 {n} 页；请以 {name}#1 … {name}#{n} 打开其中一页</translation>
+    </message>
+    <message>
+      <source>{path}: not a readable PDF ({error})</source>
+      <translation>{path}：不是可读的 PDF（{error}）</translation>
     </message>
     <message>
       <source>only {share:.0%} of its lines are on this page</source>
@@ -1592,6 +1892,10 @@
       <translation>自动保存无法恢复：{error}；{where}</translation>
     </message>
     <message>
+      <source>{word} is not a number JSON allows</source>
+      <translation>{word} 不是 JSON 允许的数值</translation>
+    </message>
+    <message>
       <source>{name} is corrupt (nested deeper than {depth} levels)</source>
       <translation>{name} 已损坏（嵌套超过 {depth} 层）</translation>
     </message>
@@ -1618,6 +1922,26 @@
     <message>
       <source>corrupt corrections: {problem}</source>
       <translation>校改已损坏：{problem}</translation>
+    </message>
+    <message>
+      <source>the article structure does not cover the page's lines exactly once</source>
+      <translation>文章结构没有把版面的每一行恰好覆盖一次</translation>
+    </message>
+    <message>
+      <source>override on line {line}, which is not on the page</source>
+      <translation>第 {line} 行有编辑输入的文字，但该行不在版面上</translation>
+    </message>
+    <message>
+      <source>entity {text} at {start}–{end} is outside the page or overlaps another</source>
+      <translation>位于 {start}–{end} 的实体 {text} 超出版面或与另一实体重叠</translation>
+    </message>
+    <message>
+      <source>entity text {text} is not on the page at {start}</source>
+      <translation>实体文字 {text} 不在版面的位置 {start}</translation>
+    </message>
+    <message>
+      <source>bad block in article {id}</source>
+      <translation>文章 {id} 中有错误的段落块</translation>
     </message>
     <message>
       <source>merged with corrections saved by another session ({name})</source>
@@ -1706,10 +2030,6 @@
     <message>
       <source>Extracting the PDF's pages…</source>
       <translation type="obsolete">正在提取 PDF 的各版…</translation>
-    </message>
-    <message>
-      <source>the parser process failed: {error}</source>
-      <translation type="obsolete">解析进程出错：{error}</translation>
     </message>
     <message>
       <source>Page text (*.txt);;All files (*)</source>

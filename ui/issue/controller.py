@@ -24,7 +24,7 @@ from core.issue.search import Hit
 from core.issue.source import IssueError, is_issue, open_issue
 from core.issue.workspace import IssueEvent, IssueWorkspace
 from ui.actions.commands import EditCommand
-from ui.i18n import tr
+from ui.i18n import tr, tr_core
 from ui.issue.entity_list import IssueEntityModel, IssueEntityWindow
 from ui.issue.find import IssueFindPanel
 from ui.issue.links import StoryLinks
@@ -108,7 +108,7 @@ class IssueController(QObject):
         try:
             issue = open_issue(path)
         except IssueError as e:
-            self.w.warn(tr("Cannot open issue"), str(e))
+            self.w.warn(tr("Cannot open issue"), tr_core(str(e)))
             return False
         ws = self.ws = IssueWorkspace(issue)
         self._unsubscribe = ws.subscribe(self._on_event)
@@ -121,7 +121,7 @@ class IssueController(QObject):
         self.find_panel.reset()
         self._remember(issue.source)
         if ws.state_warning:
-            self.w.say(ws.state_warning, 15000)
+            self.w.say(tr_core(ws.state_warning), 15000)
         self.w.say(tr("{name}: {n} pages; parsing them in the background…").format(name=issue.name, n=len(issue.pages)))
         self.loader = IssueLoader(ws, self.workers, self)
         self.loader.progress.connect(lambda done, total: self.panel.recount() if self.panel else None)
@@ -224,7 +224,7 @@ class IssueController(QObject):
             if answer == QMessageBox.StandardButton.Save:
                 problems = self.save_others(others)
                 if problems:
-                    self.w.warn(tr("Cannot save"), "\n".join(problems))
+                    self.w.warn(tr("Cannot save"), "\n".join(map(tr_core, problems)))
                     return False
         if not self.w.files.confirm_discard():
             return False
@@ -259,7 +259,8 @@ class IssueController(QObject):
         if slot.document is None:
             if slot.error:
                 self.w.say(
-                    tr("page {page} cannot be opened: {error}").format(page=slot.page.label, error=slot.error), 15000
+                    tr("page {page} cannot be opened: {error}").format(page=slot.page.label, error=tr_core(slot.error)),
+                    15000,
                 )
                 return False
             self._want = index
@@ -350,7 +351,7 @@ class IssueController(QObject):
                 self.ws.save_state()
             except OSError as e:
                 problems.append(tr("the issue's links: {error}").format(error=e))
-        self.w.say("; ".join(problems) if problems else tr("every page of the issue is saved"), 10000)
+        self.w.say("; ".join(map(tr_core, problems)) if problems else tr("every page of the issue is saved"), 10000)
 
     def autosave_others(self) -> None:
         ws = self.ws
@@ -358,7 +359,7 @@ class IssueController(QObject):
             return
         problems = ws.autosave([i for i in ws.modified_pages() if i != self.current])
         if problems:
-            self.w.say("; ".join(problems), 15000)
+            self.w.say("; ".join(map(tr_core, problems)), 15000)
 
     # -- issue-wide decisions ----------------------------------------------------------------------
 
@@ -394,7 +395,7 @@ class IssueController(QObject):
         try:
             done = apply_decision(plan(self.ws.documents(), decision, text, type_), self._run)
         except EditError as e:
-            self.w.say(str(e))
+            self.w.say(tr_core(str(e)))
             return True
         self._report(done, decision_text(decision, text, type_))
         return True
@@ -406,7 +407,7 @@ class IssueController(QObject):
         try:
             done = apply_decision(row_decision(self.ws.documents(), row, decision, type_), self._run)
         except EditError as e:
-            self.w.say(str(e))
+            self.w.say(tr_core(str(e)))
             return
         self._report(done, decision_text(decision, row.text, type_ or row.type))
 
@@ -491,7 +492,7 @@ class IssueController(QObject):
         finally:
             progress.close()
             self.w.activateWindow()
-        note = "; ".join(result.problems)
+        note = "; ".join(map(tr_core, result.problems))
         done = tr("Exported {n} files to {folder}").format(n=len(result.written), folder=out)
         self.w.say(done + (f"; {note}" if note else ""), 15000)
         return True

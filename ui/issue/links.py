@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand
 from core.fields import article_fields
 from core.issue.jumps import LinkEdit, LinkError, LinkStories, StoryRef, UnlinkStories, resolve
 from core.issue.workspace import IssueWorkspace
-from ui.i18n import tr
+from ui.i18n import tr, tr_core
 from ui.issue.story import StoryPanel
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ class LinkCommand(QUndoCommand):
     """A link decision on the window's undo stack."""
 
     def __init__(self, ws: IssueWorkspace, edit: LinkEdit) -> None:
-        super().__init__(edit.name)
+        super().__init__(tr(edit.name))
         self.ws = ws
         self.edit = edit
         self.error: LinkError | None = None
@@ -115,7 +115,7 @@ class StoryLinks(QObject):
         command = LinkCommand(self.ws, edit)
         self.w.undo_stack.push(command)
         if command.error is not None:
-            self.w.say(str(command.error))
+            self.w.say(tr_core(str(command.error)))
             return False
         try:
             self.ws.save_state()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QListView, QProgressBar, QVBoxLayout, QWidget
 
 from core.issue.workspace import STATUS_TEXT, IssueEvent, IssueWorkspace
-from ui.i18n import tr
+from ui.i18n import tr, tr_core
 from ui.issue.thumbnails import Thumbnails
 from ui.views.pdf_image import pdf_of
 
@@ -75,7 +75,7 @@ class PageListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join([str(slot.page.path.name), slot.error, *slot.warnings]).strip()
+            return "\n".join([str(slot.page.path.name), tr_core(slot.error), *map(tr_core, slot.warnings)]).strip()
         if role == Qt.ItemDataRole.DecorationRole and self.thumbnails is not None:
             layout = slot.document.page.source.layout if slot.document is not None else None
             image = self.thumbnails.image(slot.page.path, layout)
