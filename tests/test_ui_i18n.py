@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QToolBar,
     QWidget,
@@ -29,7 +30,7 @@ from core.parse import parse_page
 from tests.issue_pages import write_issue
 from tests.pdfgen import three_column_page
 from tests.test_ui import Asked, asked, focus, make_window, page_file, settings  # noqa: F401
-from ui.i18n import choose_language, compiled, install, remove
+from ui.i18n import choose_language, compiled, install, remove, tr_core
 from ui.issue.recovery import RecoveryDialog
 from ui.loading import InlineLoader
 from ui.main_window import MainWindow
@@ -320,3 +321,203 @@ def test_a_page_whose_corrections_were_moved_onto_its_changed_text_is_unsaved(
     assert not w3.isWindowModified()
     assert w3.page().articles[0].lines[0] == line + 1
     w3.undo_stack.setClean()
+
+
+# -- the page window, all of it: refusals from core, dialogs, menus, tips, headers -----------------
+
+# ASCII words a Chinese interface keeps: the other language's name, label names, file formats, keys,
+# the tokenizer's name, article and entity ids (a3, e10-12), the export status ``done`` (a JSON value)
+ALLOWED = re.compile(
+    r"^(English|PER|LOC|ORG|TIME|PDF|JSON|JSONL|CoNLL|ALTO|METS|BIO|Lines|Ctrl|Shift|Alt|Enter|Esc|Del|Delete|PgUp|PgDown"
+    r"|F\d+|jieba|done|a\d+|e\d+)$"
+)
+
+
+def english_words(text: str) -> list[str]:
+    """Words of two or more ASCII letters that are not on the allow-list (``&F`` accelerators and
+    single letters such as the gutter's T or the key P are not words)."""
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z0-9]+", text) if not ALLOWED.match(w)]
+
+
+class AskedWithTitles(Asked):
+    """``Asked`` that also keeps the titles of the questions and warnings."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.titles: list[str] = []
+
+    def ask(self, title: str, text: str, *rest: Any) -> Any:
+        self.titles.append(title)
+        return super().ask(title, text, *rest)
+
+    def warn(self, title: str, text: str) -> None:
+        self.titles.append(title)
+        super().warn(title, text)
+
+
+def status(w: MainWindow) -> str:
+    return w.statusBar().currentMessage()
+
+
+def assert_chinese(texts: list[tuple[str, str]]) -> None:
+    bad = [(where, t) for where, t in texts if t and (english_words(t) or (LETTERS.search(t) and not CJK.search(t)))]
+    bad = [(where, t) for where, t in bad if english_words(t) or not KEEP.match(t)]
+    assert not bad, "\n".join(sorted({f"{where}: {t}" for where, t in bad}))
+
+
+def test_refusals_of_core_edits_are_told_in_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, page_file: Path
+) -> None:
+    """Every kind of edit core refuses, by key where a key leads there, else pushed as the actions
+    push them: the status bar says why in Chinese (the English sentence was shown before)."""
+    from core import edits
+    from ui.actions.structure import ROLE_KEYS
+
+    said: list[tuple[str, str]] = []
+    w = make_window(qtbot, settings, AskedWithTitles())
+    w.files.open_path(page_file)
+    page = w.page()
+    first, second = page.articles[0], page.articles[1]
+    title_lines = [n for b in first.blocks if b.role == "title" for n in b.lines]
+    assert title_lines
+    focus(qtbot, w.raw_view)
+
+    def key(line: int, k: Qt.Key | str, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        w.statusBar().clearMessage()
+        w.raw_view.go_to_line(line)
+        qtbot.keyClick(w.raw_view, k, mods)
+        said.append((f"key {k} on line {line}", status(w)))
+
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    key(first.lines[0], Qt.Key.Key_B, ctrl)  # split at the article's first line
+    key(first.lines[0], Qt.Key.Key_P, ctrl)  # the first line already starts a paragraph
+    key(title_lines[0], ROLE_KEYS["title"])  # a title line made a title again
+    key(second.lines[-1], Qt.Key.Key_U, ctrl)
+    assert second.lines[-1] in w.page().unassigned
+    key(second.lines[-1], Qt.Key.Key_U, ctrl)  # already out of its article
+    assert len(said) == 5
+    refusals = said[:3] + said[4:]
+
+    page = w.page()
+    first, second = page.articles[0], page.articles[1]
+    ents = page.entities
+    blank = next(ln.number for ln in page.lines if ln.is_blank)
+    pair = ents[0], ents[1]  # neighbours: widening the first over the second overlaps it
+    gap = next(i for i in range(len(page.text)) if page.text[i] == "\n" and not any(e.start <= i < e.end for e in ents))
+    body = next(b for b in first.blocks if b.role == "body")
+    head = next(b for b in first.blocks if b.role != "body")
+    assert w.push(edits.ConfirmEntity(pair[0].id))  # done: confirming it again is refused
+    refused: list[edits.Edit] = [
+        edits.MergeArticles(first.id, first.id),
+        edits.MoveLines(second.lines[:1], second.id),
+        edits.MoveArticle(first.id, 0),
+        edits.MoveArticle(first.id, len(page.articles) + 5),
+        edits.SplitArticle(first.id, second.lines[0]),
+        edits.DeleteArticle("a999"),
+        edits.SetRole((blank,), "body"),
+        edits.SetRole((len(page.lines) + 10,), "body"),
+        edits.NewArticle(second.lines[:1], new_id=first.id),
+        edits.SetField(first.id, "title", None),
+        edits.SetParagraphStart(body.lines[0], start=False) if head.role != body.role else edits.Batch([]),
+        edits.SetReviewDone(False),
+        edits.AddEntity(pair[0].start, pair[0].end, pair[0].type),
+        edits.AddEntity(gap, gap + 1, "PER"),
+        edits.AddEntity(pair[0].start, pair[0].end, ""),
+        edits.ConfirmEntity(pair[0].id),
+        edits.ResizeEntity(pair[0].id, pair[0].start, pair[1].end),
+        edits.RemoveEntity("e0-0"),
+    ]
+    done = w.undo_stack.count()
+    for edit in refused:
+        w.statusBar().clearMessage()
+        assert not w.push(edit), edit
+        said.append((repr(edit), status(w)))
+        refusals.append(said[-1])
+    with pytest.raises(edits.EditError) as nothing:
+        edits.apply_to_all(page, "confirm", "没有这几个字", "PER")
+    w.say(tr_core(str(nothing.value)))
+    refusals.append(("apply to all", status(w)))
+    assert all(t for _, t in refusals), [where for where, t in refusals if not t]
+    assert all(CJK.search(t) for _, t in refusals), refusals
+    assert not [(where, t, english_words(t)) for where, t in refusals if english_words(t)]
+    assert "主题" in refusals[2][1]  # the role named in the sentence is translated too
+    assert w.undo_stack.count() == done  # each was refused, none reached the undo stack
+    w.undo_stack.setClean()
+
+
+def test_every_menu_dialog_tip_and_header_of_the_page_window_is_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, page_file: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableWidget
+
+    asked = AskedWithTitles()
+    asked.answer = QMessageBox.StandardButton.No
+    w = make_window(qtbot, settings, asked)
+    w.files.open_path(page_file)
+    texts = chrome_texts(w)
+    texts += [(f"menu {m.objectName()}", m.title()) for m in w.findChildren(QMenu)]
+    texts += [(f"status tip {a.objectName()}", a.statusTip()) for a in w.findChildren(QAction)]
+    for view in w.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is not None:
+            texts += [
+                (f"header {view.objectName()}", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+                for c in range(model.columnCount())
+            ]
+    # an entity's row: its status and source in words of the interface
+    e = w.entity_model
+    texts += [(f"entity cell {c}", str(e.index(0, c).data() or "")) for c in (2, 4)]
+
+    # the dialogs the keys open (modal: looked at, then closed)
+    seen: list[tuple[str, str]] = []
+
+    def look(name: str) -> None:
+        def grab() -> None:
+            d = QApplication.activeModalWidget()
+            assert d is not None, name
+            seen.extend((f"{name}: {where}", t) for where, t in chrome_texts(d))
+            for table in d.findChildren(QTableWidget):
+                for c in range(table.columnCount()):
+                    seen.append((f"{name} header", table.horizontalHeaderItem(c).text()))
+                for r in range(table.rowCount()):  # the last column describes: Chinese
+                    cell = table.item(r, table.columnCount() - 1)
+                    seen.append((f"{name} row {r}", cell.text() if cell else ""))
+            d.close()
+
+        QTimer.singleShot(0, grab)
+
+    focus(qtbot, w.raw_view)
+    w.raw_view.go_to_line(w.page().articles[1].lines[0])
+    for name, k, mods in (
+        ("go to line", Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier),
+        ("move lines", Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier),
+        ("shortcuts", Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier),
+        ("legend", Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier),
+    ):
+        focus(qtbot, w.raw_view)
+        look(name)
+        qtbot.keyClick(w.raw_view, k, mods)
+    assert {where.split(":")[0] for where, _ in seen} >= {"go to line", "move lines", "shortcuts", "legend"}, seen
+    texts += seen
+    # the find bar, and what it says when nothing is found
+    qtbot.keyClick(w.raw_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    texts += chrome_texts(w)
+    # a question: marking the page reviewed with entities pending (answered No)
+    focus(qtbot, w.raw_view)
+    qtbot.keyClick(w.raw_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert asked.questions, "no warning before marking the page reviewed"
+    texts += [("question title", t) for t in asked.titles] + [("question", t) for t in asked.questions]
+    # the Undo menu names an edit whose name has values (the field edited) in Chinese
+    first = w.page().articles[0]
+    assert w.push(edits_set_field(first.id))
+    texts.append(("undo action", w.undo_action.text()))
+    assert "编辑主题" in w.undo_action.text(), w.undo_action.text()
+    assert_chinese([(where, t.replace(page_file.name, "")) for where, t in texts if t])
+    w.undo_stack.setClean()
+
+
+def edits_set_field(article_id: str) -> Any:
+    from core import edits
+
+    return edits.SetField(article_id, "title", "新的主题")

@@ -6,11 +6,11 @@
     python tools/i18n.py --qm      compile the .ts with PySide6's lrelease (as the app does itself)
 
 The strings are every literal passed to ``tr("...")`` in ui/, the templates of core's messages
-(``msg("...")`` in core/, see core/messages.py), plus the words the ui passes to
-``tr`` as values: roles, entity statuses and sources, column names, review states, edit names
-(``core/edits``, the issue's link edits), editable fields and decisions, legend and shortcut-sheet words, label descriptions, and the issue's words
-(page statuses ``core.issue.workspace.STATUS_TEXT``, the issue entity list's columns and its
-``mixed`` status).
+(``msg("...")`` in core/, see core/messages.py), plus the words the ui passes to ``tr`` as values
+or core passes to messages as ``word``: roles, entity statuses and sources, column names, review
+states, edit names (``core/edits`` and the issue's link edits), editable fields, entity decisions,
+legend and shortcut-sheet words, label descriptions, and the issue's words (page statuses
+``core.issue.workspace.STATUS_TEXT``, the issue entity list's columns and its ``mixed`` status).
 """
 
 from __future__ import annotations
