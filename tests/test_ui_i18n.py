@@ -328,7 +328,7 @@ def test_a_page_whose_corrections_were_moved_onto_its_changed_text_is_unsaved(
 # ASCII words a Chinese interface keeps: the other language's name, label names, file formats, keys,
 # the tokenizer's name, article and entity ids (a3, e10-12), the export status ``done`` (a JSON value)
 ALLOWED = re.compile(
-    r"^(English|PER|LOC|ORG|TIME|PDF|JSON|JSONL|CoNLL|ALTO|METS|BIO|Lines|Ctrl|Shift|Alt|Enter|Esc|Del|Delete|PgUp|PgDown"
+    r"^(English|PER|LOC|ORG|TIME|PDF|JSON|JSONL|CoNLL|ALTO|METS|BIO|Ctrl|Shift|Alt|Enter|Esc|Del|Delete|PgUp|PgDown"
     r"|F\d+|jieba|done|a\d+|e\d+)$"
 )
 
@@ -336,6 +336,7 @@ ALLOWED = re.compile(
 def english_words(text: str) -> list[str]:
     """Words of two or more ASCII letters that are not on the allow-list (``&F`` accelerators and
     single letters such as the gutter's T or the key P are not words)."""
+    text = text.replace("JSON Lines", "JSONL")  # a format's name
     return [w for w in re.findall(r"[A-Za-z][A-Za-z0-9]+", text) if not ALLOWED.match(w)]
 
 

@@ -33,7 +33,7 @@
     </message>
     <message>
       <source>Apply this decision to every occurrence</source>
-      <translation>把这一决定用于所有同样的出现</translation>
+      <translation>把这一决定用于本版每一处相同的文字</translation>
     </message>
     <message>
       <source>Next entity to review</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
       <source>no other occurrence shown in the table</source>
-      <translation>表中没有显示其他同样的出现</translation>
+      <translation>表中没有显示其他相同的文字</translation>
     </message>
     <message>
       <source>no entity in the table is waiting for review</source>
@@ -129,15 +129,15 @@
     </message>
     <message>
       <source>Unsaved corrections found</source>
-      <translation>发现未保存的修改</translation>
+      <translation>发现未保存的校改</translation>
     </message>
     <message>
       <source>Unsaved corrections</source>
-      <translation>修改未保存</translation>
+      <translation>校改未保存</translation>
     </message>
     <message>
       <source>Save the corrections to this page first?</source>
-      <translation>先保存对本版的修改吗？</translation>
+      <translation>先保存本版的校改吗？</translation>
     </message>
     <message>
       <source>no page is open</source>
@@ -157,7 +157,7 @@
     </message>
     <message>
       <source>{name} holds corrections made after the last save. Restore them?</source>
-      <translation>{name} 保存着上次保存之后的修改。要恢复吗？</translation>
+      <translation>{name} 保存着上次保存之后的校改。要恢复吗？</translation>
     </message>
     <message>
       <source>Cannot save</source>
@@ -181,7 +181,7 @@
     </message>
     <message>
       <source>the corrections were not saved: staying on {name}</source>
-      <translation>修改未能保存：停留在 {name}</translation>
+      <translation>校改未能保存：停留在 {name}</translation>
     </message>
     <message>
       <source>Saved {name}</source>
@@ -333,7 +333,7 @@
     </message>
     <message>
       <source>Learn from my corrections (tagger)</source>
-      <translation>从我的更正中学习（标注器）</translation>
+      <translation>从我的校改中学习（标注器）</translation>
     </message>
     <message>
       <source>After each save, a tagger trained on your saved pages corrects the suggestions of later pages</source>
@@ -353,7 +353,7 @@
     </message>
     <message>
       <source>Forget every page the tagger learned from, and its model? Your saved corrections are kept.</source>
-      <translation>忘记标注器学习过的所有页面及其模型吗？您已保存的更正会保留。</translation>
+      <translation>忘记标注器学习过的所有版面及其模型吗？您已保存的校改会保留。</translation>
     </message>
     <message>
       <source>The tagger forgot what it learned</source>
@@ -361,7 +361,7 @@
     </message>
     <message>
       <source>The tagger learns from your saved corrections</source>
-      <translation>标注器将从您保存的更正中学习</translation>
+      <translation>标注器将从您保存的校改中学习</translation>
     </message>
     <message>
       <source>The tagger is switched off</source>
@@ -429,11 +429,11 @@
     </message>
     <message>
       <source>Unsaved corrections in the issue</source>
-      <translation>本期有未保存的修改</translation>
+      <translation>本期有未保存的校改</translation>
     </message>
     <message>
       <source>the corrections were not saved: staying on this page</source>
-      <translation>修改未能保存：停留在本版</translation>
+      <translation>校改未能保存：停留在本版</translation>
     </message>
     <message>
       <source>{issue} — page {page}</source>
@@ -501,11 +501,11 @@
     </message>
     <message>
       <source>restored the unsaved corrections of {n} pages (not saved yet)</source>
-      <translation>已恢复 {n} 版未保存的修改（尚未保存）</translation>
+      <translation>已恢复 {n} 版未保存的校改（尚未保存）</translation>
     </message>
     <message>
       <source>{n} other pages hold corrections not saved yet (issue-wide decisions). Save them?</source>
-      <translation>另有 {n} 版的修改尚未保存（全期决定）。要保存吗？</translation>
+      <translation>另有 {n} 版的校改尚未保存（全期决定）。要保存吗？</translation>
     </message>
     <message>
       <source>page {page} is still being parsed; it opens when ready</source>
@@ -553,7 +553,7 @@
     </message>
     <message>
       <source>Confirm every occurrence of the selected entity on every page</source>
-      <translation>确认所选实体在各版的所有出现</translation>
+      <translation>在各版确认所选实体的每一处</translation>
     </message>
     <message>
       <source>Reject all</source>
@@ -561,7 +561,7 @@
     </message>
     <message>
       <source>Reject every occurrence of the selected entity on every page</source>
-      <translation>否决所选实体在各版的所有出现</translation>
+      <translation>在各版否决所选实体的每一处</translation>
     </message>
     <message>
       <source>Retype all to</source>
@@ -569,7 +569,7 @@
     </message>
     <message>
       <source>Give every occurrence of the selected entity the type chosen beside</source>
-      <translation>把所选实体的所有出现改为旁边选定的类型</translation>
+      <translation>把所选实体的每一处改为旁边选定的类型</translation>
     </message>
     <message>
       <source> (+{n} on {pages}, still parsing)</source>
@@ -693,7 +693,7 @@
     </message>
     <message>
       <source>Save every page of the issue that holds unsaved corrections, and the issue's links</source>
-      <translation>保存本期中有未保存修改的各版，以及本期的跨版链接</translation>
+      <translation>保存本期中有未保存校改的各版，以及本期的跨版链接</translation>
     </message>
     <message>
       <source>Issue &amp;entities…</source>
@@ -765,7 +765,7 @@
     </message>
     <message>
       <source>Bring back the autosaved corrections of the ticked pages (not saved yet)</source>
-      <translation>恢复勾选各版自动保存的修改（尚未保存）</translation>
+      <translation>恢复勾选各版自动保存的校改（尚未保存）</translation>
     </message>
     <message>
       <source>Discard all</source>
@@ -777,7 +777,7 @@
     </message>
     <message>
       <source>These pages hold corrections made after their last save (the program stopped). Restore them?</source>
-      <translation>这些版面保存着上次保存之后的修改（程序曾意外停止）。要恢复吗？</translation>
+      <translation>这些版面保存着上次保存之后的校改（程序曾意外停止）。要恢复吗？</translation>
     </message>
     <message>
       <source>Story: —</source>
@@ -845,7 +845,7 @@
     </message>
     <message>
       <source>&amp;Save corrections</source>
-      <translation>保存修改(&amp;S)</translation>
+      <translation>保存校改(&amp;S)</translation>
     </message>
     <message>
       <source>&amp;Next page</source>
@@ -865,7 +865,7 @@
     </message>
     <message>
       <source>Write the corrected page as CoNLL (one token per line, BIO entity tags) for NER training</source>
-      <translation>把修改后的版面写成 CoNLL（每行一个词，BIO 实体标记），用于命名实体识别训练</translation>
+      <translation>把校改后的版面写成 CoNLL（每行一个词，BIO 实体标记），用于命名实体识别训练</translation>
     </message>
     <message>
       <source>Export JSON &amp;Lines…</source>
@@ -1033,7 +1033,7 @@
     </message>
     <message>
       <source>Find on the page (raw and article text)</source>
-      <translation>在版面中查找（原文和文章文本）</translation>
+      <translation>在原文和文章中查找</translation>
     </message>
     <message>
       <source>Previous match (Shift+Enter)</source>
@@ -1128,6 +1128,10 @@
       <translation>位置</translation>
     </message>
     <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
       <source>Add entity</source>
       <translation>添加实体</translation>
     </message>
@@ -1193,7 +1197,7 @@
     </message>
     <message>
       <source>Link edit</source>
-      <translation>链接修改</translation>
+      <translation>跨版链接修改</translation>
     </message>
     <message>
       <source>Unlink continued story</source>
@@ -1269,7 +1273,7 @@
     </message>
     <message>
       <source>lexicon</source>
-      <translation>词库</translation>
+      <translation>词表</translation>
     </message>
     <message>
       <source>user</source>

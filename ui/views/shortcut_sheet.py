@@ -30,7 +30,7 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str, str]]:
         where = WHERE.get(action.shortcutContext(), "")
         if not where:
             panels = [PANELS.get(w.objectName(), "") for w in action.associatedObjects() if isinstance(w, QWidget)]
-            where = ", ".join(tr(p) for p in panels if p) or "anywhere"
+            where = tr(", ").join(tr(p) for p in panels if p) or "anywhere"  # "、" between Chinese words
         rows.append((keys, action.text().replace("&", ""), tr(where)))
     return rows
 
