@@ -522,3 +522,29 @@ def edits_set_field(article_id: str) -> Any:
     from core import edits
 
     return edits.SetField(article_id, "title", "新的主题")
+
+
+def test_refusals_in_an_issue_are_told_in_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, tmp_path: Path
+) -> None:
+    from core.issue.jumps import LinkStories, StoryRef
+
+    asked = AskedWithTitles()
+    w = make_window(qtbot, settings, asked)
+    assert not w.issue.open(tmp_path / "page.txt")  # neither a folder nor a PDF
+    (tmp_path / "empty").mkdir()
+    assert not w.issue.open(tmp_path / "empty")
+    assert asked.warnings == [
+        f"{tmp_path / 'page.txt'}：文件或文件夹不存在",
+        f"{tmp_path / 'empty'}：此文件夹中没有 *.txt 或 *.pdf 版面",
+    ]
+    assert asked.titles == ["无法打开这一期", "无法打开这一期"]
+    open_issue(qtbot, w, write_issue(tmp_path / "daily-2024-03-15"))
+    assert w.issue.apply_everywhere("confirm", "没有这几个字", "PER")
+    assert status(w) == "本期中没有“没有这几个字”可确认"
+    part = StoryRef(0, w.page().articles[0].lines[0])
+    assert not w.issue.links.push_link(LinkStories(part, part))
+    assert status(w) == "文章不能接续自身"
+    w.undo_stack.setClean()
+    w.files.autosave_timer.stop()
+    w.issue.autosave_timer.stop()
