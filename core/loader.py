@@ -12,7 +12,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.messages import msg
+from core.messages import msg, os_reason
 from core.model import SourceInfo
 
 MAX_PAGE_BYTES = 64 * 1024 * 1024
@@ -130,7 +130,7 @@ def read_regular(path: Path, limit: int, what: str = "a page") -> bytes:
     except PermissionError:
         raise PageError(msg("{path}: permission denied", path=path)) from None
     except OSError as e:
-        raise PageError(msg("{path}: {error}", path=path, error=e.strerror or e)) from None
+        raise PageError(msg("{path}: {error}", path=path, error=os_reason(e))) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
@@ -163,7 +163,7 @@ def read_regular(path: Path, limit: int, what: str = "a page") -> bytes:
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as e:
-        raise PageError(msg("{path}: {error}", path=path, error=e.strerror or e)) from None
+        raise PageError(msg("{path}: {error}", path=path, error=os_reason(e))) from None
     finally:
         os.close(fd)
 

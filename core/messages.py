@@ -14,6 +14,7 @@ them in ``core/`` and checks that the translation file has them.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -72,3 +73,27 @@ def mentions(text: str, template: str) -> bool:
 def render(text: str, translate: Callable[[str], str]) -> str:
     """``text`` translated when it is a ``Message``; other text as it is."""
     return text.render(translate) if isinstance(text, Message) else text
+
+
+# the reasons an OSError gives most often, in the C library's words (so the English stays as it was)
+_REASONS = {
+    errno.EACCES: msg("Permission denied"),
+    errno.EPERM: msg("Operation not permitted"),
+    errno.ENOENT: msg("No such file or directory"),
+    errno.ENOSPC: msg("No space left on device"),
+    errno.EROFS: msg("Read-only file system"),
+    errno.EISDIR: msg("Is a directory"),
+    errno.ENOTDIR: msg("Not a directory"),
+    errno.EEXIST: msg("File exists"),
+    errno.ENAMETOOLONG: msg("File name too long"),
+    errno.EIO: msg("Input/output error"),
+}
+
+
+def os_reason(e: OSError) -> str:
+    """Why ``e`` happened, as ``e.strerror or e`` says it; one of the usual reasons as a message,
+    so that the window can say it in its language."""
+    known = _REASONS.get(e.errno) if e.errno is not None else None
+    if known is not None and e.strerror == known:
+        return known
+    return e.strerror or str(e)

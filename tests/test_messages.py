@@ -265,3 +265,21 @@ def test_a_message_crosses_to_the_worker_and_back() -> None:
     m = msg("{path}: no such file", path="a.txt")
     back = pickle.loads(pickle.dumps(EditError(m)))
     assert back.args[0] == m and isinstance(back.args[0], Message) and back.args[0].template == m.template
+
+
+def test_the_usual_reasons_of_an_os_error_are_messages_with_the_same_english() -> None:
+    import errno
+    import os
+
+    from core.messages import os_reason
+
+    denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES), "x.json")
+    reason = os_reason(denied)
+    assert isinstance(reason, Message) and reason == denied.strerror
+    zh = translations()
+    assert CJK.search(reason.render(lambda s: zh[s][0]))
+    full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    assert os_reason(full) == "No space left on device" and isinstance(os_reason(full), Message)
+    # a reason in other words (another C library's language) or none at all: as it was
+    assert os_reason(OSError(errno.EACCES, "Zugriff verweigert")) == "Zugriff verweigert"
+    assert not isinstance(os_reason(OSError("odd")), Message) and os_reason(OSError("odd")) == "odd"

@@ -548,3 +548,17 @@ def test_refusals_in_an_issue_are_told_in_chinese(
     w.undo_stack.setClean()
     w.files.autosave_timer.stop()
     w.issue.autosave_timer.stop()
+
+
+def test_a_failed_export_says_why_in_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, page_file: Path, tmp_path: Path
+) -> None:
+    asked = AskedWithTitles()
+    w = make_window(qtbot, settings, asked)
+    w.files.open_path(page_file)
+    target = page_file / "out.json"  # under a file: its folder cannot be made
+    assert not w.files.export(target)
+    assert asked.titles[-1] == "无法导出" and asked.warnings[-1] == f"{target}：文件已存在"
+    assert not w.issue.open(tmp_path / "nothing-here.pdf")
+    assert asked.warnings[-1] == f"{tmp_path / 'nothing-here.pdf'}：文件不存在"
+    w.undo_stack.setClean()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from core.issue.numbering import PageNumber, date_from_name, number_pages
 from core.loader import PageError
-from core.messages import msg
+from core.messages import msg, os_reason
 from core.paths import data_dir
 from core.pdf.pages import PDF_SUFFIX, folder_pages, pages_of, split_ref
 
@@ -78,7 +78,7 @@ def open_issue(path: str | Path) -> Issue:
         try:
             found = folder_pages(src)
         except OSError as e:
-            raise IssueError(msg("{path}: {error}", path=src, error=e.strerror or e)) from None
+            raise IssueError(msg("{path}: {error}", path=src, error=os_reason(e))) from None
         if not found:
             raise IssueError(msg("{path}: no *.txt or *.pdf pages in this folder", path=src))
         numbered = number_pages([stem for _, stem in found])

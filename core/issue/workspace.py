@@ -34,7 +34,7 @@ from core.issue.jumps import (
 )
 from core.issue.loading import PageLoad, page_load, start_loading
 from core.issue.source import Issue, IssuePage
-from core.messages import msg
+from core.messages import msg, os_reason
 from core.model import Page
 from core.persist.recovery import recovery_path
 from core.persist.session import Origin
@@ -322,7 +322,7 @@ class IssueWorkspace:
                 msg(
                     "cannot save the issue's links to {path}: {error}",
                     path=self.issue.state_path,
-                    error=e.strerror or e,
+                    error=os_reason(e),
                 )
             )
         return problems
@@ -367,7 +367,7 @@ class IssueWorkspace:
             try:
                 autosave(slot.document, slot.sidecar_path, clean=not slot.modified)
             except OSError as e:
-                error = e.strerror or e
+                error = os_reason(e)
                 problems.append(msg("autosave of {name} failed: {error}", name=slot.page.path.name, error=error))
         return problems
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.loader import PageError, RawPage
-from core.messages import msg
+from core.messages import msg, os_reason
 from core.model import SourceInfo
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def _sha256(path: Path) -> str:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as e:
-        raise PageError(msg("{path}: {error}", path=path, error=e.strerror or e)) from None
+        raise PageError(msg("{path}: {error}", path=path, error=os_reason(e))) from None
 
 
 def read_pdf_page(path: str | Path) -> RawPage:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from core.atomic import write_atomic as replace_file
-from core.messages import msg
+from core.messages import msg, os_reason
 from core.persist.serial import SidecarError
 
 
@@ -21,7 +21,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as e:
-        raise SidecarError(msg("{name}: cannot read: {error}", name=path.name, error=e.strerror or e)) from None
+        raise SidecarError(msg("{name}: cannot read: {error}", name=path.name, error=os_reason(e))) from None
 
 
 def digest(raw: bytes) -> str:

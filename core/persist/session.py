@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.document import Document
 from core.loader import read_page
-from core.messages import joined, msg
+from core.messages import joined, msg, os_reason
 from core.model import Page
 from core.persist import paths
 from core.persist.anchor import AnotherText, reanchor
@@ -238,7 +238,7 @@ def save(
             data, merged_doc, gen = _settle(doc, path, origin, page, warnings)
             path = _write(path, data, doc.page.text, page, warnings)
     except OSError as e:
-        raise SaveError(msg("cannot save corrections to {path}: {error}", path=path, error=e.strerror or e)) from None
+        raise SaveError(msg("cannot save corrections to {path}: {error}", path=path, error=os_reason(e))) from None
     if lexicon is not None:
         try:
             teach(lexicon, (merged_doc or doc).page, previous, base=doc.base)
@@ -326,7 +326,7 @@ def _write(path: Path, data: dict[str, Any], text: str, page: Path | None, warni
     data["page"]["path"] = str(page.resolve())
     with folder_lock(fallback.parent):
         write_sidecar(fallback, dumps(data))
-    why = failure.strerror or failure
+    why = os_reason(failure)
     warnings.append(
         msg(
             "{folder} cannot be written ({why}): corrections saved in the workspace as {path}",

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core.atomic import write_atomic
 from core.document import Document
+from core.messages import os_reason
 from core.paths import SAMPLE_PAGE
 from core.pdf.pages import first_page
 from ui.actions.context import Reporter
@@ -292,7 +293,7 @@ class PageFiles(QObject):
         try:
             written = autosave(doc, self.sidecar_path, clean=not self.is_modified())
         except OSError as e:
-            self.reporter.say(tr("autosave failed: {error}").format(error=e.strerror or e), 15000)
+            self.reporter.say(tr("autosave failed: {error}").format(error=tr_core(os_reason(e))), 15000)
             return
         if written is not None:
             self.save_state.emit(tr("autosaved {time}").format(time=time.strftime("%H:%M:%S")))
@@ -353,8 +354,12 @@ class PageFiles(QObject):
             else:
                 data = dumps(page_json(doc))
             write_atomic(path, data)
-        except (ExportInvalid, OSError) as e:
+        except ExportInvalid as e:
             self.reporter.warn(tr("Cannot export"), tr_core(str(e)))
+            return False
+        except OSError as e:
+            why = tr("{path}: {error}").format(path=path, error=tr_core(os_reason(e)))
+            self.reporter.warn(tr("Cannot export"), why)
             return False
         self.reporter.say(tr("Exported {name}").format(name=path.name))
         return True

@@ -524,6 +524,10 @@
       <translation>第 {page} 版无法打开：{error}</translation>
     </message>
     <message>
+      <source>{path}: {error}</source>
+      <translation>{path}：{error}</translation>
+    </message>
+    <message>
       <source>the issue's links: {error}</source>
       <translation>本期的跨版链接：{error}</translation>
     </message>
@@ -1716,10 +1720,6 @@
       <translation>{path}：该 PDF 没有页面</translation>
     </message>
     <message>
-      <source>{path}: {error}</source>
-      <translation>{path}：{error}</translation>
-    </message>
-    <message>
       <source>the page could not be opened</source>
       <translation>版面无法打开</translation>
     </message>
@@ -1802,6 +1802,46 @@
     <message>
       <source>the file starts with a {name} byte-order mark but is not valid {name} (byte {at})</source>
       <translation>文件以 {name} 字节顺序标记开头，却不是有效的 {name}（第 {at} 字节）</translation>
+    </message>
+    <message>
+      <source>Permission denied</source>
+      <translation>没有权限</translation>
+    </message>
+    <message>
+      <source>Operation not permitted</source>
+      <translation>不允许的操作</translation>
+    </message>
+    <message>
+      <source>No such file or directory</source>
+      <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+      <source>No space left on device</source>
+      <translation>磁盘空间不足</translation>
+    </message>
+    <message>
+      <source>Read-only file system</source>
+      <translation>只读文件系统</translation>
+    </message>
+    <message>
+      <source>Is a directory</source>
+      <translation>这是文件夹</translation>
+    </message>
+    <message>
+      <source>Not a directory</source>
+      <translation>不是文件夹</translation>
+    </message>
+    <message>
+      <source>File exists</source>
+      <translation>文件已存在</translation>
+    </message>
+    <message>
+      <source>File name too long</source>
+      <translation>文件名太长</translation>
+    </message>
+    <message>
+      <source>Input/output error</source>
+      <translation>输入/输出错误</translation>
     </message>
     <message>
       <source>{path}: is one of the inputs (a page, its corrections or the lexicon); choose another output</source>

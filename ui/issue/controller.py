@@ -23,6 +23,7 @@ from core.issue.decisions import EntityRow, IssueDecision, apply_decision, plan,
 from core.issue.search import Hit
 from core.issue.source import IssueError, is_issue, open_issue
 from core.issue.workspace import IssueEvent, IssueWorkspace
+from core.messages import os_reason
 from ui.actions.commands import EditCommand
 from ui.i18n import tr, tr_core
 from ui.issue.entity_list import IssueEntityModel, IssueEntityWindow
@@ -487,7 +488,7 @@ class IssueController(QObject):
         try:
             result = export_issue(ws, out, progress=step)
         except OSError as e:
-            self.w.warn(tr("Cannot export"), f"{out}: {e.strerror or e}")
+            self.w.warn(tr("Cannot export"), tr("{path}: {error}").format(path=out, error=tr_core(os_reason(e))))
             return False
         finally:
             progress.close()

@@ -115,7 +115,7 @@ def _render_fresh(path: str, page_index: int, scale: float) -> QImage:
     try:
         doc = pdfium.PdfDocument(path)
     except (OSError, pdfium.PdfiumError) as e:
-        raise RenderError(str(e)) from None
+        raise RenderError(tr("cannot show {name}: {error}").format(name=Path(path).name, error=e)) from None
     try:
         return _render(doc, path, page_index, scale)
     finally:
