@@ -19,12 +19,12 @@ from ui.models.session import PageSession
 class EditCommand(QUndoCommand):
     """``redo`` applies the edit, ``undo`` reverts it; the menu shows the edit's name.
 
-    Pushing the command is the only way the window changes a document.  An edit the document
-    refuses leaves its ``EditError`` in ``error`` and marks the command obsolete, which makes
-    ``QUndoStack.push`` drop it: a refused edit never reaches the stack.
+    An edit the document refuses on a redo leaves its ``EditError`` in ``error`` and marks the
+    command obsolete, which makes ``QUndoStack.push`` drop it.
 
-    ``applied``: the edit is already in the document (an issue-wide decision made while another
-    page was on screen), so the push itself does nothing; later redos re-apply it.
+    ``applied``: the edit is already in the document (``Editor`` tries every edit before stacking
+    it; an issue-wide decision was made while another page was on screen), so the push itself
+    does nothing; later redos re-apply it.
     """
 
     def __init__(self, document: Document, edit: Edit, *, applied: bool = False) -> None:
@@ -51,29 +51,48 @@ class EditCommand(QUndoCommand):
 
 
 class Editor:
-    """Pushes edits on the undo stack for the session's document; a refused edit is reported."""
+    """Pushes edits on the undo stack for the session's document; a refused edit is reported.
+
+    The document tries each edit before the stack sees it: a refused edit leaves the stack, its
+    clean state and hence the autosave untouched (``QUndoStack.push`` would drop the redo
+    history even for a command that turns out obsolete, and ``beginMacro`` opens a step at once).
+    """
 
     def __init__(self, undo_stack: QUndoStack, session: PageSession, reporter: Reporter) -> None:
         self.undo_stack = undo_stack
         self.session = session
         self.reporter = reporter
+        self._macro: str | None = None  # the name of the step ``macro`` will open
+        self._macro_open = False
 
     def push(self, edit: Edit) -> bool:
         doc = self.session.document
         if doc is None:
             return False
-        command = EditCommand(doc, edit)
-        self.undo_stack.push(command)
-        if command.error is not None:
-            self.reporter.say(tr_core(str(command.error)))
+        try:
+            doc.apply(edit)
+        except EditError as e:
+            self.reporter.say(tr_core(str(e)))
             return False
+        if self._macro is not None and not self._macro_open:
+            self.undo_stack.beginMacro(self._macro)
+            self._macro_open = True
+        self.undo_stack.push(EditCommand(doc, edit, applied=True))
         return True
 
     @contextmanager
     def macro(self, name: str) -> Iterator[None]:
-        """Edits pushed inside are one undo step (for follow-ups that depend on the first edit)."""
-        self.undo_stack.beginMacro(name)
+        """Edits pushed inside are one undo step (for follow-ups that depend on the first edit).
+
+        The step opens with the first edit the document accepts: when none is, nothing is stacked.
+        """
+        if self._macro is not None:  # nested: part of the step already asked for
+            yield
+            return
+        self._macro, self._macro_open = name, False
         try:
             yield
         finally:
-            self.undo_stack.endMacro()
+            if self._macro_open:
+                self.undo_stack.endMacro()
+            self._macro, self._macro_open = None, False
