@@ -32,6 +32,7 @@ from tests.pdfgen import three_column_page
 from tests.test_ui import Asked, asked, focus, make_window, page_file, settings  # noqa: F401
 from ui.i18n import choose_language, compiled, install, remove, tr_core
 from ui.issue.recovery import RecoveryDialog
+from ui.issue.story import PartRole
 from ui.loading import InlineLoader
 from ui.main_window import MainWindow
 
@@ -156,6 +157,7 @@ def test_an_open_issue_speaks_chinese(
     assert w.issue.model is not None and w.issue.panel is not None
     w.select_article(w.page().articles[0].id)  # a story continued on page 4: the story panel fills
     assert w.issue.story.parts.count() == 2
+    assert w.docks["article"].windowTitle() == "文章 1"  # the row the article list shows
     w.issue.show_entities()
     assert w.issue.entity_window is not None
     w.issue.find("王海林")
@@ -164,11 +166,14 @@ def test_an_open_issue_speaks_chinese(
     # what the issue's lists and titles say about the pages
     model = w.issue.model
     rows = [model.text(r) for r in range(model.rowCount())]
-    assert rows[0].startswith("第 1 版 · 自动 · ") and all("待审" in r for r in rows), rows
+    assert rows[0].startswith("第1版 · 自动 · ") and all("待审" in r for r in rows), rows
     assert w.issue.panel.progress.text() == "已审 0 / 3 版"
     assert "daily-2024-03-15 · 2024-03-15 · 共 3 版" in w.issue.panel.summary.text()
     assert w.issue.story.title.text() == "文章分为 2 部分"
-    assert w.issue.story.parts.item(1).text().startswith("   第4版 ")
+    # a part of the story is named by its page and the row the article list shows, not by its id
+    index, aid = w.issue.story.parts.item(1).data(PartRole)
+    row = [a.id for a in w.issue.ws.slots[index].document.page.articles].index(aid) + 1  # type: ignore[union-attr]
+    assert w.issue.story.parts.item(1).text().startswith(f"   第4版 文章 {row} ")
     find = w.issue.find_panel
     assert find.summary.text() == "2 版中找到 2 处" and find.results.item(0).text().startswith("第2版 第")
     entity_model = w.issue.entity_window.model
@@ -177,7 +182,7 @@ def test_an_open_issue_speaks_chinese(
     statuses = {entity_model.index(r, 4).data() for r in range(entity_model.rowCount())}
     assert statuses and all(CJK.search(s) for s in statuses), statuses
     assert CJK.search(entity_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
-    assert "第 1 版" in w.windowTitle() and w.windowTitle().endswith("— 版面")
+    assert "第1版" in w.windowTitle() and w.windowTitle().endswith("— 版面")
     assert CJK.search(w.statusBar().currentMessage())
     # the issue menu: every action in Chinese, each with a tooltip of its own (not its text again)
     menu = next(a.menu() for a in w.menuBar().actions() if a.menu() and a.menu().objectName() == "issueMenu")
@@ -190,14 +195,14 @@ def test_an_open_issue_speaks_chinese(
     # an issue-wide decision from the entity list, told in Chinese
     assert w.issue.entity_window.select_text("长春", "LOC")
     w.issue.entity_window.buttons["reject"].click()
-    assert w.statusBar().currentMessage().startswith("在本期中否决全部“长春”：第 1, 2, 4 版共 "), (
+    assert w.statusBar().currentMessage().startswith("在本期中否决全部“长春”：第1, 2, 4版共 "), (
         w.statusBar().currentMessage()
     )
     # the recovery dialog after a crash
     dialog = RecoveryDialog([(0, "1"), (2, "4")], w)
     texts = chrome_texts(dialog) + [(f"item {i}", dialog.list.item(i).text()) for i in range(dialog.list.count())]
     assert not untranslated(texts), untranslated(texts)
-    assert dialog.list.item(1).text() == "第 4 版"
+    assert dialog.list.item(1).text() == "第4版"
     dialog.deleteLater()
     w.issue.entity_window.close()
     w.undo_stack.setClean()

@@ -107,3 +107,28 @@ def test_the_move_dialog_offers_the_neighbour_and_filters_as_you_type(win: MainW
     assert seen["rows"][3].startswith("4. ")
     assert seen["shown"] and all(words in r for r in seen["shown"]) and len(seen["shown"]) < len(seen["rows"])
     assert seen["narrowed"] == page.articles[5].id or words in seen["shown"][0]
+
+
+def test_the_window_names_an_article_by_its_row_number(win: MainWindow, qtbot: Any) -> None:
+    """The article dock and a refusal name the article by the row the article list shows (not its id),
+    and follow the renumbering after a split above it."""
+    page = win.page()
+    a = page.articles[2]
+    focus(qtbot, win.raw_view)
+    put_cursor(win, a.lines[1])
+    assert win.docks["article"].windowTitle() == "Article 3"
+    put_cursor(win, page.articles[0].lines[1])
+    qtbot.keyClick(win.raw_view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # a new article above
+    put_cursor(win, a.lines[1], to_line=a.lines[2])
+    assert win.article_list.currentIndex().row() == 3
+    assert win.article_model.headerData(3, Qt.Orientation.Vertical) == "4"
+    assert win.docks["article"].windowTitle() == "Article 4"
+
+    def choose(dialog: Any) -> None:  # its own article: refused
+        qtbot.keyClicks(dialog.filter, "4")
+        qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+
+    answer = DialogAnswer(choose)
+    qtbot.keyClick(win.raw_view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    answer.check()
+    assert win.statusBar().currentMessage() == "these lines are already in article 4"

@@ -522,7 +522,8 @@ class MainWindow(QMainWindow):
                 article = page.article(aid)
                 self.article_view.show_article(page, article, self.session.index.entities_of(aid))
                 self.raw_view.show_article(article.lines, self.colours.strong(aid), scroll=False)
-                self.docks["article"].setWindowTitle(tr("Article {id}").format(id=aid))
+                # named by its row in the article list, as everywhere in the window
+                self.docks["article"].setWindowTitle(tr("Article {n}").format(n=row + 1) if row >= 0 else tr("Article"))
             if page is not None and self.selection.line:
                 line = page.line(self.selection.line)
                 self.article_view.mark_lines(line.start, line.end)

@@ -10,7 +10,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core.document import Document
 from core.edits.base import Edit, EditError
-from core.messages import word
+from core.messages import Message, word
+from core.model import Page
 from ui.actions.context import Reporter
 from ui.i18n import tr_core
 from ui.models.session import PageSession
@@ -50,6 +51,15 @@ class EditCommand(QUndoCommand):
         self.document.revert(self.edit)
 
 
+def by_row(text: str, page: Page) -> str:
+    """A refusal naming an article of the page by its id names it by its row number instead: the
+    number the article list shows (core knows articles by id only)."""
+    if not isinstance(text, Message) or "article {id}" not in text.template:
+        return text
+    row = next((k for k, a in enumerate(page.articles, 1) if a.id == text.values.get("id")), 0)
+    return Message(text.template, {**text.values, "id": row}) if row else text
+
+
 class Editor:
     """Pushes edits on the undo stack for the session's document; a refused edit is reported.
 
@@ -72,7 +82,7 @@ class Editor:
         try:
             doc.apply(edit)
         except EditError as e:
-            self.reporter.say(tr_core(str(e)))
+            self.reporter.say(tr_core(by_row(str(e), doc.page)))
             return False
         if self._macro is not None and not self._macro_open:
             self.undo_stack.beginMacro(self._macro)

@@ -192,6 +192,10 @@
       <translation>已自动保存 {time}</translation>
     </message>
     <message>
+      <source>{path}: {error}</source>
+      <translation>{path}：{error}</translation>
+    </message>
+    <message>
       <source>autosave failed: {error}</source>
       <translation>自动保存失败：{error}</translation>
     </message>
@@ -325,7 +329,7 @@
     </message>
     <message>
       <source>line {n} is in no article</source>
-      <translation>第 {n} 行不属于任何文章</translation>
+      <translation>第{n}行不属于任何文章</translation>
     </message>
     <message>
       <source>Set role: {role}</source>
@@ -437,7 +441,7 @@
     </message>
     <message>
       <source>{issue} — page {page}</source>
-      <translation>{issue} — 第 {page} 版</translation>
+      <translation>{issue} — 第{page}版</translation>
     </message>
     <message>
       <source>Banmian</source>
@@ -493,7 +497,7 @@
     </message>
     <message>
       <source>{decision}: {n} occurrences on pages {pages}{skipped} (Ctrl+Z on a page undoes it there)</source>
-      <translation>{decision}：第 {pages} 版共 {n} 处{skipped}（在某一版按 Ctrl+Z 可撤销该版的部分）</translation>
+      <translation>{decision}：第{pages}版共 {n} 处{skipped}（在某一版按 Ctrl+Z 可撤销该版的部分）</translation>
     </message>
     <message>
       <source>, {n} continued stories</source>
@@ -509,7 +513,7 @@
     </message>
     <message>
       <source>page {page} is still being parsed; it opens when ready</source>
-      <translation>第 {page} 版仍在解析中；就绪后即打开</translation>
+      <translation>第{page}版仍在解析中；就绪后即打开</translation>
     </message>
     <message>
       <source>Exporting {what}…</source>
@@ -521,11 +525,7 @@
     </message>
     <message>
       <source>page {page} cannot be opened: {error}</source>
-      <translation>第 {page} 版无法打开：{error}</translation>
-    </message>
-    <message>
-      <source>{path}: {error}</source>
-      <translation>{path}：{error}</translation>
+      <translation>第{page}版无法打开：{error}</translation>
     </message>
     <message>
       <source>the issue's links: {error}</source>
@@ -533,7 +533,7 @@
     </message>
     <message>
       <source>page {page}: the autosave could not be used: {error}</source>
-      <translation>第 {page} 版：自动保存的文件无法使用：{error}</translation>
+      <translation>第{page}版：自动保存的文件无法使用：{error}</translation>
     </message>
     <message>
       <source>Filter entities…</source>
@@ -577,7 +577,7 @@
     </message>
     <message>
       <source> (+{n} on {pages}, still parsing)</source>
-      <translation>（另有 {n} 处在第 {pages} 版，仍在解析）</translation>
+      <translation>（另有 {n} 处在第{pages}版，仍在解析）</translation>
     </message>
     <message>
       <source>Entities of {issue}</source>
@@ -644,16 +644,12 @@
       <translation>这两篇文章无法连接</translation>
     </message>
     <message>
-      <source>p{page} {article}</source>
-      <translation>第{page}版 {article}</translation>
-    </message>
-    <message>
       <source>the link was made but not saved: {error}</source>
       <translation>已连接，但未能保存：{error}</translation>
     </message>
     <message>
-      <source>page {page} · {article} · {title}</source>
-      <translation>第 {page} 版 · {article} · {title}</translation>
+      <source>page {page} · article {n} · {title}</source>
+      <translation>第{page}版 · 文章 {n} · {title}</translation>
     </message>
     <message>
       <source>&amp;Issue</source>
@@ -733,7 +729,7 @@
     </message>
     <message>
       <source>parsing %v of %m pages</source>
-      <translation>正在解析第 %v / %m 版</translation>
+      <translation>正在解析第%v/%m版</translation>
     </message>
     <message>
       <source>The pages are parsed in the background; each opens as soon as it is ready</source>
@@ -749,7 +745,7 @@
     </message>
     <message>
       <source>Page {page}</source>
-      <translation>第 {page} 版</translation>
+      <translation>第{page}版</translation>
     </message>
     <message>
       <source>{done} of {total} pages reviewed</source>
@@ -806,6 +802,14 @@
     <message>
       <source>Take the selected article out of its continued story</source>
       <translation>把所选文章从跨版文章中分开</translation>
+    </message>
+    <message>
+      <source>p{page} article {n}</source>
+      <translation>第{page}版 文章 {n}</translation>
+    </message>
+    <message>
+      <source>p{page}</source>
+      <translation>第{page}版</translation>
     </message>
     <message>
       <source>Story: not continued</source>
@@ -1004,8 +1008,8 @@
       <translation>文本中有 {n} 行在其 PDF 中找不到：按文本规则排放</translation>
     </message>
     <message>
-      <source>Article {id}</source>
-      <translation>文章 {id}</translation>
+      <source>Article {n}</source>
+      <translation>文章 {n}</translation>
     </message>
     <message>
       <source> (typed by the editor)</source>
@@ -1025,7 +1029,7 @@
     </message>
     <message>
       <source>line {n}: {where}</source>
-      <translation>第 {n} 行：{where}</translation>
+      <translation>第{n}行：{where}</translation>
     </message>
     <message>
       <source>article {id}, {role}</source>
@@ -1109,7 +1113,7 @@
     </message>
     <message>
       <source>cannot render page {page} of {name}: {error}</source>
-      <translation>无法绘制 {name} 的第 {page} 页：{error}</translation>
+      <translation>无法绘制 {name} 的第{page}页：{error}</translation>
     </message>
     <message>
       <source>cannot show {name}: {error}</source>
@@ -1565,15 +1569,15 @@
     </message>
     <message>
       <source>line {n} is not on the page</source>
-      <translation>第 {n} 行不在版面上</translation>
+      <translation>第{n}行不在版面上</translation>
     </message>
     <message>
       <source>line {n} is blank</source>
-      <translation>第 {n} 行是空行</translation>
+      <translation>第{n}行是空行</translation>
     </message>
     <message>
       <source>line {n} is not in article {id}</source>
-      <translation>第 {n} 行不在文章 {id} 中</translation>
+      <translation>第{n}行不在文章 {id} 中</translation>
     </message>
     <message>
       <source>an article cannot be split at its first line</source>
@@ -1621,15 +1625,15 @@
     </message>
     <message>
       <source>line {n} already starts a paragraph</source>
-      <translation>第 {n} 行已是段落开头</translation>
+      <translation>第{n}行已是段落开头</translation>
     </message>
     <message>
       <source>line {n} does not start a paragraph that can be joined</source>
-      <translation>第 {n} 行不是可并入上一段的段落开头</translation>
+      <translation>第{n}行不是可并入上一段的段落开头</translation>
     </message>
     <message>
       <source>the block before line {n} is {role}, not {other}</source>
-      <translation>第 {n} 行之前的段落是{role}，不是{other}</translation>
+      <translation>第{n}行之前的段落是{role}，不是{other}</translation>
     </message>
     <message>
       <source>{name}: ALTO needs the page's geometry (open it from its PDF)</source>
@@ -1657,7 +1661,7 @@
     </message>
     <message>
       <source>the link from page {page} line {line} to page {to_page} line {to_line} no longer joins two stories; exported unlinked</source>
-      <translation>第 {page} 版第 {line} 行到第 {to_page} 版第 {to_line} 行的跨版链接已不再连接两篇文章；按未连接导出</translation>
+      <translation>第{page}版第{line}行到第{to_page}版第{to_line}行的跨版链接已不再连接两篇文章；按未连接导出</translation>
     </message>
     <message>
       <source>{name}: {error}; left out of the export</source>
@@ -1801,7 +1805,7 @@
     </message>
     <message>
       <source>the file starts with a {name} byte-order mark but is not valid {name} (byte {at})</source>
-      <translation>文件以 {name} 字节顺序标记开头，却不是有效的 {name}（第 {at} 字节）</translation>
+      <translation>文件以 {name} 字节顺序标记开头，却不是有效的 {name}（第{at}字节）</translation>
     </message>
     <message>
       <source>Permission denied</source>
@@ -1857,7 +1861,7 @@
     </message>
     <message>
       <source>{path}: has no page {number}</source>
-      <translation>{path}：没有第 {number} 页</translation>
+      <translation>{path}：没有第{number}页</translation>
     </message>
     <message>
       <source>{path}: has {n} pages; open one of them as {name}#1 … {name}#{n}</source>
@@ -1873,15 +1877,15 @@
     </message>
     <message>
       <source>{status} {type} “{text}” (was at line {line})</source>
-      <translation>{status}的 {type}“{text}”（原在第 {line} 行）</translation>
+      <translation>{status}的 {type}“{text}”（原在第{line}行）</translation>
     </message>
     <message>
       <source>removed {type} “{text}” (was at line {line})</source>
-      <translation>已删除的 {type}“{text}”（原在第 {line} 行）</translation>
+      <translation>已删除的 {type}“{text}”（原在第{line}行）</translation>
     </message>
     <message>
       <source>the {field} “{text}” (its line {line} is gone)</source>
-      <translation>{field}“{text}”（所在的第 {line} 行已不存在）</translation>
+      <translation>{field}“{text}”（所在的第{line}行已不存在）</translation>
     </message>
     <message>
       <source>article {id} (all its lines are gone)</source>
@@ -1905,7 +1909,7 @@
     </message>
     <message>
       <source>the {field} of line {line} was set differently</source>
-      <translation>第 {line} 行的{field}设置不一致</translation>
+      <translation>第{line}行的{field}设置不一致</translation>
     </message>
     <message>
       <source>a {type} suggestion at {at} was removed on one side only</source>
@@ -1917,7 +1921,7 @@
     </message>
     <message>
       <source>the {field} “{text}” was not applied: line {line} is in no article now</source>
-      <translation>{field}“{text}”未能应用：第 {line} 行现在不属于任何文章</translation>
+      <translation>{field}“{text}”未能应用：第{line}行现在不属于任何文章</translation>
     </message>
     <message>
       <source>{n} autosaved decision(s) did not fit the changed page: {lost}</source>
@@ -1957,7 +1961,7 @@
     </message>
     <message>
       <source>{name} is corrupt (not UTF-8: byte {at})</source>
-      <translation>{name} 已损坏（不是 UTF-8：第 {at} 字节）</translation>
+      <translation>{name} 已损坏（不是 UTF-8：第{at}字节）</translation>
     </message>
     <message>
       <source>{name} is corrupt (not JSON: {error})</source>
@@ -1973,7 +1977,7 @@
     </message>
     <message>
       <source>override on line {line}, which is not on the page</source>
-      <translation>第 {line} 行有编辑输入的文字，但该行不在版面上</translation>
+      <translation>第{line}行有编辑输入的文字，但该行不在版面上</translation>
     </message>
     <message>
       <source>entity {text} at {start}–{end} is outside the page or overlaps another</source>
@@ -2045,7 +2049,7 @@
     </message>
     <message>
       <source>new line(s) {lines} are in no article</source>
-      <translation>新的第 {lines} 行不属于任何文章</translation>
+      <translation>新的第{lines}行不属于任何文章</translation>
     </message>
     <message>
       <source>cannot save corrections to {path}: {error}</source>
@@ -2070,6 +2074,18 @@
     <message>
       <source>{name}: the page is empty</source>
       <translation>{name}：该版面是空的</translation>
+    </message>
+    <message>
+      <source>p{page} {article}</source>
+      <translation type="obsolete">第{page}版 {article}</translation>
+    </message>
+    <message>
+      <source>page {page} · {article} · {title}</source>
+      <translation type="obsolete">第 {page} 版 · {article} · {title}</translation>
+    </message>
+    <message>
+      <source>Article {id}</source>
+      <translation type="obsolete">文章 {id}</translation>
     </message>
     <message>
       <source>Extracting the PDF's pages…</source>

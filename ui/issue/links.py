@@ -14,7 +14,7 @@ from core.fields import article_fields
 from core.issue.jumps import LinkEdit, LinkError, LinkStories, StoryRef, UnlinkStories, resolve
 from core.issue.workspace import IssueWorkspace
 from ui.i18n import tr, tr_core
-from ui.issue.story import StoryPanel
+from ui.issue.story import StoryPanel, part_label
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -88,12 +88,12 @@ class StoryLinks(QObject):
         parts = []
         for i, a in story.parts:
             doc = ws.slots[i].document
-            title = ""
+            title, row = "", 0
             if doc is not None:
                 page = doc.page
                 title = article_fields(page.text, page.lines, page.article(a)).title
-            where = tr("p{page} {article}").format(page=ws.slots[i].page.label, article=a)
-            parts.append((i, a, f"{where} {title}".strip()))
+                row = next(k + 1 for k, x in enumerate(page.articles) if x.id == a)
+            parts.append((i, a, part_label(ws.slots[i].page.label, row, title)))
         self.story.show_parts(parts, story.parts.index(key))
 
     def go_to_part(self, index: int, article_id: str) -> None:
@@ -152,11 +152,11 @@ class StoryLinks(QObject):
             if i == self.current or slot.document is None:
                 continue
             page = slot.document.page
-            for a in page.articles:
+            for row, a in enumerate(page.articles, 1):
                 title = article_fields(page.text, page.lines, a).title or page.line(a.lines[0]).text.strip()[:20]
                 choices.append(
                     (
-                        tr("page {page} · {article} · {title}").format(page=slot.page.label, article=a.id, title=title),
+                        tr("page {page} · article {n} · {title}").format(page=slot.page.label, n=row, title=title),
                         i,
                         a.id,
                     )

@@ -11,6 +11,13 @@ from ui.i18n import tr
 PartRole = Qt.ItemDataRole.UserRole + 1
 
 
+def part_label(page: str, row: int, title: str) -> str:
+    """A part of a story as the window names an article: its page and its row number in that
+    page's article list (``row`` 1-based; 0 when the page is not parsed), then its title."""
+    where = tr("p{page} article {n}").format(page=page, n=row) if row > 0 else tr("p{page}").format(page=page)
+    return f"{where} {title}".strip()
+
+
 class StoryPanel(QWidget):
     part_chosen = Signal(int, str)  # issue page index, article id
     unlink_requested = Signal()
