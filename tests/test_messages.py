@@ -35,6 +35,7 @@ SHOWN = {
     "AnotherText",
     "ExportInvalid",
     "AltoUnavailable",
+    "LabelsError",
 }
 # modules whose messages only the command line prints (it stays English)
 COMMAND_LINE = {"cli.py", "cli_export.py", "issue/cli.py", "index/cli.py", "batch/tasks.py", "evaluate/gold.py"}
@@ -238,6 +239,52 @@ def test_refusals_read_in_english_as_before() -> None:
     assert seen["SetField headline"] == "'headline' cannot be edited (one of title, kicker, subtitle, byline, dateline)"
     assert any(t == "unknown role 'nonsense'" for t in seen.values())
     assert any(re.fullmatch(r"an article cannot be split at its first line", t) for t in seen.values())
+
+
+BAD_LABELS: dict[str, bytes] = {
+    "not JSON": b"{oops",
+    "not UTF-8": b'[{"name": "\xff"}]',
+    "nested too deeply": b"[" * 100_000,
+    "empty": b"[]",
+    "not an object": b"[1]",
+    "no name": b'[{"colour": "#000000", "key": "X"}]',
+    "bad colour": b'[{"name": "PER", "colour": "red", "key": "P"}]',
+    "bad key": b'[{"name": "PER", "colour": "#000000", "key": "PP"}]',
+    "not unique": b'[{"name": "A", "colour": "#000000", "key": "X"}, {"name": "B", "colour": "#111111", "key": "X"}]',
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_LABELS))
+def test_why_a_label_file_is_not_used_is_a_translated_message(tmp_path: Path, case: str) -> None:
+    """The window says why the user's labels.json was set aside, in Chinese too."""
+    from core.entities.labels import LabelsError, load_labels, read_labels
+
+    user = tmp_path / "labels.json"
+    user.write_bytes(BAD_LABELS[case])
+    with pytest.raises(LabelsError) as raised:
+        read_labels(user)
+    assert isinstance(str(raised.value), Message)
+    problems: list[str] = []
+    assert [lb.name for lb in load_labels(user, problems)] == ["PER", "LOC", "ORG", "TIME"]  # the bundled set
+    [problem] = problems
+    assert isinstance(problem, Message) and problem.startswith(f"{user}: ")
+    assert problem.endswith("; using the bundled labels")
+    have = translations()
+    chinese = problem.render(lambda t: have.get(t, ("", ""))[0] or t)
+    assert chinese.startswith(f"{user}：") and chinese.endswith("；改用内置的标签"), chinese
+    assert not re.findall(
+        r"[A-Za-z]{3,}", chinese.replace(str(user), "").replace("JSON", "").replace("UTF", "").replace("PER", "")
+    )
+
+
+def test_a_label_file_that_cannot_be_read_says_the_usual_reason(tmp_path: Path) -> None:
+    from core.entities.labels import LabelsError, read_labels
+
+    with pytest.raises(LabelsError) as raised:
+        read_labels(tmp_path)  # a folder
+    have = translations()
+    assert str(raised.value) == f"{tmp_path}: Is a directory"
+    assert str(raised.value).render(lambda t: have.get(t, ("", ""))[0] or t) == f"{tmp_path}：这是文件夹"  # type: ignore[attr-defined]
 
 
 # -- Message itself --------------------------------------------------------------------------------

@@ -266,6 +266,33 @@ def test_load_errors_from_core_are_shown_in_chinese(
     assert CJK.search(w.statusBar().currentMessage())
 
 
+def test_a_label_file_set_aside_is_told_in_chinese(
+    chinese: None,
+    qtbot: Any,
+    settings: QSettings,
+    asked: Asked,
+    page_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The user's labels.json that cannot be used: the window says why with the first page, in
+    Chinese, and works with the bundled labels."""
+    config = tmp_path / "config"
+    config.mkdir()
+    user = config / "labels.json"
+    user.write_text('[{"name": "PER", "colour": "red", "key": "P"}]', encoding="utf-8")
+    monkeypatch.setenv("BANMIAN_CONFIG_DIR", str(config))
+    w = make_window(qtbot, settings, asked)
+    assert [lb.name for lb in w.labels] == ["PER", "LOC", "ORG", "TIME"]
+    w.files.open_path(page_file)
+    said = w.statusBar().currentMessage()
+    assert said.startswith(f"{user}：标签 PER 需要形如 #1f77b4 的颜色；改用内置的标签"), said
+    w.files.open_path(page_file)  # said once, not with every page
+    assert "标签" not in w.statusBar().currentMessage()
+    w.undo_stack.setClean()
+    w.files.autosave_timer.stop()
+
+
 def test_save_refusals_from_core_are_shown_in_chinese(
     chinese: None, qtbot: Any, settings: QSettings, asked: Asked, page_file: Path
 ) -> None:

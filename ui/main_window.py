@@ -68,7 +68,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(tr("Banmian") + "[*]")
         self.settings = settings or app_settings()
-        self.labels = load_labels()
+        self._label_problems: list[str] = []  # the user's labels.json unused: said with the first page
+        self.labels = load_labels(problems=self._label_problems)
         self.label_colours = label_colours(self.labels)
         self.session = PageSession(self)
         self.selection = SharedSelection(self.session, self)
@@ -608,6 +609,8 @@ class MainWindow(QMainWindow):
         read_only = tr(" (read-only)") if doc.read_only else ""
         self.setWindowTitle(f"{path.name}[*]{read_only} — " + tr("Banmian"))
         self._update_status()
+        warnings = [*self._label_problems, *warnings]
+        self._label_problems.clear()
         if warnings:
             self.say("; ".join(map(tr_core, warnings)), 20000)
 

@@ -1636,6 +1636,46 @@
       <translation>第{n}行之前的段落是{role}，不是{other}</translation>
     </message>
     <message>
+      <source>{path}: expected a non-empty list of labels</source>
+      <translation>{path}：应为一个非空的标签列表</translation>
+    </message>
+    <message>
+      <source>{path}: label names and shortcut keys must be unique</source>
+      <translation>{path}：标签的名称和快捷键不能重复</translation>
+    </message>
+    <message>
+      <source>{path}: the label file is not UTF-8 (byte {at})</source>
+      <translation>{path}：标签文件不是 UTF-8 编码（第{at}字节）</translation>
+    </message>
+    <message>
+      <source>{path}: the label file is not valid JSON (line {line}, column {column})</source>
+      <translation>{path}：标签文件不是有效的 JSON（第{line}行第{column}列）</translation>
+    </message>
+    <message>
+      <source>{path}: the label file is nested too deeply</source>
+      <translation>{path}：标签文件嵌套层次过深</translation>
+    </message>
+    <message>
+      <source>{path}: label {n} is not an object</source>
+      <translation>{path}：第{n}个标签不是对象</translation>
+    </message>
+    <message>
+      <source>{path}: label {n} has no name</source>
+      <translation>{path}：第{n}个标签没有名称</translation>
+    </message>
+    <message>
+      <source>{path}: label {name} needs a colour like #1f77b4</source>
+      <translation>{path}：标签 {name} 需要形如 #1f77b4 的颜色</translation>
+    </message>
+    <message>
+      <source>{path}: label {name} needs a one-character shortcut key</source>
+      <translation>{path}：标签 {name} 需要一个单字符的快捷键</translation>
+    </message>
+    <message>
+      <source>{problem}; using the bundled labels</source>
+      <translation>{problem}；改用内置的标签</translation>
+    </message>
+    <message>
       <source>{name}: ALTO needs the page's geometry (open it from its PDF)</source>
       <translation>{name}：ALTO 需要版面的几何信息（请从其 PDF 打开）</translation>
     </message>
