@@ -293,6 +293,25 @@ def test_a_label_file_set_aside_is_told_in_chinese(
     w.files.autosave_timer.stop()
 
 
+def test_a_tagger_store_that_cannot_be_written_is_told_in_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, asked: Asked, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from core.entities.tagger.store import TaggerStore
+
+    model = tmp_path / "model.crfsuite"
+
+    def refuse(self: TaggerStore) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(model))
+
+    monkeypatch.setattr(TaggerStore, "reset", refuse)
+    w = make_window(qtbot, settings, asked)
+    asked.answer = QMessageBox.StandardButton.Yes
+    w.tagger_actions.reset.trigger()
+    assert asked.warnings[-1] == f"无法重置标注器：{model}：没有权限"
+
+
 def test_save_refusals_from_core_are_shown_in_chinese(
     chinese: None, qtbot: Any, settings: QSettings, asked: Asked, page_file: Path
 ) -> None:

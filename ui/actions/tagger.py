@@ -18,10 +18,17 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from core.entities.tagger.store import TaggerStore
+from core.messages import msg, os_reason
 from ui.actions.context import Reporter
-from ui.i18n import tr
+from ui.i18n import tr, tr_core
 
 SETTING = "tagger/learn"
+
+
+def why(e: OSError) -> str:
+    """The file and the usual reason, in the interface language."""
+    reason = os_reason(e)
+    return tr_core(msg("{path}: {error}", path=e.filename, error=reason) if e.filename else reason)
 
 
 class TaggerActions:
@@ -69,7 +76,7 @@ class TaggerActions:
                 try:
                     store.set_enabled(on)
                 except OSError as e:
-                    self._reporter.warn(tr("Tagger"), tr("Cannot switch the tagger: {error}").format(error=e))
+                    self._reporter.warn(tr("Tagger"), tr("Cannot switch the tagger: {error}").format(error=why(e)))
 
     def set_learning(self, on: bool) -> None:
         self._settings.setValue(SETTING, "true" if on else "false")
@@ -93,6 +100,6 @@ class TaggerActions:
             for store in self.stores():
                 store.reset()
         except OSError as e:
-            self._reporter.warn(tr("Tagger"), tr("Cannot reset the tagger: {error}").format(error=e))
+            self._reporter.warn(tr("Tagger"), tr("Cannot reset the tagger: {error}").format(error=why(e)))
             return
         self._reporter.say(tr("The tagger forgot what it learned"))
