@@ -211,3 +211,57 @@ def test_on_a_page_open_elsewhere_no_action_stacks_a_step(
     assert held.statusBar().currentMessage()
     assert stack_state(held) == before and held.undo_stack.count() == 0
     assert not held.files.autosave_timer.isActive()
+
+
+# -- an issue: a link the issue refuses ------------------------------------------------------------
+
+
+def test_a_refused_link_leaves_the_undo_stack_alone(
+    qtbot: Any, settings: QSettings, asked: Asked, tmp_path: Path
+) -> None:
+    """Link to continuation… choosing the part the story already continues in: refused, and the
+    redo step of the page stays."""
+    from PySide6.QtWidgets import QComboBox
+
+    from tests.issue_pages import write_issue
+    from ui.issue.story import PartRole
+
+    w = make_window(qtbot, settings, asked)
+    w.issue.workers = 0
+    assert w.issue.open(write_issue(tmp_path / "daily-2024-03-15"))
+    ws = w.issue.ws
+    assert ws is not None
+    qtbot.waitUntil(lambda: ws.all_loaded() and w.issue.loader is not None and not w.issue.loader.busy(), timeout=60000)
+    w.select_article(w.page().articles[0].id)
+    story = w.issue.story
+    assert story.parts.count() == 2
+    index, aid = story.parts.item(1).data(PartRole)
+    row = [a.id for a in ws.slots[index].document.page.articles].index(aid) + 1  # type: ignore[union-attr]
+    # a step done and undone on the page
+    last = next(a for a in reversed(w.page().articles) if len(a.lines) > 2)
+    assert w.push(edits.SplitArticle(last.id, last.lines[1]))
+    focus(qtbot, w.raw_view)
+    qtbot.keyClick(w.raw_view, Qt.Key.Key_Z, CTRL)
+    w.select_article(w.page().articles[0].id)
+    w.files.autosave_timer.stop()
+    before = stack_state(w)
+    links = list(ws.links.links)
+    shown: list[str] = []
+
+    def choose(dialog: Any) -> None:
+        box = dialog.findChild(QComboBox)
+        texts = [box.itemText(k) for k in range(box.count())]
+        prefix = f"page {ws.slots[index].page.label} · article {row} · "
+        shown.extend(t for t in texts if t.startswith(prefix))
+        box.setCurrentIndex(texts.index(shown[0]))
+        dialog.accept()
+
+    answer = DialogAnswer(choose)
+    qtbot.mouseClick(story.link_button, Qt.MouseButton.LeftButton)
+    answer.check()
+    assert len(shown) == 1  # the part named by its row, as its page's article list shows it
+    assert w.statusBar().currentMessage() == "these parts are already linked"
+    assert stack_state(w) == before and list(ws.links.links) == links
+    assert not w.files.autosave_timer.isActive()
+    w.undo_stack.setClean()
+    w.issue.autosave_timer.stop()

@@ -21,17 +21,22 @@ if TYPE_CHECKING:
 
 
 class LinkCommand(QUndoCommand):
-    """A link decision on the window's undo stack."""
+    """A link decision on the window's undo stack; ``applied``: already made (``push_link`` tries
+    it first, so that a refused one leaves the stack alone), the push itself does nothing."""
 
-    def __init__(self, ws: IssueWorkspace, edit: LinkEdit) -> None:
+    def __init__(self, ws: IssueWorkspace, edit: LinkEdit, *, applied: bool = False) -> None:
         super().__init__(tr(edit.name))
         self.ws = ws
         self.edit = edit
         self.error: LinkError | None = None
+        self._skip_redo = applied
 
     # Qt overrides
 
     def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
         try:
             self.ws.apply_link(self.edit)
         except LinkError as e:
@@ -112,11 +117,12 @@ class StoryLinks(QObject):
 
     def push_link(self, edit: LinkEdit) -> bool:
         assert self.ws is not None
-        command = LinkCommand(self.ws, edit)
-        self.w.undo_stack.push(command)
-        if command.error is not None:
-            self.w.say(tr_core(str(command.error)))
+        try:
+            self.ws.apply_link(edit)
+        except LinkError as e:
+            self.w.say(tr_core(str(e)))
             return False
+        self.w.undo_stack.push(LinkCommand(self.ws, edit, applied=True))
         try:
             self.ws.save_state()
         except OSError as e:
