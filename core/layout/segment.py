@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.layout.articles import Story, assemble_stories, head_roles, typical_gap
+from core.layout.collector import collector_paused
 from core.layout.features import LineInfo, line_features
 from core.layout.furniture import furniture
 from core.layout.headlines import review_headlines
@@ -38,7 +39,13 @@ def _blocks(story: Story, page_gap: int) -> tuple[Block, ...]:
 
 
 def segment(text: str, lines: Sequence[Line]) -> tuple[tuple[Article, ...], tuple[int, ...]]:
-    """Articles (ids a1, a2, … in reading order) and the non-empty lines that fit none."""
+    """Articles (ids a1, a2, … in reading order) and the non-empty lines that fit none.  The
+    garbage collector is paused meanwhile (collector.py: the stages make no reference cycles)."""
+    with collector_paused():
+        return _segment(lines)
+
+
+def _segment(lines: Sequence[Line]) -> tuple[tuple[Article, ...], tuple[int, ...]]:
     infos = line_features(lines)
     if not infos:
         return (), ()
