@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from core.layout.articles import Story, assemble_stories, head_roles, typical_gap
 from core.layout.collector import collector_paused
-from core.layout.features import LineInfo, line_features
+from core.layout.features import LineInfo, line_features, new_info
 from core.layout.furniture import furniture
 from core.layout.headlines import review_headlines
 from core.layout.interleave import mark_units
@@ -52,9 +52,9 @@ def _segment(lines: Sequence[Line]) -> tuple[tuple[Article, ...], tuple[int, ...
     aside = furniture(infos)
     if aside:
         infos = [i for i in infos if i.number not in aside]
-        # lines below the furniture move up: a new index (built with ``_make``, several times
+        # lines below the furniture move up: a new index (built with ``new_info``, several times
         # faster than ``_replace``, as every line of a page may need it)
-        infos = [i if i.index == k else LineInfo._make((i.number, k, *i[2:])) for k, i in enumerate(infos)]
+        infos = [i if i.index == k else new_info(LineInfo, (i.number, k, *i[2:])) for k, i in enumerate(infos)]
         if not infos:
             return (), tuple(sorted(aside))
     units = make_units(infos)

@@ -1,0 +1,43 @@
+"""The segmenter's fast paths give exactly what the plain ways they replace give."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.layout.features import squeeze_line
+from core.layout.interleave import pair_codes
+from core.textmap import squeeze_spaces
+
+# characters of every kind these functions tell apart: layout spaces, Latin, CJK, full-width
+# forms, curly quotes, a character outside the Basic Multilingual Plane, a newline
+_CHARS = st.sampled_from(list(" \t\u3000\u00a0\f\vab1.,中文。，（）“”—…ＡＢ\U00020000\n"))
+_TEXTS = st.lists(_CHARS, max_size=40).map("".join)
+
+
+@settings(max_examples=200)
+@given(_TEXTS)
+def test_squeeze_line_is_squeeze_spaces(text: str) -> None:
+    line = text.replace("\n", "")
+    assert squeeze_line(line) == squeeze_spaces(line)
+
+
+def test_squeeze_line_keeps_one_space_between_latin_words_only() -> None:
+    assert squeeze_line("落 细 防 控") == "落细防控"
+    assert squeeze_line("  New   York 中 国 ") == "New York中国"
+
+
+@settings(max_examples=200)
+@given(_TEXTS)
+def test_pair_codes_are_the_pairs_of_neighbouring_characters(text: str) -> None:
+    bmp = [(a, b) for a, b in itertools.pairwise(text) if ord(a) < 0x10000 and ord(b) < 0x10000]
+    expected = {ord(a) | ord(b) << 16 for a, b in bmp}
+    codes = pair_codes(text)
+    assert expected <= codes
+    # and no pair of two such characters that the text does not print side by side
+    for a in set(text):
+        for b in set(text):
+            if ord(a) < 0xD800 and ord(b) < 0xD800 and (a, b) not in bmp:
+                assert ord(a) | ord(b) << 16 not in codes
