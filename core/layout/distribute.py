@@ -98,24 +98,24 @@ class RunText:
 
     def __init__(self, run: Sequence[Unit]) -> None:
         self.run = run
-        self._opening: dict[int, str] = {}
-        self._first: dict[int, str] = {}
+        self._opening: dict[int, frozenset[str]] = {}
+        self._first: dict[int, frozenset[str]] = {}
         self._base: dict[int, float] = {}
-        self._after: dict[int, str] = {}
+        self._after: dict[int, frozenset[str]] = {}
         self._cands: dict[bool, list[int]] = {}
         self._fits: dict[str, dict[int, float]] = {}
         self._echoed: dict[tuple[str, bool], bool] = {}
 
-    def opening(self, k: int) -> str:
-        """The first ``OPENING_CHARS`` characters from ``run[k]`` on."""
+    def opening(self, k: int) -> frozenset[str]:
+        """The pairs of wide characters of the first ``OPENING_CHARS`` characters from ``run[k]`` on."""
         if k not in self._opening:
-            self._opening[k] = _opening(self.run, k)
+            self._opening[k] = _bigrams(_opening(self.run, k))
         return self._opening[k]
 
-    def first(self, k: int) -> str:
-        """The first ``OPENING_CHARS`` characters of ``run[k]`` alone."""
+    def first(self, k: int) -> frozenset[str]:
+        """The pairs of wide characters of the first ``OPENING_CHARS`` characters of ``run[k]`` alone."""
         if k not in self._first:
-            self._first[k] = _opening(self.run[k : k + 1], 0)
+            self._first[k] = _bigrams(_opening(self.run[k : k + 1], 0))
         return self._first[k]
 
     def base(self, k: int) -> float:
@@ -123,24 +123,24 @@ class RunText:
             self._base[k] = _start_score(self.run, k)
         return self._base[k]
 
-    def after(self, k: int) -> str:
-        """The text from ``run[k]`` on, as far as ``echo`` looks."""
+    def after(self, k: int) -> frozenset[str]:
+        """The word pairs of the text from ``run[k]`` on, as far as ``echo`` looks (a place is
+        asked about by every headline and every trial cut)."""
         if k not in self._after:
-            self._after[k] = text_after(self.run, k, ECHO_CHARS)
+            self._after[k] = word_pairs(text_after(self.run, k, ECHO_CHARS))
         return self._after[k]
 
     def fits(self, title_text: str, places: Sequence[int]) -> dict[int, float]:
         """How well the story opening at each place answers a headline: its words repeated in the
         opening (the opening paragraph itself counting as much as the text after it: two places
         a paragraph apart share the later one's words, only one opens with them), plus the
-        place's own evidence of a story start.  (The headline's pairs of wide characters that an
-        opening repeats are those it prints: ``repeated``, no set of the opening's pairs made.)"""
+        place's own evidence of a story start."""
         got = self._fits.setdefault(title_text, {})
         title = _bigrams(title_text)
         n = 2 * max(1, len(title))
         for k in places:
             if k not in got:
-                shared = repeated(title, self.opening(k)) + repeated(title, self.first(k))
+                shared = len(title & self.opening(k)) + len(title & self.first(k))
                 got[k] = OVERLAP_WEIGHT * shared / n + self.base(k)
         return got
 
@@ -151,7 +151,7 @@ class RunText:
             title = word_pairs(key[0])
             places = (0, *self.candidates(carry_on))
             self._echoed[key] = bool(title) and any(
-                repeated(title, self.after(k)) / len(title) >= ECHO_MIN for k in places
+                len(title & self.after(k)) / len(title) >= ECHO_MIN for k in places
             )
         return self._echoed[key]
 
@@ -205,8 +205,9 @@ def echo(group: Sequence[Unit], run: Sequence[Unit], k: int, text: RunText | Non
     title = word_pairs(head_text(group))
     if not title:
         return 0.0
-    after = text.after(k) if text is not None else text_after(run, k, ECHO_CHARS)
-    return repeated(title, after) / len(title)
+    if text is not None:
+        return len(title & text.after(k)) / len(title)
+    return repeated(title, text_after(run, k, ECHO_CHARS)) / len(title)
 
 
 def split_side_by_side(
