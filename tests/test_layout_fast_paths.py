@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.layout.features import squeeze_line
+from core.layout.distribute import _bigrams
+from core.layout.evidence import word_pairs
+from core.layout.features import WIDE_CLASS, squeeze_line
 from core.layout.interleave import pair_codes
 from core.textmap import squeeze_spaces
 
@@ -41,3 +44,15 @@ def test_pair_codes_are_the_pairs_of_neighbouring_characters(text: str) -> None:
         for b in set(text):
             if ord(a) < 0xD800 and ord(b) < 0xD800 and (a, b) not in bmp:
                 assert ord(a) | ord(b) << 16 not in codes
+
+
+def _pairs_in_runs(pattern: str, text: str) -> frozenset[str]:
+    """The plain way: the runs of such characters, and the neighbours inside each."""
+    return frozenset(run[i : i + 2] for run in re.findall(pattern + "{2,}", text) for i in range(len(run) - 1))
+
+
+@settings(max_examples=200)
+@given(_TEXTS)
+def test_word_pairs_and_bigrams_are_the_pairs_inside_runs(text: str) -> None:
+    assert word_pairs.__wrapped__(text) == _pairs_in_runs("[\u4e00-\u9fff\u3400-\u4dbf]", text)
+    assert _bigrams.__wrapped__(text) == _pairs_in_runs(WIDE_CLASS, text)

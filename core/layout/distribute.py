@@ -31,16 +31,13 @@ ECHO_MIN = 0.2  # a headline's share of character pairs its story's opening repe
 OVERLAP_WEIGHT = 4.0  # all of a headline's character pairs found in an opening count this much
 
 
-_WIDE_RUN = re.compile(WIDE_CLASS + "{2,}")
+_WIDE_PAIR = re.compile(f"(?=({WIDE_CLASS}{{2}}))")  # every pair of wide characters, overlapping
 
 
 @functools.lru_cache(maxsize=PAIRS_CACHE)
 def _bigrams(s: str) -> frozenset[str]:
     """Pairs of neighbouring wide characters (punctuation included)."""
-    out: set[str] = set()
-    for run in _WIDE_RUN.findall(s):
-        out.update(map(str.__add__, run, run[1:]))
-    return frozenset(out)
+    return frozenset(_WIDE_PAIR.findall(s))
 
 
 def repeated(pairs: frozenset[str], text: str) -> int:
@@ -150,9 +147,7 @@ class RunText:
         if key not in self._echoed:
             title = word_pairs(key[0])
             places = (0, *self.candidates(carry_on))
-            self._echoed[key] = bool(title) and any(
-                len(title & self.after(k)) / len(title) >= ECHO_MIN for k in places
-            )
+            self._echoed[key] = bool(title) and any(len(title & self.after(k)) / len(title) >= ECHO_MIN for k in places)
         return self._echoed[key]
 
     def candidates(self, carry_on: bool) -> list[int]:
