@@ -56,3 +56,14 @@ def _pairs_in_runs(pattern: str, text: str) -> frozenset[str]:
 def test_word_pairs_and_bigrams_are_the_pairs_inside_runs(text: str) -> None:
     assert word_pairs.__wrapped__(text) == _pairs_in_runs("[\u4e00-\u9fff\u3400-\u4dbf]", text)
     assert _bigrams.__wrapped__(text) == _pairs_in_runs(WIDE_CLASS, text)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.one_of(_CHARS, st.just("")), max_size=20), st.sampled_from([0, 16]))
+def test_ideograph_codes_are_the_codes_of_the_ideographs(chars: list[str], shift: int) -> None:
+    from core.layout.interleave import _ideograph_codes
+
+    def plain(ch: str) -> int:
+        return ord(ch) << shift if ch and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf") else 0
+
+    assert _ideograph_codes(chars, shift) == [plain(ch) for ch in chars]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import re
 import sys
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -35,8 +36,18 @@ class _Ends(NamedTuple):
     heads: list[int]
 
 
+_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"  # code units in this machine's order
+_NOT_IDEOGRAPH = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf]")
+_NUL = "\x00"
+
+
 def _ideograph_codes(chars: Sequence[str], shift: int) -> list[int]:
-    return [ord(ch) << shift if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" else 0 for ch in chars]
+    """``ord(ch) << shift`` of each character that is an ideograph, else 0 (an empty string too),
+    all read at once from the characters' code units (every other character made a NUL first, so
+    that each is one unit)."""
+    units = _NOT_IDEOGRAPH.sub(_NUL, "".join([ch or _NUL for ch in chars])).encode(_UTF16)
+    codes = memoryview(units).cast("H").tolist()
+    return codes if not shift else list(map((1 << shift).__mul__, codes))
 
 
 def _ends(infos: Sequence[LineInfo]) -> _Ends:
@@ -50,7 +61,7 @@ def pair_codes(text: str) -> set[int]:
     << 16`` is in the set exactly when ``text`` prints ``ab``.  The text is read as 32-bit numbers
     twice, from its first unit and from its second, so that the set is made in C, with no string
     per pair: several times faster than finding the pairs with a regular expression."""
-    data = text.encode("utf-16-le" if sys.byteorder == "little" else "utf-16-be")
+    data = text.encode(_UTF16)
     out: set[int] = set()
     for start in (0, 2):  # (bytes: one code unit in)
         stop = start + (len(data) - start) // 4 * 4
@@ -61,18 +72,19 @@ def pair_codes(text: str) -> set[int]:
 
 def _pairs(infos: Sequence[LineInfo]) -> set[int]:
     """Character pairs printed inside lines of the page (``pair_codes``; the lines joined with a
-    newline, which no pair the links ask about holds)."""
-    return pair_codes("\n".join([info.squeezed for info in infos]))
+    newline, which no pair the links ask about holds).  NUL characters are read as newlines: then
+    no pair has a half of 0, and a line end that is no ideograph (code 0) links to nothing."""
+    return pair_codes("\n".join([info.squeezed for info in infos]).replace(_NUL, "\n"))
 
 
-def _links(ends: _Ends, pairs: set[int], step: int) -> list[int]:
-    """``links[i]``: 1 when line ``i``'s last character and line ``i + step``'s first are ideographs
-    that form a pair the page prints inside its lines."""
-    linked = [1 if t and h and (t | h) in pairs else 0 for t, h in zip(ends.tails, ends.heads[step:], strict=False)]
-    return linked + [0] * (len(ends.tails) - len(linked))
+def _links(ends: _Ends, pairs: set[int], step: int) -> list[bool]:
+    """``links[i]``: line ``i``'s last character and line ``i + step``'s first are ideographs that
+    form a pair the page prints inside its lines (a code with a half of 0 is in no ``_pairs``)."""
+    linked = list(map(pairs.__contains__, map(operator.or_, ends.tails, ends.heads[step:])))
+    return linked + [False] * (len(ends.tails) - len(linked))
 
 
-def _window_sums(values: Sequence[int]) -> list[int]:
+def _window_sums(values: Sequence[int | bool]) -> list[int]:
     """Sum of ``values`` over the ``WINDOW`` lines either side of each line (prefix sums: linear)."""
     if not values:
         return []
@@ -82,7 +94,7 @@ def _window_sums(values: Sequence[int]) -> list[int]:
     return list(map(operator.sub, prefix[2 * WINDOW + 1 :], prefix[: len(values)]))
 
 
-def _woven(adjacent_links: Sequence[int], ends: _Ends, pairs: set[int]) -> list[bool]:
+def _woven(adjacent_links: Sequence[bool], ends: _Ends, pairs: set[int]) -> list[bool]:
     adjacent = _window_sums(adjacent_links)
     skip2 = _window_sums(_links(ends, pairs, 2))
     skip3 = _window_sums(_links(ends, pairs, 3))
@@ -104,7 +116,7 @@ def joined_lines(infos: Sequence[LineInfo]) -> list[bool]:
     if not infos:
         return []
     ends = _ends(infos)
-    return [False, *(bool(v) for v in _links(ends, _pairs(infos), 1)[:-1])]
+    return [False, *_links(ends, _pairs(infos), 1)[:-1]]
 
 
 def mark_units(units: Sequence[Unit], infos: Sequence[LineInfo]) -> None:
@@ -116,7 +128,8 @@ def mark_units(units: Sequence[Unit], infos: Sequence[LineInfo]) -> None:
     pairs = _pairs(infos)
     adjacent = _links(ends, pairs, 1)
     woven = _woven(adjacent, ends, pairs) if len(infos) >= 4 else [False] * len(infos)
-    joined = [False, *(bool(v) for v in adjacent[:-1])]
+    joined = [False, *adjacent[:-1]]
+    any_woven = any(woven)  # (most pages have none: no count per unit)
     for u in units:
-        u.woven = sum(woven[ln.index] for ln in u.lines) * 2 > len(u.lines)
+        u.woven = any_woven and sum(woven[ln.index] for ln in u.lines) * 2 > len(u.lines)
         u.joined = joined[u.first.index]
