@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -45,6 +46,22 @@ def could_open(s: str) -> bool:
     if not s.startswith((" ", "\u3000")) and _AGENCY_LAST.search(s, 0, _AGENCY_SPAN) is None:
         return False  # (a first test that needs no backtracking, as most lines open no dateline)
     return _START.match(s) is not None
+
+
+# the start of a line whose first ``_AGENCY_SPAN`` characters hold one of those last characters
+_AGENCY_LAST_NEAR_START = re.compile(f"^[^\n]{{0,{_AGENCY_SPAN - 1}}}{_AGENCY_LAST.pattern}", re.MULTILINE)
+_NEWLINE = re.compile("\n")
+
+
+def could_open_lines(joined: str) -> set[int]:
+    """Indices of the lines of ``joined`` (lines with no leading space, joined by newlines) that
+    ``could_open`` may pass, found in one pass over the page: most lines cannot, and need not be
+    asked one by one.  (A line with a leading space may open a dateline too: not found here.)"""
+    starts = [m.start() for m in _AGENCY_LAST_NEAR_START.finditer(joined)]
+    if not starts:
+        return set()
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(joined))]
+    return {bisect.bisect_right(line_starts, at) - 1 for at in starts}
 
 
 def find_dateline(s: str) -> DatelineParts | None:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from core.dateline import could_open, find_dateline
+from core.dateline import could_open, could_open_lines, find_dateline
 from core.model import Line
 from core.textmap import is_wide
 
@@ -142,15 +142,11 @@ def _dateline_starts(squeezed: str, following: str) -> bool:
     return found is not None and found.end > len(squeezed)
 
 
+_LEAD_SPACES = _SPACES + "\f"
 _COLUMN_MARKS = "●◆■▲★☆◎○□◇【〖["
 _ENUM_FIRST = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十（(")
 _BYLINE_WORDS = re.compile("记者|通讯员|评论员|实习生")
 _BYLINE_LAST = frozenset("文摄图道")
-
-
-def _could_be_byline(s: str) -> bool:
-    """Cheap test before ``BYLINE_RE``: it names a reporter's job or ends on a credit word."""
-    return bool(s) and (s[-1] in _BYLINE_LAST or _BYLINE_WORDS.search(s) is not None)
 
 
 _SPACE_ON = re.compile("[ \t\u3000\u00a0\f\v][^\n]*")  # a layout space, up to the end of its line
@@ -189,17 +185,18 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
     body lines pass none, and the features are the parser's cost per line."""
     out: list[LineInfo] = []
     prev_number = 0
-    kept = [ln for ln in lines if not ln.is_blank]
+    kept = [ln for ln in lines if ln.text.strip()]  # (``not ln.is_blank``, with no call per line)
     texts = [ln.text.replace("\f", " ") for ln in kept]
     squeezed_all = _squeezed([t.strip() for t in texts])
+    joined = "\n".join(squeezed_all)
     # the narrow characters of every line, in one pass over the page (lines hold no newline)
-    narrow_all = _WIDE_RE.sub("", "\n".join(squeezed_all)).split("\n")
+    narrow_all = _WIDE_RE.sub("", joined).split("\n")
+    may_open = could_open_lines(joined)
     for k, ln in enumerate(kept):
-        following = squeezed_all[k + 1] if k + 1 < len(kept) else ""
         raw = texts[k]
         text = raw.strip()
         squeezed = squeezed_all[k]
-        lead = len(raw) - len(raw.lstrip(_SPACES + "\f"))
+        lead = len(raw) - len(raw.lstrip(_LEAD_SPACES))
         last = squeezed.rstrip(_CLOSING_CHARS)[-1:]  # (the line is stripped: no space to strip first)
         spaced = _GAP.search(text) is not None and is_spaced(text)
         w = _width(squeezed, narrow_all[k])
@@ -234,12 +231,14 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
                         )
                     ),
                     last in SOFT_END,  # ends_soft
-                    _dateline_starts(squeezed, following),  # dateline
+                    # dateline
+                    k in may_open and _dateline_starts(squeezed, squeezed_all[k + 1] if k + 1 < len(kept) else ""),
                     has_edition and w <= 12 and bool(JUMP_ONLY_RE.match(squeezed)),  # jump_only
                     has_edition and bracketed and bool(JUMP_TAIL_RE.search(squeezed)),  # jump_tail
                     first in _COLUMN_MARKS and bool(COLUMN_RE.match(squeezed)),  # column
                     # byline
-                    _could_be_byline(squeezed)
+                    # (first a cheap test: it names a reporter's job or ends on a credit word)
+                    (squeezed[-1:] in _BYLINE_LAST or _BYLINE_WORDS.search(squeezed) is not None)
                     and bool(BYLINE_RE.match(" ".join(text.split())) or BYLINE_RE.match(squeezed)),
                     opens_bracket and bracketed and bool(CAPTION_RE.match(squeezed)),  # caption
                     first in _ENUM_FIRST and bool(ENUM_RE.match(squeezed)),  # enum
