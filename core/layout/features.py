@@ -187,14 +187,15 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
     prev_number = 0
     kept = [ln for ln in lines if ln.text.strip()]  # (``not ln.is_blank``, with no call per line)
     texts = [ln.text.replace("\f", " ") for ln in kept]
-    squeezed_all = _squeezed([t.strip() for t in texts])
+    stripped = [t.strip() for t in texts]
+    squeezed_all = _squeezed(stripped)  # (the stripped line itself where it holds no space: one string)
     joined = "\n".join(squeezed_all)
     # the narrow characters of every line, in one pass over the page (lines hold no newline)
     narrow_all = _WIDE_RE.sub("", joined).split("\n")
     may_open = could_open_lines(joined)
     for k, ln in enumerate(kept):
         raw = texts[k]
-        text = raw.strip()
+        text = stripped[k]
         squeezed = squeezed_all[k]
         lead = len(raw) - len(raw.lstrip(_LEAD_SPACES))
         last = squeezed.rstrip(_CLOSING_CHARS)[-1:]  # (the line is stripped: no space to strip first)
