@@ -98,19 +98,17 @@ class RunText:
         self._opening: dict[int, frozenset[str]] = {}
         self._first: dict[int, frozenset[str]] = {}
         self._base: dict[int, float] = {}
-        self._after: dict[int, frozenset[str]] = {}
+        self._after: dict[int, str] = {}
         self._cands: dict[bool, list[int]] = {}
         self._fits: dict[str, dict[int, float]] = {}
         self._echoed: dict[tuple[str, bool], bool] = {}
 
     def opening(self, k: int) -> frozenset[str]:
-        """The pairs of wide characters of the first ``OPENING_CHARS`` characters from ``run[k]`` on."""
         if k not in self._opening:
             self._opening[k] = _bigrams(_opening(self.run, k))
         return self._opening[k]
 
     def first(self, k: int) -> frozenset[str]:
-        """The pairs of wide characters of the first ``OPENING_CHARS`` characters of ``run[k]`` alone."""
         if k not in self._first:
             self._first[k] = _bigrams(_opening(self.run[k : k + 1], 0))
         return self._first[k]
@@ -120,11 +118,10 @@ class RunText:
             self._base[k] = _start_score(self.run, k)
         return self._base[k]
 
-    def after(self, k: int) -> frozenset[str]:
-        """The word pairs of the text from ``run[k]`` on, as far as ``echo`` looks (a place is
-        asked about by every headline and every trial cut)."""
+    def after(self, k: int) -> str:
+        """The text from ``run[k]`` on, as far as ``echo`` looks."""
         if k not in self._after:
-            self._after[k] = word_pairs(text_after(self.run, k, ECHO_CHARS))
+            self._after[k] = text_after(self.run, k, ECHO_CHARS)
         return self._after[k]
 
     def fits(self, title_text: str, places: Sequence[int]) -> dict[int, float]:
@@ -137,8 +134,7 @@ class RunText:
         n = 2 * max(1, len(title))
         for k in places:
             if k not in got:
-                shared = len(title & self.opening(k)) + len(title & self.first(k))
-                got[k] = OVERLAP_WEIGHT * shared / n + self.base(k)
+                got[k] = OVERLAP_WEIGHT * (len(title & self.opening(k)) + len(title & self.first(k))) / n + self.base(k)
         return got
 
     def echoed(self, group: Sequence[Unit], carry_on: bool) -> bool:
@@ -147,7 +143,9 @@ class RunText:
         if key not in self._echoed:
             title = word_pairs(key[0])
             places = (0, *self.candidates(carry_on))
-            self._echoed[key] = bool(title) and any(len(title & self.after(k)) / len(title) >= ECHO_MIN for k in places)
+            self._echoed[key] = bool(title) and any(
+                repeated(title, self.after(k)) / len(title) >= ECHO_MIN for k in places
+            )
         return self._echoed[key]
 
     def candidates(self, carry_on: bool) -> list[int]:
@@ -200,9 +198,8 @@ def echo(group: Sequence[Unit], run: Sequence[Unit], k: int, text: RunText | Non
     title = word_pairs(head_text(group))
     if not title:
         return 0.0
-    if text is not None:
-        return len(title & text.after(k)) / len(title)
-    return repeated(title, text_after(run, k, ECHO_CHARS)) / len(title)
+    after = text.after(k) if text is not None else text_after(run, k, ECHO_CHARS)
+    return repeated(title, after) / len(title)
 
 
 def split_side_by_side(
