@@ -50,7 +50,6 @@ WIDE_CLASS = (
 )
 _WIDE_RE = re.compile(WIDE_CLASS + "+")  # runs: one replacement per run, not per character
 _WIDE_RUN = re.compile(WIDE_CLASS + "{2,}")
-_GAP = re.compile(r"\s")  # what ``str.split`` splits at
 
 
 def width(s: str) -> float:
@@ -167,16 +166,28 @@ def squeeze_line(line: str) -> str:
     return _SPACE_RUN.sub(_gap_kept, line)
 
 
-def _squeezed(stripped: list[str]) -> list[str]:
-    """``squeeze_line`` of every line, called only on the lines that hold a space, found in one
-    pass over the page (most lines hold none)."""
+def _line_starts(lines: Sequence[str]) -> list[int]:
+    """Where each line starts in ``"\\n".join(lines)``."""
+    return list(itertools.accumulate(map((1).__add__, map(len, lines)), initial=0))  # (+1: the newline)
+
+
+def lines_with(pattern: re.Pattern[str], joined: str, starts: Sequence[int]) -> set[int]:
+    """Indices of the lines of ``joined`` (starting at ``starts``) where ``pattern`` finds something,
+    in one pass over the page.  A pattern that goes on to the end of its line (``…[^\\n]*``)
+    finds each line once."""
+    return {bisect.bisect_right(starts, m.start()) - 1 for m in pattern.finditer(joined)}
+
+
+def _squeezed(stripped: list[str], spaced: set[int]) -> list[str]:
+    """``squeeze_line`` of every line, called only on the lines that hold a space (``spaced``)."""
     out = list(stripped)
-    joined = "\n".join(stripped)
-    starts = list(itertools.accumulate(map((1).__add__, map(len, stripped)), initial=0))  # (+1: the newline)
-    for m in _SPACE_ON.finditer(joined):
-        k = bisect.bisect_right(starts, m.start()) - 1
+    for k in spaced:
         out[k] = squeeze_line(stripped[k])
     return out
+
+
+_GAP_ON = re.compile("[^\\S\n][^\n]*")  # a space of any kind (what ``str.split`` splits at), to the line end
+_BYLINE_WORDS_ON = re.compile(f"(?:{_BYLINE_WORDS.pattern})[^\n]*")
 
 
 def line_features(lines: Sequence[Line]) -> list[LineInfo]:
@@ -188,19 +199,25 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
     kept = [ln for ln in lines if ln.text.strip()]  # (``not ln.is_blank``, with no call per line)
     texts = [ln.text.replace("\f", " ") for ln in kept]
     stripped = [t.strip() for t in texts]
-    squeezed_all = _squeezed(stripped)  # (the stripped line itself where it holds no space: one string)
+    # what only some lines hold, found in one pass over the page each (lines hold no newline)
+    joined_stripped, stripped_starts = "\n".join(stripped), _line_starts(stripped)
+    gapped = lines_with(_GAP_ON, joined_stripped, stripped_starts)
+    # (the stripped line itself where it holds no space: one string)
+    squeezed_all = _squeezed(stripped, lines_with(_SPACE_ON, joined_stripped, stripped_starts))
     joined = "\n".join(squeezed_all)
-    # the narrow characters of every line, in one pass over the page (lines hold no newline)
-    narrow_all = _WIDE_RE.sub("", joined).split("\n")
+    narrow_all = _WIDE_RE.sub("", joined).split("\n")  # the narrow characters of every line
     may_open = could_open_lines(joined)
+    reporters = lines_with(_BYLINE_WORDS_ON, joined, _line_starts(squeezed_all))
     for k, ln in enumerate(kept):
         raw = texts[k]
         text = stripped[k]
         squeezed = squeezed_all[k]
         lead = len(raw) - len(raw.lstrip(_LEAD_SPACES))
         last = squeezed.rstrip(_CLOSING_CHARS)[-1:]  # (the line is stripped: no space to strip first)
-        spaced = _GAP.search(text) is not None and is_spaced(text)
-        w = _width(squeezed, narrow_all[k])
+        spaced = k in gapped and is_spaced(text)
+        narrow = narrow_all[k]
+        # ``_width(squeezed, narrow)``: a squeezed line holds no space but " " (between Latin words)
+        w = (len(squeezed) - len(narrow)) + 0.5 * (len(narrow) - narrow.count(" ")) if narrow else float(len(squeezed))
         first = squeezed[:1]
         bracketed = squeezed.endswith(("）", ")"))
         opens_bracket = first in ("（", "(")
@@ -239,7 +256,7 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
                     first in _COLUMN_MARKS and bool(COLUMN_RE.match(squeezed)),  # column
                     # byline
                     # (first a cheap test: it names a reporter's job or ends on a credit word)
-                    (squeezed[-1:] in _BYLINE_LAST or _BYLINE_WORDS.search(squeezed) is not None)
+                    (squeezed[-1:] in _BYLINE_LAST or k in reporters)
                     and bool(BYLINE_RE.match(" ".join(text.split())) or BYLINE_RE.match(squeezed)),
                     opens_bracket and bracketed and bool(CAPTION_RE.match(squeezed)),  # caption
                     first in _ENUM_FIRST and bool(ENUM_RE.match(squeezed)),  # enum
