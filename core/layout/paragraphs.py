@@ -9,6 +9,7 @@ line, and a line counts as full if it fills either.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -215,11 +216,18 @@ def paragraph_breaks(infos: Sequence[LineInfo], widths: Sequence[tuple[float, fl
     # what each line is on its own, asked of it as the line above and as the line below
     # (each test only where the line could pass it: most body lines close a clause and open
     # with no dash)
+    # (``_overflows`` first asks whether the line is wider than both its columns by 2.5 ems: asked
+    # here, with no call for the many lines that are not)
     apart = [
-        ((info.column or info.jump_only or info.byline or info.head_note) and standalone(info, widths[i]))
-        or (not (info.ends_sentence or info.ends_soft or info.spaced) and _overflows(infos, widths, i))
+        ((info.column or info.jump_only or info.byline or info.head_note) and standalone(info, wd))
+        or (
+            not (info.ends_sentence or info.ends_soft or info.spaced)
+            and info.width - wd[0] > 2.5
+            and info.width - wd[1] > 2.5
+            and _overflows(infos, widths, i)
+        )
         or (info.dash_start and _subtitle(infos, widths, i))
-        for i, info in enumerate(infos)
+        for i, info, wd in zip(itertools.count(), infos, widths)
     ]
     line_widths = [info.width for info in infos]
     start = 0  # first line of the paragraph being read
