@@ -95,22 +95,24 @@ class RunText:
 
     def __init__(self, run: Sequence[Unit]) -> None:
         self.run = run
-        self._opening: dict[int, frozenset[str]] = {}
-        self._first: dict[int, frozenset[str]] = {}
+        self._opening: dict[int, str] = {}
+        self._first: dict[int, str] = {}
         self._base: dict[int, float] = {}
         self._after: dict[int, str] = {}
         self._cands: dict[bool, list[int]] = {}
         self._fits: dict[str, dict[int, float]] = {}
         self._echoed: dict[tuple[str, bool], bool] = {}
 
-    def opening(self, k: int) -> frozenset[str]:
+    def opening(self, k: int) -> str:
+        """The first ``OPENING_CHARS`` characters from ``run[k]`` on."""
         if k not in self._opening:
-            self._opening[k] = _bigrams(_opening(self.run, k))
+            self._opening[k] = _opening(self.run, k)
         return self._opening[k]
 
-    def first(self, k: int) -> frozenset[str]:
+    def first(self, k: int) -> str:
+        """The first ``OPENING_CHARS`` characters of ``run[k]`` alone."""
         if k not in self._first:
-            self._first[k] = _bigrams(_opening(self.run[k : k + 1], 0))
+            self._first[k] = _opening(self.run[k : k + 1], 0)
         return self._first[k]
 
     def base(self, k: int) -> float:
@@ -128,13 +130,15 @@ class RunText:
         """How well the story opening at each place answers a headline: its words repeated in the
         opening (the opening paragraph itself counting as much as the text after it: two places
         a paragraph apart share the later one's words, only one opens with them), plus the
-        place's own evidence of a story start."""
+        place's own evidence of a story start.  (The pairs an opening repeats are found by
+        searching it, ``repeated``: cheaper than making the set of its own pairs.)"""
         got = self._fits.setdefault(title_text, {})
         title = _bigrams(title_text)
         n = 2 * max(1, len(title))
         for k in places:
             if k not in got:
-                got[k] = OVERLAP_WEIGHT * (len(title & self.opening(k)) + len(title & self.first(k))) / n + self.base(k)
+                shared = repeated(title, self.opening(k)) + repeated(title, self.first(k))
+                got[k] = OVERLAP_WEIGHT * shared / n + self.base(k)
         return got
 
     def echoed(self, group: Sequence[Unit], carry_on: bool) -> bool:
