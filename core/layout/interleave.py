@@ -95,10 +95,16 @@ def _window_sums(values: Sequence[int | bool]) -> list[int]:
 
 
 def _woven(adjacent_links: Sequence[bool], ends: _Ends, pairs: set[int]) -> list[bool]:
+    """Lines where the links two or three lines down outnumber the links to the next line (the
+    maxima taken in C; only lines with ``MIN_LINKS`` such links looked at further)."""
+    skip = list(map(max, _window_sums(_links(ends, pairs, 2)), _window_sums(_links(ends, pairs, 3))))
+    woven = [False] * len(skip)
+    if max(skip, default=0) < MIN_LINKS:
+        return woven
     adjacent = _window_sums(adjacent_links)
-    skip2 = _window_sums(_links(ends, pairs, 2))
-    skip3 = _window_sums(_links(ends, pairs, 3))
-    return [max(b, c) >= MIN_LINKS and max(b, c) >= a + LEAD for a, b, c in zip(adjacent, skip2, skip3, strict=True)]
+    for i in itertools.compress(range(len(skip)), map(MIN_LINKS.__le__, skip)):
+        woven[i] = skip[i] >= adjacent[i] + LEAD
+    return woven
 
 
 def woven_lines(infos: Sequence[LineInfo]) -> list[bool]:
