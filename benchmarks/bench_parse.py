@@ -144,20 +144,25 @@ def extract(rev: str, folder: Path) -> Path:
     return folder
 
 
-def side_by_side(rev: str, texts: list[tuple[str, str, int]], folder: Path) -> list[tuple[float, float]]:
+def side_by_side(rev: str, texts: list[tuple[str, str, int]], folder: Path) -> list[tuple[float, float, float]]:
     """Best CPU time of each text by this code and by ``rev``'s, each in a child process, run
-    turn about (this, base, this, base...) so that both see the same load."""
+    turn about (this, base, base, this...) so that both see the same load; and the median ratio
+    of the two times of each turn (this over base: a load that changes between turns cancels)."""
     new, old = Child(ROOT), Child(extract(rev, folder / "base"))
     out = []
     try:
         for _, text, runs in texts:
             path = folder / "text.txt"
             path.write_text(text, encoding="utf-8")
-            best_new = best_old = float("inf")
-            for _ in range(runs * SIDE_BY_SIDE_RUNS):
-                best_new = min(best_new, new.once(path)[1])
-                best_old = min(best_old, old.once(path)[1])
-            out.append((best_new, best_old))
+            pairs = []
+            for turn in range(runs * SIDE_BY_SIDE_RUNS):
+                if turn % 2:
+                    b, n = old.once(path)[1], new.once(path)[1]
+                else:
+                    n, b = new.once(path)[1], old.once(path)[1]
+                pairs.append((n, b))
+            ratios = sorted(n / b for n, b in pairs)
+            out.append((min(n for n, _ in pairs), min(b for _, b in pairs), ratios[len(ratios) // 2]))
     finally:
         new.close()
         old.close()
@@ -203,18 +208,18 @@ def compare(rev: str) -> int:
     texts = rows()
     with tempfile.TemporaryDirectory() as tmp:
         times = side_by_side(rev, texts, Path(tmp))
-    print(
-        f"{'text':>10} {'chars':>10} {'lines':>8} {'cpu s/100k':>11} {'linearity':>10} {'base s/100k':>12} {'ratio':>6}"
-    )
+    head = f"{'text':>10} {'chars':>10} {'lines':>8} {'cpu s/100k':>11} {'linearity':>10} {'base s/100k':>12}"
+    print(head + f" {'ratio':>6} {'paired':>7}")
     rate0 = 0.0
     over: list[str] = []
-    for (label, text, _), (new, old) in zip(texts, times, strict=True):
+    for (label, text, _), (new, old, paired) in zip(texts, times, strict=True):
         per100k, base100k = new / len(text) * 100_000, old / len(text) * 100_000
         rate0 = rate0 or per100k
         linear = f"{per100k / rate0:>10.2f}" if label != REAL else ""
         row = f"{label:>10} {len(text):>10,} {text.count(NL):>8,} {per100k:>11.3f} {linear:>10} {base100k:>12.3f}"
-        print(row + f" {per100k / base100k:>6.2f}" + verdict(label, per100k, over))
-    print(f"base: the same texts segmented by the code of {rev}; ratio: this code's CPU time over base's")
+        print(row + f" {per100k / base100k:>6.2f} {paired:>7.2f}" + verdict(label, per100k, over))
+    print(f"base: the same texts segmented by the code of {rev}; ratio: this code's best CPU time over")
+    print("base's; paired: the median over turns of this code's time over base's in the same turn")
     return summary(over)
 
 
