@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _DIGIT = r"[0-9０-９〇○零一二三四五六七八九十两]"
@@ -50,18 +51,14 @@ def could_open(s: str) -> bool:
 
 # the start of a line whose first ``_AGENCY_SPAN`` characters hold one of those last characters
 _AGENCY_LAST_NEAR_START = re.compile(f"^[^\n]{{0,{_AGENCY_SPAN - 1}}}{_AGENCY_LAST.pattern}", re.MULTILINE)
-_NEWLINE = re.compile("\n")
 
 
-def could_open_lines(joined: str) -> set[int]:
-    """Indices of the lines of ``joined`` (lines with no leading space, joined by newlines) that
-    ``could_open`` may pass, found in one pass over the page: most lines cannot, and need not be
-    asked one by one.  (A line with a leading space may open a dateline too: not found here.)"""
-    starts = [m.start() for m in _AGENCY_LAST_NEAR_START.finditer(joined)]
-    if not starts:
-        return set()
-    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(joined))]
-    return {bisect.bisect_right(line_starts, at) - 1 for at in starts}
+def could_open_lines(joined: str, starts: Sequence[int]) -> set[int]:
+    """Indices of the lines of ``joined`` (lines with no leading space, joined by newlines, line
+    ``k`` starting at ``starts[k]``) that ``could_open`` may pass, found in one pass over the page:
+    most lines cannot, and need not be asked one by one.  (A line with a leading space may open a
+    dateline too: not found here.)"""
+    return {bisect.bisect_right(starts, m.start()) - 1 for m in _AGENCY_LAST_NEAR_START.finditer(joined)}
 
 
 def find_dateline(s: str) -> DatelineParts | None:

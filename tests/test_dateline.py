@@ -106,7 +106,8 @@ def test_could_open_lines_finds_every_line_could_open_passes() -> None:
         "",
         "市日报社记者",
     ]
-    found = could_open_lines("\n".join(lines))
+    starts = [sum(len(line) + 1 for line in lines[:k]) for k in range(len(lines))]
+    found = could_open_lines("\n".join(lines), starts)
     assert {k for k, line in enumerate(lines) if could_open(line)} <= found
     assert 2 not in found and 4 not in found and 5 not in found
-    assert could_open_lines("") == set()
+    assert could_open_lines("", [0]) == set()

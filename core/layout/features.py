@@ -206,8 +206,9 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
     squeezed_all = _squeezed(stripped, lines_with(_SPACE_ON, joined_stripped, stripped_starts))
     joined = "\n".join(squeezed_all)
     narrow_all = _WIDE_RE.sub("", joined).split("\n")  # the narrow characters of every line
-    may_open = could_open_lines(joined)
-    reporters = lines_with(_BYLINE_WORDS_ON, joined, _line_starts(squeezed_all))
+    squeezed_starts = _line_starts(squeezed_all)
+    may_open = could_open_lines(joined, squeezed_starts)
+    reporters = lines_with(_BYLINE_WORDS_ON, joined, squeezed_starts)
     for k, ln in enumerate(kept):
         raw = texts[k]
         text = stripped[k]
