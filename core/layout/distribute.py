@@ -207,7 +207,7 @@ def echo(group: Sequence[Unit], run: Sequence[Unit], k: int, text: RunText | Non
 
 
 def split_side_by_side(
-    groups: list[list[Unit]], run: Sequence[Unit], carry_on: bool, page_gap: int
+    groups: list[list[Unit]], run: Sequence[Unit], carry_on: bool, page_gap: int, text: RunText | None = None
 ) -> list[list[Unit]]:
     """Headline groups of side-by-side stories printed as one: cut a group between its units where
     each part then finds a story of its own in the run.  A cut counts when the parts on either
@@ -216,10 +216,11 @@ def split_side_by_side(
     story opens where a story can open on its own; the cuts are made when that evidence outweighs
     ``HEAD_SPLIT`` each.  A group may be cut in two or in three at once (three stories printed
     side by side, where the two-way cut finds no story for a part answering to two headlines),
-    and cutting goes on while it gains, up to ``MAX_GROUPS``."""
+    and cutting goes on while it gains, up to ``MAX_GROUPS``.  ``text``: the run's ``RunText``, when
+    the caller shares it with ``distribute`` (what is learnt of the run here then serves there)."""
     original = groups
     groups = [lines_of(g) for g in groups]
-    text = RunText(run)
+    text = text if text is not None else RunText(run)
     while len(groups) < MAX_GROUPS:
         found: tuple[float, list[list[Unit]]] | None = None
         for gi, g in enumerate(groups):
@@ -304,14 +305,15 @@ def lines_of(group: Sequence[Unit]) -> list[Unit]:
 
 
 def distribute(
-    groups: Sequence[Sequence[Unit]], run: Sequence[Unit], carry_on: bool
+    groups: Sequence[Sequence[Unit]], run: Sequence[Unit], carry_on: bool, text: RunText | None = None
 ) -> tuple[list[Unit], list[tuple[int, list[Unit]]]]:
     """Cut ``run`` for ``groups``: returns the leading units that continue the previous story
-    (only when ``carry_on``) and, for each piece, the index of the group it belongs to."""
+    (only when ``carry_on``) and, for each piece, the index of the group it belongs to.  ``text``:
+    the run's ``RunText``, shared with ``split_side_by_side``."""
     m = len(groups)
     if m > MAX_GROUPS or (not carry_on and m == 1):
         return [], [(0, list(run))]
-    best = _best(groups, RunText(run), carry_on)
+    best = _best(groups, text if text is not None else RunText(run), carry_on)
     if best is None:
         return [], [(0, list(run))]
     score, starts, order = best
