@@ -78,3 +78,23 @@ def test_lines_with_finds_the_lines_a_search_line_by_line_finds(lines: list[str]
     assert lines_with(_GAP_ON, joined, starts) == {k for k, s in enumerate(lines) if re.search(r"\s", s)}
     layout = {k for k, s in enumerate(lines) if any(ch in " \t\u3000\u00a0\f\v" for ch in s)}
     assert lines_with(_SPACE_ON, joined, starts) == layout
+
+
+_LINE = st.text(alphabet="一二三四五六七八九十。，", min_size=1, max_size=12)
+
+
+@settings(max_examples=100)
+@given(st.lists(st.lists(_LINE, min_size=1, max_size=4), min_size=1, max_size=8), st.data())
+def test_text_before_and_after_are_the_ends_of_the_units_text(lines: list[list[str]], data: st.DataObject) -> None:
+    from core.layout.evidence import text_after, text_before
+    from core.layout.features import line_features
+    from core.layout.units import Unit
+    from core.lines import split_lines
+
+    infos = iter(line_features(split_lines("\n".join(line for unit in lines for line in unit))))
+    units = [Unit([next(infos) for _ in unit], 10.0) for unit in lines]
+    k = data.draw(st.integers(0, len(units)))
+    chars = data.draw(st.integers(1, 60))
+    text = ["".join(ln.squeezed for ln in u.lines) for u in units]
+    assert text_before(units, k, chars) == "".join(text[:k])[-chars:]
+    assert text_after(units, k, chars) == "".join(text[k:])[:chars]

@@ -160,27 +160,27 @@ def word_pairs(text: str) -> frozenset[str]:
 
 
 def text_before(units: Sequence[Unit], k: int, chars: int = TOPIC_CHARS) -> str:
+    """The last ``chars`` characters of the text of ``units[:k]`` (a unit's lines joined at once)."""
     parts: list[str] = []
     size = 0
     for j in range(k - 1, -1, -1):
-        for ln in reversed(units[j].lines):
-            parts.append(ln.squeezed)
-            size += len(ln.squeezed)
-            if size >= chars:
-                return "".join(reversed(parts))[-chars:]
-    return "".join(reversed(parts))
+        parts.append("".join([ln.squeezed for ln in units[j].lines]))
+        size += len(parts[-1])
+        if size >= chars:
+            break
+    return "".join(reversed(parts))[-chars:]
 
 
 def text_after(units: Sequence[Unit], k: int, chars: int = TOPIC_CHARS) -> str:
+    """The first ``chars`` characters of the text of ``units[k:]`` (a unit's lines joined at once)."""
     parts: list[str] = []
     size = 0
     for j in range(k, len(units)):
-        for ln in units[j].lines:
-            parts.append(ln.squeezed)
-            size += len(ln.squeezed)
-            if size >= chars:
-                return "".join(parts)[:chars]
-    return "".join(parts)
+        parts.append("".join([ln.squeezed for ln in units[j].lines]))
+        size += len(parts[-1])
+        if size >= chars:
+            break
+    return "".join(parts)[:chars]
 
 
 def topic_shift(before: str, after: str) -> float:
