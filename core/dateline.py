@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _DIGIT = r"[0-9０-９〇○零一二三四五六七八九十两]"
@@ -45,6 +47,18 @@ def could_open(s: str) -> bool:
     if not s.startswith((" ", "\u3000")) and _AGENCY_LAST.search(s, 0, _AGENCY_SPAN) is None:
         return False  # (a first test that needs no backtracking, as most lines open no dateline)
     return _START.match(s) is not None
+
+
+# the start of a line whose first ``_AGENCY_SPAN`` characters hold one of those last characters
+_AGENCY_LAST_NEAR_START = re.compile(f"^[^\n]{{0,{_AGENCY_SPAN - 1}}}{_AGENCY_LAST.pattern}", re.MULTILINE)
+
+
+def could_open_lines(joined: str, starts: Sequence[int]) -> set[int]:
+    """Indices of the lines of ``joined`` (lines with no leading space, joined by newlines, line
+    ``k`` starting at ``starts[k]``) that ``could_open`` may pass, found in one pass over the page:
+    most lines cannot, and need not be asked one by one.  (A line with a leading space may open a
+    dateline too: not found here.)"""
+    return {bisect.bisect_right(starts, m.start()) - 1 for m in _AGENCY_LAST_NEAR_START.finditer(joined)}
 
 
 def find_dateline(s: str) -> DatelineParts | None:

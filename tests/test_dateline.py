@@ -92,3 +92,22 @@ def test_spans_point_into_the_string() -> None:
 )
 def test_not_a_dateline(s: str) -> None:
     assert find_dateline(s) is None
+
+
+def test_could_open_lines_finds_every_line_could_open_passes() -> None:
+    from core.dateline import could_open, could_open_lines
+
+    lines = [
+        "本报北京4月20日讯（记者黄鹭）",
+        "新华社北京4月20日电",
+        "他在会上说，要把工作做好。",
+        "据中新社报道，",
+        "1234567890新华社",  # the source too far in
+        "",
+        "市日报社记者",
+    ]
+    starts = [sum(len(line) + 1 for line in lines[:k]) for k in range(len(lines))]
+    found = could_open_lines("\n".join(lines), starts)
+    assert {k for k, line in enumerate(lines) if could_open(line)} <= found
+    assert 2 not in found and 4 not in found and 5 not in found
+    assert could_open_lines("", [0]) == set()

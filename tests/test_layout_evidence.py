@@ -293,3 +293,19 @@ def test_a_line_that_finishes_a_word_cut_above_it_is_joined() -> None:
     lines = infos("向广大职工祝贺新年，对节日坚守岗位的同", "志们表示慰问", "同志们辛苦了。")
     assert joined_lines(lines) == [False, True, False]  # 同志 is printed inside the third line
     assert joined_lines(infos("一二三的同", "志们", "没有这对字。")) == [False, False, False]
+
+
+def test_pair_codes_hold_exactly_the_neighbouring_characters_of_the_text() -> None:
+    from core.layout.interleave import pair_codes
+
+    def code(pair: str) -> int:
+        return ord(pair[0]) | ord(pair[1]) << 16
+
+    text = "同志们\n好𠀀学习"  # a character outside the Basic Multilingual Plane shifts the code units
+    codes = pair_codes(text)
+    for pair in ("同志", "志们", "学习"):
+        assert code(pair) in codes
+    assert code("志同") not in codes  # the other way round
+    assert code("们好") not in codes  # a newline between them
+    assert code("好学") not in codes  # 𠀀 (two code units) between them
+    assert pair_codes("") == set() and pair_codes("字") == set()

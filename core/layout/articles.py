@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from core.layout import boundaries
 from core.layout.distribute import (
     ECHO_MIN,
+    RunText,
     continues,
     distribute,
     echo,
@@ -202,10 +203,11 @@ def assemble_stories(units: Sequence[Unit]) -> list[Story]:
             continue
         before = stories[-1].body[-1] if stories and stories[-1].body else None
         carry = bool(pending) and continues(before, part)
+        run_text = RunText(part)  # what both steps learn of the run, learnt once
         if pending:
-            pending = split_side_by_side(pending, part, carry, page_gap)
+            pending = split_side_by_side(pending, part, carry, page_gap, run_text)
         if pending and (carry or len(pending) > 1):
-            prefix, pieces = distribute(pending, part, carry)
+            prefix, pieces = distribute(pending, part, carry, run_text)
             if pieces and not prefix:
                 byline_to_first_story(pending, pieces[0][0])
             if prefix:

@@ -31,16 +31,13 @@ ECHO_MIN = 0.2  # a headline's share of character pairs its story's opening repe
 OVERLAP_WEIGHT = 4.0  # all of a headline's character pairs found in an opening count this much
 
 
-_WIDE_RUN = re.compile(WIDE_CLASS + "{2,}")
+_WIDE_PAIR = re.compile(f"(?=({WIDE_CLASS}{{2}}))")  # every pair of wide characters, overlapping
 
 
 @functools.lru_cache(maxsize=PAIRS_CACHE)
 def _bigrams(s: str) -> frozenset[str]:
     """Pairs of neighbouring wide characters (punctuation included)."""
-    out: set[str] = set()
-    for run in _WIDE_RUN.findall(s):
-        out.update(map(str.__add__, run, run[1:]))
-    return frozenset(out)
+    return frozenset(_WIDE_PAIR.findall(s))
 
 
 def repeated(pairs: frozenset[str], text: str) -> int:
@@ -48,7 +45,7 @@ def repeated(pairs: frozenset[str], text: str) -> int:
     ``text`` prints: the size of their common part with the text's own pairs, found by a few
     searches in the text rather than by building the set of all its pairs (a pair of such
     characters printed anywhere sits inside a run of them, so it would be one of the set's)."""
-    return sum(1 for p in pairs if p in text)
+    return len([p for p in pairs if p in text])
 
 
 def head_bigrams(group: Sequence[Unit]) -> frozenset[str]:
@@ -98,22 +95,24 @@ class RunText:
 
     def __init__(self, run: Sequence[Unit]) -> None:
         self.run = run
-        self._opening: dict[int, frozenset[str]] = {}
-        self._first: dict[int, frozenset[str]] = {}
+        self._opening: dict[int, str] = {}
+        self._first: dict[int, str] = {}
         self._base: dict[int, float] = {}
         self._after: dict[int, str] = {}
         self._cands: dict[bool, list[int]] = {}
         self._fits: dict[str, dict[int, float]] = {}
         self._echoed: dict[tuple[str, bool], bool] = {}
 
-    def opening(self, k: int) -> frozenset[str]:
+    def opening(self, k: int) -> str:
+        """The first ``OPENING_CHARS`` characters from ``run[k]`` on."""
         if k not in self._opening:
-            self._opening[k] = _bigrams(_opening(self.run, k))
+            self._opening[k] = _opening(self.run, k)
         return self._opening[k]
 
-    def first(self, k: int) -> frozenset[str]:
+    def first(self, k: int) -> str:
+        """The first ``OPENING_CHARS`` characters of ``run[k]`` alone."""
         if k not in self._first:
-            self._first[k] = _bigrams(_opening(self.run[k : k + 1], 0))
+            self._first[k] = _opening(self.run[k : k + 1], 0)
         return self._first[k]
 
     def base(self, k: int) -> float:
@@ -131,13 +130,15 @@ class RunText:
         """How well the story opening at each place answers a headline: its words repeated in the
         opening (the opening paragraph itself counting as much as the text after it: two places
         a paragraph apart share the later one's words, only one opens with them), plus the
-        place's own evidence of a story start."""
+        place's own evidence of a story start.  (The pairs an opening repeats are found by
+        searching it, ``repeated``: cheaper than making the set of its own pairs.)"""
         got = self._fits.setdefault(title_text, {})
         title = _bigrams(title_text)
         n = 2 * max(1, len(title))
         for k in places:
             if k not in got:
-                got[k] = OVERLAP_WEIGHT * (len(title & self.opening(k)) + len(title & self.first(k))) / n + self.base(k)
+                shared = repeated(title, self.opening(k)) + repeated(title, self.first(k))
+                got[k] = OVERLAP_WEIGHT * shared / n + self.base(k)
         return got
 
     def echoed(self, group: Sequence[Unit], carry_on: bool) -> bool:
@@ -206,7 +207,7 @@ def echo(group: Sequence[Unit], run: Sequence[Unit], k: int, text: RunText | Non
 
 
 def split_side_by_side(
-    groups: list[list[Unit]], run: Sequence[Unit], carry_on: bool, page_gap: int
+    groups: list[list[Unit]], run: Sequence[Unit], carry_on: bool, page_gap: int, text: RunText | None = None
 ) -> list[list[Unit]]:
     """Headline groups of side-by-side stories printed as one: cut a group between its units where
     each part then finds a story of its own in the run.  A cut counts when the parts on either
@@ -215,10 +216,11 @@ def split_side_by_side(
     story opens where a story can open on its own; the cuts are made when that evidence outweighs
     ``HEAD_SPLIT`` each.  A group may be cut in two or in three at once (three stories printed
     side by side, where the two-way cut finds no story for a part answering to two headlines),
-    and cutting goes on while it gains, up to ``MAX_GROUPS``."""
+    and cutting goes on while it gains, up to ``MAX_GROUPS``.  ``text``: the run's ``RunText``, when
+    the caller shares it with ``distribute`` (what is learnt of the run here then serves there)."""
     original = groups
     groups = [lines_of(g) for g in groups]
-    text = RunText(run)
+    text = text if text is not None else RunText(run)
     while len(groups) < MAX_GROUPS:
         found: tuple[float, list[list[Unit]]] | None = None
         for gi, g in enumerate(groups):
@@ -303,14 +305,15 @@ def lines_of(group: Sequence[Unit]) -> list[Unit]:
 
 
 def distribute(
-    groups: Sequence[Sequence[Unit]], run: Sequence[Unit], carry_on: bool
+    groups: Sequence[Sequence[Unit]], run: Sequence[Unit], carry_on: bool, text: RunText | None = None
 ) -> tuple[list[Unit], list[tuple[int, list[Unit]]]]:
     """Cut ``run`` for ``groups``: returns the leading units that continue the previous story
-    (only when ``carry_on``) and, for each piece, the index of the group it belongs to."""
+    (only when ``carry_on``) and, for each piece, the index of the group it belongs to.  ``text``:
+    the run's ``RunText``, shared with ``split_side_by_side``."""
     m = len(groups)
     if m > MAX_GROUPS or (not carry_on and m == 1):
         return [], [(0, list(run))]
-    best = _best(groups, RunText(run), carry_on)
+    best = _best(groups, text if text is not None else RunText(run), carry_on)
     if best is None:
         return [], [(0, list(run))]
     score, starts, order = best

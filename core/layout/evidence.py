@@ -27,7 +27,7 @@ TOPIC_SAME = 0.10  # share of common character pairs above which two texts are o
 TOPIC_OTHER = 0.02  # ... and below which they are on two
 STACK_STEP = 3.0  # a headline stack is narrower than the text below it by this much at least
 VERSE_WIDTH = 8.0  # lines of a poem in a narrow column are at most this wide
-_WORD_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]{2,}")
+_WORD_PAIR = re.compile("(?=([\u4e00-\u9fff\u3400-\u4dbf]{2}))")  # every pair of ideographs, overlapping
 _CLAUSE_END = frozenset("，、。；：？！,;:?!")
 _NOT_WORDS = frozenset("，、。；：？！“”‘’（）《》「」『』…—·,.;:?!()\"' \u3000")
 
@@ -156,34 +156,31 @@ def word_pairs(text: str) -> frozenset[str]:
     """Pairs of neighbouring characters that are both part of words (ideographs, no punctuation):
     what two texts on one subject share.  Cached: a headline's or an opening's pairs are asked
     for again by every decision that weighs them."""
-    out: set[str] = set()
-    for run in _WORD_RUN.findall(text):
-        out.update(map(str.__add__, run, run[1:]))
-    return frozenset(out)
+    return frozenset(_WORD_PAIR.findall(text))
 
 
 def text_before(units: Sequence[Unit], k: int, chars: int = TOPIC_CHARS) -> str:
+    """The last ``chars`` characters of the text of ``units[:k]`` (a unit's lines joined at once)."""
     parts: list[str] = []
     size = 0
     for j in range(k - 1, -1, -1):
-        for ln in reversed(units[j].lines):
-            parts.append(ln.squeezed)
-            size += len(ln.squeezed)
-            if size >= chars:
-                return "".join(reversed(parts))[-chars:]
-    return "".join(reversed(parts))
+        parts.append("".join([ln.squeezed for ln in units[j].lines]))
+        size += len(parts[-1])
+        if size >= chars:
+            break
+    return "".join(reversed(parts))[-chars:]
 
 
 def text_after(units: Sequence[Unit], k: int, chars: int = TOPIC_CHARS) -> str:
+    """The first ``chars`` characters of the text of ``units[k:]`` (a unit's lines joined at once)."""
     parts: list[str] = []
     size = 0
     for j in range(k, len(units)):
-        for ln in units[j].lines:
-            parts.append(ln.squeezed)
-            size += len(ln.squeezed)
-            if size >= chars:
-                return "".join(parts)[:chars]
-    return "".join(parts)
+        parts.append("".join([ln.squeezed for ln in units[j].lines]))
+        size += len(parts[-1])
+        if size >= chars:
+            break
+    return "".join(parts)[:chars]
 
 
 def topic_shift(before: str, after: str) -> float:

@@ -8,9 +8,9 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from core.dateline import could_open, find_dateline
+from core.dateline import could_open, could_open_lines, find_dateline
 from core.model import Line
-from core.textmap import squeeze_spaces
+from core.textmap import is_wide
 
 SENTENCE_END = frozenset("。！？!?；;…")
 CLOSING = frozenset("”’」』）)》】〕\"'")
@@ -50,7 +50,6 @@ WIDE_CLASS = (
 )
 _WIDE_RE = re.compile(WIDE_CLASS + "+")  # runs: one replacement per run, not per character
 _WIDE_RUN = re.compile(WIDE_CLASS + "{2,}")
-_GAP = re.compile(r"\s")  # what ``str.split`` splits at
 
 
 def width(s: str) -> float:
@@ -111,6 +110,12 @@ class LineInfo(NamedTuple):
     dash_start: bool
 
 
+# ``LineInfo`` built from a tuple of its fields in order: ``tuple.__new__`` itself, what
+# ``LineInfo._make`` calls after a Python-level frame of its own (one per line of every page parsed:
+# several times faster than keywords, and a third faster than ``_make``)
+new_info = tuple.__new__
+
+
 def _closes_note(s: str) -> bool:
     """The line closes a bracketed note opened on the line above (``（新华社记者刘`` / ``宇摄）``)."""
     return s.endswith(("）", ")")) and "（" not in s and "(" not in s and len(s) <= 12
@@ -136,30 +141,53 @@ def _dateline_starts(squeezed: str, following: str) -> bool:
     return found is not None and found.end > len(squeezed)
 
 
+_LEAD_SPACES = _SPACES + "\f"
 _COLUMN_MARKS = "●◆■▲★☆◎○□◇【〖["
 _ENUM_FIRST = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十（(")
 _BYLINE_WORDS = re.compile("记者|通讯员|评论员|实习生")
 _BYLINE_LAST = frozenset("文摄图道")
 
 
-def _could_be_byline(s: str) -> bool:
-    """Cheap test before ``BYLINE_RE``: it names a reporter's job or ends on a credit word."""
-    return bool(s) and (s[-1] in _BYLINE_LAST or _BYLINE_WORDS.search(s) is not None)
-
-
 _SPACE_ON = re.compile("[ \t\u3000\u00a0\f\v][^\n]*")  # a layout space, up to the end of its line
+_SPACE_RUN = re.compile("[ \t\u3000\u00a0\f\v]+")  # the layout spaces of ``textmap.squeeze_spaces``
 
 
-def _squeezed(stripped: list[str]) -> list[str]:
-    """``textmap.squeeze_spaces`` of every line, called only on the lines that hold a space, found
-    in one pass over the page (most lines hold none)."""
+def _gap_kept(m: re.Match[str]) -> str:
+    """A run of layout spaces between two narrow characters stays as one space (``Latin words``);
+    any other (at either end, or beside a wide character) goes."""
+    s, a, b = m.string, m.start(), m.end()
+    return " " if a > 0 and b < len(s) and not is_wide(s[a - 1]) and not is_wide(s[b]) else ""
+
+
+def squeeze_line(line: str) -> str:
+    """``textmap.squeeze_spaces(line)``, one substitution per run of spaces instead of a step per
+    character (the same characters are kept: a run is kept as one space when the characters either
+    side of it are narrow, and those are what ``squeeze_spaces`` last kept and sees next)."""
+    return _SPACE_RUN.sub(_gap_kept, line)
+
+
+def _line_starts(lines: Sequence[str]) -> list[int]:
+    """Where each line starts in ``"\\n".join(lines)``."""
+    return list(itertools.accumulate(map((1).__add__, map(len, lines)), initial=0))  # (+1: the newline)
+
+
+def lines_with(pattern: re.Pattern[str], joined: str, starts: Sequence[int]) -> set[int]:
+    """Indices of the lines of ``joined`` (starting at ``starts``) where ``pattern`` finds something,
+    in one pass over the page.  A pattern that goes on to the end of its line (``…[^\\n]*``)
+    finds each line once."""
+    return {bisect.bisect_right(starts, m.start()) - 1 for m in pattern.finditer(joined)}
+
+
+def _squeezed(stripped: list[str], spaced: set[int]) -> list[str]:
+    """``squeeze_line`` of every line, called only on the lines that hold a space (``spaced``)."""
     out = list(stripped)
-    joined = "\n".join(stripped)
-    starts = list(itertools.accumulate(map((1).__add__, map(len, stripped)), initial=0))  # (+1: the newline)
-    for m in _SPACE_ON.finditer(joined):
-        k = bisect.bisect_right(starts, m.start()) - 1
-        out[k] = squeeze_spaces(stripped[k])
+    for k in spaced:
+        out[k] = squeeze_line(stripped[k])
     return out
+
+
+_GAP_ON = re.compile("[^\\S\n][^\n]*")  # a space of any kind (what ``str.split`` splits at), to the line end
+_BYLINE_WORDS_ON = re.compile(f"(?:{_BYLINE_WORDS.pattern})[^\n]*")
 
 
 def line_features(lines: Sequence[Line]) -> list[LineInfo]:
@@ -168,29 +196,38 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
     body lines pass none, and the features are the parser's cost per line."""
     out: list[LineInfo] = []
     prev_number = 0
-    kept = [ln for ln in lines if not ln.is_blank]
+    kept = [ln for ln in lines if ln.text.strip()]  # (``not ln.is_blank``, with no call per line)
     texts = [ln.text.replace("\f", " ") for ln in kept]
-    squeezed_all = _squeezed([t.strip() for t in texts])
-    # the narrow characters of every line, in one pass over the page (lines hold no newline)
-    narrow_all = _WIDE_RE.sub("", "\n".join(squeezed_all)).split("\n")
+    stripped = [t.strip() for t in texts]
+    # what only some lines hold, found in one pass over the page each (lines hold no newline)
+    joined_stripped, stripped_starts = "\n".join(stripped), _line_starts(stripped)
+    gapped = lines_with(_GAP_ON, joined_stripped, stripped_starts)
+    # (the stripped line itself where it holds no space: one string)
+    squeezed_all = _squeezed(stripped, lines_with(_SPACE_ON, joined_stripped, stripped_starts))
+    joined = "\n".join(squeezed_all)
+    narrow_all = _WIDE_RE.sub("", joined).split("\n")  # the narrow characters of every line
+    squeezed_starts = _line_starts(squeezed_all)
+    may_open = could_open_lines(joined, squeezed_starts)
+    reporters = lines_with(_BYLINE_WORDS_ON, joined, squeezed_starts)
     for k, ln in enumerate(kept):
-        following = squeezed_all[k + 1] if k + 1 < len(kept) else ""
         raw = texts[k]
-        text = raw.strip()
+        text = stripped[k]
         squeezed = squeezed_all[k]
-        lead = len(raw) - len(raw.lstrip(_SPACES + "\f"))
+        lead = len(raw) - len(raw.lstrip(_LEAD_SPACES))
         last = squeezed.rstrip(_CLOSING_CHARS)[-1:]  # (the line is stripped: no space to strip first)
-        spaced = _GAP.search(text) is not None and is_spaced(text)
-        w = _width(squeezed, narrow_all[k])
+        spaced = k in gapped and is_spaced(text)
+        narrow = narrow_all[k]
+        # ``_width(squeezed, narrow)``: a squeezed line holds no space but " " (between Latin words)
+        w = (len(squeezed) - len(narrow)) + 0.5 * (len(narrow) - narrow.count(" ")) if narrow else float(len(squeezed))
         first = squeezed[:1]
         bracketed = squeezed.endswith(("）", ")"))
         opens_bracket = first in ("（", "(")
         has_edition = "版" in squeezed
         head_note = bracketed and bool(HEAD_NOTE_RE.search(squeezed))
-        # positionally, in the order of the fields (``_make`` builds a named tuple several times
-        # faster than keywords: one per line of every page parsed)
+        # positionally, in the order of the fields (``new_info``)
         out.append(
-            LineInfo._make(
+            new_info(
+                LineInfo,
                 (
                     ln.number,
                     k,  # index
@@ -213,19 +250,21 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
                         )
                     ),
                     last in SOFT_END,  # ends_soft
-                    _dateline_starts(squeezed, following),  # dateline
+                    # dateline
+                    k in may_open and _dateline_starts(squeezed, squeezed_all[k + 1] if k + 1 < len(kept) else ""),
                     has_edition and w <= 12 and bool(JUMP_ONLY_RE.match(squeezed)),  # jump_only
                     has_edition and bracketed and bool(JUMP_TAIL_RE.search(squeezed)),  # jump_tail
                     first in _COLUMN_MARKS and bool(COLUMN_RE.match(squeezed)),  # column
                     # byline
-                    _could_be_byline(squeezed)
+                    # (first a cheap test: it names a reporter's job or ends on a credit word)
+                    (squeezed[-1:] in _BYLINE_LAST or k in reporters)
                     and bool(BYLINE_RE.match(" ".join(text.split())) or BYLINE_RE.match(squeezed)),
                     opens_bracket and bracketed and bool(CAPTION_RE.match(squeezed)),  # caption
                     first in _ENUM_FIRST and bool(ENUM_RE.match(squeezed)),  # enum
                     opens_bracket and bracketed and bool(SIGNATURE_RE.match(squeezed)),  # signature
                     head_note,
                     squeezed.startswith(("——", "—", "--", "－－")),  # dash_start
-                )
+                ),
             )
         )
         prev_number = ln.number

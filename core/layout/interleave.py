@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+import sys
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -27,40 +28,63 @@ LEAD = 2  # ... and that many more than those that join the line just below
 
 
 class _Ends(NamedTuple):
-    """Each line's last and first character, where they are ideographs (else the empty string,
-    which forms no pair)."""
+    """Each line's last and first character as a number, where they are ideographs (else 0, which
+    forms no pair): ``tails`` the code of the last one, ``heads`` the code of the first one moved
+    up 16 bits, so that ``tail | head`` is the number ``pair_codes`` gives the two side by side."""
 
-    tails: list[str]
-    heads: list[str]
+    tails: list[int]
+    heads: list[int]
 
 
-def _ideographs(chars: Sequence[str]) -> list[str]:
-    return [ch if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" else "" for ch in chars]
+_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"  # code units in this machine's order
+_NOT_IDEOGRAPH = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf]")
+_NUL = "\x00"
+
+
+def _ideograph_codes(chars: Sequence[str], shift: int) -> list[int]:
+    """``ord(ch) << shift`` of each character that is an ideograph, else 0 (an empty string too),
+    all read at once from the characters' code units (every other character made a NUL first, so
+    that each is one unit)."""
+    units = _NOT_IDEOGRAPH.sub(_NUL, "".join([ch or _NUL for ch in chars])).encode(_UTF16)
+    codes = memoryview(units).cast("H").tolist()
+    return codes if not shift else list(map((1 << shift).__mul__, codes))
 
 
 def _ends(infos: Sequence[LineInfo]) -> _Ends:
-    tails = _ideographs([info.squeezed[-1:] for info in infos])
-    return _Ends(tails, _ideographs([info.squeezed[:1] for info in infos]))
+    tails = _ideograph_codes([info.squeezed[-1:] for info in infos], 0)
+    return _Ends(tails, _ideograph_codes([info.squeezed[:1] for info in infos], 16))
 
 
-def _pairs(infos: Sequence[LineInfo], ends: _Ends) -> set[str]:
-    """Character pairs printed inside lines of the page, of those the links can ask about: a
-    character that ends some line before one that starts some line (one pass over the page)."""
-    tails, heads = "".join(set(ends.tails)), "".join(set(ends.heads))
-    if not tails or not heads:
-        return set()
-    pair = re.compile(f"(?=([{re.escape(tails)}][{re.escape(heads)}]))")
-    return set(pair.findall("\n".join(info.squeezed for info in infos)))
+def pair_codes(text: str) -> set[int]:
+    """Every two neighbouring UTF-16 code units of ``text`` as one number (the first in the low 16
+    bits): for two characters of the Basic Multilingual Plane (ideographs are), ``ord(a) | ord(b)
+    << 16`` is in the set exactly when ``text`` prints ``ab``.  The text is read as 32-bit numbers
+    twice, from its first unit and from its second, so that the set is made in C, with no string
+    per pair: several times faster than finding the pairs with a regular expression."""
+    data = text.encode(_UTF16)
+    out: set[int] = set()
+    for start in (0, 2):  # (bytes: one code unit in)
+        stop = start + (len(data) - start) // 4 * 4
+        words = memoryview(data)[start:stop].cast("I")
+        out.update(words if sys.byteorder == "little" else (w >> 16 | (w & 0xFFFF) << 16 for w in words))
+    return out
 
 
-def _links(ends: _Ends, pairs: set[str], step: int) -> list[int]:
-    """``links[i]``: 1 when line ``i``'s last character and line ``i + step``'s first are ideographs
-    that form a pair the page prints inside its lines."""
-    linked = [1 if t + h in pairs else 0 for t, h in zip(ends.tails, ends.heads[step:], strict=False)]
-    return linked + [0] * (len(ends.tails) - len(linked))
+def _pairs(infos: Sequence[LineInfo]) -> set[int]:
+    """Character pairs printed inside lines of the page (``pair_codes``; the lines joined with a
+    newline, which no pair the links ask about holds).  NUL characters are read as newlines: then
+    no pair has a half of 0, and a line end that is no ideograph (code 0) links to nothing."""
+    return pair_codes("\n".join([info.squeezed for info in infos]).replace(_NUL, "\n"))
 
 
-def _window_sums(values: Sequence[int]) -> list[int]:
+def _links(ends: _Ends, pairs: set[int], step: int) -> list[bool]:
+    """``links[i]``: line ``i``'s last character and line ``i + step``'s first are ideographs that
+    form a pair the page prints inside its lines (a code with a half of 0 is in no ``_pairs``)."""
+    linked = list(map(pairs.__contains__, map(operator.or_, ends.tails, ends.heads[step:])))
+    return linked + [False] * (len(ends.tails) - len(linked))
+
+
+def _window_sums(values: Sequence[int | bool]) -> list[int]:
     """Sum of ``values`` over the ``WINDOW`` lines either side of each line (prefix sums: linear)."""
     if not values:
         return []
@@ -70,11 +94,17 @@ def _window_sums(values: Sequence[int]) -> list[int]:
     return list(map(operator.sub, prefix[2 * WINDOW + 1 :], prefix[: len(values)]))
 
 
-def _woven(adjacent_links: Sequence[int], ends: _Ends, pairs: set[str]) -> list[bool]:
+def _woven(adjacent_links: Sequence[bool], ends: _Ends, pairs: set[int]) -> list[bool]:
+    """Lines where the links two or three lines down outnumber the links to the next line (the
+    maxima taken in C; only lines with ``MIN_LINKS`` such links looked at further)."""
+    skip = list(map(max, _window_sums(_links(ends, pairs, 2)), _window_sums(_links(ends, pairs, 3))))
+    woven = [False] * len(skip)
+    if max(skip, default=0) < MIN_LINKS:
+        return woven
     adjacent = _window_sums(adjacent_links)
-    skip2 = _window_sums(_links(ends, pairs, 2))
-    skip3 = _window_sums(_links(ends, pairs, 3))
-    return [max(b, c) >= MIN_LINKS and max(b, c) >= a + LEAD for a, b, c in zip(adjacent, skip2, skip3, strict=True)]
+    for i in itertools.compress(range(len(skip)), map(MIN_LINKS.__le__, skip)):
+        woven[i] = skip[i] >= adjacent[i] + LEAD
+    return woven
 
 
 def woven_lines(infos: Sequence[LineInfo]) -> list[bool]:
@@ -82,7 +112,7 @@ def woven_lines(infos: Sequence[LineInfo]) -> list[bool]:
     if len(infos) < 4:
         return [False] * len(infos)
     ends = _ends(infos)
-    pairs = _pairs(infos, ends)
+    pairs = _pairs(infos)
     return _woven(_links(ends, pairs, 1), ends, pairs)
 
 
@@ -92,7 +122,7 @@ def joined_lines(infos: Sequence[LineInfo]) -> list[bool]:
     if not infos:
         return []
     ends = _ends(infos)
-    return [False, *(bool(v) for v in _links(ends, _pairs(infos, ends), 1)[:-1])]
+    return [False, *_links(ends, _pairs(infos), 1)[:-1]]
 
 
 def mark_units(units: Sequence[Unit], infos: Sequence[LineInfo]) -> None:
@@ -101,10 +131,11 @@ def mark_units(units: Sequence[Unit], infos: Sequence[LineInfo]) -> None:
     if not infos:
         return
     ends = _ends(infos)
-    pairs = _pairs(infos, ends)
+    pairs = _pairs(infos)
     adjacent = _links(ends, pairs, 1)
     woven = _woven(adjacent, ends, pairs) if len(infos) >= 4 else [False] * len(infos)
-    joined = [False, *(bool(v) for v in adjacent[:-1])]
+    joined = [False, *adjacent[:-1]]
+    any_woven = any(woven)  # (most pages have none: no count per unit)
     for u in units:
-        u.woven = sum(woven[ln.index] for ln in u.lines) * 2 > len(u.lines)
+        u.woven = any_woven and sum(woven[ln.index] for ln in u.lines) * 2 > len(u.lines)
         u.joined = joined[u.first.index]

@@ -9,6 +9,7 @@ line, and a line counts as full if it fills either.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -215,35 +216,49 @@ def paragraph_breaks(infos: Sequence[LineInfo], widths: Sequence[tuple[float, fl
     # what each line is on its own, asked of it as the line above and as the line below
     # (each test only where the line could pass it: most body lines close a clause and open
     # with no dash)
+    # (``_overflows`` first asks whether the line is wider than both its columns by 2.5 ems: asked
+    # here, with no call for the many lines that are not)
     apart = [
-        ((info.column or info.jump_only or info.byline or info.head_note) and standalone(info, widths[i]))
-        or (not (info.ends_sentence or info.ends_soft or info.spaced) and _overflows(infos, widths, i))
+        ((info.column or info.jump_only or info.byline or info.head_note) and standalone(info, wd))
+        or (
+            not (info.ends_sentence or info.ends_soft or info.spaced)
+            and info.width - wd[0] > 2.5
+            and info.width - wd[1] > 2.5
+            and _overflows(infos, widths, i)
+        )
         or (info.dash_start and _subtitle(infos, widths, i))
-        for i, info in enumerate(infos)
+        for i, info, wd in zip(itertools.count(), infos, widths)
     ]
+    line_widths = [info.width for info in infos]
     start = 0  # first line of the paragraph being read
     for i in range(1, n):
         if breaks[i - 1]:
             start = i - 1
-        breaks[i] = apart[i - 1] or apart[i] or _breaks_before(infos, widths, breaks, i, start)
+        breaks[i] = apart[i - 1] or apart[i] or _breaks_before(infos, widths, breaks, i, start, line_widths)
     return breaks
 
 
-def _local_column(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], start: int, j: int) -> float | None:
+def _local_column(widths: Sequence[tuple[float, float]], start: int, j: int, line_widths: list[float]) -> float | None:
     """The column a paragraph has shown so far: the middle width of its recent lines (the first
-    line counting the indent it lost), or None while the paragraph has only its first line."""
+    line counting the indent it lost), or None while the paragraph has only its first line.
+    ``line_widths``: the width of each line, as a list (no attribute read per line)."""
     if j <= start:
         return None
     if j == start + 1:
         # only the first line so far: it lost about two characters of indent (if it was short)
-        first = infos[start].width
+        first = line_widths[start]
         return first + 2.0 if first + 2.0 <= max(widths[start]) + 1.0 else first
-    recent = sorted([ln.width for ln in infos[max(start + 1, j - 4) : j]])
+    recent = sorted(line_widths[max(start + 1, j - 4) : j])
     return recent[(len(recent) - 1) // 2]
 
 
 def _breaks_before(
-    infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]], breaks: list[bool], i: int, start: int
+    infos: Sequence[LineInfo],
+    widths: Sequence[tuple[float, float]],
+    breaks: list[bool],
+    i: int,
+    start: int,
+    line_widths: list[float],
 ) -> bool:
     """Whether line ``i`` starts a new paragraph, given the decisions for the lines above it."""
     n = len(infos)
@@ -257,7 +272,7 @@ def _breaks_before(
         return True  # the line right above a ——subtitle is its title, whatever was above it
     if "（" in prev.squeezed and _opens_bracket(prev) and _closes_bracket(cur):
         return False  # the line closes a bracket the line above opened: one phrase over two lines
-    local = _local_column(infos, widths, start, i - 1)
+    local = _local_column(widths, start, i - 1, line_widths)
     if cur.spaced and not prev.spaced:
         # justified body text is spaced too, but only ever goes on with the line above, filling
         # the column (give or take the characters a justified line squeezes in)

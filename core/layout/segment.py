@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.layout.articles import Story, assemble_stories, head_roles, typical_gap
-from core.layout.features import LineInfo, line_features
+from core.layout.collector import collector_paused
+from core.layout.features import LineInfo, line_features, new_info
 from core.layout.furniture import furniture
 from core.layout.headlines import review_headlines
 from core.layout.interleave import mark_units
@@ -38,16 +39,22 @@ def _blocks(story: Story, page_gap: int) -> tuple[Block, ...]:
 
 
 def segment(text: str, lines: Sequence[Line]) -> tuple[tuple[Article, ...], tuple[int, ...]]:
-    """Articles (ids a1, a2, … in reading order) and the non-empty lines that fit none."""
+    """Articles (ids a1, a2, … in reading order) and the non-empty lines that fit none.  The
+    garbage collector is paused meanwhile (collector.py: the stages make no reference cycles)."""
+    with collector_paused():
+        return _segment(lines)
+
+
+def _segment(lines: Sequence[Line]) -> tuple[tuple[Article, ...], tuple[int, ...]]:
     infos = line_features(lines)
     if not infos:
         return (), ()
     aside = furniture(infos)
     if aside:
         infos = [i for i in infos if i.number not in aside]
-        # lines below the furniture move up: a new index (built with ``_make``, several times
+        # lines below the furniture move up: a new index (built with ``new_info``, several times
         # faster than ``_replace``, as every line of a page may need it)
-        infos = [i if i.index == k else LineInfo._make((i.number, k, *i[2:])) for k, i in enumerate(infos)]
+        infos = [i if i.index == k else new_info(LineInfo, (i.number, k, *i[2:])) for k, i in enumerate(infos)]
         if not infos:
             return (), tuple(sorted(aside))
     units = make_units(infos)

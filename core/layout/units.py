@@ -40,7 +40,9 @@ def make_units(infos: Sequence[LineInfo]) -> list[Unit]:
     verse = verse_lines(infos)
     # where the extractor kept the indent of a poem's lines, a line without it is the rest of the
     # line above, wrapped by a narrow column
-    indented = any(v and (info.full_indent or info.indent > 0) for v, info in zip(verse, infos, strict=True))
+    indented = any(verse) and any(
+        v and (info.full_indent or info.indent > 0) for v, info in zip(verse, infos, strict=True)
+    )
     units: list[Unit] = []
     for i, info in enumerate(infos):
         wrapped = indented and verse[i] and bool(units) and units[-1].verse and not (info.full_indent or info.indent)

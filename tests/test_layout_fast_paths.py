@@ -1,0 +1,100 @@
+"""The segmenter's fast paths give exactly what the plain ways they replace give."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.layout.distribute import _bigrams
+from core.layout.evidence import word_pairs
+from core.layout.features import WIDE_CLASS, squeeze_line
+from core.layout.interleave import pair_codes
+from core.textmap import squeeze_spaces
+
+# characters of every kind these functions tell apart: layout spaces, Latin, CJK, full-width
+# forms, curly quotes, a character outside the Basic Multilingual Plane, a newline
+_CHARS = st.sampled_from(list(" \t\u3000\u00a0\f\vab1.,中文。，（）“”—…ＡＢ\U00020000\n"))
+_TEXTS = st.lists(_CHARS, max_size=40).map("".join)
+
+
+@settings(max_examples=200)
+@given(_TEXTS)
+def test_squeeze_line_is_squeeze_spaces(text: str) -> None:
+    line = text.replace("\n", "")
+    assert squeeze_line(line) == squeeze_spaces(line)
+
+
+def test_squeeze_line_keeps_one_space_between_latin_words_only() -> None:
+    assert squeeze_line("落 细 防 控") == "落细防控"
+    assert squeeze_line("  New   York 中 国 ") == "New York中国"
+
+
+@settings(max_examples=200)
+@given(_TEXTS)
+def test_pair_codes_are_the_pairs_of_neighbouring_characters(text: str) -> None:
+    bmp = [(a, b) for a, b in itertools.pairwise(text) if ord(a) < 0x10000 and ord(b) < 0x10000]
+    expected = {ord(a) | ord(b) << 16 for a, b in bmp}
+    codes = pair_codes(text)
+    assert expected <= codes
+    # and no pair of two such characters that the text does not print side by side
+    for a in set(text):
+        for b in set(text):
+            if ord(a) < 0xD800 and ord(b) < 0xD800 and (a, b) not in bmp:
+                assert ord(a) | ord(b) << 16 not in codes
+
+
+def _pairs_in_runs(pattern: str, text: str) -> frozenset[str]:
+    """The plain way: the runs of such characters, and the neighbours inside each."""
+    return frozenset(run[i : i + 2] for run in re.findall(pattern + "{2,}", text) for i in range(len(run) - 1))
+
+
+@settings(max_examples=200)
+@given(_TEXTS)
+def test_word_pairs_and_bigrams_are_the_pairs_inside_runs(text: str) -> None:
+    assert word_pairs.__wrapped__(text) == _pairs_in_runs("[\u4e00-\u9fff\u3400-\u4dbf]", text)
+    assert _bigrams.__wrapped__(text) == _pairs_in_runs(WIDE_CLASS, text)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.one_of(_CHARS, st.just("")), max_size=20), st.sampled_from([0, 16]))
+def test_ideograph_codes_are_the_codes_of_the_ideographs(chars: list[str], shift: int) -> None:
+    from core.layout.interleave import _ideograph_codes
+
+    def plain(ch: str) -> int:
+        return ord(ch) << shift if ch and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf") else 0
+
+    assert _ideograph_codes(chars, shift) == [plain(ch) for ch in chars]
+
+
+@settings(max_examples=200)
+@given(st.lists(_TEXTS.map(lambda s: s.replace("\n", "")), max_size=8))
+def test_lines_with_finds_the_lines_a_search_line_by_line_finds(lines: list[str]) -> None:
+    from core.layout.features import _GAP_ON, _SPACE_ON, _line_starts, lines_with
+
+    joined, starts = "\n".join(lines), _line_starts(lines)
+    assert lines_with(_GAP_ON, joined, starts) == {k for k, s in enumerate(lines) if re.search(r"\s", s)}
+    layout = {k for k, s in enumerate(lines) if any(ch in " \t\u3000\u00a0\f\v" for ch in s)}
+    assert lines_with(_SPACE_ON, joined, starts) == layout
+
+
+_LINE = st.text(alphabet="一二三四五六七八九十。，", min_size=1, max_size=12)
+
+
+@settings(max_examples=100)
+@given(st.lists(st.lists(_LINE, min_size=1, max_size=4), min_size=1, max_size=8), st.data())
+def test_text_before_and_after_are_the_ends_of_the_units_text(lines: list[list[str]], data: st.DataObject) -> None:
+    from core.layout.evidence import text_after, text_before
+    from core.layout.features import line_features
+    from core.layout.units import Unit
+    from core.lines import split_lines
+
+    infos = iter(line_features(split_lines("\n".join(line for unit in lines for line in unit))))
+    units = [Unit([next(infos) for _ in unit], 10.0) for unit in lines]
+    k = data.draw(st.integers(0, len(units)))
+    chars = data.draw(st.integers(1, 60))
+    text = ["".join(ln.squeezed for ln in u.lines) for u in units]
+    assert text_before(units, k, chars) == "".join(text[:k])[-chars:]
+    assert text_after(units, k, chars) == "".join(text[k:])[:chars]
