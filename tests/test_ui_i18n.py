@@ -3,6 +3,7 @@ the project's own tooling), the window starts in Chinese or English by locale an
 
 from __future__ import annotations
 
+import errno
 import re
 import subprocess
 import sys
@@ -195,7 +196,7 @@ def test_an_open_issue_speaks_chinese(
     # an issue-wide decision from the entity list, told in Chinese
     assert w.issue.entity_window.select_text("长春", "LOC")
     w.issue.entity_window.buttons["reject"].click()
-    assert w.statusBar().currentMessage().startswith("在本期中否决全部“长春”：第1, 2, 4版共 "), (
+    assert w.statusBar().currentMessage().startswith("在本期中否决全部“长春”：第1、2、4版共 "), (
         w.statusBar().currentMessage()
     )
     # the recovery dialog after a crash
@@ -613,3 +614,136 @@ def test_a_failed_export_says_why_in_chinese(
     assert not w.issue.open(tmp_path / "nothing-here.pdf")
     assert asked.warnings[-1] == f"{tmp_path / 'nothing-here.pdf'}：文件不存在"
     w.undo_stack.setClean()
+
+
+# -- what goes wrong in an issue, and everything the issue window says, in Chinese ----------------
+
+
+def recording(w: MainWindow) -> list[str]:
+    """Every message the window puts in its status bar, from now on (a later one may replace it)."""
+    said: list[str] = []
+
+    def say(message: str, ms: int = 6000) -> None:
+        said.append(message)
+        w.statusBar().showMessage(message, ms)
+
+    w.say = say  # type: ignore[method-assign]
+    return said
+
+
+def refused_write(path: Path) -> Any:
+    def write(*_: Any) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    return write
+
+
+def test_an_issue_that_cannot_be_written_says_why_in_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Python's "[Errno 13] Permission denied: ..." was shown in the Chinese window."""
+    w = make_window(qtbot, settings, AskedWithTitles())
+    open_issue(qtbot, w, write_issue(tmp_path / "daily-2024-03-15"))
+    ws = w.issue.ws
+    assert ws is not None
+    state = ws.issue.state_path
+    monkeypatch.setattr(ws, "save_state", refused_write(state))
+    said = recording(w)
+    page2, page4 = ws.documents()[1].page, ws.documents()[2].page
+    qtbot.keyClick(w, Qt.Key.Key_F9)
+    assert w.issue.links.link(page2.articles[0].id, 2, page4.articles[-1].id)
+    assert said[-1] == f"已连接，但未能保存：{state}：没有权限"
+    w.issue.save_all()
+    assert said[-1] == f"本期的跨版链接：{state}：没有权限"
+    assert w.issue.close_issue()
+    assert said[-1] == f"本期的跨版链接未能保存：{state}：没有权限"
+    w.undo_stack.setClean()
+    w.files.autosave_timer.stop()
+
+
+def test_an_autosave_that_cannot_be_used_is_told_in_chinese(
+    chinese: None,
+    qtbot: Any,
+    settings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A failed restore: an OSError says its reason, a bug names the file (the detail is logged)."""
+    from core.edits import ConfirmEntity
+    from core.issue.workspace import IssueWorkspace
+
+    folder = write_issue(tmp_path / "daily-2024-03-15")
+    first = make_window(qtbot, settings, AskedWithTitles())
+    open_issue(qtbot, first, folder)
+    target = next(e for e in first.page().entities if e.text == "长春")
+    first.push(ConfirmEntity(target.id))
+    first.select_entity(target.id)
+    first.editing.by_name["apply_all"].trigger()
+    first.files.autosave()
+    first.issue.autosave_others()
+    ws = first.issue.ws
+    assert ws is not None and all(s.recovery_path() is not None for s in ws.slots)
+    autosaves = [s.recovery_path() for s in ws.slots]
+    restore = IssueWorkspace.recover
+
+    def recover(self: IssueWorkspace, index: int) -> list[str]:
+        if index == 0:
+            raise RuntimeError("internal detail of a bug")
+        if index == 1:
+            raise PermissionError(errno.EACCES, "Permission denied", str(autosaves[1]))
+        return restore(self, index)
+
+    monkeypatch.setattr(IssueWorkspace, "recover", recover)
+    second = make_window(qtbot, settings, AskedWithTitles())
+    second.issue.choose_recovery = lambda items: [i for i, _ in items]
+    said = recording(second)
+    open_issue(qtbot, second, folder)
+    qtbot.waitUntil(lambda: any("已恢复" in s for s in said))
+    told = said[-1]
+    assert told.startswith("已恢复 3 版未保存的校改（尚未保存）；"), told
+    assert f"第1版：自动保存的文件无法使用：处理 {autosaves[0].name} 时发生意外错误（详情见日志）" in told  # type: ignore[union-attr]
+    assert f"第2版：自动保存的文件无法使用：{autosaves[1]}：没有权限" in told
+    assert "internal detail" not in told and "Permission" not in told
+    assert "internal detail of a bug" in caplog.text
+    for w in (first, second):
+        w.undo_stack.setClean()
+        w.files.autosave_timer.stop()
+        w.issue.autosave_timer.stop()
+
+
+def test_a_parser_process_that_dies_is_told_in_chinese(chinese: None, qtbot: Any, caplog: pytest.LogCaptureFixture) -> None:
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from ui.loading import PageLoader
+
+    loader = PageLoader()
+    died: Future[Any] = Future()
+    died.set_exception(BrokenProcessPool("A process in the process pool was terminated abruptly"))
+    with qtbot.waitSignal(loader.loaded, timeout=5000) as got:
+        loader.adopt("/some/where/p7.txt", died)
+    assert got.args[0].error == "解析进程在读取 p7.txt 时中止（详情见日志）"
+    assert "terminated abruptly" in caplog.text
+    loader.shutdown()
+
+
+def test_page_lists_are_joined_the_chinese_way(
+    chinese: None, qtbot: Any, settings: QSettings, tmp_path: Path
+) -> None:
+    w = make_window(qtbot, settings, AskedWithTitles())
+    open_issue(qtbot, w, write_issue(tmp_path / "daily-2024-03-15"))
+    said = recording(w)
+    w.issue.show_entities()
+    window = w.issue.entity_window
+    assert window is not None and window.select_text("长春", "LOC")
+    row = window.current_row()
+    assert row is not None and window.model.pages_text(row) == "1、2、4"
+    window.buttons["confirm"].click()
+    assert said[-1].startswith("在本期中确认全部“长春”：第1、2、4版共 "), said[-1]
+    tip = window.model.data(window.proxy.mapToSource(window.table.currentIndex()), Qt.ItemDataRole.ToolTipRole)
+    assert tip and ":" not in str(tip) and "：" in str(tip), tip
+    window.close()
+    w.undo_stack.setClean()
+    w.files.autosave_timer.stop()
+    w.issue.autosave_timer.stop()

@@ -384,6 +384,18 @@
       <translation>无法切换标注器：{error}</translation>
     </message>
     <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>; </source>
+      <translation>；</translation>
+    </message>
+    <message>
+      <source>unexpected error with {name} (the details are in the log)</source>
+      <translation>处理 {name} 时发生意外错误（详情见日志）</translation>
+    </message>
+    <message>
       <source>Mark all “{text}” as {type} in the issue</source>
       <translation>在本期中把全部“{text}”标为 {type}</translation>
     </message>
@@ -480,6 +492,10 @@
       <translation>，{n} 版无法打开</translation>
     </message>
     <message>
+      <source>restored the unsaved corrections of {n} pages (not saved yet)</source>
+      <translation>已恢复 {n} 版未保存的校改（尚未保存）</translation>
+    </message>
+    <message>
       <source>this is the last page of the issue</source>
       <translation>这是本期的最后一版</translation>
     </message>
@@ -502,10 +518,6 @@
     <message>
       <source>, {n} continued stories</source>
       <translation>，{n} 篇跨版文章</translation>
-    </message>
-    <message>
-      <source>restored the unsaved corrections of {n} pages (not saved yet)</source>
-      <translation>已恢复 {n} 版未保存的校改（尚未保存）</translation>
     </message>
     <message>
       <source>{n} other pages hold corrections not saved yet (issue-wide decisions). Save them?</source>
@@ -586,6 +598,10 @@
     <message>
       <source>{n} distinct entities, {k} occurrences pending</source>
       <translation>{n} 个不同实体，{k} 处待审</translation>
+    </message>
+    <message>
+      <source>{status}: {n}</source>
+      <translation>{status}：{n}</translation>
     </message>
     <message>
       <source>Find in the issue (Enter)…</source>
@@ -824,8 +840,8 @@
       <translation>正在读取并解析 {name}…</translation>
     </message>
     <message>
-      <source>the parser process failed: {error}</source>
-      <translation>解析进程出错：{error}</translation>
+      <source>the parser process stopped while reading {name} (the details are in the log)</source>
+      <translation>解析进程在读取 {name} 时中止（详情见日志）</translation>
     </message>
     <message>
       <source>Articles</source>
@@ -1134,10 +1150,6 @@
     <message>
       <source>Where</source>
       <translation>位置</translation>
-    </message>
-    <message>
-      <source>, </source>
-      <translation>、</translation>
     </message>
     <message>
       <source>Add entity</source>
@@ -2114,6 +2126,10 @@
     <message>
       <source>{name}: the page is empty</source>
       <translation>{name}：该版面是空的</translation>
+    </message>
+    <message>
+      <source>the parser process failed: {error}</source>
+      <translation type="obsolete">解析进程出错：{error}</translation>
     </message>
     <message>
       <source>p{page} {article}</source>
