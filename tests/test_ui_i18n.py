@@ -712,7 +712,9 @@ def test_an_autosave_that_cannot_be_used_is_told_in_chinese(
         w.issue.autosave_timer.stop()
 
 
-def test_a_parser_process_that_dies_is_told_in_chinese(chinese: None, qtbot: Any, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_parser_process_that_dies_is_told_in_chinese(
+    chinese: None, qtbot: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
@@ -728,9 +730,7 @@ def test_a_parser_process_that_dies_is_told_in_chinese(chinese: None, qtbot: Any
     loader.shutdown()
 
 
-def test_page_lists_are_joined_the_chinese_way(
-    chinese: None, qtbot: Any, settings: QSettings, tmp_path: Path
-) -> None:
+def test_page_lists_are_joined_the_chinese_way(chinese: None, qtbot: Any, settings: QSettings, tmp_path: Path) -> None:
     w = make_window(qtbot, settings, AskedWithTitles())
     open_issue(qtbot, w, write_issue(tmp_path / "daily-2024-03-15"))
     said = recording(w)

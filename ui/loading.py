@@ -105,9 +105,10 @@ class PageLoader(QObject):
                 self._pool = None
                 log.error("the parser process failed on %s: %s: %s", name, type(e).__name__, e)
                 result = Loaded(
-                    "", error=tr("the parser process stopped while reading {name} (the details are in the log)").format(
+                    "",
+                    error=tr("the parser process stopped while reading {name} (the details are in the log)").format(
                         name=name
-                    )
+                    ),
                 )
             self.loaded.emit(result)
         if not self._pending:
