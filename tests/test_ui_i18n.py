@@ -747,3 +747,127 @@ def test_page_lists_are_joined_the_chinese_way(chinese: None, qtbot: Any, settin
     w.undo_stack.setClean()
     w.files.autosave_timer.stop()
     w.issue.autosave_timer.stop()
+
+
+def test_walking_through_the_issue_window_is_all_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, tmp_path: Path
+) -> None:
+    """Every panel, dialog, tooltip and status message of the issue window, driven as an editor
+    would, on an issue with a page that cannot be opened; nothing in English."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox
+
+    from core.edits import ConfirmEntity
+    from ui.issue.recovery import choose_pages
+
+    folder = write_issue(tmp_path / "daily-2024-03-15")
+    (folder / "p5.txt").write_bytes(b"\x00\x01 not text")
+    asked = AskedWithTitles()
+    asked.answer = QMessageBox.StandardButton.Discard
+    w = make_window(qtbot, settings, asked)
+    said = recording(w)
+    texts: list[tuple[str, str]] = []
+    seen: list[tuple[str, str]] = []
+
+    def look(name: str, button: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Cancel) -> None:
+        def grab() -> None:
+            d = QApplication.activeModalWidget()
+            assert isinstance(d, QDialog), name
+            seen.extend((f"{name}: {where}", t) for where, t in chrome_texts(d))
+            for box in d.findChildren(QComboBox):
+                seen.extend((f"{name} choice", box.itemText(i)) for i in range(box.count()))
+            for bar in d.findChildren(QDialogButtonBox):
+                b = bar.button(button)
+                if b is not None:
+                    b.click()
+                    return
+            d.reject()
+
+        QTimer.singleShot(0, grab)
+
+    open_issue(qtbot, w, folder)
+    ws = w.issue.ws
+    assert ws is not None and w.issue.model is not None and w.issue.panel is not None
+    model = w.issue.model
+    assert [s.page.label for s in ws.slots] == ["1", "2", "4", "5"] and ws.slots[3].error
+    for r in range(model.rowCount()):
+        texts.append((f"page row {r}", model.text(r)))
+        tip = str(model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole))
+        texts.append((f"page row {r} tip", tip.replace(ws.slots[r].page.path.name, "")))
+    # moving between pages, past the last one, onto the page that cannot be opened
+    for _ in range(4):
+        qtbot.keyClick(w, Qt.Key.Key_F9)
+    w.issue.show_page(3)
+    w.issue.step(-1)
+    w.issue.show_page(0)
+    w.issue.step(-1)
+    # the story panel: a story continued on page 4, one that is not, linking by hand
+    page1 = w.page()
+    w.select_article(page1.articles[0].id)
+    texts += chrome_texts(w.issue.story)
+    texts += [(f"story part {i}", w.issue.story.parts.item(i).text()) for i in range(w.issue.story.parts.count())]
+    look("link")
+    w.issue.story.link_button.click()
+    w.issue.links.unlink()
+    w.issue.story.title.text()
+    w.issue.links.link(page1.articles[-1].id, 0, page1.articles[-1].id)
+    w.issue.show_page(1)
+    w.select_article(w.page().articles[0].id)
+    texts += chrome_texts(w.issue.story)
+    assert w.issue.story.title.text() == "文章：未跨版"
+    w.issue.links.unlink()
+    w.issue.show_page(0)
+    # issue-wide decisions, the entity list, find
+    target = next(e for e in page1.entities if e.text == "长春")
+    w.push(ConfirmEntity(target.id))
+    w.select_entity(target.id)
+    w.editing.by_name["apply_all"].trigger()
+    w.issue.show_entities()
+    window = w.issue.entity_window
+    assert window is not None
+    texts += chrome_texts(window)
+    m = window.model
+    for r in range(m.rowCount()):
+        texts += [(f"entity row {r} {c}", str(m.index(r, c).data() or "")) for c in (3, 4)]
+        texts.append((f"entity row {r} tip", str(m.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) or "")))
+    other = next(r for r in m.rows if r.text != "长春")
+    assert window.select_text(other.text, other.type)
+    window.buttons["reject"].click()
+    w.issue.find("王海林")
+    texts += chrome_texts(w.issue.find_panel)
+    w.issue.find("没有这几个字")
+    texts += chrome_texts(w.issue.find_panel)
+    # saving, exporting (page 5 is left out), the recovery dialog
+    w.issue.autosave_others()
+    w.issue.save_all()
+    assert w.issue.export(tmp_path / "export")
+    look("recovery", QDialogButtonBox.StandardButton.Cancel)
+    assert choose_pages(w, [(0, "1"), (2, "4")]) == []
+    # closing with pages changed by a decision, then what the menu says with no issue open
+    elsewhere = next(r for r in m.rows if 0 not in r.pages and r.pending)
+    w.issue.apply_everywhere("confirm", elsewhere.text, elsewhere.type)
+    assert w.issue.close_issue()
+    assert asked.titles[-1] == "本期有未保存的校改", asked.titles
+    w.issue.show_entities()
+    w.issue.find_dialog()
+    w.issue.export_dialog()
+    w.issue.find_panel.search_for("长春")
+    texts += chrome_texts(w.issue.find_panel)
+    assert {where.split(":")[0] for where, _ in seen} >= {"link", "recovery"}, seen
+    texts += seen + [("status", s) for s in said]
+    texts += [("question title", t) for t in asked.titles] + [("question", t) for t in asked.questions]
+    texts += [("warning", t) for t in asked.warnings]
+    names = [str(tmp_path / "export"), str(folder), "daily-2024-03-15", "p5.txt"]
+
+    def without_data(t: str) -> str:
+        for n in names:
+            t = t.replace(n, "")
+        return re.sub(r"\bp\d\.txt[\w.]*", "", t)  # a page's file and its corrections' file
+
+    texts = [(where, without_data(t)) for where, t in texts if t]
+    assert_chinese(texts)
+    # nor English punctuation between Chinese words (lists joined with 、, sentences with ；)
+    assert not [(where, t) for where, t in texts if CJK.search(t) and re.search(r"[,;:] ", t)]
+    w.undo_stack.setClean()
+    w.files.autosave_timer.stop()
+    w.issue.autosave_timer.stop()
