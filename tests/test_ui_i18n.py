@@ -871,3 +871,51 @@ def test_walking_through_the_issue_window_is_all_chinese(
     w.undo_stack.setClean()
     w.files.autosave_timer.stop()
     w.issue.autosave_timer.stop()
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        ("{not json", "不是 JSON：第 1 行第 2 列"),
+        ('{"format": "%s", "links": {"added": [1]}}', "跨版链接：某条链接不是“版、行、版、行”四项"),
+    ],
+)
+def test_an_unreadable_issue_file_is_told_in_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, tmp_path: Path, content: str, why: str
+) -> None:
+    """Python's "Expecting value: line 1 column 2 (char 1)" or "cannot unpack non-iterable int
+    object" was shown inside the Chinese sentence."""
+    from core.issue.source import open_issue as issue_of
+    from core.issue.workspace import FORMAT
+
+    folder = write_issue(tmp_path / "daily-2024-03-15")
+    state = issue_of(folder).state_path
+    state.write_text(content.replace("%s", FORMAT), encoding="utf-8")
+    w = make_window(qtbot, settings, AskedWithTitles())
+    said = recording(w)
+    open_issue(qtbot, w, folder)
+    told = next(s for s in said if state.name in s)
+    assert told == f"{state.name}：无法读取本期的跨版链接决定（{why}）；跨版链接按自动结果", told
+    w.undo_stack.setClean()
+
+
+def test_a_fault_in_the_parser_is_told_in_chinese_and_logged(
+    chinese: None,
+    qtbot: Any,
+    settings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import core.persist
+
+    def broken(*_: Any, **__: Any) -> Any:
+        raise KeyError("an internal detail")
+
+    monkeypatch.setattr(core.persist, "open_page", broken)
+    w = make_window(qtbot, settings, AskedWithTitles())
+    said = recording(w)
+    open_issue(qtbot, w, write_issue(tmp_path / "daily-2024-03-15"))
+    assert not w.issue.show_page(0)
+    assert said[-1] == "第1版无法打开：p1.txt：无法解析（程序出错，详情见日志）", said[-1]
+    assert "an internal detail" in caplog.text and "p1.txt" in caplog.text

@@ -1744,16 +1744,16 @@
       <translation>这两部分没有连接</translation>
     </message>
     <message>
-      <source>links: {error}</source>
-      <translation>跨版链接：{error}</translation>
+      <source>links: a link is not a page, a line, a page and a line</source>
+      <translation>跨版链接：某条链接不是“版、行、版、行”四项</translation>
     </message>
     <message>
       <source>{name}: could not be parsed</source>
       <translation>{name}：无法解析</translation>
     </message>
     <message>
-      <source>{name}: could not be parsed: {error}</source>
-      <translation>{name}：无法解析：{error}</translation>
+      <source>{name}: could not be parsed (a fault in the program; the details are in the log)</source>
+      <translation>{name}：无法解析（程序出错，详情见日志）</translation>
     </message>
     <message>
       <source>{path}: an issue is a folder of pages or a PDF</source>
@@ -1774,6 +1774,14 @@
     <message>
       <source>{path}: the PDF has no pages</source>
       <translation>{path}：该 PDF 没有页面</translation>
+    </message>
+    <message>
+      <source>not JSON: line {line}, column {column}</source>
+      <translation>不是 JSON：第 {line} 行第 {column} 列</translation>
+    </message>
+    <message>
+      <source>not UTF-8 text</source>
+      <translation>不是 UTF-8 文本</translation>
     </message>
     <message>
       <source>the page could not be opened</source>
@@ -2126,6 +2134,14 @@
     <message>
       <source>{name}: the page is empty</source>
       <translation>{name}：该版面是空的</translation>
+    </message>
+    <message>
+      <source>links: {error}</source>
+      <translation type="obsolete">跨版链接：{error}</translation>
+    </message>
+    <message>
+      <source>{name}: could not be parsed: {error}</source>
+      <translation type="obsolete">{name}：无法解析：{error}</translation>
     </message>
     <message>
       <source>the parser process failed: {error}</source>
