@@ -750,13 +750,14 @@ def test_page_lists_are_joined_the_chinese_way(chinese: None, qtbot: Any, settin
 
 
 def test_walking_through_the_issue_window_is_all_chinese(
-    chinese: None, qtbot: Any, settings: QSettings, tmp_path: Path
+    chinese: None, qtbot: Any, settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every panel, dialog, tooltip and status message of the issue window, driven as an editor
     would, on an issue with a page that cannot be opened; nothing in English."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox
+    from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QProgressDialog
 
+    import ui.issue.controller
     from core.edits import ConfirmEntity
     from ui.issue.recovery import choose_pages
 
@@ -840,7 +841,21 @@ def test_walking_through_the_issue_window_is_all_chinese(
     # saving, exporting (page 5 is left out), the recovery dialog
     w.issue.autosave_others()
     w.issue.save_all()
+    shown: list[QProgressDialog] = []
+
+    class Progress(QProgressDialog):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            shown.append(self)
+
+        def setLabelText(self, text: str) -> None:
+            seen.append(("export progress", text))
+            super().setLabelText(text)
+
+    monkeypatch.setattr(ui.issue.controller, "QProgressDialog", Progress)
     assert w.issue.export(tmp_path / "export")
+    assert shown and shown[0].windowTitle() == "导出本期"
+    seen.extend(("export dialog: " + where, t) for where, t in chrome_texts(shown[0]))
     look("recovery", QDialogButtonBox.StandardButton.Cancel)
     assert choose_pages(w, [(0, "1"), (2, "4")]) == []
     # closing with pages changed by a decision, then what the menu says with no issue open
@@ -862,7 +877,7 @@ def test_walking_through_the_issue_window_is_all_chinese(
     def without_data(t: str) -> str:
         for n in names:
             t = t.replace(n, "")
-        return re.sub(r"\bp\d\.txt[\w.]*", "", t)  # a page's file and its corrections' file
+        return re.sub(r"\b(p\d\.txt[\w.]*|corpus\.\w+)", "", t)  # files: a page's, its corrections', exported
 
     texts = [(where, without_data(t)) for where, t in texts if t]
     assert_chinese(texts)
@@ -919,3 +934,20 @@ def test_a_fault_in_the_parser_is_told_in_chinese_and_logged(
     assert not w.issue.show_page(0)
     assert said[-1] == "第1版无法打开：p1.txt：无法解析（程序出错，详情见日志）", said[-1]
     assert "an internal detail" in caplog.text and "p1.txt" in caplog.text
+
+
+def test_title_bars_name_the_program_in_the_interface_language(qtbot: Any) -> None:
+    """An untitled dialog's title bar showed the application name "Banmian" in a Chinese session."""
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.app import speak
+
+    app = QApplication.instance()
+    assert app is not None
+    translators = speak(app, "zh")
+    try:
+        assert QGuiApplication.applicationDisplayName() == "版面"
+    finally:
+        remove(app, translators)
+    translators = speak(app, "en")
+    assert not translators and QGuiApplication.applicationDisplayName() == "Banmian"

@@ -384,6 +384,10 @@
       <translation>无法切换标注器：{error}</translation>
     </message>
     <message>
+      <source>Banmian</source>
+      <translation>版面</translation>
+    </message>
+    <message>
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -420,6 +424,10 @@
       <translation>正在导出本期…</translation>
     </message>
     <message>
+      <source>Export the issue</source>
+      <translation>导出本期</translation>
+    </message>
+    <message>
       <source>Confirm all “{text}” in the issue</source>
       <translation>在本期中确认全部“{text}”</translation>
     </message>
@@ -454,10 +462,6 @@
     <message>
       <source>{issue} — page {page}</source>
       <translation>{issue} — 第{page}版</translation>
-    </message>
-    <message>
-      <source>Banmian</source>
-      <translation>版面</translation>
     </message>
     <message>
       <source>every page of the issue is saved</source>

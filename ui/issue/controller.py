@@ -479,6 +479,7 @@ class IssueController(QObject):
             self.w.say(tr("the issue is still being parsed; export when every page is ready"))
             return False
         progress = QProgressDialog(tr("Exporting the issue…"), "", 0, 0, self.w)
+        progress.setWindowTitle(tr("Export the issue"))
         progress.setCancelButton(None)
         progress.setMinimumDuration(300)
 
