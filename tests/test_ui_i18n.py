@@ -3,6 +3,7 @@ the project's own tooling), the window starts in Chinese or English by locale an
 
 from __future__ import annotations
 
+import errno
 import re
 import subprocess
 import sys
@@ -195,7 +196,7 @@ def test_an_open_issue_speaks_chinese(
     # an issue-wide decision from the entity list, told in Chinese
     assert w.issue.entity_window.select_text("长春", "LOC")
     w.issue.entity_window.buttons["reject"].click()
-    assert w.statusBar().currentMessage().startswith("在本期中否决全部“长春”：第1, 2, 4版共 "), (
+    assert w.statusBar().currentMessage().startswith("在本期中否决全部“长春”：第1、2、4版共 "), (
         w.statusBar().currentMessage()
     )
     # the recovery dialog after a crash
@@ -613,3 +614,340 @@ def test_a_failed_export_says_why_in_chinese(
     assert not w.issue.open(tmp_path / "nothing-here.pdf")
     assert asked.warnings[-1] == f"{tmp_path / 'nothing-here.pdf'}：文件不存在"
     w.undo_stack.setClean()
+
+
+# -- what goes wrong in an issue, and everything the issue window says, in Chinese ----------------
+
+
+def recording(w: MainWindow) -> list[str]:
+    """Every message the window puts in its status bar, from now on (a later one may replace it)."""
+    said: list[str] = []
+
+    def say(message: str, ms: int = 6000) -> None:
+        said.append(message)
+        w.statusBar().showMessage(message, ms)
+
+    w.say = say  # type: ignore[method-assign]
+    return said
+
+
+def refused_write(path: Path) -> Any:
+    def write(*_: Any) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    return write
+
+
+def test_an_issue_that_cannot_be_written_says_why_in_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Python's "[Errno 13] Permission denied: ..." was shown in the Chinese window."""
+    w = make_window(qtbot, settings, AskedWithTitles())
+    open_issue(qtbot, w, write_issue(tmp_path / "daily-2024-03-15"))
+    ws = w.issue.ws
+    assert ws is not None
+    state = ws.issue.state_path
+    monkeypatch.setattr(ws, "save_state", refused_write(state))
+    said = recording(w)
+    page2, page4 = ws.documents()[1].page, ws.documents()[2].page
+    qtbot.keyClick(w, Qt.Key.Key_F9)
+    assert w.issue.links.link(page2.articles[0].id, 2, page4.articles[-1].id)
+    assert said[-1] == f"已连接，但未能保存：{state}：没有权限"
+    w.issue.save_all()
+    assert said[-1] == f"本期的跨版链接：{state}：没有权限"
+    assert w.issue.close_issue()
+    assert said[-1] == f"本期的跨版链接未能保存：{state}：没有权限"
+    w.undo_stack.setClean()
+    w.files.autosave_timer.stop()
+
+
+def test_an_autosave_that_cannot_be_used_is_told_in_chinese(
+    chinese: None,
+    qtbot: Any,
+    settings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A failed restore: an OSError says its reason, a bug names the file (the detail is logged)."""
+    from core.edits import ConfirmEntity
+    from core.issue.workspace import IssueWorkspace
+
+    folder = write_issue(tmp_path / "daily-2024-03-15")
+    first = make_window(qtbot, settings, AskedWithTitles())
+    open_issue(qtbot, first, folder)
+    target = next(e for e in first.page().entities if e.text == "长春")
+    first.push(ConfirmEntity(target.id))
+    first.select_entity(target.id)
+    first.editing.by_name["apply_all"].trigger()
+    first.files.autosave()
+    first.issue.autosave_others()
+    ws = first.issue.ws
+    assert ws is not None and all(s.recovery_path() is not None for s in ws.slots)
+    autosaves = [s.recovery_path() for s in ws.slots]
+    restore = IssueWorkspace.recover
+
+    def recover(self: IssueWorkspace, index: int) -> list[str]:
+        if index == 0:
+            raise RuntimeError("internal detail of a bug")
+        if index == 1:
+            raise PermissionError(errno.EACCES, "Permission denied", str(autosaves[1]))
+        return restore(self, index)
+
+    monkeypatch.setattr(IssueWorkspace, "recover", recover)
+    second = make_window(qtbot, settings, AskedWithTitles())
+    second.issue.choose_recovery = lambda items: [i for i, _ in items]
+    said = recording(second)
+    open_issue(qtbot, second, folder)
+    qtbot.waitUntil(lambda: any("已恢复" in s for s in said))
+    told = said[-1]
+    assert told.startswith("已恢复 3 版未保存的校改（尚未保存）；"), told
+    assert f"第1版：自动保存的文件无法使用：处理 {autosaves[0].name} 时发生意外错误（详情见日志）" in told  # type: ignore[union-attr]
+    assert f"第2版：自动保存的文件无法使用：{autosaves[1]}：没有权限" in told
+    assert "internal detail" not in told and "Permission" not in told
+    assert "internal detail of a bug" in caplog.text
+    for w in (first, second):
+        w.undo_stack.setClean()
+        w.files.autosave_timer.stop()
+        w.issue.autosave_timer.stop()
+
+
+def test_a_parser_process_that_dies_is_told_in_chinese(
+    chinese: None, qtbot: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from ui.loading import PageLoader
+
+    loader = PageLoader()
+    died: Future[Any] = Future()
+    died.set_exception(BrokenProcessPool("A process in the process pool was terminated abruptly"))
+    with qtbot.waitSignal(loader.loaded, timeout=5000) as got:
+        loader.adopt("/some/where/p7.txt", died)
+    assert got.args[0].error == "解析进程在读取 p7.txt 时中止（详情见日志）"
+    assert "terminated abruptly" in caplog.text
+    loader.shutdown()
+
+
+def test_page_lists_are_joined_the_chinese_way(chinese: None, qtbot: Any, settings: QSettings, tmp_path: Path) -> None:
+    w = make_window(qtbot, settings, AskedWithTitles())
+    open_issue(qtbot, w, write_issue(tmp_path / "daily-2024-03-15"))
+    said = recording(w)
+    w.issue.show_entities()
+    window = w.issue.entity_window
+    assert window is not None and window.select_text("长春", "LOC")
+    row = window.current_row()
+    assert row is not None and window.model.pages_text(row) == "1、2、4"
+    window.buttons["confirm"].click()
+    assert said[-1].startswith("在本期中确认全部“长春”：第1、2、4版共 "), said[-1]
+    tip = window.model.data(window.proxy.mapToSource(window.table.currentIndex()), Qt.ItemDataRole.ToolTipRole)
+    assert tip and ":" not in str(tip) and "：" in str(tip), tip
+    window.close()
+    w.undo_stack.setClean()
+    w.files.autosave_timer.stop()
+    w.issue.autosave_timer.stop()
+
+
+def test_walking_through_the_issue_window_is_all_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every panel, dialog, tooltip and status message of the issue window, driven as an editor
+    would, on an issue with a page that cannot be opened; nothing in English."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QProgressDialog
+
+    import ui.issue.controller
+    from core.edits import ConfirmEntity
+    from ui.issue.recovery import choose_pages
+
+    folder = write_issue(tmp_path / "daily-2024-03-15")
+    (folder / "p5.txt").write_bytes(b"\x00\x01 not text")
+    asked = AskedWithTitles()
+    asked.answer = QMessageBox.StandardButton.Discard
+    w = make_window(qtbot, settings, asked)
+    said = recording(w)
+    texts: list[tuple[str, str]] = []
+    seen: list[tuple[str, str]] = []
+
+    def look(name: str, button: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Cancel) -> None:
+        def grab() -> None:
+            d = QApplication.activeModalWidget()
+            assert isinstance(d, QDialog), name
+            seen.extend((f"{name}: {where}", t) for where, t in chrome_texts(d))
+            for box in d.findChildren(QComboBox):
+                seen.extend((f"{name} choice", box.itemText(i)) for i in range(box.count()))
+            for bar in d.findChildren(QDialogButtonBox):
+                b = bar.button(button)
+                if b is not None:
+                    b.click()
+                    return
+            d.reject()
+
+        QTimer.singleShot(0, grab)
+
+    open_issue(qtbot, w, folder)
+    ws = w.issue.ws
+    assert ws is not None and w.issue.model is not None and w.issue.panel is not None
+    model = w.issue.model
+    assert [s.page.label for s in ws.slots] == ["1", "2", "4", "5"] and ws.slots[3].error
+    for r in range(model.rowCount()):
+        texts.append((f"page row {r}", model.text(r)))
+        tip = str(model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole))
+        texts.append((f"page row {r} tip", tip.replace(ws.slots[r].page.path.name, "")))
+    # moving between pages, past the last one, onto the page that cannot be opened
+    for _ in range(4):
+        qtbot.keyClick(w, Qt.Key.Key_F9)
+    w.issue.show_page(3)
+    w.issue.step(-1)
+    w.issue.show_page(0)
+    w.issue.step(-1)
+    # the story panel: a story continued on page 4, one that is not, linking by hand
+    page1 = w.page()
+    w.select_article(page1.articles[0].id)
+    texts += chrome_texts(w.issue.story)
+    texts += [(f"story part {i}", w.issue.story.parts.item(i).text()) for i in range(w.issue.story.parts.count())]
+    look("link")
+    w.issue.story.link_button.click()
+    w.issue.links.unlink()
+    w.issue.story.title.text()
+    w.issue.links.link(page1.articles[-1].id, 0, page1.articles[-1].id)
+    w.issue.show_page(1)
+    w.select_article(w.page().articles[0].id)
+    texts += chrome_texts(w.issue.story)
+    assert w.issue.story.title.text() == "文章：未跨版"
+    w.issue.links.unlink()
+    w.issue.show_page(0)
+    # issue-wide decisions, the entity list, find
+    target = next(e for e in page1.entities if e.text == "长春")
+    w.push(ConfirmEntity(target.id))
+    w.select_entity(target.id)
+    w.editing.by_name["apply_all"].trigger()
+    w.issue.show_entities()
+    window = w.issue.entity_window
+    assert window is not None
+    texts += chrome_texts(window)
+    m = window.model
+    for r in range(m.rowCount()):
+        texts += [(f"entity row {r} {c}", str(m.index(r, c).data() or "")) for c in (3, 4)]
+        texts.append((f"entity row {r} tip", str(m.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) or "")))
+    other = next(r for r in m.rows if r.text != "长春")
+    assert window.select_text(other.text, other.type)
+    window.buttons["reject"].click()
+    w.issue.find("王海林")
+    texts += chrome_texts(w.issue.find_panel)
+    w.issue.find("没有这几个字")
+    texts += chrome_texts(w.issue.find_panel)
+    # saving, exporting (page 5 is left out), the recovery dialog
+    w.issue.autosave_others()
+    w.issue.save_all()
+    shown: list[QProgressDialog] = []
+
+    class Progress(QProgressDialog):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            shown.append(self)
+
+        def setLabelText(self, text: str) -> None:
+            seen.append(("export progress", text))
+            super().setLabelText(text)
+
+    monkeypatch.setattr(ui.issue.controller, "QProgressDialog", Progress)
+    assert w.issue.export(tmp_path / "export")
+    assert shown and shown[0].windowTitle() == "导出本期"
+    seen.extend(("export dialog: " + where, t) for where, t in chrome_texts(shown[0]))
+    look("recovery", QDialogButtonBox.StandardButton.Cancel)
+    assert choose_pages(w, [(0, "1"), (2, "4")]) == []
+    # closing with pages changed by a decision, then what the menu says with no issue open
+    elsewhere = next(r for r in m.rows if 0 not in r.pages and r.pending)
+    w.issue.apply_everywhere("confirm", elsewhere.text, elsewhere.type)
+    assert w.issue.close_issue()
+    assert asked.titles[-1] == "本期有未保存的校改", asked.titles
+    w.issue.show_entities()
+    w.issue.find_dialog()
+    w.issue.export_dialog()
+    w.issue.find_panel.search_for("长春")
+    texts += chrome_texts(w.issue.find_panel)
+    assert {where.split(":")[0] for where, _ in seen} >= {"link", "recovery"}, seen
+    texts += seen + [("status", s) for s in said]
+    texts += [("question title", t) for t in asked.titles] + [("question", t) for t in asked.questions]
+    texts += [("warning", t) for t in asked.warnings]
+    names = [str(tmp_path / "export"), str(folder), "daily-2024-03-15", "p5.txt"]
+
+    def without_data(t: str) -> str:
+        for n in names:
+            t = t.replace(n, "")
+        return re.sub(r"\b(p\d\.txt[\w.]*|corpus\.\w+)", "", t)  # files: a page's, its corrections', exported
+
+    texts = [(where, without_data(t)) for where, t in texts if t]
+    assert_chinese(texts)
+    # nor English punctuation between Chinese words (lists joined with 、, sentences with ；)
+    assert not [(where, t) for where, t in texts if CJK.search(t) and re.search(r"[,;:] ", t)]
+    w.undo_stack.setClean()
+    w.files.autosave_timer.stop()
+    w.issue.autosave_timer.stop()
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        ("{not json", "不是 JSON：第 1 行第 2 列"),
+        ('{"format": "%s", "links": {"added": [1]}}', "跨版链接：某条链接不是“版、行、版、行”四项"),
+    ],
+)
+def test_an_unreadable_issue_file_is_told_in_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, tmp_path: Path, content: str, why: str
+) -> None:
+    """Python's "Expecting value: line 1 column 2 (char 1)" or "cannot unpack non-iterable int
+    object" was shown inside the Chinese sentence."""
+    from core.issue.source import open_issue as issue_of
+    from core.issue.workspace import FORMAT
+
+    folder = write_issue(tmp_path / "daily-2024-03-15")
+    state = issue_of(folder).state_path
+    state.write_text(content.replace("%s", FORMAT), encoding="utf-8")
+    w = make_window(qtbot, settings, AskedWithTitles())
+    said = recording(w)
+    open_issue(qtbot, w, folder)
+    told = next(s for s in said if state.name in s)
+    assert told == f"{state.name}：无法读取本期的跨版链接决定（{why}）；跨版链接按自动结果", told
+    w.undo_stack.setClean()
+
+
+def test_a_fault_in_the_parser_is_told_in_chinese_and_logged(
+    chinese: None,
+    qtbot: Any,
+    settings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import core.persist
+
+    def broken(*_: Any, **__: Any) -> Any:
+        raise KeyError("an internal detail")
+
+    monkeypatch.setattr(core.persist, "open_page", broken)
+    w = make_window(qtbot, settings, AskedWithTitles())
+    said = recording(w)
+    open_issue(qtbot, w, write_issue(tmp_path / "daily-2024-03-15"))
+    assert not w.issue.show_page(0)
+    assert said[-1] == "第1版无法打开：p1.txt：无法解析（程序出错，详情见日志）", said[-1]
+    assert "an internal detail" in caplog.text and "p1.txt" in caplog.text
+
+
+def test_title_bars_name_the_program_in_the_interface_language(qtbot: Any) -> None:
+    """An untitled dialog's title bar showed the application name "Banmian" in a Chinese session."""
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.app import speak
+
+    app = QApplication.instance()
+    assert app is not None
+    translators = speak(app, "zh")
+    try:
+        assert QGuiApplication.applicationDisplayName() == "版面"
+    finally:
+        remove(app, translators)
+    translators = speak(app, "en")
+    assert not translators and QGuiApplication.applicationDisplayName() == "Banmian"

@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.paths import SAMPLE_PAGE as SAMPLE
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
 
 NO_DISPLAY = (
     "banmian: no display available (DISPLAY/WAYLAND_DISPLAY unset); the headless commands "
@@ -34,6 +38,19 @@ def page_to_open(argv: list[str]) -> Path | None:
     return first_page(Path(argv[0]))
 
 
+def speak(app: QCoreApplication, setting: str) -> list[QTranslator]:
+    """Install the interface language (``setting``: "zh", "en", or "" for the system's) and name
+    the program in it where the title bars name it (an untitled dialog shows that name alone).
+    Returns the translators (keep them alive)."""
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.i18n import choose_language, install, tr
+
+    translators = install(app, choose_language(setting))
+    QGuiApplication.setApplicationDisplayName(tr("Banmian"))
+    return translators
+
+
 def run(argv: list[str]) -> int:
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
@@ -54,12 +71,11 @@ def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "banmian"])
     app.setOrganizationName("Banmian")
     app.setApplicationName("Banmian")
-    from ui.i18n import choose_language, install
     from ui.loading import PageLoader
     from ui.main_window import MainWindow, app_settings
 
     settings = app_settings()
-    translators = install(app, choose_language(str(settings.value("ui/language", ""))))  # noqa: F841 (kept alive)
+    translators = speak(app, str(settings.value("ui/language", "")))  # noqa: F841 (kept alive)
     window = MainWindow(loader=PageLoader(pool=pool), settings=settings)
     window.show()
     if first is None:

@@ -9,18 +9,22 @@ into the cache folder the first time it is needed (again whenever the ``.ts`` is
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from core.messages import render
+from core.messages import Message, os_reason, render
 from core.paths import cache_dir
 
 CONTEXT = "Banmian"
 TS_DIR = Path(__file__).resolve().parent / "i18n"
 LANGUAGES = {"zh": "zh_CN"}  # setting value -> .ts suffix; "en" is the source language
+log = logging.getLogger("banmian")
 
 
 def tr(text: str) -> str:
@@ -31,6 +35,31 @@ def tr_core(text: str) -> str:
     """A message from core (``core.messages.Message``: a load error, a save refusal, a warning) in
     the interface language; text that is no such message is shown as it is."""
     return render(text, tr)
+
+
+def listing(items: Iterable[str]) -> str:
+    """Items named one after the other (page numbers, statuses): "1, 2, 4" in English, "1、2、4"
+    in Chinese (the separator is a translated string)."""
+    return tr(", ").join(items)
+
+
+def sentences(items: Iterable[str]) -> str:
+    """Short sentences said on one line: joined by "; " in English, by "；" in Chinese."""
+    return tr("; ").join(items)
+
+
+def reason(e: BaseException, about: str | os.PathLike[str]) -> str:
+    """Why ``e`` happened, in the interface language: an ``OSError``'s reason (with its file),
+    core's own message, or, for anything else (a bug), a sentence naming ``about`` (the file
+    concerned) while the detail goes to the log (never Python's English to the editor)."""
+    if isinstance(e, OSError):
+        why = tr_core(os_reason(e))
+        return tr("{path}: {error}").format(path=e.filename, error=why) if e.filename else why
+    text = str(e)
+    if isinstance(text, Message):
+        return tr_core(text)
+    log.error("%s: %s: %s", about, type(e).__name__, text, exc_info=e)
+    return tr("unexpected error with {name} (the details are in the log)").format(name=Path(about).name)
 
 
 def lrelease() -> str | None:

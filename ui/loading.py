@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.model import Page
-from ui.i18n import tr
+from ui.i18n import log, tr
 from ui.worker import Loaded, parse_path, start_pool, warm_up
 
 
@@ -44,6 +44,7 @@ class PageLoader(QObject):
         self._pool = pool
         self._job = job
         self._pending: list[Future[Loaded]] = []
+        self._names: dict[Future[Loaded], str] = {}  # the page each parse is for (a failure names it)
         self._timer = QTimer(self)
         self._timer.setInterval(25)
         self._timer.timeout.connect(self._poll)
@@ -57,6 +58,7 @@ class PageLoader(QObject):
         """Wait for a parse that was asked for before the window existed (``worker.start_early``)."""
         self.progress.emit(tr("Reading and parsing {name}…").format(name=Path(path).name))
         self._pending.append(future)
+        self._names[future] = Path(path).name
         self._timer.start()
 
     def warm_up(self) -> None:
@@ -67,15 +69,18 @@ class PageLoader(QObject):
         self.cancel()
         self.progress.emit(tr("Reading and parsing {name}…").format(name=Path(path).name))
         try:
-            self._pending.append(self._executor().submit(self._job, str(path)))
+            future = self._executor().submit(self._job, str(path))
         except RuntimeError:  # the pool broke (worker killed): start a new one
             self._pool = None
-            self._pending.append(self._executor().submit(self._job, str(path)))
+            future = self._executor().submit(self._job, str(path))
+        self._pending.append(future)
+        self._names[future] = Path(path).name
         self._timer.start()
 
     def cancel(self) -> None:
         """Drop the pages asked for and not delivered; a parse already running is killed."""
         pending, self._pending = self._pending, []
+        self._names = {}
         running = [f for f in pending if not f.cancel() and not f.done()]
         if running and self._pool is not None:
             _terminate(self._pool)
@@ -84,7 +89,7 @@ class PageLoader(QObject):
     def shutdown(self) -> None:
         """Closing the window: nothing may keep running (or keep the app from exiting)."""
         self._timer.stop()
-        self._pending = []
+        self._pending, self._names = [], {}
         if self._pool is not None:
             _terminate(self._pool)
             self._pool = None
@@ -93,12 +98,17 @@ class PageLoader(QObject):
         done = [f for f in self._pending if f.done()]
         for f in done:
             self._pending.remove(f)
+            name = self._names.pop(f, "")
             try:
                 result = f.result()
-            except Exception as e:  # the worker died: say so, keep the window
+            except Exception as e:  # the worker died: say so (the detail goes to the log), keep the window
                 self._pool = None
+                log.error("the parser process failed on %s: %s: %s", name, type(e).__name__, e)
                 result = Loaded(
-                    "", error=tr("the parser process failed: {error}").format(error=f"{type(e).__name__}: {e}")
+                    "",
+                    error=tr("the parser process stopped while reading {name} (the details are in the log)").format(
+                        name=name
+                    ),
                 )
             self.loaded.emit(result)
         if not self._pending:

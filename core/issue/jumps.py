@@ -332,5 +332,5 @@ def state_from_dict(data: object, names: Sequence[str]) -> LinkState:
 
     try:
         return LinkState(frozenset(), links("added"), links("removed"))
-    except (TypeError, ValueError) as e:
-        raise ValueError(msg("links: {error}", error=str(e))) from None
+    except (TypeError, ValueError):  # a link that is not four values, or a line that is no number
+        raise ValueError(msg("links: a link is not a page, a line, a page and a line")) from None

@@ -8,6 +8,7 @@ and the window polls (pages as they finish).
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -53,12 +54,12 @@ def load_page(
         result = open_page(path, lexicon, strict=strict, parser=parser)
     except (PageError, SidecarError) as e:
         return PageLoad(path, error=str(e))
-    except Exception as e:  # a parser bug on one page must not stop the issue
+    except Exception as e:  # a parser bug on one page must not stop the issue: said, its detail logged
+        logging.getLogger("banmian").error("%s: could not be parsed", path, exc_info=e)
+        name = os.path.basename(path)
         return PageLoad(
             path,
-            error=msg(
-                "{name}: could not be parsed: {error}", name=os.path.basename(path), error=f"{type(e).__name__}: {e}"
-            ),
+            error=msg("{name}: could not be parsed (a fault in the program; the details are in the log)", name=name),
         )
     doc = result.document
     return PageLoad(

@@ -97,6 +97,17 @@ class PageSlot:
         return recovery_path(self.sidecar_path) if self.sidecar_path else None
 
 
+def _why(e: OSError | ValueError) -> str:
+    """Why the issue file could not be read, as a message (never Python's English)."""
+    if isinstance(e, OSError):
+        return os_reason(e)
+    if isinstance(e, json.JSONDecodeError):
+        return msg("not JSON: line {line}, column {column}", line=e.lineno, column=e.colno)
+    if isinstance(e, UnicodeDecodeError):
+        return msg("not UTF-8 text")
+    return str(e)  # the reading's own refusals are messages
+
+
 @dataclass(frozen=True, slots=True)
 class IssueEvent:
     """``kind``: page_loaded, page_changed (an edit, a save) or links_changed; ``page``: its index."""
@@ -349,7 +360,7 @@ class IssueWorkspace:
             self.state_warning = msg(
                 "{name}: the issue's link decisions could not be read ({error}); links are automatic",
                 name=path.name,
-                error=str(e),
+                error=_why(e),
             )
 
     # -- autosave and recovery -----------------------------------------------------------------------

@@ -384,6 +384,22 @@
       <translation>无法切换标注器：{error}</translation>
     </message>
     <message>
+      <source>Banmian</source>
+      <translation>版面</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>; </source>
+      <translation>；</translation>
+    </message>
+    <message>
+      <source>unexpected error with {name} (the details are in the log)</source>
+      <translation>处理 {name} 时发生意外错误（详情见日志）</translation>
+    </message>
+    <message>
       <source>Mark all “{text}” as {type} in the issue</source>
       <translation>在本期中把全部“{text}”标为 {type}</translation>
     </message>
@@ -406,6 +422,10 @@
     <message>
       <source>Exporting the issue…</source>
       <translation>正在导出本期…</translation>
+    </message>
+    <message>
+      <source>Export the issue</source>
+      <translation>导出本期</translation>
     </message>
     <message>
       <source>Confirm all “{text}” in the issue</source>
@@ -444,10 +464,6 @@
       <translation>{issue} — 第{page}版</translation>
     </message>
     <message>
-      <source>Banmian</source>
-      <translation>版面</translation>
-    </message>
-    <message>
       <source>every page of the issue is saved</source>
       <translation>本期各版均已保存</translation>
     </message>
@@ -480,6 +496,10 @@
       <translation>，{n} 版无法打开</translation>
     </message>
     <message>
+      <source>restored the unsaved corrections of {n} pages (not saved yet)</source>
+      <translation>已恢复 {n} 版未保存的校改（尚未保存）</translation>
+    </message>
+    <message>
       <source>this is the last page of the issue</source>
       <translation>这是本期的最后一版</translation>
     </message>
@@ -502,10 +522,6 @@
     <message>
       <source>, {n} continued stories</source>
       <translation>，{n} 篇跨版文章</translation>
-    </message>
-    <message>
-      <source>restored the unsaved corrections of {n} pages (not saved yet)</source>
-      <translation>已恢复 {n} 版未保存的校改（尚未保存）</translation>
     </message>
     <message>
       <source>{n} other pages hold corrections not saved yet (issue-wide decisions). Save them?</source>
@@ -586,6 +602,10 @@
     <message>
       <source>{n} distinct entities, {k} occurrences pending</source>
       <translation>{n} 个不同实体，{k} 处待审</translation>
+    </message>
+    <message>
+      <source>{status}: {n}</source>
+      <translation>{status}：{n}</translation>
     </message>
     <message>
       <source>Find in the issue (Enter)…</source>
@@ -824,8 +844,8 @@
       <translation>正在读取并解析 {name}…</translation>
     </message>
     <message>
-      <source>the parser process failed: {error}</source>
-      <translation>解析进程出错：{error}</translation>
+      <source>the parser process stopped while reading {name} (the details are in the log)</source>
+      <translation>解析进程在读取 {name} 时中止（详情见日志）</translation>
     </message>
     <message>
       <source>Articles</source>
@@ -1134,10 +1154,6 @@
     <message>
       <source>Where</source>
       <translation>位置</translation>
-    </message>
-    <message>
-      <source>, </source>
-      <translation>、</translation>
     </message>
     <message>
       <source>Add entity</source>
@@ -1732,16 +1748,16 @@
       <translation>这两部分没有连接</translation>
     </message>
     <message>
-      <source>links: {error}</source>
-      <translation>跨版链接：{error}</translation>
+      <source>links: a link is not a page, a line, a page and a line</source>
+      <translation>跨版链接：某条链接不是“版、行、版、行”四项</translation>
     </message>
     <message>
       <source>{name}: could not be parsed</source>
       <translation>{name}：无法解析</translation>
     </message>
     <message>
-      <source>{name}: could not be parsed: {error}</source>
-      <translation>{name}：无法解析：{error}</translation>
+      <source>{name}: could not be parsed (a fault in the program; the details are in the log)</source>
+      <translation>{name}：无法解析（程序出错，详情见日志）</translation>
     </message>
     <message>
       <source>{path}: an issue is a folder of pages or a PDF</source>
@@ -1762,6 +1778,14 @@
     <message>
       <source>{path}: the PDF has no pages</source>
       <translation>{path}：该 PDF 没有页面</translation>
+    </message>
+    <message>
+      <source>not JSON: line {line}, column {column}</source>
+      <translation>不是 JSON：第 {line} 行第 {column} 列</translation>
+    </message>
+    <message>
+      <source>not UTF-8 text</source>
+      <translation>不是 UTF-8 文本</translation>
     </message>
     <message>
       <source>the page could not be opened</source>
@@ -2114,6 +2138,18 @@
     <message>
       <source>{name}: the page is empty</source>
       <translation>{name}：该版面是空的</translation>
+    </message>
+    <message>
+      <source>links: {error}</source>
+      <translation type="obsolete">跨版链接：{error}</translation>
+    </message>
+    <message>
+      <source>{name}: could not be parsed: {error}</source>
+      <translation type="obsolete">{name}：无法解析：{error}</translation>
+    </message>
+    <message>
+      <source>the parser process failed: {error}</source>
+      <translation type="obsolete">解析进程出错：{error}</translation>
     </message>
     <message>
       <source>p{page} {article}</source>

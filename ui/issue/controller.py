@@ -25,7 +25,7 @@ from core.issue.source import IssueError, is_issue, open_issue
 from core.issue.workspace import IssueEvent, IssueWorkspace
 from core.messages import os_reason
 from ui.actions.commands import EditCommand
-from ui.i18n import tr, tr_core
+from ui.i18n import listing, reason, sentences, tr, tr_core
 from ui.issue.entity_list import IssueEntityModel, IssueEntityWindow
 from ui.issue.find import IssueFindPanel
 from ui.issue.links import StoryLinks
@@ -184,16 +184,17 @@ class IssueController(QObject):
         if not pages:
             return
         chosen = self.choose_recovery([(i, ws.slots[i].page.label) for i in pages])
+        notes: list[str] = []  # what the restore says (an autosave set aside, corrections dropped)
         for i in pages:
             if i in chosen:
+                slot = ws.slots[i]
                 try:
-                    ws.recover(i)
+                    notes.extend(ws.recover(i))
                 except Exception as e:  # an unusable autosave: say it, keep the page as saved
-                    self.w.say(
+                    notes.append(
                         tr("page {page}: the autosave could not be used: {error}").format(
-                            page=ws.slots[i].page.label, error=e
-                        ),
-                        15000,
+                            page=slot.page.label, error=reason(e, slot.recovery_path() or slot.page.path)
+                        )
                     )
             else:
                 ws.drop_recovery(i)
@@ -201,7 +202,8 @@ class IssueController(QObject):
             shown, self.current = self.current, -1
             self.show_page(shown, save_first=False)
         if chosen:
-            self.w.say(tr("restored the unsaved corrections of {n} pages (not saved yet)").format(n=len(chosen)), 15000)
+            done = tr("restored the unsaved corrections of {n} pages (not saved yet)").format(n=len(chosen))
+            self.w.say(sentences([done, *map(tr_core, notes)]), 15000)
 
     def close_issue(self) -> bool:
         """Close the open issue, saving what the editor wants saved; False: the editor cancelled."""
@@ -232,7 +234,8 @@ class IssueController(QObject):
         try:
             ws.save_state()
         except OSError as e:
-            self.w.say(tr("the issue's links were not saved: {error}").format(error=e), 15000)
+            why = reason(e, ws.issue.state_path)
+            self.w.say(tr("the issue's links were not saved: {error}").format(error=why), 15000)
         if self.loader is not None:
             self.loader.shutdown()
         if self._unsubscribe is not None:
@@ -351,8 +354,8 @@ class IssueController(QObject):
             try:
                 self.ws.save_state()
             except OSError as e:
-                problems.append(tr("the issue's links: {error}").format(error=e))
-        self.w.say("; ".join(map(tr_core, problems)) if problems else tr("every page of the issue is saved"), 10000)
+                problems.append(tr("the issue's links: {error}").format(error=reason(e, self.ws.issue.state_path)))
+        self.w.say(sentences(map(tr_core, problems)) if problems else tr("every page of the issue is saved"), 10000)
 
     def autosave_others(self) -> None:
         ws = self.ws
@@ -360,7 +363,7 @@ class IssueController(QObject):
             return
         problems = ws.autosave([i for i in ws.modified_pages() if i != self.current])
         if problems:
-            self.w.say("; ".join(map(tr_core, problems)), 15000)
+            self.w.say(sentences(map(tr_core, problems)), 15000)
 
     # -- issue-wide decisions ----------------------------------------------------------------------
 
@@ -377,7 +380,7 @@ class IssueController(QObject):
         assert self.ws is not None
         pages = decision.pages
         count = sum(len(b.edits) for b in decision.batches.values())
-        where = ", ".join(self.ws.slots[i].page.label for i in pages[:12]) + ("…" if len(pages) > 12 else "")
+        where = listing(self.ws.slots[i].page.label for i in pages[:12]) + ("…" if len(pages) > 12 else "")
         skipped = tr("; not on {n} pages that changed").format(n=len(decision.skipped)) if decision.skipped else ""
         self.w.say(
             tr("{decision}: {n} occurrences on pages {pages}{skipped} (Ctrl+Z on a page undoes it there)").format(
@@ -476,6 +479,7 @@ class IssueController(QObject):
             self.w.say(tr("the issue is still being parsed; export when every page is ready"))
             return False
         progress = QProgressDialog(tr("Exporting the issue…"), "", 0, 0, self.w)
+        progress.setWindowTitle(tr("Export the issue"))
         progress.setCancelButton(None)
         progress.setMinimumDuration(300)
 
@@ -493,9 +497,8 @@ class IssueController(QObject):
         finally:
             progress.close()
             self.w.activateWindow()
-        note = "; ".join(map(tr_core, result.problems))
         done = tr("Exported {n} files to {folder}").format(n=len(result.written), folder=out)
-        self.w.say(done + (f"; {note}" if note else ""), 15000)
+        self.w.say(sentences([done, *map(tr_core, result.problems)]), 15000)
         return True
 
     # -- recent issues, drag and drop, closing -------------------------------------------------------

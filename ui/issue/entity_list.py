@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from core.issue.decisions import EntityRow, entity_rows
 from core.issue.indexed import IssueIndex, with_waiting
 from core.issue.workspace import IssueEvent, IssueWorkspace
-from ui.i18n import tr
+from ui.i18n import listing, tr
 
 COLUMNS = ("Entity", "Type", "Count", "Pages", "Status")  # shown through tr (tools/i18n.py lists them)
 RowRole = Qt.ItemDataRole.UserRole + 1
@@ -73,9 +73,9 @@ class IssueEntityModel(QAbstractTableModel):
         self.endResetModel()
 
     def pages_text(self, row: EntityRow) -> str:
-        text = ", ".join(self.ws.slots[i].page.label for i in row.pages)
+        text = listing(self.ws.slots[i].page.label for i in row.pages)
         if row.waiting:
-            labels = ", ".join(self.ws.slots[i].page.label for i in row.waiting_pages)
+            labels = listing(self.ws.slots[i].page.label for i in row.waiting_pages)
             text += tr(" (+{n} on {pages}, still parsing)").format(n=row.waiting, pages=labels)
         return text
 
@@ -101,7 +101,7 @@ class IssueEntityModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.text, row.type, row.count, self.pages_text(row), tr(row.status))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return ", ".join(f"{tr(status)}: {n}" for status, n in row.statuses)
+            return listing(tr("{status}: {n}").format(status=tr(status), n=n) for status, n in row.statuses)
         return None
 
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand
 from core.fields import article_fields
 from core.issue.jumps import LinkEdit, LinkError, LinkStories, StoryRef, UnlinkStories, resolve
 from core.issue.workspace import IssueWorkspace
-from ui.i18n import tr, tr_core
+from ui.i18n import reason, tr, tr_core
 from ui.issue.story import StoryPanel, part_label
 
 if TYPE_CHECKING:
@@ -126,7 +126,8 @@ class StoryLinks(QObject):
         try:
             self.ws.save_state()
         except OSError as e:
-            self.w.say(tr("the link was made but not saved: {error}").format(error=e), 15000)
+            why = reason(e, self.ws.issue.state_path)
+            self.w.say(tr("the link was made but not saved: {error}").format(error=why), 15000)
         return True
 
     def unlink(self) -> None:
