@@ -25,6 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the windows timed here keep their settings (dock layout, size) in a folder of their own: the
+# user's saved layout would change what is painted, and these runs must not change it either
+_SETTINGS = tempfile.TemporaryDirectory(prefix="bench_ui_config_")
+os.environ["BANMIAN_CONFIG_DIR"] = _SETTINGS.name
 
 from core.paths import SAMPLE_PAGE  # noqa: E402
 

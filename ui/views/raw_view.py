@@ -7,7 +7,7 @@ re-tints hundreds of lines costs a repaint of the screen, on the sample as on a 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QStaticText,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
@@ -30,6 +31,9 @@ from ui.views.textpos import TextPositions
 
 LINES_MIME = "application/x-banmian-lines"
 BAND_GAP = 4  # an article's highlight runs on over at most this many blank lines
+GUTTER_BACKGROUND = QColor("#f4f4f4")
+GUTTER_NUMBER = QColor("#888888")
+GUTTER_MARK = QColor("#2b4a7a")
 
 
 class LineGutter(QWidget):
@@ -82,6 +86,7 @@ class RawPageView(QPlainTextEdit):
         self._gutter = LineGutter(self)
         self._mark_font = QFont(self.font())
         self._mark_font.setBold(True)
+        self._statics: dict[tuple[str, bool], QStaticText] = {}
         self.blockCountChanged.connect(self._fit_gutter)
         self.updateRequest.connect(self._scroll_gutter)
         self.cursorPositionChanged.connect(self._cursor_moved)
@@ -376,45 +381,82 @@ class RawPageView(QPlainTextEdit):
         self.setViewportMargins(self.gutter_width(), 0, 0, 0)
 
     def _scroll_gutter(self, rect: QRect, dy: int) -> None:
+        """The gutter follows the text when it scrolls or is laid out again (a whole-viewport
+        update); a partial update (the cursor, a highlight, a tint) leaves numbers and marks as
+        they are: a changed mark asks for its own band (``_rows_changed``)."""
         if dy:
             self._gutter.scroll(0, dy)
-        else:
-            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
+        elif rect.contains(self.viewport().rect()):
+            self._gutter.update()
 
     def paint_gutter(self, gutter: QWidget, event: QPaintEvent) -> None:
+        """Numbers and marks of the lines in the event's band, each text laid out once per session
+        (``QStaticText``) and drawn with one pen per kind: a repaint costs its lines' draws only."""
         painter = QPainter(gutter)
-        painter.fillRect(event.rect(), QColor("#f4f4f4"))
+        area = event.rect()
+        painter.fillRect(area, GUTTER_BACKGROUND)
+        model = self._model
+        if model is None:
+            painter.end()
+            return
         block = self.firstVisibleBlock()
         top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
         height = self.fontMetrics().height()
-        width = gutter.width()
         mark_w = self.fontMetrics().horizontalAdvance("MM")
-        model = self._model
-        n_rows = model.rowCount() if model is not None else 0
-        while block.isValid() and top <= event.rect().bottom():
+        right = gutter.width() - mark_w - 6  # numbers end here; marks are centred after it
+        n_rows = model.rowCount()
+        shown: list[tuple[int, int]] = []  # (row, top) of the lines in the band
+        while block.isValid() and top <= area.bottom():
             if not block.isVisible():
                 block = block.next()
                 continue
             bottom = top + round(self.blockBoundingRect(block).height())
             row = block.blockNumber()
-            if bottom >= event.rect().top() and row < n_rows and model is not None:
-                painter.setPen(QColor("#888888"))
-                painter.setFont(self.font())
-                painter.drawText(0, top, width - mark_w - 6, height, Qt.AlignmentFlag.AlignRight, str(row + 1))
-                mark = model.mark(row + 1)
-                if mark:
-                    painter.setFont(self._mark_font)
-                    painter.setPen(UNASSIGNED_MARK if mark == "?" else QColor("#2b4a7a"))
-                    painter.drawText(width - mark_w - 2, top, mark_w, height, Qt.AlignmentFlag.AlignCenter, mark)
+            if bottom >= area.top() and row < n_rows:
+                shown.append((row, top))
             block = block.next()
             top = bottom
+        painter.setFont(self.font())
+        painter.setPen(GUTTER_NUMBER)
+        for row, y in shown:
+            st = self._static(str(row + 1), bold=False)
+            painter.drawStaticText(QPointF(right - st.size().width(), y), st)
+        painter.setFont(self._mark_font)
+        for unassigned in (False, True):
+            painter.setPen(UNASSIGNED_MARK if unassigned else GUTTER_MARK)
+            for row, y in shown:
+                mark = model.mark(row + 1)
+                if mark and (mark == "?") == unassigned:
+                    st = self._static(mark, bold=True)
+                    size = st.size()
+                    painter.drawStaticText(
+                        QPointF(right + 4 + (mark_w - size.width()) / 2, y + (height - size.height()) / 2), st
+                    )
         painter.end()
+
+    def _static(self, text: str, *, bold: bool) -> QStaticText:
+        """``text`` laid out once in the gutter's font (numbers) or the marks' bold font."""
+        key = (text, bold)
+        st = self._statics.get(key)
+        if st is None:
+            st = QStaticText(text)
+            st.setTextFormat(Qt.TextFormat.PlainText)
+            st.prepare(font=self._mark_font if bold else self.font())
+            self._statics[key] = st
+        return st
 
     # Qt overrides
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self._paint_tints(event)
         super().paintEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._statics.clear()
+            self._mark_font = QFont(self.font())
+            self._mark_font.setBold(True)
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
