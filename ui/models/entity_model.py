@@ -6,7 +6,7 @@ import bisect
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleDataSpan, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from core.events import Change
@@ -263,6 +263,12 @@ class EntityFilterModel(QSortFilterProxyModel):
         if self._status == "pending":
             return bool(status == PENDING_STATUS)
         return not self._status or status == self._status
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N803
+        """A painted cell's roles from the source in one call (Qt's proxy asks per role, each
+        through ``mapToSource`` and the source's ``data``)."""
+        if index.isValid():
+            self.sourceModel().multiData(self.mapToSource(index), roleDataSpan)
 
     def visible_ids(self) -> list[str]:
         """The entity ids the table shows, in the table's (the review queue's) order."""
