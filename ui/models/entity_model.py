@@ -6,7 +6,7 @@ import bisect
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QModelRoleDataSpan, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from core.events import Change
@@ -118,20 +118,22 @@ class EntityModel(RowsModel[Entity]):
                 self._display = {k: v for k, v in self._display.items() if k in live}
         if change.articles or change.article_list:  # entities change article without changing themselves
             self._article_rows = None
+            # an entity's Article cell (its article's row) changes when its line changes article
+            reowned = frozenset(_reowned(old, new, change))
             if change.article_list:  # article rows shifted: the entities of every article whose row moved
                 before = {a.id: i for i, a in enumerate(old.articles)}
-                moved = [a.id for i, a in enumerate(new.articles) if before.get(a.id) != i or a.id in change.articles]
+                moved = [a.id for i, a in enumerate(new.articles) if before.get(a.id) != i]
                 index = self._session.index
                 if sum(len(index.entities_of(aid)) for aid in moved) > len(self._rows) // 4:
                     if self._rows:  # most of the table: one signal beats finding each row
                         self.dataChanged.emit(self.index(0, ARTICLE), self.index(len(self._rows) - 1, ARTICLE))
                     return
                 rows = {self._row_at(e.start) for aid in moved for e in index.entities_of(aid)}
-                rows.update(r for a, b in self._rows_on(new, change.lines) for r in range(a, b + 1))
+                rows.update(r for a, b in self._rows_on(new, reowned) for r in range(a, b + 1))
                 for first, last in _runs(sorted(rows)):
                     self.dataChanged.emit(self.index(first, ARTICLE), self.index(last, ARTICLE))
             else:  # the same articles in the same rows: only entities on re-owned lines change article
-                for first, last in self._rows_on(new, change.lines):
+                for first, last in self._rows_on(new, reowned):
                     self.dataChanged.emit(self.index(first, ARTICLE), self.index(last, ARTICLE))
 
     def _follow_entities(self, old: Page, new: Page, change: Change) -> None:
@@ -264,12 +266,6 @@ class EntityFilterModel(QSortFilterProxyModel):
             return bool(status == PENDING_STATUS)
         return not self._status or status == self._status
 
-    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N803
-        """A painted cell's roles from the source in one call (Qt's proxy asks per role, each
-        through ``mapToSource`` and the source's ``data``)."""
-        if index.isValid():
-            self.sourceModel().multiData(self.mapToSource(index), roleDataSpan)
-
     def visible_ids(self) -> list[str]:
         """The entity ids the table shows, in the table's (the review queue's) order."""
         return [str(self.index(r, 0).data(EntityIdRole)) for r in range(self.rowCount())]
@@ -278,6 +274,17 @@ class EntityFilterModel(QSortFilterProxyModel):
         model = self.sourceModel()
         row = model.row_of(entity_id) if isinstance(model, EntityModel) else -1
         return row >= 0 and self.filterAcceptsRow(row, QModelIndex())
+
+
+def _reowned(old: Page, new: Page, change: Change) -> list[int]:
+    """The lines ``change`` names whose article differs between ``old`` and ``new`` (a role edit
+    names every line of its article and re-owns none)."""
+
+    def owners(page: Page) -> dict[int, str]:
+        return {n: a.id for a in page.articles if a.id in change.articles for n in a.lines}
+
+    was, now = owners(old), owners(new)
+    return [n for n in change.lines if was.get(n, "") != now.get(n, "")]
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:

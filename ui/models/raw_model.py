@@ -104,9 +104,7 @@ class RawLinesModel(QAbstractListModel):
                 continue
             blank = lines[r].is_blank
             recoloured = now[0] != before[0] and not blank and tint(now[0]) != tint(before[0])
-            roles = (_TINT if recoloured else 0) | (
-                _MARK if _mark(now, blank) != _mark(before, blank) else 0
-            )
+            roles = (_TINT if recoloured else 0) | (_MARK if _mark(now, blank) != _mark(before, blank) else 0)
             if roles:
                 changed[r] = roles
         for first, last in _runs(list(changed)):

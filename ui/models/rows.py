@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QModelRoleDataSpan, QObject, QPersistentModelIndex
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -85,16 +85,3 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
-
-    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N803
-        """Every role a delegate asks of a cell in one Python call (Qt's own calls ``data`` through
-        Python once per role: seven per painted cell)."""
-        if not index.isValid():
-            return
-        data = self.data
-        for rd in roleDataSpan:
-            value = data(index, rd.role())
-            if value is None:
-                rd.clearData()
-            else:
-                rd.setData(value)

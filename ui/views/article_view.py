@@ -246,15 +246,22 @@ class ArticleTextView(QTextEdit):
         start, old_end, new_end = s.start, s.old_end, s.new_end
         if start == old_end == len(old) and start == new_end:
             return (0, 0)
-        if start == old_end:  # a pure insert: rewrite one neighbouring paragraph too (no block to reuse)
-            if old_end < len(old):
-                old_end, new_end = old_end + 1, new_end + 1
-            else:
-                start -= 1
         doc = self.document()
         self._marks = {"entity": [], "line": []}
         self.setExtraSelections([])
         cursor = QTextCursor(doc)
+        if start == old_end and start > 0:  # a pure insert (a merge): new blocks after block start - 1
+            before = doc.findBlockByNumber(start - 1)
+            cursor.beginEditBlock()
+            cursor.setPosition(before.position() + before.length() - 1)
+            self._write(cursor, paras[start:new_end], new_block=True)
+            lo, hi = doc.findBlockByNumber(start).position(), cursor.position()
+            cursor.endEditBlock()
+            self._paras = paras
+            self._index_offsets()
+            return (lo, hi)
+        if start == old_end:  # an insert at the top: rewrite the first paragraph too (a block to write into)
+            old_end, new_end = old_end + 1, new_end + 1
         cursor.beginEditBlock()
         first, last = doc.findBlockByNumber(start), doc.findBlockByNumber(old_end - 1)
         cursor.setPosition(first.position())
