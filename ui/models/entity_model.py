@@ -78,6 +78,8 @@ class EntityModel(RowsModel[Entity]):
         self._occurrences: Counter[str] = Counter()
         self._article_rows: dict[str, int] | None = None
         self._display: dict[int, tuple[Entity, tuple[Any, ...]]] = {}  # id(entity) → (entity, cells)
+        self._starts_of: tuple[Entity, ...] | None = None
+        self._start_list: list[int] = []
         self.order = "doubt"
         session.reset.connect(self._on_reset)
         session.changed.connect(self._on_changed)
@@ -150,16 +152,24 @@ class EntityModel(RowsModel[Entity]):
                 self._row_changed(row, OCCURRENCES, OCCURRENCES)
 
     def _row_at(self, start: int) -> int:
-        return bisect.bisect_left(self._rows, start, key=lambda e: e.start)
+        return bisect.bisect_left(self._starts(), start)
+
+    def _starts(self) -> list[int]:
+        """The rows' start offsets (rows are in page order), kept per snapshot of the rows."""
+        if self._starts_of is not self._rows:
+            self._starts_of = self._rows
+            self._start_list = [e.start for e in self._rows]
+        return self._start_list
 
     def _rows_on(self, page: Page, numbers: frozenset[int]) -> list[tuple[int, int]]:
         """Runs of rows (first, last) of the entities starting on lines ``numbers``."""
         runs: list[tuple[int, int]] = []
+        starts = self._starts()
         for n in sorted(numbers):
             lo = page.lines[n - 1].start
             hi = page.lines[n].start if n < len(page.lines) else len(page.text) + 1
-            i = bisect.bisect_left(self._rows, lo, key=lambda e: e.start)
-            j = bisect.bisect_left(self._rows, hi, key=lambda e: e.start)
+            i = bisect.bisect_left(starts, lo)
+            j = bisect.bisect_left(starts, hi)
             if i < j:
                 if runs and runs[-1][1] >= i - 1:
                     runs[-1] = (runs[-1][0], j - 1)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import groupby
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
@@ -178,53 +177,76 @@ class ArticleTextView(QTextEdit):
         order = sorted(range(len(self._entities)), key=lambda j: self._entities[j].start)
         by_start = ([self._entities[j].start for j in order], order)
         longest = max((e.end - e.start for e in self._entities), default=0)
+        formats: dict[tuple[str, tuple[int, ...]], QTextCharFormat] = {}  # (role, entities over) → format
         for i, p in enumerate(paras):
             fmt, cf = self._formats(p.role)
             if i or new_block:
                 cursor.insertBlock(fmt)
             else:
                 cursor.setBlockFormat(fmt)
-            for text, f in self._entity_segments(p, cf, by_start, longest):
+            for text, f in self._entity_segments(p, cf, by_start, longest, formats):
                 cursor.insertText(text, f)
 
     def _entity_segments(
-        self, p: Paragraph, cf: QTextCharFormat, by_start: tuple[list[int], list[int]], longest: int
+        self,
+        p: Paragraph,
+        cf: QTextCharFormat,
+        by_start: tuple[list[int], list[int]],
+        longest: int,
+        formats: dict[tuple[str, tuple[int, ...]], QTextCharFormat],
     ) -> list[tuple[str, QTextCharFormat]]:
         """``p``'s text cut where the entities covering its characters change, each piece with
         ``cf`` merged with the format of every entity over it, in page order (``by_start``: the
-        entities' starts sorted and their indices in that order; ``longest``: the longest's length)."""
+        entities' starts sorted and their indices in that order; ``longest``: the longest's length;
+        ``formats``: the merged formats made so far, shared by the paragraphs of one write).
+        Work in proportion to the entities' characters, not the paragraph's."""
         offsets = p.offsets
         if not offsets:
             return [(p.text, cf)]
-        at = {o: i for i, o in enumerate(offsets) if o >= 0}
-        if not at:
+        hi = max(offsets)
+        if hi < 0:
             return [(p.text, cf)]
-        lo, hi = min(at), max(at)
-        near: list[Entity] = []
-        cover: list[tuple[int, ...]] = [()] * len(offsets)
+        lo = min(offsets)
+        if lo < 0:
+            lo = min(o for o in offsets if o >= 0)
         starts, order = by_start
         picked = sorted(order[bisect_left(starts, lo - longest) : bisect_right(starts, hi)])
-        for j, e in enumerate(e for e in (self._entities[k] for k in picked) if lo < e.end):
+        near = [k for k in picked if lo < self._entities[k].end]
+        if not near:
+            return [(p.text, cf)]
+        at = {o: i for i, o in enumerate(offsets) if o >= 0}
+        cover: dict[int, tuple[int, ...]] = {}  # character index → the entities over it (page order)
+        for k in near:
+            e = self._entities[k]
             for o in range(max(e.start, lo), min(e.end, hi + 1)):
                 i = at.get(o)
                 if i is not None:
-                    cover[i] = (*cover[i], j)
-            near.append(e)
-        if not near:
-            return [(p.text, cf)]
+                    cover[i] = (*cover.get(i, ()), k)
+        text = p.text
         out: list[tuple[str, QTextCharFormat]] = []
-        merged: dict[tuple[int, ...], QTextCharFormat] = {(): cf}
-        start = 0
-        for k, group in groupby(cover):
-            n = sum(1 for _ in group)
-            f = merged.get(k)
+        covered = sorted(cover)
+        pos = 0
+        n = 0
+        while n < len(covered):
+            first = covered[n]
+            over = cover[first]
+            m = n + 1
+            while m < len(covered) and covered[m] == covered[m - 1] + 1 and cover[covered[m]] == over:
+                m += 1
+            end = covered[m - 1] + 1
+            if first > pos:
+                out.append((text[pos:first], cf))
+            f = formats.get((p.role, over))
             if f is None:
                 f = QTextCharFormat(cf)
-                for j in k:
-                    f.merge(self._entity_format(near[j]))
-                merged[k] = f
-            out.append((p.text[start : start + n], f))
-            start += n
+                for k in over:
+                    f.merge(self._entity_format(self._entities[k]))
+                formats[(p.role, over)] = f
+            out.append((text[first:end], f))
+            pos = end
+            n = m
+        if pos < len(text):
+            out.append((text[pos:], cf))
         return out
 
     def _render(self, paras: list[Paragraph]) -> None:

@@ -134,16 +134,19 @@ class RawPageView(QPlainTextEdit):
 
     def _on_screen(self, first: int, last: int) -> tuple[int, int] | None:
         """The vertical band (viewport pixels) rows ``first..last`` cover on screen, or None."""
+        start = max(first, self.firstVisibleBlock().blockNumber())
+        if start > last:
+            return None
         offset = self.contentOffset()
         height = self.viewport().height()
-        block = self.firstVisibleBlock()
+        block = self.document().findBlockByNumber(start)  # not a walk from the top of the screen
         top: int | None = None
         bottom = 0
-        while block.isValid():
+        while block.isValid() and block.blockNumber() <= last:
             geo = self.blockBoundingGeometry(block).translated(offset)
-            if geo.top() > height or block.blockNumber() > last:
+            if geo.top() > height:
                 break
-            if block.blockNumber() >= first and block.isVisible():
+            if block.isVisible():
                 top = int(geo.top()) if top is None else top
                 bottom = int(geo.bottom()) + 1
             block = block.next()
