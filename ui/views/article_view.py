@@ -63,7 +63,7 @@ class ArticleTextView(QTextEdit):
         self.document().setUndoRedoEnabled(False)
         self.colours: dict[str, QColor] = colours or {}
         self._offsets: list[int] = []  # Qt position → page offset (-1: not from the page)
-        self._raw_to_pos: dict[int, int] = {}
+        self._positions: dict[int, int] | None = {}  # page offset → Qt position (None: not built yet)
         self._entities: list[Entity] = []
         self._runs: list[tuple[int, int, QTextCharFormat]] = []  # Qt positions of each written run, its format
         # reflowed text per (joined as a headline?, line spans) of the article last shown: the page
@@ -86,7 +86,8 @@ class ArticleTextView(QTextEdit):
         if page is None or article is None:
             self._shown = None
             self.clear()
-            self._paras, self._offsets, self._raw_to_pos, self._entities = [], [], {}, []
+            self._paras, self._offsets, self._positions, self._entities = [], [], {}, []
+            self._runs = []
             return
         if (
             self._shown is not None
@@ -329,7 +330,27 @@ class ArticleTextView(QTextEdit):
         self._offsets = offsets
         self._separators = separators
         self._runs = runs
-        self._raw_to_pos = {o: i for i, o in enumerate(offsets) if o >= 0}
+        self._positions = None  # built when an entity's characters are looked up (``_raw_to_pos``)
+
+    @property
+    def _raw_to_pos(self) -> dict[int, int]:
+        if self._positions is None:
+            self._positions = {o: i for i, o in enumerate(self._offsets) if o >= 0}
+        return self._positions
+
+    def _first_position(self, start: int, end: int) -> int | None:
+        """The Qt position of the first page offset in ``start..end`` shown (the smallest offset),
+        looked for only in the paragraphs whose offsets reach that range."""
+        best: tuple[int, int] | None = None
+        offsets = self._offsets
+        for (first, last, _cf), p in zip(self._runs, self._paras, strict=True):
+            if not p.offsets or max(p.offsets) < start or min(p.offsets) >= end:
+                continue
+            for i in range(first, last):
+                o = offsets[i]
+                if start <= o < end and (best is None or o <= best[0]):
+                    best = (o, i)
+        return best[1] if best is not None else None
 
     def _repaint_entities(self, old: list[Entity], new: list[Entity], fresh: tuple[int, int] = (0, 0)) -> None:
         """Give back their written format to the characters of entities that changed, then paint again
@@ -462,7 +483,7 @@ class ArticleTextView(QTextEdit):
     def mark_lines(self, start: int, end: int) -> None:
         """Light up the paragraph showing page offsets ``start..end`` (a raw line)."""
         self._marks["line"] = []
-        pos = next((self._raw_to_pos[o] for o in range(start, end) if o in self._raw_to_pos), None)
+        pos = self._first_position(start, end)
         if pos is not None:
             sel = QTextEdit.ExtraSelection()
             c = QTextCursor(self.document())
