@@ -82,6 +82,7 @@ class RawPageView(QPlainTextEdit):
         self._model: RawLinesModel | None = None
         self._positions = TextPositions("")
         self._article_marks: list[QTextEdit.ExtraSelection] = []
+        self._article_shown: tuple[tuple[int, ...], int] = ((), 0)  # the lines and colour marked
         self._entity_mark: list[QTextEdit.ExtraSelection] = []
         self._gutter = LineGutter(self)
         self._mark_font = QFont(self.font())
@@ -109,6 +110,7 @@ class RawPageView(QPlainTextEdit):
         self._positions = TextPositions(text)
         self._last_line = 0
         self._article_marks = []
+        self._article_shown = ((), 0)
         self._entity_mark = []
         self.setExtraSelections([])
         self.blockSignals(True)
@@ -247,7 +249,22 @@ class RawPageView(QPlainTextEdit):
 
     def show_article(self, lines: tuple[int, ...], colour: QColor, *, scroll: bool) -> None:
         """Light up an article's lines (stronger tint, full width); optionally scroll to the first.
-        One mark per run of consecutive lines, not one per line."""
+        The same lines in the same colour (after a role or entity edit) keep their marks."""
+        doc = self.document()
+        shown = (tuple(lines), colour.rgba())
+        if shown != self._article_shown:
+            self._article_shown = shown
+            self._mark_article(lines, colour)
+        if scroll and lines:
+            first = doc.findBlockByNumber(min(lines) - 1)
+            if first.isValid() and not self._visible(first.blockNumber()):
+                self.blockSignals(True)
+                self.setTextCursor(QTextCursor(first))
+                self.blockSignals(False)
+                self.centerCursor()
+
+    def _mark_article(self, lines: tuple[int, ...], colour: QColor) -> None:
+        """One mark per run of consecutive lines (blank lines between join a run), not one per line."""
         marks = []
         doc = self.document()
         page = self._model.page if self._model is not None else None
@@ -271,13 +288,6 @@ class RawPageView(QPlainTextEdit):
             marks.append(sel)
         self._article_marks = marks
         self._apply_marks()
-        if scroll and lines:
-            first = doc.findBlockByNumber(min(lines) - 1)
-            if first.isValid() and not self._visible(first.blockNumber()):
-                self.blockSignals(True)
-                self.setTextCursor(QTextCursor(first))
-                self.blockSignals(False)
-                self.centerCursor()
 
     @staticmethod
     def _blank_between(page: Page | None, a: int, b: int) -> bool:
