@@ -364,7 +364,7 @@ class ArticleTextView(QTextEdit):
         # the ``fresh`` text came painted: only what changed outside it is painted again
         regions = [r for e in changed for r in self._entity_runs(e) if not (fresh[0] <= r[0] and r[1] <= fresh[1])]
         if not regions:
-            self.moveCursor(QTextCursor.MoveOperation.Start)
+            self._cursor_home()
             return
         placed = [(e, self._entity_runs(e)) for e in new]
 
@@ -397,7 +397,15 @@ class ArticleTextView(QTextEdit):
                 if touches(runs):
                     self._paint_entity(cursor, e)
             cursor.endEditBlock()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._cursor_home()
+
+    def _cursor_home(self) -> None:
+        """The cursor back at the start, as after a full render; when it is there already nothing
+        moves (``moveCursor`` would scroll to the top, and ``show_article`` scroll back: two
+        scrolls and a repaint of the whole view for nothing)."""
+        c = self.textCursor()
+        if c.position() or c.hasSelection():
+            self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _entity_range(self, e: Entity) -> tuple[int, int] | None:
         """From the first to the last shown character of ``e`` (what the highlight covers)."""
