@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
@@ -17,7 +18,6 @@ from core.fields import article_fields, needs_space
 from core.model import PENDING_STATUS, Article, Entity, Page
 from core.textmap import MappedText, assemble
 from ui.i18n import tr
-from ui.models.rows import splice
 
 HEAD_ORDER = ("kicker", "title", "subtitle", "byline")
 ROLE_SIZES = {"kicker": 1.0, "title": 1.45, "subtitle": 1.05, "byline": 0.95}
@@ -261,51 +261,59 @@ class ArticleTextView(QTextEdit):
         self._index_offsets()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def _replace(self, paras: list[Paragraph]) -> tuple[int, int]:
-        """Swap the paragraphs that differ from those shown for ``paras`` (one text block each);
-        returns the Qt positions the written ones now cover."""
+    def _replace(self, paras: list[Paragraph]) -> list[tuple[int, int]]:
+        """Swap the paragraphs that differ from those shown for ``paras`` (one text block each),
+        each run of differing paragraphs on its own (a merge changes the headline group at the top
+        and adds paragraphs at the bottom: the body between stays); returns the Qt positions the
+        written paragraphs now cover."""
         old = self._paras
-        s = splice(old, paras)
-        start, old_end, new_end = s.start, s.old_end, s.new_end
-        if start == old_end == len(old) and start == new_end:
-            return (0, 0)
+        ops = [op for op in SequenceMatcher(None, old, paras, autojunk=False).get_opcodes() if op[0] != "equal"]
+        if not ops:
+            return []
         doc = self.document()
         self._marks = {"entity": [], "line": []}
         self.setExtraSelections([])
         cursor = QTextCursor(doc)
-        if start == old_end and start > 0:  # a pure insert (a merge): new blocks after block start - 1
-            before = doc.findBlockByNumber(start - 1)
-            cursor.beginEditBlock()
-            cursor.setPosition(before.position() + before.length() - 1)
-            self._write(cursor, paras[start:new_end], new_block=True)
-            lo, hi = doc.findBlockByNumber(start).position(), cursor.position()
-            cursor.endEditBlock()
-            self._paras = paras
-            self._index_offsets()
-            return (lo, hi)
-        if start == old_end:  # an insert at the top: rewrite the first paragraph too (a block to write into)
-            old_end, new_end = old_end + 1, new_end + 1
         cursor.beginEditBlock()
-        first, last = doc.findBlockByNumber(start), doc.findBlockByNumber(old_end - 1)
-        cursor.setPosition(first.position())
-        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()  # leaves block ``start`` empty
-        if new_end > start:
-            self._write(cursor, paras[start:new_end], new_block=False)
-            lo, hi = doc.findBlockByNumber(start).position(), cursor.position()
-        else:  # nothing to write there: the emptied block goes too
-            if start > 0:
-                cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor)
-            else:
-                cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
-            cursor.removeSelectedText()
-            if start == 0 and paras:  # the next paragraph joined the emptied first block: its format
-                cursor.setBlockFormat(self._formats(paras[0].role)[0])
-            lo = hi = cursor.position()
+        written: list[tuple[int, int]] = []  # paragraphs of ``paras`` written, first and end
+        for _tag, i1, i2, j1, j2 in reversed(ops):  # from the bottom: the blocks above keep their numbers
+            if i1 == i2 == 0:  # an insert at the top: rewrite the first paragraph too (a block to write into)
+                i2, j2 = 1, j2 + 1
+            self._swap(cursor, i1, i2, paras[j1:j2], paras)
+            if j2 > j1:
+                written.append((j1, j2))
         cursor.endEditBlock()
         self._paras = paras
         self._index_offsets()
-        return (lo, hi)
+        fresh = []
+        for j1, j2 in written:
+            last = doc.findBlockByNumber(j2 - 1)
+            fresh.append((doc.findBlockByNumber(j1).position(), last.position() + last.length() - 1))
+        return fresh
+
+    def _swap(self, cursor: QTextCursor, start: int, end: int, new: list[Paragraph], paras: list[Paragraph]) -> None:
+        """Blocks ``start..end`` (exclusive) become ``new`` (``paras``: every paragraph shown after)."""
+        doc = self.document()
+        if start == end:  # a pure insert (a merge): new blocks after block start - 1
+            before = doc.findBlockByNumber(start - 1)
+            cursor.setPosition(before.position() + before.length() - 1)
+            self._write(cursor, new, new_block=True)
+            return
+        first, last = doc.findBlockByNumber(start), doc.findBlockByNumber(end - 1)
+        cursor.setPosition(first.position())
+        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()  # leaves block ``start`` empty
+        if new:
+            self._write(cursor, new, new_block=False)
+            return
+        # nothing to write there: the emptied block goes too
+        if start > 0:
+            cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor)
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        if start == 0 and paras:  # the next paragraph joined the emptied first block: its format
+            cursor.setBlockFormat(self._formats(paras[0].role)[0])
 
     def _index_offsets(self) -> None:
         """Qt position → page offset (-1 between paragraphs and for text not from the page)."""
@@ -352,7 +360,9 @@ class ArticleTextView(QTextEdit):
                     best = (o, i)
         return best[1] if best is not None else None
 
-    def _repaint_entities(self, old: list[Entity], new: list[Entity], fresh: tuple[int, int] = (0, 0)) -> None:
+    def _repaint_entities(
+        self, old: list[Entity], new: list[Entity], fresh: list[tuple[int, int]] | None = None
+    ) -> None:
         """Give back their written format to the characters of entities that changed, then paint again
         every entity over those characters, in page order: the text ends formatted as a full render
         leaves it (the ``fresh`` text just written came with its entity formats)."""
@@ -362,7 +372,12 @@ class ArticleTextView(QTextEdit):
         new_ids = {e.id: e for e in new}
         changed = [e for e in old if new_ids.get(e.id) != e] + [e for e in new if old_ids.get(e.id) != e]
         # the ``fresh`` text came painted: only what changed outside it is painted again
-        regions = [r for e in changed for r in self._entity_runs(e) if not (fresh[0] <= r[0] and r[1] <= fresh[1])]
+        written = fresh or []
+
+        def is_fresh(a: int, b: int) -> bool:
+            return any(lo <= a and b <= hi for lo, hi in written)
+
+        regions = [r for e in changed for r in self._entity_runs(e) if not is_fresh(*r)]
         if not regions:
             self._cursor_home()
             return
@@ -385,7 +400,7 @@ class ArticleTextView(QTextEdit):
             cursor = QTextCursor(self.document())
             cursor.beginEditBlock()
             for a, b in regions:
-                if fresh[0] <= a and b <= fresh[1]:
+                if is_fresh(a, b):
                     continue  # just written with its paragraph's format: nothing to give back
                 for start, end, cf in self._runs:
                     lo, hi = max(a, start), min(b, end)
