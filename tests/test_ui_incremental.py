@@ -410,3 +410,35 @@ def test_a_reset_or_a_stray_row_signal_is_caught(win: MainWindow) -> None:
     a = page.articles[0]
     assert win.push(edits.SplitArticle(a.id, a.lines[len(a.lines) // 2]))
     assert problems(heard.take(), rows={0, 1}) == ["rows inserted [1], expected []"]
+
+
+def test_the_review_tables_filters_follow_decisions_and_undo(win: MainWindow) -> None:
+    """Type and status filters (Qt's own pattern over the entity model's filter key) show exactly
+    the entities they name, and a decision or its undo moves an entity out of or into the view."""
+    panel = win.entity_panel
+    proxy = panel.proxy
+
+    def shown() -> list[Entity]:
+        by_id = {e.id: e for e in win.page().entities}
+        return [by_id[eid] for eid in proxy.visible_ids()]
+
+    every = len(win.page().entities)
+    assert proxy.rowCount() == every
+    pending = [e for e in win.page().entities if e.status == "auto"]
+    kind = pending[0].type
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("pending"))
+    assert {e.id for e in shown()} == {e.id for e in pending}
+    panel.type_filter.setCurrentIndex(panel.type_filter.findData(kind))
+    assert {e.id for e in shown()} == {e.id for e in pending if e.type == kind}
+    assert win.push(edits.ConfirmEntity(pending[0].id))
+    assert pending[0].id not in proxy.visible_ids()
+    assert all(e.status == "auto" and e.type == kind for e in shown())
+    win.undo_stack.undo()
+    assert pending[0].id in proxy.visible_ids()
+    assert proxy.shows(pending[0].id)
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("confirmed"))
+    assert all(e.status == "confirmed" and e.type == kind for e in shown())
+    assert not proxy.shows(pending[0].id)
+    panel.type_filter.setCurrentIndex(0)
+    panel.status_filter.setCurrentIndex(0)
+    assert proxy.rowCount() == every
