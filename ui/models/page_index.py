@@ -40,6 +40,9 @@ class PageIndex:
                 if a.id in change.articles:
                     owner.update(dict.fromkeys(a.lines, a.id))
             new = PageIndex(page, self.starts, owner)
+        starts = self.__dict__.get("entity_starts")
+        if starts is not None and page.entities is self.page.entities:  # a structure edit: same entities
+            new.__dict__["entity_starts"] = starts
         self._carry(new, change)
         return new
 
