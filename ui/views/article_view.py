@@ -271,8 +271,7 @@ class ArticleTextView(QTextEdit):
         if not ops:
             return []
         doc = self.document()
-        self._marks = {"entity": [], "line": []}
-        self.setExtraSelections([])
+        self._clear_marks()
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         written: list[tuple[int, int]] = []  # paragraphs of ``paras`` written, first and end
@@ -366,8 +365,7 @@ class ArticleTextView(QTextEdit):
         """Give back their written format to the characters of entities that changed, then paint again
         every entity over those characters, in page order: the text ends formatted as a full render
         leaves it (the ``fresh`` text just written came with its entity formats)."""
-        self._marks = {"entity": [], "line": []}
-        self.setExtraSelections([])
+        self._clear_marks()
         old_ids = {e.id: e for e in old}
         new_ids = {e.id: e for e in new}
         changed = [e for e in old if new_ids.get(e.id) != e] + [e for e in new if old_ids.get(e.id) != e]
@@ -486,6 +484,8 @@ class ArticleTextView(QTextEdit):
         return "".join(sel.cursor.selectedText() for sel in self._marks[kind])
 
     def mark_entity(self, e: Entity | None) -> None:
+        if e is None and not self._marks["entity"]:
+            return  # nothing marked, nothing to mark: no selections to recompute
         self._marks["entity"] = []
         if e is not None:
             r = self._entity_range(e)
@@ -528,6 +528,13 @@ class ArticleTextView(QTextEdit):
             self.verticalScrollBar().setValue(
                 self.verticalScrollBar().value() + rect.top() - self.viewport().height() // 3
             )
+
+    def _clear_marks(self) -> None:
+        """No line or entity mark (before the text under them changes), told to Qt only when
+        there were some: each ``setExtraSelections`` works out the areas to repaint."""
+        if self._marks["entity"] or self._marks["line"]:
+            self._marks = {"entity": [], "line": []}
+            self.setExtraSelections([])
 
     def _apply(self) -> None:
         self.setExtraSelections(self._marks["line"] + self._marks["entity"])

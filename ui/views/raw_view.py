@@ -306,6 +306,8 @@ class RawPageView(QPlainTextEdit):
         return {n for n in out if page is None or not page.lines[n - 1].is_blank}
 
     def show_entity(self, span: tuple[int, int] | None, colour: QColor | None = None) -> None:
+        if span is None and not self._entity_mark:
+            return  # nothing marked, nothing to mark: no selections to recompute
         self._entity_mark = []
         if span is not None:
             sel = QTextEdit.ExtraSelection()
