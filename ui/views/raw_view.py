@@ -162,26 +162,40 @@ class RawPageView(QPlainTextEdit):
         return QColor.fromRgba(rgba) if rgba >= 0 else None
 
     def _paint_tints(self, event: QPaintEvent) -> None:
-        """Each visible line's article tint, full width, under the text (only the lines on screen)."""
+        """Each line's article tint, full width, under the text: only the lines in the event's band
+        (from the line at its top, not from the top of the screen), one fill per run of lines with
+        the same tint."""
         model = self._model
         if model is None or model.page is None:
             return
-        painter = QPainter(self.viewport())
-        offset = self.contentOffset()
-        width = self.viewport().width()
         area = event.rect()
+        dy = self.contentOffset().y()
+        width = self.viewport().width()
         n_rows = model.rowCount()
-        block = self.firstVisibleBlock()
+        painter = QPainter(self.viewport())
+        run = (-1, 0.0, 0.0)  # tint, top, bottom of the lines waiting to be filled
+
+        def fill(rgba: int, top: float, bottom: float) -> None:
+            if rgba >= 0:
+                painter.fillRect(QRectF(0, top, width, bottom - top), QColor.fromRgba(rgba))
+
+        block = self.cursorForPosition(QPoint(0, area.top())).block()
         while block.isValid():
-            geo = self.blockBoundingGeometry(block).translated(offset)
-            if geo.top() > area.bottom():
+            geo = self.blockBoundingGeometry(block)
+            top = geo.top() + dy
+            if top > area.bottom():
                 break
             row = block.blockNumber()
-            if block.isVisible() and geo.bottom() >= area.top() and row < n_rows:
+            if block.isVisible() and row < n_rows:
+                bottom = top + geo.height()
                 rgba = model.tint_rgba(row)
-                if rgba >= 0:
-                    painter.fillRect(QRectF(0, geo.top(), width, geo.height()), QColor.fromRgba(rgba))
+                if rgba == run[0] and top <= run[2]:
+                    run = (rgba, run[1], bottom)
+                else:
+                    fill(*run)
+                    run = (rgba, top, bottom)
             block = block.next()
+        fill(*run)
         painter.end()
 
     # -- selection ----------------------------------------------------------------------------------
