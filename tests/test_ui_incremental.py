@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 from core import edits
 from core.document import Document
 from core.events import Change, Changed
+from core.fields import article_fields
 from core.model import Article, Entity
 from tests.test_document_helpers import edits as edit_strategy
 from tests.test_document_helpers import small_page
@@ -442,3 +443,17 @@ def test_the_review_tables_filters_follow_decisions_and_undo(win: MainWindow) ->
     panel.type_filter.setCurrentIndex(0)
     panel.status_filter.setCurrentIndex(0)
     assert proxy.rowCount() == every
+
+
+def test_the_article_lists_fields_are_cores_without_the_body(win: MainWindow) -> None:
+    """The list asks core.fields for the headline fields only (text=False): the same values as the
+    full fields, the body text left out."""
+    page = win.page()
+    for row, a in enumerate(page.articles):
+        full = article_fields(page.text, page.lines, a)
+        shown = win.article_model.fields(row)
+        assert shown.text == ""
+        assert [shown.get(k) for k in ("title", "kicker", "subtitle", "byline", "dateline")] == [
+            full.get(k) for k in ("title", "kicker", "subtitle", "byline", "dateline")
+        ]
+    assert any(article_fields(page.text, page.lines, a).text for a in page.articles)
