@@ -5,7 +5,8 @@ python benchmarks/bench_ui.py --baseline HEAD~3  # the same edits on REV and on 
 
 Each edit (split, merge, role change, line move, entity confirm; an undo every fifth) is timed from
 the push to the end of the repaint, wall clock and this process's CPU time (the machine is shared:
-wall time is noisy, CPU time less so).  With ``--baseline`` the trees run in alternating child
+wall time is noisy, CPU time less so).  Each tree's window is set up as its ``ui.app.run`` does
+(``ui.views.painting`` where the tree has it).  With ``--baseline`` the trees run in alternating child
 processes (REV is extracted with ``git archive``), so both see the same load.
 """
 
@@ -25,6 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the windows timed here keep their settings (dock layout, size) in a folder of their own: the
+# user's saved layout would change what is painted, and these runs must not change it either
+_SETTINGS = tempfile.TemporaryDirectory(prefix="bench_ui_config_")
+os.environ["BANMIAN_CONFIG_DIR"] = _SETTINGS.name
 
 from core.paths import SAMPLE_PAGE  # noqa: E402
 
@@ -37,6 +42,12 @@ sys.path.insert(0, sys.argv[2])
 from ui.app import SAMPLE
 from ui.worker import start_early
 pool, first = start_early(str(SAMPLE))  # as ui.app.run does
+try:
+    from ui.views.painting import paint_in_gui_thread
+except ImportError:  # a tree from before it
+    pass
+else:
+    paint_in_gui_thread()
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from ui.loading import PageLoader
@@ -58,6 +69,12 @@ import json, os, sys, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
+try:  # paint as the tree's ui.app.run sets Qt up (trees from before it: Qt's defaults)
+    from ui.views.painting import paint_in_gui_thread
+except ImportError:
+    pass
+else:
+    paint_in_gui_thread()
 from PySide6.QtWidgets import QApplication
 from core import edits
 from ui.loading import InlineLoader

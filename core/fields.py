@@ -70,11 +70,14 @@ def _first(blocks: Sequence[Block], role: str) -> list[Block]:
     return [b for b in blocks if b.role == role]
 
 
-def article_fields(raw: str, lines: Sequence[Line], article: Article) -> ArticleFields:
+def article_fields(raw: str, lines: Sequence[Line], article: Article, *, text: bool = True) -> ArticleFields:
+    """The article's fields; ``text=False`` leaves the reflowed body out (``text`` is then empty):
+    a headline list asks for the short fields of a long article after every edit."""
+
     def joined(role: str) -> str:
         return join_words([block_text(raw, lines, b) for b in _first(article.blocks, role)])
 
-    body_blocks = [b for b in article.blocks if b.role in ("body", "subhead")]
+    body_blocks = [b for b in article.blocks if b.role in ("body", "subhead")] if text else []
     paragraphs = [block_text(raw, lines, b) for b in body_blocks]
     dateline = ""
     parts = None

@@ -8,13 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QAbstractItemModel, QModelIndex
 from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 
 from core import edits
 from core.document import Document
 from core.events import Change, Changed
-from core.model import Entity
+from core.fields import article_fields
+from core.model import Article, Entity
 from tests.test_document_helpers import edits as edit_strategy
 from tests.test_document_helpers import small_page
 from tests.test_ui import Asked, asked, cached_parser, make_window, page_file, settings, win  # noqa: F401
@@ -267,3 +268,192 @@ def test_the_article_text_after_any_edit_equals_a_full_render(qapp: Any, data: s
         assert view._offsets == full._offsets
         full.deleteLater()
     view.deleteLater()
+
+
+class ModelSignals:
+    """What one model told its views, in order: resets and layout changes (a view then redoes
+    everything), row inserts and removals, and the rows ``dataChanged`` named."""
+
+    def __init__(self, model: QAbstractItemModel) -> None:
+        self.log: list[tuple[str, int, int]] = []
+        model.modelReset.connect(lambda: self.log.append(("reset", -1, -1)))
+        model.layoutChanged.connect(lambda *_: self.log.append(("layout", -1, -1)))
+        model.rowsMoved.connect(lambda *_: self.log.append(("moved", -1, -1)))
+        model.rowsInserted.connect(lambda _p, a, b: self.log.append(("inserted", a, b)))
+        model.rowsRemoved.connect(lambda _p, a, b: self.log.append(("removed", a, b)))
+        model.dataChanged.connect(lambda tl, br, *_: self.log.append(("changed", tl.row(), br.row())))
+
+    def take(self) -> list[tuple[str, int, int]]:
+        out, self.log = self.log, []
+        return out
+
+
+def problems(
+    log: list[tuple[str, int, int]],
+    *,
+    inserted: tuple[int, ...] = (),
+    removed: tuple[int, ...] = (),
+    rows: set[int] | None = None,
+) -> list[str]:
+    """How ``log`` differs from an update of exactly the rows an edit touched: no reset or layout
+    change, one insert or removal per row expected and no other, ``dataChanged`` only on ``rows``."""
+    out = [f"{kind} signal" for kind, _a, _b in log if kind in ("reset", "layout", "moved")]
+    got_in = [r for kind, a, b in log if kind == "inserted" for r in range(a, b + 1)]
+    got_out = [r for kind, a, b in log if kind == "removed" for r in range(a, b + 1)]
+    if sorted(got_in) != sorted(inserted):
+        out.append(f"rows inserted {got_in}, expected {list(inserted)}")
+    if sorted(got_out) != sorted(removed):
+        out.append(f"rows removed {got_out}, expected {list(removed)}")
+    if rows is not None:
+        extra = {r for kind, a, b in log if kind == "changed" for r in range(a, b + 1)} - rows
+        if extra:
+            out.append(f"dataChanged on rows {sorted(extra)} the edit did not touch")
+    return out
+
+
+def test_split_merge_role_and_entity_edits_signal_exactly_the_rows_they_touch(win: MainWindow) -> None:
+    """Every model follows an edit with inserts, removals and ``dataChanged`` on the touched rows:
+    never a reset or a layout change (after which each view repaints and re-asks everything)."""
+    page = win.page()
+    r = max(range(len(page.articles) - 1), key=lambda i: len(page.articles[i].lines))
+    a, b = page.articles[r], page.articles[r + 1]
+    win.select_article(a.id)
+    models = {
+        "articles": win.article_model,
+        "entities": win.entity_model,
+        "queue": win.entity_panel.proxy,
+        "raw": win.raw_model,
+    }
+    heard = {name: ModelSignals(m) for name, m in models.items()}
+
+    def check(edit: edits.Edit | None, expect: dict[str, dict[str, Any]]) -> None:
+        if edit is None:
+            win.undo_stack.undo()
+        else:
+            assert win.push(edit), edit
+        for name, signals in heard.items():
+            assert problems(signals.take(), **expect.get(name, {"rows": set()})) == [], (edit, name)
+
+    def raw_rows(*articles: Article) -> set[int]:
+        """The raw rows from the first to the last line of ``articles`` (one ``dataChanged`` spans
+        the few blank lines between an article's lines)."""
+        numbers = [n for art in articles for n in art.lines]
+        return set(range(min(numbers) - 1, max(numbers)))
+
+    a_rows = raw_rows(a)
+    cut = a.lines[len(a.lines) // 2]
+    check(
+        edits.SplitArticle(a.id, cut),
+        {
+            "articles": {"inserted": (r + 1,), "rows": {r, r + 1}},
+            "raw": {"rows": a_rows},
+            "entities": {"rows": None},  # the Article column of later entities is renumbered
+            "queue": {"rows": None},
+        },
+    )
+    check(
+        None,
+        {
+            "articles": {"removed": (r + 1,), "rows": {r}},
+            "raw": {"rows": a_rows},
+            "entities": {"rows": None},
+            "queue": {"rows": None},
+        },
+    )
+    check(
+        edits.MergeArticles(a.id, b.id),
+        {
+            "articles": {"removed": (r + 1,), "rows": {r}},
+            "raw": {"rows": raw_rows(a, b)},
+            "entities": {"rows": None},
+            "queue": {"rows": None},
+        },
+    )
+    check(
+        None,
+        {
+            "articles": {"inserted": (r + 1,), "rows": {r, r + 1}},
+            "raw": {"rows": raw_rows(a, b)},
+            "entities": {"rows": None},
+            "queue": {"rows": None},
+        },
+    )
+    line = a.lines[1]
+    role = next(blk.role for blk in a.blocks if line in blk.lines)
+    check(
+        edits.SetRole((line,), "byline" if role != "byline" else "body"),
+        {"articles": {"rows": {r}}, "raw": {"rows": set(range(line - 1 - 8, line + 8))}},
+    )
+    check(None, {"articles": {"rows": {r}}, "raw": {"rows": set(range(line - 1 - 8, line + 8))}})
+    e = next(e for e in win.page().entities if e.status == "auto")
+    same_text = {i for i, x in enumerate(win.page().entities) if x.text == e.text}
+    queue_rows = {win.entity_panel.proxy.mapFromSource(win.entity_model.index(i, 0)).row() for i in same_text}
+    for step in (edits.ConfirmEntity(e.id), None):
+        check(
+            step,
+            {
+                "entities": {"rows": same_text},
+                "queue": {"rows": queue_rows},
+                "articles": {"rows": {win.article_model.row_of(win.session.index.article_of_entity(e))}},
+                "raw": {"rows": set()},
+            },
+        )
+
+
+def test_a_reset_or_a_stray_row_signal_is_caught(win: MainWindow) -> None:
+    """The check above can fail: a model that resets, or signals rows an edit did not touch, is seen."""
+    heard = ModelSignals(win.article_model)
+    win.article_model._on_reset()
+    assert problems(heard.take(), rows=set()) == ["reset signal"]
+    win.article_model._row_changed(3)
+    assert problems(heard.take(), rows={2}) == ["dataChanged on rows [3] the edit did not touch"]
+    page = win.page()
+    a = page.articles[0]
+    assert win.push(edits.SplitArticle(a.id, a.lines[len(a.lines) // 2]))
+    assert problems(heard.take(), rows={0, 1}) == ["rows inserted [1], expected []"]
+
+
+def test_the_review_tables_filters_follow_decisions_and_undo(win: MainWindow) -> None:
+    """Type and status filters (Qt's own pattern over the entity model's filter key) show exactly
+    the entities they name, and a decision or its undo moves an entity out of or into the view."""
+    panel = win.entity_panel
+    proxy = panel.proxy
+
+    def shown() -> list[Entity]:
+        by_id = {e.id: e for e in win.page().entities}
+        return [by_id[eid] for eid in proxy.visible_ids()]
+
+    every = len(win.page().entities)
+    assert proxy.rowCount() == every
+    pending = [e for e in win.page().entities if e.status == "auto"]
+    kind = pending[0].type
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("pending"))
+    assert {e.id for e in shown()} == {e.id for e in pending}
+    panel.type_filter.setCurrentIndex(panel.type_filter.findData(kind))
+    assert {e.id for e in shown()} == {e.id for e in pending if e.type == kind}
+    assert win.push(edits.ConfirmEntity(pending[0].id))
+    assert pending[0].id not in proxy.visible_ids()
+    assert all(e.status == "auto" and e.type == kind for e in shown())
+    win.undo_stack.undo()
+    assert pending[0].id in proxy.visible_ids()
+    assert proxy.shows(pending[0].id)
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("confirmed"))
+    assert all(e.status == "confirmed" and e.type == kind for e in shown())
+    assert not proxy.shows(pending[0].id)
+    panel.type_filter.setCurrentIndex(0)
+    panel.status_filter.setCurrentIndex(0)
+    assert proxy.rowCount() == every
+
+
+def test_the_article_lists_fields_are_cores_without_the_body(win: MainWindow) -> None:
+    """The list asks core.fields for the headline fields only (text=False): the same values as the
+    full fields, the body text left out."""
+    page = win.page()
+    for row, a in enumerate(page.articles):
+        full = article_fields(page.text, page.lines, a)
+        shown = win.article_model.fields(row)
+        assert shown.text == ""
+        assert [shown.get(k) for k in ("title", "kicker", "subtitle", "byline", "dateline")] == [
+            full.get(k) for k in ("title", "kicker", "subtitle", "byline", "dateline")
+        ]
+    assert any(article_fields(page.text, page.lines, a).text for a in page.articles)

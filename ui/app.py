@@ -66,6 +66,9 @@ def run(argv: list[str]) -> int:
 
     pool, first = (None, None) if issue else start_early(str(path))  # jieba loads while Qt loads
 
+    from ui.views.painting import paint_in_gui_thread
+
+    paint_in_gui_thread()  # before Qt paints anything
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "banmian"])

@@ -74,7 +74,7 @@ class ArticleListModel(RowsModel[Article]):
         if cached is None or cached[0] is not a:
             page = self._session.page
             assert page is not None
-            cached = (a, article_fields(page.text, page.lines, a))
+            cached = (a, article_fields(page.text, page.lines, a, text=False))  # the list shows no body
             self._fields[id(a)] = cached
         return cached[1]
 

@@ -6,7 +6,7 @@ import bisect
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QRegularExpression, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from core.events import Change
@@ -21,6 +21,7 @@ EntityIdRole = Qt.ItemDataRole.UserRole + 1
 SortKeyRole = Qt.ItemDataRole.UserRole + 2
 TypeRole = Qt.ItemDataRole.UserRole + 3
 StatusRole = Qt.ItemDataRole.UserRole + 4
+FilterKeyRole = Qt.ItemDataRole.UserRole + 5  # "TYPE<tab>STATUS": what the review table filters on
 
 COLUMNS: tuple[str, ...] = ("Text", "Type", "Status", "Article", "Context", "Source", "Confidence", "Occurrences")
 OCCURRENCES = COLUMNS.index("Occurrences")
@@ -78,6 +79,8 @@ class EntityModel(RowsModel[Entity]):
         self._occurrences: Counter[str] = Counter()
         self._article_rows: dict[str, int] | None = None
         self._display: dict[int, tuple[Entity, tuple[Any, ...]]] = {}  # id(entity) → (entity, cells)
+        self._starts_of: tuple[Entity, ...] | None = None
+        self._start_list: list[int] = []
         self.order = "doubt"
         session.reset.connect(self._on_reset)
         session.changed.connect(self._on_changed)
@@ -118,20 +121,22 @@ class EntityModel(RowsModel[Entity]):
                 self._display = {k: v for k, v in self._display.items() if k in live}
         if change.articles or change.article_list:  # entities change article without changing themselves
             self._article_rows = None
+            # an entity's Article cell (its article's row) changes when its line changes article
+            reowned = frozenset(_reowned(old, new, change))
             if change.article_list:  # article rows shifted: the entities of every article whose row moved
                 before = {a.id: i for i, a in enumerate(old.articles)}
-                moved = [a.id for i, a in enumerate(new.articles) if before.get(a.id) != i or a.id in change.articles]
+                moved = [a.id for i, a in enumerate(new.articles) if before.get(a.id) != i]
                 index = self._session.index
                 if sum(len(index.entities_of(aid)) for aid in moved) > len(self._rows) // 4:
                     if self._rows:  # most of the table: one signal beats finding each row
                         self.dataChanged.emit(self.index(0, ARTICLE), self.index(len(self._rows) - 1, ARTICLE))
                     return
                 rows = {self._row_at(e.start) for aid in moved for e in index.entities_of(aid)}
-                rows.update(r for a, b in self._rows_on(new, change.lines) for r in range(a, b + 1))
+                rows.update(r for a, b in self._rows_on(new, reowned) for r in range(a, b + 1))
                 for first, last in _runs(sorted(rows)):
                     self.dataChanged.emit(self.index(first, ARTICLE), self.index(last, ARTICLE))
             else:  # the same articles in the same rows: only entities on re-owned lines change article
-                for first, last in self._rows_on(new, change.lines):
+                for first, last in self._rows_on(new, reowned):
                     self.dataChanged.emit(self.index(first, ARTICLE), self.index(last, ARTICLE))
 
     def _follow_entities(self, old: Page, new: Page, change: Change) -> None:
@@ -148,16 +153,24 @@ class EntityModel(RowsModel[Entity]):
                 self._row_changed(row, OCCURRENCES, OCCURRENCES)
 
     def _row_at(self, start: int) -> int:
-        return bisect.bisect_left(self._rows, start, key=lambda e: e.start)
+        return bisect.bisect_left(self._starts(), start)
+
+    def _starts(self) -> list[int]:
+        """The rows' start offsets (rows are in page order), kept per snapshot of the rows."""
+        if self._starts_of is not self._rows:
+            self._starts_of = self._rows
+            self._start_list = [e.start for e in self._rows]
+        return self._start_list
 
     def _rows_on(self, page: Page, numbers: frozenset[int]) -> list[tuple[int, int]]:
         """Runs of rows (first, last) of the entities starting on lines ``numbers``."""
         runs: list[tuple[int, int]] = []
+        starts = self._starts()
         for n in sorted(numbers):
             lo = page.lines[n - 1].start
             hi = page.lines[n].start if n < len(page.lines) else len(page.text) + 1
-            i = bisect.bisect_left(self._rows, lo, key=lambda e: e.start)
-            j = bisect.bisect_left(self._rows, hi, key=lambda e: e.start)
+            i = bisect.bisect_left(starts, lo)
+            j = bisect.bisect_left(starts, hi)
             if i < j:
                 if runs and runs[-1][1] >= i - 1:
                     runs[-1] = (runs[-1][0], j - 1)
@@ -205,6 +218,8 @@ class EntityModel(RowsModel[Entity]):
             return e.type
         if role == StatusRole:
             return e.status
+        if role == FilterKeyRole:
+            return f"{e.type}\t{e.status}"
         return None
 
     def _cells(self, row: int) -> tuple[Any, ...]:
@@ -231,38 +246,37 @@ class EntityModel(RowsModel[Entity]):
 
 
 class EntityFilterModel(QSortFilterProxyModel):
-    """Filter by type and status ("pending" = waiting for review); doubtful entities first."""
+    """Filter by type and status ("pending" = waiting for review); doubtful entities first.
+
+    The filter is Qt's own, a pattern over ``FilterKeyRole`` ("TYPE<tab>STATUS"): with no filter
+    set, Qt accepts a row without calling Python, and an edit that renumbers the Article column of
+    thousands of rows (a structure edit on a long page) costs no Python call per row."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._type = ""
         self._status = ""
         self.setSortRole(SortKeyRole)
+        self.setFilterRole(FilterKeyRole)
+        self.setFilterKeyColumn(0)
         self.setDynamicSortFilter(True)
 
     def set_type(self, type_: str) -> None:
-        self.beginFilterChange()
         self._type = type_
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._filter()
 
     def set_status(self, status: str) -> None:
-        self.beginFilterChange()
         self._status = status
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._filter()
 
-    # Qt overrides
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+    def _filter(self) -> None:
         if not self._type and not self._status:
-            return True
-        model = self.sourceModel()
-        ix = model.index(source_row, 0, source_parent)
-        if self._type and model.data(ix, TypeRole) != self._type:
-            return False
-        status = model.data(ix, StatusRole)
-        if self._status == "pending":
-            return bool(status == PENDING_STATUS)
-        return not self._status or status == self._status
+            self.setFilterRegularExpression(QRegularExpression())
+            return
+        status = PENDING_STATUS if self._status == "pending" else self._status
+        kind = QRegularExpression.escape(self._type) if self._type else "[^\t]*"
+        state = QRegularExpression.escape(status) if status else ".*"
+        self.setFilterRegularExpression(QRegularExpression(f"^{kind}\t{state}$"))
 
     def visible_ids(self) -> list[str]:
         """The entity ids the table shows, in the table's (the review queue's) order."""
@@ -272,6 +286,17 @@ class EntityFilterModel(QSortFilterProxyModel):
         model = self.sourceModel()
         row = model.row_of(entity_id) if isinstance(model, EntityModel) else -1
         return row >= 0 and self.filterAcceptsRow(row, QModelIndex())
+
+
+def _reowned(old: Page, new: Page, change: Change) -> list[int]:
+    """The lines ``change`` names whose article differs between ``old`` and ``new`` (a role edit
+    names every line of its article and re-owns none)."""
+
+    def owners(page: Page) -> dict[int, str]:
+        return {n: a.id for a in page.articles if a.id in change.articles for n in a.lines}
+
+    was, now = owners(old), owners(new)
+    return [n for n in change.lines if was.get(n, "") != now.get(n, "")]
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:

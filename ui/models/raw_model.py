@@ -57,10 +57,7 @@ class RawLinesModel(QAbstractListModel):
     def mark(self, number: int) -> str:
         """The gutter mark: role letter, ¶ for a paragraph start, ? for an unassigned line."""
         assert self._page is not None
-        aid, role, para = self._info[number - 1]
-        if not aid:
-            return "" if self._page.lines[number - 1].is_blank else "?"
-        return PARAGRAPH_MARK if para else ROLE_MARKS.get(role, "")
+        return _mark(self._info[number - 1], self._page.lines[number - 1].is_blank)
 
     def tint_rgba(self, row: int) -> int:
         """The row's background as ``data(BackgroundRole)`` gives it, as an RGBA int (-1: none):
@@ -84,7 +81,7 @@ class RawLinesModel(QAbstractListModel):
             self._on_reset()
             return
         rows = sorted(n - 1 for n in change.lines)
-        before = [(self.tint_rgba(r), self.mark(r + 1)) for r in rows]
+        was = [self._info[r] for r in rows]
         self._page = new
         if change.article_list:
             self._colours.assign([a.id for a in new.articles])
@@ -96,10 +93,18 @@ class RawLinesModel(QAbstractListModel):
                 if self._info[n - 1][0] in change.articles or n in found:
                     self._info[n - 1] = found.get(n, NO_ARTICLE)
         # only the rows whose tint or mark differ, with the roles that did: the raw view repaints
-        # the text under a changed tint, the gutter under a changed mark (an entity edit: neither)
+        # the text under a changed tint, the gutter under a changed mark (an entity edit: neither).
+        # Tints are stable per article id: only a line whose article changed can change tint.
+        lines = new.lines
+        tint = self._colours.tint_rgba
         changed: dict[int, int] = {}
-        for r, (tint, mark) in zip(rows, before, strict=True):
-            roles = (_TINT if self.tint_rgba(r) != tint else 0) | (_MARK if self.mark(r + 1) != mark else 0)
+        for r, before in zip(rows, was, strict=True):
+            now = self._info[r]
+            if now == before:
+                continue
+            blank = lines[r].is_blank
+            recoloured = now[0] != before[0] and not blank and tint(now[0]) != tint(before[0])
+            roles = (_TINT if recoloured else 0) | (_MARK if _mark(now, blank) != _mark(before, blank) else 0)
             if roles:
                 changed[r] = roles
         for first, last in _runs(list(changed)):
@@ -142,6 +147,13 @@ class RawLinesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
+
+
+def _mark(info: LineInfo, blank: bool) -> str:
+    aid, role, para = info
+    if not aid:
+        return "" if blank else "?"
+    return PARAGRAPH_MARK if para else ROLE_MARKS.get(role, "")
 
 
 RUN_GAP = 8  # rows between two changed rows that one dataChanged still spans (views skip unchanged rows)

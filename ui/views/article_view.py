@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import groupby
+from difflib import SequenceMatcher
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
@@ -18,7 +18,6 @@ from core.fields import article_fields, needs_space
 from core.model import PENDING_STATUS, Article, Entity, Page
 from core.textmap import MappedText, assemble
 from ui.i18n import tr
-from ui.models.rows import splice
 
 HEAD_ORDER = ("kicker", "title", "subtitle", "byline")
 ROLE_SIZES = {"kicker": 1.0, "title": 1.45, "subtitle": 1.05, "byline": 0.95}
@@ -64,7 +63,7 @@ class ArticleTextView(QTextEdit):
         self.document().setUndoRedoEnabled(False)
         self.colours: dict[str, QColor] = colours or {}
         self._offsets: list[int] = []  # Qt position → page offset (-1: not from the page)
-        self._raw_to_pos: dict[int, int] = {}
+        self._positions: dict[int, int] | None = {}  # page offset → Qt position (None: not built yet)
         self._entities: list[Entity] = []
         self._runs: list[tuple[int, int, QTextCharFormat]] = []  # Qt positions of each written run, its format
         # reflowed text per (joined as a headline?, line spans) of the article last shown: the page
@@ -87,7 +86,8 @@ class ArticleTextView(QTextEdit):
         if page is None or article is None:
             self._shown = None
             self.clear()
-            self._paras, self._offsets, self._raw_to_pos, self._entities = [], [], {}, []
+            self._paras, self._offsets, self._positions, self._entities = [], [], {}, []
+            self._runs = []
             return
         if (
             self._shown is not None
@@ -178,53 +178,76 @@ class ArticleTextView(QTextEdit):
         order = sorted(range(len(self._entities)), key=lambda j: self._entities[j].start)
         by_start = ([self._entities[j].start for j in order], order)
         longest = max((e.end - e.start for e in self._entities), default=0)
+        formats: dict[tuple[str, tuple[int, ...]], QTextCharFormat] = {}  # (role, entities over) → format
         for i, p in enumerate(paras):
             fmt, cf = self._formats(p.role)
             if i or new_block:
                 cursor.insertBlock(fmt)
             else:
                 cursor.setBlockFormat(fmt)
-            for text, f in self._entity_segments(p, cf, by_start, longest):
+            for text, f in self._entity_segments(p, cf, by_start, longest, formats):
                 cursor.insertText(text, f)
 
     def _entity_segments(
-        self, p: Paragraph, cf: QTextCharFormat, by_start: tuple[list[int], list[int]], longest: int
+        self,
+        p: Paragraph,
+        cf: QTextCharFormat,
+        by_start: tuple[list[int], list[int]],
+        longest: int,
+        formats: dict[tuple[str, tuple[int, ...]], QTextCharFormat],
     ) -> list[tuple[str, QTextCharFormat]]:
         """``p``'s text cut where the entities covering its characters change, each piece with
         ``cf`` merged with the format of every entity over it, in page order (``by_start``: the
-        entities' starts sorted and their indices in that order; ``longest``: the longest's length)."""
+        entities' starts sorted and their indices in that order; ``longest``: the longest's length;
+        ``formats``: the merged formats made so far, shared by the paragraphs of one write).
+        Work in proportion to the entities' characters, not the paragraph's."""
         offsets = p.offsets
         if not offsets:
             return [(p.text, cf)]
-        at = {o: i for i, o in enumerate(offsets) if o >= 0}
-        if not at:
+        hi = max(offsets)
+        if hi < 0:
             return [(p.text, cf)]
-        lo, hi = min(at), max(at)
-        near: list[Entity] = []
-        cover: list[tuple[int, ...]] = [()] * len(offsets)
+        lo = min(offsets)
+        if lo < 0:
+            lo = min(o for o in offsets if o >= 0)
         starts, order = by_start
         picked = sorted(order[bisect_left(starts, lo - longest) : bisect_right(starts, hi)])
-        for j, e in enumerate(e for e in (self._entities[k] for k in picked) if lo < e.end):
+        near = [k for k in picked if lo < self._entities[k].end]
+        if not near:
+            return [(p.text, cf)]
+        at = {o: i for i, o in enumerate(offsets) if o >= 0}
+        cover: dict[int, tuple[int, ...]] = {}  # character index → the entities over it (page order)
+        for k in near:
+            e = self._entities[k]
             for o in range(max(e.start, lo), min(e.end, hi + 1)):
                 i = at.get(o)
                 if i is not None:
-                    cover[i] = (*cover[i], j)
-            near.append(e)
-        if not near:
-            return [(p.text, cf)]
+                    cover[i] = (*cover.get(i, ()), k)
+        text = p.text
         out: list[tuple[str, QTextCharFormat]] = []
-        merged: dict[tuple[int, ...], QTextCharFormat] = {(): cf}
-        start = 0
-        for k, group in groupby(cover):
-            n = sum(1 for _ in group)
-            f = merged.get(k)
+        covered = sorted(cover)
+        pos = 0
+        n = 0
+        while n < len(covered):
+            first = covered[n]
+            over = cover[first]
+            m = n + 1
+            while m < len(covered) and covered[m] == covered[m - 1] + 1 and cover[covered[m]] == over:
+                m += 1
+            end = covered[m - 1] + 1
+            if first > pos:
+                out.append((text[pos:first], cf))
+            f = formats.get((p.role, over))
             if f is None:
                 f = QTextCharFormat(cf)
-                for j in k:
-                    f.merge(self._entity_format(near[j]))
-                merged[k] = f
-            out.append((p.text[start : start + n], f))
-            start += n
+                for k in over:
+                    f.merge(self._entity_format(self._entities[k]))
+                formats[(p.role, over)] = f
+            out.append((text[first:end], f))
+            pos = end
+            n = m
+        if pos < len(text):
+            out.append((text[pos:], cf))
         return out
 
     def _render(self, paras: list[Paragraph]) -> None:
@@ -238,44 +261,58 @@ class ArticleTextView(QTextEdit):
         self._index_offsets()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def _replace(self, paras: list[Paragraph]) -> tuple[int, int]:
-        """Swap the paragraphs that differ from those shown for ``paras`` (one text block each);
-        returns the Qt positions the written ones now cover."""
+    def _replace(self, paras: list[Paragraph]) -> list[tuple[int, int]]:
+        """Swap the paragraphs that differ from those shown for ``paras`` (one text block each),
+        each run of differing paragraphs on its own (a merge changes the headline group at the top
+        and adds paragraphs at the bottom: the body between stays); returns the Qt positions the
+        written paragraphs now cover."""
         old = self._paras
-        s = splice(old, paras)
-        start, old_end, new_end = s.start, s.old_end, s.new_end
-        if start == old_end == len(old) and start == new_end:
-            return (0, 0)
-        if start == old_end:  # a pure insert: rewrite one neighbouring paragraph too (no block to reuse)
-            if old_end < len(old):
-                old_end, new_end = old_end + 1, new_end + 1
-            else:
-                start -= 1
+        ops = [op for op in SequenceMatcher(None, old, paras, autojunk=False).get_opcodes() if op[0] != "equal"]
+        if not ops:
+            return []
         doc = self.document()
-        self._marks = {"entity": [], "line": []}
-        self.setExtraSelections([])
+        self._clear_marks()
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
-        first, last = doc.findBlockByNumber(start), doc.findBlockByNumber(old_end - 1)
-        cursor.setPosition(first.position())
-        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()  # leaves block ``start`` empty
-        if new_end > start:
-            self._write(cursor, paras[start:new_end], new_block=False)
-            lo, hi = doc.findBlockByNumber(start).position(), cursor.position()
-        else:  # nothing to write there: the emptied block goes too
-            if start > 0:
-                cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor)
-            else:
-                cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
-            cursor.removeSelectedText()
-            if start == 0 and paras:  # the next paragraph joined the emptied first block: its format
-                cursor.setBlockFormat(self._formats(paras[0].role)[0])
-            lo = hi = cursor.position()
+        written: list[tuple[int, int]] = []  # paragraphs of ``paras`` written, first and end
+        for _tag, i1, i2, j1, j2 in reversed(ops):  # from the bottom: the blocks above keep their numbers
+            if i1 == i2 == 0:  # an insert at the top: rewrite the first paragraph too (a block to write into)
+                i2, j2 = 1, j2 + 1
+            self._swap(cursor, i1, i2, paras[j1:j2], paras)
+            if j2 > j1:
+                written.append((j1, j2))
         cursor.endEditBlock()
         self._paras = paras
         self._index_offsets()
-        return (lo, hi)
+        fresh = []
+        for j1, j2 in written:
+            last = doc.findBlockByNumber(j2 - 1)
+            fresh.append((doc.findBlockByNumber(j1).position(), last.position() + last.length() - 1))
+        return fresh
+
+    def _swap(self, cursor: QTextCursor, start: int, end: int, new: list[Paragraph], paras: list[Paragraph]) -> None:
+        """Blocks ``start..end`` (exclusive) become ``new`` (``paras``: every paragraph shown after)."""
+        doc = self.document()
+        if start == end:  # a pure insert (a merge): new blocks after block start - 1
+            before = doc.findBlockByNumber(start - 1)
+            cursor.setPosition(before.position() + before.length() - 1)
+            self._write(cursor, new, new_block=True)
+            return
+        first, last = doc.findBlockByNumber(start), doc.findBlockByNumber(end - 1)
+        cursor.setPosition(first.position())
+        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()  # leaves block ``start`` empty
+        if new:
+            self._write(cursor, new, new_block=False)
+            return
+        # nothing to write there: the emptied block goes too
+        if start > 0:
+            cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor)
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        if start == 0 and paras:  # the next paragraph joined the emptied first block: its format
+            cursor.setBlockFormat(self._formats(paras[0].role)[0])
 
     def _index_offsets(self) -> None:
         """Qt position → page offset (-1 between paragraphs and for text not from the page)."""
@@ -300,21 +337,47 @@ class ArticleTextView(QTextEdit):
         self._offsets = offsets
         self._separators = separators
         self._runs = runs
-        self._raw_to_pos = {o: i for i, o in enumerate(offsets) if o >= 0}
+        self._positions = None  # built when an entity's characters are looked up (``_raw_to_pos``)
 
-    def _repaint_entities(self, old: list[Entity], new: list[Entity], fresh: tuple[int, int] = (0, 0)) -> None:
+    @property
+    def _raw_to_pos(self) -> dict[int, int]:
+        if self._positions is None:
+            self._positions = {o: i for i, o in enumerate(self._offsets) if o >= 0}
+        return self._positions
+
+    def _first_position(self, start: int, end: int) -> int | None:
+        """The Qt position of the first page offset in ``start..end`` shown (the smallest offset),
+        looked for only in the paragraphs whose offsets reach that range."""
+        best: tuple[int, int] | None = None
+        offsets = self._offsets
+        for (first, last, _cf), p in zip(self._runs, self._paras, strict=True):
+            if not p.offsets or max(p.offsets) < start or min(p.offsets) >= end:
+                continue
+            for i in range(first, last):
+                o = offsets[i]
+                if start <= o < end and (best is None or o <= best[0]):
+                    best = (o, i)
+        return best[1] if best is not None else None
+
+    def _repaint_entities(
+        self, old: list[Entity], new: list[Entity], fresh: list[tuple[int, int]] | None = None
+    ) -> None:
         """Give back their written format to the characters of entities that changed, then paint again
         every entity over those characters, in page order: the text ends formatted as a full render
         leaves it (the ``fresh`` text just written came with its entity formats)."""
-        self._marks = {"entity": [], "line": []}
-        self.setExtraSelections([])
+        self._clear_marks()
         old_ids = {e.id: e for e in old}
         new_ids = {e.id: e for e in new}
         changed = [e for e in old if new_ids.get(e.id) != e] + [e for e in new if old_ids.get(e.id) != e]
         # the ``fresh`` text came painted: only what changed outside it is painted again
-        regions = [r for e in changed for r in self._entity_runs(e) if not (fresh[0] <= r[0] and r[1] <= fresh[1])]
+        written = fresh or []
+
+        def is_fresh(a: int, b: int) -> bool:
+            return any(lo <= a and b <= hi for lo, hi in written)
+
+        regions = [r for e in changed for r in self._entity_runs(e) if not is_fresh(*r)]
         if not regions:
-            self.moveCursor(QTextCursor.MoveOperation.Start)
+            self._cursor_home()
             return
         placed = [(e, self._entity_runs(e)) for e in new]
 
@@ -335,7 +398,7 @@ class ArticleTextView(QTextEdit):
             cursor = QTextCursor(self.document())
             cursor.beginEditBlock()
             for a, b in regions:
-                if fresh[0] <= a and b <= fresh[1]:
+                if is_fresh(a, b):
                     continue  # just written with its paragraph's format: nothing to give back
                 for start, end, cf in self._runs:
                     lo, hi = max(a, start), min(b, end)
@@ -347,7 +410,15 @@ class ArticleTextView(QTextEdit):
                 if touches(runs):
                     self._paint_entity(cursor, e)
             cursor.endEditBlock()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._cursor_home()
+
+    def _cursor_home(self) -> None:
+        """The cursor back at the start, as after a full render; when it is there already nothing
+        moves (``moveCursor`` would scroll to the top, and ``show_article`` scroll back: two
+        scrolls and a repaint of the whole view for nothing)."""
+        c = self.textCursor()
+        if c.position() or c.hasSelection():
+            self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _entity_range(self, e: Entity) -> tuple[int, int] | None:
         """From the first to the last shown character of ``e`` (what the highlight covers)."""
@@ -413,6 +484,8 @@ class ArticleTextView(QTextEdit):
         return "".join(sel.cursor.selectedText() for sel in self._marks[kind])
 
     def mark_entity(self, e: Entity | None) -> None:
+        if e is None and not self._marks["entity"]:
+            return  # nothing marked, nothing to mark: no selections to recompute
         self._marks["entity"] = []
         if e is not None:
             r = self._entity_range(e)
@@ -433,7 +506,7 @@ class ArticleTextView(QTextEdit):
     def mark_lines(self, start: int, end: int) -> None:
         """Light up the paragraph showing page offsets ``start..end`` (a raw line)."""
         self._marks["line"] = []
-        pos = next((self._raw_to_pos[o] for o in range(start, end) if o in self._raw_to_pos), None)
+        pos = self._first_position(start, end)
         if pos is not None:
             sel = QTextEdit.ExtraSelection()
             c = QTextCursor(self.document())
@@ -455,6 +528,13 @@ class ArticleTextView(QTextEdit):
             self.verticalScrollBar().setValue(
                 self.verticalScrollBar().value() + rect.top() - self.viewport().height() // 3
             )
+
+    def _clear_marks(self) -> None:
+        """No line or entity mark (before the text under them changes), told to Qt only when
+        there were some: each ``setExtraSelections`` works out the areas to repaint."""
+        if self._marks["entity"] or self._marks["line"]:
+            self._marks = {"entity": [], "line": []}
+            self.setExtraSelections([])
 
     def _apply(self) -> None:
         self.setExtraSelections(self._marks["line"] + self._marks["entity"])

@@ -7,7 +7,7 @@ re-tints hundreds of lines costs a repaint of the screen, on the sample as on a 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QStaticText,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
@@ -30,6 +31,9 @@ from ui.views.textpos import TextPositions
 
 LINES_MIME = "application/x-banmian-lines"
 BAND_GAP = 4  # an article's highlight runs on over at most this many blank lines
+GUTTER_BACKGROUND = QColor("#f4f4f4")
+GUTTER_NUMBER = QColor("#888888")
+GUTTER_MARK = QColor("#2b4a7a")
 
 
 class LineGutter(QWidget):
@@ -78,10 +82,12 @@ class RawPageView(QPlainTextEdit):
         self._model: RawLinesModel | None = None
         self._positions = TextPositions("")
         self._article_marks: list[QTextEdit.ExtraSelection] = []
+        self._article_shown: tuple[tuple[int, ...], int] = ((), 0)  # the lines and colour marked
         self._entity_mark: list[QTextEdit.ExtraSelection] = []
         self._gutter = LineGutter(self)
         self._mark_font = QFont(self.font())
         self._mark_font.setBold(True)
+        self._statics: dict[tuple[str, bool], QStaticText] = {}
         self.blockCountChanged.connect(self._fit_gutter)
         self.updateRequest.connect(self._scroll_gutter)
         self.cursorPositionChanged.connect(self._cursor_moved)
@@ -104,6 +110,7 @@ class RawPageView(QPlainTextEdit):
         self._positions = TextPositions(text)
         self._last_line = 0
         self._article_marks = []
+        self._article_shown = ((), 0)
         self._entity_mark = []
         self.setExtraSelections([])
         self.blockSignals(True)
@@ -129,16 +136,19 @@ class RawPageView(QPlainTextEdit):
 
     def _on_screen(self, first: int, last: int) -> tuple[int, int] | None:
         """The vertical band (viewport pixels) rows ``first..last`` cover on screen, or None."""
+        start = max(first, self.firstVisibleBlock().blockNumber())
+        if start > last:
+            return None
         offset = self.contentOffset()
         height = self.viewport().height()
-        block = self.firstVisibleBlock()
+        block = self.document().findBlockByNumber(start)  # not a walk from the top of the screen
         top: int | None = None
         bottom = 0
-        while block.isValid():
+        while block.isValid() and block.blockNumber() <= last:
             geo = self.blockBoundingGeometry(block).translated(offset)
-            if geo.top() > height or block.blockNumber() > last:
+            if geo.top() > height:
                 break
-            if block.blockNumber() >= first and block.isVisible():
+            if block.isVisible():
                 top = int(geo.top()) if top is None else top
                 bottom = int(geo.bottom()) + 1
             block = block.next()
@@ -152,26 +162,40 @@ class RawPageView(QPlainTextEdit):
         return QColor.fromRgba(rgba) if rgba >= 0 else None
 
     def _paint_tints(self, event: QPaintEvent) -> None:
-        """Each visible line's article tint, full width, under the text (only the lines on screen)."""
+        """Each line's article tint, full width, under the text: only the lines in the event's band
+        (from the line at its top, not from the top of the screen), one fill per run of lines with
+        the same tint."""
         model = self._model
         if model is None or model.page is None:
             return
-        painter = QPainter(self.viewport())
-        offset = self.contentOffset()
-        width = self.viewport().width()
         area = event.rect()
+        dy = self.contentOffset().y()
+        width = self.viewport().width()
         n_rows = model.rowCount()
-        block = self.firstVisibleBlock()
+        painter = QPainter(self.viewport())
+        run = (-1, 0.0, 0.0)  # tint, top, bottom of the lines waiting to be filled
+
+        def fill(rgba: int, top: float, bottom: float) -> None:
+            if rgba >= 0:
+                painter.fillRect(QRectF(0, top, width, bottom - top), QColor.fromRgba(rgba))
+
+        block = self.cursorForPosition(QPoint(0, area.top())).block()
         while block.isValid():
-            geo = self.blockBoundingGeometry(block).translated(offset)
-            if geo.top() > area.bottom():
+            geo = self.blockBoundingGeometry(block)
+            top = geo.top() + dy
+            if top > area.bottom():
                 break
             row = block.blockNumber()
-            if block.isVisible() and geo.bottom() >= area.top() and row < n_rows:
+            if block.isVisible() and row < n_rows:
+                bottom = top + geo.height()
                 rgba = model.tint_rgba(row)
-                if rgba >= 0:
-                    painter.fillRect(QRectF(0, geo.top(), width, geo.height()), QColor.fromRgba(rgba))
+                if rgba == run[0] and top <= run[2]:
+                    run = (rgba, run[1], bottom)
+                else:
+                    fill(*run)
+                    run = (rgba, top, bottom)
             block = block.next()
+        fill(*run)
         painter.end()
 
     # -- selection ----------------------------------------------------------------------------------
@@ -239,7 +263,22 @@ class RawPageView(QPlainTextEdit):
 
     def show_article(self, lines: tuple[int, ...], colour: QColor, *, scroll: bool) -> None:
         """Light up an article's lines (stronger tint, full width); optionally scroll to the first.
-        One mark per run of consecutive lines, not one per line."""
+        The same lines in the same colour (after a role or entity edit) keep their marks."""
+        doc = self.document()
+        shown = (tuple(lines), colour.rgba())
+        if shown != self._article_shown:
+            self._article_shown = shown
+            self._mark_article(lines, colour)
+        if scroll and lines:
+            first = doc.findBlockByNumber(min(lines) - 1)
+            if first.isValid() and not self._visible(first.blockNumber()):
+                self.blockSignals(True)
+                self.setTextCursor(QTextCursor(first))
+                self.blockSignals(False)
+                self.centerCursor()
+
+    def _mark_article(self, lines: tuple[int, ...], colour: QColor) -> None:
+        """One mark per run of consecutive lines (blank lines between join a run), not one per line."""
         marks = []
         doc = self.document()
         page = self._model.page if self._model is not None else None
@@ -263,13 +302,6 @@ class RawPageView(QPlainTextEdit):
             marks.append(sel)
         self._article_marks = marks
         self._apply_marks()
-        if scroll and lines:
-            first = doc.findBlockByNumber(min(lines) - 1)
-            if first.isValid() and not self._visible(first.blockNumber()):
-                self.blockSignals(True)
-                self.setTextCursor(QTextCursor(first))
-                self.blockSignals(False)
-                self.centerCursor()
 
     @staticmethod
     def _blank_between(page: Page | None, a: int, b: int) -> bool:
@@ -288,6 +320,8 @@ class RawPageView(QPlainTextEdit):
         return {n for n in out if page is None or not page.lines[n - 1].is_blank}
 
     def show_entity(self, span: tuple[int, int] | None, colour: QColor | None = None) -> None:
+        if span is None and not self._entity_mark:
+            return  # nothing marked, nothing to mark: no selections to recompute
         self._entity_mark = []
         if span is not None:
             sel = QTextEdit.ExtraSelection()
@@ -376,45 +410,82 @@ class RawPageView(QPlainTextEdit):
         self.setViewportMargins(self.gutter_width(), 0, 0, 0)
 
     def _scroll_gutter(self, rect: QRect, dy: int) -> None:
+        """The gutter follows the text when it scrolls or is laid out again (a whole-viewport
+        update); a partial update (the cursor, a highlight, a tint) leaves numbers and marks as
+        they are: a changed mark asks for its own band (``_rows_changed``)."""
         if dy:
             self._gutter.scroll(0, dy)
-        else:
-            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
+        elif rect.contains(self.viewport().rect()):
+            self._gutter.update()
 
     def paint_gutter(self, gutter: QWidget, event: QPaintEvent) -> None:
+        """Numbers and marks of the lines in the event's band, each text laid out once per session
+        (``QStaticText``) and drawn with one pen per kind: a repaint costs its lines' draws only."""
         painter = QPainter(gutter)
-        painter.fillRect(event.rect(), QColor("#f4f4f4"))
+        area = event.rect()
+        painter.fillRect(area, GUTTER_BACKGROUND)
+        model = self._model
+        if model is None:
+            painter.end()
+            return
         block = self.firstVisibleBlock()
         top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
         height = self.fontMetrics().height()
-        width = gutter.width()
         mark_w = self.fontMetrics().horizontalAdvance("MM")
-        model = self._model
-        n_rows = model.rowCount() if model is not None else 0
-        while block.isValid() and top <= event.rect().bottom():
+        right = gutter.width() - mark_w - 6  # numbers end here; marks are centred after it
+        n_rows = model.rowCount()
+        shown: list[tuple[int, int]] = []  # (row, top) of the lines in the band
+        while block.isValid() and top <= area.bottom():
             if not block.isVisible():
                 block = block.next()
                 continue
             bottom = top + round(self.blockBoundingRect(block).height())
             row = block.blockNumber()
-            if bottom >= event.rect().top() and row < n_rows and model is not None:
-                painter.setPen(QColor("#888888"))
-                painter.setFont(self.font())
-                painter.drawText(0, top, width - mark_w - 6, height, Qt.AlignmentFlag.AlignRight, str(row + 1))
-                mark = model.mark(row + 1)
-                if mark:
-                    painter.setFont(self._mark_font)
-                    painter.setPen(UNASSIGNED_MARK if mark == "?" else QColor("#2b4a7a"))
-                    painter.drawText(width - mark_w - 2, top, mark_w, height, Qt.AlignmentFlag.AlignCenter, mark)
+            if bottom >= area.top() and row < n_rows:
+                shown.append((row, top))
             block = block.next()
             top = bottom
+        painter.setFont(self.font())
+        painter.setPen(GUTTER_NUMBER)
+        for row, y in shown:
+            st = self._static(str(row + 1), bold=False)
+            painter.drawStaticText(QPointF(right - st.size().width(), y), st)
+        painter.setFont(self._mark_font)
+        for unassigned in (False, True):
+            painter.setPen(UNASSIGNED_MARK if unassigned else GUTTER_MARK)
+            for row, y in shown:
+                mark = model.mark(row + 1)
+                if mark and (mark == "?") == unassigned:
+                    st = self._static(mark, bold=True)
+                    size = st.size()
+                    painter.drawStaticText(
+                        QPointF(right + 4 + (mark_w - size.width()) / 2, y + (height - size.height()) / 2), st
+                    )
         painter.end()
+
+    def _static(self, text: str, *, bold: bool) -> QStaticText:
+        """``text`` laid out once in the gutter's font (numbers) or the marks' bold font."""
+        key = (text, bold)
+        st = self._statics.get(key)
+        if st is None:
+            st = QStaticText(text)
+            st.setTextFormat(Qt.TextFormat.PlainText)
+            st.prepare(font=self._mark_font if bold else self.font())
+            self._statics[key] = st
+        return st
 
     # Qt overrides
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self._paint_tints(event)
         super().paintEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._statics.clear()
+            self._mark_font = QFont(self.font())
+            self._mark_font.setBold(True)
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
