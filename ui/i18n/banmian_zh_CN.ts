@@ -1497,7 +1497,7 @@
     </message>
     <message>
       <source>{name}: the parser process stopped ({code})</source>
-      <translation type="unfinished" />
+      <translation>{name}：解析进程中止（退出码 {code}）</translation>
     </message>
     <message>
       <source>“{name}” cannot be undone: it is not applied</source>
@@ -1917,7 +1917,7 @@
     </message>
     <message>
       <source>nested too deeply</source>
-      <translation type="unfinished" />
+      <translation>嵌套过深</translation>
     </message>
     <message>
       <source>{path}: is one of the inputs (a page, its corrections or the lexicon); choose another output</source>
@@ -2013,7 +2013,7 @@
     </message>
     <message>
       <source>at /{where}: {value} breaks the format's rule “{rule}”</source>
-      <translation type="unfinished" />
+      <translation>位置 /{where}：{value} 不符合格式规则“{rule}”</translation>
     </message>
     <message>
       <source>{word} is not a number JSON allows</source>
@@ -2041,7 +2041,7 @@
     </message>
     <message>
       <source>{name} is corrupt ({error})</source>
-      <translation type="unfinished" />
+      <translation>{name} 已损坏（{error}）</translation>
     </message>
     <message>
       <source>corrupt corrections: {problem}</source>
