@@ -15,6 +15,7 @@ them in ``core/`` and checks that the translation file has them.
 from __future__ import annotations
 
 import errno
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -97,3 +98,18 @@ def os_reason(e: OSError) -> str:
     if known is not None and e.strerror == known:
         return known
     return e.strerror or str(e)
+
+
+def unreadable(e: BaseException) -> str:
+    """Why a file could not be read or decoded, as a message (never Python's English): an
+    ``OSError``'s reason, where a JSON text breaks, a text that is not UTF-8, nesting too deep;
+    a refusal that is already a message (the reading's own) is kept as it is."""
+    if isinstance(e, OSError):
+        return os_reason(e)
+    if isinstance(e, json.JSONDecodeError):
+        return msg("not JSON: line {line}, column {column}", line=e.lineno, column=e.colno)
+    if isinstance(e, UnicodeDecodeError):
+        return msg("not UTF-8 text")
+    if isinstance(e, RecursionError):
+        return msg("nested too deeply")
+    return str(e)

@@ -38,7 +38,15 @@ SHOWN = {
     "LabelsError",
 }
 # modules whose messages only the command line prints (it stays English)
-COMMAND_LINE = {"cli.py", "cli_export.py", "issue/cli.py", "index/cli.py", "batch/tasks.py", "evaluate/gold.py"}
+COMMAND_LINE = {
+    "cli.py",
+    "cli_export.py",
+    "issue/cli.py",
+    "index/cli.py",
+    "batch/tasks.py",
+    "evaluate/gold.py",
+    "cluster/__init__.py",
+}
 
 
 def translations() -> dict[str, tuple[str, str]]:
@@ -330,3 +338,95 @@ def test_the_usual_reasons_of_an_os_error_are_messages_with_the_same_english() -
     # a reason in other words (another C library's language) or none at all: as it was
     assert os_reason(OSError(errno.EACCES, "Zugriff verweigert")) == "Zugriff verweigert"
     assert not isinstance(os_reason(OSError("odd")), Message) and os_reason(OSError("odd")) == "odd"
+
+
+# -- what reading a file says: never Python's English inside a message --------------------------
+
+
+def chinese(text: str) -> str:
+    """``text`` as the Chinese window shows it (translated through the .ts, as ``tr_core`` does)."""
+    have = translations()
+    return render(text, lambda s: have[s][0] if s in have and have[s][0] else s)
+
+
+def foreign_words(text: str, *names: str) -> list[str]:
+    """Latin words left in a Chinese sentence once ``names`` (file names) are taken out."""
+    for n in names:
+        text = text.replace(n, "")
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z0-9]+", text) if w not in KEPT]
+
+
+def _sidecar_dict() -> dict[str, object]:
+    import json
+
+    from core.document import Document
+    from core.loader import RawPage
+    from core.model import SourceInfo
+    from core.persist.serial import corrections, dumps
+
+    page = parse_page(RawPage(SourceInfo("p.txt", "0" * 64, "utf-8"), PAGE), entities=False)
+    data: dict[str, object] = json.loads(dumps(corrections(Document(page))))
+    return data
+
+
+@pytest.mark.parametrize(
+    ("case", "english", "values"),
+    [
+        ("not JSON", "p.json is corrupt (not JSON: line 1, column 2)", ()),
+        ("not UTF-8", "p.json is corrupt (not UTF-8: byte 0)", ()),
+        ("NaN", "p.json is corrupt (NaN is not a number JSON allows)", ("NaN",)),
+        (
+            "schema",
+            "p.json: corrupt corrections: at /review/done: 'yes' breaks the format's rule “type”",
+            ("/review/done", "'yes'", "“type”"),
+        ),
+    ],
+)
+def test_why_a_sidecar_cannot_be_read_is_a_translated_message(case: str, english: str, values: tuple[str, ...]) -> None:
+    """Python's "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)" and
+    jsonschema's "'yes' is not of type 'boolean'" were the values of the window's sentence."""
+    import json
+
+    from core.persist.serial import SidecarError, loads
+
+    data = _sidecar_dict()
+    review = data["review"]
+    assert isinstance(review, dict)
+    review["done"] = "yes"
+    raw = {
+        "not JSON": b"{oops",
+        "not UTF-8": b"\xff{}",
+        "NaN": b'{"a": NaN}',
+        "schema": json.dumps(data).encode(),
+    }[case]
+    with pytest.raises(SidecarError) as e:
+        loads(raw, "p.json")
+    said = e.value.args[0]
+    assert isinstance(said, Message) and said == english
+    assert CJK.search(chinese(said)) and not foreign_words(chinese(said), "p.json", *values), chinese(said)
+
+
+def test_a_damaged_pdf_says_so_without_pdfminers_words(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from core.pdf.reader import PdfError, iter_pages
+
+    bad = tmp_path / "x.pdf"
+    bad.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n")
+    with pytest.raises(PdfError) as e:
+        list(iter_pages(bad))
+    said = e.value.args[0]
+    assert isinstance(said, Message) and said.template == "{path}: not a readable PDF ({error})"
+    assert re.fullmatch(r"\w+", said.values["error"]), said  # the kind of fault; pdfminer's words go to the log
+    assert chinese(said).startswith(f"{bad}：不是可读的 PDF（")
+    assert str(bad) in caplog.text
+
+
+def test_failures_handed_to_the_window_are_messages_not_plain_text() -> None:
+    """``Outcome(error=f"...")`` (a parser process that died) reached the issue window in English."""
+    found = []
+    for p in core_files():
+        if p.relative_to(CORE).as_posix() in COMMAND_LINE:
+            continue
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.keyword) and node.arg == "error" and isinstance(node.value, ast.JoinedStr):
+                found.append(f"{p.relative_to(ROOT)}:{node.value.lineno}: {ast.unparse(node.value)}")
+    assert not found, "\n".join(found)

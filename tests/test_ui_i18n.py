@@ -951,3 +951,54 @@ def test_title_bars_name_the_program_in_the_interface_language(qtbot: Any) -> No
         remove(app, translators)
     translators = speak(app, "en")
     assert not translators and QGuiApplication.applicationDisplayName() == "Banmian"
+
+
+def test_a_save_with_a_lexicon_that_cannot_be_written_says_both_in_chinese(
+    chinese: None, qtbot: Any, settings: QSettings, asked: Asked, page_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save's notes were joined with "; " and the lexicon's failure was Python's
+    "[Errno 13] Permission denied: '…'"."""
+    import core.persist.session
+
+    def refuse(*_: Any, **__: Any) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", "/somewhere/lexicon.json")
+
+    monkeypatch.setattr(core.persist.session, "teach", refuse)
+    w = make_window(qtbot, settings, asked)
+    w.files.open_path(page_file)
+    line = w.page().articles[0].lines[0]
+    focus(qtbot, w.raw_view)
+    w.raw_view.go_to_line(line)
+    qtbot.keyClick(w.raw_view, Qt.Key.Key_3)
+    assert w.isWindowModified()
+    qtbot.keyClick(w.raw_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    said = w.statusBar().currentMessage()
+    name = f"{page_file.name}.banmian.json"
+    assert said == f"已保存 {name}；校改已保存，但词表未能更新：没有权限", said
+
+
+def test_corrections_that_are_not_json_are_told_in_chinese_with_the_other_notes(
+    chinese: None,
+    qtbot: Any,
+    settings: QSettings,
+    asked: Asked,
+    page_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Python's "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)" was
+    shown inside the Chinese sentence, and the opening notes were joined with "; "."""
+    from core.persist import open_page
+
+    sidecar = open_page(page_file).sidecar_path
+    sidecar.write_text("{oops", encoding="utf-8")
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "labels.json").write_text('[{"name": "PER", "colour": "red", "key": "P"}]', encoding="utf-8")
+    monkeypatch.setenv("BANMIAN_CONFIG_DIR", str(config))
+    w = make_window(qtbot, settings, asked)
+    w.files.open_path(page_file)
+    said = w.statusBar().currentMessage()
+    assert f"改用内置的标签；{sidecar.name} 已损坏（不是 JSON：第 1 行第 2 列）；未使用该文件，另存为 " in said, said
+    w.undo_stack.setClean()
+    w.files.autosave_timer.stop()

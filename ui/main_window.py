@@ -36,7 +36,7 @@ from ui.actions.editing import EditingActions
 from ui.actions.file_drop import FileDrop
 from ui.actions.files import PageFiles
 from ui.actions.navigation import NavigationActions
-from ui.i18n import tr, tr_core
+from ui.i18n import sentences, tr, tr_core
 from ui.loading import InlineLoader, PageLoader
 from ui.models.article_model import ArticleIdRole, ArticleListModel
 from ui.models.colours import ColourBook, label_colours
@@ -612,7 +612,7 @@ class MainWindow(QMainWindow):
         warnings = [*self._label_problems, *warnings]
         self._label_problems.clear()
         if warnings:
-            self.say("; ".join(map(tr_core, warnings)), 20000)
+            self.say(sentences(map(tr_core, warnings)), 20000)
 
     # -- layout ------------------------------------------------------------------------------------
 

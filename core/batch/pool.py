@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from core.batch import memory, shards
 from core.batch.shards import Item, run_items
 from core.batch.tasks import Outcome, Task
+from core.messages import msg
 
 if TYPE_CHECKING:
     from core.entities.lexicon import UserLexicon
@@ -206,7 +207,13 @@ class Batch:
         dead = next(w.exitcode for w in self._workers if w.exitcode not in (None, 0))
         lost = [i for i in range(len(self.pages)) if i not in self._seen]
         return [
-            self._hand(Outcome(i, self.pages[i], error=f"{self.pages[i].name}: the parser process stopped ({dead})"))
+            self._hand(
+                Outcome(
+                    i,
+                    self.pages[i],
+                    error=msg("{name}: the parser process stopped ({code})", name=self.pages[i].name, code=dead),
+                )
+            )
             for i in lost
         ]
 

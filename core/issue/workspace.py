@@ -34,7 +34,7 @@ from core.issue.jumps import (
 )
 from core.issue.loading import PageLoad, page_load, start_loading
 from core.issue.source import Issue, IssuePage
-from core.messages import msg, os_reason
+from core.messages import msg, os_reason, unreadable
 from core.model import Page
 from core.persist.recovery import recovery_path
 from core.persist.session import Origin
@@ -95,17 +95,6 @@ class PageSlot:
 
     def recovery_path(self) -> Path | None:
         return recovery_path(self.sidecar_path) if self.sidecar_path else None
-
-
-def _why(e: OSError | ValueError) -> str:
-    """Why the issue file could not be read, as a message (never Python's English)."""
-    if isinstance(e, OSError):
-        return os_reason(e)
-    if isinstance(e, json.JSONDecodeError):
-        return msg("not JSON: line {line}, column {column}", line=e.lineno, column=e.colno)
-    if isinstance(e, UnicodeDecodeError):
-        return msg("not UTF-8 text")
-    return str(e)  # the reading's own refusals are messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,7 +349,7 @@ class IssueWorkspace:
             self.state_warning = msg(
                 "{name}: the issue's link decisions could not be read ({error}); links are automatic",
                 name=path.name,
-                error=_why(e),
+                error=unreadable(e),
             )
 
     # -- autosave and recovery -----------------------------------------------------------------------

@@ -10,6 +10,7 @@ therefore belongs to its page-text line by construction, and pdfminer runs once,
 from __future__ import annotations
 
 import io
+import logging
 import statistics
 from collections import Counter
 from collections.abc import Iterator
@@ -21,6 +22,8 @@ from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTText, LTTex
 
 from core.messages import msg
 from core.pdf.model import Box, LineGeom, PageLayout
+
+log = logging.getLogger("banmian")
 
 # A drawn line or rectangle thinner than this (pt) is a rule; thicker rectangles are frames.
 RULE_THICKNESS = 3.0
@@ -153,8 +156,9 @@ def iter_pages(path: str | Path, *, page_numbers: set[int] | None = None) -> Ite
                 yield PdfPage(number, "".join(r.parts), layout)
     except PdfError:
         raise
-    except Exception as e:  # pdfminer raises many unrelated types on damaged files
-        raise PdfError(msg("{path}: not a readable PDF ({error})", path=p, error=f"{type(e).__name__}: {e}")) from None
+    except Exception as e:  # pdfminer raises many unrelated types on damaged files: its words go to the log
+        log.warning("%s: not a readable PDF: %s: %s", p, type(e).__name__, e)
+        raise PdfError(msg("{path}: not a readable PDF ({error})", path=p, error=type(e).__name__)) from None
 
 
 def page_count(path: str | Path) -> int:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from core.document import Document
-from core.messages import msg
+from core.messages import msg, unreadable
 from core.model import ROLES, Article, Block, Entity, Page, entity_id
 from core.paths import RESOURCES
 from core.persist.paths import text_sha256
@@ -133,7 +133,7 @@ def loads(raw: bytes, name: str) -> dict[str, Any]:
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except (ValueError, RecursionError) as e:
-        raise SidecarError(msg("{name} is corrupt (not JSON: {error})", name=name, error=str(e))) from None
+        raise SidecarError(msg("{name} is corrupt ({error})", name=name, error=unreadable(e))) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise SidecarError(msg("{name} is not a Banmian corrections file", name=name))
     version = data.get("version")
@@ -203,7 +203,13 @@ def schema_error(data: Any) -> str | None:
     if error is None:
         return None
     where = "/".join(str(p) for p in error.absolute_path)
-    return f"at /{where}: {error.message}"
+    value = repr(error.instance)
+    return msg(
+        "at /{where}: {value} breaks the format's rule “{rule}”",
+        where=where,
+        value=value if len(value) <= 60 else value[:59] + "…",
+        rule=error.validator,
+    )
 
 
 # -- checked dict → decisions on a page --------------------------------------------------------------

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.document import Document
 from core.loader import read_page
-from core.messages import joined, msg, os_reason
+from core.messages import joined, msg, os_reason, unreadable
 from core.model import Page
 from core.persist import paths
 from core.persist.anchor import AnotherText, reanchor
@@ -243,7 +243,9 @@ def save(
         try:
             teach(lexicon, (merged_doc or doc).page, previous, base=doc.base)
         except (OSError, ValueError) as e:
-            warnings.append(msg("corrections saved, but the lexicon could not be updated: {error}", error=str(e)))
+            warnings.append(
+                msg("corrections saved, but the lexicon could not be updated: {error}", error=unreadable(e))
+            )
     new_origin = Origin(digest(path.read_bytes()), data, gen, page)
     return SaveResult(path, tuple(warnings), new_origin, merged_doc)
 

@@ -27,7 +27,7 @@ from core.messages import os_reason
 from core.paths import SAMPLE_PAGE
 from core.pdf.pages import first_page
 from ui.actions.context import Reporter
-from ui.i18n import tr, tr_core
+from ui.i18n import sentences, tr, tr_core
 from ui.loading import InlineLoader, PageLoader
 from ui.models.session import PageSession
 from ui.worker import Loaded
@@ -271,10 +271,7 @@ class PageFiles(QObject):
             from core.entities.tagger.train import schedule_training
 
             schedule_training(self.page_path, result.path)  # a background process, never waited for
-        self.reporter.say(
-            tr("Saved {name}").format(name=result.path.name)
-            + ("; " + "; ".join(map(tr_core, result.warnings)) if result.warnings else "")
-        )
+        self.reporter.say(sentences([tr("Saved {name}").format(name=result.path.name), *map(tr_core, result.warnings)]))
         return True
 
     def _mark_clean(self) -> None:

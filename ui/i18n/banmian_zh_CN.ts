@@ -184,16 +184,16 @@
       <translation>校改未能保存：停留在 {name}</translation>
     </message>
     <message>
-      <source>Saved {name}</source>
-      <translation>已保存 {name}</translation>
-    </message>
-    <message>
       <source>autosaved {time}</source>
       <translation>已自动保存 {time}</translation>
     </message>
     <message>
       <source>{path}: {error}</source>
       <translation>{path}：{error}</translation>
+    </message>
+    <message>
+      <source>Saved {name}</source>
+      <translation>已保存 {name}</translation>
     </message>
     <message>
       <source>autosave failed: {error}</source>
@@ -1496,6 +1496,10 @@
       <translation>混合</translation>
     </message>
     <message>
+      <source>{name}: the parser process stopped ({code})</source>
+      <translation>{name}：解析进程中止（退出码 {code}）</translation>
+    </message>
+    <message>
       <source>“{name}” cannot be undone: it is not applied</source>
       <translation>“{name}”无法撤销：它尚未执行</translation>
     </message>
@@ -1780,14 +1784,6 @@
       <translation>{path}：该 PDF 没有页面</translation>
     </message>
     <message>
-      <source>not JSON: line {line}, column {column}</source>
-      <translation>不是 JSON：第 {line} 行第 {column} 列</translation>
-    </message>
-    <message>
-      <source>not UTF-8 text</source>
-      <translation>不是 UTF-8 文本</translation>
-    </message>
-    <message>
       <source>the page could not be opened</source>
       <translation>版面无法打开</translation>
     </message>
@@ -1912,6 +1908,18 @@
       <translation>输入/输出错误</translation>
     </message>
     <message>
+      <source>not JSON: line {line}, column {column}</source>
+      <translation>不是 JSON：第 {line} 行第 {column} 列</translation>
+    </message>
+    <message>
+      <source>not UTF-8 text</source>
+      <translation>不是 UTF-8 文本</translation>
+    </message>
+    <message>
+      <source>nested too deeply</source>
+      <translation>嵌套过深</translation>
+    </message>
+    <message>
       <source>{path}: is one of the inputs (a page, its corrections or the lexicon); choose another output</source>
       <translation>{path}：这是输入之一（版面、其校改或词表）；请另选输出位置</translation>
     </message>
@@ -2004,6 +2012,10 @@
       <translation>自动保存无法恢复：{error}；{where}</translation>
     </message>
     <message>
+      <source>at /{where}: {value} breaks the format's rule “{rule}”</source>
+      <translation>位置 /{where}：{value} 不符合格式规则“{rule}”</translation>
+    </message>
+    <message>
       <source>{word} is not a number JSON allows</source>
       <translation>{word} 不是 JSON 允许的数值</translation>
     </message>
@@ -2028,8 +2040,8 @@
       <translation>{name} 已损坏（不是 UTF-8：第{at}字节）</translation>
     </message>
     <message>
-      <source>{name} is corrupt (not JSON: {error})</source>
-      <translation>{name} 已损坏（不是 JSON：{error}）</translation>
+      <source>{name} is corrupt ({error})</source>
+      <translation>{name} 已损坏（{error}）</translation>
     </message>
     <message>
       <source>corrupt corrections: {problem}</source>
@@ -2138,6 +2150,10 @@
     <message>
       <source>{name}: the page is empty</source>
       <translation>{name}：该版面是空的</translation>
+    </message>
+    <message>
+      <source>{name} is corrupt (not JSON: {error})</source>
+      <translation type="obsolete">{name} 已损坏（不是 JSON：{error}）</translation>
     </message>
     <message>
       <source>links: {error}</source>
