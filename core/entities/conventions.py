@@ -11,7 +11,8 @@ from that log at run time:
   ``ORG 市…``, ``ORG 4``, ``ORG …局 4``).  Each class has an acceptance rate with a Beta prior
   centred on the type's own rate (``PRIOR`` pseudo-decisions); a class whose posterior falls
   below ``SUPPRESS_BELOW`` with at least ``MIN_REJECTED`` rejected strings is no longer
-  suggested.  Each string counts once per page (a page that rejects 安理会 five times is one
+  suggested, nor anything of its type the rules nest inside it (市公安局 rejected leaves no
+  公安局).  Each string counts once per page (a page that rejects 安理会 five times is one
   vote), and a confirmation raises the rate again: a class the editor rejected, then confirmed,
   weighs less again.  A string the editor confirmed is never suppressed by its class.
 - **Cuts.**  When the editor re-cuts a suggestion into the mentions inside it, what they cut away
@@ -193,8 +194,12 @@ class Conventions:
     def __call__(self, seg: Segment, cands: list[Candidate]) -> list[Candidate]:
         text = seg.text
         mine: Callable[[Candidate], bool] = lambda c: c.source in ENGINES and c.tier == TIER_RULE  # noqa: E731
+        gone = [c for c in cands if mine(c) and c.type != "TIME" and self.suppressed(text[c.start : c.end], c.type)]
+        # the editor rejects the mention there, not just its span: what the rules nest inside it goes too
         kept = [
-            c for c in cands if not (mine(c) and c.type != "TIME" and self.suppressed(text[c.start : c.end], c.type))
+            c
+            for c in cands
+            if not (mine(c) and any(g.type == c.type and g.start <= c.start and c.end <= g.end for g in gone))
         ]
         if not self._cuts:
             return kept
