@@ -101,7 +101,8 @@ def test_a_rejected_then_confirmed_class_weighs_less_again() -> None:
     same = [("p1", Decision("市卫生局", "ORG", "rejected"))] * 5
     assert not Conventions(same + kept).suppressed("市园林局", "ORG")
     # a string the editor confirmed is never suppressed by its class
-    assert not Conventions(rejected + kept + [("p8", Decision("市园林局", "ORG", "added"))]).suppressed("市园林局", "ORG")
+    added = [("p8", Decision("市园林局", "ORG", "added"))]
+    assert not Conventions(rejected + kept + added).suppressed("市园林局", "ORG")
 
 
 def _cut_time(doc: Document) -> None:

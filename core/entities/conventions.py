@@ -7,8 +7,9 @@ retyped, respanned into the mentions now inside it, or added), and two conventio
 from that log at run time:
 
 - **Classes of suggestions the editor rejects.**  A suggestion falls in a few classes (its type
-  with its first character, with its length, with its last character and length: ``市公安局`` is
-  ``ORG 市…``, ``ORG 4``, ``ORG …局 4``).  Each class has an acceptance rate with a Beta prior
+  with its first character, with its length, with its last character and length, with its last
+  two characters, the head of a Chinese name: ``市公安局`` is ``ORG 市…``, ``ORG 4``, ``ORG …局 4``,
+  ``ORG …安局``).  Each class has an acceptance rate with a Beta prior
   centred on the type's own rate (``PRIOR`` pseudo-decisions); a class whose posterior falls
   below ``SUPPRESS_BELOW`` with at least ``MIN_REJECTED`` rejected strings is no longer
   suggested, nor anything of its type the rules nest inside it (市公安局 rejected leaves no
@@ -94,7 +95,8 @@ class Decision:
 
 def _classes(text: str, type_: str) -> tuple[tuple[str, ...], ...]:
     n = str(len(text))
-    return (("first", type_, text[0]), ("len", type_, n), ("last-len", type_, text[-1], n))
+    head = (("head", type_, text[-2:]),) if len(text) > 2 else ()  # 政府 of 县政府, 委员会's 员会
+    return (("first", type_, text[0]), ("len", type_, n), ("last-len", type_, text[-1], n), *head)
 
 
 def _cuts(d: Decision) -> list[tuple[str, str, tuple[str, ...]]]:
