@@ -68,11 +68,11 @@ def parser_fingerprint() -> str:
 
 def lexicon_fingerprint(lexicon: UserLexicon | None) -> str:
     d = lexicon.to_dict() if lexicon is not None else {}
-    if not d.get("entries") and not d.get("rejected"):
+    if not d.get("entries") and not d.get("rejected") and not d.get("decisions"):
         return "none"  # no lexicon and an empty one parse alike
     parts = []
-    for k in ("entries", "rejected"):
-        items = d[k]
+    for k in ("entries", "rejected", "decisions"):
+        items = d.get(k, [])
         assert isinstance(items, list)
         parts.append(sorted(json.dumps(e, sort_keys=True, ensure_ascii=False) for e in items))
     canon = json.dumps(parts, ensure_ascii=False)

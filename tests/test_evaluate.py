@@ -139,3 +139,24 @@ def test_scoring_matches_the_shared_scorers_on_the_sample() -> None:
     }
     e = page_effort(gold, pred, text)
     assert (e.segmentation, e.roles, e.entities) == effort.page_effort(gold, pred, text)
+
+
+def test_learning_a_convention_helps_on_strings_never_seen(tmp_path: Path) -> None:
+    """Three pages whose gold has no ORG of the form 市X局 teach the class; the fourth page's
+    市园林局 (a string no page had) is no longer suggested."""
+    texts = [
+        "卫生通报\n本报讯 昨天，市卫生局在会上通报了情况。\n",
+        "税收数据\n本报讯 市税务局和市统计局今天发布数据。\n",
+        "交通现场\n本报讯 市交通局局长王立新到达现场。\n",
+        "公园开放\n本报讯 记者昨天获悉，市园林局在北京宣布开放五座公园。\n",
+    ]
+    for k, text in enumerate(texts, 1):
+        (tmp_path / f"p{k}.txt").write_text(text, encoding="utf-8")
+        gold = gold_of_page(parse_page(read_page(tmp_path / f"p{k}.txt")))
+        for a in gold["articles"]:
+            a["entities"] = [e for e in a["entities"] if not (e["type"] == "ORG" and e["text"].startswith("市"))]
+        (tmp_path / f"p{k}.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    plain = evaluate(tmp_path, out=io.StringIO())
+    learnt = evaluate(tmp_path, learn=True, tagger=False, out=io.StringIO())
+    assert plain["per_page"][3] == 1  # 市园林局 to reject
+    assert learnt["per_page"][3] == 0

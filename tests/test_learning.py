@@ -1,15 +1,21 @@
-"""What a save teaches beyond single entries: rejections that hold everywhere, boundary fixes."""
+"""What a save teaches beyond single entries: rejections that hold everywhere, boundary fixes, and the
+editor's conventions (classes of suggestions rejected, cuts) applied to strings never seen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from core.document import Document
-from core.edits.entity import AddEntity, RemoveEntity
+from core.edits.entity import AddEntity, RejectEntity, RemoveEntity, RetypeEntity
+from core.entities import lexicon as lexicon_module
+from core.entities.conventions import Conventions, Decision
 from core.entities.lexicon import UserLexicon, context_of
 from core.loader import page_from_text
 from core.parse import parse_page
-from core.persist.learn import removed_suggestions, teach
+from core.persist.learn import decisions_of, removed_suggestions, teach
 
 
 def test_rejected_on_a_page_and_confirmed_on_none_is_rejected_everywhere(tmp_path: Path) -> None:
@@ -38,3 +44,126 @@ def test_a_suggestion_the_editor_respans_counts_as_rejected_in_its_context(tmp_p
     longer = text[first.start : first.end + 1]
     assert (longer, first.type) in {(e.text, e.type) for e in lex.entries}
     assert not lex.is_rejected(longer, first.type, context_of(text, first.start, first.end + 1))
+
+
+# -- conventions: what the editor's decisions teach about strings never seen -----------------------
+
+
+def _edited(text: str, edits: Callable[[Document], None]) -> Document:
+    doc = Document(parse_page(page_from_text(text, "p.txt")))
+    edits(doc)
+    return doc
+
+
+def _reject_type(kind: str) -> Callable[[Document], None]:
+    def run(doc: Document) -> None:
+        for e in [e for e in doc.page.entities if e.type == kind]:
+            doc.apply(RejectEntity(e.id))
+
+    return run
+
+
+def _found(text: str, lex: UserLexicon | None) -> set[tuple[str, str]]:
+    return {(e.text, e.type) for e in parse_page(page_from_text(text, "p.txt"), lexicon=lex).entities}
+
+
+CITY_OFFICES = (
+    "本报讯 昨天，市卫生局在会上通报了情况。\n",
+    "本报讯 市税务局和市统计局今天发布数据。\n",
+    "本报讯 市交通局局长王立新到达现场。\n",
+)
+UNSEEN = "本报讯 记者昨天获悉，市园林局在北京宣布开放五座公园。\n"
+
+
+def test_a_class_the_editor_always_rejects_is_not_suggested_on_an_unseen_page(tmp_path: Path) -> None:
+    lex = UserLexicon.load(tmp_path / "lex.json")
+    assert ("市园林局", "ORG") in _found(UNSEEN, lex)
+    for text in CITY_OFFICES:  # the editor rejects every ORG of the form 市X局 on three pages
+        doc = _edited(text, _reject_type("ORG"))
+        teach(lex, doc.page, base=doc.base)
+    found = _found(UNSEEN, lex)
+    assert not any(t == "ORG" and s.endswith("园林局") for s, t in found)  # neither whole nor nested
+    assert ("北京", "LOC") in found  # other types untouched
+    again = UserLexicon.load(tmp_path / "lex.json")  # the decisions are saved with the lexicon
+    assert ("市园林局", "ORG") not in _found(UNSEEN, again)
+
+
+def test_a_rejected_then_confirmed_class_weighs_less_again() -> None:
+    rejected = [(f"p{k}", Decision(s, "ORG", "rejected")) for k, s in enumerate(["市卫生局", "市税务局", "市交通局"])]
+    kept = [(f"p{k}", Decision(s, "ORG", "confirmed")) for k, s in enumerate(["外交部", "青石县政府", "国务院"])]
+    conv = Conventions(rejected + kept)
+    assert conv.suppressed("市园林局", "ORG")
+    assert not conv.suppressed("市园林局", "LOC") and not conv.suppressed("青石县公安局", "ORG")
+    assert not Conventions(rejected[:2] + kept).suppressed("市园林局", "ORG")  # two rejections are not a convention
+    confirmed = [("p9", Decision("市文化局", "ORG", "confirmed"))]
+    assert not Conventions(rejected + kept + confirmed).suppressed("市园林局", "ORG")
+    # one page rejecting the same string many times is one vote
+    same = [("p1", Decision("市卫生局", "ORG", "rejected"))] * 5
+    assert not Conventions(same + kept).suppressed("市园林局", "ORG")
+    # a string the editor confirmed is never suppressed by its class
+    added = [("p8", Decision("市园林局", "ORG", "added"))]
+    assert not Conventions(rejected + kept + added).suppressed("市园林局", "ORG")
+
+
+def _cut_time(doc: Document) -> None:
+    """The editor's convention: a clock time without the part of the day before it."""
+    for e in [e for e in doc.page.entities if e.type == "TIME" and e.text.startswith("上午")]:
+        doc.apply(RemoveEntity(e.id))
+        doc.apply(AddEntity(e.start + 2, e.end, "TIME"))
+
+
+def test_a_cut_the_editor_made_is_made_on_an_unseen_suggestion(tmp_path: Path) -> None:
+    lex = UserLexicon.load(tmp_path / "lex.json")
+    unseen = "本报讯 代表团今天上午１１时３０分抵达青石县。\n"
+    assert ("上午１１时３０分", "TIME") in _found(unseen, lex)
+    doc = _edited("本报讯 昨天上午９时，王立新主持会议。\n", _cut_time)
+    teach(lex, doc.page, base=doc.base)
+    assert [d.verdict for _, d in lex.decisions if d.type == "TIME"] == ["respanned", "added"]
+    found = _found(unseen, lex)
+    assert ("１１时３０分", "TIME") in found and ("上午１１时３０分", "TIME") not in found
+
+
+def test_a_cut_the_editor_keeps_undoing_is_not_made() -> None:
+    cut = [("p1", Decision("上午９时", "TIME", "respanned", pieces=((2, 4, "TIME"),)))]
+    assert Conventions(cut).cut("上午１０时", "TIME") == [(2, 5, "TIME")]
+    assert Conventions(cut).cut("１９９８年元月上午９时", "TIME") == [(0, 7, "TIME"), (9, 11, "TIME")]
+    assert Conventions(cut).cut("上午", "TIME") is None and Conventions(cut).cut("上午９", "TIME") is None
+    assert Conventions(cut).cut("上午１０时", "ORG") is None
+    kept = [("p2", Decision("上午８时", "TIME", "confirmed"))]
+    assert Conventions(cut + kept).cut("上午１０时", "TIME") is None  # kept as often as cut
+    again = [(f"p{k}", d) for k in range(3, 6) for _, d in cut]  # cut on three more pages: the convention wins
+    assert Conventions(cut + again + kept).cut("上午１０时", "TIME") is not None
+
+
+def test_decisions_of_a_save(tmp_path: Path) -> None:
+    text = "本报讯 市税务局和市统计局今天上午１０时在北京发布数据。\n"
+
+    def edits(doc: Document) -> None:
+        by = {e.text: e for e in doc.page.entities}
+        doc.apply(RejectEntity(by["市税务局"].id))
+        doc.apply(RetypeEntity(by["市统计局"].id, type="LOC"))
+        doc.apply(RemoveEntity(by["上午１０时"].id))
+        doc.apply(AddEntity(by["上午１０时"].start + 2, by["上午１０时"].end, "TIME"))
+        doc.apply(AddEntity(text.index("数据"), text.index("数据") + 2, "ORG"))
+
+    doc = _edited(text, edits)
+    got = {d.text: d for d in decisions_of(doc.page, doc.base)}
+    assert got["市税务局"].verdict == "rejected"
+    assert (got["市统计局"].verdict, got["市统计局"].new_type) == ("retyped", "LOC")
+    assert (got["上午１０时"].verdict, got["上午１０时"].pieces) == ("respanned", ((2, 5, "TIME"),))
+    assert got["数据"].verdict == "added" and got["北京"].verdict == "confirmed"  # left standing
+
+
+def test_decisions_are_saved_replaced_per_page_and_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "lex.json"
+    lex = UserLexicon.load(path)
+    lex.record("a" * 32, [Decision("上午９时", "TIME", "respanned", pieces=((2, 4, "TIME"),))])
+    lex.record("b" * 32, [Decision("市卫生局", "ORG", "rejected")])
+    lex.record("a" * 32, [Decision("市税务局", "ORG", "rejected")])  # the page saved again
+    lex.save()
+    again = UserLexicon.load(path)
+    assert again.warning is None
+    assert [(p[0], d.text) for p, d in again.decisions] == [("b", "市卫生局"), ("a", "市税务局")]
+    monkeypatch.setattr(lexicon_module, "DECISION_PAGES", 2)
+    again.record("c" * 32, [Decision("市交通局", "ORG", "rejected")])
+    assert [p[0] for p, _ in again.decisions] == ["a", "c"]

@@ -43,7 +43,8 @@ def default_pipeline(
     lac: bool | None = None,
 ) -> Pipeline:
     """The rules, then the lexicon (when it has entries), LAC's vote (``lac``, by default
-    ``use_lac()``), then any extra stages (the trained tagger)."""
+    ``use_lac()``), then any extra stages (the trained tagger), then the conventions the lexicon's
+    decisions teach (``conventions``)."""
     extra: list[Detector] = []
     if lexicon is not None:
         learned = LexiconDetector(lexicon)
@@ -54,8 +55,11 @@ def default_pipeline(
         from core.entities.lac.vote import lac_vote
 
         engines.append(lac_vote)
+    last: tuple[Refiner, ...] = ()
+    if lexicon is not None and lexicon.conventions():  # the editor's conventions, after every engine
+        last = (lexicon.conventions(),)
     return Pipeline(
-        stages.DETECTORS + tuple(extra) + tuple(detectors), stages.REFINERS + tuple(engines) + tuple(refiners)
+        stages.DETECTORS + tuple(extra) + tuple(detectors), stages.REFINERS + tuple(engines) + tuple(refiners) + last
     )
 
 

@@ -5,7 +5,9 @@ against ``resources/schema/banmian.lexicon.schema.json``::
 
     {"format": "banmian.lexicon", "version": 2,
      "entries": [{"text": "安立佳", "type": "PER", "pages": ["<page key>"], "rejected_on": []}],
-     "rejected": [{"text": "养老院", "type": "PER", "context": "送往[养老院]安置"}]}
+     "rejected": [{"text": "养老院", "type": "PER", "context": "送往[养老院]安置"}],
+     "decisions": [{"page": "<page key>", "text": "上午９时", "type": "TIME", "verdict": "respanned",
+                    "pieces": ["2:4:TIME"]}]}
 
 The lexicon is the editors' data, not a cache:
 
@@ -21,6 +23,9 @@ The lexicon is the editors' data, not a cache:
   (kept as a list of operations since load) are replayed on it and the result written atomically,
   so two processes saving at once keep both their entries.  Temp files a killed writer left are
   removed under the same lock.
+- ``decisions``: what the editor did with each suggestion of the newest ``DECISION_PAGES`` saved
+  pages (a page saved again replaces its own); ``conventions`` learns from them the kinds of
+  suggestion this editor rejects or re-cuts (``core.entities.conventions``).
 - A lexicon that cannot be read (permissions, invalid UTF-8, not JSON, too deeply nested, not
   matching the schema) is never overwritten or moved: learning pauses (``save`` raises
   ``LexiconError``), ``warning`` says why, and parsing goes on without it.
@@ -39,15 +44,17 @@ from typing import Any
 
 from core import schemas
 from core.atomic import write_atomic
+from core.entities.conventions import Conventions, Decision
 from core.loader import PageError, read_regular
 from core.paths import RESOURCES, data_dir
 
 FORMAT = "banmian.lexicon"
-VERSION = 2
-READS = (1, 2)  # versions this code loads; 1 had no pages (its entries count as one unknown page)
+VERSION = 3
+READS = (1, 2, 3)  # versions this code loads; 1 had no pages (its entries count as one unknown page)
 CONTEXT_WIDTH = 2
 MAX_BYTES = 64 * 1024 * 1024
-MAX_DEPTH = 4  # document → list → entry → list of page keys
+MAX_DEPTH = 4  # document → list → entry (or decision) → list of page keys (or pieces)
+DECISION_PAGES = 200  # pages whose decisions are kept (the newest)
 LOCK_TIMEOUT = 30.0  # seconds a save waits for another process's save
 UNKNOWN_PAGE = "?"  # entries learned without a page (version 1 files, direct ``learn`` calls)
 UNLEARNED_TYPES = frozenset({"TIME"})  # dates recur on every page with a different meaning
@@ -132,6 +139,8 @@ class UserLexicon:
     warning: str | None = None
     paused: bool = False  # the file on disk could not be read: never write over it
     _ops: list[Op] = field(default_factory=list)
+    _decisions: dict[str, tuple[Decision, ...]] = field(default_factory=dict)  # page -> its decisions, oldest first
+    _conventions: Conventions | None = None
 
     @classmethod
     def load(cls, path: Path | None = None) -> UserLexicon:
@@ -148,6 +157,8 @@ class UserLexicon:
         """Replace the in-memory state with the file's; ``LexiconError`` if it cannot be used."""
         self._records.clear()
         self._rejected.clear()
+        self._decisions.clear()
+        self._conventions = None
         try:
             raw = read_regular(self.path, MAX_BYTES, "a lexicon")
         except PageError as e:
@@ -166,6 +177,13 @@ class UserLexicon:
             rec.rejected_on.update(item.get("rejected_on", []))
         for r in data["rejected"]:
             self._reject(r["text"], r["type"], r.get("context", ""))
+        by_page: dict[str, list[Decision]] = {}
+        for item in data.get("decisions", []):
+            d = Decision.from_dict(item)
+            if d is not None:
+                by_page.setdefault(item["page"], []).append(d)
+        for page, ds in by_page.items():
+            self._decisions[page] = tuple(ds)
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -190,6 +208,17 @@ class UserLexicon:
             return True
         return _normal_context(text, context) in contexts
 
+    @property
+    def decisions(self) -> tuple[tuple[str, Decision], ...]:
+        """Every recorded decision with its page's key, oldest page first."""
+        return tuple((page, d) for page, ds in self._decisions.items() for d in ds)
+
+    def conventions(self) -> Conventions:
+        """What the decisions teach about unseen strings (computed once per change)."""
+        if self._conventions is None:
+            self._conventions = Conventions(self.decisions)
+        return self._conventions
+
     def pages_of(self, text: str, type: str) -> frozenset[str]:
         """The keys of the pages that confirm an entry (empty if none)."""
         rec = self._records.get(("".join(text.split()), type))
@@ -200,6 +229,21 @@ class UserLexicon:
     def _do(self, op: Op) -> None:
         op(self)
         self._ops.append(op)
+        self._conventions = None
+
+    def record(self, page: str, decisions: Iterable[Decision]) -> None:
+        """``page``'s decisions, replacing what it recorded before; the oldest pages beyond
+        ``DECISION_PAGES`` are forgotten."""
+        ds = tuple(decisions)
+        self._do(lambda lex: lex._record(page, ds))
+
+    def _record(self, page: str, ds: tuple[Decision, ...]) -> None:
+        self._decisions.pop(page, None)
+        if ds:
+            self._decisions[page] = ds
+        while len(self._decisions) > DECISION_PAGES:
+            del self._decisions[next(iter(self._decisions))]
+        self._conventions = None
 
     def learn(self, text: str, type: str, page: str = UNKNOWN_PAGE) -> bool:
         """``page`` confirms ``text`` as ``type``; False (nothing learned) if it is not learnable."""
@@ -258,6 +302,7 @@ class UserLexicon:
             "rejected": [
                 {"text": t, "type": ty, "context": c} for (t, ty), cs in self._rejected.items() for c in sorted(cs)
             ],
+            "decisions": [{"page": page, **d.to_dict()} for page, d in self.decisions],
         }
 
     def save(self) -> None:
