@@ -317,14 +317,15 @@ def reassign_titles(stories: list[Story]) -> None:
     """A title printed beside another story's headline, whose own story comes out further down the
     page (after other headlines): it moves to the later story that repeats its words, when that
     story answers to it better than to its own headline and the story it sits with does not
-    answer to it at all."""
+    answer to it at all.  (The text each story opens with is read once: ``RunText``.)"""
+    texts = [RunText(story.body) for story in stories]  # (only headlines move here)
     for si, story in enumerate(stories):
         story.head = lines_of(story.head)
         fields = _fields(story.head)
         titled = [f for f in fields if _titled_field(f)]
         if len(titled) < 2 or not story.body:
             continue
-        answers = [echo(f, story.body, 0) for f in titled]
+        answers = [echo(f, story.body, 0, texts[si]) for f in titled]
         for part, here in zip(titled, answers, strict=True):
             if here >= ECHO_MIN / 2 or max(answers) <= here:
                 continue  # it answers its story, or another field does not answer it better: it stays
@@ -333,8 +334,10 @@ def reassign_titles(stories: list[Story]) -> None:
                 target = stories[ti]
                 if not target.body:
                     continue
-                there = echo(part, target.body, 0)
-                own = max((echo(f, target.body, 0) for f in _fields(target.head) if _titled_field(f)), default=0.0)
+                there = echo(part, target.body, 0, texts[ti])
+                own = max(
+                    (echo(f, target.body, 0, texts[ti]) for f in _fields(target.head) if _titled_field(f)), default=0.0
+                )
                 # the later story answers it, better than its own headline or plainly on its own
                 answered = there > own or there >= 2 * ECHO_MIN
                 if there >= ECHO_MIN and answered and (best is None or there > best[0]):

@@ -102,6 +102,7 @@ class RunText:
         self._cands: dict[bool, list[int]] = {}
         self._fits: dict[str, dict[int, float]] = {}
         self._echoed: dict[tuple[str, bool], bool] = {}
+        self._echo: dict[tuple[str, int], float] = {}
 
     def opening(self, k: int) -> str:
         """The first ``OPENING_CHARS`` characters from ``run[k]`` on."""
@@ -125,6 +126,14 @@ class RunText:
         if k not in self._after:
             self._after[k] = text_after(self.run, k, ECHO_CHARS)
         return self._after[k]
+
+    def echo(self, title_text: str, k: int) -> float:
+        """``echo`` of a headline (its text) at ``run[k]``, worked out once for each pair."""
+        key = (title_text, k)
+        if key not in self._echo:
+            title = word_pairs(title_text)
+            self._echo[key] = repeated(title, self.after(k)) / len(title) if title else 0.0
+        return self._echo[key]
 
     def fits(self, title_text: str, places: Sequence[int]) -> dict[int, float]:
         """How well the story opening at each place answers a headline: its words repeated in the
@@ -199,11 +208,12 @@ def _one_box(above: Unit, below: Unit, page_gap: int) -> bool:
 def echo(group: Sequence[Unit], run: Sequence[Unit], k: int, text: RunText | None = None) -> float:
     """Share of a headline's word pairs (no punctuation) that the text opening at ``run[k]``
     repeats."""
+    if text is not None:
+        return text.echo(head_text(group), k)
     title = word_pairs(head_text(group))
     if not title:
         return 0.0
-    after = text.after(k) if text is not None else text_after(run, k, ECHO_CHARS)
-    return repeated(title, after) / len(title)
+    return repeated(title, text_after(run, k, ECHO_CHARS)) / len(title)
 
 
 def split_side_by_side(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from core.dateline import could_open, could_open_lines, find_dateline
 from core.model import Line
-from core.textmap import is_wide
 
 SENTENCE_END = frozenset("。！？!?；;…")
 CLOSING = frozenset("”’」』）)》】〕\"'")
@@ -148,22 +148,23 @@ _BYLINE_WORDS = re.compile("记者|通讯员|评论员|实习生")
 _BYLINE_LAST = frozenset("文摄图道")
 
 
-_SPACE_ON = re.compile("[ \t\u3000\u00a0\f\v][^\n]*")  # a layout space, up to the end of its line
-_SPACE_RUN = re.compile("[ \t\u3000\u00a0\f\v]+")  # the layout spaces of ``textmap.squeeze_spaces``
-
-
-def _gap_kept(m: re.Match[str]) -> str:
-    """A run of layout spaces between two narrow characters stays as one space (``Latin words``);
-    any other (at either end, or beside a wide character) goes."""
-    s, a, b = m.string, m.start(), m.end()
-    return " " if a > 0 and b < len(s) and not is_wide(s[a - 1]) and not is_wide(s[b]) else ""
+_LAYOUT = " \t\u3000\u00a0\f\v"  # the layout spaces of ``textmap.squeeze_spaces``
+_NARROW = "[^" + WIDE_CLASS[1:-1] + _LAYOUT + "]"  # neither ``is_wide`` nor a layout space
+# a run of layout spaces between two narrow characters (``Latin words``): kept, as one space
+_KEPT_GAP = re.compile(f"[{_LAYOUT}](?<={_NARROW}[{_LAYOUT}])[{_LAYOUT}]*(?={_NARROW})")
+# any other run (at either end, or beside a wide character): once the kept runs are one space
+# each, the runs that do not sit between two narrow characters (each pattern opens on a space,
+# the lookbehind after it, so that the search skips ahead to the next space)
+_LOST_GAP = re.compile(f"[{_LAYOUT}](?:(?<!{_NARROW}[{_LAYOUT}])[{_LAYOUT}]*|[{_LAYOUT}]*(?!{_NARROW}))")
 
 
 def squeeze_line(line: str) -> str:
-    """``textmap.squeeze_spaces(line)``, one substitution per run of spaces instead of a step per
-    character (the same characters are kept: a run is kept as one space when the characters either
-    side of it are narrow, and those are what ``squeeze_spaces`` last kept and sees next)."""
-    return _SPACE_RUN.sub(_gap_kept, line)
+    """``textmap.squeeze_spaces(line)``, in two substitutions over the line instead of a step per
+    character: a run of spaces is kept as one space when the characters either side of it are
+    narrow (those are what ``squeeze_spaces`` last kept and sees next), and goes otherwise.  Lines
+    joined by newlines are squeezed at once when none starts or ends with a space (a newline is
+    narrow, but no run of spaces then touches one)."""
+    return _LOST_GAP.sub("", _KEPT_GAP.sub(" ", line))
 
 
 def _line_starts(lines: Sequence[str]) -> list[int]:
@@ -178,94 +179,139 @@ def lines_with(pattern: re.Pattern[str], joined: str, starts: Sequence[int]) -> 
     return {bisect.bisect_right(starts, m.start()) - 1 for m in pattern.finditer(joined)}
 
 
-def _squeezed(stripped: list[str], spaced: set[int]) -> list[str]:
-    """``squeeze_line`` of every line, called only on the lines that hold a space (``spaced``)."""
-    out = list(stripped)
-    for k in spaced:
-        out[k] = squeeze_line(stripped[k])
-    return out
-
-
 _GAP_ON = re.compile("[^\\S\n][^\n]*")  # a space of any kind (what ``str.split`` splits at), to the line end
 _BYLINE_WORDS_ON = re.compile(f"(?:{_BYLINE_WORDS.pattern})[^\n]*")
 
 
+_BRACKET_CLOSERS = ("）", ")")
+_QUOTED_ENDS = ("。”", "！”", "？”", "……")
+_DASHES = ("——", "—", "--", "－－")
+_OPENERS = ("（", "(")
+
+
+def _where(flags: Iterable[object]) -> list[int]:
+    """Indices of the true ``flags`` (taken in C: no Python step per line)."""
+    return list(itertools.compress(itertools.count(), flags))
+
+
+def _gaps(numbers: Sequence[int]) -> list[int]:
+    """``LineInfo.gap`` of each line: newlines since the previous non-blank line (0 for the first)."""
+    return [0, *(b - a if a else 0 for a, b in itertools.pairwise(numbers))]
+
+
+def _widths(squeezed_all: Sequence[str], narrow_all: Sequence[str]) -> list[float]:
+    """``_width(squeezed, narrow)`` of every line: a squeezed line holds no space but " " (between
+    Latin words)."""
+    return [
+        (len(s) - len(narrow)) + 0.5 * (len(narrow) - narrow.count(" ")) if narrow else float(len(s))
+        for s, narrow in zip(squeezed_all, narrow_all, strict=True)
+    ]
+
+
+def _ends_sentence(squeezed: str, head_note: bool) -> bool:
+    """A line ending on a closing bracket closes a sentence with a note, a credit or a note the
+    line above opened (asked only of such lines, when their last mark did not say so already)."""
+    return (
+        bool(SENTENCE_THEN_NOTE_RE.search(squeezed))
+        or (bool(CREDIT_RE.search(squeezed)) and not head_note)
+        or _closes_note(squeezed)
+    )
+
+
+def _is_byline(text: str, squeezed: str) -> bool:
+    return bool(BYLINE_RE.match(" ".join(text.split())) or BYLINE_RE.match(squeezed))
+
+
 def line_features(lines: Sequence[Line]) -> list[LineInfo]:
-    """Features of every non-blank line.  Each regular expression runs only on lines that pass a
-    cheap test for what it needs (a ``版`` for jump markers, a closing bracket for notes...): most
-    body lines pass none, and the features are the parser's cost per line."""
-    out: list[LineInfo] = []
-    prev_number = 0
+    """Features of every non-blank line, a feature at a time over all lines (the ``LineInfo``s are
+    zipped together at the end).  What every line needs is taken by ``map`` over the lines, in C;
+    what only some lines can have starts ``False`` and is asked only of the lines that pass a cheap
+    test for what it needs (a ``版`` for jump markers, a closing bracket for notes...): most body
+    lines pass none, and the features are the parser's cost per line."""
     kept = [ln for ln in lines if ln.text.strip()]  # (``not ln.is_blank``, with no call per line)
+    if not kept:
+        return []  # (the page joined would be one empty line)
+    n = len(kept)
     texts = [ln.text.replace("\f", " ") for ln in kept]
     stripped = [t.strip() for t in texts]
     # what only some lines hold, found in one pass over the page each (lines hold no newline)
     joined_stripped, stripped_starts = "\n".join(stripped), _line_starts(stripped)
     gapped = lines_with(_GAP_ON, joined_stripped, stripped_starts)
-    # (the stripped line itself where it holds no space: one string)
-    squeezed_all = _squeezed(stripped, lines_with(_SPACE_ON, joined_stripped, stripped_starts))
-    joined = "\n".join(squeezed_all)
+    # (the lines are stripped: no run of spaces touches a newline)
+    joined = squeeze_line(joined_stripped)
+    squeezed_all = joined.split("\n")
     narrow_all = _WIDE_RE.sub("", joined).split("\n")  # the narrow characters of every line
     squeezed_starts = _line_starts(squeezed_all)
-    may_open = could_open_lines(joined, squeezed_starts)
-    reporters = lines_with(_BYLINE_WORDS_ON, joined, squeezed_starts)
-    for k, ln in enumerate(kept):
-        raw = texts[k]
-        text = stripped[k]
-        squeezed = squeezed_all[k]
-        lead = len(raw) - len(raw.lstrip(_LEAD_SPACES))
-        last = squeezed.rstrip(_CLOSING_CHARS)[-1:]  # (the line is stripped: no space to strip first)
-        spaced = k in gapped and is_spaced(text)
-        narrow = narrow_all[k]
-        # ``_width(squeezed, narrow)``: a squeezed line holds no space but " " (between Latin words)
-        w = (len(squeezed) - len(narrow)) + 0.5 * (len(narrow) - narrow.count(" ")) if narrow else float(len(squeezed))
-        first = squeezed[:1]
-        bracketed = squeezed.endswith(("）", ")"))
-        opens_bracket = first in ("（", "(")
-        has_edition = "版" in squeezed
-        head_note = bracketed and bool(HEAD_NOTE_RE.search(squeezed))
-        # positionally, in the order of the fields (``new_info``)
-        out.append(
-            new_info(
-                LineInfo,
-                (
-                    ln.number,
-                    k,  # index
-                    text,
-                    squeezed,
-                    w,  # width
-                    spaced,
-                    lead,  # indent
-                    raw.startswith("\u3000"),  # full_indent
-                    ln.number - prev_number if prev_number else 0,  # gap
-                    # ends_sentence
-                    last in SENTENCE_END
-                    or squeezed.endswith(("。”", "！”", "？”", "……"))
-                    or (
-                        bracketed
-                        and (
-                            bool(SENTENCE_THEN_NOTE_RE.search(squeezed))
-                            or (bool(CREDIT_RE.search(squeezed)) and not head_note)
-                            or _closes_note(squeezed)
-                        )
-                    ),
-                    last in SOFT_END,  # ends_soft
-                    # dateline
-                    k in may_open and _dateline_starts(squeezed, squeezed_all[k + 1] if k + 1 < len(kept) else ""),
-                    has_edition and w <= 12 and bool(JUMP_ONLY_RE.match(squeezed)),  # jump_only
-                    has_edition and bracketed and bool(JUMP_TAIL_RE.search(squeezed)),  # jump_tail
-                    first in _COLUMN_MARKS and bool(COLUMN_RE.match(squeezed)),  # column
-                    # byline
-                    # (first a cheap test: it names a reporter's job or ends on a credit word)
-                    (squeezed[-1:] in _BYLINE_LAST or k in reporters)
-                    and bool(BYLINE_RE.match(" ".join(text.split())) or BYLINE_RE.match(squeezed)),
-                    opens_bracket and bracketed and bool(CAPTION_RE.match(squeezed)),  # caption
-                    first in _ENUM_FIRST and bool(ENUM_RE.match(squeezed)),  # enum
-                    opens_bracket and bracketed and bool(SIGNATURE_RE.match(squeezed)),  # signature
-                    head_note,
-                    squeezed.startswith(("——", "—", "--", "－－")),  # dash_start
-                ),
-            )
+    widths = _widths(squeezed_all, narrow_all)
+    numbers = [ln.number for ln in kept]
+    # the last character before any closing marks (the line is stripped: no space to strip first)
+    lasts = [s.rstrip(_CLOSING_CHARS)[-1:] for s in squeezed_all]
+    firsts = [s[:1] for s in squeezed_all]
+    bracketed = _where(map(str.endswith, squeezed_all, itertools.repeat(_BRACKET_CLOSERS)))
+
+    spaced = [False] * n
+    for k in gapped:
+        spaced[k] = is_spaced(stripped[k])
+    head_note = [False] * n
+    for k in bracketed:
+        head_note[k] = bool(HEAD_NOTE_RE.search(squeezed_all[k]))
+    ends_sentence = list(
+        map(
+            operator.or_,
+            map(SENTENCE_END.__contains__, lasts),
+            map(str.endswith, squeezed_all, itertools.repeat(_QUOTED_ENDS)),
         )
-        prev_number = ln.number
-    return out
+    )
+    for k in bracketed:
+        if not ends_sentence[k]:
+            ends_sentence[k] = _ends_sentence(squeezed_all[k], head_note[k])
+    dateline = [False] * n
+    for k in could_open_lines(joined, squeezed_starts):
+        dateline[k] = _dateline_starts(squeezed_all[k], squeezed_all[k + 1] if k + 1 < n else "")
+    jump_only, jump_tail = [False] * n, [False] * n
+    bracketed_set = set(bracketed)
+    for k in _where(map(str.__contains__, squeezed_all, itertools.repeat("版"))):
+        jump_only[k] = widths[k] <= 12 and bool(JUMP_ONLY_RE.match(squeezed_all[k]))
+        jump_tail[k] = k in bracketed_set and bool(JUMP_TAIL_RE.search(squeezed_all[k]))
+    column = [False] * n
+    for k in _where(map(_COLUMN_MARKS.__contains__, firsts)):
+        column[k] = bool(COLUMN_RE.match(squeezed_all[k]))
+    byline = [False] * n
+    # (first a cheap test: it names a reporter's job or ends on a credit word)
+    ends_credit = _where(map(_BYLINE_LAST.__contains__, (s[-1:] for s in squeezed_all)))
+    for k in lines_with(_BYLINE_WORDS_ON, joined, squeezed_starts).union(ends_credit):
+        byline[k] = _is_byline(stripped[k], squeezed_all[k])
+    caption, signature = [False] * n, [False] * n
+    for k in bracketed:
+        if firsts[k] in _OPENERS:
+            caption[k] = bool(CAPTION_RE.match(squeezed_all[k]))
+            signature[k] = bool(SIGNATURE_RE.match(squeezed_all[k]))
+    enum = [False] * n
+    for k in _where(map(_ENUM_FIRST.__contains__, firsts)):
+        enum[k] = bool(ENUM_RE.match(squeezed_all[k]))
+    # in the order of the fields (``new_info``)
+    fields = zip(
+        numbers,
+        range(n),  # index
+        stripped,  # text
+        squeezed_all,
+        widths,
+        spaced,
+        list(map(operator.sub, map(len, texts), map(len, map(str.lstrip, texts, itertools.repeat(_LEAD_SPACES))))),
+        list(map(str.startswith, texts, itertools.repeat("\u3000"))),  # full_indent
+        _gaps(numbers),
+        ends_sentence,
+        list(map(SOFT_END.__contains__, lasts)),  # ends_soft
+        dateline,
+        jump_only,
+        jump_tail,
+        column,
+        byline,
+        caption,
+        enum,
+        signature,
+        head_note,
+        list(map(str.startswith, squeezed_all, itertools.repeat(_DASHES))),  # dash_start
+        strict=True,
+    )
+    return list(map(new_info, itertools.repeat(LineInfo), fields))

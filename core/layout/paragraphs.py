@@ -96,10 +96,16 @@ def column_widths(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
     first = list(zip(back, fwd, strict=True))
     # headline lines set wider than the column distort the estimate around them: leave them out
     # and estimate again (still linear: two passes)
+    # (``_overflows`` first asks whether the line is wider than both its columns by 2.5 ems: asked
+    # here, with no call for the many lines that are not; a line with a key is not spaced)
     drop = [
         k
-        for k, info in enumerate(infos)
-        if keys[k] is not None and not (info.ends_sentence or info.ends_soft) and _overflows(infos, first, k)
+        for k, info, key, (back, fwd) in zip(itertools.count(), infos, keys, first)
+        if key is not None
+        and not (info.ends_sentence or info.ends_soft)
+        and info.width - back > 2.5
+        and info.width - fwd > 2.5
+        and _overflows(infos, first, k)
     ]
     if not drop:
         return first

@@ -24,6 +24,15 @@ def _prefix(flags: Sequence[bool]) -> list[int]:
     return list(itertools.accumulate(map(int, flags), initial=0))
 
 
+def _covered(starts: Sequence[int], span: int, n: int) -> list[bool]:
+    """Whether each of ``n`` lines lies in one of the windows of ``span`` lines from ``starts``."""
+    opened = [0] * (n + 1)
+    for lo in starts:
+        opened[lo] += 1
+        opened[lo + span] -= 1
+    return list(map(bool, itertools.accumulate(opened[:n])))
+
+
 def verse_lines(infos: Sequence[LineInfo]) -> list[bool]:
     """``verse[i]``: line ``i`` sits inside a run of verse (every line of a verse window counts).
 
@@ -48,10 +57,19 @@ def verse_lines(infos: Sequence[LineInfo]) -> list[bool]:
     if not clear:
         return verse
     ends = _prefix([ln.ends_sentence or ln.ends_soft for ln in infos])
+    # the marks inside lines are searched for only in the lines of clear windows: a window's
+    # counts take in its own lines only
+    covered = _covered(clear, span, n)
     # a sentence closes inside the line and text goes on after it
-    inner = _prefix([_STOP.search(ln.squeezed, 0, len(ln.squeezed) - 1) is not None for ln in infos])
-    marked = _prefix([_MARK.search(ln.squeezed) is not None for ln in infos])
+    inner = _prefix(
+        [
+            c and _STOP.search(ln.squeezed, 0, len(ln.squeezed) - 1) is not None
+            for c, ln in zip(covered, infos, strict=True)
+        ]
+    )
+    marked = _prefix([c and _MARK.search(ln.squeezed) is not None for c, ln in zip(covered, infos, strict=True)])
     halves = [round(ln.width * 2) / 2 for ln in infos]
+    whole = [True] * span  # a window read as verse
     for lo in clear:
         hi = lo + span
         if ends[hi] - ends[lo] > 1 or inner[hi] - inner[lo] > 1:
@@ -59,7 +77,7 @@ def verse_lines(infos: Sequence[LineInfo]) -> list[bool]:
         if marked[hi] - marked[lo] >= PUNCTUATED:
             continue
         widths = halves[lo:hi]
-        if len(set(widths)) >= 4 and max(widths.count(w) for w in widths) <= 3:
-            for k in range(lo, hi):
-                verse[k] = True
+        distinct = set(widths)
+        if len(distinct) >= 4 and max(map(widths.count, distinct)) <= 3:
+            verse[lo:hi] = whole
     return verse
