@@ -61,6 +61,9 @@ class ArticleTextView(QTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.document().setUndoRedoEnabled(False)
+        # an article growing past the view's height (a merge) or shrinking under it (its undo) would
+        # show or hide the scroll bar: a narrower viewport, the whole article laid out again
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.colours: dict[str, QColor] = colours or {}
         self._offsets: list[int] = []  # Qt position → page offset (-1: not from the page)
         self._positions: dict[int, int] | None = {}  # page offset → Qt position (None: not built yet)
