@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QImage, QStandardItemModel
+from PySide6.QtGui import QFont, QImage, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
 from core import edits
@@ -114,7 +114,7 @@ def test_a_structure_edit_lays_out_neither_the_status_bar_nor_the_whole_article(
     assert (bar.seen, text.seen) == (0, 0)
 
 
-def test_the_row_numbers_are_as_wide_as_qt_makes_them() -> None:
+def test_the_row_numbers_are_as_wide_as_qt_makes_them(qapp: QApplication) -> None:
     """The article list's row numbers are sized from the first and last row, as wide as Qt's own
     header sized from the first and last hundred rows."""
     model = QStandardItemModel(1234, 1)
@@ -123,4 +123,9 @@ def test_the_row_numbers_are_as_wide_as_qt_makes_them() -> None:
         header.setModel(model)
     assert ours.sizeHint() == qts.sizeHint()
     model.removeRows(1000, 234)
+    assert ours.sizeHint() == qts.sizeHint()
+    bigger = QFont(ours.font())
+    bigger.setPointSizeF(bigger.pointSizeF() * 2)
+    for header in (ours, qts):
+        header.setFont(bigger)
     assert ours.sizeHint() == qts.sizeHint()

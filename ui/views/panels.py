@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,11 @@ class RowNumbers(QHeaderView):
             first, last = self.sectionSizeFromContents(0), self.sectionSizeFromContents(n - 1)
             self._hint = (n, QSize(max(first.width(), last.width()), max(first.height(), last.height())))
         return self._hint[1]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._hint = None  # the numbers' width with the new font
+        super().changeEvent(event)
 
 
 class ArticleListView(QTableView):
