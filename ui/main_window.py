@@ -17,7 +17,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -52,6 +51,7 @@ from ui.views.panels import ArticleListView, EntityPanel
 from ui.views.pdf_image import pdf_of
 from ui.views.raw_view import RawPageView
 from ui.views.shortcut_sheet import shortcut_sheet
+from ui.views.status_label import StatusLabel
 
 SAMPLE = SAMPLE_PAGE
 REVIEW_TEXT = {"auto": "auto", "in_progress": "in progress", "done": "done"}  # tr() when shown
@@ -338,10 +338,10 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(140)
         self.progress.hide()
-        self.articles_label = QLabel()
-        self.pending_label = QLabel()
-        self.review_label = QLabel()
-        self.save_label = QLabel()
+        self.articles_label = StatusLabel()
+        self.pending_label = StatusLabel()
+        self.review_label = StatusLabel()
+        self.save_label = StatusLabel()
         sb.addPermanentWidget(self.progress)
         for name, w in (
             ("articlesStatus", self.articles_label),

@@ -50,6 +50,17 @@ def headline(raw: str, spans: list[tuple[int, int]]) -> MappedText:
 TAIL_ROLES = ("jump", "column", "caption", "other")
 
 
+def _offset_range(p: Paragraph) -> tuple[int, int] | None:
+    """The smallest and largest page offset ``p`` shows (None: none)."""
+    if not p.offsets:
+        return None
+    hi = max(p.offsets)
+    if hi < 0:
+        return None
+    lo = min(p.offsets)
+    return (lo if lo >= 0 else min(o for o in p.offsets if o >= 0), hi)
+
+
 class ArticleTextView(QTextEdit):
     entity_clicked = Signal(str)
 
@@ -61,6 +72,9 @@ class ArticleTextView(QTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.document().setUndoRedoEnabled(False)
+        # an article growing past the view's height (a merge) or shrinking under it (its undo) would
+        # show or hide the scroll bar: a narrower viewport, the whole article laid out again
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.colours: dict[str, QColor] = colours or {}
         self._offsets: list[int] = []  # Qt position → page offset (-1: not from the page)
         self._positions: dict[int, int] | None = {}  # page offset → Qt position (None: not built yet)
@@ -76,6 +90,7 @@ class ArticleTextView(QTextEdit):
         self._paras: list[Paragraph] = []  # what each text block shows
         self._separators: set[int] = set()  # Qt positions of the breaks between paragraphs
         self._role_formats: dict[str, tuple[QTextBlockFormat, QTextCharFormat]] = {}
+        self._entity_formats: dict[tuple[int, str, str, str, str], QTextCharFormat] = {}
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {"entity": [], "line": []}
 
     @property
@@ -104,8 +119,8 @@ class ArticleTextView(QTextEdit):
         paras = self._paragraphs(page, article)
         if same_text and self._paras:
             # the same page: write only the paragraphs that differ, then repaint changed entities
-            fresh = self._replace(paras)
-            self._repaint_entities(old, entities, fresh)
+            fresh, painted = self._replace(paras)
+            self._repaint_entities(old, entities, fresh, painted)
         else:
             self._render(paras)
         self.verticalScrollBar().setValue(keep)
@@ -261,15 +276,15 @@ class ArticleTextView(QTextEdit):
         self._index_offsets()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def _replace(self, paras: list[Paragraph]) -> list[tuple[int, int]]:
+    def _replace(self, paras: list[Paragraph]) -> tuple[list[tuple[int, int]], set[int]]:
         """Swap the paragraphs that differ from those shown for ``paras`` (one text block each),
         each run of differing paragraphs on its own (a merge changes the headline group at the top
         and adds paragraphs at the bottom: the body between stays); returns the Qt positions the
-        written paragraphs now cover."""
+        written paragraphs now cover and their indices in ``paras``."""
         old = self._paras
         ops = [op for op in SequenceMatcher(None, old, paras, autojunk=False).get_opcodes() if op[0] != "equal"]
         if not ops:
-            return []
+            return [], set()
         doc = self.document()
         self._clear_marks()
         cursor = QTextCursor(doc)
@@ -288,7 +303,7 @@ class ArticleTextView(QTextEdit):
         for j1, j2 in written:
             last = doc.findBlockByNumber(j2 - 1)
             fresh.append((doc.findBlockByNumber(j1).position(), last.position() + last.length() - 1))
-        return fresh
+        return fresh, {j for j1, j2 in written for j in range(j1, j2)}
 
     def _swap(self, cursor: QTextCursor, start: int, end: int, new: list[Paragraph], paras: list[Paragraph]) -> None:
         """Blocks ``start..end`` (exclusive) become ``new`` (``paras``: every paragraph shown after)."""
@@ -360,15 +375,25 @@ class ArticleTextView(QTextEdit):
         return best[1] if best is not None else None
 
     def _repaint_entities(
-        self, old: list[Entity], new: list[Entity], fresh: list[tuple[int, int]] | None = None
+        self,
+        old: list[Entity],
+        new: list[Entity],
+        fresh: list[tuple[int, int]] | None = None,
+        painted: set[int] | None = None,
     ) -> None:
         """Give back their written format to the characters of entities that changed, then paint again
         every entity over those characters, in page order: the text ends formatted as a full render
-        leaves it (the ``fresh`` text just written came with its entity formats)."""
+        leaves it (the ``fresh`` text just written came with its entity formats: paragraphs
+        ``painted``)."""
         self._clear_marks()
         old_ids = {e.id: e for e in old}
         new_ids = {e.id: e for e in new}
         changed = [e for e in old if new_ids.get(e.id) != e] + [e for e in new if old_ids.get(e.id) != e]
+        if painted and changed:
+            # an entity no paragraph left standing shows a character of is all in the fresh text
+            # (the entities a merge brings): nothing to look up for it
+            kept = [_offset_range(p) for i, p in enumerate(self._paras) if i not in painted]
+            changed = [e for e in changed if any(r and r[0] < e.end and e.start <= r[1] for r in kept)]
         # the ``fresh`` text came painted: only what changed outside it is painted again
         written = fresh or []
 
@@ -448,8 +473,20 @@ class ArticleTextView(QTextEdit):
             cursor.mergeCharFormat(cf)
 
     def _entity_format(self, e: Entity) -> QTextCharFormat:
-        cf = QTextCharFormat()
+        """The format painted over ``e``'s characters; one per look and tooltip, made once (a merge
+        writes the absorbed article's entities in their formats)."""
         colour = QColor(self.colours.get(e.type, QColor("#dddddd")))
+        status = tr(e.status)
+        key = (colour.rgba(), e.type, e.status, status, e.text)
+        cf = self._entity_formats.get(key)
+        if cf is None:
+            if len(self._entity_formats) > 4096:
+                self._entity_formats.clear()
+            cf = self._entity_formats[key] = self._new_entity_format(e, colour, status)
+        return cf
+
+    def _new_entity_format(self, e: Entity, colour: QColor, status: str) -> QTextCharFormat:
+        cf = QTextCharFormat()
         if e.status == "rejected":
             cf.setFontStrikeOut(True)
             cf.setForeground(QColor("#999999"))
@@ -458,7 +495,7 @@ class ArticleTextView(QTextEdit):
                 colour.setAlpha(150)
                 cf.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             cf.setBackground(colour)
-        cf.setToolTip(f"{e.text} · {e.type} · {tr(e.status)}")
+        cf.setToolTip(f"{e.text} · {e.type} · {status}")
         return cf
 
     # -- selection and marks ----------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,34 @@ from ui.models.entity_model import EntityFilterModel, EntityModel
 from ui.views.raw_view import LINES_MIME
 
 
+class RowNumbers(QHeaderView):
+    """The article list's row numbers.  Qt sizes a vertical header from the first and last hundred
+    sections' contents (some 480 ``headerData`` calls through Python after every row inserted or
+    removed on a long page); the numbers' width is the widest of the first and the last row's."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setSectionsClickable(True)  # as the header QTableView makes for itself
+        self.setHighlightSections(True)
+        self._hint: tuple[int, QSize] | None = None
+
+    # Qt overrides
+
+    def sizeHint(self) -> QSize:
+        n = self.count()
+        if n <= 8:  # a short list: Qt's own (a few calls)
+            return super().sizeHint()
+        if self._hint is None or self._hint[0] != n:
+            first, last = self.sectionSizeFromContents(0), self.sectionSizeFromContents(n - 1)
+            self._hint = (n, QSize(max(first.width(), last.width()), max(first.height(), last.height())))
+        return self._hint[1]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._hint = None  # the numbers' width with the new font
+        super().changeEvent(event)
+
+
 class ArticleListView(QTableView):
     """Articles in reading order; dropping lines dragged from the raw page's gutter moves them."""
 
@@ -33,6 +61,7 @@ class ArticleListView(QTableView):
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleList")
+        self.setVerticalHeader(RowNumbers(self))
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
