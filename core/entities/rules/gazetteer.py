@@ -144,8 +144,9 @@ def _divisions() -> set[str]:
         if line.startswith("#") or "\t" not in line:
             continue
         code, name = (x.strip() for x in line.split("\t", 1))
-        if (len(name) <= 2 and name.endswith(("区", "县"))) or "辖" in name or "行政区划" in name:
-            continue  # 城区, 郊区, 矿区: generic words, not names
+        if len(name) < 2 or (len(name) == 2 and name.endswith("区")) or "辖" in name or "行政区划" in name:
+            continue  # 县, 城区, 郊区, 矿区: generic words, not names (滑县, 沛县 are names: a county
+            # is matched as a whole jieba word, and jieba cuts 和 县政府, 任 县长 apart)
         names.add(name)
         if code[4:6] not in ("", "00"):
             continue  # a county's bare short form (和平, 前进, 合作) is too often an ordinary word

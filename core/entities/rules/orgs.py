@@ -42,6 +42,8 @@ _LEGAL_FORMS = frozenset({"有限", "有限责任", "股份", "股份有限", "�
 _DESCRIPTIVE = frozenset("各全本该每诸某此其")
 # last characters of two-character words that name a unit wherever they stand (酒厂, 粮库, 煤矿)
 _UNIT_CHARS = frozenset("厂库矿院团队社所校店")
+# units that, cut off as a word of their own (剪纸 厂/zg), still end the name before them
+_UNIT_ALONE = frozenset({"厂", "矿", "库", "店"})
 # age groups jieba tags as time words, common inside names (老年 合唱团, 少年 宫)
 _AGE_GROUPS = frozenset({"老年", "青年", "少年", "中年", "儿童"})
 # first characters of two-character branch words that do name a unit (分社, 总局, 支行)
@@ -132,7 +134,7 @@ def org_word(t: Token, gaz: Gazetteer, right_after: bool = True) -> bool:
     w = t.word
     if w.endswith(_AD_HOC) or w.endswith("干部") or person_government(w, gaz):
         return False
-    if w in gaz.orgs or (t.flag == "nt" and nt_trusted(w, gaz)):
+    if w in gaz.orgs or (t.flag == "nt" and nt_trusted(w, gaz)) or w in _UNIT_ALONE:
         return True
     if t.flag not in NOUNISH or w in gaz.titles or w.endswith(_NT_NOT):
         return False
@@ -193,12 +195,16 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             or (t.flag == "ns" and place_token(t, gaz))
         ):
             continue
+        if w in ADMIN_PREFIX and len(w) == 1 and i > 0 and toks[i - 1].flag in PROPERISH:
+            continue  # 中庄 乡 石棉 矿: the 乡 ends the name before it, it opens no chain
         if not starts_org and i + 1 < n and place_token(toks[i + 1], gaz) and toks[i + 1].word not in gaz.divisions:
             continue  # 比勒陀利亚 南非研究中心: a city then a country is no chain of levels
         best = i if starts_org else None
         for j in range(i + 1, min(n, i + 6)):
             u = toks[j]
-            if (u.flag not in NOUNISH and u.word != "驻" and u.word not in _AGE_GROUPS) or u.word in gaz.titles:
+            if (
+                u.flag not in NOUNISH and u.word != "驻" and u.word not in _AGE_GROUPS and u.word not in _UNIT_ALONE
+            ) or u.word in gaz.titles:
                 break
             if t.word in gaz.orgs and u.word in gaz.orgs:
                 break  # 省委省政府: two organisations side by side, not one

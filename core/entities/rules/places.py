@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, word_freq
 from core.entities.rules.gazetteer import LOC_SUFFIX_CHARS, LOC_SUFFIX_WORDS, Gazetteer
+from core.entities.rules.names import is_han
 from core.entities.rules.wordlists import words
 
 NOUNISH = frozenset({"n", "nz", "vn", "j", "nt", "ns", "nr", "l", "new", "eng", "an", "ng", "b"})
@@ -422,6 +423,31 @@ def _stem_ok(stem: Sequence[Token], suffix: str, gaz: Gazetteer) -> bool:
     )
 
 
+# a township or village printed as its own word after its name (青石 镇, 柳林 乡, 白杨 村)
+_VILLAGE_ENDS = frozenset({"乡", "镇", "村", "屯"})
+# the name of a township or village is a rare word (青石 231, 柳林 32), never a frequent
+# description (试点 1130, 贫困 1882, 花卉 524): jieba's frequency draws that line
+_VILLAGE_STEM_FREQ = 500
+_VILLAGE_STEM_FLAGS = frozenset({"n", "nr", "nz", "ns", "nrt", "new", "j"})
+
+
+def _village_stem(t: Token, gaz: Gazetteer) -> bool:
+    """A word that can name the township or village after it: proper-looking, rare, not a kind."""
+    w = t.word
+    return (
+        2 <= len(w) <= 3
+        and t.flag in _VILLAGE_STEM_FLAGS
+        and all(is_han(c) for c in w)
+        and w[0] not in _NOT_NAME_START
+        and w[0] not in _NUMERAL
+        and w[0] not in "老小"  # 老大难 村, 小康 村: a description
+        and w[0] not in LOC_SUFFIX_CHARS
+        and w not in GENERIC
+        and gaz.org_suffix(w) is None
+        and word_freq(w) <= _VILLAGE_STEM_FREQ
+    )
+
+
 def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """延边 + 州, 莲花 + 街道, 乾丰园 + 社区, 长白山 + 保护开发区: a name plus a place suffix."""
     out: list[Candidate] = []
@@ -444,6 +470,21 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         place = place_token(t, gaz)
         if place and nxt.word in LOC_SUFFIX_CHARS and t.word[-1] not in LOC_SUFFIX_CHARS:
             out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.75))  # not 重庆市 + 区
+            continue
+        if (
+            t.flag == "new"
+            and i > 0
+            and t.word[0] in _VILLAGE_ENDS
+            and nxt.word in _VILLAGE_ENDS
+            and _village_stem(Token(t.word[1:], "new", t.start + 1, t.end), gaz)
+            and (toks[i - 1].flag == "new" or _village_stem(toks[i - 1], gaz))
+        ):
+            # 洋河 镇柳河/new 村: the HMM glued a township's 镇 to the village's name after it
+            out.append(Candidate(toks[i - 1].start, t.start + 1, "LOC", "rule", 0.6))
+            out.append(Candidate(t.start + 1, nxt.end, "LOC", "rule", 0.6))
+            continue
+        if not place and nxt.word in _VILLAGE_ENDS and _village_stem(t, gaz):
+            out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.6))  # 青石 + 镇, 柳林 + 乡
             continue
         if place and nxt.word == "地区" and area_name(t.word, gaz):
             out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.8))

@@ -1,0 +1,49 @@
+"""Counties, townships and villages (issue 11): kinds any newspaper prints, with sentences made up
+for these tests (none comes from the sample or the gold pages)."""
+
+from __future__ import annotations
+
+from test_entities import found
+
+
+def test_a_two_character_county_is_a_place() -> None:
+    assert found("山东省沛县的农民种植大蒜。") == {"山东省": "LOC", "沛县": "LOC"}
+    assert found("安徽歙县出产徽墨。") == {"安徽": "LOC", "歙县": "LOC"}
+
+
+def test_a_county_character_inside_other_words_is_no_county() -> None:
+    assert found("县委和县政府都很重视，他任县长多年。") == {"县委": "ORG", "县政府": "ORG"}
+    assert found("这个县的农民增收了。") == {}
+
+
+def test_a_rare_name_before_a_township_or_village_word() -> None:
+    assert found("湖北省竹山县柳林乡白杨村的村民喜迁新居。") == {
+        "湖北省": "LOC",
+        "竹山县": "LOC",
+        "柳林乡": "LOC",
+        "白杨村": "LOC",
+    }
+    assert found("该县青石镇的养殖户增加了。") == {"青石镇": "LOC"}
+
+
+def test_a_description_before_a_village_word_is_no_name() -> None:
+    assert found("这里原是个有名的老大难村。") == {}
+    assert found("全乡各村抽调干部，本镇的企业很多。") == {}
+    assert found("他们把这里建成了示范村。") == {}
+
+
+def test_a_township_word_glued_to_the_village_after_it() -> None:
+    # the HMM reads 镇柳河 as one word: the township ends at 镇, the village starts after it
+    got = found("浙江省洋河镇柳河村的乐队演出。")
+    assert got.get("柳河村") == "LOC"
+    assert "镇柳河村" not in got
+
+
+def test_a_township_closing_its_name_opens_no_organisation() -> None:
+    got = found("该县石桥乡砖瓦厂扩大了生产。")
+    assert "乡砖瓦厂" not in got
+
+
+def test_a_unit_cut_off_as_its_own_word_closes_the_name() -> None:
+    assert found("这批家具由江苏省沛县木器厂制作。") == {"江苏省沛县木器厂": "ORG"}
+    assert found("这批窗花由沛县剪纸厂制作。") == {"沛县剪纸厂": "ORG"}
