@@ -48,3 +48,31 @@ def test_a_long_transliterated_dictionary_word_after_a_title_is_the_person() -> 
     assert found("著名女高音歌唱家迪里拜尔演唱的歌曲").get("迪里拜尔") == "PER"
     # a known place after a title stays a place
     assert found("部长布鲁塞尔之行圆满结束。") == {"布鲁塞尔": "LOC"}
+
+
+def test_later_mentions_of_a_dotted_name_use_its_last_part() -> None:
+    from core.entities.detect import detect_entities
+
+    first, second = "研究所所长沃特·卡诺斯今天发表报告。", "卡诺斯在该所举行的记者会上说，形势严峻。"
+    text = first + "\n\n" + second
+    got = {(e.text, e.type) for e in detect_entities(text, [[(0, len(first))], [(len(first) + 2, len(text))]])}
+    assert ("沃特·卡诺斯", "PER") in got and ("卡诺斯", "PER") in got
+
+
+def test_a_first_part_jieba_reads_as_one_word() -> None:
+    # 得 is no transliteration character, 川 neither: jieba's word (or the title before it) decides
+    assert found("挪威研究所所长彼得·萨洛斯今天说。").get("彼得·萨洛斯") == "PER"
+    assert found("泰国总理川·沙旺１日晚在电视台讲话。").get("川·沙旺") == "PER"
+
+
+def test_a_foreign_name_after_a_title_with_a_speech_verb_glued_on() -> None:
+    assert found("菲卫生部长马尔多卡说，由于政府提倡。").get("马尔多卡") == "PER"
+
+
+def test_a_dictionary_foreign_name_after_a_title_is_the_person() -> None:
+    assert found("经由美国中东协调员丹尼斯的斡旋，双方达成协议。").get("丹尼斯") == "PER"
+
+
+def test_more_roles_anchor_the_name_after_them() -> None:
+    assert found("宾馆服务员阿香姑娘送来了开水。").get("阿香") == "PER"
+    assert found("最高法院大法官萨米尔今天宣誓。").get("萨米尔") == "PER"

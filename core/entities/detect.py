@@ -97,6 +97,17 @@ def _spread(
     return out
 
 
+_NAME_DOTS = "·•・．"
+
+
+def _last_part(name: str) -> str | None:
+    """The last part of a name written with a middle dot (史密斯 of 约翰·史密斯), when long enough
+    to be a name by itself (two characters or more)."""
+    cut = max(name.rfind(d) for d in _NAME_DOTS)
+    last = name[cut + 1 :] if cut >= 0 else ""
+    return last if len(last) >= 2 else None
+
+
 def _first_chars(known: dict[str, tuple[str, float]]) -> re.Pattern[str]:
     """A character class of the first characters of the known words (never matching when none)."""
     firsts = sorted({w[0] for w in known})
@@ -128,6 +139,11 @@ def detect_entities(
                 and (word not in known or known[word][1] < c.confidence)
             ):
                 known[word] = (c.type, c.confidence)
+            if c.type == "PER" and c.confidence >= _SPREAD_MIN:
+                # 约翰·史密斯 ... 史密斯说: later mentions of a foreign name use its last part
+                last = _last_part(word)
+                if last is not None and last not in known:
+                    known[last] = ("PER", _SPREAD_CONF)
     lengths = sorted({len(w) for w in known})
     firsts = _first_chars(known)
     entities: dict[tuple[int, int], Entity] = {}

@@ -193,11 +193,24 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
     while k < len(text) and k - pos < 10 and text[k] in gaz.translit:
         k += 1
     after_run = token_at(toks, k)
-    at_break = k == len(text) or text[k] in PUNCT_BREAK or (after_run and after_run.start == k)
+    at_break = (
+        k == len(text)
+        or text[k] in PUNCT_BREAK
+        or (after_run and after_run.start == k)
+        or (text[k] in FUNCTION_CHARS and k - pos >= 4)  # 部长马尔多卡说: the HMM glued 卡说
+    )
     if k - pos >= 3 and at_break and not in_dictionary(text[pos:k]):
         return pos, k
     if k - pos >= 4 and first.end == k and first.flag in ("ns", "nrt") and not gaz.is_place(first.word):
         return pos, k  # 总统巴嘎班迪/ns: a long transliterated word right after a title is the person
+    if (
+        first.end == k
+        and 2 <= k - pos <= 3
+        and first.flag in ("ns", "nrt", "nr")
+        and not gaz.is_place(first.word)
+        and (k == len(text) or not is_han(text[k]) or text[k] in FUNCTION_CHARS or (after_run and after_run.start == k))
+    ):
+        return pos, k  # 协调员丹尼斯/ns 的: a dictionary foreign name right after a title
     if (
         k - pos == 2
         and first.end == k
