@@ -76,3 +76,21 @@ def test_a_dictionary_foreign_name_after_a_title_is_the_person() -> None:
 def test_more_roles_anchor_the_name_after_them() -> None:
     assert found("宾馆服务员阿香姑娘送来了开水。").get("阿香") == "PER"
     assert found("最高法院大法官萨米尔今天宣誓。").get("萨米尔") == "PER"
+
+
+def test_a_form_of_address_anchors_the_name_before_it_only() -> None:
+    assert found("过去，沙汀同志写了许多小说。").get("沙汀") == "PER"
+    assert found("老同志和女同志都来了，各位同志请坐。") == {}
+
+
+def test_a_name_after_a_naming_verb() -> None:
+    assert found("一位叫王明的老书记退休后回乡。").get("王明") == "PER"
+
+
+def test_lao_and_a_surname_jieba_keeps_apart() -> None:
+    assert found("当他了解到老闫退休前一直是先进，").get("老闫") == "PER"
+
+
+def test_a_transliterated_name_joined_to_a_place_is_a_place() -> None:
+    got = found("争取把这里变成阿拉伯和非洲的粮仓。")
+    assert got.get("阿拉伯") == "LOC" and got.get("非洲") == "LOC"

@@ -112,6 +112,29 @@ def surname_titles(seg: Segment) -> Iterable[Candidate]:
     return out
 
 
+# words before a name that introduce it (一位叫王明的老人, 名叫李华)
+_NAMING_VERBS = frozenset({"叫", "名叫", "叫做", "名为"})
+_COMRADE = frozenset({"同志", "先生", "女士"})
+
+
+def addressed_names(seg: Segment) -> Iterable[Candidate]:
+    """西戎同志, 叫王明的: a name word before 同志/先生/女士 or after 叫/名叫, even a pen name
+    with no surname; jieba must read it as a name or an unknown word (not 老同志, 女 同志)."""
+    toks, gaz = seg.tokens, seg.gaz
+    out: list[Candidate] = []
+    for i, t in enumerate(toks):
+        w = t.word
+        if t.flag not in ("nr", "nrfg", "new") or not 2 <= len(w) <= 3 or not all(is_han(c) for c in w):
+            continue
+        if w in gaz.not_names or w in gaz.titles or gaz.is_place(w) or w in gaz.orgs:
+            continue
+        nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+        prev = toks[i - 1].word if i > 0 else ""
+        if nxt in _COMRADE or (prev in _NAMING_VERBS and not any(c in NOT_IN_GIVEN for c in w)):
+            out.append(Candidate(t.start, t.end, "PER", "rule", 0.7))
+    return out
+
+
 def byline_names(seg: Segment) -> Iterable[Candidate]:
     """A segment that is only names, after an optional credit word: ``本报记者 王小明 李华``."""
     text = seg.text
@@ -153,6 +176,18 @@ def nicknames(seg: Segment) -> Iterable[Candidate]:
     out: list[Candidate] = []
     for i, t in enumerate(toks):
         w = t.word
+        if (
+            w in _NICK_HEADS
+            and i + 1 < len(toks)
+            and len(toks[i + 1].word) == 1
+            and toks[i + 1].flag in ("nr", "nrfg")
+            and toks[i + 1].word in gaz.surnames
+            and i + 2 < len(toks)
+            and (toks[i + 2].flag.startswith("v") or toks[i + 2].word in SPEECH_VERBS or toks[i + 2].word == "、")
+        ):
+            # 老/a 闫/nr 退休: jieba did not join a rarer surname to 老/小
+            out.append(Candidate(t.start, toks[i + 1].end, "PER", "rule", 0.6))
+            continue
         if len(w) != 2 or w[0] not in _NICK_HEADS or w[1] not in gaz.common_surnames or w in gaz.not_names:
             continue
         if (dict_tag(w) or "nr")[0] not in "nx" or word_freq(w) > _NICK_MAX_FREQ:
@@ -272,6 +307,22 @@ def _place_context(seg: Segment, c: Candidate) -> bool:
     return any(seg.text[max(0, c.start - n) : c.start] in verbs for n in (1, 2))
 
 
+_JOINS = ("和", "与", "、", "及")
+
+
+def _joined_to_place(seg: Segment, c: Candidate) -> bool:
+    """阿拉伯和非洲: a transliterated jieba "name" joined by 和/、 to a known place is a place."""
+    text, gaz = seg.text, seg.gaz
+    word = text[c.start : c.end]
+    if c.source != "jieba" or len(word) < 3 or not gaz.is_translit(word):
+        return False
+    after = text[c.end + 1 : c.end + 6] if text[c.end : c.end + 1] in _JOINS else ""
+    before = text[max(0, c.start - 6) : c.start - 1] if text[c.start - 1 : c.start] in _JOINS else ""
+    return any(gaz.is_place(after[:k]) for k in range(2, len(after) + 1)) or any(
+        gaz.is_place(before[-k:]) for k in range(2, len(before) + 1)
+    )
+
+
 def drop_false_alarms(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
     """Generic phrases out, demonyms out, known places typed PER retyped LOC."""
     text, gaz = seg.text, seg.gaz
@@ -283,7 +334,7 @@ def drop_false_alarms(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
             continue
         if c.type == "LOC" and (_demonym(text, c) or _place_compound(text, c)):
             continue
-        if c.type == "PER" and (gaz.is_place(word) or _place_context(seg, c)):
+        if c.type == "PER" and (gaz.is_place(word) or _place_context(seg, c) or _joined_to_place(seg, c)):
             c = dataclasses.replace(c, type="LOC")
         out.append(c)
     return out

@@ -271,12 +271,23 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
     return (pos, end2) if two_only else (pos, end2 + 1)
 
 
+# forms of address that follow a name (林方同志, 王先生): they anchor the name before them only
+AFTER_ONLY_TITLES = frozenset({"同志", "先生", "女士", "小姐", "夫人"})
+# one-character words that are a conjunction, adverb, particle or pronoun here (和, 都, 的, 他)
+_NOT_A_NAME_START = frozenset("cdur")
+
+
 def anchored_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Names right after a title or role word: 总统赫尔佐格, 副省长安立佳, 记者黄鹭."""
     out: list[Candidate] = []
-    for t in toks:
+    for i, t in enumerate(toks):
         if t.word not in gaz.titles and not (len(t.word) > 2 and t.word[-2:] in gaz.titles):
             continue
+        if t.word[-2:] in AFTER_ONLY_TITLES:
+            continue  # 女同志 都来了: no name after a form of address
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and len(nxt.word) == 1 and nxt.flag[:1] in _NOT_A_NAME_START:
+            continue  # 老同志 和 女同志: a conjunction or an adverb starts no name
         span = name_after(text, toks, t.end, gaz)
         if span is not None and text[span[0] : span[1]] not in gaz.not_names:
             out.append(Candidate(span[0], span[1], "PER", "rule", 0.85))

@@ -69,6 +69,7 @@ DETECTORS: tuple[Detector, ...] = (
     fixes.titled_names,
     fixes.surname_titles,
     fixes.byline_names,
+    fixes.addressed_names,
     fixes.nicknames,
     fixes.numbered_units,
     fused_named_committees,
