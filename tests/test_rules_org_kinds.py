@@ -96,3 +96,29 @@ def test_a_place_a_name_and_a_plain_unit_noun_make_one_organisation() -> None:
 
 def test_an_age_group_inside_a_name() -> None:
     assert found("河南洛阳老年合唱团演出。") == {"河南洛阳老年合唱团": "ORG"}
+
+
+def test_a_works_or_a_mine_whose_name_jieba_took_for_a_person() -> None:
+    # 青龙山/nr 热电厂, 青龙山/nr 煤矿: a name ending like a place before a unit head
+    assert found("在总厂所属的青龙山热电厂，他看望了职工。").get("青龙山热电厂") == "ORG"
+    assert found("对青龙山煤矿等特困企业提前拨款。").get("青龙山煤矿") == "ORG"
+    assert found("他来到太行山发电总厂慰问职工。").get("太行山发电总厂") == "ORG"
+
+
+def test_a_unit_head_cut_off_after_an_unknown_name() -> None:
+    assert found("在原兴华厂高级工程师家中").get("兴华厂") == "ORG"
+    assert found("这是吉林市龙潭粮库正在收粮。") == {"吉林市龙潭粮库": "ORG"}
+
+
+def test_a_short_school_name_after_a_city() -> None:
+    assert found("他在广州美院讲授油画。") == {"广州美院": "ORG"}
+
+
+def test_a_person_before_a_unit_word_makes_no_works() -> None:
+    assert "李明厂" not in found("李明厂长今天来了。")
+    assert found("中国煤矿的安全生产") == {"中国": "LOC"}
+
+
+def test_a_part_of_town_before_an_organisation_joins_it() -> None:
+    # a country before an institute stays apart (比勒陀利亚 南非研究中心); a part of town joins
+    assert found("上午，上海静安寺敬老院来了客人。") == {"上海静安寺敬老院": "ORG"}

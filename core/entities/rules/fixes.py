@@ -254,7 +254,7 @@ def _opens_with_foreign_place(seg: Segment, starts: dict[int, int], c: Candidate
     if i is None:
         return False
     t = seg.tokens[i]
-    return place_token(t, seg.gaz) and t.word not in seg.gaz.divisions
+    return t.word in seg.gaz.places and t.word not in seg.gaz.divisions  # not 东直门/ns, a part of town
 
 
 def absorb_orgs(seg: Segment, cands: list[Candidate]) -> list[Candidate]:

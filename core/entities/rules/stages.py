@@ -20,6 +20,7 @@ from core.entities.rules.orgs import fused_title_orgs, long_orgs, org_chains, pr
 from core.entities.rules.persons import anonymised_names, captioned_names, credit_names, speaker_names
 from core.entities.rules.places import context_places, gazetteer_words, known_phrases, place_compounds
 from core.entities.rules.timex import find_times
+from core.entities.rules.units import named_units
 
 
 def times(seg: Segment) -> Iterable[Candidate]:
@@ -72,6 +73,7 @@ DETECTORS: tuple[Detector, ...] = (
     fixes.addressed_names,
     fixes.nicknames,
     fixes.numbered_units,
+    named_units,
     fused_named_committees,
     venue_places,
     dateline,
