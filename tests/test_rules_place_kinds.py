@@ -55,3 +55,9 @@ def test_a_place_and_one_character_making_a_common_noun() -> None:
     assert found("身穿一套中山装。") == {}
     # the character starts a word of its own: the place stays inside the name
     assert found("中国画家协会举办展览。") == {"中国画家协会": "ORG"}
+
+
+def test_compass_areas_in_a_weather_report_are_directions() -> None:
+    assert found("受冷空气影响，东北地区北部和西北大部有小到中雪。") == {}
+    assert found("这有利于亚太地区的和平。") == {}
+    assert found("华北东部将有大风。") == {"华北": "LOC"}
