@@ -53,7 +53,7 @@ def test_a_long_transliterated_dictionary_word_after_a_title_is_the_person() -> 
 def test_later_mentions_of_a_dotted_name_use_its_last_part() -> None:
     from core.entities.detect import detect_entities
 
-    first, second = "研究所所长沃特·卡诺斯今天发表报告。", "卡诺斯在该所举行的记者会上说，形势严峻。"
+    first, second = "该基金会主席沃特·卡诺斯今天发表报告。", "卡诺斯在记者会上说，形势严峻。"
     text = first + "\n\n" + second
     got = {(e.text, e.type) for e in detect_entities(text, [[(0, len(first))], [(len(first) + 2, len(text))]])}
     assert ("沃特·卡诺斯", "PER") in got and ("卡诺斯", "PER") in got
@@ -61,21 +61,21 @@ def test_later_mentions_of_a_dotted_name_use_its_last_part() -> None:
 
 def test_a_first_part_jieba_reads_as_one_word() -> None:
     # 得 is no transliteration character, 川 neither: jieba's word (or the title before it) decides
-    assert found("挪威研究所所长彼得·萨洛斯今天说。").get("彼得·萨洛斯") == "PER"
-    assert found("泰国总理川·沙旺１日晚在电视台讲话。").get("川·沙旺") == "PER"
+    assert found("挪威驻华大使彼得·萨洛斯今天说。").get("彼得·萨洛斯") == "PER"
+    assert found("老挝总理川·沙旺昨天会见了代表团。").get("川·沙旺") == "PER"
 
 
 def test_a_foreign_name_after_a_title_with_a_speech_verb_glued_on() -> None:
-    assert found("菲卫生部长马尔多卡说，由于政府提倡。").get("马尔多卡") == "PER"
+    assert found("该国财政部长马尔多卡说，预算将削减。").get("马尔多卡") == "PER"
 
 
 def test_a_dictionary_foreign_name_after_a_title_is_the_person() -> None:
-    assert found("经由美国中东协调员丹尼斯的斡旋，双方达成协议。").get("丹尼斯") == "PER"
+    assert found("在联合国特别协调员丹尼斯的调解下，双方停火。").get("丹尼斯") == "PER"
 
 
 def test_more_roles_anchor_the_name_after_them() -> None:
     assert found("宾馆服务员阿香姑娘送来了开水。").get("阿香") == "PER"
-    assert found("最高法院大法官萨米尔今天宣誓。").get("萨米尔") == "PER"
+    assert found("首席大法官萨米尔主持了审理。").get("萨米尔") == "PER"
 
 
 def test_a_form_of_address_anchors_the_name_before_it_only() -> None:
@@ -84,13 +84,49 @@ def test_a_form_of_address_anchors_the_name_before_it_only() -> None:
 
 
 def test_a_name_after_a_naming_verb() -> None:
-    assert found("一位叫王明的老书记退休后回乡。").get("王明") == "PER"
+    assert found("村里有个叫王明的木匠手艺很好。").get("王明") == "PER"
 
 
 def test_lao_and_a_surname_jieba_keeps_apart() -> None:
-    assert found("当他了解到老闫退休前一直是先进，").get("老闫") == "PER"
+    assert found("老闵退休后常去公园下棋。") == {"老闵": "PER"}
 
 
 def test_a_transliterated_name_joined_to_a_place_is_a_place() -> None:
-    got = found("争取把这里变成阿拉伯和非洲的粮仓。")
-    assert got.get("阿拉伯") == "LOC" and got.get("非洲") == "LOC"
+    got = found("代表们来自阿拉伯和拉美各国。")
+    assert got.get("阿拉伯") == "LOC" and got.get("拉美") == "LOC"
+
+
+def test_a_role_before_and_tongzhi_after_frame_a_dictionary_word() -> None:
+    assert found("老教授高明同志讲了一堂课。").get("高明") == "PER"
+
+
+def test_a_transliterated_name_before_furen() -> None:
+    assert found("人们记得肯尼迪夫人的坚定。").get("肯尼迪") == "PER"
+
+
+def test_a_long_transliterated_dictionary_name_anywhere() -> None:
+    assert found("他演奏了肖斯塔科维奇的作品。").get("肖斯塔科维奇") == "PER"
+
+
+def test_a_name_word_without_a_surname_in_a_list_of_names() -> None:
+    got = found("出席的有王立群、阿旺、李德明等。")
+    assert got.get("阿旺") == "PER" and got.get("李德明") == "PER"
+
+
+def test_a_four_character_name_word_after_a_title_in_a_list() -> None:
+    from core.entities.jieba.tokenizer import Token
+    from core.entities.rules.gazetteer import gazetteer
+    from core.entities.rules.names import name_after
+
+    text = "书记阿拉坦仓、王大明讲话"
+    toks = [Token("书记", "n", 0, 2), Token("阿拉坦仓", "ns", 2, 6), Token("、", "x", 6, 7)]
+    assert name_after(text, toks, 2, gazetteer()) == (2, 6)
+
+
+def test_a_known_name_after_a_preposition_jieba_glued_to_it() -> None:
+    from core.entities.detect import detect_entities
+
+    first, second = "肯尼亚外长恩达姆昨天抵达北京。", "中方官员同恩达姆举行了会谈。"
+    text = first + "\n\n" + second
+    got = [(e.text, e.type) for e in detect_entities(text, [[(0, len(first))], [(len(first) + 2, len(text))]])]
+    assert got.count(("恩达姆", "PER")) == 2

@@ -58,6 +58,6 @@ def test_a_place_and_one_character_making_a_common_noun() -> None:
 
 
 def test_compass_areas_in_a_weather_report_are_directions() -> None:
-    assert found("受冷空气影响，东北地区北部和西北大部有小到中雪。") == {}
-    assert found("这有利于亚太地区的和平。") == {}
+    assert found("明天东北地区有大风，西北大部降温。") == {}
+    assert found("亚太地区经济增长放缓。") == {}
     assert found("华北东部将有大风。") == {"华北": "LOC"}

@@ -27,7 +27,7 @@ def test_a_rare_name_before_a_township_or_village_word() -> None:
 
 
 def test_a_description_before_a_village_word_is_no_name() -> None:
-    assert found("这里原是个有名的老大难村。") == {}
+    assert found("那个老大难村如今变了样。") == {}
     assert found("全乡各村抽调干部，本镇的企业很多。") == {}
     assert found("他们把这里建成了示范村。") == {}
 

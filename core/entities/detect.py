@@ -85,19 +85,23 @@ def _spread(
     size = len(text)
     for m in firsts.finditer(text):
         start = m.start()
-        if start not in cuts:
+        glued = start not in cuts and start - 1 in cuts and text[start - 1] in _GLUED
+        if start not in cuts and not glued:
             continue
         for n in lengths:  # ascending: past the end of the text, no longer length fits either
             if start + n > size:
                 break
             if start + n in cuts:
                 hit = known.get(text[start : start + n])
-                if hit is not None:
+                if hit is not None and (not glued or hit[0] == "PER"):
                     out.append(Candidate(start, start + n, hit[0], "rule", min(hit[1], _SPREAD_CONF)))
     return out
 
 
 _NAME_DOTS = "·•・．"
+# one-character prepositions jieba's HMM glues to the name after them (同恩佐/new): a known
+# name is still found there
+_GLUED = frozenset("同和与跟向对给让被把将")
 
 
 def _last_part(name: str) -> str | None:

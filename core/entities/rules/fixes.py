@@ -23,7 +23,7 @@ from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
 from core.entities.pipeline import Segment
 from core.entities.rules.gazetteer import Gazetteer
-from core.entities.rules.names import NOT_IN_GIVEN, SPEECH_VERBS, is_han, person_shape
+from core.entities.rules.names import AFTER_ONLY_TITLES, NOT_IN_GIVEN, SPEECH_VERBS, is_han, person_shape
 from core.entities.rules.orgs import org_word
 from core.entities.rules.persons import split_names
 from core.entities.rules.places import GENERIC, place_token
@@ -38,6 +38,8 @@ _INNER_MAX = 2
 _DEPARTMENT_MAX = 8
 _INNER_FLAGS = frozenset({"n", "nz", "j", "b", "ng", "l"})
 _NICK_HEADS = frozenset("小老")
+# words after a nickname that show it is the subject or one of a list (老李 都 去, 小王、小张)
+_NICK_NEXT = frozenset({"、", "和", "等", "也", "都", "就", "又", "还", "正", "在", "是"})
 # jieba tags of a one-character word that is a preposition, conjunction, adverb or verb here (由, 和, 但)
 _NOT_SURNAME_TAGS = frozenset("pcdvur")
 # above this jieba frequency a 小X/老X word is an ordinary word (小康 735), below a name (老李 298)
@@ -132,6 +134,26 @@ def addressed_names(seg: Segment) -> Iterable[Candidate]:
         prev = toks[i - 1].word if i > 0 else ""
         if nxt in _COMRADE or (prev in _NAMING_VERBS and not any(c in NOT_IN_GIVEN for c in w)):
             out.append(Candidate(t.start, t.end, "PER", "rule", 0.7))
+    return out + _framed_names(seg)
+
+
+def _framed_names(seg: Segment) -> list[Candidate]:
+    """学者何方同志, 撒切尔夫人: a role before and 同志 after frame even a dictionary word of a
+    name's shape; a transliterated name before 夫人/先生 is the person."""
+    toks, gaz = seg.tokens, seg.gaz
+    out: list[Candidate] = []
+    for i in range(1, len(toks) - 1):
+        t, nxt, prev = toks[i], toks[i + 1].word, toks[i - 1].word
+        w = t.word
+        if nxt not in _COMRADE and nxt not in ("夫人", "小姐"):
+            continue
+        if not 2 <= len(w) <= 5 or not all(is_han(c) for c in w) or w in gaz.titles or gaz.is_place(w):
+            continue
+        titled = (prev in gaz.titles or prev[-2:] in gaz.titles) and prev[-2:] not in AFTER_ONLY_TITLES
+        if (titled and len(w) <= 3 and person_shape(w, gaz) > 0) or (
+            len(w) >= 3 and (t.flag == "nrt" or (t.flag == "nr" and gaz.is_translit(w)))
+        ):
+            out.append(Candidate(t.start, t.end, "PER", "rule", 0.7))
     return out
 
 
@@ -183,12 +205,14 @@ def nicknames(seg: Segment) -> Iterable[Candidate]:
             and toks[i + 1].flag in ("nr", "nrfg")
             and toks[i + 1].word in gaz.surnames
             and i + 2 < len(toks)
-            and (toks[i + 2].flag.startswith("v") or toks[i + 2].word in SPEECH_VERBS or toks[i + 2].word == "、")
+            and (toks[i + 2].flag.startswith("v") or toks[i + 2].word in SPEECH_VERBS or toks[i + 2].word in _NICK_NEXT)
         ):
             # 老/a 闫/nr 退休: jieba did not join a rarer surname to 老/小
             out.append(Candidate(t.start, toks[i + 1].end, "PER", "rule", 0.6))
             continue
-        if len(w) != 2 or w[0] not in _NICK_HEADS or w[1] not in gaz.common_surnames or w in gaz.not_names:
+        # a rarer surname only in a word jieba does not know (老闵/new): 老实, 小心 are dictionary words
+        surnames = gaz.common_surnames if in_dictionary(w) else gaz.surnames
+        if len(w) != 2 or w[0] not in _NICK_HEADS or w[1] not in surnames or w in gaz.not_names:
             continue
         if (dict_tag(w) or "nr")[0] not in "nx" or word_freq(w) > _NICK_MAX_FREQ:
             continue  # 小心, 老实: an adjective or adverb; very frequent words are not nicknames
@@ -197,7 +221,7 @@ def nicknames(seg: Segment) -> Iterable[Candidate]:
         anchored = (
             nxt is None
             or nxt.word in SPEECH_VERBS
-            or nxt.word in ("、", "和", "等", "也", "都", "就", "又", "还", "正", "在", "是")
+            or nxt.word in _NICK_NEXT
             or (nxt.flag.startswith("v") and nxt.word not in ("的",))
             or prev in ("、", "跟", "与", "同", "对", "给", "让", "叫", "问")
         )

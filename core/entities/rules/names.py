@@ -127,6 +127,9 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             # 孙先生, 华大使: the surname alone is the name
             out.append(Candidate(t.start, t.start + sl, "PER", "rule", 0.6))
             continue
+        if t.flag == "nrt" and len(t.word) >= 5 and all(is_han(c) for c in t.word) and not gaz.is_place(t.word):
+            out.append(Candidate(t.start, t.end, "PER", "jieba", 0.6))  # 柴可夫斯基/nrt: a long foreign name
+            continue
         if t.flag in ("nr", "nrfg") and len(t.word) == 2 and in_dictionary(t.word):
             continue  # 2-character dictionary "names" are mostly words (公正, 阳光): anchors decide
         shape = person_shape(t.word, gaz)
@@ -203,6 +206,14 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
         return pos, k
     if k - pos >= 4 and first.end == k and first.flag in ("ns", "nrt") and not gaz.is_place(first.word):
         return pos, k  # 总统巴嘎班迪/ns: a long transliterated word right after a title is the person
+    if (
+        first.flag in ("ns", "nrt")
+        and len(first.word) == 4
+        and not gaz.is_place(first.word)
+        and first.word[-1] not in _THING_END
+        and text[first.end : first.end + 1] == "、"
+    ):
+        return first.start, first.end  # 书记巴特尔吉/ns、: a four-character name word in a list
     if (
         first.end == k
         and 2 <= k - pos <= 3

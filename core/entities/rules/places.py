@@ -402,6 +402,8 @@ def _stem_ok(stem: Sequence[Token], suffix: str, gaz: Gazetteer) -> bool:
         return False
     if any(t.word[0] in _NOT_NAME_START or t.word[0] in _NUMERAL for t in stem):
         return False  # 京城 各大 公园, 十大 景区: a determiner or a count inside the stem
+    if any(t.flag == "new" and any((dict_tag(c) or "x")[0] == "d" for c in t.word) for t in stem):
+        return False  # 后常去/new 公园: an unknown word holding an adverb (常) is a phrase, no name
     if len(stem) == 1 and stem[0].flag == "n" and word_freq(word) > _COMMON_NOUN_FREQ:
         return False
     if len(stem) == 1 and place_token(stem[0], gaz):
