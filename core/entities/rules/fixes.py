@@ -234,12 +234,17 @@ def nicknames(seg: Segment) -> Iterable[Candidate]:
     return out
 
 
+# institutions whose numbered units are theirs (X大学 第一 医院, X医科大学 第二 附属医院)
+_PARENT_SCHOOLS = ("大学", "学院", "医科大学")
+
+
 def _is_ordinal(t: Token) -> bool:
     return t.flag == "m" and (t.word.startswith("第") or all(c in "一二三四五六七八九十百零〇两" for c in t.word))
 
 
 def numbered_units(seg: Segment) -> Iterable[Candidate]:
-    """``湖南省长沙县第一中学``, ``北京市第五十五中学``: places, an ordinal, a unit: one ORG."""
+    """``湖南省长沙县第一中学``, ``北京市第五十五中学``: places, an ordinal, a unit: one ORG; so is
+    a university, an ordinal and its hospital (``吉林大学第一医院``)."""
     toks, gaz = seg.tokens, seg.gaz
     units = words("unit_words")
     long_units = tuple(u for u in units if len(u) >= 2)
@@ -253,6 +258,8 @@ def numbered_units(seg: Segment) -> Iterable[Candidate]:
             i -= 1
         if i < k - 2:
             out.append(Candidate(toks[i + 1].start, t.end, "ORG", "rule", 0.8))
+        elif toks[k - 2].word.endswith(_PARENT_SCHOOLS) and len(toks[k - 2].word) > 2:
+            out.append(Candidate(toks[k - 2].start, t.end, "ORG", "rule", 0.8))
     return out
 
 

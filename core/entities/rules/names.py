@@ -214,14 +214,17 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
         and text[first.end : first.end + 1] == "、"
     ):
         return first.start, first.end  # 书记巴特尔吉/ns、: a four-character name word in a list
+    e = first.end
+    after_first = token_at(toks, e)
     if (
-        first.end == k
-        and 2 <= k - pos <= 3
+        2 <= e - pos <= 3
         and first.flag in ("ns", "nrt", "nr")
         and not gaz.is_place(first.word)
-        and (k == len(text) or not is_han(text[k]) or text[k] in FUNCTION_CHARS or (after_run and after_run.start == k))
+        and first.word[-1] not in _THING_END
+        and (e == len(text) or not is_han(text[e]) or text[e] in FUNCTION_CHARS or text[e : e + 2] in _AFTER_NAME)
+        and (first.flag != "ns" or after_first is None or after_first.start == e)
     ):
-        return pos, k  # 协调员丹尼斯/ns 的: a dictionary foreign name right after a title
+        return pos, e  # 协调员丹尼斯/ns 的, 总统普京/ns 在: a dictionary foreign name right after a title
     if (
         k - pos == 2
         and first.end == k

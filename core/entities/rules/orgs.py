@@ -42,8 +42,9 @@ _LEGAL_FORMS = frozenset({"有限", "有限责任", "股份", "股份有限", "�
 _DESCRIPTIVE = frozenset("各全本该每诸某此其")
 # last characters of two-character words that name a unit wherever they stand (酒厂, 粮库, 煤矿)
 _UNIT_CHARS = frozenset("厂库矿院团队社所校店")
-# units that, cut off as a word of their own (剪纸 厂/zg), still end the name before them
-_UNIT_ALONE = frozenset({"厂", "矿", "库", "店"})
+# units that, cut off as a word of their own (剪纸 厂/zg) or tagged a verb (长春 分行/v), still end
+# the name before them
+_UNIT_ALONE = frozenset({"厂", "矿", "库", "店", "分行", "支行"})
 # age groups jieba tags as time words, common inside names (老年 合唱团, 少年 宫)
 _AGE_GROUPS = frozenset({"老年", "青年", "少年", "中年", "儿童"})
 # first characters of two-character branch words that do name a unit (分社, 总局, 支行)

@@ -12,6 +12,7 @@ from core.dateline import find_dateline
 from core.entities.candidates import TIER_SURE, Candidate
 from core.entities.pipeline import Detector, Refiner, Segment
 from core.entities.rules import fixes
+from core.entities.rules.committees import place_committees
 from core.entities.rules.foreign import dotted_names, joined_fragments
 from core.entities.rules.lists import listed_names
 from core.entities.rules.names import anchored_names, tagged_names
@@ -20,7 +21,7 @@ from core.entities.rules.orgs import fused_title_orgs, long_orgs, org_chains, pr
 from core.entities.rules.persons import anonymised_names, captioned_names, credit_names, speaker_names
 from core.entities.rules.places import context_places, gazetteer_words, known_phrases, place_compounds
 from core.entities.rules.timex import find_times
-from core.entities.rules.units import named_units
+from core.entities.rules.units import company_names, named_units
 
 
 def times(seg: Segment) -> Iterable[Candidate]:
@@ -74,6 +75,8 @@ DETECTORS: tuple[Detector, ...] = (
     fixes.nicknames,
     fixes.numbered_units,
     named_units,
+    company_names,
+    place_committees,
     fused_named_committees,
     venue_places,
     dateline,

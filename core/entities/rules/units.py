@@ -66,3 +66,39 @@ def named_units(seg: Segment) -> Iterable[Candidate]:
                 out.append(Candidate(toks[i].start, t.end, "ORG", "rule", 0.7))
                 break
     return out
+
+
+# a company's legal form closes its name (一汽解放汽车 有限公司, 长光卫星技术 股份 有限公司)
+_LEGAL_CLOSERS = ("有限公司", "有限责任公司")
+# words that may stand inside a company's name; a verb only after a proper word (一汽 解放)
+_COMPANY_FLAGS = frozenset({"n", "nz", "ns", "nr", "nrt", "nrfg", "new", "j", "vn", "b", "nt", "eng", "an", "v", "l"})
+_PROPER = frozenset({"nz", "ns", "nr", "nrt", "nrfg", "new", "j", "eng", "nt"})
+_COMPANY_WORDS_MAX = 6
+_COMPANY_CHARS_MAX = 20
+
+
+def company_names(seg: Segment) -> Iterable[Candidate]:
+    """X有限公司: the words before a legal form back to a break, when one of them is a name."""
+    toks, gaz = seg.tokens, seg.gaz
+    out: list[Candidate] = []
+    for k, t in enumerate(toks):
+        if not t.word.endswith(_LEGAL_CLOSERS):
+            continue
+        i = k
+        if len(t.word) == 4 and k > 0 and toks[k - 1].word in ("股份", "集团", "控股"):
+            i = k - 1  # 股份 有限公司: the legal form in two words
+        j = i
+        while (
+            j > 0
+            and i - j < _COMPANY_WORDS_MAX
+            and toks[j - 1].flag in _COMPANY_FLAGS
+            and toks[j - 1].word not in gaz.titles
+            and t.end - toks[j - 1].start <= _COMPANY_CHARS_MAX
+            and all(is_han(c) or c.isalnum() for c in toks[j - 1].word)
+        ):
+            j -= 1
+        while j < i and toks[j].flag in ("v", "vn", "l", "an"):
+            j += 1  # 成立 / 投资 … 有限公司: a verb opening the run is no part of the name
+        if j < i and any(toks[m].flag in _PROPER or gaz.is_place(toks[m].word) for m in range(j, i)):
+            out.append(Candidate(toks[j].start, t.end, "ORG", "rule", 0.75))
+    return out
