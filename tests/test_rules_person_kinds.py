@@ -130,3 +130,23 @@ def test_a_known_name_after_a_preposition_jieba_glued_to_it() -> None:
     text = first + "\n\n" + second
     got = [(e.text, e.type) for e in detect_entities(text, [[(0, len(first))], [(len(first) + 2, len(text))]])]
     assert got.count(("恩达姆", "PER")) == 2
+
+
+def test_names_outside_jiebas_dictionary_after_a_title() -> None:
+    # a surname jieba cuts off, then a rare dictionary word as the given name (立新/d, 振华/nz)
+    assert found("副省长隋立新出席仪式。") == {"隋立新": "PER"}
+    assert found("局长禹振华带队检查。") == {"禹振华": "PER"}
+    assert found("省政协副主席支建华出席。").get("支建华") == "PER"
+    for text, name in [
+        ("市长刘晓东说，要加快建设。", "刘晓东"),
+        ("县委书记范国斌表示，全县将继续努力。", "范国斌"),
+        ("张晓雯副市长主持会议。", "张晓雯"),
+        ("校长邸玉霞在会上讲话。", "邸玉霞"),
+        ("总经理佟彦军说，", "佟彦军"),
+    ]:
+        assert found(text).get(name) == "PER", text
+
+
+def test_a_title_before_a_group_word_or_a_verb_makes_no_name() -> None:
+    for text in ["干部包小区，责任到人。", "总书记和人民心连心。", "市长热线接到群众来电。", "局长高度重视此事。", "院长高兴地说"]:
+        assert not [k for k, v in found(text).items() if v == "PER"], text

@@ -164,8 +164,14 @@ def token_at(toks: Sequence[Token], pos: int) -> Token | None:
     return toks[lo] if lo < len(toks) and toks[lo].start <= pos else None
 
 
-def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tuple[int, int] | None:
-    """The name that starts at ``pos`` right after a title or role, if one does."""
+def name_after(
+    text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer, *, personal: bool = False
+) -> tuple[int, int] | None:
+    """The name that starts at ``pos`` right after a title or role, if one does.
+
+    ``personal``: the title names one person's office (局长, 教授), not a group (干部, 村民), so a
+    surname and a rare dictionary word (隋 立新, 禹 振华) make a name where the word ends.
+    """
     if pos >= len(text) or not is_han(text[pos]):
         return None
     first = token_at(toks, pos)
@@ -274,6 +280,9 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
         and len(given.word) >= 2
         and given.flag not in NAME_FLAGS | {"new"}
     ):
+        surname_only = text[pos] in gaz.surnames and (dict_tag(text[pos]) or "x")[:1] not in "pcdur"
+        if personal and surname_only and _rare_given(text, toks, given, gaz):
+            return pos, given.end  # 局长禹/振华/nz 带队, 副省长隋/立新/d 出席
         return None  # 干部包/小区, 总书记和/人民, 代表时/强调: the "given name" is an ordinary word
     if third in _WORD_SUFFIX and in_dictionary(text[pos:end2]):
         return None  # 常态化: a dictionary word and a word-forming suffix
@@ -291,6 +300,25 @@ AFTER_ONLY_TITLES = frozenset({"同志", "先生", "女士", "小姐", "夫人"}
 _NOT_A_NAME_START = frozenset("cdur")
 
 
+# above this jieba frequency a dictionary word is too common to be a given name after a surname
+_GIVEN_WORD_FREQ = 1000
+# titles that name a group of people, not one office: a weak anchor (干部包小区, 代表时强调)
+_GROUP_TITLES = frozenset({"干部", "党员", "村民", "居民", "工人", "农民", "代表", "委员", "常委", "同志", "老人"})
+
+
+def _rare_given(text: str, toks: Sequence[Token], given: Token, gaz: Gazetteer) -> bool:
+    """A two-character dictionary word that can be a given name: rare, a noun, time word,
+    adjective or adverb, and the name ends with it (a break, a function character, a verb or a
+    word of two characters or more: 禹振华 带队)."""
+    if len(given.word) != 2 or word_freq(given.word) >= _GIVEN_WORD_FREQ or given.flag[:1] not in "ntadjs":
+        return False
+    e = given.end
+    if e == len(text) or text[e] in PUNCT_BREAK or text[e] in FUNCTION_CHARS:
+        return True
+    nxt = token_at(toks, e)
+    return nxt is not None and nxt.start == e and (nxt.flag[:1] in "vpc" or len(nxt.word) >= 2)
+
+
 def anchored_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Names right after a title or role word: 总统赫尔佐格, 副省长安立佳, 记者黄鹭."""
     out: list[Candidate] = []
@@ -302,7 +330,7 @@ def anchored_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Can
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is not None and len(nxt.word) == 1 and nxt.flag[:1] in _NOT_A_NAME_START:
             continue  # 老同志 和 女同志: a conjunction or an adverb starts no name
-        span = name_after(text, toks, t.end, gaz)
+        span = name_after(text, toks, t.end, gaz, personal=t.word not in _GROUP_TITLES)
         if span is not None and text[span[0] : span[1]] not in gaz.not_names:
             out.append(Candidate(span[0], span[1], "PER", "rule", 0.85))
     return out
