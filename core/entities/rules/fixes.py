@@ -172,6 +172,8 @@ def byline_names(seg: Segment) -> Iterable[Candidate]:
             credited = True
             break
     out: list[Candidate] = []
+    if not credited and " " not in body and "、" not in body:
+        return _bare_byline(body, base, seg.gaz)
     pos = 0
     for part in body.replace("、", " ").split(" "):
         if part:
@@ -190,6 +192,25 @@ def byline_names(seg: Segment) -> Iterable[Candidate]:
     if "、" in body and len(out) == body.count("、") + 1:
         return out
     return [c for c in out if dict_tag(text[c.start : c.end]) in ("nr", "nrfg")]
+
+
+def _bare_byline(body: str, base: int, gaz: Gazetteer) -> list[Candidate]:
+    """A line that is only a name or names run together (李华, 王建国张雅文): each piece opens
+    with a common surname and is no dictionary word (a headline word like 高潮, 王牌 is one)."""
+    if not 2 <= len(body) <= _BYLINE_MAX or not all(is_han(c) for c in body):
+        return []
+    spans = split_names(body, gaz)
+    if not spans or (len(spans) > 1 and all(e - s == 2 for s, e in spans)):
+        return []  # 何去何从: two-character pieces run together are too often a phrase
+    # one name alone needs a common surname; several run together vouch for each other
+    surnames = gaz.common_surnames if len(spans) == 1 else gaz.surnames
+    for s, e in spans:
+        piece = body[s:e]
+        if piece[0] not in surnames or in_dictionary(piece) and dict_tag(piece) not in ("nr", "nrfg"):
+            return []
+        if len(spans) == 1 and not (2 <= len(piece) <= 3):
+            return []
+    return [Candidate(base + s, base + e, "PER", "rule", 0.7) for s, e in spans]
 
 
 def nicknames(seg: Segment) -> Iterable[Candidate]:
