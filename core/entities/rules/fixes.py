@@ -206,7 +206,7 @@ def _bare_byline(body: str, base: int, gaz: Gazetteer) -> list[Candidate]:
     surnames = gaz.common_surnames if len(spans) == 1 else gaz.surnames
     for s, e in spans:
         piece = body[s:e]
-        if piece[0] not in surnames or in_dictionary(piece) and dict_tag(piece) not in ("nr", "nrfg"):
+        if piece[0] not in surnames or (in_dictionary(piece) and dict_tag(piece) not in ("nr", "nrfg")):
             return []
         if len(spans) == 1 and not (2 <= len(piece) <= 3):
             return []
