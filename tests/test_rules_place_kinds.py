@@ -61,3 +61,24 @@ def test_compass_areas_in_a_weather_report_are_directions() -> None:
     assert found("明天东北地区有大风，西北大部降温。") == {}
     assert found("亚太地区经济增长放缓。") == {}
     assert found("华北东部将有大风。") == {"华北": "LOC"}
+
+
+def test_a_building_jieba_tags_as_an_organisation() -> None:
+    assert found("联欢会今晚在人民大会堂举行。") == {"人民大会堂": "LOC"}
+    assert found("万人大会堂今晚座无虚席。") == {}
+
+
+def test_a_place_glued_to_a_word_for_its_people_or_a_slogan() -> None:
+    assert found("运动员与香港市民举行联欢。") == {"香港": "LOC"}
+    assert found("坚决反对“台湾独立”的主张。") == {"台湾": "LOC"}
+
+
+def test_a_river_or_a_temple_jieba_took_for_a_person() -> None:
+    assert found("游船驶过嘉陵江大桥。").get("嘉陵江") == "LOC"
+    assert found("游客们参观了苏州寒山寺。").get("寒山寺") == "LOC"
+    assert found("李长江同志讲了话。") == {"李长江": "PER"}
+
+
+def test_a_county_short_form_in_a_list_of_places() -> None:
+    assert found("班列开往长春、延吉、珲春等地。") == {"长春": "LOC", "延吉": "LOC", "珲春": "LOC"}
+    assert "和平" not in found("各国人民热爱和平。")

@@ -80,7 +80,7 @@ def titled_names(seg: Segment) -> Iterable[Candidate]:
             and len(prev.word) == 1
             and prev.word in gaz.surnames
             and (dict_tag(prev.word) or "x")[0] not in _NOT_SURNAME_TAGS
-            and not gaz.is_place(t.word)
+            and (not gaz.is_place(t.word) or prev.flag in ("nr", "nrfg"))  # 李/nr 长江 同志
             and t.word not in gaz.orgs
             and t.word + toks[i + 1].word not in gaz.titles
             and person_shape(prev.word + t.word, gaz) > 0

@@ -39,6 +39,10 @@ def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate], g
     per_by_end: dict[int, list[int]] = {}
     for ps, pe in sorted(spans["PER"]):
         per_by_end.setdefault(pe, []).append(ps)
+    # 开往长春、延吉: the first member may end in a place too
+    name_by_end: dict[int, list[int]] = {}
+    for ps, pe in sorted(spans["PER"] | spans["LOC"]):
+        name_by_end.setdefault(pe, []).append(ps)
     loc_starts = {ls for ls, _ in spans["LOC"]}
     ns = {(t.start, t.end) for t in toks if t.flag == "ns"}
     named = {(t.start, t.end) for t in toks if t.flag in _NAME_TAGS}
@@ -50,7 +54,7 @@ def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate], g
         bounds.append((start, i))
         if m.group() != "、":
             if len(bounds) >= 2:
-                items = [_trimmed(text, s, e, per_by_end) for s, e in bounds]
+                items = [_trimmed(text, s, e, name_by_end if k == 0 else per_by_end) for k, (s, e) in enumerate(bounds)]
                 _people(text, items, spans["PER"], named, gaz, out)
                 _places(text, items, spans, loc_starts, ns, gaz, out)
             bounds = []
@@ -120,8 +124,8 @@ def _places(
 
 def _place_shaped(text: str, s: int, e: int, ns: set[tuple[int, int]], gaz: Gazetteer) -> bool:
     word = text[s:e]
-    if not 2 <= e - s <= 4 or word[0] in _NOT_NAME_START or word in gaz.orgs:
-        return False
+    if not 2 <= e - s <= 4 or word[0] in _NOT_NAME_START or word in gaz.orgs or all(c in "东西南北中" for c in word):
+        return False  # 东南: a direction
     if not all("\u4e00" <= c <= "\u9fff" for c in word):
         return False
-    return (s, e) in ns or gaz.is_place(word) or (word[-1] in _ADMIN_END and e - s <= 3)
+    return (s, e) in ns or gaz.is_place(word) or word in gaz.county_short or (word[-1] in _ADMIN_END and e - s <= 3)

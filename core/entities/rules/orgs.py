@@ -91,6 +91,10 @@ def tagged_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         w = t.word
         if t.flag != "nt" or w in gaz.orgs or gaz.is_place(w):
             continue
+        venue = max((h for h in words("venue_heads") if w.endswith(h)), key=len, default=None)
+        if venue is not None and len(w) >= len(venue) + 2:
+            out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.7))  # 人民大会堂/nt: a building
+            continue
         title = next((k for k in (3, 2) if len(w) > k + 1 and w[-k:] in gaz.titles), 0)
         if person_government(w, gaz):
             out.append(Candidate(t.start, t.end - 2, "PER", "rule", 0.7))

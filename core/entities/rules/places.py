@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
-from core.entities.jieba.tokenizer import Token, dict_tag, word_freq
+from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
 from core.entities.rules.gazetteer import LOC_SUFFIX_CHARS, LOC_SUFFIX_WORDS, Gazetteer
 from core.entities.rules.names import is_han
 from core.entities.rules.wordlists import words
@@ -277,10 +277,10 @@ def _place_prefix(t: Token, gaz: Gazetteer) -> list[Candidate]:
         head, rest = w[:k], w[k:]
         if (
             gaz.is_place(head)
-            and rest[0] not in LOC_SUFFIX_CHARS
+            and (rest[0] not in LOC_SUFFIX_CHARS or (len(rest) >= 2 and in_dictionary(rest)))
             and (not gaz.org_suffix(rest) or rest in GENERIC)
             and not rest.startswith(tuple(LOC_SUFFIX_WORDS))
-        ):
+        ):  # 香港 市民, 重庆 市区: a word of its own after the place (not 重庆市 + 区)
             return [Candidate(t.start, t.start + k, "LOC", "rule", 0.8)]
     return []
 
@@ -333,8 +333,17 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
                 out.extend(_place_prefix(t, gaz))
         elif t.flag in ("n", "nz") and len(w) >= 3:
             out.extend(_place_prefix(t, gaz))
+        elif t.flag in ("nr", "nrfg") and len(w) >= 4 and w[:2] in gaz.divisions and in_dictionary(w[2:]):
+            out.extend(_place_prefix(t, gaz))  # 台湾独立/nr: jieba's "name" is a region and a word
+        elif t.flag == "nr" and len(w) == 3 and w[-1] in _WATER_HILL and w[0] not in gaz.common_surnames:
+            out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.6))  # 嘉陵江/nr, 寒山寺/nr
         # (an nrt word that is a known place was taken above)
     return out
+
+
+# endings that make a three-character jieba "name" a river, a hill or a temple when its first
+# character is no common surname (嘉陵江, 寒山寺; not 李长江)
+_WATER_HILL = frozenset("江河湖山岭峰寺屿岛")
 
 
 # one-character prepositions after which a transliterated jieba ns word is a place (在米兰)
