@@ -91,8 +91,8 @@ def tagged_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         w = t.word
         if t.flag != "nt" or w in gaz.orgs or gaz.is_place(w):
             continue
-        venue = max((h for h in words("venue_heads") if w.endswith(h)), key=len, default=None)
-        if venue is not None and len(w) >= len(venue) + 2:
+        head = max((h for h in words("venue_heads") if w.endswith(h)), key=len, default=None)
+        if head is not None and len(w) >= len(head) + 2:
             out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.7))  # 人民大会堂/nt: a building
             continue
         title = next((k for k in (3, 2) if len(w) > k + 1 and w[-k:] in gaz.titles), 0)
@@ -109,6 +109,7 @@ def tagged_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             # 北京音乐厅, 人民大会堂: a venue is a place, not an organisation
             venue = w.endswith(("音乐厅", "大会堂", "礼堂", "公园", "纪念馆", "广场", "剧场", "体育馆"))
             out.append(Candidate(t.start, t.end, "LOC" if venue else "ORG", "jieba", 0.7))
+    # (a venue's name of a head and one character, 人大会堂 in 万人大会堂, is no building's name)
     return out
 
 
