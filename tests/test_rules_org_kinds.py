@@ -122,3 +122,7 @@ def test_a_person_before_a_unit_word_makes_no_works() -> None:
 def test_a_part_of_town_before_an_organisation_joins_it() -> None:
     # a country before an institute stays apart (比勒陀利亚 南非研究中心); a part of town joins
     assert found("上午，上海静安寺敬老院来了客人。") == {"上海静安寺敬老院": "ORG"}
+
+
+def test_a_bare_village_committee_is_a_kind_of_body() -> None:
+    assert found("党支部和村委会的班子都很团结。") == {}

@@ -82,3 +82,13 @@ def test_a_river_or_a_temple_jieba_took_for_a_person() -> None:
 def test_a_county_short_form_in_a_list_of_places() -> None:
     assert found("班列开往长春、延吉、珲春等地。") == {"长春": "LOC", "延吉": "LOC", "珲春": "LOC"}
     assert "和平" not in found("各国人民热爱和平。")
+
+
+def test_a_city_short_form_after_gewei_is_a_common_noun() -> None:
+    assert found("各位来宾请入座。") == {}
+    assert found("他们陪同各方来宾参观。") == {}
+    assert found("三百多位香港同胞来到广州。") == {"香港": "LOC", "广州": "LOC"}
+
+
+def test_a_kind_of_city_is_no_place() -> None:
+    assert found("这座港口城市正在扩建码头。") == {}

@@ -343,6 +343,12 @@ def _demonym(text: str, c: Candidate) -> bool:
     return after not in words("demonym_after")
 
 
+def _counted_people(text: str, c: Candidate) -> bool:
+    """各位来宾, 各方来宾: after 各位/这位… a place's short form is a common noun (not after a
+    count: 四百多位香港同胞)."""
+    return text[max(0, c.start - 2) : c.start] in ("各位", "诸位", "这位", "那位", "每位", "各方")
+
+
 def _place_compound(text: str, c: Candidate) -> bool:
     """中国画, 中山装: a place and one character make a common noun (see place_compound_heads.txt),
     unless that character starts a word of its own (中国 画家, 北京 话剧)."""
@@ -384,7 +390,7 @@ def drop_false_alarms(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
         word = text[c.start : c.end]
         if c.type in ("ORG", "LOC") and word in generic:
             continue
-        if c.type == "LOC" and (_demonym(text, c) or _place_compound(text, c)):
+        if c.type == "LOC" and (_demonym(text, c) or _place_compound(text, c) or _counted_people(text, c)):
             continue
         if c.type == "PER" and (gaz.is_place(word) or _place_context(seg, c) or _joined_to_place(seg, c)):
             c = dataclasses.replace(c, type="LOC")

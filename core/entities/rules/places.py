@@ -254,8 +254,8 @@ def _ns_trusted(w: str, gaz: Gazetteer) -> bool:
     A place suffix or a geographic ending after a stem that is not itself generic; ``X地区`` and
     ``X大部`` are areas of a place, not names.
     """
-    if len(w) < 2 or w[0] in _NOT_NAME_START or w.endswith(("地区", "大部")):
-        return False
+    if len(w) < 2 or w[0] in _NOT_NAME_START or w.endswith(("地区", "大部", "城市")):
+        return False  # X地区, X大部: areas of a place; X城市: a kind of city
     if w[0] in _NUMERAL and (len(w) < 3 or w[1] in _NUMERAL or w[1] in _MEASURE):
         # 三江, 一座山: a count; 八达岭 (a numeral starting a longer name) is a name
         return False
