@@ -47,3 +47,13 @@ def test_a_township_closing_its_name_opens_no_organisation() -> None:
 def test_a_unit_cut_off_as_its_own_word_closes_the_name() -> None:
     assert found("这批家具由江苏省沛县木器厂制作。") == {"江苏省沛县木器厂": "ORG"}
     assert found("这批窗花由沛县剪纸厂制作。") == {"沛县剪纸厂": "ORG"}
+
+
+def test_a_place_and_a_body_generic_alone_make_one_organisation() -> None:
+    assert found("该县青石镇党委研究了这个问题。").get("青石镇党委") == "ORG"
+    assert found("柳河村党支部带领群众修路。") == {"柳河村党支部": "ORG"}
+    assert found("党支部带领群众修路。") == {}
+
+
+def test_a_city_and_its_urban_area() -> None:
+    assert found("成都市区的主干道车辆畅通。") == {"成都": "LOC"}

@@ -14,12 +14,30 @@ from core.entities.candidates import Candidate
 from core.entities.pipeline import Segment
 from core.entities.rules.names import is_han
 from core.entities.rules.orgs import org_word
-from core.entities.rules.places import place_token
+from core.entities.rules.places import place_token, village_stem
 
 # committee words after a place's name (省委 after 吉林, 县委 after 通榆)
 _COMMITTEES = frozenset({"委", "省委", "市委", "县委", "区委", "州委", "盟委", "旗委", "党委", "工委"})
+# a township's or village's committee fused with its level (青石 镇党委): the name before is rare
+_LOCAL_COMMITTEES = frozenset({"镇党委", "乡党委", "村党委", "村委会", "镇政府", "乡政府"})
 # how many department words may follow (组织部, 宣传部 办公室)
 _DEPARTMENTS_MAX = 2
+
+
+# bodies that are a kind alone (党支部, 村委会) but a named organisation after their place
+_LOCAL_BODIES = ("党支部", "党总支", "党委", "村委会", "居委会", "村民委员会", "居民委员会")
+
+
+def local_bodies(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
+    """双泾村党支部, 青石镇党委: a place right before a body that is generic alone is one ORG."""
+    text = seg.text
+    out = list(cands)
+    for c in cands:
+        if c.type == "LOC":
+            body = next((b for b in _LOCAL_BODIES if text.startswith(b, c.end)), None)
+            if body is not None:
+                out.append(Candidate(c.start, c.end + len(body), "ORG", "rule", max(c.confidence, 0.75)))
+    return out
 
 
 def place_committees(seg: Segment) -> Iterable[Candidate]:
@@ -28,6 +46,9 @@ def place_committees(seg: Segment) -> Iterable[Candidate]:
     out: list[Candidate] = []
     for k in range(1, len(toks)):
         t, name = toks[k], toks[k - 1]
+        if t.word in _LOCAL_COMMITTEES and village_stem(name, gaz):
+            out.append(Candidate(name.start, t.end, "ORG", "rule", 0.8))  # 青石 镇党委
+            continue
         if t.word not in _COMMITTEES or not all(is_han(c) for c in name.word) or len(name.word) < 2:
             continue
         if name.word in gaz.titles or name.word in gaz.orgs:

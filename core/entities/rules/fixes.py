@@ -392,6 +392,8 @@ def drop_false_alarms(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
             continue
         if c.type == "LOC" and (_demonym(text, c) or _place_compound(text, c) or _counted_people(text, c)):
             continue
+        if c.type == "LOC" and word.endswith("市") and text.startswith("区", c.end) and gaz.is_place(word[:-1]):
+            c = dataclasses.replace(c, end=c.end - 1)  # 重庆 市区: the city and its urban area
         if c.type == "PER" and (gaz.is_place(word) or _place_context(seg, c) or _joined_to_place(seg, c)):
             c = dataclasses.replace(c, type="LOC")
         out.append(c)

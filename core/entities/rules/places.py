@@ -442,7 +442,7 @@ _VILLAGE_STEM_FREQ = 500
 _VILLAGE_STEM_FLAGS = frozenset({"n", "nr", "nz", "ns", "nrt", "new", "j"})
 
 
-def _village_stem(t: Token, gaz: Gazetteer) -> bool:
+def village_stem(t: Token, gaz: Gazetteer) -> bool:
     """A word that can name the township or village after it: proper-looking, rare, not a kind."""
     w = t.word
     return (
@@ -487,14 +487,14 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             and i > 0
             and t.word[0] in _VILLAGE_ENDS
             and nxt.word in _VILLAGE_ENDS
-            and _village_stem(Token(t.word[1:], "new", t.start + 1, t.end), gaz)
-            and (toks[i - 1].flag == "new" or _village_stem(toks[i - 1], gaz))
+            and village_stem(Token(t.word[1:], "new", t.start + 1, t.end), gaz)
+            and (toks[i - 1].flag == "new" or village_stem(toks[i - 1], gaz))
         ):
             # 洋河 镇柳河/new 村: the HMM glued a township's 镇 to the village's name after it
             out.append(Candidate(toks[i - 1].start, t.start + 1, "LOC", "rule", 0.6))
             out.append(Candidate(t.start + 1, nxt.end, "LOC", "rule", 0.6))
             continue
-        if not place and nxt.word in _VILLAGE_ENDS and _village_stem(t, gaz):
+        if not place and nxt.word in _VILLAGE_ENDS and village_stem(t, gaz):
             out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.6))  # 青石 + 镇, 柳林 + 乡
             continue
         if place and nxt.word == "地区" and area_name(t.word, gaz):

@@ -12,7 +12,7 @@ from core.dateline import find_dateline
 from core.entities.candidates import TIER_SURE, Candidate
 from core.entities.pipeline import Detector, Refiner, Segment
 from core.entities.rules import fixes
-from core.entities.rules.committees import place_committees
+from core.entities.rules.committees import local_bodies, place_committees
 from core.entities.rules.foreign import dotted_names, joined_fragments
 from core.entities.rules.lists import listed_names
 from core.entities.rules.names import anchored_names, tagged_names
@@ -86,6 +86,7 @@ REFINERS: tuple[Refiner, ...] = (
     lambda s, c: c + prefixed_orgs(s.text, c),
     lambda s, c: fused_title_orgs(s.text, c, s.gaz),
     lambda s, c: c + listed_names(s.text, s.tokens, c, s.gaz),
+    local_bodies,
     fixes.absorb_orgs,
     org_kinds,
     fixes.drop_false_alarms,
