@@ -231,10 +231,10 @@ def nicknames(seg: Segment) -> Iterable[Candidate]:
             # 老/a 闫/nr 退休: jieba did not join a rarer surname to 老/小
             out.append(Candidate(t.start, toks[i + 1].end, "PER", "rule", 0.6))
             continue
-        # a rarer surname only in a word jieba does not know (老闵/new): 老实, 小心 are dictionary words
-        surnames = gaz.common_surnames if in_dictionary(w) else gaz.surnames
-        if len(w) != 2 or w[0] not in _NICK_HEADS or w[1] not in surnames or w in gaz.not_names:
+        if len(w) != 2 or w[0] not in _NICK_HEADS or w[1] not in gaz.surnames or w in gaz.not_names:
             continue
+        if w[1] not in gaz.common_surnames and in_dictionary(w):
+            continue  # a rarer surname only in a word jieba does not know (老闵/new; 老实 is a word)
         if (dict_tag(w) or "nr")[0] not in "nx" or word_freq(w) > _NICK_MAX_FREQ:
             continue  # 小心, 老实: an adjective or adverb; very frequent words are not nicknames
         nxt = toks[i + 1] if i + 1 < len(toks) else None

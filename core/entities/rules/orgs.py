@@ -84,6 +84,12 @@ def person_government(w: str, gaz: Gazetteer) -> bool:
     )
 
 
+def _venue_head(w: str) -> str | None:
+    """The longest building or ground word ``w`` ends with (大会堂 over 会堂), if any."""
+    heads = words("venue_heads")
+    return next((w[-k:] for k in range(min(len(w), 5), 0, -1) if w[-k:] in heads), None)
+
+
 def tagged_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """jieba's nt words that pass ``nt_trusted``; venues are places; X政府 gives the person X."""
     out: list[Candidate] = []
@@ -91,7 +97,7 @@ def tagged_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         w = t.word
         if t.flag != "nt" or w in gaz.orgs or gaz.is_place(w):
             continue
-        head = max((h for h in words("venue_heads") if w.endswith(h)), key=len, default=None)
+        head = _venue_head(w)
         if head is not None and len(w) >= len(head) + 2:
             out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.7))  # 人民大会堂/nt: a building
             continue
