@@ -126,3 +126,13 @@ def test_a_part_of_town_before_an_organisation_joins_it() -> None:
 
 def test_a_bare_village_committee_is_a_kind_of_body() -> None:
     assert found("党支部和村委会的班子都很团结。") == {}
+
+
+def test_a_foreign_city_jieba_took_for_a_person_before_a_court() -> None:
+    from core.entities.jieba.tokenizer import Token
+    from core.entities.rules.gazetteer import gazetteer
+    from core.entities.rules.orgs import org_chains
+
+    toks = [Token("在", "p", 0, 1), Token("拉科尔", "nr", 1, 4), Token("高等法院", "l", 4, 8)]
+    assert [(c.start, c.end) for c in org_chains(toks, gazetteer()) if c.type == "ORG"] == [(1, 8)]
+    assert found("他曾在卡拉奇高等法院任职。").get("卡拉奇高等法院") == "ORG"

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from test_entities import found
 
+from core.entities.jieba.tokenizer import Token
+from core.entities.rules.gazetteer import gazetteer
+from core.entities.rules.places import gazetteer_words, place_compounds
+
 
 def test_a_two_character_county_is_a_place() -> None:
     assert found("山东省沛县的农民种植大蒜。") == {"山东省": "LOC", "沛县": "LOC"}
@@ -57,3 +61,27 @@ def test_a_place_and_a_body_generic_alone_make_one_organisation() -> None:
 
 def test_a_city_and_its_urban_area() -> None:
     assert found("成都市区的主干道车辆畅通。") == {"成都": "LOC"}
+
+
+def _toks(*pairs: tuple[str, str]) -> list[Token]:
+    out, pos = [], 0
+    for word, flag in pairs:
+        out.append(Token(word, flag, pos, pos + len(word)))
+        pos += len(word)
+    return out
+
+
+def test_a_rare_verb_like_word_before_a_township_word_after_its_county() -> None:
+    gaz = gazetteer()
+    got = place_compounds(_toks(("该县", "r"), ("宣平", "v"), ("镇", "n"), ("的", "uj")), gaz)
+    assert [(c.start, c.end, c.type) for c in got] == [(2, 5, "LOC")]
+    # a common verb is no name, and without a county before it the word stays a verb
+    assert place_compounds(_toks(("该县", "r"), ("发展", "v"), ("镇", "n")), gaz) == []
+    assert place_compounds(_toks(("他们", "r"), ("宣平", "v"), ("镇", "n")), gaz) == []
+
+
+def test_a_township_jieba_took_for_a_name() -> None:
+    gaz = gazetteer()
+    got = gazetteer_words(_toks(("与", "p"), ("西岭镇", "nr"), ("结对", "v")), gaz)
+    assert [(c.start, c.end, c.type) for c in got] == [(1, 4, "LOC")]
+    assert gazetteer_words(_toks(("出名", "a"), ("富裕村", "nr")), gaz) == []

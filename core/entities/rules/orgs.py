@@ -259,7 +259,8 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
 
 def _foreign_name(t: Token, head: Token, gaz: Gazetteer) -> bool:
     """拉合尔 高等法院: a transliterated word jieba took for a person, before an institution."""
-    return len(t.word) >= 3 and gaz.is_translit(t.word) and not head.word.endswith("政府")
+    foreign = gaz.is_translit(t.word) or (t.flag in ("nr", "nrt") and t.word[0] not in gaz.common_surnames)
+    return len(t.word) >= 3 and foreign and not head.word.endswith("政府")
 
 
 def _long_inner(t: Token) -> bool:

@@ -337,6 +337,14 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             out.extend(_place_prefix(t, gaz))  # 台湾独立/nr: jieba's "name" is a region and a word
         elif t.flag == "nr" and len(w) == 3 and w[-1] in _WATER_HILL and w[0] not in gaz.common_surnames:
             out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.6))  # 嘉陵江/nr, 寒山寺/nr
+        elif (
+            t.flag == "nr"
+            and len(w) == 3
+            and w[-1] in _VILLAGE_ENDS
+            and w[0] not in _NOT_NAME_START
+            and (dict_tag(w[:-1]) or "n")[0] not in "avd"  # not 富裕 村: a description
+        ):
+            out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.6))  # 西营镇/nr: no name ends in 镇
         # (an nrt word that is a known place was taken above)
     return out
 
@@ -459,6 +467,15 @@ def village_stem(t: Token, gaz: Gazetteer) -> bool:
     )
 
 
+def _verb_stem(t: Token) -> bool:
+    """A rare word jieba reads as a verb can still name a township after its county (宣和/v 镇)."""
+    return t.flag == "v" and len(t.word) == 2 and word_freq(t.word) <= _VERB_STEM_FREQ
+
+
+# a township named like a verb is a rare word (宣和 165), not a common verb (发展, 建设)
+_VERB_STEM_FREQ = 200
+
+
 def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """延边 + 州, 莲花 + 街道, 乾丰园 + 社区, 长白山 + 保护开发区: a name plus a place suffix."""
     out: list[Candidate] = []
@@ -494,7 +511,8 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(toks[i - 1].start, t.start + 1, "LOC", "rule", 0.6))
             out.append(Candidate(t.start + 1, nxt.end, "LOC", "rule", 0.6))
             continue
-        if not place and nxt.word in _VILLAGE_ENDS and village_stem(t, gaz):
+        county_before = i > 0 and toks[i - 1].word[-1:] in ("县", "市", "区")  # 该县 宣和/v 镇
+        if not place and nxt.word in _VILLAGE_ENDS and (village_stem(t, gaz) or (county_before and _verb_stem(t))):
             out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.6))  # 青石 + 镇, 柳林 + 乡
             continue
         if place and nxt.word == "地区" and area_name(t.word, gaz):
