@@ -152,3 +152,14 @@ def test_a_title_before_a_group_word_or_a_verb_makes_no_name() -> None:
     texts += ["局长高度重视此事。", "院长高兴地说"]
     for text in texts:
         assert not [k for k, v in found(text).items() if v == "PER"], text
+
+
+def test_a_japanese_name_after_a_title() -> None:
+    assert found("日本首相森本一郎年前在官邸举行记者会。").get("森本一郎") == "PER"
+    assert found("日本外相小川惠三表示，").get("小川惠三") == "PER"
+    assert found("日本首相村山富市访华。").get("村山富市") == "PER"
+    assert found("前首相中曾根康弘说").get("中曾根康弘") == "PER"
+
+
+def test_a_verb_phrase_jieba_tags_as_a_name_after_a_title() -> None:
+    assert found("新总统宣誓就职。") == {}

@@ -197,6 +197,9 @@ def name_after(
         return first.start, first.end  # 秘书长罗干/ns, 主席刘澜涛/n: a rare dictionary word
     if first.word in gaz.titles or gaz.is_place(first.word) or first.word in gaz.orgs:
         return None
+    whole = _long_name_words(text, toks, first, gaz)
+    if whole is not None:
+        return whole
     # a foreign name: a run of transliteration characters up to a break
     k = pos
     while k < len(text) and k - pos < 10 and text[k] in gaz.translit:
@@ -317,6 +320,44 @@ def _rare_given(text: str, toks: Sequence[Token], given: Token, gaz: Gazetteer) 
         return True
     nxt = token_at(toks, e)
     return nxt is not None and nxt.start == e and (nxt.flag[:1] in "vpc" or len(nxt.word) >= 2)
+
+
+def _ends_name(text: str, toks: Sequence[Token], e: int) -> bool:
+    """A name may end at ``e``: a break, a function character, a verb or a time word follows."""
+    if e >= len(text) or text[e] in PUNCT_BREAK or text[e] in FUNCTION_CHARS:
+        return True
+    nxt = token_at(toks, e)
+    return nxt is not None and nxt.start == e and nxt.flag[:1] in "vt"
+
+
+def _long_name_words(text: str, toks: Sequence[Token], first: Token, gaz: Gazetteer) -> tuple[int, int] | None:
+    """A Japanese or other long name right after a title: one name word of four or five
+    characters (村山富市/ns, 中曾根康弘/nr), or two unknown two-character words (森本 一郎)."""
+    w = first.word
+    if not all(is_han(c) for c in w) or w in gaz.not_names:
+        return None
+    if (
+        first.flag in ("nr", "nrfg", "nrt", "ns")
+        and 4 <= len(w) <= 5
+        and (dict_tag(w[:2]) or "n")[0] not in "vad"  # not 宣誓就职/nr: a verb phrase
+        and _ends_name(text, toks, first.end)
+    ):
+        return first.start, first.end
+    second = token_at(toks, first.end)
+    if (
+        len(w) == 2
+        and first.flag in ("nr", "nrfg", "new")
+        and second is not None
+        and second.start == first.end
+        and len(second.word) == 2
+        and second.flag in ("nr", "nrfg", "new")
+        and all(is_han(c) for c in second.word)
+        and not gaz.is_place(second.word)
+        and not (first.flag != "new" and second.flag != "new")  # one of them no dictionary word
+        and _ends_name(text, toks, second.end)
+    ):
+        return first.start, second.end
+    return None
 
 
 def anchored_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
