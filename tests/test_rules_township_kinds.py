@@ -31,7 +31,7 @@ def test_a_rare_name_before_a_township_or_village_word() -> None:
 
 
 def test_a_description_before_a_village_word_is_no_name() -> None:
-    assert found("那个老大难村如今变了样。") == {}
+    assert found("那个后进村如今变了样。") == {}
     assert found("全乡各村抽调干部，本镇的企业很多。") == {}
     assert found("他们把这里建成了示范村。") == {}
 
@@ -50,7 +50,7 @@ def test_a_township_closing_its_name_opens_no_organisation() -> None:
 
 def test_a_unit_cut_off_as_its_own_word_closes_the_name() -> None:
     assert found("这批家具由江苏省沛县木器厂制作。") == {"江苏省沛县木器厂": "ORG"}
-    assert found("这批窗花由沛县剪纸厂制作。") == {"沛县剪纸厂": "ORG"}
+    assert found("这批筐由沛县编织厂制作。") == {"沛县编织厂": "ORG"}
 
 
 def test_a_place_and_a_body_generic_alone_make_one_organisation() -> None:
@@ -85,3 +85,9 @@ def test_a_township_jieba_took_for_a_name() -> None:
     got = gazetteer_words(_toks(("与", "p"), ("西岭镇", "nr"), ("结对", "v")), gaz)
     assert [(c.start, c.end, c.type) for c in got] == [(1, 4, "LOC")]
     assert gazetteer_words(_toks(("出名", "a"), ("富裕村", "nr")), gaz) == []
+
+
+def test_a_stem_opening_with_lao_or_xiao_is_a_description() -> None:
+    gaz = gazetteer()
+    assert place_compounds(_toks(("有名", "a"), ("的", "uj"), ("老落后", "nr"), ("村", "zg")), gaz) == []
+    assert place_compounds(_toks(("一个", "m"), ("小富裕", "nr"), ("村", "zg")), gaz) == []
