@@ -511,8 +511,14 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(toks[i - 1].start, t.start + 1, "LOC", "rule", 0.6))
             out.append(Candidate(t.start + 1, nxt.end, "LOC", "rule", 0.6))
             continue
-        county_before = i > 0 and toks[i - 1].word[-1:] in ("县", "市", "区")  # 该县 宣和/v 镇
-        if not place and nxt.word in _VILLAGE_ENDS and (village_stem(t, gaz) or (county_before and _verb_stem(t))):
+        if (
+            nxt.word in _VILLAGE_ENDS
+            and not place
+            and (
+                village_stem(t, gaz)
+                or (i > 0 and toks[i - 1].word[-1:] in ("县", "市", "区") and _verb_stem(t))  # 该县 宣和/v 镇
+            )
+        ):
             out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.6))  # 青石 + 镇, 柳林 + 乡
             continue
         if place and nxt.word == "地区" and area_name(t.word, gaz):
