@@ -163,3 +163,9 @@ def test_a_japanese_name_after_a_title() -> None:
 
 def test_a_verb_phrase_jieba_tags_as_a_name_after_a_title() -> None:
     assert found("这位总统宣誓就职后发表讲话。") == {}
+
+
+def test_the_last_member_of_a_list_is_cut_to_the_name_before_its_title() -> None:
+    # 马岭/ns is a place word by jieba's dictionary; beside a named 同志 it is a name
+    got = found("过去，马岭、艾芜同志创作的小说很多。")
+    assert got.get("马岭") == "PER" and got.get("艾芜") == "PER"

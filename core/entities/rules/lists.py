@@ -39,6 +39,9 @@ def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate], g
     per_by_end: dict[int, list[int]] = {}
     for ps, pe in sorted(spans["PER"]):
         per_by_end.setdefault(pe, []).append(ps)
+    per_by_start: dict[int, list[int]] = {}
+    for ps, pe in spans["PER"]:
+        per_by_start.setdefault(ps, []).append(pe)
     # 开往长春、延吉: the first member may end in a place too
     name_by_end: dict[int, list[int]] = {}
     for ps, pe in sorted(spans["PER"] | spans["LOC"]):
@@ -55,6 +58,9 @@ def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate], g
         if m.group() != "、":
             if len(bounds) >= 2:
                 items = [_trimmed(text, s, e, name_by_end if k == 0 else per_by_end) for k, (s, e) in enumerate(bounds)]
+                s, e = items[-1]
+                if s in per_by_start and (s, e) not in spans["PER"]:
+                    items[-1] = (s, min(per_by_start[s]))  # 马烽、西戎同志创作: the last member's name
                 _people(text, items, spans["PER"], named, gaz, out)
                 _places(text, items, spans, loc_starts, ns, gaz, out)
             bounds = []
