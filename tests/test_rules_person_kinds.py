@@ -169,3 +169,10 @@ def test_the_last_member_of_a_list_is_cut_to_the_name_before_its_title() -> None
     # 马岭/ns is a place word by jieba's dictionary; beside a named 同志 it is a name
     got = found("过去，马岭、艾芜同志创作的小说很多。")
     assert got.get("马岭") == "PER" and got.get("艾芜") == "PER"
+
+
+def test_a_lone_surname_jieba_reads_as_a_noun_before_a_title() -> None:
+    assert found("我常常想起了马厂长。") == {"马": "PER"}
+    assert found("图书馆的曲同志帮我找书。").get("曲") == "PER"
+    assert found("他的车同志们都知道。") == {}
+    assert "乌" not in found("会谈时，乌外长说，合作很重要。")

@@ -95,6 +95,30 @@ def titled_names(seg: Segment) -> Iterable[Candidate]:
     return out
 
 
+# words after which a lone surname before a title is the person (的 曲 同志, 想起了 马 厂长)
+_SURNAME_BEFORE = frozenset({"的", "了", "位", "，", "、", "“", "‘", "："})
+
+
+# titles of a group, and offices printed after a country's one-character short form (乌 外长, 美
+# 总统): a lone character before them is no surname
+_NOT_AFTER_SURNAME = frozenset(
+    {"干部", "党员", "村民", "居民", "工人", "农民", "代表", "委员", "外长", "外相", "总统", "总理", "首相"}
+    | {"大使", "外交部长", "国防部长", "防长", "国王", "议长", "副总理", "副总统", "特使", "发言人"}
+)
+
+
+def _framed_surname(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
+    """A one-character word that is a surname, between 的/了/a break and the title of one
+    person (厂长, 同志): the person, though jieba reads the character as a noun or a measure."""
+    t = toks[i]
+    if len(t.word) != 1 or t.word not in gaz.surnames or i == 0 or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1].word
+    after = toks[i + 2].word if i + 2 < len(toks) else ""
+    personal = nxt in gaz.titles and nxt not in _NOT_AFTER_SURNAME and after != "们"
+    return personal and toks[i - 1].word[-1:] in _SURNAME_BEFORE and t.flag in ("n", "q", "ng", "zg", "nr")
+
+
 def surname_titles(seg: Segment) -> Iterable[Candidate]:
     """江主席, 胡老师: a surname standing alone (jieba tags it nr by itself) before a title is the
     person, named by the surname only; a character that is also a preposition or verb (向, 对)
@@ -104,6 +128,8 @@ def surname_titles(seg: Segment) -> Iterable[Candidate]:
     for i, t in enumerate(toks):
         w = t.word
         if w[0] not in gaz.common_surnames or dict_tag(w[0]) != "nr":
+            if _framed_surname(toks, i, gaz):
+                out.append(Candidate(t.start, t.end, "PER", "rule", 0.6))  # 想起了 马/n 厂长
             continue
         if i > 0 and is_han(toks[i - 1].word[-1]) and toks[i - 1].flag in ("nr", "nrfg", "new"):
             continue  # part of a longer name jieba cut in pieces (王 江主席)
