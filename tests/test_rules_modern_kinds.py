@@ -65,3 +65,9 @@ def test_a_district_character_glued_to_the_next_name() -> None:
 def test_a_foreign_leader_jieba_tags_as_a_place_after_his_title() -> None:
     got = found("俄罗斯总统普京在莫斯科会见了来访的客人。")
     assert got.get("普京") == "PER" and got.get("莫斯科") == "LOC"
+
+
+def test_a_party_and_its_central_committee() -> None:
+    assert found("民盟中央主席出席茶话会。").get("民盟中央") == "ORG"
+    assert found("九三学社中央副主席讲话。").get("九三学社中央") == "ORG"
+    assert found("致公党中央主席讲话。").get("致公党中央") == "ORG"

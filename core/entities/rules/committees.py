@@ -40,6 +40,20 @@ def local_bodies(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def central_committees(seg: Segment) -> Iterable[Candidate]:
+    """民盟中央, 致公党 中央: a known party or organisation and 中央 (its central committee) are one
+    ORG, fused by jieba into one word or not."""
+    toks, gaz = seg.tokens, seg.gaz
+    out: list[Candidate] = []
+    for k, t in enumerate(toks):
+        w = t.word
+        if len(w) > 2 and w.endswith("中央") and w[:-2] in gaz.orgs:
+            out.append(Candidate(t.start, t.end, "ORG", "rule", 0.85))
+        elif w in gaz.orgs and k + 1 < len(toks) and toks[k + 1].word == "中央":
+            out.append(Candidate(t.start, toks[k + 1].end, "ORG", "rule", 0.85))
+    return out
+
+
 def place_committees(seg: Segment) -> Iterable[Candidate]:
     """A place (or a name jieba took for a person) + 委/县委… + departments, with 中共 before."""
     toks, gaz = seg.tokens, seg.gaz

@@ -12,7 +12,7 @@ from core.dateline import find_dateline
 from core.entities.candidates import TIER_SURE, Candidate
 from core.entities.pipeline import Detector, Refiner, Segment
 from core.entities.rules import fixes
-from core.entities.rules.committees import local_bodies, place_committees
+from core.entities.rules.committees import central_committees, local_bodies, place_committees
 from core.entities.rules.foreign import dotted_names, joined_fragments
 from core.entities.rules.lists import listed_names
 from core.entities.rules.names import anchored_names, tagged_names
@@ -77,6 +77,7 @@ DETECTORS: tuple[Detector, ...] = (
     named_units,
     company_names,
     place_committees,
+    central_committees,
     fused_named_committees,
     venue_places,
     dateline,
