@@ -91,3 +91,8 @@ def test_a_stem_opening_with_lao_or_xiao_is_a_description() -> None:
     gaz = gazetteer()
     assert place_compounds(_toks(("有名", "a"), ("的", "uj"), ("老落后", "nr"), ("村", "zg")), gaz) == []
     assert place_compounds(_toks(("一个", "m"), ("小富裕", "nr"), ("村", "zg")), gaz) == []
+
+
+def test_a_division_jieba_cuts_before_its_suffix() -> None:
+    # 九台/m 区: jieba reads the name as a numeral, the division list knows 九台区
+    assert found("市领导到九台区调研。") == {"九台区": "LOC"}

@@ -499,6 +499,9 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if place and nxt.word in LOC_SUFFIX_CHARS and t.word[-1] not in LOC_SUFFIX_CHARS:
             out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.75))  # not 重庆市 + 区
             continue
+        if nxt.word in LOC_SUFFIX_CHARS and t.word + nxt.word in gaz.divisions:
+            out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.8))  # 九台/m 区: a division jieba cut
+            continue
         if (
             t.flag == "new"
             and i > 0
