@@ -157,3 +157,8 @@ def test_a_short_headline_line_is_no_byline() -> None:
     assert found("何去何从") == {}
     assert found("高速发展") == {}
     assert found("万家灯火") == {}
+
+
+def test_a_make_with_its_model_number_is_no_person() -> None:
+    assert found("新型米格—２９战斗机参加了演习。") == {}
+    assert found("新型米格-29战斗机参加了演习。") == {}

@@ -392,6 +392,16 @@ def _place_context(seg: Segment, c: Candidate) -> bool:
 
 
 _JOINS = ("和", "与", "、", "及")
+_MODEL_DASHES = "—–-－"
+
+
+def _model_number(text: str, c: Candidate) -> bool:
+    """A "name" followed by a dash and a number is a make and its model (米格—29)."""
+    after = text[c.end : c.end + 3].lstrip()
+    return len(after) >= 2 and after[0] in _MODEL_DASHES and after[1].translate(_WIDE_DIGITS).isdigit()
+
+
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _joined_to_place(seg: Segment, c: Candidate) -> bool:
@@ -420,6 +430,8 @@ def drop_false_alarms(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
             continue
         if c.type == "LOC" and word.endswith("市") and text.startswith("区", c.end) and gaz.is_place(word[:-1]):
             c = dataclasses.replace(c, end=c.end - 1)  # 重庆 市区: the city and its urban area
+        if c.type == "PER" and _model_number(text, c):
+            continue  # 米格—29, 伊留申-76: a make of aircraft or weapon with its model number
         if c.type == "PER" and (gaz.is_place(word) or _place_context(seg, c) or _joined_to_place(seg, c)):
             c = dataclasses.replace(c, type="LOC")
         out.append(c)
