@@ -101,3 +101,9 @@ def test_a_kind_of_city_is_no_place() -> None:
     from core.entities.rules.places import gazetteer_words
 
     assert gazetteer_words([Token("旅游城市", "ns", 0, 4)], gazetteer()) == []
+
+
+def test_a_foreign_province_of_two_parts_joined_by_a_dash() -> None:
+    got = found("代表团访问了拉达—马尼省，又到阿布—卡省参观。")
+    assert got.get("拉达—马尼省") == "LOC" and got.get("阿布—卡省") == "LOC"
+    assert found("开通上海—杭州的高铁。") == {"上海": "LOC", "杭州": "LOC"}

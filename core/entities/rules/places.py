@@ -7,6 +7,7 @@ abbreviation fused into a title word (``省委书记``) is one jieba token and i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
@@ -384,6 +385,31 @@ def context_places(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         )
         if at or joined:
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))
+    return out
+
+
+# a foreign province or state named by two transliterated parts and a dash (夸祖鲁—纳塔尔省, and
+# its short form 夸—纳省): one place
+_DASHED_PROVINCE_RE = re.compile(r"([\u4e00-\u9fff]{1,6})[—–－-]([\u4e00-\u9fff]{1,6}?)([省州])")
+
+
+def dashed_provinces(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """夸祖鲁—纳塔尔省, 夸—纳省: transliterated parts joined by a dash, closed by 省/州."""
+    out: list[Candidate] = []
+    if "省" not in text and "州" not in text:
+        return out
+    for m in _DASHED_PROVINCE_RE.finditer(text):
+        first, second = m.group(1), m.group(2)
+        # the first part back to where transliteration stops (南非夸祖鲁 → 夸祖鲁)
+        k = len(first)
+        while k > 0 and first[k - 1] in gaz.translit:
+            k -= 1
+        first, s = first[k:], m.start(1) + k
+        if not first or not second or not gaz.is_translit(second) or gaz.is_place(second + m.group(3)):
+            continue  # 上海—杭州: the second part is a known city of its own
+        if any(gaz.is_place(text[max(0, s - j) : s + len(first)]) for j in (1, 2, 3)):
+            continue  # 上海—: the first part is the end of a known place
+        out.append(Candidate(s, m.end(), "LOC", "rule", 0.8))
     return out
 
 

@@ -19,7 +19,13 @@ from core.entities.rules.names import anchored_names, tagged_names
 from core.entities.rules.orgkinds import fused_named_committees, org_kinds, venue_places
 from core.entities.rules.orgs import fused_title_orgs, long_orgs, org_chains, prefixed_orgs, tagged_orgs, word_orgs
 from core.entities.rules.persons import anonymised_names, captioned_names, credit_names, speaker_names
-from core.entities.rules.places import context_places, gazetteer_words, known_phrases, place_compounds
+from core.entities.rules.places import (
+    context_places,
+    dashed_provinces,
+    gazetteer_words,
+    known_phrases,
+    place_compounds,
+)
 from core.entities.rules.timex import find_times
 from core.entities.rules.units import company_names, named_units
 
@@ -64,6 +70,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda s: known_phrases(s.text, s.tokens, s.gaz),
     lambda s: place_compounds(s.tokens, s.gaz),
     lambda s: context_places(s.tokens, s.gaz),
+    lambda s: dashed_provinces(s.text, s.gaz),
     lambda s: tagged_orgs(s.tokens, s.gaz),
     lambda s: org_chains(s.tokens, s.gaz),
     lambda s: long_orgs(s.tokens, s.gaz),
