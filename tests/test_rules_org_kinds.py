@@ -96,3 +96,43 @@ def test_a_place_a_name_and_a_plain_unit_noun_make_one_organisation() -> None:
 
 def test_an_age_group_inside_a_name() -> None:
     assert found("河南洛阳老年合唱团演出。") == {"河南洛阳老年合唱团": "ORG"}
+
+
+def test_a_works_or_a_mine_whose_name_jieba_took_for_a_person() -> None:
+    # 青龙山/nr 热电厂, 青龙山/nr 煤矿: a name ending like a place before a unit head
+    assert found("青龙山热电厂的工人们加班加点。").get("青龙山热电厂") == "ORG"
+    assert found("省里向青龙山煤矿派出了工作组。").get("青龙山煤矿") == "ORG"
+    assert found("青龙山水泥总厂今年产量创新高。").get("青龙山水泥总厂") == "ORG"
+
+
+def test_a_unit_head_cut_off_after_an_unknown_name() -> None:
+    assert found("他在兴华厂工作了三十年。").get("兴华厂") == "ORG"
+    assert found("吉林市龙潭粮库今年收购玉米三万吨。") == {"吉林市龙潭粮库": "ORG"}
+
+
+def test_a_short_school_name_after_a_city() -> None:
+    assert found("他在广州美院讲授油画。") == {"广州美院": "ORG"}
+
+
+def test_a_person_before_a_unit_word_makes_no_works() -> None:
+    assert "李明厂" not in found("李明厂长今天来了。")
+    assert found("中国煤矿的安全生产") == {"中国": "LOC"}
+
+
+def test_a_part_of_town_before_an_organisation_joins_it() -> None:
+    # a country before an institute stays apart (比勒陀利亚 南非研究中心); a part of town joins
+    assert found("上午，上海静安寺敬老院来了客人。") == {"上海静安寺敬老院": "ORG"}
+
+
+def test_a_bare_village_committee_is_a_kind_of_body() -> None:
+    assert found("党支部和村委会的班子都很团结。") == {}
+
+
+def test_a_foreign_city_jieba_took_for_a_person_before_a_court() -> None:
+    from core.entities.jieba.tokenizer import Token
+    from core.entities.rules.gazetteer import gazetteer
+    from core.entities.rules.orgs import org_chains
+
+    toks = [Token("在", "p", 0, 1), Token("拉科尔", "nr", 1, 4), Token("高等法院", "l", 4, 8)]
+    assert [(c.start, c.end) for c in org_chains(toks, gazetteer()) if c.type == "ORG"] == [(1, 8)]
+    assert found("他曾在卡拉奇高等法院任职。").get("卡拉奇高等法院") == "ORG"

@@ -55,3 +55,55 @@ def test_a_place_and_one_character_making_a_common_noun() -> None:
     assert found("身穿一套中山装。") == {}
     # the character starts a word of its own: the place stays inside the name
     assert found("中国画家协会举办展览。") == {"中国画家协会": "ORG"}
+
+
+def test_compass_areas_in_a_weather_report_are_directions() -> None:
+    assert found("明天东北地区有大风，西北大部降温。") == {}
+    assert found("亚太地区经济增长放缓。") == {}
+    assert found("华北东部将有大风。") == {"华北": "LOC"}
+
+
+def test_a_building_jieba_tags_as_an_organisation() -> None:
+    assert found("代表们步入人民大会堂。") == {"人民大会堂": "LOC"}
+    assert found("万人大会堂里坐满了观众。") == {}
+
+
+def test_a_place_glued_to_a_word_for_its_people_or_a_slogan() -> None:
+    assert found("香港市民踊跃参加活动。") == {"香港": "LOC"}
+    assert found("他们鼓吹台湾独立的主张。") == {"台湾": "LOC"}
+
+
+def test_a_river_or_a_temple_jieba_took_for_a_person() -> None:
+    from core.entities.jieba.tokenizer import Token
+    from core.entities.rules.gazetteer import gazetteer
+    from core.entities.rules.places import gazetteer_words
+
+    for word in ("嘉岭江", "寒松寺"):
+        toks = [Token("过", "v", 0, 1), Token(word, "nr", 1, 4), Token("大桥", "n", 4, 6)]
+        assert [(c.start, c.end, c.type) for c in gazetteer_words(toks, gazetteer())] == [(1, 4, "LOC")]
+    assert found("李长江同志讲了话。") == {"李长江": "PER"}
+
+
+def test_a_county_short_form_in_a_list_of_places() -> None:
+    assert found("班列开往长春、延吉、珲春等地。") == {"长春": "LOC", "延吉": "LOC", "珲春": "LOC"}
+    assert "和平" not in found("各国人民热爱和平。")
+
+
+def test_a_city_short_form_after_gewei_is_a_common_noun() -> None:
+    assert found("各位来宾请入座。") == {}
+    assert found("他们陪同各方来宾参观。") == {}
+    assert found("三百多位香港同胞来到广州。") == {"香港": "LOC", "广州": "LOC"}
+
+
+def test_a_kind_of_city_is_no_place() -> None:
+    from core.entities.jieba.tokenizer import Token
+    from core.entities.rules.gazetteer import gazetteer
+    from core.entities.rules.places import gazetteer_words
+
+    assert gazetteer_words([Token("旅游城市", "ns", 0, 4)], gazetteer()) == []
+
+
+def test_a_foreign_province_of_two_parts_joined_by_a_dash() -> None:
+    got = found("代表团访问了拉达—马尼省，又到阿布—卡省参观。")
+    assert got.get("拉达—马尼省") == "LOC" and got.get("阿布—卡省") == "LOC"
+    assert found("开通上海—杭州的高铁。") == {"上海": "LOC", "杭州": "LOC"}

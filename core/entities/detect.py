@@ -89,16 +89,31 @@ def _spread(
     size = len(text)
     for m in firsts.finditer(text):
         start = m.start()
-        if start not in cuts:
+        glued = start not in cuts and start - 1 in cuts and text[start - 1] in _GLUED
+        if start not in cuts and not glued:
             continue
         for n in lengths:  # ascending: past the end of the text, no longer length fits either
             if start + n > size:
                 break
             if start + n in cuts:
                 hit = known.get(text[start : start + n])
-                if hit is not None:
+                if hit is not None and (not glued or hit[0] == "PER"):
                     out.append(Candidate(start, start + n, hit[0], "rule", min(hit[1], _SPREAD_CONF)))
     return out
+
+
+_NAME_DOTS = "·•・．"
+# one-character prepositions jieba's HMM glues to the name after them (同恩佐/new): a known
+# name is still found there
+_GLUED = frozenset("同和与跟向对给让被把将")
+
+
+def _last_part(name: str) -> str | None:
+    """The last part of a name written with a middle dot (史密斯 of 约翰·史密斯), when long enough
+    to be a name by itself (two characters or more)."""
+    cut = max(name.rfind(d) for d in _NAME_DOTS)
+    last = name[cut + 1 :] if cut >= 0 else ""
+    return last if len(last) >= 2 else None
 
 
 def _first_chars(known: dict[str, tuple[str, float]]) -> re.Pattern[str]:
@@ -132,6 +147,11 @@ def detect_entities(
                 and (word not in known or known[word][1] < c.confidence)
             ):
                 known[word] = (c.type, c.confidence)
+            if c.type == "PER" and c.confidence >= _SPREAD_MIN:
+                # 约翰·史密斯 ... 史密斯说: later mentions of a foreign name use its last part
+                last = _last_part(word)
+                if last is not None and last not in known:
+                    known[last] = ("PER", _SPREAD_CONF)
     lengths = sorted({len(w) for w in known})
     firsts = _first_chars(known)
     entities: dict[tuple[int, int], Entity] = {}

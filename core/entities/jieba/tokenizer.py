@@ -87,15 +87,27 @@ def dict_tag(word: str) -> str | None:
 _GLUE_CHARS = frozenset("以到在说和与是的了为对向从把被于也都就又还将已曾等及摄")
 
 
+# prepositions finalseg glues to the 省/市 after them (从省 教育厅, 据市 卫健委)
+_LEAD_GLUE = frozenset("从据在向对由经自到赴")
+# administrative characters that stand alone before an organisation (省 教育厅) or end the name
+# before them (九台 区): finalseg glues them to a neighbour (区卡伦湖)
+_ADMIN_CHARS = frozenset("省市县区州乡镇")
+
+
 def _unglue(words: list[str]) -> list[str]:
     """Split a trailing function character off HMM words, then rejoin a name cut in two.
 
     finalseg knows no grammar: ``景俊海以`` (name + 以) and ``郜长/永到`` (a name cut after its
-    second character, the third glued to 到) are common on unknown names.
+    second character, the third glued to 到) are common on unknown names; ``从省`` (a preposition
+    and 省) and ``区卡伦湖`` (区 of the name before, then a name) are cut apart.
     """
     out: list[str] = []
     for w in words:
-        if len(w) >= 3 and w[-1] in _GLUE_CHARS:
+        if len(w) == 2 and w[0] in _LEAD_GLUE and w[1] in _ADMIN_CHARS:
+            out += [w[0], w[1]]
+        elif len(w) >= 3 and w[0] in _ADMIN_CHARS and w[-1] not in _ADMIN_CHARS:
+            out += [w[0], w[1:]]
+        elif len(w) >= 3 and w[-1] in _GLUE_CHARS:
             out += [w[:-1], w[-1]]
         elif len(w) == 2 and w[-1] in _GLUE_CHARS and out and len(out[-1]) == 2:
             out[-1] += w[0]

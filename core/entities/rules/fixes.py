@@ -23,7 +23,7 @@ from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
 from core.entities.pipeline import Segment
 from core.entities.rules.gazetteer import Gazetteer
-from core.entities.rules.names import NOT_IN_GIVEN, SPEECH_VERBS, is_han, person_shape
+from core.entities.rules.names import AFTER_ONLY_TITLES, NOT_IN_GIVEN, SPEECH_VERBS, is_han, person_shape
 from core.entities.rules.orgs import org_word
 from core.entities.rules.persons import split_names
 from core.entities.rules.places import GENERIC, place_token
@@ -38,6 +38,8 @@ _INNER_MAX = 2
 _DEPARTMENT_MAX = 8
 _INNER_FLAGS = frozenset({"n", "nz", "j", "b", "ng", "l"})
 _NICK_HEADS = frozenset("小老")
+# words after a nickname that show it is the subject or one of a list (老李 都 去, 小王、小张)
+_NICK_NEXT = frozenset({"、", "和", "等", "也", "都", "就", "又", "还", "正", "在", "是"})
 # jieba tags of a one-character word that is a preposition, conjunction, adverb or verb here (由, 和, 但)
 _NOT_SURNAME_TAGS = frozenset("pcdvur")
 # above this jieba frequency a 小X/老X word is an ordinary word (小康 735), below a name (老李 298)
@@ -78,7 +80,7 @@ def titled_names(seg: Segment) -> Iterable[Candidate]:
             and len(prev.word) == 1
             and prev.word in gaz.surnames
             and (dict_tag(prev.word) or "x")[0] not in _NOT_SURNAME_TAGS
-            and not gaz.is_place(t.word)
+            and (not gaz.is_place(t.word) or prev.flag in ("nr", "nrfg"))  # 李/nr 长江 同志
             and t.word not in gaz.orgs
             and t.word + toks[i + 1].word not in gaz.titles
             and person_shape(prev.word + t.word, gaz) > 0
@@ -93,6 +95,30 @@ def titled_names(seg: Segment) -> Iterable[Candidate]:
     return out
 
 
+# words after which a lone surname before a title is the person (的 曲 同志, 想起了 马 厂长)
+_SURNAME_BEFORE = frozenset({"的", "了", "位", "，", "、", "“", "‘", "："})
+
+
+# titles of a group, and offices printed after a country's one-character short form (乌 外长, 美
+# 总统): a lone character before them is no surname
+_NOT_AFTER_SURNAME = frozenset(
+    {"干部", "党员", "村民", "居民", "工人", "农民", "代表", "委员", "外长", "外相", "总统", "总理", "首相"}
+    | {"大使", "外交部长", "国防部长", "防长", "国王", "议长", "副总理", "副总统", "特使", "发言人"}
+)
+
+
+def _framed_surname(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
+    """A one-character word that is a surname, between 的/了/a break and the title of one
+    person (厂长, 同志): the person, though jieba reads the character as a noun or a measure."""
+    t = toks[i]
+    if len(t.word) != 1 or t.word not in gaz.surnames or i == 0 or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1].word
+    after = toks[i + 2].word if i + 2 < len(toks) else ""
+    personal = nxt in gaz.titles and nxt not in _NOT_AFTER_SURNAME and after != "们"
+    return personal and toks[i - 1].word[-1:] in _SURNAME_BEFORE and t.flag in ("n", "q", "ng", "zg", "nr")
+
+
 def surname_titles(seg: Segment) -> Iterable[Candidate]:
     """江主席, 胡老师: a surname standing alone (jieba tags it nr by itself) before a title is the
     person, named by the surname only; a character that is also a preposition or verb (向, 对)
@@ -102,6 +128,8 @@ def surname_titles(seg: Segment) -> Iterable[Candidate]:
     for i, t in enumerate(toks):
         w = t.word
         if w[0] not in gaz.common_surnames or dict_tag(w[0]) != "nr":
+            if _framed_surname(toks, i, gaz):
+                out.append(Candidate(t.start, t.end, "PER", "rule", 0.6))  # 想起了 马/n 厂长
             continue
         if i > 0 and is_han(toks[i - 1].word[-1]) and toks[i - 1].flag in ("nr", "nrfg", "new"):
             continue  # part of a longer name jieba cut in pieces (王 江主席)
@@ -109,6 +137,49 @@ def surname_titles(seg: Segment) -> Iterable[Candidate]:
         nxt = toks[i + 1].word if len(w) == 1 and i + 1 < len(toks) else w[1:]
         if nxt in gaz.titles and (len(w) == 1 or t.flag not in ("nr", "nrfg", "nrt")):
             out.append(Candidate(t.start, t.start + 1, "PER", "rule", 0.6))
+    return out
+
+
+# words before a name that introduce it (一位叫王明的老人, 名叫李华)
+_NAMING_VERBS = frozenset({"叫", "名叫", "叫做", "名为"})
+_COMRADE = frozenset({"同志", "先生", "女士"})
+
+
+def addressed_names(seg: Segment) -> Iterable[Candidate]:
+    """西戎同志, 叫王明的: a name word before 同志/先生/女士 or after 叫/名叫, even a pen name
+    with no surname; jieba must read it as a name or an unknown word (not 老同志, 女 同志)."""
+    toks, gaz = seg.tokens, seg.gaz
+    out: list[Candidate] = []
+    for i, t in enumerate(toks):
+        w = t.word
+        if t.flag not in ("nr", "nrfg", "new") or not 2 <= len(w) <= 3 or not all(is_han(c) for c in w):
+            continue
+        if w in gaz.not_names or w in gaz.titles or gaz.is_place(w) or w in gaz.orgs:
+            continue
+        nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+        prev = toks[i - 1].word if i > 0 else ""
+        if nxt in _COMRADE or (prev in _NAMING_VERBS and not any(c in NOT_IN_GIVEN for c in w)):
+            out.append(Candidate(t.start, t.end, "PER", "rule", 0.7))
+    return out + _framed_names(seg)
+
+
+def _framed_names(seg: Segment) -> list[Candidate]:
+    """学者何方同志, 撒切尔夫人: a role before and 同志 after frame even a dictionary word of a
+    name's shape; a transliterated name before 夫人/先生 is the person."""
+    toks, gaz = seg.tokens, seg.gaz
+    out: list[Candidate] = []
+    for i in range(1, len(toks) - 1):
+        t, nxt, prev = toks[i], toks[i + 1].word, toks[i - 1].word
+        w = t.word
+        if nxt not in _COMRADE and nxt not in ("夫人", "小姐"):
+            continue
+        if not 2 <= len(w) <= 5 or not all(is_han(c) for c in w) or w in gaz.titles or gaz.is_place(w):
+            continue
+        titled = (prev in gaz.titles or prev[-2:] in gaz.titles) and prev[-2:] not in AFTER_ONLY_TITLES
+        if (titled and len(w) <= 3 and person_shape(w, gaz) > 0) or (
+            len(w) >= 3 and (t.flag == "nrt" or (t.flag == "nr" and gaz.is_translit(w)))
+        ):
+            out.append(Candidate(t.start, t.end, "PER", "rule", 0.7))
     return out
 
 
@@ -127,6 +198,8 @@ def byline_names(seg: Segment) -> Iterable[Candidate]:
             credited = True
             break
     out: list[Candidate] = []
+    if not credited and " " not in body and "、" not in body:
+        return _bare_byline(body, base, seg.gaz)
     pos = 0
     for part in body.replace("、", " ").split(" "):
         if part:
@@ -147,14 +220,47 @@ def byline_names(seg: Segment) -> Iterable[Candidate]:
     return [c for c in out if dict_tag(text[c.start : c.end]) in ("nr", "nrfg")]
 
 
+def _bare_byline(body: str, base: int, gaz: Gazetteer) -> list[Candidate]:
+    """A line that is only a name or names run together (李华, 王建国张雅文): each piece opens
+    with a common surname and is no dictionary word (a headline word like 高潮, 王牌 is one)."""
+    if not 2 <= len(body) <= _BYLINE_MAX or not all(is_han(c) for c in body):
+        return []
+    spans = split_names(body, gaz)
+    if not spans or (len(spans) > 1 and all(e - s == 2 for s, e in spans)):
+        return []  # 何去何从: two-character pieces run together are too often a phrase
+    # one name alone needs a common surname; several run together vouch for each other
+    surnames = gaz.common_surnames if len(spans) == 1 else gaz.surnames
+    for s, e in spans:
+        piece = body[s:e]
+        if piece[0] not in surnames or (in_dictionary(piece) and dict_tag(piece) not in ("nr", "nrfg")):
+            return []
+        if len(spans) == 1 and not (2 <= len(piece) <= 3):
+            return []
+    return [Candidate(base + s, base + e, "PER", "rule", 0.7) for s, e in spans]
+
+
 def nicknames(seg: Segment) -> Iterable[Candidate]:
     """小王, 老李: a common surname after 小/老, as its own word, before a verb, 、 or a break."""
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
     for i, t in enumerate(toks):
         w = t.word
-        if len(w) != 2 or w[0] not in _NICK_HEADS or w[1] not in gaz.common_surnames or w in gaz.not_names:
+        if (
+            w in _NICK_HEADS
+            and i + 1 < len(toks)
+            and len(toks[i + 1].word) == 1
+            and toks[i + 1].flag in ("nr", "nrfg")
+            and toks[i + 1].word in gaz.surnames
+            and i + 2 < len(toks)
+            and (toks[i + 2].flag.startswith("v") or toks[i + 2].word in SPEECH_VERBS or toks[i + 2].word in _NICK_NEXT)
+        ):
+            # 老/a 闫/nr 退休: jieba did not join a rarer surname to 老/小
+            out.append(Candidate(t.start, toks[i + 1].end, "PER", "rule", 0.6))
             continue
+        if len(w) != 2 or w[0] not in _NICK_HEADS or w[1] not in gaz.surnames or w in gaz.not_names:
+            continue
+        if w[1] not in gaz.common_surnames and in_dictionary(w):
+            continue  # a rarer surname only in a word jieba does not know (老闵/new; 老实 is a word)
         if (dict_tag(w) or "nr")[0] not in "nx" or word_freq(w) > _NICK_MAX_FREQ:
             continue  # 小心, 老实: an adjective or adverb; very frequent words are not nicknames
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -162,7 +268,7 @@ def nicknames(seg: Segment) -> Iterable[Candidate]:
         anchored = (
             nxt is None
             or nxt.word in SPEECH_VERBS
-            or nxt.word in ("、", "和", "等", "也", "都", "就", "又", "还", "正", "在", "是")
+            or nxt.word in _NICK_NEXT
             or (nxt.flag.startswith("v") and nxt.word not in ("的",))
             or prev in ("、", "跟", "与", "同", "对", "给", "让", "叫", "问")
         )
@@ -175,12 +281,17 @@ def nicknames(seg: Segment) -> Iterable[Candidate]:
     return out
 
 
+# institutions whose numbered units are theirs (X大学 第一 医院, X医科大学 第二 附属医院)
+_PARENT_SCHOOLS = ("大学", "学院", "医科大学")
+
+
 def _is_ordinal(t: Token) -> bool:
     return t.flag == "m" and (t.word.startswith("第") or all(c in "一二三四五六七八九十百零〇两" for c in t.word))
 
 
 def numbered_units(seg: Segment) -> Iterable[Candidate]:
-    """``湖南省长沙县第一中学``, ``北京市第五十五中学``: places, an ordinal, a unit: one ORG."""
+    """``湖南省长沙县第一中学``, ``北京市第五十五中学``: places, an ordinal, a unit: one ORG; so is
+    a university, an ordinal and its hospital (``吉林大学第一医院``)."""
     toks, gaz = seg.tokens, seg.gaz
     units = words("unit_words")
     long_units = tuple(u for u in units if len(u) >= 2)
@@ -194,6 +305,8 @@ def numbered_units(seg: Segment) -> Iterable[Candidate]:
             i -= 1
         if i < k - 2:
             out.append(Candidate(toks[i + 1].start, t.end, "ORG", "rule", 0.8))
+        elif toks[k - 2].word.endswith(_PARENT_SCHOOLS) and len(toks[k - 2].word) > 2:
+            out.append(Candidate(toks[k - 2].start, t.end, "ORG", "rule", 0.8))
     return out
 
 
@@ -219,7 +332,7 @@ def _opens_with_foreign_place(seg: Segment, starts: dict[int, int], c: Candidate
     if i is None:
         return False
     t = seg.tokens[i]
-    return place_token(t, seg.gaz) and t.word not in seg.gaz.divisions
+    return t.word in seg.gaz.places and t.word not in seg.gaz.divisions  # not 东直门/ns, a part of town
 
 
 def absorb_orgs(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
@@ -256,6 +369,12 @@ def _demonym(text: str, c: Candidate) -> bool:
     return after not in words("demonym_after")
 
 
+def _counted_people(text: str, c: Candidate) -> bool:
+    """各位来宾, 各方来宾: after 各位/这位… a place's short form is a common noun (not after a
+    count: 四百多位香港同胞)."""
+    return text[max(0, c.start - 2) : c.start] in ("各位", "诸位", "这位", "那位", "每位", "各方")
+
+
 def _place_compound(text: str, c: Candidate) -> bool:
     """中国画, 中山装: a place and one character make a common noun (see place_compound_heads.txt),
     unless that character starts a word of its own (中国 画家, 北京 话剧)."""
@@ -272,6 +391,32 @@ def _place_context(seg: Segment, c: Candidate) -> bool:
     return any(seg.text[max(0, c.start - n) : c.start] in verbs for n in (1, 2))
 
 
+_JOINS = ("和", "与", "、", "及")
+_MODEL_DASHES = "—–-－"
+
+
+def _model_number(text: str, c: Candidate) -> bool:
+    """A "name" followed by a dash and a number is a make and its model (米格—29)."""
+    after = text[c.end : c.end + 3].lstrip()
+    return len(after) >= 2 and after[0] in _MODEL_DASHES and after[1].translate(_WIDE_DIGITS).isdigit()
+
+
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _joined_to_place(seg: Segment, c: Candidate) -> bool:
+    """阿拉伯和非洲: a transliterated jieba "name" joined by 和/、 to a known place is a place."""
+    text, gaz = seg.text, seg.gaz
+    word = text[c.start : c.end]
+    if c.source != "jieba" or len(word) < 3 or not gaz.is_translit(word):
+        return False
+    after = text[c.end + 1 : c.end + 6] if text[c.end : c.end + 1] in _JOINS else ""
+    before = text[max(0, c.start - 6) : c.start - 1] if text[c.start - 1 : c.start] in _JOINS else ""
+    return any(gaz.is_place(after[:k]) for k in range(2, len(after) + 1)) or any(
+        gaz.is_place(before[-k:]) for k in range(2, len(before) + 1)
+    )
+
+
 def drop_false_alarms(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
     """Generic phrases out, demonyms out, known places typed PER retyped LOC."""
     text, gaz = seg.text, seg.gaz
@@ -281,9 +426,13 @@ def drop_false_alarms(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
         word = text[c.start : c.end]
         if c.type in ("ORG", "LOC") and word in generic:
             continue
-        if c.type == "LOC" and (_demonym(text, c) or _place_compound(text, c)):
+        if c.type == "LOC" and (_demonym(text, c) or _place_compound(text, c) or _counted_people(text, c)):
             continue
-        if c.type == "PER" and (gaz.is_place(word) or _place_context(seg, c)):
+        if c.type == "LOC" and word.endswith("市") and text.startswith("区", c.end) and gaz.is_place(word[:-1]):
+            c = dataclasses.replace(c, end=c.end - 1)  # 重庆 市区: the city and its urban area
+        if c.type == "PER" and _model_number(text, c):
+            continue  # 米格—29, 伊留申-76: a make of aircraft or weapon with its model number
+        if c.type == "PER" and (gaz.is_place(word) or _place_context(seg, c) or _joined_to_place(seg, c)):
             c = dataclasses.replace(c, type="LOC")
         out.append(c)
     return out

@@ -83,6 +83,7 @@ def dotted_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candi
         while s > 0 and text[s - 1] in gaz.translit and i - s < 8:
             s -= 1
         s = _punct_bounded_start(text, s, i)
+        s = min(s, _token_first_part(text, toks, i, gaz))
         e = i
         while e < n and text[e] in _NAME_DOT and e + 1 < n and is_han(text[e + 1]):
             e += 1
@@ -99,6 +100,23 @@ def dotted_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candi
             out.append(Candidate(s, e, "PER", "rule", 0.75))
         i = max(e, i + 1)
     return out
+
+
+def _token_first_part(text: str, toks: Sequence[Token], dot: int, gaz: Gazetteer) -> int:
+    """Where a first part that jieba reads as one word starts: a name word (彼得/nrt, whose 得
+    is no transliteration character) or any short word right after a title (总理 川·…)."""
+    tok = token_at(toks, dot - 1)
+    if tok is None or tok.end != dot or not 1 <= len(tok.word) <= 4 or not all(is_han(c) for c in tok.word):
+        return dot
+    if tok.word in gaz.titles or gaz.is_place(tok.word):
+        return dot
+    if tok.flag in NAME_FLAGS and len(tok.word) >= 2:
+        return tok.start
+    before = token_at(toks, tok.start - 1) if tok.start > 0 else None
+    titled = (
+        before is not None and before.end == tok.start and (before.word in gaz.titles or before.word[-2:] in gaz.titles)
+    )
+    return tok.start if titled else dot
 
 
 def _punct_bounded_start(text: str, s: int, dot: int) -> int:

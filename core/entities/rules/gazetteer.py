@@ -97,6 +97,7 @@ class Gazetteer:
     common_surnames: frozenset[str]  # the most frequent single surnames (the list's first lines)
     translit: frozenset[str]
     not_names: frozenset[str]
+    county_short: frozenset[str] = frozenset()  # 延吉, 离石: places in a list of places only
     place_names: frozenset[str] = field(init=False)  # places and divisions: one lookup in ``is_place``
 
     def __post_init__(self) -> None:
@@ -138,22 +139,26 @@ def _words(name: str) -> list[str]:
     return out
 
 
-def _divisions() -> set[str]:
+def _divisions() -> tuple[set[str], set[str]]:
+    """Division names with the short forms of provinces and prefectures; and, apart, the short
+    forms of counties (延吉, 离石): too often ordinary words alone (和平, 前进), they are places
+    only where the context says places (a list of places)."""
     names: set[str] = set()
+    county_short: set[str] = set()
     for line in (GAZETTEER_DIR / "divisions.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or "\t" not in line:
             continue
         code, name = (x.strip() for x in line.split("\t", 1))
-        if (len(name) <= 2 and name.endswith(("区", "县"))) or "辖" in name or "行政区划" in name:
-            continue  # 城区, 郊区, 矿区: generic words, not names
+        if len(name) < 2 or (len(name) == 2 and name.endswith("区")) or "辖" in name or "行政区划" in name:
+            continue  # 县, 城区, 郊区, 矿区: generic words, not names (滑县, 沛县 are names: a county
+            # is matched as a whole jieba word, and jieba cuts 和 县政府, 任 县长 apart)
         names.add(name)
-        if code[4:6] not in ("", "00"):
-            continue  # a county's bare short form (和平, 前进, 合作) is too often an ordinary word
+        short = names if code[4:6] in ("", "00") else county_short
         for suf in _DIVISION_SUFFIXES:
             if name.endswith(suf) and len(name) - len(suf) >= 2:
-                names.add(name[: -len(suf)])
+                short.add(name[: -len(suf)])
                 break
-    return names
+    return names, county_short - names
 
 
 @lru_cache(maxsize=4)
@@ -165,8 +170,10 @@ def _org_pattern(orgs: frozenset[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     surnames = _words("surnames.txt")
+    divisions, county_short = _divisions()
     return Gazetteer(
-        divisions=frozenset(_divisions()),
+        divisions=frozenset(divisions),
+        county_short=frozenset(county_short),
         places=frozenset(_words("places.txt")),
         orgs=frozenset(_words("orgs.txt")),
         org_suffixes=tuple(sorted(set(_words("org_suffixes.txt")), key=len, reverse=True)),

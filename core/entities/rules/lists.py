@@ -23,6 +23,8 @@ _CLOSERS = ("等人", "等", "报道", "摄")
 _ADMIN_END = frozenset("县市区州旗镇乡村")
 # first characters of a description, not a name (各县, 全市, 本村)
 _NOT_NAME_START = frozenset("各全本该每这那某其此")
+# jieba's tags of a word it reads as a name (or an unknown word)
+_NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "new"})
 # what separates members (、) or closes a list (a break, 和/及/与): one regex pass over the text
 _SEPARATOR = re.compile("[" + re.escape("".join(sorted(PUNCT_BREAK | {"、", "和", "及", "与"}))) + "]")
 
@@ -37,8 +39,16 @@ def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate], g
     per_by_end: dict[int, list[int]] = {}
     for ps, pe in sorted(spans["PER"]):
         per_by_end.setdefault(pe, []).append(ps)
+    per_by_start: dict[int, list[int]] = {}
+    for ps, pe in spans["PER"]:
+        per_by_start.setdefault(ps, []).append(pe)
+    # 开往长春、延吉: the first member may end in a place too
+    name_by_end: dict[int, list[int]] = {}
+    for ps, pe in sorted(spans["PER"] | spans["LOC"]):
+        name_by_end.setdefault(pe, []).append(ps)
     loc_starts = {ls for ls, _ in spans["LOC"]}
     ns = {(t.start, t.end) for t in toks if t.flag == "ns"}
+    named = {(t.start, t.end) for t in toks if t.flag in _NAME_TAGS}
     out: list[Candidate] = []
     bounds: list[tuple[int, int]] = []  # the members' raw spans; trimmed only when they make a list
     start = 0
@@ -47,8 +57,11 @@ def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate], g
         bounds.append((start, i))
         if m.group() != "、":
             if len(bounds) >= 2:
-                items = [_trimmed(text, s, e, per_by_end) for s, e in bounds]
-                _people(text, items, spans["PER"], gaz, out)
+                items = [_trimmed(text, s, e, name_by_end if k == 0 else per_by_end) for k, (s, e) in enumerate(bounds)]
+                s, e = items[-1]
+                if s in per_by_start and (s, e) not in spans["PER"]:
+                    items[-1] = (s, min(per_by_start[s]))  # 马烽、西戎同志创作: the last member's name
+                _people(text, items, spans["PER"], named, gaz, out)
                 _places(text, items, spans, loc_starts, ns, gaz, out)
             bounds = []
         start = i + 1
@@ -70,14 +83,24 @@ def _trimmed(text: str, s: int, e: int, per_by_end: dict[int, list[int]]) -> tup
 
 
 def _people(
-    text: str, items: list[tuple[int, int]], per: set[tuple[int, int]], gaz: Gazetteer, out: list[Candidate]
+    text: str,
+    items: list[tuple[int, int]],
+    per: set[tuple[int, int]],
+    named: set[tuple[int, int]],
+    gaz: Gazetteer,
+    out: list[Candidate],
 ) -> None:
     if not any(it in per for it in items):
         return
     for s, e in items:
         word = text[s:e]
-        if (s, e) not in per and 2 <= e - s <= 3 and person_shape(word, gaz) >= 0.6:
-            # above jieba's ns by shape (阳安江 among names is a name, not a river)
+        if (s, e) in per or not 2 <= e - s <= 4:
+            continue
+        if (e - s <= 3 and person_shape(word, gaz) >= 0.6) or (
+            (s, e) in named and not gaz.is_place(word) and word not in gaz.not_names and word not in gaz.titles
+        ):
+            # above jieba's ns by shape (阳安江 among names is a name, not a river); a whole word
+            # jieba reads as a name needs no surname (布赫/new among names)
             out.append(Candidate(s, e, "PER", "rule", 0.68))
 
 
@@ -107,8 +130,8 @@ def _places(
 
 def _place_shaped(text: str, s: int, e: int, ns: set[tuple[int, int]], gaz: Gazetteer) -> bool:
     word = text[s:e]
-    if not 2 <= e - s <= 4 or word[0] in _NOT_NAME_START or word in gaz.orgs:
-        return False
+    if not 2 <= e - s <= 4 or word[0] in _NOT_NAME_START or word in gaz.orgs or all(c in "东西南北中" for c in word):
+        return False  # 东南: a direction
     if not all("\u4e00" <= c <= "\u9fff" for c in word):
         return False
-    return (s, e) in ns or gaz.is_place(word) or (word[-1] in _ADMIN_END and e - s <= 3)
+    return (s, e) in ns or gaz.is_place(word) or word in gaz.county_short or (word[-1] in _ADMIN_END and e - s <= 3)

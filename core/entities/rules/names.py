@@ -127,6 +127,9 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             # 孙先生, 华大使: the surname alone is the name
             out.append(Candidate(t.start, t.start + sl, "PER", "rule", 0.6))
             continue
+        if t.flag == "nrt" and len(t.word) >= 5 and all(is_han(c) for c in t.word) and not gaz.is_place(t.word):
+            out.append(Candidate(t.start, t.end, "PER", "jieba", 0.6))  # 柴可夫斯基/nrt: a long foreign name
+            continue
         if t.flag in ("nr", "nrfg") and len(t.word) == 2 and in_dictionary(t.word):
             continue  # 2-character dictionary "names" are mostly words (公正, 阳光): anchors decide
         shape = person_shape(t.word, gaz)
@@ -161,8 +164,14 @@ def token_at(toks: Sequence[Token], pos: int) -> Token | None:
     return toks[lo] if lo < len(toks) and toks[lo].start <= pos else None
 
 
-def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tuple[int, int] | None:
-    """The name that starts at ``pos`` right after a title or role, if one does."""
+def name_after(
+    text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer, *, personal: bool = False
+) -> tuple[int, int] | None:
+    """The name that starts at ``pos`` right after a title or role, if one does.
+
+    ``personal``: the title names one person's office (局长, 教授), not a group (干部, 村民), so a
+    surname and a rare dictionary word (隋 立新, 禹 振华) make a name where the word ends.
+    """
     if pos >= len(text) or not is_han(text[pos]):
         return None
     first = token_at(toks, pos)
@@ -188,16 +197,43 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
         return first.start, first.end  # 秘书长罗干/ns, 主席刘澜涛/n: a rare dictionary word
     if first.word in gaz.titles or gaz.is_place(first.word) or first.word in gaz.orgs:
         return None
+    whole = _long_name_words(text, toks, first, gaz)
+    if whole is not None:
+        return whole
     # a foreign name: a run of transliteration characters up to a break
     k = pos
     while k < len(text) and k - pos < 10 and text[k] in gaz.translit:
         k += 1
     after_run = token_at(toks, k)
-    at_break = k == len(text) or text[k] in PUNCT_BREAK or (after_run and after_run.start == k)
+    at_break = (
+        k == len(text)
+        or text[k] in PUNCT_BREAK
+        or (after_run and after_run.start == k)
+        or (text[k] in FUNCTION_CHARS and k - pos >= 4)  # 部长马尔多卡说: the HMM glued 卡说
+    )
     if k - pos >= 3 and at_break and not in_dictionary(text[pos:k]):
         return pos, k
     if k - pos >= 4 and first.end == k and first.flag in ("ns", "nrt") and not gaz.is_place(first.word):
         return pos, k  # 总统巴嘎班迪/ns: a long transliterated word right after a title is the person
+    if (
+        first.flag in ("ns", "nrt")
+        and len(first.word) == 4
+        and not gaz.is_place(first.word)
+        and first.word[-1] not in _THING_END
+        and text[first.end : first.end + 1] == "、"
+    ):
+        return first.start, first.end  # 书记巴特尔吉/ns、: a four-character name word in a list
+    e = first.end
+    after_first = token_at(toks, e)
+    if (
+        2 <= e - pos <= 3
+        and first.flag in ("ns", "nrt", "nr")
+        and not gaz.is_place(first.word)
+        and first.word[-1] not in _THING_END
+        and (e == len(text) or not is_han(text[e]) or text[e] in FUNCTION_CHARS or text[e : e + 2] in _AFTER_NAME)
+        and (first.flag != "ns" or after_first is None or after_first.start == e)
+    ):
+        return pos, e  # 协调员丹尼斯/ns 的, 总统普京/ns 在: a dictionary foreign name right after a title
     if (
         k - pos == 2
         and first.end == k
@@ -247,6 +283,9 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
         and len(given.word) >= 2
         and given.flag not in NAME_FLAGS | {"new"}
     ):
+        surname_only = text[pos] in gaz.surnames and (dict_tag(text[pos]) or "x")[:1] not in "pcdur"
+        if personal and surname_only and _rare_given(text, toks, given, gaz):
+            return pos, given.end  # 局长禹/振华/nz 带队, 副省长隋/立新/d 出席
         return None  # 干部包/小区, 总书记和/人民, 代表时/强调: the "given name" is an ordinary word
     if third in _WORD_SUFFIX and in_dictionary(text[pos:end2]):
         return None  # 常态化: a dictionary word and a word-forming suffix
@@ -258,13 +297,81 @@ def name_after(text: str, toks: Sequence[Token], pos: int, gaz: Gazetteer) -> tu
     return (pos, end2) if two_only else (pos, end2 + 1)
 
 
+# forms of address that follow a name (林方同志, 王先生): they anchor the name before them only
+AFTER_ONLY_TITLES = frozenset({"同志", "先生", "女士", "小姐", "夫人"})
+# one-character words that are a conjunction, adverb, particle or pronoun here (和, 都, 的, 他)
+_NOT_A_NAME_START = frozenset("cdur")
+
+
+# above this jieba frequency a dictionary word is too common to be a given name after a surname
+_GIVEN_WORD_FREQ = 1000
+# titles that name a group of people, not one office: a weak anchor (干部包小区, 代表时强调)
+_GROUP_TITLES = frozenset({"干部", "党员", "村民", "居民", "工人", "农民", "代表", "委员", "常委", "同志", "老人"})
+
+
+def _rare_given(text: str, toks: Sequence[Token], given: Token, gaz: Gazetteer) -> bool:
+    """A two-character dictionary word that can be a given name: rare, a noun, time word,
+    adjective or adverb, and the name ends with it (a break, a function character, a verb or a
+    word of two characters or more: 禹振华 带队)."""
+    if len(given.word) != 2 or word_freq(given.word) >= _GIVEN_WORD_FREQ or given.flag[:1] not in "ntadjs":
+        return False
+    e = given.end
+    if e == len(text) or text[e] in PUNCT_BREAK or text[e] in FUNCTION_CHARS:
+        return True
+    nxt = token_at(toks, e)
+    return nxt is not None and nxt.start == e and (nxt.flag[:1] in "vpc" or len(nxt.word) >= 2)
+
+
+def _ends_name(text: str, toks: Sequence[Token], e: int) -> bool:
+    """A name may end at ``e``: a break, a function character, a verb or a time word follows."""
+    if e >= len(text) or text[e] in PUNCT_BREAK or text[e] in FUNCTION_CHARS:
+        return True
+    nxt = token_at(toks, e)
+    return nxt is not None and nxt.start == e and nxt.flag[:1] in "vt"
+
+
+def _long_name_words(text: str, toks: Sequence[Token], first: Token, gaz: Gazetteer) -> tuple[int, int] | None:
+    """A Japanese or other long name right after a title: one name word of four or five
+    characters (村山富市/ns, 中曾根康弘/nr), or two unknown two-character words (森本 一郎)."""
+    w = first.word
+    if not all(is_han(c) for c in w) or w in gaz.not_names:
+        return None
+    if (
+        first.flag in ("nr", "nrfg", "nrt", "ns")
+        and 4 <= len(w) <= 5
+        and (dict_tag(w[:2]) or "n")[0] not in "vad"  # not 宣誓就职/nr: a verb phrase
+        and _ends_name(text, toks, first.end)
+    ):
+        return first.start, first.end
+    second = token_at(toks, first.end)
+    if (
+        len(w) == 2
+        and first.flag in ("nr", "nrfg", "new")
+        and second is not None
+        and second.start == first.end
+        and len(second.word) == 2
+        and second.flag in ("nr", "nrfg", "new")
+        and all(is_han(c) for c in second.word)
+        and not gaz.is_place(second.word)
+        and not (first.flag != "new" and second.flag != "new")  # one of them no dictionary word
+        and _ends_name(text, toks, second.end)
+    ):
+        return first.start, second.end
+    return None
+
+
 def anchored_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Names right after a title or role word: 总统赫尔佐格, 副省长安立佳, 记者黄鹭."""
     out: list[Candidate] = []
-    for t in toks:
+    for i, t in enumerate(toks):
         if t.word not in gaz.titles and not (len(t.word) > 2 and t.word[-2:] in gaz.titles):
             continue
-        span = name_after(text, toks, t.end, gaz)
+        if t.word[-2:] in AFTER_ONLY_TITLES:
+            continue  # 女同志 都来了: no name after a form of address
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and len(nxt.word) == 1 and nxt.flag[:1] in _NOT_A_NAME_START:
+            continue  # 老同志 和 女同志: a conjunction or an adverb starts no name
+        span = name_after(text, toks, t.end, gaz, personal=t.word not in _GROUP_TITLES)
         if span is not None and text[span[0] : span[1]] not in gaz.not_names:
             out.append(Candidate(span[0], span[1], "PER", "rule", 0.85))
     return out

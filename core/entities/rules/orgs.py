@@ -42,6 +42,9 @@ _LEGAL_FORMS = frozenset({"有限", "有限责任", "股份", "股份有限", "�
 _DESCRIPTIVE = frozenset("各全本该每诸某此其")
 # last characters of two-character words that name a unit wherever they stand (酒厂, 粮库, 煤矿)
 _UNIT_CHARS = frozenset("厂库矿院团队社所校店")
+# units that, cut off as a word of their own (剪纸 厂/zg) or tagged a verb (长春 分行/v), still end
+# the name before them
+_UNIT_ALONE = frozenset({"厂", "矿", "库", "店", "分行", "支行"})
 # age groups jieba tags as time words, common inside names (老年 合唱团, 少年 宫)
 _AGE_GROUPS = frozenset({"老年", "青年", "少年", "中年", "儿童"})
 # first characters of two-character branch words that do name a unit (分社, 总局, 支行)
@@ -81,12 +84,22 @@ def person_government(w: str, gaz: Gazetteer) -> bool:
     )
 
 
+def _venue_head(w: str) -> str | None:
+    """The longest building or ground word ``w`` ends with (大会堂 over 会堂), if any."""
+    heads = words("venue_heads")
+    return next((w[-k:] for k in range(min(len(w), 5), 0, -1) if w[-k:] in heads), None)
+
+
 def tagged_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """jieba's nt words that pass ``nt_trusted``; venues are places; X政府 gives the person X."""
     out: list[Candidate] = []
     for t in toks:
         w = t.word
         if t.flag != "nt" or w in gaz.orgs or gaz.is_place(w):
+            continue
+        head = _venue_head(w)
+        if head is not None and len(w) >= len(head) + 2:
+            out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.7))  # 人民大会堂/nt: a building
             continue
         title = next((k for k in (3, 2) if len(w) > k + 1 and w[-k:] in gaz.titles), 0)
         if person_government(w, gaz):
@@ -102,6 +115,7 @@ def tagged_orgs(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             # 北京音乐厅, 人民大会堂: a venue is a place, not an organisation
             venue = w.endswith(("音乐厅", "大会堂", "礼堂", "公园", "纪念馆", "广场", "剧场", "体育馆"))
             out.append(Candidate(t.start, t.end, "LOC" if venue else "ORG", "jieba", 0.7))
+    # (a venue's name of a head and one character, 人大会堂 in 万人大会堂, is no building's name)
     return out
 
 
@@ -132,7 +146,7 @@ def org_word(t: Token, gaz: Gazetteer, right_after: bool = True) -> bool:
     w = t.word
     if w.endswith(_AD_HOC) or w.endswith("干部") or person_government(w, gaz):
         return False
-    if w in gaz.orgs or (t.flag == "nt" and nt_trusted(w, gaz)):
+    if w in gaz.orgs or (t.flag == "nt" and nt_trusted(w, gaz)) or w in _UNIT_ALONE:
         return True
     if t.flag not in NOUNISH or w in gaz.titles or w.endswith(_NT_NOT):
         return False
@@ -193,12 +207,16 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             or (t.flag == "ns" and place_token(t, gaz))
         ):
             continue
+        if w in ADMIN_PREFIX and len(w) == 1 and i > 0 and toks[i - 1].flag in PROPERISH:
+            continue  # 中庄 乡 石棉 矿: the 乡 ends the name before it, it opens no chain
         if not starts_org and i + 1 < n and place_token(toks[i + 1], gaz) and toks[i + 1].word not in gaz.divisions:
             continue  # 比勒陀利亚 南非研究中心: a city then a country is no chain of levels
         best = i if starts_org else None
         for j in range(i + 1, min(n, i + 6)):
             u = toks[j]
-            if (u.flag not in NOUNISH and u.word != "驻" and u.word not in _AGE_GROUPS) or u.word in gaz.titles:
+            if (
+                u.flag not in NOUNISH and u.word != "驻" and u.word not in _AGE_GROUPS and u.word not in _UNIT_ALONE
+            ) or u.word in gaz.titles:
                 break
             if t.word in gaz.orgs and u.word in gaz.orgs:
                 break  # 省委省政府: two organisations side by side, not one
@@ -241,7 +259,8 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
 
 def _foreign_name(t: Token, head: Token, gaz: Gazetteer) -> bool:
     """拉合尔 高等法院: a transliterated word jieba took for a person, before an institution."""
-    return len(t.word) >= 3 and gaz.is_translit(t.word) and not head.word.endswith("政府")
+    foreign = gaz.is_translit(t.word) or (t.flag in ("nr", "nrt") and t.word[0] not in gaz.common_surnames)
+    return len(t.word) >= 3 and foreign and not head.word.endswith("政府")
 
 
 def _long_inner(t: Token) -> bool:

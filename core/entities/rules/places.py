@@ -7,11 +7,13 @@ abbreviation fused into a title word (``省委书记``) is one jieba token and i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
-from core.entities.jieba.tokenizer import Token, dict_tag, word_freq
+from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
 from core.entities.rules.gazetteer import LOC_SUFFIX_CHARS, LOC_SUFFIX_WORDS, Gazetteer
+from core.entities.rules.names import is_han
 from core.entities.rules.wordlists import words
 
 NOUNISH = frozenset({"n", "nz", "vn", "j", "nt", "ns", "nr", "l", "new", "eng", "an", "ng", "b"})
@@ -253,8 +255,8 @@ def _ns_trusted(w: str, gaz: Gazetteer) -> bool:
     A place suffix or a geographic ending after a stem that is not itself generic; ``X地区`` and
     ``X大部`` are areas of a place, not names.
     """
-    if len(w) < 2 or w[0] in _NOT_NAME_START or w.endswith(("地区", "大部")):
-        return False
+    if len(w) < 2 or w[0] in _NOT_NAME_START or w.endswith(("地区", "大部", "城市")):
+        return False  # X地区, X大部: areas of a place; X城市: a kind of city
     if w[0] in _NUMERAL and (len(w) < 3 or w[1] in _NUMERAL or w[1] in _MEASURE):
         # 三江, 一座山: a count; 八达岭 (a numeral starting a longer name) is a name
         return False
@@ -276,10 +278,10 @@ def _place_prefix(t: Token, gaz: Gazetteer) -> list[Candidate]:
         head, rest = w[:k], w[k:]
         if (
             gaz.is_place(head)
-            and rest[0] not in LOC_SUFFIX_CHARS
+            and (rest[0] not in LOC_SUFFIX_CHARS or (len(rest) >= 2 and in_dictionary(rest)))
             and (not gaz.org_suffix(rest) or rest in GENERIC)
             and not rest.startswith(tuple(LOC_SUFFIX_WORDS))
-        ):
+        ):  # 香港 市民, 重庆 市区: a word of its own after the place (not 重庆市 + 区)
             return [Candidate(t.start, t.start + k, "LOC", "rule", 0.8)]
     return []
 
@@ -332,8 +334,25 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
                 out.extend(_place_prefix(t, gaz))
         elif t.flag in ("n", "nz") and len(w) >= 3:
             out.extend(_place_prefix(t, gaz))
+        elif t.flag in ("nr", "nrfg") and len(w) >= 4 and w[:2] in gaz.divisions and in_dictionary(w[2:]):
+            out.extend(_place_prefix(t, gaz))  # 台湾独立/nr: jieba's "name" is a region and a word
+        elif t.flag == "nr" and len(w) == 3 and w[-1] in _WATER_HILL and w[0] not in gaz.common_surnames:
+            out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.6))  # 嘉陵江/nr, 寒山寺/nr
+        elif (
+            t.flag == "nr"
+            and len(w) == 3
+            and w[-1] in _VILLAGE_ENDS
+            and w[0] not in _NOT_NAME_START
+            and (dict_tag(w[:-1]) or "n")[0] not in "avd"  # not 富裕 村: a description
+        ):
+            out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.6))  # 西营镇/nr: no name ends in 镇
         # (an nrt word that is a known place was taken above)
     return out
+
+
+# endings that make a three-character jieba "name" a river, a hill or a temple when its first
+# character is no common surname (嘉陵江, 寒山寺; not 李长江)
+_WATER_HILL = frozenset("江河湖山岭峰寺屿岛")
 
 
 # one-character prepositions after which a transliterated jieba ns word is a place (在米兰)
@@ -369,6 +388,31 @@ def context_places(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+# a foreign province or state named by two transliterated parts and a dash (夸祖鲁—纳塔尔省, and
+# its short form 夸—纳省): one place
+_DASHED_PROVINCE_RE = re.compile(r"([\u4e00-\u9fff]{1,6})[—–－-]([\u4e00-\u9fff]{1,6}?)([省州])")
+
+
+def dashed_provinces(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """夸祖鲁—纳塔尔省, 夸—纳省: transliterated parts joined by a dash, closed by 省/州."""
+    out: list[Candidate] = []
+    if "省" not in text and "州" not in text:
+        return out
+    for m in _DASHED_PROVINCE_RE.finditer(text):
+        first, second = m.group(1), m.group(2)
+        # the first part back to where transliteration stops (南非夸祖鲁 → 夸祖鲁)
+        k = len(first)
+        while k > 0 and first[k - 1] in gaz.translit:
+            k -= 1
+        first, s = first[k:], m.start(1) + k
+        if not first or not second or not gaz.is_translit(second) or gaz.is_place(second + m.group(3)):
+            continue  # 上海—杭州: the second part is a known city of its own
+        if any(gaz.is_place(text[max(0, s - j) : s + len(first)]) for j in (1, 2, 3)):
+            continue  # 上海—: the first part is the end of a known place
+        out.append(Candidate(s, m.end(), "LOC", "rule", 0.8))
+    return out
+
+
 def known_phrases(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Known organisation names jieba cuts into several words (博鳌 亚洲 论坛, 水利 部).
 
@@ -401,6 +445,8 @@ def _stem_ok(stem: Sequence[Token], suffix: str, gaz: Gazetteer) -> bool:
         return False
     if any(t.word[0] in _NOT_NAME_START or t.word[0] in _NUMERAL for t in stem):
         return False  # 京城 各大 公园, 十大 景区: a determiner or a count inside the stem
+    if any(t.flag == "new" and any((dict_tag(c) or "x")[0] == "d" for c in t.word) for t in stem):
+        return False  # 后常去/new 公园: an unknown word holding an adverb (常) is a phrase, no name
     if len(stem) == 1 and stem[0].flag == "n" and word_freq(word) > _COMMON_NOUN_FREQ:
         return False
     if len(stem) == 1 and place_token(stem[0], gaz):
@@ -420,6 +466,40 @@ def _stem_ok(stem: Sequence[Token], suffix: str, gaz: Gazetteer) -> bool:
         or (t.flag == "n" and t.word not in GENERIC and not gaz.org_suffix(t.word))
         for t in stem
     )
+
+
+# a township or village printed as its own word after its name (青石 镇, 柳林 乡, 白杨 村)
+_VILLAGE_ENDS = frozenset({"乡", "镇", "村", "屯"})
+# the name of a township or village is a rare word (青石 231, 柳林 32), never a frequent
+# description (试点 1130, 贫困 1882, 花卉 524): jieba's frequency draws that line
+_VILLAGE_STEM_FREQ = 500
+_VILLAGE_STEM_FLAGS = frozenset({"n", "nr", "nz", "ns", "nrt", "new", "j"})
+
+
+def village_stem(t: Token, gaz: Gazetteer) -> bool:
+    """A word that can name the township or village after it: proper-looking, rare, not a kind."""
+    w = t.word
+    return (
+        2 <= len(w) <= 3
+        and t.flag in _VILLAGE_STEM_FLAGS
+        and all(is_han(c) for c in w)
+        and w[0] not in _NOT_NAME_START
+        and w[0] not in _NUMERAL
+        and w[0] not in "老小"  # 老大难 村, 小康 村: a description
+        and w[0] not in LOC_SUFFIX_CHARS
+        and w not in GENERIC
+        and gaz.org_suffix(w) is None
+        and word_freq(w) <= _VILLAGE_STEM_FREQ
+    )
+
+
+def _verb_stem(t: Token) -> bool:
+    """A rare word jieba reads as a verb can still name a township after its county (宣和/v 镇)."""
+    return t.flag == "v" and len(t.word) == 2 and word_freq(t.word) <= _VERB_STEM_FREQ
+
+
+# a township named like a verb is a rare word (宣和 165), not a common verb (发展, 建设)
+_VERB_STEM_FREQ = 200
 
 
 def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
@@ -444,6 +524,31 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         place = place_token(t, gaz)
         if place and nxt.word in LOC_SUFFIX_CHARS and t.word[-1] not in LOC_SUFFIX_CHARS:
             out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.75))  # not 重庆市 + 区
+            continue
+        if nxt.word in LOC_SUFFIX_CHARS and t.word + nxt.word in gaz.divisions:
+            out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.8))  # 九台/m 区: a division jieba cut
+            continue
+        if (
+            t.flag == "new"
+            and i > 0
+            and t.word[0] in _VILLAGE_ENDS
+            and nxt.word in _VILLAGE_ENDS
+            and village_stem(Token(t.word[1:], "new", t.start + 1, t.end), gaz)
+            and (toks[i - 1].flag == "new" or village_stem(toks[i - 1], gaz))
+        ):
+            # 洋河 镇柳河/new 村: the HMM glued a township's 镇 to the village's name after it
+            out.append(Candidate(toks[i - 1].start, t.start + 1, "LOC", "rule", 0.6))
+            out.append(Candidate(t.start + 1, nxt.end, "LOC", "rule", 0.6))
+            continue
+        if (
+            nxt.word in _VILLAGE_ENDS
+            and not place
+            and (
+                village_stem(t, gaz)
+                or (i > 0 and toks[i - 1].word[-1:] in ("县", "市", "区") and _verb_stem(t))  # 该县 宣和/v 镇
+            )
+        ):
+            out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.6))  # 青石 + 镇, 柳林 + 乡
             continue
         if place and nxt.word == "地区" and area_name(t.word, gaz):
             out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.8))

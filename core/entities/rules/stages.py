@@ -12,14 +12,22 @@ from core.dateline import find_dateline
 from core.entities.candidates import TIER_SURE, Candidate
 from core.entities.pipeline import Detector, Refiner, Segment
 from core.entities.rules import fixes
+from core.entities.rules.committees import central_committees, local_bodies, place_committees
 from core.entities.rules.foreign import dotted_names, joined_fragments
 from core.entities.rules.lists import listed_names
 from core.entities.rules.names import anchored_names, tagged_names
 from core.entities.rules.orgkinds import fused_named_committees, org_kinds, venue_places
 from core.entities.rules.orgs import fused_title_orgs, long_orgs, org_chains, prefixed_orgs, tagged_orgs, word_orgs
 from core.entities.rules.persons import anonymised_names, captioned_names, credit_names, speaker_names
-from core.entities.rules.places import context_places, gazetteer_words, known_phrases, place_compounds
+from core.entities.rules.places import (
+    context_places,
+    dashed_provinces,
+    gazetteer_words,
+    known_phrases,
+    place_compounds,
+)
 from core.entities.rules.timex import find_times
+from core.entities.rules.units import company_names, named_units
 
 
 def times(seg: Segment) -> Iterable[Candidate]:
@@ -62,6 +70,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda s: known_phrases(s.text, s.tokens, s.gaz),
     lambda s: place_compounds(s.tokens, s.gaz),
     lambda s: context_places(s.tokens, s.gaz),
+    lambda s: dashed_provinces(s.text, s.gaz),
     lambda s: tagged_orgs(s.tokens, s.gaz),
     lambda s: org_chains(s.tokens, s.gaz),
     lambda s: long_orgs(s.tokens, s.gaz),
@@ -69,8 +78,13 @@ DETECTORS: tuple[Detector, ...] = (
     fixes.titled_names,
     fixes.surname_titles,
     fixes.byline_names,
+    fixes.addressed_names,
     fixes.nicknames,
     fixes.numbered_units,
+    named_units,
+    company_names,
+    place_committees,
+    central_committees,
     fused_named_committees,
     venue_places,
     dateline,
@@ -80,6 +94,7 @@ REFINERS: tuple[Refiner, ...] = (
     lambda s, c: c + prefixed_orgs(s.text, c),
     lambda s, c: fused_title_orgs(s.text, c, s.gaz),
     lambda s, c: c + listed_names(s.text, s.tokens, c, s.gaz),
+    local_bodies,
     fixes.absorb_orgs,
     org_kinds,
     fixes.drop_false_alarms,

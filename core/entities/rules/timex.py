@@ -11,13 +11,18 @@ text                   value
 4月20日 / １２月３１日 ``--04-20``
 4月                    ``--04``
 20日                   ``---20``
-上午九时二十分         ``T09:20``
-下午3时                ``T15:00``
-4月20日下午3时         ``--04-20T15:00``
+上午九时二十分         ``九时二十分``: ``T09:20``
+下午3时                ``3时``: ``T15:00``
+4月20日下午3时         ``4月20日`` and ``3时``: ``--04-20``, ``--04-20T15:00``
+1998年元月1日          ``1998年`` and ``1日``: ``1998``, ``1998-01-01``
+周四 / 星期六          ``周四`` / ``星期六`` (no value: a weekday is no date)
 90年代 / 21世纪        not a TIME (decades and centuries are periods, not dates)
 =====================  ==================
 
-Relative times (今天, 今年, 上来, 后在) are never matched: a TIME needs a numeral.
+Relative times (今天, 今年, 上来, 后在) are never matched: a TIME needs a numeral.  The words
+without one inside an expression (上午, 清晨, 元月) are relative times too: the guide leaves them
+out, so the mention is the numbered parts around them, each with the value of the whole
+expression up to its end (``上午九时`` is ``九时``, worth ``T09:00``).
 """
 
 from __future__ import annotations
@@ -39,10 +44,14 @@ _PERIOD = r"(?P<p>凌晨|清晨|早晨|早上|上午|中午|午间|下午|傍晚
 _HOUR = rf"(?P<h>[{_D}]{{1,2}}|二十[一二三四]?|十[一二三四五六七八九]?|[零一二两三四五六七八九])[时点]"
 _MIN = rf"(?:(?P<mi>[{_D}]{{1,2}}|[二三四五]?十[一二三四五六七八九]?|零?[一二三四五六七八九])分|(?P<half>半))"
 _CLOCK = rf"(?:{_PERIOD}?(?:{_HOUR}(?:{_MIN})?|(?P<h2>[{_D}]{{1,2}})[:：](?P<mi2>[{_D}]{{2}})))"
-_WEEK = r"(?:星期|礼拜)[一二三四五六日天]"
+# 周四 is a weekday, 一周四次 a count of weeks, 周一次 once a week
+_WEEK = (
+    r"(?:(?:星期|礼拜)[一二三四五六日天]"
+    r"|(?<![一二两三四五六七八九十几数0-9０-９])周[一二三四五六日](?![十百千个次年期天周]))"
+)
 # every alternative needs a numeral; the lookahead makes the scan cheap on ordinary text
 TIME_RE = re.compile(
-    rf"(?=[{_D}{_CN}十廿两凌清早上中午下傍晚夜深星礼元正])"
+    rf"(?=[{_D}{_CN}十廿两凌清早上中午下傍晚夜深星礼周元正])"
     rf"(?:{_WEEK}|(?:{_YEAR})?(?:{_MONTH})?(?:{_DAY})?{_CLOCK}?)"
 )
 # a number right before or after means a quantity, not a date (3.5月 / 20日元 are rare; 第20日 too)
@@ -137,14 +146,34 @@ def _index_points(text: str, m: re.Match[str]) -> bool:
     return any(w in before for w in words("market_words"))
 
 
+def _numbered_parts(m: re.Match[str]) -> list[tuple[int, int]]:
+    """The spans of ``m`` left when its words without a numeral (上午, 元月) are taken out."""
+    gaps = []
+    if m.group("p"):
+        gaps.append(m.span("p"))
+    if m.group("m") in ("元", "正"):
+        end = m.end("m") + 1  # 元 + 月
+        gaps.append((m.start("m"), end + (m.string.startswith("份", end) and end < m.end())))
+    if not gaps:
+        return [m.span()]
+    parts, at = [], m.start()
+    for s, e in sorted(gaps):
+        if s > at:
+            parts.append((at, s))
+        at = e
+    if at < m.end():
+        parts.append((at, m.end()))
+    return parts
+
+
 def find_times(text: str) -> list[TimeMatch]:
-    """Every calendar/clock expression with a numeral in ``text``."""
+    """Every calendar/clock expression with a numeral in ``text`` (its numbered parts)."""
     out: list[TimeMatch] = []
     for m in TIME_RE.finditer(text):
         s, e = m.span()
         if s == e:
             continue
-        if s > 0 and text[s - 1] in _BAD_BEFORE:
+        if s > 0 and text[s - 1] in _BAD_BEFORE and not (text[s] == "周" and text[s - 1] == "每"):
             continue
         if (text.startswith(_BAD_AFTER, e) and not text.startswith(_FESTIVAL, e)) or _looks_like_quantity(m):
             continue
@@ -154,5 +183,11 @@ def find_times(text: str) -> list[TimeMatch]:
             value = _value(m)
         except IndexError:
             value = None
-        out.append(TimeMatch(s, e, value))
+        parts = _numbered_parts(m)
+        if not parts:
+            continue  # 元月份: no numeral left
+        for ps, pe in parts[:-1]:  # 1998年 | 元月 | 1日: the year part is worth its own value
+            head = TIME_RE.match(text, ps, pe)
+            out.append(TimeMatch(ps, pe, _value(head) if head is not None and head.end() == pe else None))
+        out.append(TimeMatch(*parts[-1], value))
     return out

@@ -1,0 +1,104 @@
+"""Named works, mines, depots and schools: a name, at most one word of kind, a unit head.
+
+jieba cuts such names apart and often tags the name itself as a person (``青龙山/nr 热电厂``,
+``钟山/nr 煤矿``) or an unknown word (``怀德/new 粮库``).  The head comes from
+``resources/entities/unit_heads.txt`` (short school names after a city: ``school_heads.txt``);
+the name must look like one: a proper or unknown word, or
+a word tagged nr that ends like a place (山, 河, 湖…), since a person's name before 厂 is rare
+and ``克林顿 政府`` is left to the person rules.  A place before it joins it later
+(``fixes.absorb_orgs``): ``吉林市 龙潭 粮库`` is one ORG.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from core.entities.candidates import Candidate
+from core.entities.jieba.tokenizer import Token, word_freq
+from core.entities.pipeline import Segment
+from core.entities.rules.gazetteer import Gazetteer
+from core.entities.rules.names import is_han
+from core.entities.rules.places import GENERIC
+from core.entities.rules.wordlists import words
+
+# flags of a word that can name a unit by itself
+_NAME_FLAGS = frozenset({"ns", "nz", "new", "j", "nrt"})
+# a word tagged nr names a unit when it ends like a place (石景山, 钟山), not like a person
+_PLACE_ENDS = frozenset("山江河湖海岛港湾峡岭川泉洲州城关门寺塔桥街路陵水峰坡岗沟屯庄")
+# flags of the one word of kind that may stand between the name and the head (发电 总厂)
+_KIND_FLAGS = frozenset({"n", "vn", "nz", "b"})
+# above this jieba frequency a word is an ordinary word, not the name of a unit (国有, 中国)
+_NAME_FREQ = 3000
+_KIND_FREQ = 20000
+
+
+def _name_word(t: Token, gaz: Gazetteer) -> bool:
+    w = t.word
+    if not 2 <= len(w) <= 5 or not all(is_han(c) for c in w) or w in GENERIC or w in gaz.titles:
+        return False
+    if word_freq(w) > _NAME_FREQ or w in gaz.orgs:
+        return False
+    return t.flag in _NAME_FLAGS or (t.flag in ("nr", "nrfg") and w[-1] in _PLACE_ENDS)
+
+
+def _kind_word(t: Token) -> bool:
+    return t.flag in _KIND_FLAGS and 2 <= len(t.word) <= 3 and word_freq(t.word) <= _KIND_FREQ
+
+
+def named_units(seg: Segment) -> Iterable[Candidate]:
+    """青龙山热电厂, 兴华厂, 太行山发电总厂: a name word, a word of kind or none, a unit head."""
+    toks, gaz = seg.tokens, seg.gaz
+    heads, schools = words("unit_heads"), words("school_heads")
+    out: list[Candidate] = []
+    for k, t in enumerate(toks):
+        if k == 0 or (t.word not in heads and t.word not in schools):
+            continue
+        if t.word in schools and gaz.is_place(toks[k - 1].word):
+            out.append(Candidate(toks[k - 1].start, t.end, "ORG", "rule", 0.7))  # 广州 美院
+            continue
+        for width in (1, 2):
+            i = k - width
+            if i < 0:
+                break
+            if width == 2 and not _kind_word(toks[k - 1]):
+                break
+            if _name_word(toks[i], gaz):
+                out.append(Candidate(toks[i].start, t.end, "ORG", "rule", 0.7))
+                break
+    return out
+
+
+# a company's legal form closes its name (一汽解放汽车 有限公司, 长光卫星技术 股份 有限公司)
+_LEGAL_CLOSERS = ("有限公司", "有限责任公司")
+# words that may stand inside a company's name; a verb only after a proper word (一汽 解放)
+_COMPANY_FLAGS = frozenset({"n", "nz", "ns", "nr", "nrt", "nrfg", "new", "j", "vn", "b", "nt", "eng", "an", "v", "l"})
+_PROPER = frozenset({"nz", "ns", "nr", "nrt", "nrfg", "new", "j", "eng", "nt"})
+_COMPANY_WORDS_MAX = 6
+_COMPANY_CHARS_MAX = 20
+
+
+def company_names(seg: Segment) -> Iterable[Candidate]:
+    """X有限公司: the words before a legal form back to a break, when one of them is a name."""
+    toks, gaz = seg.tokens, seg.gaz
+    out: list[Candidate] = []
+    for k, t in enumerate(toks):
+        if not t.word.endswith(_LEGAL_CLOSERS):
+            continue
+        i = k
+        if len(t.word) == 4 and k > 0 and toks[k - 1].word in ("股份", "集团", "控股"):
+            i = k - 1  # 股份 有限公司: the legal form in two words
+        j = i
+        while (
+            j > 0
+            and i - j < _COMPANY_WORDS_MAX
+            and toks[j - 1].flag in _COMPANY_FLAGS
+            and toks[j - 1].word not in gaz.titles
+            and t.end - toks[j - 1].start <= _COMPANY_CHARS_MAX
+            and all(is_han(c) or c.isalnum() for c in toks[j - 1].word)
+        ):
+            j -= 1
+        while j < i and toks[j].flag in ("v", "vn", "l", "an"):
+            j += 1  # 成立 / 投资 … 有限公司: a verb opening the run is no part of the name
+        if j < i and any(toks[m].flag in _PROPER or gaz.is_place(toks[m].word) for m in range(j, i)):
+            out.append(Candidate(toks[j].start, t.end, "ORG", "rule", 0.75))
+    return out
