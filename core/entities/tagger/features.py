@@ -7,6 +7,7 @@ proposes.  Everything is a string feature; crfsuite weighs them.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 
 from core.entities.candidates import Candidate, resolve
@@ -39,39 +40,45 @@ def word_tags(length: int, toks: Sequence[Token]) -> list[str]:
     tags = ["S-x"] * length
     for t in toks:
         n = t.end - t.start
-        for k in range(n):
-            pos = "S" if n == 1 else "B" if k == 0 else "E" if k == n - 1 else "M"
-            if t.start + k < length:
-                tags[t.start + k] = f"{pos}-{t.flag}"
+        if n <= 0 or t.start < 0:  # (a jieba token is never empty nor before the text)
+            continue
+        word = ["S-" + t.flag] if n == 1 else ["B-" + t.flag, *(["M-" + t.flag] * (n - 2)), "E-" + t.flag]
+        tags[t.start : t.start + n] = word[: max(0, length - t.start)]
     return tags
 
 
 def char_features(text: str, rules: Sequence[str], words: Sequence[str]) -> list[list[str]]:
-    """One feature list per character of ``text``."""
+    """One feature list per character of ``text``, built column by column (one feature kind over
+    the whole text at a time: the same strings as one character at a time, a few times faster)."""
     n = len(text)
-    padded = _PAD * _WINDOW + text + _PAD * _WINDOW
-    out: list[list[str]] = []
-    for i in range(n):
-        p = i + _WINDOW
-        f = [
-            "b",
-            f"c0={padded[p]}",
-            f"c-1={padded[p - 1]}",
-            f"c+1={padded[p + 1]}",
-            f"c-2={padded[p - 2]}",
-            f"c+2={padded[p + 2]}",
-            f"c-1c0={padded[p - 1 : p + 1]}",
-            f"c0c+1={padded[p : p + 2]}",
-            f"c-1c+1={padded[p - 1]}{padded[p + 1]}",
-            f"r={rules[i]}",
-            f"r-1={rules[i - 1] if i else 'BOS'}",
-            f"r+1={rules[i + 1] if i + 1 < n else 'EOS'}",
-            f"w={words[i]}",
-            f"w-1={words[i - 1] if i else 'BOS'}",
-            f"w+1={words[i + 1] if i + 1 < n else 'EOS'}",
-            f"r.c0={rules[i]}|{padded[p]}",
-        ]
-        out.append(f)
+    if not n:
+        return []
+    padded = _PAD * _WINDOW + text + _PAD * _WINDOW  # padded[i + _WINDOW] is text[i]
+    pairs = [a + b for a, b in itertools.pairwise(padded)]  # pairs[j] == padded[j : j + 2]
+    skips = [a + b for a, b in zip(padded, padded[2:], strict=False)]  # skips[j] == padded[j] + padded[j + 2]
+    rl = list(rules[:n])
+    wl = list(words[:n])
+    out = [
+        ["b", *row]
+        for row in zip(
+            ["c0=" + c for c in text],
+            ["c-1=" + c for c in padded[1 : n + 1]],
+            ["c+1=" + c for c in padded[3 : n + 3]],
+            ["c-2=" + c for c in padded[:n]],
+            ["c+2=" + c for c in padded[4 : n + 4]],
+            ["c-1c0=" + p for p in pairs[1 : n + 1]],
+            ["c0c+1=" + p for p in pairs[2 : n + 2]],
+            ["c-1c+1=" + p for p in skips[1 : n + 1]],
+            ["r=" + r for r in rl],
+            ["r-1=" + r for r in ["BOS", *rl[:-1]]],
+            ["r+1=" + r for r in [*rl[1:], "EOS"]],
+            ["w=" + w for w in wl],
+            ["w-1=" + w for w in ["BOS", *wl[:-1]]],
+            ["w+1=" + w for w in [*wl[1:], "EOS"]],
+            ["r.c0=" + r + "|" + c for r, c in zip(rl, text, strict=False)],
+            strict=True,
+        )
+    ]
     _span_features(text, rules, out)
     return out
 
