@@ -47,36 +47,87 @@ def word_tags(length: int, toks: Sequence[Token]) -> list[str]:
     return tags
 
 
+# the feature strings already made, kept to be reused: building a character's features is then
+# looking up a few strings instead of formatting sixteen (the same strings, a few times faster)
+_MEMO_MAX = 200_000
+_chars: dict[str, tuple[str, str, str, str, str]] = {}
+_pairs: dict[str, tuple[str, str]] = {}
+_skips: dict[str, str] = {}
+_tags: dict[str, tuple[str, str, str, str, str, str]] = {}
+_rule_chars: dict[str, str] = {}
+
+
+def _memo_full() -> None:
+    """Forget the reused strings when they grow past ``_MEMO_MAX`` (text of many distinct pairs)."""
+    if len(_pairs) + len(_skips) + len(_rule_chars) > _MEMO_MAX:
+        _pairs.clear()
+        _skips.clear()
+        _rule_chars.clear()
+
+
+def _char(c: str) -> tuple[str, str, str, str, str]:
+    f = _chars[c] = (f"c0={c}", f"c-1={c}", f"c+1={c}", f"c-2={c}", f"c+2={c}")
+    return f
+
+
+def _pair(p: str) -> tuple[str, str]:
+    f = _pairs[p] = (f"c-1c0={p}", f"c0c+1={p}")
+    return f
+
+
+def _skip(p: str) -> str:
+    f = _skips[p] = f"c-1c+1={p}"
+    return f
+
+
+def _tag(t: str) -> tuple[str, str, str, str, str, str]:
+    f = _tags[t] = (f"r={t}", f"r-1={t}", f"r+1={t}", f"w={t}", f"w-1={t}", f"w+1={t}")
+    return f
+
+
+def _rule_char(k: str) -> str:
+    f = _rule_chars[k] = f"r.c0={k}"
+    return f
+
+
 def char_features(text: str, rules: Sequence[str], words: Sequence[str]) -> list[list[str]]:
-    """One feature list per character of ``text``, built column by column (one feature kind over
-    the whole text at a time: the same strings as one character at a time, a few times faster)."""
+    """One feature list per character of ``text``: its characters around, the rules' tags and
+    jieba's word tags of it and its neighbours, and the rules' mention it is part of."""
     n = len(text)
     if not n:
         return []
+    _memo_full()
+    chars, pairs, skips, tags, rule_chars = _chars, _pairs, _skips, _tags, _rule_chars
     padded = _PAD * _WINDOW + text + _PAD * _WINDOW  # padded[i + _WINDOW] is text[i]
-    pairs = [a + b for a, b in itertools.pairwise(padded)]  # pairs[j] == padded[j : j + 2]
-    skips = [a + b for a, b in zip(padded, padded[2:], strict=False)]  # skips[j] == padded[j] + padded[j + 2]
-    rl = list(rules[:n])
-    wl = list(words[:n])
+    cs = [chars[c] if c in chars else _char(c) for c in padded]
+    ps = [pairs[p] if p in pairs else _pair(p) for p in (a + b for a, b in itertools.pairwise(padded))]
+    ks = [skips[p] if p in skips else _skip(p) for p in (a + b for a, b in zip(padded, padded[2:], strict=False))]
+    rl = [tags[t] if t in tags else _tag(t) for t in ("BOS", *rules[:n], "EOS")]
+    wl = [tags[t] if t in tags else _tag(t) for t in ("BOS", *words[:n], "EOS")]
+    rc = [
+        rule_chars[k] if k in rule_chars else _rule_char(k)
+        for k in (f"{r}|{c}" for r, c in zip(rules, text, strict=False))
+    ]
+    # position i: cs[i + 2] is its character, ps[i + 1] the pair ending at it, rl[i + 1] its rule tag
     out = [
-        ["b", *row]
-        for row in zip(
-            ["c0=" + c for c in text],
-            ["c-1=" + c for c in padded[1 : n + 1]],
-            ["c+1=" + c for c in padded[3 : n + 3]],
-            ["c-2=" + c for c in padded[:n]],
-            ["c+2=" + c for c in padded[4 : n + 4]],
-            ["c-1c0=" + p for p in pairs[1 : n + 1]],
-            ["c0c+1=" + p for p in pairs[2 : n + 2]],
-            ["c-1c+1=" + p for p in skips[1 : n + 1]],
-            ["r=" + r for r in rl],
-            ["r-1=" + r for r in ["BOS", *rl[:-1]]],
-            ["r+1=" + r for r in [*rl[1:], "EOS"]],
-            ["w=" + w for w in wl],
-            ["w-1=" + w for w in ["BOS", *wl[:-1]]],
-            ["w+1=" + w for w in [*wl[1:], "EOS"]],
-            ["r.c0=" + r + "|" + c for r, c in zip(rl, text, strict=False)],
-            strict=True,
+        ["b", c0[0], cm1[1], cp1[2], cm2[3], cp2[4], pm[0], pp[1], k, r0[0], rm[1], rp[2], w0[3], wm[4], wp[5], x]
+        for cm2, cm1, c0, cp1, cp2, pm, pp, k, rm, r0, rp, wm, w0, wp, x in zip(
+            cs,
+            cs[1:],
+            cs[2:],
+            cs[3:],
+            cs[4:],
+            ps[1:],
+            ps[2:],
+            ks[1:],
+            rl,
+            rl[1:],
+            rl[2:],
+            wl,
+            wl[1:],
+            wl[2:],
+            rc,
+            strict=False,
         )
     ]
     _span_features(text, rules, out)
