@@ -14,7 +14,7 @@ from core.edits.entity import RejectEntity
 from core.entities.jieba.tokenizer import Token
 from core.entities.pipeline import Pipeline, Segment
 from core.entities.rules import stages
-from core.entities.tagger.features import _span_features, bio, char_features, word_tags
+from core.entities.tagger.features import _span_features, bio, char_features, char_features_utf8, word_tags
 from core.entities.tagger.stage import TaggerStage, tagged_parser
 from core.entities.tagger.store import TaggerStore
 from core.entities.tagger.train import schedule_training, train
@@ -235,7 +235,10 @@ def test_column_wise_features_equal_the_per_character_ones(case: tuple[str, list
     text, rules, toks, length = case
     assert word_tags(length, toks) == _word_tags_one_by_one(length, toks)
     words = word_tags(len(text), toks)
-    assert char_features(text, rules, words) == _char_features_one_by_one(text, rules, words)
+    want = _char_features_one_by_one(text, rules, words)
+    assert char_features(text, rules, words) == want
+    assert char_features(text, rules, words) == want  # again, from the reused strings
+    assert char_features_utf8(text, rules, words) == [[f.encode("utf-8") for f in row] for row in want]
 
 
 def test_column_wise_features_of_a_written_sentence() -> None:
