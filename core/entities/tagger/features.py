@@ -7,7 +7,7 @@ proposes.  Everything is a string feature; crfsuite weighs them.
 
 from __future__ import annotations
 
-import itertools
+import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Generic, TypeVar
 
@@ -101,16 +101,11 @@ class _Features(Generic[S]):
         chars, pairs, skips, tags, rule_chars = self._chars, self._pairs, self._skips, self._tags, self._rule_chars
         padded = _PAD * _WINDOW + text + _PAD * _WINDOW  # padded[i + _WINDOW] is text[i]
         cs = [chars[c] if c in chars else self._char(c) for c in padded]
-        ps = [pairs[p] if p in pairs else self._pair(p) for p in (a + b for a, b in itertools.pairwise(padded))]
-        ks = [
-            skips[p] if p in skips else self._skip(p) for p in (a + b for a, b in zip(padded, padded[2:], strict=False))
-        ]
+        ps = [pairs[p] if p in pairs else self._pair(p) for p in map(operator.add, padded, padded[1:])]
+        ks = [skips[p] if p in skips else self._skip(p) for p in map(operator.add, padded, padded[2:])]
         rl = [tags[t] if t in tags else self._tag(t) for t in ("BOS", *rules[:n], "EOS")]
         wl = [tags[t] if t in tags else self._tag(t) for t in ("BOS", *words[:n], "EOS")]
-        rc = [
-            rule_chars[k] if k in rule_chars else self._rule_char(k)
-            for k in (f"{r}|{c}" for r, c in zip(rules, text, strict=False))
-        ]
+        rc = [rule_chars[k] if k in rule_chars else self._rule_char(k) for k in map("{}|{}".format, rules, text)]
         first = self._b
         # character i: cs[i + 2] is its character, ps[i + 1] the pair ending on it, rl[i + 1] its rule tag
         out = [
