@@ -252,3 +252,15 @@ def test_column_wise_features_of_a_written_sentence() -> None:
     assert feats[0][:9] == ["b", "c0=在", "c-1=#", "c+1=青", "c-2=#", "c+2=石", "c-1c0=#在", "c0c+1=在青", "c-1c+1=#青"]
     assert feats[-1][9:16] == ["r=O", "r-1=I-ORG", "r+1=EOS", "w=S-v", "w-1=E-n", "w+1=EOS", "r.c0=O|说"]
     assert char_features("", [], []) == []
+
+
+def test_features_are_the_same_after_the_reused_strings_are_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.entities.tagger import features
+
+    text, rules = "青石市政府说", ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    words = ["B-ns", "M-ns", "E-ns", "B-n", "E-n", "S-v"]
+    want = _char_features_one_by_one(text, rules, words)
+    assert char_features(text, rules, words) == want
+    monkeypatch.setattr(features, "_MEMO_MAX", 0)  # every call forgets what the last one made
+    assert char_features(text, rules, words) == want
+    assert char_features(text, rules, words) == want

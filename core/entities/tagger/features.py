@@ -94,18 +94,19 @@ class _Features(Generic[S]):
         n: int = len(text)
         if not n:
             return []
+        # (one ``get`` per lookup: another thread's parse may forget the strings meanwhile)
         if len(self._pairs) + len(self._skips) + len(self._rule_chars) > _MEMO_MAX:
             self._pairs.clear()
             self._skips.clear()
             self._rule_chars.clear()
         chars, pairs, skips, tags, rule_chars = self._chars, self._pairs, self._skips, self._tags, self._rule_chars
         padded = _PAD * _WINDOW + text + _PAD * _WINDOW  # padded[i + _WINDOW] is text[i]
-        cs = [chars[c] if c in chars else self._char(c) for c in padded]
-        ps = [pairs[p] if p in pairs else self._pair(p) for p in map(operator.add, padded, padded[1:])]
-        ks = [skips[p] if p in skips else self._skip(p) for p in map(operator.add, padded, padded[2:])]
-        rl = [tags[t] if t in tags else self._tag(t) for t in ("BOS", *rules[:n], "EOS")]
-        wl = [tags[t] if t in tags else self._tag(t) for t in ("BOS", *words[:n], "EOS")]
-        rc = [rule_chars[k] if k in rule_chars else self._rule_char(k) for k in map("{}|{}".format, rules, text)]
+        cs = [chars.get(c) or self._char(c) for c in padded]
+        ps = [pairs.get(p) or self._pair(p) for p in map(operator.add, padded, padded[1:])]
+        ks = [skips.get(p) or self._skip(p) for p in map(operator.add, padded, padded[2:])]
+        rl = [tags.get(t) or self._tag(t) for t in ("BOS", *rules[:n], "EOS")]
+        wl = [tags.get(t) or self._tag(t) for t in ("BOS", *words[:n], "EOS")]
+        rc = [rule_chars.get(k) or self._rule_char(k) for k in map("{}|{}".format, rules, text)]
         first = self._b
         # character i: cs[i + 2] is its character, ps[i + 1] the pair ending on it, rl[i + 1] its rule tag
         out = [
