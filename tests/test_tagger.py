@@ -203,17 +203,6 @@ def _char_features_one_by_one(text: str, rules: list[str], words: list[str]) -> 
     return out
 
 
-def _word_tags_one_by_one(length: int, toks: list[Token]) -> list[str]:
-    tags = ["S-x"] * length
-    for t in toks:
-        n = t.end - t.start
-        for k in range(n):
-            pos = "S" if n == 1 else "B" if k == 0 else "E" if k == n - 1 else "M"
-            if t.start + k < length:
-                tags[t.start + k] = f"{pos}-{t.flag}"
-    return tags
-
-
 @st.composite
 def _tagged_text(draw: st.DrawFn) -> tuple[str, list[str], list[Token], int]:
     text = draw(st.text(alphabet="青石市政府李建国#说，。 a1", max_size=30))
@@ -232,8 +221,7 @@ def _tagged_text(draw: st.DrawFn) -> tuple[str, list[str], list[Token], int]:
 
 @given(_tagged_text())
 def test_column_wise_features_equal_the_per_character_ones(case: tuple[str, list[str], list[Token], int]) -> None:
-    text, rules, toks, length = case
-    assert word_tags(length, toks) == _word_tags_one_by_one(length, toks)
+    text, rules, toks, _ = case
     words = word_tags(len(text), toks)
     want = _char_features_one_by_one(text, rules, words)
     assert char_features(text, rules, words) == want

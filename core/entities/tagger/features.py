@@ -41,10 +41,10 @@ def word_tags(length: int, toks: Sequence[Token]) -> list[str]:
     tags = ["S-x"] * length
     for t in toks:
         n = t.end - t.start
-        if n <= 0 or t.start < 0:  # (a jieba token is never empty nor before the text)
-            continue
-        word = ["S-" + t.flag] if n == 1 else ["B-" + t.flag, *(["M-" + t.flag] * (n - 2)), "E-" + t.flag]
-        tags[t.start : t.start + n] = word[: max(0, length - t.start)]
+        for k in range(n):
+            pos = "S" if n == 1 else "B" if k == 0 else "E" if k == n - 1 else "M"
+            if t.start + k < length:
+                tags[t.start + k] = f"{pos}-{t.flag}"
     return tags
 
 
