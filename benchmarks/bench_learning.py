@@ -102,6 +102,11 @@ def main() -> int:
             f"learning (x{learned_cpu / max(plain_cpu, 1e-9):.2f} CPU; {len(lexicon.entries)} entries, "
             f"{len(lexicon.decisions)} decisions)"
         )
+        per = 100_000 / len(raw.text)
+        print(
+            f"per 100k characters, CPU s: jieba.posseg.lcut {posseg_cpu * per:.2f}, parse {plain_cpu * per:.2f}, "
+            f"the tagger's share {(tagged_cpu - plain_cpu) * per:.2f}"
+        )
     return 0
 
 

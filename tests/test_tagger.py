@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from core.document import Document
 from core.edits.entity import RejectEntity
+from core.entities.jieba.tokenizer import Token
 from core.entities.pipeline import Pipeline, Segment
 from core.entities.rules import stages
-from core.entities.tagger.features import bio, char_features, word_tags
+from core.entities.tagger.features import _span_features, bio, char_features, char_features_utf8, word_tags
 from core.entities.tagger.stage import TaggerStage, tagged_parser
 from core.entities.tagger.store import TaggerStore
 from core.entities.tagger.train import schedule_training, train
@@ -165,3 +169,86 @@ def test_every_character_of_a_rules_mention_sees_the_whole_mention() -> None:
     assert all("rs=ORG|市政府" in feats[k] and "rprev=ORG|石" in feats[k] for k in (3, 4, 5))
     assert all(not any(f.startswith("rs=") for f in feats[k]) for k in (0,))
     assert "rs=LOC|青石" in feats[1] and "rnext=LOC|市" in feats[2]
+
+
+def _char_features_one_by_one(text: str, rules: list[str], words: list[str]) -> list[list[str]]:
+    """The features built one character at a time (how they were first written): the reference
+    the column-wise ``char_features`` must equal string for string, in the same order."""
+    n = len(text)
+    padded = "##" + text + "##"
+    out: list[list[str]] = []
+    for i in range(n):
+        p = i + 2
+        out.append(
+            [
+                "b",
+                f"c0={padded[p]}",
+                f"c-1={padded[p - 1]}",
+                f"c+1={padded[p + 1]}",
+                f"c-2={padded[p - 2]}",
+                f"c+2={padded[p + 2]}",
+                f"c-1c0={padded[p - 1 : p + 1]}",
+                f"c0c+1={padded[p : p + 2]}",
+                f"c-1c+1={padded[p - 1]}{padded[p + 1]}",
+                f"r={rules[i]}",
+                f"r-1={rules[i - 1] if i else 'BOS'}",
+                f"r+1={rules[i + 1] if i + 1 < n else 'EOS'}",
+                f"w={words[i]}",
+                f"w-1={words[i - 1] if i else 'BOS'}",
+                f"w+1={words[i + 1] if i + 1 < n else 'EOS'}",
+                f"r.c0={rules[i]}|{padded[p]}",
+            ]
+        )
+    _span_features(text, rules, out)
+    return out
+
+
+@st.composite
+def _tagged_text(draw: st.DrawFn) -> tuple[str, list[str], list[Token], int]:
+    text = draw(st.text(alphabet="青石市政府李建国#说，。 a1", max_size=30))
+    n = len(text)
+    cuts = sorted(draw(st.sets(st.integers(0, n), max_size=12)) | {0, n})
+    types = st.sampled_from(["PER", "LOC", "ORG", "TIME"])
+    spans = [(a, b, draw(types)) for a, b in itertools.pairwise(cuts) if draw(st.booleans())]
+    words = [Token(text[a:b], draw(st.sampled_from(["n", "ns", "nr", "x"])), a, b) for a, b in itertools.pairwise(cuts)]
+    # a token may run past the end (the features' length wins) and tokens may overlap
+    words += [
+        Token("", "v", a, a + k)
+        for a, k in draw(st.lists(st.tuples(st.integers(0, n + 2), st.integers(1, 4)), max_size=3))
+    ]
+    return text, bio(n, spans), words, n + draw(st.integers(0, 2))
+
+
+@given(_tagged_text())
+def test_column_wise_features_equal_the_per_character_ones(case: tuple[str, list[str], list[Token], int]) -> None:
+    text, rules, toks, _ = case
+    words = word_tags(len(text), toks)
+    want = _char_features_one_by_one(text, rules, words)
+    assert char_features(text, rules, words) == want
+    assert char_features(text, rules, words) == want  # again, from the reused strings
+    assert char_features_utf8(text, rules, words) == [[f.encode("utf-8") for f in row] for row in want]
+
+
+def test_column_wise_features_of_a_written_sentence() -> None:
+    text = "在青石市政府说"
+    rules = ["O", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "I-ORG", "O"]
+    toks = [Token("在", "p", 0, 1), Token("青石市", "ns", 1, 4), Token("政府", "n", 4, 6), Token("说", "v", 6, 7)]
+    words = word_tags(len(text), toks)
+    assert words == ["S-p", "B-ns", "M-ns", "E-ns", "B-n", "E-n", "S-v"]
+    feats = char_features(text, rules, words)
+    assert feats == _char_features_one_by_one(text, rules, words)
+    assert feats[0][:9] == ["b", "c0=在", "c-1=#", "c+1=青", "c-2=#", "c+2=石", "c-1c0=#在", "c0c+1=在青", "c-1c+1=#青"]
+    assert feats[-1][9:16] == ["r=O", "r-1=I-ORG", "r+1=EOS", "w=S-v", "w-1=E-n", "w+1=EOS", "r.c0=O|说"]
+    assert char_features("", [], []) == []
+
+
+def test_features_are_the_same_after_the_reused_strings_are_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.entities.tagger import features
+
+    text, rules = "青石市政府说", ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    words = ["B-ns", "M-ns", "E-ns", "B-n", "E-n", "S-v"]
+    want = _char_features_one_by_one(text, rules, words)
+    assert char_features(text, rules, words) == want
+    monkeypatch.setattr(features, "_MEMO_MAX", 0)  # every call forgets what the last one made
+    assert char_features(text, rules, words) == want
+    assert char_features(text, rules, words) == want

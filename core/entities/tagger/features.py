@@ -7,7 +7,9 @@ proposes.  Everything is a string feature; crfsuite weighs them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import operator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Generic, TypeVar
 
 from core.entities.candidates import Candidate, resolve
 from core.entities.jieba.tokenizer import Token
@@ -46,34 +48,111 @@ def word_tags(length: int, toks: Sequence[Token]) -> list[str]:
     return tags
 
 
-def char_features(text: str, rules: Sequence[str], words: Sequence[str]) -> list[list[str]]:
-    """One feature list per character of ``text``."""
-    n = len(text)
-    padded = _PAD * _WINDOW + text + _PAD * _WINDOW
-    out: list[list[str]] = []
-    for i in range(n):
-        p = i + _WINDOW
-        f = [
-            "b",
-            f"c0={padded[p]}",
-            f"c-1={padded[p - 1]}",
-            f"c+1={padded[p + 1]}",
-            f"c-2={padded[p - 2]}",
-            f"c+2={padded[p + 2]}",
-            f"c-1c0={padded[p - 1 : p + 1]}",
-            f"c0c+1={padded[p : p + 2]}",
-            f"c-1c+1={padded[p - 1]}{padded[p + 1]}",
-            f"r={rules[i]}",
-            f"r-1={rules[i - 1] if i else 'BOS'}",
-            f"r+1={rules[i + 1] if i + 1 < n else 'EOS'}",
-            f"w={words[i]}",
-            f"w-1={words[i - 1] if i else 'BOS'}",
-            f"w+1={words[i + 1] if i + 1 < n else 'EOS'}",
-            f"r.c0={rules[i]}|{padded[p]}",
+_MEMO_MAX = 200_000  # reused strings kept before forgetting them (text of many distinct pairs)
+S = TypeVar("S", str, bytes)
+
+
+class _Features(Generic[S]):
+    """``char_features`` with the feature strings already made kept and reused: building a
+    character's features is looking up a few strings instead of formatting sixteen (the same
+    strings, in the same order).  ``make`` turns a feature into what the caller wants: the string
+    itself (training, the cache) or its UTF-8 bytes (what crfsuite reads: the tagger then skips
+    encoding every feature of every parse)."""
+
+    def __init__(self, make: Callable[[str], S]) -> None:
+        self._make: Callable[[str], S] = make
+        self._b: S = make("b")
+        self._chars: dict[str, tuple[S, S, S, S, S]] = {}
+        self._pairs: dict[str, tuple[S, S]] = {}
+        self._skips: dict[str, S] = {}
+        self._tags: dict[str, tuple[S, S, S, S, S, S]] = {}
+        self._rule_chars: dict[str, S] = {}
+
+    def _char(self, c: str) -> tuple[S, S, S, S, S]:
+        m = self._make
+        f = self._chars[c] = (m(f"c0={c}"), m(f"c-1={c}"), m(f"c+1={c}"), m(f"c-2={c}"), m(f"c+2={c}"))
+        return f
+
+    def _pair(self, p: str) -> tuple[S, S]:
+        f = self._pairs[p] = (self._make(f"c-1c0={p}"), self._make(f"c0c+1={p}"))
+        return f
+
+    def _skip(self, p: str) -> S:
+        f = self._skips[p] = self._make(f"c-1c+1={p}")
+        return f
+
+    def _tag(self, t: str) -> tuple[S, S, S, S, S, S]:
+        m = self._make
+        f = self._tags[t] = (m(f"r={t}"), m(f"r-1={t}"), m(f"r+1={t}"), m(f"w={t}"), m(f"w-1={t}"), m(f"w+1={t}"))
+        return f
+
+    def _rule_char(self, k: str) -> S:
+        f = self._rule_chars[k] = self._make(f"r.c0={k}")
+        return f
+
+    def __call__(self, text: str, rules: Sequence[str], words: Sequence[str]) -> list[list[S]]:
+        n: int = len(text)
+        if not n:
+            return []
+        # (one ``get`` per lookup: another thread's parse may forget the strings meanwhile)
+        if len(self._pairs) + len(self._skips) + len(self._rule_chars) > _MEMO_MAX:
+            self._pairs.clear()
+            self._skips.clear()
+            self._rule_chars.clear()
+        chars, pairs, skips, tags, rule_chars = self._chars, self._pairs, self._skips, self._tags, self._rule_chars
+        padded = _PAD * _WINDOW + text + _PAD * _WINDOW  # padded[i + _WINDOW] is text[i]
+        cs = [chars.get(c) or self._char(c) for c in padded]
+        ps = [pairs.get(p) or self._pair(p) for p in map(operator.add, padded, padded[1:])]
+        ks = [skips.get(p) or self._skip(p) for p in map(operator.add, padded, padded[2:])]
+        rl = [tags.get(t) or self._tag(t) for t in ("BOS", *rules[:n], "EOS")]
+        wl = [tags.get(t) or self._tag(t) for t in ("BOS", *words[:n], "EOS")]
+        rc = [rule_chars.get(k) or self._rule_char(k) for k in map("{}|{}".format, rules, text)]
+        first = self._b
+        # character i: cs[i + 2] is its character, ps[i + 1] the pair ending on it, rl[i + 1] its rule tag
+        out = [
+            [first, c0[0], cm1[1], cp1[2], cm2[3], cp2[4], pm[0], pp[1], k, r0[0], rm[1], rp[2], w0[3], wm[4], wp[5], x]
+            for cm2, cm1, c0, cp1, cp2, pm, pp, k, rm, r0, rp, wm, w0, wp, x in zip(
+                cs,
+                cs[1:],
+                cs[2:],
+                cs[3:],
+                cs[4:],
+                ps[1:],
+                ps[2:],
+                ks[1:],
+                rl,
+                rl[1:],
+                rl[2:],
+                wl,
+                wl[1:],
+                wl[2:],
+                rc,
+                strict=False,
+            )
         ]
-        out.append(f)
-    _span_features(text, rules, out)
-    return out
+        m = self._make
+        for k, j, extra in _span_extras(text, rules):
+            made = [m(e) for e in extra]
+            for q in range(k, j):
+                out[q].extend(made)
+        return out
+
+
+def _same(s: str) -> str:
+    return s
+
+
+def _utf8(s: str) -> bytes:
+    return s.encode("utf-8")
+
+
+char_features = _Features(_same)
+"""``char_features(text, rules, words)``: one feature list per character of ``text``: its
+characters around, the rules' tags and jieba's word tags of it and its neighbours, and the rules'
+mention it is part of."""
+
+char_features_utf8 = _Features(_utf8)
+"""``char_features`` as UTF-8 bytes, what crfsuite reads (the same attributes, not encoded again)."""
 
 
 def spans(tags: Sequence[str], a: int, b: int) -> list[tuple[int, int, str]]:
@@ -93,7 +172,7 @@ def spans(tags: Sequence[str], a: int, b: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _span_features(text: str, rules: Sequence[str], out: list[list[str]]) -> None:
+def _span_extras(text: str, rules: Sequence[str]) -> Iterator[tuple[int, int, list[str]]]:
     """On each character of a rules' mention, what the whole mention looks like: its string, length,
     first and last characters and its neighbours (what a veto or a respan turns on: 市政府 rejected
     as a whole, an ORG ending in 大会 cut back), so one decision of the editor reaches every
@@ -101,13 +180,22 @@ def _span_features(text: str, rules: Sequence[str], out: list[list[str]]) -> Non
     n = len(rules)
     for k, j, typ in spans(rules, 0, n):
         word = text[k:j]
-        extra = [
-            f"rs={typ}|{word}",
-            f"rl={typ}|{j - k}",
-            f"rbeg={typ}|{word[0]}",
-            f"rend={typ}|{word[-1]}",
-            f"rprev={typ}|{text[k - 1] if k else '^'}",
-            f"rnext={typ}|{text[j] if j < n else '$'}",
-        ]
+        yield (
+            k,
+            j,
+            [
+                f"rs={typ}|{word}",
+                f"rl={typ}|{j - k}",
+                f"rbeg={typ}|{word[0]}",
+                f"rend={typ}|{word[-1]}",
+                f"rprev={typ}|{text[k - 1] if k else '^'}",
+                f"rnext={typ}|{text[j] if j < n else '$'}",
+            ],
+        )
+
+
+def _span_features(text: str, rules: Sequence[str], out: list[list[str]]) -> None:
+    """``_span_extras`` added to the features ``out`` of each character of a mention."""
+    for k, j, extra in _span_extras(text, rules):
         for q in range(k, j):
             out[q].extend(extra)

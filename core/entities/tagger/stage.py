@@ -32,7 +32,7 @@ from typing import Any
 
 from core.entities.candidates import TIER_RULE, Candidate
 from core.entities.pipeline import Segment
-from core.entities.tagger.features import char_features, rule_tags, spans, word_tags
+from core.entities.tagger.features import char_features_utf8, rule_tags, spans, word_tags
 from core.entities.tagger.store import TaggerStore
 from core.model import Page
 
@@ -100,7 +100,7 @@ class TaggerStage:
         own = [c for c in cands if c.source != LEXICON]  # the features the model was trained on
         rules = rule_tags(len(text), own)
         tagger = self._tagger
-        tags: list[str] = tagger.tag(char_features(text, rules, word_tags(len(text), seg.tokens)))
+        tags: list[str] = tagger.tag(char_features_utf8(text, rules, word_tags(len(text), seg.tokens)))
         if tags == rules:
             return cands
         fixed = [c for c in cands if c.source == LEXICON or c.tier != TIER_RULE]
