@@ -105,22 +105,21 @@ def test_a_rejected_then_confirmed_class_weighs_less_again() -> None:
     assert not Conventions(rejected + kept + added).suppressed("市园林局", "ORG")
 
 
-def _cut_time(doc: Document) -> None:
-    """The editor's convention: a clock time without the part of the day before it."""
-    for e in [e for e in doc.page.entities if e.type == "TIME" and e.text.startswith("上午")]:
+def _cut_city_word(doc: Document) -> None:
+    """The editor's convention: a city office without the bare 市 before it (市卫生局 → 卫生局)."""
+    for e in [e for e in doc.page.entities if e.type == "ORG" and e.text.startswith("市")]:
         doc.apply(RemoveEntity(e.id))
-        doc.apply(AddEntity(e.start + 2, e.end, "TIME"))
+        doc.apply(AddEntity(e.start + 1, e.end, "ORG"))
 
 
 def test_a_cut_the_editor_made_is_made_on_an_unseen_suggestion(tmp_path: Path) -> None:
     lex = UserLexicon.load(tmp_path / "lex.json")
-    unseen = "本报讯 代表团今天上午１１时３０分抵达青石县。\n"
-    assert ("上午１１时３０分", "TIME") in _found(unseen, lex)
-    doc = _edited("本报讯 昨天上午９时，王立新主持会议。\n", _cut_time)
+    assert ("市园林局", "ORG") in _found(UNSEEN, lex)
+    doc = _edited(CITY_OFFICES[0], _cut_city_word)
     teach(lex, doc.page, base=doc.base)
-    assert [d.verdict for _, d in lex.decisions if d.type == "TIME"] == ["respanned", "added"]
-    found = _found(unseen, lex)
-    assert ("１１时３０分", "TIME") in found and ("上午１１时３０分", "TIME") not in found
+    assert [d.verdict for _, d in lex.decisions if d.type == "ORG"] == ["respanned", "added"]
+    found = _found(UNSEEN, lex)
+    assert ("园林局", "ORG") in found and ("市园林局", "ORG") not in found
 
 
 def test_a_cut_the_editor_keeps_undoing_is_not_made() -> None:
@@ -136,21 +135,21 @@ def test_a_cut_the_editor_keeps_undoing_is_not_made() -> None:
 
 
 def test_decisions_of_a_save(tmp_path: Path) -> None:
-    text = "本报讯 市税务局和市统计局今天上午１０时在北京发布数据。\n"
+    text = "本报讯 市税务局和市统计局今天上午１０时在北京发布数据，市物价局也派人参加。\n"
 
     def edits(doc: Document) -> None:
         by = {e.text: e for e in doc.page.entities}
         doc.apply(RejectEntity(by["市税务局"].id))
         doc.apply(RetypeEntity(by["市统计局"].id, type="LOC"))
-        doc.apply(RemoveEntity(by["上午１０时"].id))
-        doc.apply(AddEntity(by["上午１０时"].start + 2, by["上午１０时"].end, "TIME"))
+        doc.apply(RemoveEntity(by["市物价局"].id))
+        doc.apply(AddEntity(by["市物价局"].start + 1, by["市物价局"].end, "ORG"))
         doc.apply(AddEntity(text.index("数据"), text.index("数据") + 2, "ORG"))
 
     doc = _edited(text, edits)
     got = {d.text: d for d in decisions_of(doc.page, doc.base)}
     assert got["市税务局"].verdict == "rejected"
     assert (got["市统计局"].verdict, got["市统计局"].new_type) == ("retyped", "LOC")
-    assert (got["上午１０时"].verdict, got["上午１０时"].pieces) == ("respanned", ((2, 5, "TIME"),))
+    assert (got["市物价局"].verdict, got["市物价局"].pieces) == ("respanned", ((1, 4, "ORG"),))
     assert got["数据"].verdict == "added" and got["北京"].verdict == "confirmed"  # left standing
 
 

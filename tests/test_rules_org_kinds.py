@@ -136,3 +136,11 @@ def test_a_foreign_city_jieba_took_for_a_person_before_a_court() -> None:
     toks = [Token("在", "p", 0, 1), Token("拉科尔", "nr", 1, 4), Token("高等法院", "l", 4, 8)]
     assert [(c.start, c.end) for c in org_chains(toks, gazetteer()) if c.type == "ORG"] == [(1, 8)]
     assert found("他曾在卡拉奇高等法院任职。").get("卡拉奇高等法院") == "ORG"
+
+
+def test_a_city_office_right_after_a_dateline_keeps_its_city_word() -> None:
+    """The reflowed text squeezes ``本报讯 市…`` together: the dispatch word is no name that the
+    admin word would end, and jieba's tokens never cross the dateline's end."""
+    assert found("本报讯 市林业局和市物价局昨天联合发文。") == {"市林业局": "ORG", "市物价局": "ORG"}
+    got = found("本报青石5月8日电 县水利局局长周明远到达大坝。")
+    assert got["县水利局"] == "ORG" and not any("电" in s for s in got)

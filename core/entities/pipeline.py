@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from core.dateline import find_dateline
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, tokens
 from core.entities.rules.gazetteer import Gazetteer, gazetteer
@@ -32,9 +33,20 @@ class Segment:
 
     @classmethod
     def of(cls, text: str) -> Segment:
-        toks = tuple(tokens(text))
+        toks = tuple(_tokens(text))
         cuts = frozenset(t.start for t in toks) | frozenset(t.end for t in toks) | {len(text)}
         return cls(text, toks, cuts, gazetteer())
+
+
+def _tokens(text: str) -> list[Token]:
+    """jieba's tokens of ``text``, never one across the end of an opening dateline (the reflowed text
+    squeezes ``…电 省农业厅`` together, and jieba would glue ``电省``)."""
+    parts = find_dateline(text)
+    if parts is None or not 0 < parts.end < len(text):
+        return tokens(text)
+    cut = parts.end
+    rest = [Token(t.word, t.flag, t.start + cut, t.end + cut) for t in tokens(text[cut:])]
+    return tokens(text[:cut]) + rest
 
 
 Detector = Callable[[Segment], Iterable[Candidate]]

@@ -189,6 +189,14 @@ def _whole_org(t: Token, gaz: Gazetteer) -> bool:
 _DIRECT = ("省直", "市直", "县直", "区直", "中直")
 
 
+def _dispatch(t: Token) -> bool:
+    """A dispatch word closing a dateline (本报讯, 专电, 北京电): no name that an admin word could end."""
+    return t.word in _DISPATCH
+
+
+_DISPATCH = frozenset({"讯", "电", "专电", "日电", "日讯", "本报讯", "本刊讯"})
+
+
 def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """A place (or 省/市/县 standing alone, or an org) + up to five words ending in an org suffix."""
     out: list[Candidate] = []
@@ -207,13 +215,15 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             or (t.flag == "ns" and place_token(t, gaz))
         ):
             continue
-        if w in ADMIN_PREFIX and len(w) == 1 and i > 0 and toks[i - 1].flag in PROPERISH:
+        if w in ADMIN_PREFIX and len(w) == 1 and i > 0 and toks[i - 1].flag in PROPERISH and not _dispatch(toks[i - 1]):
             continue  # 中庄 乡 石棉 矿: the 乡 ends the name before it, it opens no chain
         if not starts_org and i + 1 < n and place_token(toks[i + 1], gaz) and toks[i + 1].word not in gaz.divisions:
             continue  # 比勒陀利亚 南非研究中心: a city then a country is no chain of levels
         best = i if starts_org else None
         for j in range(i + 1, min(n, i + 6)):
             u = toks[j]
+            if _dispatch(u):
+                break  # 南京电 省农业厅: the dateline ends before the organisation
             if (
                 u.flag not in NOUNISH and u.word != "驻" and u.word not in _AGE_GROUPS and u.word not in _UNIT_ALONE
             ) or u.word in gaz.titles:
