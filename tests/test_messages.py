@@ -4,11 +4,13 @@ window shows translated, and the Chinese translation file has every template cor
 from __future__ import annotations
 
 import ast
+import importlib.util
 import pickle
 import re
 import string
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -20,6 +22,17 @@ from core.parse import parse_page
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ROOT / "core"
 TS = ROOT / "ui" / "i18n" / "banmian_zh_CN.ts"
+
+
+def _load_tool(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+i18n_tool = _load_tool("banmian_i18n_tool", ROOT / "tools" / "i18n.py")  # its reading of msg(...) calls
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # errors whose text reaches the window (status bar, message boxes, the issue's page list)
@@ -65,25 +78,10 @@ def core_files() -> list[Path]:
 
 def msg_templates(path: Path) -> list[tuple[int, str]]:
     """(line, template) of every ``msg(...)`` in ``path``: a literal, or a module constant."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    constants = {
-        t.id: node.value.value
-        for node in tree.body
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
-        for t in node.targets
-        if isinstance(t, ast.Name)
-    }
-    out = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "msg":
-            arg = node.args[0]
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                out.append((node.lineno, arg.value))
-            elif isinstance(arg, ast.Name) and arg.id in constants:
-                out.append((node.lineno, constants[arg.id]))
-            else:
-                out.append((node.lineno, f"<not a literal: {ast.unparse(arg)}>"))
-    return out
+    return [
+        (line, text if text is not None else f"<not a literal: {ast.unparse(arg)}>")
+        for line, text, arg in i18n_tool.call_sites(path, {"msg"})
+    ]
 
 
 # names and formats a Chinese sentence keeps in Latin letters

@@ -28,9 +28,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 TS = ROOT / "ui" / "i18n" / "banmian_zh_CN.ts"
 
 
-def literal_calls(path: Path, names: set[str]) -> list[str]:
-    """The first argument of every call to one of ``names``: a string literal, or a module-level
-    constant assigned one in the same file (``msg(REANCHORED, ...)``)."""
+def call_sites(path: Path, names: set[str]) -> list[tuple[int, str | None, ast.expr]]:
+    """(line, text, argument) of every call to one of ``names`` in ``path``: the text is the first
+    argument when it is a string literal or a module-level constant assigned one in the same file
+    (``msg(REANCHORED, ...)``), None otherwise."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     constants = {
         t.id: node.value.value
@@ -39,15 +40,22 @@ def literal_calls(path: Path, names: set[str]) -> list[str]:
         for t in node.targets
         if isinstance(t, ast.Name)
     }
-    out = []
+    out: list[tuple[int, str | None, ast.expr]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names and node.args:
             arg = node.args[0]
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                out.append(arg.value)
+                out.append((node.lineno, arg.value, arg))
             elif isinstance(arg, ast.Name) and arg.id in constants:
-                out.append(constants[arg.id])
+                out.append((node.lineno, constants[arg.id], arg))
+            else:
+                out.append((node.lineno, None, arg))
     return out
+
+
+def literal_calls(path: Path, names: set[str]) -> list[str]:
+    """The first argument of every call to one of ``names`` that is a string (``call_sites``)."""
+    return [text for _, text, _ in call_sites(path, names) if text is not None]
 
 
 def core_messages() -> list[str]:
