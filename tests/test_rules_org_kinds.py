@@ -144,3 +144,9 @@ def test_a_city_office_right_after_a_dateline_keeps_its_city_word() -> None:
     assert found("本报讯 市林业局和市物价局昨天联合发文。") == {"市林业局": "ORG", "市物价局": "ORG"}
     got = found("本报青石5月8日电 县水利局局长周明远到达大坝。")
     assert got["县水利局"] == "ORG" and not any("电" in s for s in got)
+
+
+def test_a_level_and_office_jieba_keeps_as_one_word_is_an_organisation() -> None:
+    assert found("今年省农业厅派出三个工作组。") == {"省农业厅": "ORG"}
+    assert found("昨天县公安局破获一起盗窃案。") == {"县公安局": "ORG"}
+    assert found("市场部经理介绍了新产品。") == {}  # 场部 is no office

@@ -189,6 +189,18 @@ def _whole_org(t: Token, gaz: Gazetteer) -> bool:
 _DIRECT = ("省直", "市直", "县直", "区直", "中直")
 
 
+_FUSED_ADMIN = ("省", "市", "县", "区")
+
+
+def _fused_admin_office(t: Token, gaz: Gazetteer) -> bool:
+    """One dictionary word of a level and an office (省农业厅, 县公安局): the office after the level
+    word is an organisation word of three characters or more (not 市场部: 场部)."""
+    w = t.word
+    if len(w) < 4 or not w.startswith(_FUSED_ADMIN) or t.flag not in NOUNISH:
+        return False
+    return org_word(Token(w[1:], t.flag, t.start + 1, t.end), gaz)
+
+
 def _dispatch(t: Token) -> bool:
     """A dispatch word closing a dateline (本报讯, 专电, 北京电): no name that an admin word could end."""
     return t.word in _DISPATCH
@@ -205,6 +217,9 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     for i, t in enumerate(toks):
         w = t.word
         starts_org = w in orgs or (t.flag == "nt" and nt_trusted(w, gaz))
+        if _fused_admin_office(t, gaz):
+            out.append(Candidate(t.start, t.end, "ORG", "rule", 0.7))
+            continue
         # a place, 省/市/县 alone, an org, or 省直机关工委; ``place_token`` needs more than the
         # set lookup only for jieba's ns words (the cheap tests first: most tokens are none of these)
         if not (
