@@ -37,14 +37,17 @@ from core.parse import parse_page  # noqa: E402
 RUNS = 5
 
 
-def _best(fn: Callable[[], object]) -> tuple[float, float]:
-    """The fastest of ``RUNS`` calls: (wall, CPU) seconds."""
-    out = []
+def _best(*fns: Callable[[], object]) -> list[tuple[float, float]]:
+    """The fastest of ``RUNS`` calls of each function: (wall, CPU) seconds.  The calls are
+    interleaved (one of each per round), so that a load that comes and goes on a shared machine
+    weighs on every function alike and their ratios hold."""
+    out: list[list[tuple[float, float]]] = [[] for _ in fns]
     for _ in range(RUNS):
-        t, c = time.perf_counter(), time.process_time()
-        fn()
-        out.append((time.perf_counter() - t, time.process_time() - c))
-    return min(out)
+        for fn, times in zip(fns, out, strict=True):
+            t, c = time.perf_counter(), time.process_time()
+            fn()
+            times.append((time.perf_counter() - t, time.process_time() - c))
+    return [min(times) for times in out]
 
 
 def main() -> int:
@@ -84,12 +87,15 @@ def main() -> int:
         longest = max(pages, key=lambda gp: len(gp.text))
         raw = read_page(longest.path)
         parse_page(raw)
-        plain, plain_cpu = _best(lambda: parse_page(raw))
-        tagged, tagged_cpu = _best(lambda: parse_page(raw, tagger=stage))
-        learned, learned_cpu = _best(lambda: parse_page(raw, lexicon=lexicon, tagger=stage))
         import jieba.posseg
 
-        _, posseg_cpu = _best(lambda: jieba.posseg.lcut(longest.text))
+        jieba.posseg.lcut(longest.text)
+        (plain, plain_cpu), (tagged, tagged_cpu), (learned, learned_cpu), (_, posseg_cpu) = _best(
+            lambda: parse_page(raw),
+            lambda: parse_page(raw, tagger=stage),
+            lambda: parse_page(raw, lexicon=lexicon, tagger=stage),
+            lambda: jieba.posseg.lcut(longest.text),
+        )
         print(
             f"ratio to bare jieba.posseg.lcut on the same text ({posseg_cpu:.3f} s CPU): "
             f"{plain_cpu / posseg_cpu:.2f} plain, {tagged_cpu / posseg_cpu:.2f} with the tagger, "

@@ -12,7 +12,9 @@ from core.document import Document
 from core.edits.entity import AddEntity, RejectEntity, RemoveEntity, RetypeEntity
 from core.entities import lexicon as lexicon_module
 from core.entities.conventions import Conventions, Decision
+from core.entities.learned import LexiconDetector
 from core.entities.lexicon import UserLexicon, context_of
+from core.entities.pipeline import Segment
 from core.loader import page_from_text
 from core.parse import parse_page
 from core.persist.learn import decisions_of, removed_suggestions, teach
@@ -166,3 +168,63 @@ def test_decisions_are_saved_replaced_per_page_and_capped(tmp_path: Path, monkey
     monkeypatch.setattr(lexicon_module, "DECISION_PAGES", 2)
     again.record("c" * 32, [Decision("市交通局", "ORG", "rejected")])
     assert [p[0] for p, _ in again.decisions] == ["a", "c"]
+
+
+# page keys as ``page_key`` makes them (the lexicon file accepts no other)
+_P1, _P2, _P3 = "1" * 32, "2" * 32, "3" * 32
+
+
+def _scan_every_boundary(seg: Segment, by_text: dict[str, tuple[str, float]]) -> list[tuple[int, int, str, float]]:
+    """The plain reference matcher: every token boundary, every learned length, longest first."""
+    lengths = sorted({len(w) for w in by_text}, reverse=True)
+    out = []
+    for start in sorted(seg.cuts):
+        for n in lengths:
+            hit = by_text.get(seg.text[start : start + n]) if start + n in seg.cuts else None
+            if hit is not None:
+                out.append((start, start + n, *hit))
+    return out
+
+
+def test_the_indexed_lexicon_matcher_finds_what_a_scan_of_every_boundary_finds(tmp_path: Path) -> None:
+    lex = UserLexicon(tmp_path / "lexicon.json")
+    words = {"王小明": "PER", "王小": "PER", "小明": "PER", "青石县": "LOC", "青石": "LOC", "石县农机站": "ORG"}
+    for word, type_ in words.items():
+        lex.learn(word, type_, _P1)
+    lex.reject("青石", "LOC", "在[青石]种", page=_P2)  # weight 1/2: below the silent threshold
+    seg = Segment.of("王小明在青石县种地，小明和王小去了青石县农机站。青石王小明")
+    found = [(c.start, c.end, c.type, c.confidence) for c in LexiconDetector.of(lex)(seg)]
+    expected = {w: (t, 0.95) for w, t in words.items() if w != "青石"}
+    assert found == _scan_every_boundary(seg, expected)
+    assert any(seg.text[s:e] == "王小明" for s, e, _, _ in found)
+
+
+def test_the_cached_lexicon_matcher_is_rebuilt_when_the_lexicon_changes(tmp_path: Path) -> None:
+    lex = UserLexicon(tmp_path / "lexicon.json")
+    lex.learn("柯望舒", "PER", _P1)
+    seg = Segment.of("记者柯望舒、罗辑报道。")
+    first = LexiconDetector.of(lex)
+    assert LexiconDetector.of(lex) is first  # built once while the lexicon is unchanged
+    assert [seg.text[c.start : c.end] for c in first(seg)] == ["柯望舒"]
+    lex.learn("罗辑", "PER", _P1)
+    assert sorted(seg.text[c.start : c.end] for c in LexiconDetector.of(lex)(seg)) == ["柯望舒", "罗辑"]
+    lex.unlearn("柯望舒", "PER", _P1)
+    assert [seg.text[c.start : c.end] for c in LexiconDetector.of(lex)(seg)] == ["罗辑"]
+    lex.reject("罗辑", "PER", "舒、[罗辑]报道", page=_P2)  # confirmed on one page, rejected on one: silent
+    assert not LexiconDetector.of(lex)
+    lex.learn("罗辑", "PER", _P3)
+    lex.save()
+    reloaded = UserLexicon.load(lex.path)
+    assert LexiconDetector.of(reloaded)
+    lex.unlearn("罗辑", "PER")
+    lex.save()  # the file is re-read under the lock: what this lexicon matches follows it
+    assert not LexiconDetector.of(lex)
+
+
+def test_a_parse_after_learning_uses_the_new_entry(tmp_path: Path) -> None:
+    lex = UserLexicon(tmp_path / "lexicon.json")
+    raw = page_from_text("柯望舒昨天在会上发言。\n")
+    lex.learn("会上发", "ORG", _P1)
+    parse_page(raw, lexicon=lex)  # the matcher of the lexicon as it was is cached here
+    lex.learn("柯望舒", "PER", _P1)
+    assert any(e.text == "柯望舒" and e.source == "lexicon" for e in parse_page(raw, lexicon=lex).entities)

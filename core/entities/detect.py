@@ -47,7 +47,7 @@ def default_pipeline(
     decisions teach (``conventions``)."""
     extra: list[Detector] = []
     if lexicon is not None:
-        learned = LexiconDetector(lexicon)
+        learned = LexiconDetector.of(lexicon)
         if learned:
             extra.append(learned)
     engines: list[Refiner] = []

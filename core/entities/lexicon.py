@@ -40,7 +40,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from core import schemas
 from core.atomic import write_atomic
@@ -61,6 +61,8 @@ UNLEARNED_TYPES = frozenset({"TIME"})  # dates recur on every page with a differ
 # a string rejected as a type on this many pages, and confirmed on none, is rejected in any context
 REJECTED_EVERYWHERE = 1
 SCHEMA_PATH = RESOURCES / "schema" / "banmian.lexicon.schema.json"
+
+T = TypeVar("T")
 
 
 class LexiconError(ValueError):
@@ -141,6 +143,8 @@ class UserLexicon:
     _ops: list[Op] = field(default_factory=list)
     _decisions: dict[str, tuple[Decision, ...]] = field(default_factory=dict)  # page -> its decisions, oldest first
     _conventions: Conventions | None = None
+    # indexes other modules derive from the lexicon (the detector's matcher), dropped on every change
+    _derived: dict[Callable[[UserLexicon], object], object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> UserLexicon:
@@ -159,6 +163,7 @@ class UserLexicon:
         self._rejected.clear()
         self._decisions.clear()
         self._conventions = None
+        self._derived.clear()
         try:
             raw = read_regular(self.path, MAX_BYTES, "a lexicon")
         except PageError as e:
@@ -219,6 +224,13 @@ class UserLexicon:
             self._conventions = Conventions(self.decisions)
         return self._conventions
 
+    def derived(self, build: Callable[[UserLexicon], T]) -> T:
+        """``build(self)``, computed once per change of the lexicon and kept until the next one
+        (any learn, unlearn, reject, record or reload drops it), like ``conventions``."""
+        if build not in self._derived:
+            self._derived[build] = build(self)
+        return cast(T, self._derived[build])
+
     def pages_of(self, text: str, type: str) -> frozenset[str]:
         """The keys of the pages that confirm an entry (empty if none)."""
         rec = self._records.get(("".join(text.split()), type))
@@ -230,6 +242,7 @@ class UserLexicon:
         op(self)
         self._ops.append(op)
         self._conventions = None
+        self._derived.clear()
 
     def record(self, page: str, decisions: Iterable[Decision]) -> None:
         """``page``'s decisions, replacing what it recorded before; the oldest pages beyond
@@ -244,6 +257,7 @@ class UserLexicon:
         while len(self._decisions) > DECISION_PAGES:
             del self._decisions[next(iter(self._decisions))]
         self._conventions = None
+        self._derived.clear()
 
     def learn(self, text: str, type: str, page: str = UNKNOWN_PAGE) -> bool:
         """``page`` confirms ``text`` as ``type``; False (nothing learned) if it is not learnable."""
@@ -328,6 +342,8 @@ class UserLexicon:
                     raise LexiconError(self.warning) from None
                 for op in ops:
                     op(self)
+                self._conventions = None
+                self._derived.clear()
                 write_atomic(self.path, _dumps(self.to_dict()))
         except Timeout:
             busy = f"lexicon {self.path} is locked by another Banmian for over {LOCK_TIMEOUT:.0f} s"
