@@ -13,7 +13,7 @@ from core.edits.entity import AddEntity, RejectEntity, RemoveEntity, RetypeEntit
 from core.entities import lexicon as lexicon_module
 from core.entities.conventions import Conventions, Decision
 from core.entities.learned import LexiconDetector
-from core.entities.lexicon import UserLexicon, context_of
+from core.entities.lexicon import REJECTED_EVERYWHERE, UserLexicon, context_of
 from core.entities.pipeline import Segment
 from core.loader import page_from_text
 from core.parse import parse_page
@@ -28,6 +28,17 @@ def test_rejected_on_a_page_and_confirmed_on_none_is_rejected_everywhere(tmp_pat
     lex.learn("港湾", "LOC", page="page-b")  # another page confirms it: only its own context stays
     assert not lex.is_rejected("港湾", "LOC", "新[港湾]里")
     assert lex.is_rejected("港湾", "LOC", "到[港湾]去")
+
+
+def test_a_date_rejected_on_pages_stays_rejected_only_where_it_was() -> None:
+    """A date rejected as a piece of a longer mention (２００１年 in ２００１年度) is still a date elsewhere."""
+    lex = UserLexicon.load(Path("/nonexistent-banmian-test") / "lex.json")
+    for k in range(REJECTED_EVERYWHERE + 1):
+        lex.reject("２００１年", "TIME", "在[２００１年]度", page=f"page-{k}")
+        lex.reject("港湾", "LOC", "到[港湾]去", page=f"page-{k}")
+    assert lex.is_rejected("港湾", "LOC", "新[港湾]里")  # any other string: rejected everywhere
+    assert lex.is_rejected("２００１年", "TIME", "在[２００１年]度")
+    assert not lex.is_rejected("２００１年", "TIME", "于[２００１年]建成")
 
 
 def test_a_suggestion_the_editor_respans_counts_as_rejected_in_its_context(tmp_path: Path) -> None:

@@ -209,8 +209,8 @@ class UserLexicon:
         if not contexts:
             return False
         rec = self._records.get((text, type))
-        if rec is not None and not rec.pages and len(rec.rejected_on) >= REJECTED_EVERYWHERE:
-            return True
+        if type != "TIME" and rec is not None and not rec.pages and len(rec.rejected_on) >= REJECTED_EVERYWHERE:
+            return True  # (a date is a date everywhere: one rejected inside a longer mention stays local)
         return _normal_context(text, context) in contexts
 
     @property
