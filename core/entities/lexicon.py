@@ -142,8 +142,8 @@ class UserLexicon:
     paused: bool = False  # the file on disk could not be read: never write over it
     _ops: list[Op] = field(default_factory=list)
     _decisions: dict[str, tuple[Decision, ...]] = field(default_factory=dict)  # page -> its decisions, oldest first
-    _conventions: Conventions | None = None
-    # indexes other modules derive from the lexicon (the detector's matcher), dropped on every change
+    # what other modules derive from the lexicon (the conventions, the detector's matcher), dropped on
+    # every change
     _derived: dict[Callable[[UserLexicon], object], object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -162,7 +162,6 @@ class UserLexicon:
         self._records.clear()
         self._rejected.clear()
         self._decisions.clear()
-        self._conventions = None
         self._derived.clear()
         try:
             raw = read_regular(self.path, MAX_BYTES, "a lexicon")
@@ -220,13 +219,11 @@ class UserLexicon:
 
     def conventions(self) -> Conventions:
         """What the decisions teach about unseen strings (computed once per change)."""
-        if self._conventions is None:
-            self._conventions = Conventions(self.decisions)
-        return self._conventions
+        return self.derived(_conventions_of)
 
     def derived(self, build: Callable[[UserLexicon], T]) -> T:
         """``build(self)``, computed once per change of the lexicon and kept until the next one
-        (any learn, unlearn, reject, record or reload drops it), like ``conventions``."""
+        (any learn, unlearn, reject, record or reload drops it)."""
         if build not in self._derived:
             self._derived[build] = build(self)
         return cast(T, self._derived[build])
@@ -241,7 +238,6 @@ class UserLexicon:
     def _do(self, op: Op) -> None:
         op(self)
         self._ops.append(op)
-        self._conventions = None
         self._derived.clear()
 
     def record(self, page: str, decisions: Iterable[Decision]) -> None:
@@ -256,8 +252,6 @@ class UserLexicon:
             self._decisions[page] = ds
         while len(self._decisions) > DECISION_PAGES:
             del self._decisions[next(iter(self._decisions))]
-        self._conventions = None
-        self._derived.clear()
 
     def learn(self, text: str, type: str, page: str = UNKNOWN_PAGE) -> bool:
         """``page`` confirms ``text`` as ``type``; False (nothing learned) if it is not learnable."""
@@ -342,7 +336,6 @@ class UserLexicon:
                     raise LexiconError(self.warning) from None
                 for op in ops:
                     op(self)
-                self._conventions = None
                 self._derived.clear()
                 write_atomic(self.path, _dumps(self.to_dict()))
         except Timeout:
@@ -418,3 +411,7 @@ def _decode(raw: bytes, path: Path) -> dict[str, Any]:
     if data["version"] not in READS:
         raise LexiconError(f"lexicon {path} has version {data['version']}; this Banmian reads {READS}")
     return data  # type: ignore[no-any-return]
+
+
+def _conventions_of(lex: UserLexicon) -> Conventions:
+    return Conventions(lex.decisions)
