@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from core.dateline import find_dateline
+from core.dateline import DatelineParts, find_dateline
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, tokens
 from core.entities.rules.gazetteer import Gazetteer, gazetteer
@@ -24,24 +24,26 @@ from core.entities.rules.gazetteer import Gazetteer, gazetteer
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """One reflowed unit of the page: its text, jieba's tokens, the boundaries between them."""
+    """One reflowed unit of the page: its text, jieba's tokens, the boundaries between them, and
+    the dateline that opens it (if any)."""
 
     text: str
     tokens: tuple[Token, ...]
     cuts: frozenset[int]
     gaz: Gazetteer
+    dateline: DatelineParts | None = None
 
     @classmethod
     def of(cls, text: str) -> Segment:
-        toks = tuple(_tokens(text))
+        dateline = find_dateline(text)
+        toks = tuple(_tokens(text, dateline))
         cuts = frozenset(t.start for t in toks) | frozenset(t.end for t in toks) | {len(text)}
-        return cls(text, toks, cuts, gazetteer())
+        return cls(text, toks, cuts, gazetteer(), dateline)
 
 
-def _tokens(text: str) -> list[Token]:
-    """jieba's tokens of ``text``, never one across the end of an opening dateline (the reflowed text
-    squeezes ``…电 省农业厅`` together, and jieba would glue ``电省``)."""
-    parts = find_dateline(text)
+def _tokens(text: str, parts: DatelineParts | None) -> list[Token]:
+    """jieba's tokens of ``text``, never one across the end of its opening dateline ``parts`` (the
+    reflowed text squeezes ``…电 省农业厅`` together, and jieba would glue ``电省``)."""
     if parts is None or not 0 < parts.end < len(text):
         return tokens(text)
     cut = parts.end

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from core.dateline import find_dateline
 from core.entities.candidates import TIER_SURE, Candidate
 from core.entities.pipeline import Detector, Refiner, Segment
 from core.entities.rules import fixes
@@ -37,7 +36,7 @@ def times(seg: Segment) -> Iterable[Candidate]:
 def dateline(seg: Segment) -> Iterable[Candidate]:
     """A dateline's parts: source ORG, place LOC, date TIME, reporters PER (the layout says so)."""
     text = seg.text
-    parts = find_dateline(text)
+    parts = seg.dateline
     if parts is None:
         return []
     out: list[Candidate] = []
