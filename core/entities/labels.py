@@ -15,7 +15,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.messages import msg, os_reason
+from core.messages import msg, unreadable
 from core.paths import RESOURCES, config_dir
 
 BUNDLED = RESOURCES / "labels.json"
@@ -43,21 +43,8 @@ def read_labels(path: Path) -> tuple[Label, ...]:
     where = str(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise LabelsError(msg("{path}: {error}", path=where, error=os_reason(e))) from e
-    except UnicodeDecodeError as e:
-        raise LabelsError(msg("{path}: the label file is not UTF-8 (byte {at})", path=where, at=e.start)) from e
-    except json.JSONDecodeError as e:
-        raise LabelsError(
-            msg(
-                "{path}: the label file is not valid JSON (line {line}, column {column})",
-                path=where,
-                line=e.lineno,
-                column=e.colno,
-            )
-        ) from e
-    except RecursionError:
-        raise LabelsError(msg("{path}: the label file is nested too deeply", path=where)) from None
+    except (OSError, ValueError, RecursionError) as e:  # (ValueError: not UTF-8, not JSON)
+        raise LabelsError(msg("{path}: {error}", path=where, error=unreadable(e))) from None
     items = data.get("labels") if isinstance(data, dict) else data
     if not isinstance(items, list) or not items:
         raise LabelsError(msg("{path}: expected a non-empty list of labels", path=where))

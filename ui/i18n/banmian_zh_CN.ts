@@ -1664,18 +1664,6 @@
       <translation>{path}：标签的名称和快捷键不能重复</translation>
     </message>
     <message>
-      <source>{path}: the label file is not UTF-8 (byte {at})</source>
-      <translation>{path}：标签文件不是 UTF-8 编码（第{at}字节）</translation>
-    </message>
-    <message>
-      <source>{path}: the label file is not valid JSON (line {line}, column {column})</source>
-      <translation>{path}：标签文件不是有效的 JSON（第{line}行第{column}列）</translation>
-    </message>
-    <message>
-      <source>{path}: the label file is nested too deeply</source>
-      <translation>{path}：标签文件嵌套层次过深</translation>
-    </message>
-    <message>
       <source>{path}: label {n} is not an object</source>
       <translation>{path}：第{n}个标签不是对象</translation>
     </message>
@@ -2150,6 +2138,18 @@
     <message>
       <source>{name}: the page is empty</source>
       <translation>{name}：该版面是空的</translation>
+    </message>
+    <message>
+      <source>{path}: the label file is not UTF-8 (byte {at})</source>
+      <translation type="obsolete">{path}：标签文件不是 UTF-8 编码（第{at}字节）</translation>
+    </message>
+    <message>
+      <source>{path}: the label file is not valid JSON (line {line}, column {column})</source>
+      <translation type="obsolete">{path}：标签文件不是有效的 JSON（第{line}行第{column}列）</translation>
+    </message>
+    <message>
+      <source>{path}: the label file is nested too deeply</source>
+      <translation type="obsolete">{path}：标签文件嵌套层次过深</translation>
     </message>
     <message>
       <source>{name} is corrupt (not JSON: {error})</source>
