@@ -196,3 +196,18 @@ def test_txt_with_its_pdf_says_how_many_lines_were_not_found(pdf_window: MainWin
     assert w.docks["page"].windowTitle() == "Page image (2 lines not in the PDF)"
     assert "2 lines of the text were not found" in w.statusBar().currentMessage()
     assert len(w.page_panel.pane.regions) == len(w.page().articles)
+
+
+def test_a_pdf_that_cannot_be_rendered_is_named_with_its_fault_not_pdfiums_english(tmp_path: Path) -> None:
+    from ui.views.pdf_image import RenderError, render
+
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    with pytest.raises(RenderError) as raised:
+        render(str(broken), 0, 1.0)
+    said = str(raised.value)
+    assert said.startswith("cannot show broken.pdf: ") and said.endswith("Error"), said
+    assert "Failed" not in said and "(" not in said, said
+    with pytest.raises(RenderError) as raised:
+        render(str(tmp_path / "missing.pdf"), 0, 1.0)
+    assert "No such file" not in str(raised.value) and "[Errno" not in str(raised.value), str(raised.value)

@@ -9,6 +9,7 @@ zoom does not parse the file again.
 from __future__ import annotations
 
 import atexit
+import logging
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -16,9 +17,10 @@ from typing import Any
 
 from PySide6.QtGui import QImage
 
-from ui.i18n import tr
+from ui.i18n import reason, tr
 
 MAX_OPEN = 4
+log = logging.getLogger("banmian")
 _documents: OrderedDict[str, Any] = OrderedDict()
 
 
@@ -34,15 +36,27 @@ class RenderError(Exception):
     """The PDF could not be rendered; one line for the status bar."""
 
 
-def _document(path: str) -> Any:
+def _open(path: str) -> Any:
+    """The PDF ``path`` opened by pdfium; ``RenderError`` saying why, in the interface language."""
     import pypdfium2 as pdfium
 
+    try:
+        return pdfium.PdfDocument(path)
+    except (OSError, pdfium.PdfiumError) as e:
+        why = reason(e, path) if isinstance(e, OSError) else _fault(e, path)
+        raise RenderError(tr("cannot show {name}: {error}").format(name=Path(path).name, error=why)) from None
+
+
+def _fault(e: Exception, path: str) -> str:
+    """pdfium's fault named by its kind (its own English words go to the log)."""
+    log.warning("%s: %s: %s", path, type(e).__name__, e)
+    return type(e).__name__
+
+
+def _document(path: str) -> Any:
     doc = _documents.pop(path, None)
     if doc is None:
-        try:
-            doc = pdfium.PdfDocument(path)
-        except (OSError, pdfium.PdfiumError) as e:
-            raise RenderError(tr("cannot show {name}: {error}").format(name=Path(path).name, error=e)) from None
+        doc = _open(path)
     _documents[path] = doc
     while len(_documents) > MAX_OPEN:
         _, old = _documents.popitem(last=False)
@@ -64,7 +78,7 @@ def _render(doc: Any, path: str, page_index: int, scale: float) -> QImage:
         bitmap = page.render(scale=scale, force_bitmap_format=pdfium_c.FPDFBitmap_BGRx, rev_byteorder=True)
     except (IndexError, pdfium.PdfiumError) as e:
         message = tr("cannot render page {page} of {name}: {error}")
-        raise RenderError(message.format(page=page_index + 1, name=Path(path).name, error=e)) from None
+        raise RenderError(message.format(page=page_index + 1, name=Path(path).name, error=_fault(e, path))) from None
     image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888).copy()
     bitmap.close()
     page.close()
@@ -110,12 +124,7 @@ class Prerender:
 
 
 def _render_fresh(path: str, page_index: int, scale: float) -> QImage:
-    import pypdfium2 as pdfium
-
-    try:
-        doc = pdfium.PdfDocument(path)
-    except (OSError, pdfium.PdfiumError) as e:
-        raise RenderError(tr("cannot show {name}: {error}").format(name=Path(path).name, error=e)) from None
+    doc = _open(path)
     try:
         return _render(doc, path, page_index, scale)
     finally:
