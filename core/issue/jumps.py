@@ -156,11 +156,6 @@ def _host(page: Page, lone: Article, direction: str) -> Article | None:
     return max(before, key=lambda a: max(a.lines), default=None)
 
 
-def find_links(pages: Sequence[tuple[int, int, Page]]) -> frozenset[Link]:
-    """Automatic links between ``(issue index, printed number, page)`` pages."""
-    return link_parts([part for index, number, page in pages for part in page_parts(index, number, page)])
-
-
 def link_parts(parts: Sequence[Part]) -> frozenset[Link]:
     """Automatic links between the parts of an issue's pages (``page_parts``)."""
     outs = [p for p in parts if p.marker.direction == OUT]

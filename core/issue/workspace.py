@@ -142,12 +142,6 @@ class IssueWorkspace:
         """Reviewed pages and all pages: the issue's progress."""
         return sum(1 for s in self.slots if s.status == "done"), len(self.slots)
 
-    def index_of(self, path: Path) -> int | None:
-        for i, s in enumerate(self.slots):
-            if s.page.path == path:
-                return i
-        return None
-
     def stories(self) -> tuple[list[Story], list[Link]]:
         return stories(self.links, self.documents(), range(len(self.slots)))
 

@@ -292,10 +292,6 @@ def _give_back(stories: list[Story], ti: int, held: list[Unit]) -> bool:
     return False
 
 
-def _one_setting(u: Unit) -> list[Unit]:
-    return [] if u.first.byline or u.first.column or u.first.jump_only else [u]
-
-
 def _fields(parts: Sequence[Unit]) -> list[list[Unit]]:
     """A headline's fields as runs of its parts (``lines_of``): a spaced-out title or lines set one
     under the other with no blank line between them stay one field."""

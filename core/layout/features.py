@@ -124,11 +124,6 @@ def _closes_note(s: str) -> bool:
 _CLOSING_CHARS = "".join(sorted(CLOSING))
 
 
-def _last_meaningful(s: str) -> str:
-    """The last character before any closing marks (after any trailing spaces)."""
-    return s.rstrip(_SPACES).rstrip(_CLOSING_CHARS)[-1:]
-
-
 def _dateline_starts(squeezed: str, following: str) -> bool:
     """A dateline opens the line, possibly wrapped onto the next one (``本报苏州１月１`` / ``日电``)."""
     if not could_open(squeezed):

@@ -188,9 +188,6 @@ class EntityPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
 
-    def source_row(self, proxy_index: QModelIndex) -> int:
-        return self.proxy.mapToSource(proxy_index).row()
-
     def select_entity(self, entity_id: str) -> bool:
         row = self.source.row_of(entity_id)
         if row < 0:
