@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from core.entities.candidates import Candidate
-from core.entities.lexicon import UserLexicon
+from core.entities.lexicon import UserLexicon, learnable
 from core.entities.pipeline import Segment
 
 SOURCE = "lexicon"
@@ -35,7 +35,7 @@ class LexiconDetector:
         self._by_text: dict[str, tuple[str, float]] = {}
         for e in lexicon.entries:
             conf = _CONFIDENCE * float(getattr(e, "weight", 1.0))
-            if len(e.text) < 2 or e.type == "TIME" or conf < _SILENT_BELOW:
+            if not learnable(e.text, e.type) or conf < _SILENT_BELOW:
                 continue  # one character, a date (the rules find dates better), or rejected too often
             if e.text not in self._by_text or self._by_text[e.text][1] < conf:
                 self._by_text[e.text] = (e.type, conf)

@@ -208,7 +208,8 @@ class UserLexicon:
         if not contexts:
             return False
         rec = self._records.get((text, type))
-        if type != "TIME" and rec is not None and not rec.pages and len(rec.rejected_on) >= REJECTED_EVERYWHERE:
+        everywhere = rec is not None and not rec.pages and len(rec.rejected_on) >= REJECTED_EVERYWHERE
+        if everywhere and type not in UNLEARNED_TYPES:
             return True  # (a date is a date everywhere: one rejected inside a longer mention stays local)
         return _normal_context(text, context) in contexts
 
