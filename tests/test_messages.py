@@ -49,6 +49,7 @@ SHOWN = {
     "ExportInvalid",
     "AltoUnavailable",
     "LabelsError",
+    "LexiconError",
 }
 # modules whose messages only the command line prints (it stays English)
 COMMAND_LINE = {
@@ -291,6 +292,44 @@ def test_a_label_file_that_cannot_be_read_says_the_usual_reason(tmp_path: Path) 
     have = translations()
     assert str(raised.value) == f"{tmp_path}: Is a directory"
     assert str(raised.value).render(lambda t: have.get(t, ("", ""))[0] or t) == f"{tmp_path}：这是文件夹"  # type: ignore[attr-defined]
+
+
+BAD_LEXICONS = {
+    "not UTF-8": b"\xff\xfe\x00{",
+    "not JSON": b'{"version": 3,',
+    "not a lexicon": b'{"version": 3, "entries": 7}',
+    "a later version": b'{"format": "banmian.lexicon", "version": 99, "entries": [], "rejected": []}',
+    "nested deeply": b"[" * 100 + b"]" * 100,
+    "a folder": None,
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_LEXICONS))
+def test_why_the_lexicon_pauses_learning_is_a_translated_message(tmp_path: Path, case: str) -> None:
+    """An unusable lexicon's warning (the issue's page list and the save's status line show it)
+    and the save's refusal are messages that read in Chinese, with no Python or schema English."""
+    from core.entities.lexicon import LexiconError, UserLexicon
+
+    path = tmp_path / "lexicon.json"
+    raw = BAD_LEXICONS[case]
+    if raw is None:
+        path.mkdir()
+    else:
+        path.write_bytes(raw)
+    lex = UserLexicon.load(path)
+    assert lex.paused and isinstance(lex.warning, Message)
+    with pytest.raises(LexiconError) as raised:
+        lex.save()
+    assert str(raised.value) == lex.warning
+    have = translations()
+    chinese = render(lex.warning, lambda t: have.get(t, ("", ""))[0] or t)
+    assert chinese.startswith("词表 " + str(path)) or chinese.startswith("无法读取词表 " + str(path)), chinese
+    assert chinese.endswith("修好或移走它之前暂停学习（它不会被改动）"), chinese
+    assert not re.findall(r"[A-Za-z]{3,}", chinese.replace(str(path), "").replace("JSON", "").replace("UTF", "")), (
+        chinese
+    )
+    if raw is not None:
+        assert path.read_bytes() == raw  # left untouched
 
 
 # -- Message itself --------------------------------------------------------------------------------

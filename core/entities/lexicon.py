@@ -36,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ from core import schemas
 from core.atomic import write_atomic
 from core.entities.conventions import Conventions, Decision
 from core.loader import PageError, read_regular
+from core.messages import msg, unreadable
 from core.paths import RESOURCES, data_dir
 
 FORMAT = "banmian.lexicon"
@@ -63,10 +65,16 @@ REJECTED_EVERYWHERE = 1
 SCHEMA_PATH = RESOURCES / "schema" / "banmian.lexicon.schema.json"
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class LexiconError(ValueError):
     """The lexicon cannot be updated (learning is paused); one line for the editor."""
+
+
+def _paused(e: LexiconError) -> str:
+    """The warning of a lexicon that cannot be used: why, and that learning waits for it."""
+    return msg("{error}; learning is paused until it is fixed or removed (it is left untouched)", error=str(e))
 
 
 def default_path() -> Path:
@@ -154,7 +162,7 @@ class UserLexicon:
             lex._read_disk()
         except LexiconError as e:
             lex.paused = True
-            lex.warning = f"{e}; learning is paused until it is fixed or removed (it is left untouched)"
+            lex.warning = _paused(e)
         return lex
 
     def _read_disk(self) -> None:
@@ -168,7 +176,7 @@ class UserLexicon:
         except PageError as e:
             if not self.path.exists() and not self.path.is_symlink():
                 return
-            raise LexiconError(f"lexicon {e}") from None
+            raise LexiconError(msg("lexicon {error}", error=str(e))) from None
         data = _decode(raw, self.path)
         unknown = data.get("version") == 1
         for item in data["entries"]:
@@ -320,7 +328,7 @@ class UserLexicon:
         ``LexiconError`` (nothing written) if learning is paused or the file on disk became
         unreadable; ``OSError`` if writing failed (the previous file is intact)."""
         if self.paused:
-            raise LexiconError(self.warning or f"lexicon {self.path} cannot be read; learning is paused")
+            raise LexiconError(self.warning or msg("lexicon {path} cannot be read; learning is paused", path=self.path))
         from filelock import FileLock, Timeout
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -333,14 +341,18 @@ class UserLexicon:
                     self._read_disk()
                 except LexiconError as e:
                     self.paused = True
-                    self.warning = f"{e}; learning is paused until it is fixed or removed (it is left untouched)"
+                    self.warning = _paused(e)
                     raise LexiconError(self.warning) from None
                 for op in ops:
                     op(self)
                 self._derived.clear()
                 write_atomic(self.path, _dumps(self.to_dict()))
         except Timeout:
-            busy = f"lexicon {self.path} is locked by another Banmian for over {LOCK_TIMEOUT:.0f} s"
+            busy = msg(
+                "lexicon {path} is locked by another Banmian for over {seconds} s",
+                path=self.path,
+                seconds=f"{LOCK_TIMEOUT:.0f}",
+            )
             raise LexiconError(busy) from None
 
 
@@ -396,21 +408,28 @@ def _decode(raw: bytes, path: Path) -> dict[str, Any]:
 
     try:
         data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as e:
-        raise LexiconError(f"lexicon {path} is not UTF-8 text (byte {e.start})") from None
-    except RecursionError:
-        raise LexiconError(f"lexicon {path} is nested too deeply") from None
-    except ValueError as e:
-        raise LexiconError(f"lexicon {path} is not JSON ({e})") from None
+    except (ValueError, RecursionError) as e:  # not UTF-8, not JSON, nested too deeply
+        raise LexiconError(msg("lexicon {path} cannot be read: {why}", path=path, why=unreadable(e))) from None
     try:
         _validator()(data)  # its closed structure is also the depth limit
     except JsonSchemaValueException as e:
         if not _depth(data, MAX_DEPTH):
-            raise LexiconError(f"lexicon {path} is nested deeper than a lexicon ({MAX_DEPTH} levels)") from None
+            depth = msg("lexicon {path} is nested deeper than a lexicon ({levels} levels)", path=path, levels=MAX_DEPTH)
+            raise LexiconError(depth) from None
         where = "/".join(str(p) for p in (e.path or [])[1:])
-        raise LexiconError(f"lexicon {path} is not a Banmian lexicon (at /{where}: {e.message[:120]})") from None
+        log.warning("%s: not a Banmian lexicon at /%s: %s", path, where, e.message)  # the schema's English
+        raise LexiconError(
+            msg("lexicon {path} is not a Banmian lexicon (at /{where})", path=path, where=where)
+        ) from None
     if data["version"] not in READS:
-        raise LexiconError(f"lexicon {path} has version {data['version']}; this Banmian reads {READS}")
+        versions = ", ".join(map(str, READS))
+        found = msg(
+            "lexicon {path} has version {version}; this Banmian reads {versions}",
+            path=path,
+            version=data["version"],
+            versions=versions,
+        )
+        raise LexiconError(found)
     return data  # type: ignore[no-any-return]
 
 

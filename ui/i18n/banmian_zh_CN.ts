@@ -1684,6 +1684,38 @@
       <translation>{problem}；改用内置的标签</translation>
     </message>
     <message>
+      <source>{error}; learning is paused until it is fixed or removed (it is left untouched)</source>
+      <translation>{error}；修好或移走它之前暂停学习（它不会被改动）</translation>
+    </message>
+    <message>
+      <source>lexicon {path} has version {version}; this Banmian reads {versions}</source>
+      <translation>词表 {path} 的版本是 {version}；本版面只能读取版本 {versions}</translation>
+    </message>
+    <message>
+      <source>lexicon {path} is locked by another Banmian for over {seconds} s</source>
+      <translation>词表 {path} 被另一个版面锁定已超过 {seconds} 秒</translation>
+    </message>
+    <message>
+      <source>lexicon {path} cannot be read: {why}</source>
+      <translation>无法读取词表 {path}：{why}</translation>
+    </message>
+    <message>
+      <source>lexicon {path} is nested deeper than a lexicon ({levels} levels)</source>
+      <translation>词表 {path} 的嵌套超过了词表应有的层数（{levels} 层）</translation>
+    </message>
+    <message>
+      <source>lexicon {path} is not a Banmian lexicon (at /{where})</source>
+      <translation>词表 {path} 不是版面的词表（位置 /{where}）</translation>
+    </message>
+    <message>
+      <source>lexicon {error}</source>
+      <translation>词表 {error}</translation>
+    </message>
+    <message>
+      <source>lexicon {path} cannot be read; learning is paused</source>
+      <translation>无法读取词表 {path}；学习已暂停</translation>
+    </message>
+    <message>
       <source>{name}: ALTO needs the page's geometry (open it from its PDF)</source>
       <translation>{name}：ALTO 需要版面的几何信息（请从其 PDF 打开）</translation>
     </message>
