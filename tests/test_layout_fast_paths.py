@@ -98,3 +98,51 @@ def test_text_before_and_after_are_the_ends_of_the_units_text(lines: list[list[s
     text = ["".join(ln.squeezed for ln in u.lines) for u in units]
     assert text_before(units, k, chars) == "".join(text[:k])[-chars:]
     assert text_after(units, k, chars) == "".join(text[k:])[:chars]
+
+
+_RUN_LINE = st.text(alphabet="一二三四五六七八九十甲乙丙丁。，", min_size=1, max_size=40)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.lists(_RUN_LINE, min_size=1, max_size=4), min_size=1, max_size=8),
+    st.lists(st.text(alphabet="一二三四五六七八九十甲乙丙丁，", min_size=1, max_size=12), min_size=1, max_size=3),
+    st.booleans(),
+)
+def test_run_text_is_the_plain_reading_of_the_run(lines: list[list[str]], titles: list[str], carry_on: bool) -> None:
+    """``RunText.fits`` and ``RunText.echoed`` (pairs searched for in a paragraph only among those
+    the text from it on repeats; shares kept for ``echo``) give what the plain formulas give."""
+    from core.layout.distribute import (
+        ECHO_CHARS,
+        ECHO_MIN,
+        OPENING_CHARS,
+        OVERLAP_WEIGHT,
+        RunText,
+        _bigrams,
+        _start_score,
+        repeated,
+    )
+    from core.layout.evidence import text_after
+    from core.layout.features import line_features
+    from core.layout.units import Unit
+    from core.lines import split_lines
+
+    infos = iter(line_features(split_lines("\n".join(line for unit in lines for line in unit))))
+    run = [Unit([next(infos) for _ in unit], 10.0) for unit in lines]
+    heads = [[Unit(line_features(split_lines(t)), 10.0)] for t in titles]
+    text = RunText(run)
+    places = list(range(len(run)))
+    texts = ["".join(ln.squeezed for ln in u.lines) for u in run]
+    for title_text, head in zip(titles, heads, strict=True):
+        title = _bigrams(title_text)
+        got = text.fits(title_text, places)
+        for k in places:
+            opening, first = "".join(texts[k:])[:OPENING_CHARS], texts[k][:OPENING_CHARS]
+            shared = repeated(title, opening) + repeated(title, first)
+            assert got[k] == OVERLAP_WEIGHT * shared / (2 * max(1, len(title))) + _start_score(run, k)
+        pairs = word_pairs(title_text)
+        echoed = bool(pairs) and any(
+            repeated(pairs, text_after(run, k, ECHO_CHARS)) / len(pairs) >= ECHO_MIN
+            for k in (0, *text.candidates(carry_on))
+        )
+        assert text.echoed(head, carry_on) == echoed
