@@ -6,8 +6,8 @@ import bisect
 import itertools
 import operator
 import re
-from collections.abc import Hashable, Iterable, Sequence
-from typing import NamedTuple, TypeVar
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from core.dateline import could_open, could_open_lines, find_dateline
 from core.model import Line
@@ -123,7 +123,6 @@ def _closes_note(s: str) -> bool:
 
 CHUNK = 4096  # lines whose features are read together (``line_features``)
 _CLOSING_CHARS = "".join(sorted(CLOSING))
-_V = TypeVar("_V", bound=Hashable)
 
 
 def _dateline_starts(squeezed: str, following: str) -> bool:
@@ -211,20 +210,11 @@ def _gaps(numbers: Sequence[int], before: int) -> list[int]:
 
 def _widths(squeezed_all: Sequence[str], narrow_all: Sequence[str]) -> list[float]:
     """``_width(squeezed, narrow)`` of every line: a squeezed line holds no space but " " (between
-    Latin words).  Lines of one width share one number (``shared``)."""
-    return shared(
+    Latin words)."""
+    return [
         (len(s) - len(narrow)) + 0.5 * (len(narrow) - narrow.count(" ")) if narrow else float(len(s))
         for s, narrow in zip(squeezed_all, narrow_all, strict=True)
-    )
-
-
-def shared(values: Iterable[_V]) -> list[_V]:
-    """``values`` with equal values made one object: a page's lines come in a few dozen widths,
-    and an object per line would be kept (and its memory touched) for each of a hundred thousand
-    lines.  (Each value is made, then dropped for the equal one seen first: its memory serves the
-    next.)"""
-    one: dict[_V, _V] = {}
-    return [one.setdefault(v, v) for v in values]
+    ]
 
 
 def _ends_sentence(squeezed: str, head_note: bool) -> bool:
