@@ -146,3 +146,19 @@ def test_run_text_is_the_plain_reading_of_the_run(lines: list[list[str]], titles
             for k in (0, *text.candidates(carry_on))
         )
         assert text.echoed(head, carry_on) == echoed
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.none(), st.integers(8, 60).map(lambda h: h / 2)), max_size=30))
+def test_window_bests_are_the_best_widths_of_each_window(keys: list[float | None]) -> None:
+    """``paragraphs._window_bests`` (counts kept up to date as lines enter and leave the window)
+    gives, for every window of ``WINDOW + 1`` keys over the keys padded with ``WINDOW`` nothings
+    either side, the width most of its keys reach within one em (ties: the wider)."""
+    from core.layout.paragraphs import WINDOW, _window_bests
+
+    padded = [None] * WINDOW + keys + [None] * WINDOW
+    expected: list[float | None] = []
+    for j in range(WINDOW, len(padded)):
+        told = [k for k in padded[j - WINDOW : j + 1] if k is not None]
+        expected.append(max(set(told), key=lambda w: (sum(abs(k - w) <= 1 for k in told), w)) if told else None)
+    assert _window_bests(keys) == expected
