@@ -162,3 +162,41 @@ def test_window_bests_are_the_best_widths_of_each_window(keys: list[float | None
         told = [k for k in padded[j - WINDOW : j + 1] if k is not None]
         expected.append(max(set(told), key=lambda w: (sum(abs(k - w) <= 1 for k in told), w)) if told else None)
     assert _window_bests(keys) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "责任编辑：王小明",
+                "本版编辑：李华",
+                "第４版",
+                "２０２４年３月１５日 星期五",
+                "正文。",
+                "本报讯",
+                "图片编辑：刘",
+            ]
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_furniture_is_the_plain_reading_of_every_line(lines: list[str]) -> None:
+    """``furniture`` (credit lines picked by their first character at once) finds what asking every
+    line in turn finds."""
+    from core.layout.features import line_features
+    from core.layout.furniture import _ANYWHERE, _CREDIT_FIRST, _EDGE, EDGE_LINES, furniture
+    from core.lines import split_lines
+
+    infos = line_features(split_lines("\n".join(lines)))
+    n = len(infos)
+    plain = set()
+    for k, info in enumerate(infos):
+        at_edge = k < EDGE_LINES or k >= n - EDGE_LINES
+        if not at_edge and info.text[:1] not in _CREDIT_FIRST:
+            continue
+        text = " ".join(info.text.split())
+        if _ANYWHERE.match(text) or (at_edge and len(info.squeezed) <= 30 and _EDGE.match(text)):
+            plain.add(info.number)
+    assert furniture(infos) == plain
