@@ -200,3 +200,41 @@ def test_furniture_is_the_plain_reading_of_every_line(lines: list[str]) -> None:
         if _ANYWHERE.match(text) or (at_edge and len(info.squeezed) <= 30 and _EDGE.match(text)):
             plain.add(info.number)
     assert furniture(infos) == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet="春风细雨花开满山，。", min_size=1, max_size=14), min_size=1, max_size=40),
+    st.integers(1, 5),
+)
+def test_verse_read_in_chunks_is_the_verse_of_the_whole_page(lines: list[str], chunk: int) -> None:
+    """``verse_lines`` reading its windows a few at a time (``CHUNK``) finds the verse it finds
+    reading them all at once: a window's reading depends on its own lines only."""
+    from unittest import mock
+
+    from core.layout.features import line_features
+    from core.layout.verse import verse_lines
+    from core.lines import split_lines
+
+    infos = line_features(split_lines("\n".join(lines)))
+    with mock.patch("core.layout.verse.CHUNK", 10**9):
+        whole = verse_lines(infos)
+    with mock.patch("core.layout.verse.CHUNK", chunk):
+        assert verse_lines(infos) == whole
+
+
+def test_verse_found_across_chunks() -> None:
+    from unittest import mock
+
+    from core.layout.features import line_features
+    from core.layout.verse import verse_lines
+    from core.lines import split_lines
+
+    poem = ["春风", "细雨花开", "满山红", "花开满山春风", "雨", "细雨花开满", "春风细雨花开满山", "山", "花开"]
+    infos = line_features(split_lines("\n".join(["一二三四五六七八九十一二三四五六七八九十。"] * 3 + poem)))
+    with mock.patch("core.layout.verse.CHUNK", 10**9):
+        whole = verse_lines(infos)
+    assert any(whole)
+    for chunk in (1, 2, 3):
+        with mock.patch("core.layout.verse.CHUNK", chunk):
+            assert verse_lines(infos) == whole
