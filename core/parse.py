@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from core.layout import segment
+from core.layout.collector import collector_paused
 from core.lines import split_lines
 from core.loader import RawPage
 from core.model import Page
@@ -29,7 +30,8 @@ def parse_page(
     raw: RawPage, *, lexicon: UserLexicon | None = None, entities: bool = True, tagger: Refiner | None = None
 ) -> Page:
     """Parse a page; a pure function of the text (and the lexicon, and the trained tagger)."""
-    lines = split_lines(raw.text)
+    with collector_paused():  # (a line object per line of the page, and no reference cycle: collector.py)
+        lines = split_lines(raw.text)
     if raw.source.layout is not None:  # a page from (or with) a PDF: segmentation from geometry
         from core.layout.geometry import segment_with_layout
 

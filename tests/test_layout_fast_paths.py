@@ -98,3 +98,143 @@ def test_text_before_and_after_are_the_ends_of_the_units_text(lines: list[list[s
     text = ["".join(ln.squeezed for ln in u.lines) for u in units]
     assert text_before(units, k, chars) == "".join(text[:k])[-chars:]
     assert text_after(units, k, chars) == "".join(text[k:])[:chars]
+
+
+_RUN_LINE = st.text(alphabet="一二三四五六七八九十甲乙丙丁。，", min_size=1, max_size=40)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.lists(_RUN_LINE, min_size=1, max_size=4), min_size=1, max_size=8),
+    st.lists(st.text(alphabet="一二三四五六七八九十甲乙丙丁，", min_size=1, max_size=12), min_size=1, max_size=3),
+    st.booleans(),
+)
+def test_run_text_is_the_plain_reading_of_the_run(lines: list[list[str]], titles: list[str], carry_on: bool) -> None:
+    """``RunText.fits`` and ``RunText.echoed`` (pairs searched for in a paragraph only among those
+    the text from it on repeats; shares kept for ``echo``) give what the plain formulas give."""
+    from core.layout.distribute import (
+        ECHO_CHARS,
+        ECHO_MIN,
+        OPENING_CHARS,
+        OVERLAP_WEIGHT,
+        RunText,
+        _bigrams,
+        _start_score,
+        repeated,
+    )
+    from core.layout.evidence import text_after
+    from core.layout.features import line_features
+    from core.layout.units import Unit
+    from core.lines import split_lines
+
+    infos = iter(line_features(split_lines("\n".join(line for unit in lines for line in unit))))
+    run = [Unit([next(infos) for _ in unit], 10.0) for unit in lines]
+    heads = [[Unit(line_features(split_lines(t)), 10.0)] for t in titles]
+    text = RunText(run)
+    places = list(range(len(run)))
+    texts = ["".join(ln.squeezed for ln in u.lines) for u in run]
+    for title_text, head in zip(titles, heads, strict=True):
+        title = _bigrams(title_text)
+        got = text.fits(title_text, places)
+        for k in places:
+            opening, first = "".join(texts[k:])[:OPENING_CHARS], texts[k][:OPENING_CHARS]
+            shared = repeated(title, opening) + repeated(title, first)
+            assert got[k] == OVERLAP_WEIGHT * shared / (2 * max(1, len(title))) + _start_score(run, k)
+        pairs = word_pairs(title_text)
+        echoed = bool(pairs) and any(
+            repeated(pairs, text_after(run, k, ECHO_CHARS)) / len(pairs) >= ECHO_MIN
+            for k in (0, *text.candidates(carry_on))
+        )
+        assert text.echoed(head, carry_on) == echoed
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.none(), st.integers(8, 60).map(lambda h: h / 2)), max_size=30))
+def test_window_bests_are_the_best_widths_of_each_window(keys: list[float | None]) -> None:
+    """``paragraphs._window_bests`` (counts kept up to date as lines enter and leave the window)
+    gives, for every window of ``WINDOW + 1`` keys over the keys padded with ``WINDOW`` nothings
+    either side, the width most of its keys reach within one em (ties: the wider)."""
+    from core.layout.paragraphs import WINDOW, _window_bests
+
+    padded = [None] * WINDOW + keys + [None] * WINDOW
+    expected: list[float | None] = []
+    for j in range(WINDOW, len(padded)):
+        told = [k for k in padded[j - WINDOW : j + 1] if k is not None]
+        expected.append(max(set(told), key=lambda w: (sum(abs(k - w) <= 1 for k in told), w)) if told else None)
+    assert _window_bests(keys) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "责任编辑：王小明",
+                "本版编辑：李华",
+                "第４版",
+                "２０２４年３月１５日 星期五",
+                "正文。",
+                "本报讯",
+                "图片编辑：刘",
+            ]
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_furniture_is_the_plain_reading_of_every_line(lines: list[str]) -> None:
+    """``furniture`` (credit lines picked by their first character at once) finds what asking every
+    line in turn finds."""
+    from core.layout.features import line_features
+    from core.layout.furniture import _ANYWHERE, _CREDIT_FIRST, _EDGE, EDGE_LINES, furniture
+    from core.lines import split_lines
+
+    infos = line_features(split_lines("\n".join(lines)))
+    n = len(infos)
+    plain = set()
+    for k, info in enumerate(infos):
+        at_edge = k < EDGE_LINES or k >= n - EDGE_LINES
+        if not at_edge and info.text[:1] not in _CREDIT_FIRST:
+            continue
+        text = " ".join(info.text.split())
+        if _ANYWHERE.match(text) or (at_edge and len(info.squeezed) <= 30 and _EDGE.match(text)):
+            plain.add(info.number)
+    assert furniture(infos) == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet="春风细雨花开满山，。", min_size=1, max_size=14), min_size=1, max_size=40),
+    st.integers(1, 5),
+)
+def test_verse_read_in_chunks_is_the_verse_of_the_whole_page(lines: list[str], chunk: int) -> None:
+    """``verse_lines`` reading its windows a few at a time (``CHUNK``) finds the verse it finds
+    reading them all at once: a window's reading depends on its own lines only."""
+    from unittest import mock
+
+    from core.layout.features import line_features
+    from core.layout.verse import verse_lines
+    from core.lines import split_lines
+
+    infos = line_features(split_lines("\n".join(lines)))
+    with mock.patch("core.layout.verse.CHUNK", 10**9):
+        whole = verse_lines(infos)
+    with mock.patch("core.layout.verse.CHUNK", chunk):
+        assert verse_lines(infos) == whole
+
+
+def test_verse_found_across_chunks() -> None:
+    from unittest import mock
+
+    from core.layout.features import line_features
+    from core.layout.verse import verse_lines
+    from core.lines import split_lines
+
+    poem = ["春风", "细雨花开", "满山红", "花开满山春风", "雨", "细雨花开满", "春风细雨花开满山", "山", "花开"]
+    infos = line_features(split_lines("\n".join(["一二三四五六七八九十一二三四五六七八九十。"] * 3 + poem)))
+    with mock.patch("core.layout.verse.CHUNK", 10**9):
+        whole = verse_lines(infos)
+    assert any(whole)
+    for chunk in (1, 2, 3):
+        with mock.patch("core.layout.verse.CHUNK", chunk):
+            assert verse_lines(infos) == whole

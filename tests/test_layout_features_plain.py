@@ -112,3 +112,27 @@ def test_line_features_of_written_lines() -> None:
     assert infos[1].dateline and infos[1].full_indent and infos[1].indent == 2
     assert infos[2].spaced and infos[2].squeezed == "落细防控"
     assert infos[3].gap == 2 and infos[3].signature and infos[3].ends_sentence
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LINES, st.integers(1, 5))
+def test_line_features_read_in_chunks_are_the_plain_features(lines: list[str], chunk: int) -> None:
+    """A page read a few lines at a time (``CHUNK``) gets the features of a page read whole: the
+    gap to the line above and a dateline wrapped onto the line below cross the chunks' edges."""
+    from unittest import mock
+
+    page = split_lines("\n\n".join(lines[:3]) + "\n" + "\n".join(lines[3:]) + "\n")
+    with mock.patch("core.layout.features.CHUNK", chunk):
+        assert line_features(page) == _plain(page)
+
+
+def test_a_dateline_wrapped_across_chunks() -> None:
+    from unittest import mock
+
+    page = split_lines("标题\n\n本报苏州１月１\n日电　记者王小明\n正文。\n")
+    with mock.patch("core.layout.features.CHUNK", 2):
+        infos = line_features(page)
+    assert infos == _plain(page)
+    assert [i.dateline for i in infos] == [False, True, False, False]
+    assert [i.gap for i in infos] == [0, 2, 1, 1]
+    assert [i.index for i in infos] == [0, 1, 2, 3]

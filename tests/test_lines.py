@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pickle
+from dataclasses import fields
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.lines import split_lines
 from core.model import Line
@@ -49,3 +54,29 @@ def test_long_page_is_linear() -> None:
     text = "甲乙丙\n" * 200_000
     lines = split_lines(text)
     assert len(lines) == 200_000 and lines[-1].start == len(text) - 4
+
+
+def _plain_split(text: str) -> tuple[Line, ...]:
+    """The plain way: a ``Line(...)`` per piece between newlines, the empty piece after a final
+    newline left out."""
+    pieces = text.split("\n")
+    if text.endswith("\n") or not text:
+        pieces.pop()
+    out, start = [], 0
+    for number, piece in enumerate(pieces, 1):
+        out.append(Line(number, start, start + len(piece), piece))
+        start += len(piece) + 1
+    return tuple(out)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="甲乙 \t\u3000\n\r\fa\U00020000", max_size=40))
+def test_lines_are_those_line_by_line(text: str) -> None:
+    """``split_lines`` (fields set on the lines a field at a time) gives the lines ``Line(...)``
+    gives, equal and alike in every field."""
+    lines = split_lines(text)
+    assert lines == _plain_split(text)
+    for ln, plain in zip(lines, _plain_split(text), strict=True):
+        assert [type(getattr(ln, f.name)) for f in fields(Line)] == [type(getattr(plain, f.name)) for f in fields(Line)]
+        assert hash(ln) == hash(plain) and repr(ln) == repr(plain)
+        assert pickle.loads(pickle.dumps(ln)) == plain

@@ -176,12 +176,14 @@ def merge_bylines(items: list[tuple[str, list[Unit]]]) -> list[tuple[str, list[U
     return out
 
 
-def assemble_stories(units: Sequence[Unit]) -> list[Story]:
+def assemble_stories(units: Sequence[Unit], page_gap: int | None = None) -> list[Story]:
+    """The page's stories in reading order.  ``page_gap``: ``typical_gap(units)``, when the caller
+    has it already (it reads every body line of the page)."""
     items = split_sequence(units)
     mode = orientation(items)
     if mode == "before":
         items = merge_bylines(items)
-    page_gap = typical_gap(units)
+    page_gap = typical_gap(units) if page_gap is None else page_gap
     stories: list[Story] = []
     pending: list[list[Unit]] = []  # "before" mode: headline groups waiting for their stories
     for kind, part in items:

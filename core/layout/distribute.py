@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import combinations, permutations
 
 from core.layout import weights as W
@@ -40,7 +40,7 @@ def _bigrams(s: str) -> frozenset[str]:
     return frozenset(_WIDE_PAIR.findall(s))
 
 
-def repeated(pairs: frozenset[str], text: str) -> int:
+def repeated(pairs: Collection[str], text: str) -> int:
     """How many of ``pairs`` (of ideographs, ``word_pairs``, or of wide characters, ``_bigrams``)
     ``text`` prints: the size of their common part with the text's own pairs, found by a few
     searches in the text rather than by building the set of all its pairs (a pair of such
@@ -146,7 +146,11 @@ class RunText:
         n = 2 * max(1, len(title))
         for k in places:
             if k not in got:
-                shared = repeated(title, self.opening(k)) + repeated(title, self.first(k))
+                opening, first = self.opening(k), self.first(k)
+                found = [p for p in title if p in opening]
+                # the paragraph's own text opens the text from it on (``first`` is a prefix of
+                # ``opening``): the pairs it repeats are among those, and are searched for alone
+                shared = len(found) + (len(found) if len(first) == len(opening) else repeated(found, first))
                 got[k] = OVERLAP_WEIGHT * shared / n + self.base(k)
         return got
 
@@ -154,11 +158,9 @@ class RunText:
         """Some place where a story can open repeats ``ECHO_MIN`` of the headline's words."""
         key = (head_text(group), carry_on)
         if key not in self._echoed:
-            title = word_pairs(key[0])
             places = (0, *self.candidates(carry_on))
-            self._echoed[key] = bool(title) and any(
-                repeated(title, self.after(k)) / len(title) >= ECHO_MIN for k in places
-            )
+            # (each place's share is ``echo``'s, kept for the trials that weigh it again)
+            self._echoed[key] = bool(word_pairs(key[0])) and any(self.echo(key[0], k) >= ECHO_MIN for k in places)
         return self._echoed[key]
 
     def candidates(self, carry_on: bool) -> list[int]:

@@ -121,6 +121,7 @@ def _closes_note(s: str) -> bool:
     return s.endswith(("）", ")")) and "（" not in s and "(" not in s and len(s) <= 12
 
 
+CHUNK = 4096  # lines whose features are read together (``line_features``)
 _CLOSING_CHARS = "".join(sorted(CLOSING))
 
 
@@ -184,14 +185,27 @@ _DASHES = ("——", "—", "--", "－－")
 _OPENERS = ("（", "(")
 
 
+def _squeezed(stripped: list[str], gapped: Sequence[int]) -> list[str]:
+    """``squeeze_line`` of every stripped line: the lines with a space in them (``gapped``, in
+    order) squeezed at once, joined by newlines (they are stripped: no run of spaces touches a
+    newline); every other line is its own squeezed form, the same string rather than a copy."""
+    out = list(stripped)
+    if gapped:
+        squeezed = squeeze_line("\n".join([stripped[k] for k in gapped])).split("\n")
+        for k, s in zip(gapped, squeezed, strict=True):
+            out[k] = s
+    return out
+
+
 def _where(flags: Iterable[object]) -> list[int]:
     """Indices of the true ``flags`` (taken in C: no Python step per line)."""
     return list(itertools.compress(itertools.count(), flags))
 
 
-def _gaps(numbers: Sequence[int]) -> list[int]:
-    """``LineInfo.gap`` of each line: newlines since the previous non-blank line (0 for the first)."""
-    return [0, *(b - a if a else 0 for a, b in itertools.pairwise(numbers))]
+def _gaps(numbers: Sequence[int], before: int) -> list[int]:
+    """``LineInfo.gap`` of each line: newlines since the previous non-blank line (``before``, the
+    number of the one above the first; 0 for the first of the page, whose gap is 0)."""
+    return [numbers[0] - before if before else 0, *(b - a if a else 0 for a, b in itertools.pairwise(numbers))]
 
 
 def _widths(squeezed_all: Sequence[str], narrow_all: Sequence[str]) -> list[float]:
@@ -222,19 +236,37 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
     zipped together at the end).  What every line needs is taken by ``map`` over the lines, in C;
     what only some lines can have starts ``False`` and is asked only of the lines that pass a cheap
     test for what it needs (a ``版`` for jump markers, a closing bracket for notes...): most body
-    lines pass none, and the features are the parser's cost per line."""
+    lines pass none, and the features are the parser's cost per line.
+
+    The lines are read ``CHUNK`` at a time (no feature looks further than the line below): the
+    twenty-odd lists of one feature each then stay small enough for the processor's cache however
+    long the page, and are dropped before the next chunk's are made, where lists over a whole page
+    of a million characters would pass through memory a feature at a time and take tens of
+    megabytes more."""
     kept = [ln for ln in lines if ln.text.strip()]  # (``not ln.is_blank``, with no call per line)
-    if not kept:
-        return []  # (the page joined would be one empty line)
+    out: list[LineInfo] = []
+    for lo in range(0, len(kept), CHUNK):
+        out += _chunk_features(kept, lo, min(lo + CHUNK, len(kept)))
+    return out
+
+
+def _squeezed_line(line: Line) -> str:
+    """A line's ``LineInfo.squeezed``."""
+    return squeeze_line(line.text.replace("\f", " ").strip())
+
+
+def _chunk_features(all_kept: Sequence[Line], lo: int, hi: int) -> list[LineInfo]:
+    """``line_features`` of the non-blank lines ``all_kept[lo:hi]`` (their neighbours outside it
+    read where a feature needs them: the line above for the gap, the line below for a dateline)."""
+    kept = all_kept[lo:hi]
     n = len(kept)
     texts = [ln.text.replace("\f", " ") for ln in kept]
     stripped = [t.strip() for t in texts]
-    # what only some lines hold, found in one pass over the page each (lines hold no newline)
+    # what only some lines hold, found in one pass over the chunk each (lines hold no newline)
     joined_stripped, stripped_starts = "\n".join(stripped), _line_starts(stripped)
-    gapped = lines_with(_GAP_ON, joined_stripped, stripped_starts)
-    # (the lines are stripped: no run of spaces touches a newline)
-    joined = squeeze_line(joined_stripped)
-    squeezed_all = joined.split("\n")
+    gapped = sorted(lines_with(_GAP_ON, joined_stripped, stripped_starts))
+    squeezed_all = _squeezed(stripped, gapped)
+    joined = "\n".join(squeezed_all)
     narrow_all = _WIDE_RE.sub("", joined).split("\n")  # the narrow characters of every line
     squeezed_starts = _line_starts(squeezed_all)
     widths = _widths(squeezed_all, narrow_all)
@@ -262,7 +294,8 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
             ends_sentence[k] = _ends_sentence(squeezed_all[k], head_note[k])
     dateline = [False] * n
     for k in could_open_lines(joined, squeezed_starts):
-        dateline[k] = _dateline_starts(squeezed_all[k], squeezed_all[k + 1] if k + 1 < n else "")
+        following = squeezed_all[k + 1] if k + 1 < n else _squeezed_line(all_kept[hi]) if hi < len(all_kept) else ""
+        dateline[k] = _dateline_starts(squeezed_all[k], following)
     jump_only, jump_tail = [False] * n, [False] * n
     bracketed_set = set(bracketed)
     for k in _where(map(str.__contains__, squeezed_all, itertools.repeat("版"))):
@@ -287,14 +320,14 @@ def line_features(lines: Sequence[Line]) -> list[LineInfo]:
     # in the order of the fields (``new_info``)
     fields = zip(
         numbers,
-        range(n),  # index
+        range(lo, hi),  # index
         stripped,  # text
         squeezed_all,
         widths,
         spaced,
         list(map(operator.sub, map(len, texts), map(len, map(str.lstrip, texts, itertools.repeat(_LEAD_SPACES))))),
         list(map(str.startswith, texts, itertools.repeat("\u3000"))),  # full_indent
-        _gaps(numbers),
+        _gaps(numbers, all_kept[lo - 1].number if lo else 0),
         ends_sentence,
         list(map(SOFT_END.__contains__, lasts)),  # ends_soft
         dateline,

@@ -37,9 +37,12 @@ def _window_bests(keys: Sequence[float | None]) -> list[float | None]:
     halves: list[int | None] = [None] * WINDOW + [None if k is None else int(k * 2) for k in keys] + [None] * WINDOW
     near = [0] * (max((h for h in halves if h is not None), default=0) + 5)  # near[h + 2]: lines within one em of h
     counts: dict[int, int] = {}
-    out: list[float | None] = []
-    for j, h in enumerate(halves):
-        if j > WINDOW and halves[j - WINDOW - 1] == h:
+    # the window ending at each line from the first real one on, and the key that leaves it as
+    # that line enters (none for the first window: it starts on the padding); ``out`` starts with
+    # the window before the first, empty, so that an unchanged window repeats the one before
+    out: list[float | None] = [None]
+    for h, old in zip(halves[WINDOW:], [None, *halves[: -WINDOW - 1]], strict=True):
+        if old == h:
             out.append(out[-1])  # the line entering the window is as wide as the one leaving it
             continue
         if h is not None:
@@ -49,19 +52,15 @@ def _window_bests(keys: Sequence[float | None]) -> list[float | None]:
             near[h + 2] += 1
             near[h + 3] += 1
             near[h + 4] += 1
-        if j > WINDOW:
-            old = halves[j - WINDOW - 1]
-            if old is not None:
-                counts[old] -= 1
-                if not counts[old]:
-                    del counts[old]
-                near[old] -= 1
-                near[old + 1] -= 1
-                near[old + 2] -= 1
-                near[old + 3] -= 1
-                near[old + 4] -= 1
-        if j < WINDOW:
-            continue
+        if old is not None:
+            counts[old] -= 1
+            if not counts[old]:
+                del counts[old]
+            near[old] -= 1
+            near[old + 1] -= 1
+            near[old + 2] -= 1
+            near[old + 3] -= 1
+            near[old + 4] -= 1
         if not counts:
             out.append(None)
             continue
@@ -71,6 +70,7 @@ def _window_bests(keys: Sequence[float | None]) -> list[float | None]:
             if score > best_score or (score == best_score and w > best_h):
                 best_h, best_score = w, score
         out.append(best_h / 2)
+    del out[0]
     return out
 
 

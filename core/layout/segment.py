@@ -65,7 +65,7 @@ def _segment(lines: Sequence[Line]) -> tuple[tuple[Article, ...], tuple[int, ...
     units = review_headlines(units)
     page_gap = typical_gap(units)
     articles: list[Article] = []
-    for story in assemble_stories(units):
+    for story in assemble_stories(units, page_gap):
         blocks = _blocks(story, page_gap)
         if blocks:
             articles.append(Article(f"a{len(articles) + 1}", blocks))

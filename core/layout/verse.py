@@ -18,6 +18,7 @@ MAX_WIDTH = 12.0
 _STOP = re.compile("[。！？；]")
 _MARK = re.compile("[，、。；：？！]")
 PUNCTUATED = 3  # prose: this many lines of a window carry a clause mark; a poem's lines few
+CHUNK = 4096  # windows read together (``verse_lines``)
 
 
 def _prefix(flags: Sequence[bool]) -> list[int]:
@@ -42,12 +43,26 @@ def verse_lines(infos: Sequence[LineInfo]) -> list[bool]:
     a clause mark at all; and their widths scatter (four widths or more, none shared by more than
     three lines).  Each line's marks are read once and counted over the windows by prefix sums;
     the first test is made for all windows at once (differences taken in C), and only the windows
-    that pass it are looked at further (most of a page's windows hold a wide line)."""
+    that pass it are looked at further (most of a page's windows hold a wide line).
+
+    The windows are read ``CHUNK`` at a time, each chunk with the lines its windows hold: the
+    prefix sums of a chunk stay cache-sized however long the page (a window's reading depends on
+    its own lines only)."""
     n = len(infos)
     verse = [False] * n
     span = 2 * WINDOW + 1
-    if n < span:
-        return verse
+    windows = n - span + 1
+    for first in range(0, windows, CHUNK):
+        stop = min(first + CHUNK, windows)
+        _mark_verse(infos[first : stop + span - 1], first, verse)
+    return verse
+
+
+def _mark_verse(infos: Sequence[LineInfo], offset: int, verse: list[bool]) -> None:
+    """Set ``verse`` (of the whole page) over every window of ``infos`` (its lines from ``offset``
+    on) that reads as verse."""
+    n = len(infos)
+    span = 2 * WINDOW + 1
     blocked = _prefix(
         [ln.spaced or ln.width > MAX_WIDTH or ln.dateline or ln.head_note or ln.column or ln.jump_only for ln in infos]
     )
@@ -55,7 +70,7 @@ def verse_lines(infos: Sequence[LineInfo]) -> list[bool]:
     blocked_in = map(operator.sub, blocked[span:], blocked)
     clear = list(itertools.compress(range(n - span + 1), map(operator.not_, blocked_in)))
     if not clear:
-        return verse
+        return
     ends = _prefix([ln.ends_sentence or ln.ends_soft for ln in infos])
     # the marks inside lines are searched for only in the lines of clear windows: a window's
     # counts take in its own lines only
@@ -79,5 +94,4 @@ def verse_lines(infos: Sequence[LineInfo]) -> list[bool]:
         widths = halves[lo:hi]
         distinct = set(widths)
         if len(distinct) >= 4 and max(map(widths.count, distinct)) <= 3:
-            verse[lo:hi] = whole
-    return verse
+            verse[offset + lo : offset + hi] = whole
