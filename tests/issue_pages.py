@@ -3,7 +3,6 @@ page 4 (so page 4 holds two continuations from page 1), and the same pages as a 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 PAGE_1 = """长春全力保障春耕生产
@@ -49,12 +48,9 @@ HEADLINES = {
     "保障春耕生产",
     "白山市启动植树造林活动",
 }
-CJK_FONTS = (
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/arphic/uming.ttc",
-)
+# the characters of these pages (and ASCII, CJK punctuation) cut from Droid Sans Fallback
+# (Apache-2.0): the PDF is written with the same glyphs on any machine; see tests/data/fonts/README.md
+CJK_FONT = Path(__file__).resolve().parent / "data" / "fonts" / "droid-sans-fallback-subset.ttf"
 
 
 def write_issue(folder: Path) -> Path:
@@ -64,21 +60,7 @@ def write_issue(folder: Path) -> Path:
     return folder
 
 
-def cjk_font() -> str | None:
-    for path in CJK_FONTS:
-        if Path(path).is_file():
-            return path
-    found = shutil.which("fc-match")
-    if found:
-        import subprocess
-
-        out = subprocess.run([found, "-f", "%{file}", ":lang=zh"], capture_output=True, text=True, check=False)
-        if out.stdout and Path(out.stdout).is_file() and out.stdout.endswith((".ttf", ".ttc", ".otf")):
-            return out.stdout
-    return None
-
-
-def write_pdf(path: Path, font: str) -> Path:
+def write_pdf(path: Path, font: Path = CJK_FONT) -> Path:
     """Pages 1 to 4 as a PDF (fpdf2), one printed line per text line, headlines in larger type
     with space above them, as a paper sets them."""
     from fpdf import FPDF

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import conllu
 import pytest
-from issue_pages import cjk_font, write_issue, write_pdf
+from issue_pages import CJK_FONT, HEADLINES, PDF_PAGES, write_issue, write_pdf
 
 from core.document import Document
 from core.edits import RejectEntity
@@ -190,10 +190,15 @@ def test_cli_issue_export_with_a_corrupt_sidecar_leaves_it_alone(tmp_path: Path)
 
 @pytest.fixture
 def pdf(tmp_path: Path) -> Path:
-    font = cjk_font()
-    if font is None:
-        pytest.skip("no CJK font to write the test PDF with (apt-get install fonts-wqy-zenhei)")
-    return write_pdf(tmp_path / "daily-2024-03-15.pdf", font)
+    return write_pdf(tmp_path / "daily-2024-03-15.pdf")
+
+
+def test_the_bundled_test_font_has_a_glyph_for_every_character_of_the_test_pdf() -> None:
+    from fontTools.ttLib import TTFont
+
+    cmap = TTFont(CJK_FONT).getBestCmap()
+    text = "".join(PDF_PAGES) + "".join(HEADLINES)
+    assert sorted({c for c in text if not c.isspace() and ord(c) not in cmap}) == []
 
 
 def test_pdf_issue_pages_and_links(pdf: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from issue_pages import cjk_font, write_issue, write_pdf
+from issue_pages import write_issue, write_pdf
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QMessageBox
@@ -237,10 +237,7 @@ def test_export_from_the_window(qtbot: Any, win: MainWindow, folder: Path, tmp_p
 
 
 def test_a_pdf_issue_in_the_window(qtbot: Any, win: MainWindow, tmp_path: Path) -> None:
-    font = cjk_font()
-    if font is None:
-        pytest.skip("no CJK font to write the test PDF with (apt-get install fonts-wqy-zenhei)")
-    pdf = write_pdf(tmp_path / "daily-2024-03-15.pdf", font)
+    pdf = write_pdf(tmp_path / "daily-2024-03-15.pdf")
     ws = open_issue(qtbot, win, pdf)
     model = win.issue.model
     assert model is not None and model.rowCount() == 4
