@@ -9,6 +9,7 @@ zoom does not parse the file again.
 from __future__ import annotations
 
 import atexit
+import functools
 import logging
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -24,12 +25,18 @@ log = logging.getLogger("banmian")
 _documents: OrderedDict[str, Any] = OrderedDict()
 
 
-@atexit.register
 def close_all() -> None:
     """Close the documents kept open for re-rendering (pypdfium2 warns about any left at exit)."""
     while _documents:
         _, doc = _documents.popitem()
         doc.close()
+
+
+@functools.cache
+def _close_at_exit() -> None:
+    """Register ``close_all`` once pypdfium2 is imported: exit handlers run last-registered first,
+    so ours then runs before pypdfium2's own, which reports documents still open."""
+    atexit.register(close_all)
 
 
 class RenderError(Exception):
@@ -57,6 +64,7 @@ def _document(path: str) -> Any:
     doc = _documents.pop(path, None)
     if doc is None:
         doc = _open(path)
+        _close_at_exit()
     _documents[path] = doc
     while len(_documents) > MAX_OPEN:
         _, old = _documents.popitem(last=False)
