@@ -17,7 +17,7 @@ import pytest
 
 import main
 from core.batch import Task, run
-from core.cluster import ClusterError, chunks, local_workers, run_on_cluster
+from core.cluster import ClusterError, chunks, local_cluster, local_workers, run_on_cluster
 from tests.conftest import ROOT, SAMPLE
 
 PAGES = ROOT / "tests" / "pages"
@@ -27,7 +27,7 @@ STAMP = "2026-12-01T00:00:00+00:00"
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
     distributed = pytest.importorskip("distributed")
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = local_cluster(2)  # the app's own: quiet, no dashboard, no fixed port
     c = distributed.Client(cluster)
     yield c
     c.close()

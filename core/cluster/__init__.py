@@ -84,7 +84,13 @@ def local_cluster(workers: int) -> Any:
 
     logging.getLogger("distributed").setLevel(logging.ERROR)
     with dask.config.set(QUIET):
-        return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        return distributed.LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,  # no dashboard; its plain HTTP server on a free port, not 8787
+            scheduler_kwargs={"dashboard_address": ":0"},
+        )
 
 
 def chunks(n_pages: int, n_workers: int, size: int | None = None) -> list[range]:
