@@ -136,6 +136,10 @@ def test_a_cut_the_editor_made_is_made_on_an_unseen_suggestion(tmp_path: Path) -
     teach(lex, doc.page, base=doc.base)
     found = _found(UNSEEN, lex)
     assert ("园林局", "ORG") in found and ("市园林局", "ORG") not in found
+    doc = _edited(CITY_OFFICES[1], _cut_city_word)  # three pages of re-cut 市…局: the class is cut, not suppressed
+    teach(lex, doc.page, base=doc.base)
+    found = _found(UNSEEN, lex)
+    assert ("园林局", "ORG") in found and ("市园林局", "ORG") not in found
 
 
 def test_a_cut_the_editor_keeps_undoing_is_not_made() -> None:

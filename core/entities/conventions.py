@@ -24,7 +24,8 @@ from that log at run time:
   LOC, only where the editor made it), unless the editor has kept the string inside a mention of
   that type at least half as often as they cut it.  The very string the editor re-cut is re-cut
   the same way from the first page on (``联合国大会`` → ``联合国``), unless they confirmed it whole
-  on some page; every copy the rules proposed of it goes.
+  on some page; every copy the rules proposed of it goes.  A suggestion a cut applies to is cut,
+  not suppressed (the re-cuts count against its classes too).
 
 Both read only the decision log (``UserLexicon.decisions``): nothing here comes from a word list.
 They act on the rules' and jieba's candidates only, after every other stage (the tagger was
@@ -216,7 +217,14 @@ class Conventions:
     def __call__(self, seg: Segment, cands: list[Candidate]) -> list[Candidate]:
         text = seg.text
         mine: Callable[[Candidate], bool] = lambda c: c.source in ENGINES and c.tier == TIER_RULE  # noqa: E731
-        gone = [c for c in cands if mine(c) and c.type != "TIME" and self.suppressed(text[c.start : c.end], c.type)]
+        gone = [
+            c
+            for c in cands
+            if mine(c)
+            and c.type != "TIME"
+            and self.suppressed(text[c.start : c.end], c.type)
+            and self.cut(text[c.start : c.end], c.type) is None  # a cut the editor taught wins
+        ]
         # the editor rejects the mention there, not just its span: what the rules nest inside it goes too
         kept = [
             c
