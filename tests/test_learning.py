@@ -131,19 +131,30 @@ def test_a_cut_the_editor_made_is_made_on_an_unseen_suggestion(tmp_path: Path) -
     doc = _edited(CITY_OFFICES[0], _cut_city_word)
     teach(lex, doc.page, base=doc.base)
     assert [d.verdict for _, d in lex.decisions if d.type == "ORG"] == ["respanned", "added"]
+    assert ("市园林局", "ORG") in _found(UNSEEN, lex)  # one page: a cut of that string only
+    doc = _edited(CITY_OFFICES[2], _cut_city_word)
+    teach(lex, doc.page, base=doc.base)
+    found = _found(UNSEEN, lex)
+    assert ("园林局", "ORG") in found and ("市园林局", "ORG") not in found
+    doc = _edited(CITY_OFFICES[1], _cut_city_word)  # three pages of re-cut 市…局: the class is cut, not suppressed
+    teach(lex, doc.page, base=doc.base)
     found = _found(UNSEEN, lex)
     assert ("园林局", "ORG") in found and ("市园林局", "ORG") not in found
 
 
 def test_a_cut_the_editor_keeps_undoing_is_not_made() -> None:
-    cut = [("p1", Decision("上午９时", "TIME", "respanned", pieces=((2, 4, "TIME"),)))]
+    cut = [
+        (f"p{k}", Decision(s, "TIME", "respanned", pieces=((2, 4, "TIME"),)))
+        for k, s in enumerate(["上午９时", "上午８时"])
+    ]
+    assert Conventions(cut[:1]).cut("上午１０时", "TIME") is None  # made on one page: not yet a convention
     assert Conventions(cut).cut("上午１０时", "TIME") == [(2, 5, "TIME")]
     assert Conventions(cut).cut("１９９８年元月上午９时", "TIME") == [(0, 7, "TIME"), (9, 11, "TIME")]
     assert Conventions(cut).cut("上午", "TIME") is None and Conventions(cut).cut("上午９", "TIME") is None
     assert Conventions(cut).cut("上午１０时", "ORG") is None
-    kept = [("p2", Decision("上午８时", "TIME", "confirmed"))]
-    assert Conventions(cut + kept).cut("上午１０时", "TIME") is None  # kept as often as cut
-    again = [(f"p{k}", d) for k in range(3, 6) for _, d in cut]  # cut on three more pages: the convention wins
+    kept = [("p2", Decision("上午７时", "TIME", "confirmed"))]
+    assert Conventions(cut + kept).cut("上午１０时", "TIME") is None  # kept half as often as cut
+    again = [(f"p{k}", d) for k in range(3, 6) for _, d in cut[:1]]  # cut on three more pages: the convention wins
     assert Conventions(cut + again + kept).cut("上午１０时", "TIME") is not None
 
 

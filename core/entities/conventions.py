@@ -18,9 +18,14 @@ from that log at run time:
   weighs less again.  A string the editor confirmed is never suppressed by its class.
 - **Cuts.**  When the editor re-cuts a suggestion into the mentions inside it, what they cut away
   (``上午`` from ``上午９时``, ``元月`` after a year, ``大会`` after an organisation) is recorded
-  with the types of what remained.  A later suggestion of that type holding that string is cut
-  the same way (at its start, its end or in its middle, whichever it is there), unless the editor
-  has kept the string inside a mention of that type at least half as often as they cut it.
+  with the types of what remained.  Once the editor has made a cut on ``MIN_CUTS`` pages, a later
+  suggestion of that type holding that string is cut the same way (at its start, its end or in
+  its middle, whichever it is there; a cut that changed the type, ``委员会`` off an ORG leaving a
+  LOC, only where the editor made it), unless the editor has kept the string inside a mention of
+  that type at least half as often as they cut it.  The very string the editor re-cut is re-cut
+  the same way from the first page on (``联合国大会`` → ``联合国``), unless they confirmed it whole
+  on some page; every copy the rules proposed of it goes.  A suggestion a cut applies to is cut,
+  not suppressed (the re-cuts count against its classes too).
 
 Both read only the decision log (``UserLexicon.decisions``): nothing here comes from a word list.
 They act on the rules' and jieba's candidates only, after every other stage (the tagger was
@@ -48,6 +53,7 @@ MIN_REJECTED = 3
 PRIOR = 1.0  # pseudo-decisions at the type's own acceptance rate
 CUT_CONFIDENCE = 0.8  # the pieces of a cut suggestion (above the spread's copies)
 MIN_PIECE = 2  # characters a piece left by a cut must keep
+MIN_CUTS = 2  # pages a cut must be made on before it is a convention (one page: that string only)
 
 Piece = tuple[int, int, str]  # start, end (into the decision's text), type
 
@@ -99,9 +105,9 @@ def _classes(text: str, type_: str) -> tuple[tuple[str, ...], ...]:
     return (("first", type_, text[0]), ("len", type_, n), ("last-len", type_, text[-1], n), *head)
 
 
-def _cuts(d: Decision) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(type, cut string, types of the pieces) of a respanned decision whose one or two pieces tile
-    it but for one cut: at its start, at its end, or between the two."""
+def _cuts(d: Decision) -> list[tuple[str, str, tuple[str, ...], str]]:
+    """(type, cut string, types of the pieces, where) of a respanned decision whose one or two pieces
+    tile it but for one cut: at its start, at its end, or between the two (``where``)."""
     ps = sorted(d.pieces)
     if not ps or len(ps) > 2:
         return []
@@ -110,14 +116,19 @@ def _cuts(d: Decision) -> list[tuple[str, str, tuple[str, ...]]]:
     if len(ps) == 1:
         s, e, _ = ps[0]
         if s > 0 and e == n:
-            return [(d.type, d.text[:s], types)]
+            return [(d.type, d.text[:s], types, "start")]
         if s == 0 and e < n:
-            return [(d.type, d.text[e:], types)]
+            return [(d.type, d.text[e:], types, "end")]
         return []
     (s1, e1, _), (s2, e2, _) = ps
     if s1 == 0 and e2 == n and e1 < s2:
-        return [(d.type, d.text[e1:s2], types)]
+        return [(d.type, d.text[e1:s2], types, "middle")]
     return []
+
+
+def _where(text: str, k: int, n: int) -> str:
+    """Where a cut of ``n`` characters at ``k`` falls in ``text``."""
+    return "start" if k == 0 else "end" if k + n == len(text) else "middle"
 
 
 class Conventions:
@@ -130,6 +141,8 @@ class Conventions:
         self._confirmed: set[tuple[str, str]] = set()
         cut_count: dict[tuple[str, str], int] = defaultdict(int)
         cut_types: dict[tuple[str, str], tuple[str, ...]] = {}
+        cut_where: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._respans: dict[tuple[str, str], tuple[Piece, ...]] = {}  # (text, type) -> the editor's pieces
         kept_mentions: list[tuple[str, str]] = []
         for page, d in log:
             if not d.text:
@@ -150,26 +163,29 @@ class Conventions:
                 for c in _classes(d.text, d.type):
                     votes[c][1] += 1
                 per_type[d.type][1] += 1
+            if d.verdict == "respanned" and d.pieces:
+                self._respans[(d.text, d.type)] = d.pieces
             if d.verdict == "respanned" and first:
-                for t, cut, types in _cuts(d):
+                for t, cut, types, where in _cuts(d):
                     cut_count[(t, cut)] += 1
                     cut_types[(t, cut)] = types
+                    cut_where[(t, cut)].add(where)
         self._suppressed: set[tuple[str, ...]] = set()
         for c, (yes, no) in votes.items():
             ty = per_type[c[1]]
             prior = (ty[0] + 1) / (ty[0] + ty[1] + 2)
             if no >= MIN_REJECTED and (yes + PRIOR * prior) / (yes + no + PRIOR) < SUPPRESS_BELOW:
                 self._suppressed.add(c)
-        self._cuts: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+        self._cuts: dict[str, list[tuple[str, tuple[str, ...], frozenset[str]]]] = defaultdict(list)
         for (t, cut), count in cut_count.items():
             kept = sum(1 for text, ty in kept_mentions if ty == t and cut in text and len(text) > len(cut))
-            if count >= 2 * kept + 1:
-                self._cuts[t].append((cut, cut_types[(t, cut)]))
+            if count >= max(MIN_CUTS, 2 * kept + 1):
+                self._cuts[t].append((cut, cut_types[(t, cut)], frozenset(cut_where[(t, cut)])))
         for cuts in self._cuts.values():
             cuts.sort(key=lambda x: -len(x[0]))
 
     def __bool__(self) -> bool:
-        return bool(self._suppressed or self._cuts)
+        return bool(self._suppressed or self._cuts or self._respans)
 
     def suppressed(self, text: str, type_: str) -> bool:
         """Whether a suggestion of ``text`` as ``type_`` falls in a class the editor rejects."""
@@ -182,10 +198,15 @@ class Conventions:
         confirmed ``text`` whole)."""
         if (text, type_) in self._confirmed:
             return None
-        for cut, types in self._cuts.get(type_, ()):
+        same = self._respans.get((text, type_))
+        if same is not None:
+            return list(same)
+        for cut, types, wheres in self._cuts.get(type_, ()):
             k = text.find(cut)
             if k < 0 or len(cut) >= len(text):
                 continue
+            if any(t != type_ for t in types) and _where(text, k, len(cut)) not in wheres:
+                continue  # a cut that changed the type holds only where the editor made it
             first, last = types[0], types[-1]
             left, right = (0, k, first), (k + len(cut), len(text), last if k else first)
             pieces = [p for p in (left, right) if p[1] > p[0]]
@@ -196,14 +217,21 @@ class Conventions:
     def __call__(self, seg: Segment, cands: list[Candidate]) -> list[Candidate]:
         text = seg.text
         mine: Callable[[Candidate], bool] = lambda c: c.source in ENGINES and c.tier == TIER_RULE  # noqa: E731
-        gone = [c for c in cands if mine(c) and c.type != "TIME" and self.suppressed(text[c.start : c.end], c.type)]
+        gone = [
+            c
+            for c in cands
+            if mine(c)
+            and c.type != "TIME"
+            and self.suppressed(text[c.start : c.end], c.type)
+            and self.cut(text[c.start : c.end], c.type) is None  # a cut the editor taught wins
+        ]
         # the editor rejects the mention there, not just its span: what the rules nest inside it goes too
         kept = [
             c
             for c in cands
             if not (mine(c) and any(g.type == c.type and g.start <= c.start and c.end <= g.end for g in gone))
         ]
-        if not self._cuts:
+        if not self._cuts and not self._respans:
             return kept
         out = list(kept)
         for c in resolve(kept):
@@ -212,7 +240,8 @@ class Conventions:
             pieces = self.cut(text[c.start : c.end], c.type)
             if pieces is None:
                 continue
-            out.remove(c)
+            # every copy of the suggestion goes (the rules may propose the same span twice)
+            out = [x for x in out if not (mine(x) and (x.start, x.end, x.type) == (c.start, c.end, c.type))]
             out.extend(
                 Candidate(c.start + s, c.start + e, t, c.source, min(c.confidence, CUT_CONFIDENCE))
                 for s, e, t in pieces

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
+from core.evaluate.explain import Correction, History, corrections, gold_mentions, tally
 from core.evaluate.gold import GoldError, GoldPage, load_folder
 from core.evaluate.scoring import TYPES, Effort, TypeCounts, entity_counts, page_effort, prf
 
@@ -34,6 +35,11 @@ def _details(counts: dict[str, TypeCounts], out: TextIO) -> None:
             out.write(f"      {t}: add {' '.join(c.missed) or '-'} | reject/retype {' '.join(c.spurious) or '-'}\n")
 
 
+def _gold_strings(gp: GoldPage) -> list[tuple[str, str]]:
+    wanted, _ = gold_mentions(gp.gold, gp.text)
+    return [("".join(gp.text[i] for i in sorted(m)), t) for m, t in wanted.items()]
+
+
 def evaluate(
     folder: Path,
     *,
@@ -41,13 +47,16 @@ def evaluate(
     tagger: bool = True,
     min_pages: int | None = None,
     verbose: bool = False,
+    explain: bool = False,
     out: TextIO | None = None,
 ) -> dict[str, Any]:
     """Score every gold page of ``folder``; returns (and prints last) the totals.
 
     With ``learn``, the lexicon learns from each page before the next, and (unless ``tagger`` is
     False) the tagger is retrained on every page so far; ``min_pages`` overrides the pages it
-    waits for before speaking (``tagger.stage.MIN_PAGES``).
+    waits for before speaking (``tagger.stage.MIN_PAGES``).  With ``explain``, each page's entity
+    corrections are listed with their kind, engine and what earlier pages said of their string
+    (``explain``), and the summary counts them for the second half.
     """
     from core.entities.lexicon import UserLexicon
     from core.entities.tagger.stage import MIN_PAGES, TaggerStage
@@ -65,6 +74,8 @@ def evaluate(
         raise EvaluateError(str(e)) from None
     totals = {t: TypeCounts() for t in TYPES}
     efforts: list[Effort] = []
+    history = History()
+    explained: list[list[Correction]] = []
     with tempfile.TemporaryDirectory(prefix="banmian-evaluate-") as scratch_dir:
         scratch = Path(scratch_dir)
         lexicon = UserLexicon(scratch / "lexicon.json") if learn else None
@@ -80,6 +91,10 @@ def evaluate(
                     trained = train(store)
                     train_times.append((trained.seconds, trained.cpu_seconds))
                     stage = TaggerStage.load(store, MIN_PAGES if min_pages is None else min_pages)
+            if explain and previous is not None:
+                history.add_gold(_gold_strings(previous[0]))
+                if lexicon is not None:
+                    history.add_verdicts((d.text, d.verdict) for _, d in lexicon.decisions)
             page = parse_page(read_page(gp.path), lexicon=lexicon, tagger=stage)
             pred = page_to_dict(page)
             counts = entity_counts(gp.gold, pred, gp.text)
@@ -93,6 +108,11 @@ def evaluate(
             )
             if verbose:
                 _details(counts, stream)
+            if explain:
+                found = corrections(gp.gold, pred, gp.text, history)
+                explained.append(found)
+                for c in found:
+                    stream.write(f"      {c.kind:11} {c.type:4} {c.text}  [{c.source}; {c.seen}]\n")
             previous = (gp, page)
     per_page = [e.total for e in efforts]
     half = len(per_page) // 2
@@ -109,6 +129,8 @@ def evaluate(
         "precision": {t: round(prf(totals[t].tp, totals[t].fp, totals[t].fn)[0], 4) for t in TYPES},
         "recall": {t: round(prf(totals[t].tp, totals[t].fp, totals[t].fn)[1], 4) for t in TYPES},
     }
+    if explain:
+        summary["second_half_explained"] = tally(c for cs in explained[half:] for c in cs)
     if train_times:
         summary["tagger_train_seconds_max"] = round(max(w for w, _ in train_times), 2)
         summary["tagger_train_cpu_seconds_max"] = round(max(c for _, c in train_times), 2)
@@ -125,7 +147,12 @@ def evaluate(
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     evaluate(
-        Path(args.golddir), learn=args.learn, tagger=not args.no_tagger, min_pages=args.min_pages, verbose=args.verbose
+        Path(args.golddir),
+        learn=args.learn,
+        tagger=not args.no_tagger,
+        min_pages=args.min_pages,
+        verbose=args.verbose,
+        explain=args.explain,
     )
     return 0
 
@@ -138,4 +165,9 @@ def add_parser(sub: Any) -> None:
     pv.add_argument("--no-tagger", action="store_true", help="with --learn: teach the lexicon only")
     pv.add_argument("--min-pages", type=int, help="with --learn: pages the tagger waits for (default: its own)")
     pv.add_argument("-v", "--verbose", action="store_true", help="list each page's entity corrections")
+    pv.add_argument(
+        "--explain",
+        action="store_true",
+        help="list each entity correction: kind, engine, what earlier pages said of it",
+    )
     pv.set_defaults(func=cmd_evaluate)

@@ -1,0 +1,124 @@
+"""Why each entity correction of a page is still needed (``evaluate --learn --explain``).
+
+Each correction ``scoring`` counts is given a kind, the engine whose suggestion it is, and what
+the earlier pages of the walk said about its string, so a learning curve can be read as "what
+learning could still fix" and "what no page taught":
+
+- kinds: ``miss`` (a gold mention nothing overlaps), ``false alarm`` (a suggestion no gold mention
+  overlaps), ``boundary`` (a suggestion overlapping a gold mention with another span: one
+  correction for the suggestion, one for the mention it hides), ``type`` (the right span with the
+  wrong type: two corrections, as ``scoring`` counts a retype);
+- seen: ``as TYPE`` (a gold mention of earlier pages), ``decided VERDICT`` (in the decision log of
+  the lexicon: a suggestion the editor rejected, re-cut...), ``inside``/``around`` (part of, or
+  holding, an earlier gold mention), or ``unseen``.
+
+The counts add up to the page's ``Effort.entities``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.evaluate.scoring import Mention, positions
+
+KINDS = ("miss", "false alarm", "boundary", "type")
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    kind: str
+    text: str
+    type: str  # the gold type (miss, type, a boundary's hidden mention) or the suggestion's
+    source: str  # the engine of the suggestion ("rule", "jieba", "lexicon", "tagger"), "-" for a miss
+    count: int  # corrections it costs
+    seen: str = "unseen"
+
+
+@dataclass(slots=True)
+class History:
+    """What the pages walked so far said about strings: their gold types and the editor's verdicts."""
+
+    gold: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    verdicts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add_gold(self, mentions: Iterable[tuple[str, str]]) -> None:
+        for text, type_ in mentions:
+            self.gold[text].add(type_)
+
+    def add_verdicts(self, decisions: Iterable[tuple[str, str]]) -> None:
+        for text, verdict in decisions:
+            self.verdicts[text].add(verdict)
+
+    def seen(self, text: str) -> str:
+        if text in self.gold:
+            return "as " + "/".join(sorted(self.gold[text]))
+        if text in self.verdicts:
+            return "decided " + "/".join(sorted(self.verdicts[text]))
+        if any(text in g for g in self.gold):
+            return "inside"
+        if any(g in text for g in self.gold if len(g) >= 2):
+            return "around"
+        return "unseen"
+
+
+def _surface(text: str, m: Mention) -> str:
+    return "".join(text[i] for i in sorted(m))
+
+
+def gold_mentions(gold: dict[str, Any], text: str) -> tuple[dict[Mention, str], list[Mention]]:
+    """The gold page's mentions (positions -> type) and its optional ones."""
+    found: dict[Mention, str] = {}
+    optional: list[Mention] = []
+    for a in gold.get("articles", []):
+        for m in a.get("entities", []):
+            found[positions(text, int(m["raw_start"]), int(m["raw_end"]))] = str(m["type"])
+        optional.extend(positions(text, int(m["raw_start"]), int(m["raw_end"])) for m in a.get("optional", []))
+    return found, optional
+
+
+def _predicted(pred: dict[str, Any], text: str) -> dict[Mention, tuple[str, str]]:
+    out: dict[Mention, tuple[str, str]] = {}
+    for a in pred.get("articles", []):
+        for e in a.get("entities", []) or []:
+            if isinstance(e, dict) and e.get("status") != "rejected":
+                m = positions(text, int(e["start"]), int(e["end"]))
+                out[m] = (str(e["type"]), str(e.get("source") or "?"))
+    return out
+
+
+def corrections(
+    gold: dict[str, Any], pred: dict[str, Any], text: str, history: History | None = None
+) -> list[Correction]:
+    """The page's entity corrections, each with its kind, engine and (with ``history``) what was seen."""
+    wanted, optional = gold_mentions(gold, text)
+    got = _predicted(pred, text)
+    out: list[Correction] = []
+    for m, t in wanted.items():
+        hit = got.get(m)
+        if hit is not None and hit[0] == t:
+            continue
+        if hit is not None:
+            out.append(Correction("type", _surface(text, m), t, hit[1], 2))
+            continue
+        over = [s for x, (_, s) in got.items() if x & m]
+        out.append(Correction("boundary" if over else "miss", _surface(text, m), t, over[0] if over else "-", 1))
+    for x, (t, source) in got.items():
+        if x in wanted or any(x & o for o in optional):
+            continue
+        kind = "boundary" if any(x & m for m in wanted) else "false alarm"
+        out.append(Correction(kind, _surface(text, x), t, source, 1))
+    if history is not None:
+        out = [Correction(c.kind, c.text, c.type, c.source, c.count, history.seen(c.text)) for c in out]
+    return out
+
+
+def tally(found: Iterable[Correction]) -> dict[str, int]:
+    """Corrections per kind, and per kind of what was seen (``seen:unseen``, ``seen:as``...)."""
+    counts: Counter[str] = Counter()
+    for c in found:
+        counts[c.kind] += c.count
+        counts["seen:" + c.seen.split(" ")[0]] += c.count
+    return dict(sorted(counts.items()))
