@@ -10,9 +10,10 @@ posseg alternating, so both see the same load on a busy machine.
 ``jieba.posseg.lcut`` on the same text (target <= 0.8).  The tagger learns, through the path
 ``evaluate --learn`` takes (``teach.teach_page`` then ``train``), from the gold of up to ``N`` pages
 (default: all the others, up to ``train.MAX_PAGES``) of the folder (default
-``../shared/gold/pd98-dev``), then its longest page, which it never saw, is parsed with and without
-the tagger, ``jieba.posseg.lcut`` between them, ``RATIO_ROUNDS`` rounds: the median of the paired
-ratios (each parse over the posseg run beside it) holds on a machine whose speed drifts.
+``../shared/gold/pd98-dev``), then its longest page, which it never saw, is parsed without and with
+the tagger, with the lexicon those pages taught and with both (as the window parses), each time
+with ``jieba.posseg.lcut`` after them, ``RATIO_ROUNDS`` rounds: the median of the paired ratios
+(each parse over the posseg run of its round) holds on a machine whose speed drifts.
 
 ``--long``: entity detection on one line (one segment) of 100,000 and 800,000 characters (and
 10 MB with ``--huge``), printing microseconds per character: every stage must stay linear, so
@@ -97,14 +98,20 @@ def tagger_main(folder: Path, pages: int | None) -> int:
         raw = read_page(timed.path)
         parse_page(raw, tagger=stage)
         jieba.posseg.lcut(timed.text)
-        plain, tagged = paired_ratios(
-            [lambda: parse_page(raw), lambda: parse_page(raw, tagger=stage)],
+        plain, tagged, learned, everything = paired_ratios(
+            [
+                lambda: parse_page(raw),
+                lambda: parse_page(raw, tagger=stage),
+                lambda: parse_page(raw, lexicon=lexicon),
+                lambda: parse_page(raw, lexicon=lexicon, tagger=stage),
+            ],
             lambda: jieba.posseg.lcut(timed.text),
             RATIO_ROUNDS,
         )
     print(
-        f"{timed.name} ({len(timed.text)} chars), tagger trained on {trained.pages} other pages: median of "
-        f"{RATIO_ROUNDS} paired CPU ratios to jieba.posseg.lcut: plain parse {plain:.2f}, with the tagger {tagged:.2f}"
+        f"{timed.name} ({len(timed.text)} chars), learned from {trained.pages} other pages: median of {RATIO_ROUNDS} "
+        f"paired CPU ratios to jieba.posseg.lcut: plain parse {plain:.2f}, with the tagger {tagged:.2f}, with the "
+        f"lexicon {learned:.2f}, with both (as the window parses) {everything:.2f}"
     )
     return 0
 

@@ -39,13 +39,26 @@ def rule_tags(length: int, cands: Sequence[Candidate]) -> list[str]:
 def word_tags(length: int, toks: Sequence[Token]) -> list[str]:
     """Each character's position in its jieba word (B/M/E/S) and the word's tag: ``B-nr``."""
     tags = ["S-x"] * length
+    made = _WORD_POSITIONS
     for t in toks:
-        n = t.end - t.start
-        for k in range(n):
-            pos = "S" if n == 1 else "B" if k == 0 else "E" if k == n - 1 else "M"
-            if t.start + k < length:
-                tags[t.start + k] = f"{pos}-{t.flag}"
+        start, end = t.start, min(t.end, length)
+        if start < end:
+            key = (t.end - t.start, t.flag)
+            pos = made.get(key) or _word_positions(*key)
+            tags[start:end] = pos[: end - start]
     return tags
+
+
+_WORD_POSITIONS: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def _word_positions(n: int, flag: str) -> tuple[str, ...]:
+    """The tags of the characters of a word of ``n`` characters tagged ``flag``, kept for reuse
+    (short words only: the longest ones are rare)."""
+    pos = (f"S-{flag}",) if n == 1 else (f"B-{flag}", *[f"M-{flag}"] * (n - 2), f"E-{flag}")
+    if n <= 8 and len(_WORD_POSITIONS) < 10_000:
+        _WORD_POSITIONS[(n, flag)] = pos
+    return pos
 
 
 _MEMO_MAX = 200_000  # reused strings kept before forgetting them (text of many distinct pairs)
@@ -136,6 +149,19 @@ class _Features(Generic[S]):
             for q in range(k, j):
                 out[q].extend(made)
         return out
+
+    def rows(self, text: str, rules: Sequence[str], words: Sequence[str], start: int, stop: int) -> list[list[S]]:
+        """``self(text, rules, words)[start:stop]``, made from the characters around only: the two
+        on each side the windows read, and the whole of any rules' mention reaching in (its
+        string, its neighbours)."""
+        n = len(text)
+        lo, hi = max(0, start - _WINDOW), min(n, stop + _WINDOW)
+        while lo > 0 and rules[lo - 1] != "O":  # back to where no mention goes on
+            lo -= 1
+        while hi < n and rules[hi].startswith("I-"):
+            hi += 1
+        lo, hi = max(0, lo - 1), min(n, hi + 1)  # and the neighbour of a mention starting or ending there
+        return self(text[lo:hi], rules[lo:hi], words[lo:hi])[start - lo : stop - lo]
 
 
 def _same(s: str) -> str:
