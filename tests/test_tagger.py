@@ -277,15 +277,21 @@ def test_rows_of_a_stretch_inside_a_long_mention_see_the_whole_mention() -> None
     assert "rs=ORG|吉林省青石市人民政府" in char_features.rows(text, rules, words, 8, 9)[0]
 
 
-def test_windows_reach_around_the_rules_mentions_and_jiebas_names() -> None:
-    from core.entities.tagger.stage import REACH, windows
+def test_windows_reach_around_the_places_the_tagger_could_change() -> None:
+    from core.entities.candidates import Candidate
+    from core.entities.tagger.stage import REACH, open_places, windows
 
     assert REACH == 2
     toks = [Token("在", "p", 0, 1), Token("青石市", "ns", 1, 4), Token("政府", "n", 4, 6), Token("说", "v", 6, 7)]
-    assert windows(7, [], toks) == [(0, 6)]  # the name 青石市, two characters on each side
-    assert windows(30, [(20, 22)], toks) == [(0, 6), (18, 24)]
-    assert windows(30, [(7, 9), (28, 30)], toks) == [(0, 11), (26, 30)]  # overlapping ones merged
-    assert windows(7, [], [t for t in toks if t.flag != "ns"]) == []  # no mention, no name: nothing
+    assert list(open_places([], toks, [])) == [(1, 4)]  # jieba's name 青石市
+    own = [(10, 12, "PER"), (14, 18, "TIME")]
+    assert list(open_places(own, toks, [])) == [(10, 12), (1, 4)]  # the rules' dates are left alone
+    taught = [Candidate(1, 3, "LOC", "lexicon", 1.0)]
+    assert list(open_places(own, toks, taught)) == [(10, 12)]  # so is what the editor taught
+    assert windows(7, [(1, 4)]) == [(0, 6)]  # two characters on each side
+    assert windows(30, [(1, 4), (20, 22)]) == [(0, 6), (18, 24)]
+    assert windows(30, [(28, 30), (7, 9), (1, 4)]) == [(0, 11), (26, 30)]  # overlapping ones merged
+    assert windows(7, []) == []
 
 
 def test_the_screen_decides_as_tagging_every_segment_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,25 +17,28 @@ the editor taught the lexicon, one the page layout made sure (dateline parts), o
 date or time of the rules' is left alone.
 Until the model has learned from ``MIN_PAGES`` pages it stays silent (``load`` returns None).
 
-Tagging every character of a page cost a third of the parse, for the few segments where the
-tagger and the rules differ.  So each segment is first *screened*: the tagger tags only the
-stretches around the rules' mentions and jieba's names (``windows``), each alone; where it agrees
-with the rules on all of them, the segment is left as it is, and only a segment where it differs
-somewhere is tagged whole, as before, for the islands and their confidence.  What the tagger
-decides is thus always decided on the whole segment; what the screen can miss is a mention the
-tagger would find with neither a rule's mention nor a jieba name within ``REACH`` characters, or
-a difference the window's edges hide: on pd98-dev and pdf-dev (``evaluate --learn``) none, the
-entities the same as tagging every segment whole.
 The thresholds were measured with ``evaluate --learn`` on pd98-dev and pdf-dev: vetoes from 0.9
 and additions from 0.6 save corrections on both; changes (respans, retypes) lost on pdf-dev at
 every threshold tried, so they are off.  Most of what the editor teaches early is already taught by
 the lexicon (exact strings); the tagger adds a few corrections on top.
+
+Tagging every character of a page cost a third of the parse, for the few segments where the
+tagger and the rules differ.  So each segment is first *screened*: the tagger tags only the
+stretches around what it could change (``windows``): the rules' mentions it may veto and jieba's
+names it may take, leaving out those over a mention it must leave alone (the lexicon's, the
+layout's, the rules' dates and times), each stretch alone.  Where no island it may take shows
+there, the segment is left as it is; only a segment where one does is tagged whole, as before,
+for its islands and their confidence.  What the tagger decides is thus always decided on the
+whole segment.  What the screen can miss is a mention the tagger would find with neither a
+rule's mention nor a jieba name within ``REACH`` characters, or a difference the stretch's edges
+hide: on pd98-dev and pdf-dev (``evaluate --learn``) none, the entities the same as tagging every
+segment whole.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -92,12 +95,24 @@ def islands(rules: list[str], tags: list[str]) -> Iterator[tuple[int, int]]:
             start = k
 
 
-def windows(length: int, mentions: Iterable[tuple[int, int]], toks: Iterable[Token]) -> list[tuple[int, int]]:
-    """The stretches ``[a, b)`` the screen tags: each of ``mentions`` and each token of ``toks``
-    tagged a name (``NAMES``), with ``REACH`` characters on each side, overlapping ones merged."""
-    marks = sorted([*mentions, *((t.start, t.end) for t in toks if t.flag in NAMES)])
+def open_places(
+    own: Iterable[tuple[int, int, str]], toks: Iterable[Token], fixed: Sequence[Candidate]
+) -> Iterator[tuple[int, int]]:
+    """Where the tagger could change something: the rules' mentions ``own`` it may veto (no date or
+    time, ``KEEP``) and jieba's names (``NAMES``) it may take, none touching a mention it must leave
+    alone (``fixed``: the lexicon's, the layout's)."""
+    places = [(s, e) for s, e, t in own if t != KEEP]
+    places += [(t.start, t.end) for t in toks if t.flag in NAMES]
+    for s, e in places:
+        if not any(c.start < e and s < c.end for c in fixed):
+            yield s, e
+
+
+def windows(length: int, places: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches ``[a, b)`` the screen tags: ``places`` with ``REACH`` characters on each side,
+    overlapping ones merged."""
     out: list[tuple[int, int]] = []
-    for s, e in marks:
+    for s, e in sorted(places):
         a, b = max(0, s - REACH), min(length, e + REACH)
         if a >= b:
             continue
@@ -141,7 +156,7 @@ class TaggerStage:
         rules = bio(n, own)
         words = word_tags(n, seg.tokens)
         fixed = [c for c in cands if c.source == LEXICON or c.tier != TIER_RULE]
-        if self._agrees(text, rules, words, fixed, windows(n, ((s, e) for s, e, _ in own), seg.tokens)):
+        if self._agrees(text, rules, words, fixed, windows(n, open_places(own, seg.tokens, fixed))):
             return cands
         tagger = self._tagger
         tags: list[str] = tagger.tag(char_features_utf8(text, rules, words))
@@ -191,7 +206,7 @@ class TaggerStage:
         return True
 
 
-__all__ = ["MIN_PAGES", "TaggerStage", "Thresholds", "islands", "windows"]
+__all__ = ["MIN_PAGES", "TaggerStage", "Thresholds", "islands", "open_places", "windows"]
 
 
 def tagged_parser(page: Path) -> Callable[..., Page]:
