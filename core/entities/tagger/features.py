@@ -173,6 +173,8 @@ def _extras_around(text: str, rules: Sequence[str], start: int, stop: int) -> It
         yield from _span_extras(text, rules)
         return
     n = len(rules)
+    if rules[start:stop].count("O") == min(n, stop) - start:  # no mention reaches in
+        return
     lo, hi = start, min(n, stop)
     while lo > 0 and rules[lo - 1] != "O":  # back to where no mention goes on
         lo -= 1

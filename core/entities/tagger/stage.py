@@ -153,10 +153,13 @@ class TaggerStage:
         n = len(text)
         # the rules' mentions (what the model was trained on: no lexicon), as the BIO tags it reads
         own = [(c.start, c.end, c.type) for c in resolve(c for c in cands if c.source != LEXICON)]
+        fixed = [c for c in cands if c.source == LEXICON or c.tier != TIER_RULE]
+        stretches = windows(n, open_places(own, seg.tokens, fixed))
+        if not stretches:  # nothing it could change
+            return cands
         rules = bio(n, own)
         words = word_tags(n, seg.tokens)
-        fixed = [c for c in cands if c.source == LEXICON or c.tier != TIER_RULE]
-        if self._agrees(text, rules, words, fixed, windows(n, open_places(own, seg.tokens, fixed))):
+        if self._agrees(text, rules, words, fixed, stretches):
             return cands
         tagger = self._tagger
         tags: list[str] = tagger.tag(char_features_utf8(text, rules, words))
