@@ -16,7 +16,6 @@ marginal probability of its labels there) above its own threshold; an island tou
 the editor taught the lexicon, one the page layout made sure (dateline parts), or one holding a
 date or time of the rules' is left alone.
 Until the model has learned from ``MIN_PAGES`` pages it stays silent (``load`` returns None).
-
 The thresholds were measured with ``evaluate --learn`` on pd98-dev and pdf-dev: vetoes from 0.9
 and additions from 0.6 save corrections on both; changes (respans, retypes) lost on pdf-dev at
 every threshold tried, so they are off.  Most of what the editor teaches early is already taught by
