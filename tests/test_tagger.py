@@ -252,3 +252,72 @@ def test_features_are_the_same_after_the_reused_strings_are_forgotten(monkeypatc
     monkeypatch.setattr(features, "_MEMO_MAX", 0)  # every call forgets what the last one made
     assert char_features(text, rules, words) == want
     assert char_features(text, rules, words) == want
+
+
+@given(_tagged_text(), st.data())
+def test_rows_of_a_stretch_equal_the_same_rows_of_the_whole(
+    case: tuple[str, list[str], list[Token], int], data: st.DataObject
+) -> None:
+    text, rules, toks, _ = case
+    words = word_tags(len(text), toks)
+    start = data.draw(st.integers(0, len(text)))
+    stop = data.draw(st.integers(start, len(text)))
+    assert char_features.rows(text, rules, words, start, stop) == char_features(text, rules, words)[start:stop]
+    assert (
+        char_features_utf8.rows(text, rules, words, start, stop) == char_features_utf8(text, rules, words)[start:stop]
+    )
+
+
+def test_rows_of_a_stretch_inside_a_long_mention_see_the_whole_mention() -> None:
+    text = "在吉林省青石市人民政府说"
+    rules = ["O", *bio(10, [(0, 10, "ORG")]), "O"]
+    words = ["S-x"] * len(text)
+    for start, stop in ((5, 6), (9, 12), (0, 1), (11, 12)):
+        assert char_features.rows(text, rules, words, start, stop) == char_features(text, rules, words)[start:stop]
+    assert "rs=ORG|吉林省青石市人民政府" in char_features.rows(text, rules, words, 8, 9)[0]
+
+
+def test_windows_reach_around_the_places_the_tagger_could_change() -> None:
+    from core.entities.candidates import Candidate
+    from core.entities.tagger.stage import REACH, open_places, windows
+
+    assert REACH == 2
+    toks = [Token("在", "p", 0, 1), Token("青石市", "ns", 1, 4), Token("政府", "n", 4, 6), Token("说", "v", 6, 7)]
+    assert list(open_places([], toks, [])) == [(1, 4)]  # jieba's name 青石市
+    own = [(10, 12, "PER"), (14, 18, "TIME")]
+    assert list(open_places(own, toks, [])) == [(10, 12), (1, 4)]  # the rules' dates are left alone
+    taught = [Candidate(1, 3, "LOC", "lexicon", 1.0)]
+    assert list(open_places(own, toks, taught)) == [(10, 12)]  # so is what the editor taught
+    assert windows(7, [(1, 4)]) == [(0, 6)]  # two characters on each side
+    assert windows(30, [(1, 4), (20, 22)]) == [(0, 6), (18, 24)]
+    assert windows(30, [(28, 30), (7, 9), (1, 4)]) == [(0, 11), (26, 30)]  # overlapping ones merged
+    assert windows(7, []) == []
+
+
+def test_the_screen_decides_as_tagging_every_segment_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.entities.tagger import stage as stage_module
+
+    rejected = _first_rule_loc(PAGE.replace("\n", ""))
+    if rejected is None:
+        pytest.skip("the rules find no place on the written page")
+    store = TaggerStore(tmp_path / "t")
+    for page, sidecar in _saved_pages(tmp_path, 3, rejected):
+        store.add_page(page, sidecar)
+    train(store)
+    stage = TaggerStage.load(store, min_pages=3)
+    assert stage is not None
+    texts = [*PAGE.splitlines(), "老蔫头带着乡亲们在红星农场种了新品种，场长李建国说明年还要种。", "今天天气很好。"]
+    segs = [Segment.of(t) for t in texts]
+    pipe = Pipeline(stages.DETECTORS, stages.REFINERS)
+    screened = [stage(s, pipe.run(s)) for s in segs]
+    monkeypatch.setattr(stage_module, "SCREEN_SHARE", -1.0)  # every segment tagged whole
+    assert [stage(s, pipe.run(s)) for s in segs] == screened
+    assert any(r != pipe.run(s) for s, r in zip(segs, screened, strict=True))  # the tagger did veto
+
+    def never(*_: object) -> list[str]:
+        raise AssertionError("tagged a segment with no mention and no name")
+
+    monkeypatch.setattr(stage_module, "SCREEN_SHARE", 0.6)
+    monkeypatch.setattr(stage, "_tagger", type("T", (), {"tag": staticmethod(never)})())
+    calm = Segment.of("今天天气很好。")
+    assert stage(calm, pipe.run(calm)) == pipe.run(calm)

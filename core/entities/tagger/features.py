@@ -39,13 +39,26 @@ def rule_tags(length: int, cands: Sequence[Candidate]) -> list[str]:
 def word_tags(length: int, toks: Sequence[Token]) -> list[str]:
     """Each character's position in its jieba word (B/M/E/S) and the word's tag: ``B-nr``."""
     tags = ["S-x"] * length
+    made = _WORD_POSITIONS
     for t in toks:
-        n = t.end - t.start
-        for k in range(n):
-            pos = "S" if n == 1 else "B" if k == 0 else "E" if k == n - 1 else "M"
-            if t.start + k < length:
-                tags[t.start + k] = f"{pos}-{t.flag}"
+        start, end = t.start, min(t.end, length)
+        if start < end:
+            key = (t.end - t.start, t.flag)
+            pos = made.get(key) or _word_positions(*key)
+            tags[start:end] = pos[: end - start]
     return tags
+
+
+_WORD_POSITIONS: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def _word_positions(n: int, flag: str) -> tuple[str, ...]:
+    """The tags of the characters of a word of ``n`` characters tagged ``flag``, kept for reuse
+    (short words only: the longest ones are rare)."""
+    pos = (f"S-{flag}",) if n == 1 else (f"B-{flag}", *[f"M-{flag}"] * (n - 2), f"E-{flag}")
+    if n <= 8 and len(_WORD_POSITIONS) < 10_000:
+        _WORD_POSITIONS[(n, flag)] = pos
+    return pos
 
 
 _MEMO_MAX = 200_000  # reused strings kept before forgetting them (text of many distinct pairs)
@@ -91,8 +104,15 @@ class _Features(Generic[S]):
         return f
 
     def __call__(self, text: str, rules: Sequence[str], words: Sequence[str]) -> list[list[S]]:
+        return self.rows(text, rules, words, 0, len(text))
+
+    def rows(self, text: str, rules: Sequence[str], words: Sequence[str], start: int, stop: int) -> list[list[S]]:
+        """``self(text, rules, words)[start:stop]``, made from the characters around only: the two
+        on each side the windows read, and the whole of any rules' mention reaching in (its
+        string, its neighbours)."""
         n: int = len(text)
-        if not n:
+        start, stop = max(0, start), min(n, stop)
+        if start >= stop:
             return []
         # (one ``get`` per lookup: another thread's parse may forget the strings meanwhile)
         if len(self._pairs) + len(self._skips) + len(self._rule_chars) > _MEMO_MAX:
@@ -100,15 +120,23 @@ class _Features(Generic[S]):
             self._skips.clear()
             self._rule_chars.clear()
         chars, pairs, skips, tags, rule_chars = self._chars, self._pairs, self._skips, self._tags, self._rule_chars
-        padded = _PAD * _WINDOW + text + _PAD * _WINDOW  # padded[i + _WINDOW] is text[i]
+        lo, hi = start - _WINDOW, stop + _WINDOW
+        # padded[i - lo] is text[i]
+        padded = _PAD * max(0, -lo) + text[max(0, lo) : hi] + _PAD * max(0, hi - n)
         cs = [chars.get(c) or self._char(c) for c in padded]
         ps = [pairs.get(p) or self._pair(p) for p in map(operator.add, padded, padded[1:])]
         ks = [skips.get(p) or self._skip(p) for p in map(operator.add, padded, padded[2:])]
-        rl = [tags.get(t) or self._tag(t) for t in ("BOS", *rules[:n], "EOS")]
-        wl = [tags.get(t) or self._tag(t) for t in ("BOS", *words[:n], "EOS")]
-        rc = [rule_chars.get(k) or self._rule_char(k) for k in map("{}|{}".format, rules, text)]
+        around = (
+            rules[start - 1] if start else "BOS",
+            rules[stop] if stop < min(n, len(rules)) else "EOS",
+            words[start - 1] if start else "BOS",
+            words[stop] if stop < min(n, len(words)) else "EOS",
+        )
+        rl = [tags.get(t) or self._tag(t) for t in (around[0], *rules[start:stop], around[1])]
+        wl = [tags.get(t) or self._tag(t) for t in (around[2], *words[start:stop], around[3])]
+        rc = [rule_chars.get(k) or self._rule_char(k) for k in map("{}|{}".format, rules[start:stop], text[start:stop])]
         first = self._b
-        # character i: cs[i + 2] is its character, ps[i + 1] the pair ending on it, rl[i + 1] its rule tag
+        # character start + i: cs[i + 2] is its character, ps[i + 1] the pair ending on it, rl[i + 1] its rule tag
         out = [
             [first, c0[0], cm1[1], cp1[2], cm2[3], cp2[4], pm[0], pp[1], k, r0[0], rm[1], rp[2], w0[3], wm[4], wp[5], x]
             for cm2, cm1, c0, cp1, cp2, pm, pp, k, rm, r0, rp, wm, w0, wp, x in zip(
@@ -131,11 +159,30 @@ class _Features(Generic[S]):
             )
         ]
         m = self._make
-        for k, j, extra in _span_extras(text, rules):
+        for k, j, extra in _extras_around(text, rules, start, stop):
             made = [m(e) for e in extra]
-            for q in range(k, j):
-                out[q].extend(made)
+            for q in range(max(k, start), min(j, stop)):
+                out[q - start].extend(made)
         return out
+
+
+def _extras_around(text: str, rules: Sequence[str], start: int, stop: int) -> Iterator[tuple[int, int, list[str]]]:
+    """``_span_extras`` of the rules' mentions reaching into ``[start, stop)``, read from the
+    stretch around that holds each of them whole and its neighbours."""
+    if start == 0 and stop >= len(rules):
+        yield from _span_extras(text, rules)
+        return
+    n = len(rules)
+    if rules[start:stop].count("O") == min(n, stop) - start:  # no mention reaches in
+        return
+    lo, hi = start, min(n, stop)
+    while lo > 0 and rules[lo - 1] != "O":  # back to where no mention goes on
+        lo -= 1
+    while hi < n and rules[hi].startswith("I-"):
+        hi += 1
+    lo, hi = max(0, lo - 1), min(n, hi + 1)  # and the neighbour of a mention starting or ending there
+    for k, j, extra in _span_extras(text[lo:hi], rules[lo:hi]):
+        yield k + lo, j + lo, extra
 
 
 def _same(s: str) -> str:
