@@ -19,6 +19,7 @@ from core.textmap import is_wide
 
 FIT_BELOW = 3.0  # a body line is at most this much narrower than its column (a first line's lost indent)
 FIT_ABOVE = 1.0  # ... and at most this much wider (hanging punctuation)
+OPEN_SHORT = 1.25  # a first line this much narrower than its column at least lost an indent
 FRAGMENT = 2  # a clause this short opening a line is the tail of a sentence cut at the line end
 ECHO_CHARS = 200  # how far below a headline its words are looked for
 PAIRS_CACHE = 4096  # texts whose word pairs are kept (headlines, openings: a page's worth)
@@ -97,6 +98,19 @@ def name_line(u: Unit) -> bool:
         return False
     s = u.first.squeezed
     return 2 <= len(s) <= 4 and all(is_wide(ch) and ch not in _NOT_WORDS for ch in s)
+
+
+def paragraph_shape(lines: Sequence[LineInfo], col: float) -> float:
+    """Set like a paragraph of the column: the first line opens it (an indent, or short by the
+    indent it lost: ``OPEN_SHORT`` to ``FIT_BELOW`` less than the column) and a later line fills the
+    column, so the text wrapped because the column was full.  A headline is broken where its
+    phrases end and centred or set apart; it is not indented and then justified to the column."""
+    if len(lines) < 2 or any(ln.spaced for ln in lines):
+        return 0.0
+    first = lines[0]
+    opens = first.indent > 0 or first.full_indent or col - FIT_BELOW <= first.width <= col - OPEN_SHORT
+    wrapped = any(ln.width >= col - FIT_ABOVE for ln in lines[1:])
+    return 1.0 if opens and wrapped and first.width < col else 0.0
 
 
 def punctuated(lines: Sequence[LineInfo]) -> float:
@@ -233,6 +247,35 @@ def jump_between(prev: Unit, u: Unit) -> float:
 # --- the weighed decisions ----------------------------------------------------------------------
 
 
+def _display_goes_on(prev: Unit, u: Unit) -> bool:
+    """A headline set in spaced-out display type goes on over the next line, which finishes the
+    word its line ends on (``关 心`` / ``西 藏 …``): a cut word there says nothing of running text."""
+    return prev.kind == HEAD and prev.last.spaced and u.first.spaced
+
+
+def splits_off_dated_story(units: Sequence[Unit], k: int) -> bool:
+    """Unit ``k`` alone parts finished body text above from a dateline below: whatever its shape,
+    it opens the story the dateline begins (a lead or headline set in the column), and only as a
+    headline does it cut the story off from the one above, as no sentence ends before the dateline."""
+    prev = units[k - 1] if k > 0 else None
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    if prev is None or nxt is None or prev.kind != BODY or nxt.kind != BODY:
+        return False
+    return prev.last.ends_sentence and nxt.first.dateline and not units[k].last.ends_sentence
+
+
+def reference_column(units: Sequence[Unit], k: int) -> float | None:
+    """The width of the body column a headline-looking unit ``k`` is measured against: the body
+    text below it, else above it; None when there is none."""
+    prev = units[k - 1] if k > 0 else None
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    ref = nxt if nxt is not None and nxt.kind == BODY else prev if prev is not None and prev.kind == BODY else None
+    if ref is None:
+        return None
+    # a lone line fills its own column, unless it is the short last line of a paragraph
+    return ref.width if len(ref.lines) > 1 or ref.first.ends_sentence else ref.first.width
+
+
 def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> float | None:
     """How much unit ``k`` (classified as a headline) looks like one against the body text around
     it; None when there is no body text around to compare with.  The costlier evidence (the text
@@ -240,22 +283,22 @@ def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> flo
     u = units[k]
     prev = units[k - 1] if k > 0 else None
     nxt = units[k + 1] if k + 1 < len(units) else None
-    ref = nxt if nxt is not None and nxt.kind == BODY else prev if prev is not None and prev.kind == BODY else None
-    if ref is None:
+    col = reference_column(units, k)
+    if col is None:
         return None
-    # a lone line fills its own column, unless it is the short last line of a paragraph
-    col = ref.width if len(ref.lines) > 1 or ref.first.ends_sentence else ref.first.width
     score = W.HEAD_PRIOR
     score += W.HEAD_SPACED * spaced_display(u.lines, col)
     score += W.HEAD_OFF_COLUMN * off_column(u.lines, col)
     score -= W.HEAD_IN_COLUMN * in_column(u.lines, col)
     score -= W.HEAD_PUNCTUATED * punctuated(u.lines)
+    if not splits_off_dated_story(units, k):
+        score -= W.HEAD_PARAGRAPH * paragraph_shape(u.lines, col)
     if len(u.lines) == 1 and in_column(u.lines, col) and not u.first.spaced and _cut_after_clause(u.first):
         score -= W.HEAD_PUNCTUATED  # a comma, then the line stops mid-clause: running text cut short
     score -= W.HEAD_VERSE * verse_context(units, k)
     if u.woven:
         score -= W.HEAD_WOVEN
-    if u.joined and prev is not None and not prev.last.ends_sentence:
+    if u.joined and prev is not None and not prev.last.ends_sentence and not _display_goes_on(prev, u):
         score -= W.HEAD_JOINED  # it finishes a word the line above began
     if u.first.byline and len(u.lines) == 1:
         score += W.HEAD_BYLINE  # reporters' names (a justified line can look like them: ``…做文``)

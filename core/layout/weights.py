@@ -21,6 +21,7 @@ HEAD_OFF_COLUMN = 1.0  # set wider than the column below it, or much narrower th
 HEAD_IN_COLUMN = 1.5  # as wide as the column's body lines or its paragraphs' first lines
 HEAD_NEXT_OPENS = 1.0  # what follows opens a paragraph or a story (dateline, indent, short first line)
 HEAD_NEXT_CARRIES_ON = 2.0  # what follows goes on with a sentence: no headline ends there
+HEAD_PARAGRAPH = 2.0  # indented (or short by the lost indent), then lines filling the column: a paragraph
 HEAD_PUNCTUATED = 1.5  # commas and question marks inside lines of column width: running text
 HEAD_PREV_CARRIES_ON = 1.9  # the line above was body text and stops mid-sentence into this one
 HEAD_VERSE = 1.5  # inside a poem's short irregular lines
