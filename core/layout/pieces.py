@@ -1,0 +1,143 @@
+"""Pieces of one story printed inside another, found by their line spacing.
+
+A story laid out over several columns can come out with a column of it dropped into the text of
+the story printed beside it.  The extractor keeps each text box's own line spacing (a blank line
+between the lines of one box, none between those of another), so the piece is a stretch of lines
+spaced otherwise than the host text around it, which cuts the host's sentence (the host picks it up
+again after the piece) and carries on the sentence an earlier story left unfinished, spaced as that
+story is.  Such a piece goes back to the earlier story.  Boundary evidence cannot find it: nothing
+opens there, and no story starts or ends where a sentence is cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from core.layout.features import LineInfo
+from core.layout.units import BODY, Unit
+
+PIECE_LINES = 4  # a piece is at least this many lines (a column, not a stray line)
+SPACING_LINES = 3  # lines either side of a cut whose spacing is read
+STORIES_BACK = 4  # how many stories before the host the piece's own story may be
+
+
+class _Story(Protocol):
+    body: list[Unit]
+
+
+def spacing(lines: Sequence[LineInfo]) -> int | None:
+    """The line spacing the lines share (every line's ``gap`` the same), or None when they differ."""
+    gaps = {ln.gap for ln in lines}
+    return gaps.pop() if len(gaps) == 1 else None
+
+
+def piece_end(lines: Sequence[LineInfo], i: int, step: int) -> int:
+    """Where a piece opening at ``lines[i]`` with line spacing ``step`` ends (exclusive): its lines
+    keep the spacing, except a paragraph's first line set off by a blank line when the paragraph
+    goes on in the piece's spacing."""
+    k = i + 1
+    while k < len(lines) and (lines[k].gap == step or _new_paragraph_in(lines, k, step)):
+        k += 1
+    return k
+
+
+def _new_paragraph_in(lines: Sequence[LineInfo], k: int, step: int) -> bool:
+    """``lines[k]`` opens a paragraph after a finished sentence and the paragraph goes on spaced
+    ``step`` apart."""
+    return lines[k - 1].ends_sentence and k + 1 < len(lines) and lines[k + 1].gap == step
+
+
+def foreign_piece(lines: Sequence[LineInfo], i: int) -> tuple[int, int] | None:
+    """A piece of another text box opening at ``lines[i]`` inside running text: the line above stops
+    mid-sentence, the lines above share one spacing and the lines from ``i`` on share another.
+    Returns (end, the piece's spacing) or None."""
+    if i < SPACING_LINES or i + SPACING_LINES >= len(lines) or lines[i - 1].ends_sentence:
+        return None
+    first = lines[i]
+    if first.dateline or first.indent or first.full_indent:
+        return None  # an opening: boundary evidence weighs it
+    host = spacing(lines[i - SPACING_LINES + 1 : i])
+    own = spacing(lines[i + 1 : i + 1 + SPACING_LINES])
+    if host is None or own is None or host == own:
+        return None
+    end = piece_end(lines, i, own)
+    return (end, own) if end - i >= PIECE_LINES else None
+
+
+def dangles(story: _Story, step: int) -> bool:
+    """The story's text stops mid-sentence, in lines spaced ``step`` apart."""
+    if not story.body or story.body[-1].kind != BODY:
+        return False
+    last = story.body[-1].lines
+    return not last[-1].ends_sentence and len(last) > SPACING_LINES and spacing(last[-SPACING_LINES:]) == step
+
+
+def return_pieces(stories: Sequence[_Story]) -> None:
+    """Move every piece of an earlier story printed inside a later one back to it (in place)."""
+    for hi, host in enumerate(stories):
+        if hi == 0:
+            continue
+        i = 0
+        while True:
+            lines = [ln for u in host.body if u.kind == BODY for ln in u.lines]
+            found = _next_piece(stories, hi, lines, i)
+            if found is None:
+                break
+            i, end, oi = found
+            _move(host, stories[oi], {id(ln) for ln in lines[i:end]})
+
+
+def _next_piece(stories: Sequence[_Story], hi: int, lines: Sequence[LineInfo], i: int) -> tuple[int, int, int] | None:
+    """The first piece at or after ``lines[i]`` of the host ``stories[hi]`` with an earlier story
+    that it carries on: (start, end, that story's index)."""
+    for k in range(max(i, 1), len(lines)):
+        got = foreign_piece(lines, k)
+        if got is None:
+            continue
+        end, step = got
+        for oi in range(hi - 1, max(-1, hi - 1 - STORIES_BACK), -1):
+            if dangles(stories[oi], step):
+                return k, end, oi
+    return None
+
+
+def _move(host: _Story, owner: _Story, moved: set[int]) -> None:
+    """Take the lines ``moved`` (one stretch of the host's text) out of the host's paragraphs and
+    append them to the owner's text, the first finishing the owner's last paragraph; the host
+    paragraph the piece cut takes back the lines after the piece, which finish its sentence."""
+    kept: list[Unit] = []
+    taken: list[Unit] = []
+    cut: Unit | None = None  # the host paragraph the piece cut, while its rest is still to come
+    for u in host.body:
+        for inside, part in _stretches(u.lines, moved):
+            if inside:
+                taken.append(Unit(part, u.width, u.kind, u.verse))
+                cut = kept[-1] if kept and kept[-1].kind == BODY and not taken[1:] else cut
+            elif cut is not None and taken and u.kind == BODY and not _opens(part[0]):
+                cut.lines.extend(part)
+                cut = None
+            else:
+                kept.append(Unit(part, u.width, u.kind, u.verse))
+                cut = None if taken else cut
+    host.body[:] = kept
+    if taken and owner.body and owner.body[-1].kind == BODY and not _opens(taken[0].first):
+        owner.body[-1].lines.extend(taken[0].lines)
+        taken = taken[1:]
+    owner.body.extend(taken)
+
+
+def _opens(line: LineInfo) -> bool:
+    return line.dateline or line.indent > 0 or line.full_indent
+
+
+def _stretches(lines: Sequence[LineInfo], moved: set[int]) -> list[tuple[bool, list[LineInfo]]]:
+    """The lines cut into runs that are all moved or all kept."""
+    out: list[tuple[bool, list[LineInfo]]] = []
+    for ln in lines:
+        inside = id(ln) in moved
+        if out and out[-1][0] == inside:
+            out[-1][1].append(ln)
+        else:
+            out.append((inside, [ln]))
+    return out
