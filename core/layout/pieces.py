@@ -67,38 +67,57 @@ def foreign_piece(lines: Sequence[LineInfo], i: int) -> tuple[int, int] | None:
 
 def dangles(story: _Story, step: int) -> bool:
     """The story's text stops mid-sentence, in lines spaced ``step`` apart."""
+    return dangling_spacing(story) == step
+
+
+def dangling_spacing(story: _Story) -> int | None:
+    """The line spacing of the story's last lines when its text stops mid-sentence, else None."""
     if not story.body or story.body[-1].kind != BODY:
-        return False
+        return None
     last = story.body[-1].lines
-    return not last[-1].ends_sentence and len(last) > SPACING_LINES and spacing(last[-SPACING_LINES:]) == step
+    if last[-1].ends_sentence or len(last) <= SPACING_LINES:
+        return None
+    return spacing(last[-SPACING_LINES:])
 
 
 def return_pieces(stories: Sequence[_Story]) -> None:
-    """Move every piece of an earlier story printed inside a later one back to it (in place)."""
-    for hi, host in enumerate(stories):
-        if hi == 0:
-            continue
+    """Move every piece of an earlier story printed inside a later one back to it (in place).
+    Only a host after a story left unfinished is read line by line (most stories end a sentence)."""
+    for hi in range(1, len(stories)):
         i = 0
         while True:
-            lines = [ln for u in host.body if u.kind == BODY for ln in u.lines]
-            found = _next_piece(stories, hi, lines, i)
+            owners = _unfinished(stories, hi)
+            if not owners:
+                break
+            lines = [ln for u in stories[hi].body if u.kind == BODY for ln in u.lines]
+            found = _next_piece(owners, lines, i)
             if found is None:
                 break
             i, end, oi = found
-            _move(host, stories[oi], {id(ln) for ln in lines[i:end]})
+            _move(stories[hi], stories[oi], {id(ln) for ln in lines[i:end]})
 
 
-def _next_piece(stories: Sequence[_Story], hi: int, lines: Sequence[LineInfo], i: int) -> tuple[int, int, int] | None:
-    """The first piece at or after ``lines[i]`` of the host ``stories[hi]`` with an earlier story
-    that it carries on: (start, end, that story's index)."""
-    for k in range(max(i, 1), len(lines)):
+def _unfinished(stories: Sequence[_Story], hi: int) -> dict[int, int]:
+    """The line spacing each story up to ``STORIES_BACK`` before ``hi`` stops mid-sentence in,
+    nearest first: spacing -> story index."""
+    owners: dict[int, int] = {}
+    for oi in range(hi - 1, max(-1, hi - 1 - STORIES_BACK), -1):
+        step = dangling_spacing(stories[oi])
+        if step is not None:
+            owners.setdefault(step, oi)
+    return owners
+
+
+def _next_piece(owners: dict[int, int], lines: Sequence[LineInfo], i: int) -> tuple[int, int, int] | None:
+    """The first piece at or after ``lines[i]`` that carries on an unfinished story (``owners``):
+    (start, end, that story's index)."""
+    for k in range(max(i, 1), len(lines) - 1):
+        step = lines[k + 1].gap
+        if step not in owners or lines[k - 1].ends_sentence or lines[k - 1].gap == step:
+            continue  # (the cheap tests first: most lines continue their text)
         got = foreign_piece(lines, k)
-        if got is None:
-            continue
-        end, step = got
-        for oi in range(hi - 1, max(-1, hi - 1 - STORIES_BACK), -1):
-            if dangles(stories[oi], step):
-                return k, end, oi
+        if got is not None and got[1] in owners:
+            return k, got[0], owners[got[1]]
     return None
 
 
