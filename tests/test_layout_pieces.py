@@ -95,3 +95,58 @@ def test_a_story_spaced_otherwise_after_a_finished_one_stays() -> None:
     finished = (*A_START[:-1], "市场吸引了全国客商。")
     page = articles(A_HEAD, "", *finished, "", B_HEAD, "", *spaced(B_START), *A_PIECE, "", *spaced(B_REST))
     assert all(ln not in page[0] for ln in A_PIECE)  # no story left its sentence unfinished
+
+
+# the same page with both stories spaced alike: the piece is told by its column's width
+NARROW_START = (
+    "本报银川１月１日电宁",
+    "夏各地建立和完善了大",
+    "批的农副产品市场，组",
+    "织和引导农户进行生产",
+    "，全区已有各类农副产",
+    "品市场三百多个，最大",
+    "的蔬菜批发市场吸引了",
+)
+NARROW_PIECE = (
+    "十几个省区的客商，年",
+    "成交额达到三亿元。乳",
+    "制品集团公司属下有十",
+    "多家乳品加工企业，统",
+    "一管理产供销的工作。",
+)
+WIDE_START = (
+    "本报太原１月１日电吕梁地",
+    "区坚持不懈、持之以恒地严",
+    "格控制人口增长。他们采取",
+    "的主要措施有：明确一把手",
+    "负总责的制度，各级财政保",
+)
+WIDE_REST = ("证计划生育的经费，每年召", "开工作会议研究解决重大问", "题，效果十分明显的好。")
+
+
+def test_column_is_the_width_full_lines_share() -> None:
+    assert P.column(infos(*WIDE_START[1:3])) == 12.0
+    assert P.column(infos(WIDE_START[0], NARROW_START[0])) is None
+
+
+def test_narrow_piece_needs_the_hosts_column_back_after_it() -> None:
+    lines = infos(*WIDE_START, *NARROW_PIECE, *WIDE_REST)
+    at = len(WIDE_START)
+    assert P.narrow_piece(lines, at) == (at + len(NARROW_PIECE), 10.0)
+    assert P.narrow_piece(infos(*WIDE_START, *NARROW_PIECE), at) is None  # the host never comes back
+
+
+def test_a_column_of_another_width_goes_back_to_its_story() -> None:
+    page = articles(
+        "宁 夏 新 貌",
+        "",
+        *spaced(NARROW_START),
+        "吕 梁 扶 贫",
+        "",
+        *spaced(WIDE_START),
+        *spaced(NARROW_PIECE),
+        *spaced(WIDE_REST),
+    )
+    assert len(page) == 2
+    assert page[0][-len(NARROW_PIECE) :] == list(NARROW_PIECE)
+    assert page[1][-len(WIDE_REST) - 1 :] == [WIDE_START[-1], *WIDE_REST]
