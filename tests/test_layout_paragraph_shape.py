@@ -82,3 +82,20 @@ def test_splits_off_dated_story_between_finished_text_and_a_dateline() -> None:
     assert not E.splits_off_dated_story([closed, lead, closed], 1)
     open_ = Unit(infos("会议指出今年任务艰巨而"), 11)
     assert not E.splits_off_dated_story([open_, lead, dated], 1)
+
+
+def test_indented_like_body_needs_the_same_ideographic_indent_nearby() -> None:
+    para = Unit(infos("\u3000\u3000苦涩里又有甜蜜", "开得那么认真。"), 7.0)
+    line = Unit(infos("\u3000\u3000它洁白的浆汁为"), 7.0, HEAD)
+    centred = Unit(infos("  它洁白的浆汁为"), 7.0, HEAD)  # spaces that centre a line are no indent
+    plain = Unit(infos("苦涩里又有甜蜜。"), 7.0)
+    assert E.indented_like_body([line, para], 0) == 1.0
+    assert E.indented_like_body([centred, para], 0) == 0.0
+    assert E.indented_like_body([line, plain], 0) == 0.0
+
+
+def test_lines_of_a_poem_indented_like_its_stanzas_are_not_headlines() -> None:
+    stanza = ("\u3000\u3000苦涩里又有甜", "", "蜜和芬芳。", "")
+    units = reviewed(*stanza, "\u3000\u3000从生活的缝隙间", "", "\u3000\u3000它洁白的浆汁为", "", *stanza, *stanza)
+    assert kind_of(units, "它洁白的浆汁为") == BODY
+    assert kind_of(units, "从生活的缝隙间") == BODY

@@ -27,6 +27,7 @@ TOPIC_CHARS = 300  # how much text either side of a boundary is compared
 TOPIC_SAME = 0.10  # share of common character pairs above which two texts are on one subject
 TOPIC_OTHER = 0.02  # ... and below which they are on two
 STACK_STEP = 3.0  # a headline stack is narrower than the text below it by this much at least
+INDENT_UNITS = 3  # units either side whose paragraph indent a unit is compared with
 VERSE_WIDTH = 8.0  # lines of a poem in a narrow column are at most this wide
 _WORD_PAIR = re.compile("(?=([\u4e00-\u9fff\u3400-\u4dbf]{2}))")  # every pair of ideographs, overlapping
 _CLAUSE_END = frozenset("，、。；：？！,;:?!")
@@ -154,6 +155,22 @@ def verse_context(units: Sequence[Unit], k: int) -> float:
         len(u.lines) <= 2 and all(ln.width <= VERSE_WIDTH and not ln.ends_sentence for ln in u.lines) for u in near
     )
     return 1.0 if short * 4 >= 3 * len(near) else 0.0
+
+
+def indented_like_body(units: Sequence[Unit], k: int) -> float:
+    """Unit ``k`` opens with the ideographic-space indent the body paragraphs near it open with
+    (``\u3000\u3000``): where the extractor keeps indents, it keeps them on paragraphs; a headline is
+    set apart, not indented like the text (spaces that centre a headline are not ideographic
+    ones of a paragraph's width)."""
+    first = units[k].first
+    if not first.full_indent:
+        return 0.0
+    near = range(max(0, k - INDENT_UNITS), min(len(units), k + INDENT_UNITS + 1))
+    same = any(
+        j != k and units[j].kind == BODY and units[j].first.full_indent and units[j].first.indent == first.indent
+        for j in near
+    )
+    return 1.0 if same else 0.0
 
 
 def echo_below(units: Sequence[Unit], k: int) -> float:
@@ -296,6 +313,7 @@ def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> flo
     if len(u.lines) == 1 and in_column(u.lines, col) and not u.first.spaced and _cut_after_clause(u.first):
         score -= W.HEAD_PUNCTUATED  # a comma, then the line stops mid-clause: running text cut short
     score -= W.HEAD_VERSE * verse_context(units, k)
+    score -= W.HEAD_INDENTED * indented_like_body(units, k)
     if u.woven:
         score -= W.HEAD_WOVEN
     if u.joined and prev is not None and not prev.last.ends_sentence and not _display_goes_on(prev, u):
