@@ -99,3 +99,19 @@ def test_lines_of_a_poem_indented_like_its_stanzas_are_not_headlines() -> None:
     units = reviewed(*stanza, "\u3000\u3000从生活的缝隙间", "", "\u3000\u3000它洁白的浆汁为", "", *stanza, *stanza)
     assert kind_of(units, "它洁白的浆汁为") == BODY
     assert kind_of(units, "从生活的缝隙间") == BODY
+
+
+def test_a_spaced_line_set_tight_under_a_spaced_title_line_is_its_second_line() -> None:
+    units = reviewed(
+        "宁 夏 ： 农 业 产 业 化 铺 筑 致 富 路",
+        "",
+        "我 驻 南 非 大 使 馆 开 馆",
+        "钱 其 琛 揭 牌 并 讲 话",
+        "",
+        "编辑点评：",
+        "每个地方，不管是东",
+        "部还是西部，不管是发达",
+        "地区还是相对落后的地",
+        "区，都有自己的优势。",
+    )
+    assert kind_of(units, "钱其琛揭牌并讲话") == HEAD

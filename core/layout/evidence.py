@@ -314,6 +314,8 @@ def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> flo
         score -= W.HEAD_PUNCTUATED  # a comma, then the line stops mid-clause: running text cut short
     score -= W.HEAD_VERSE * verse_context(units, k)
     score -= W.HEAD_INDENTED * indented_like_body(units, k)
+    if prev is not None and _display_goes_on(prev, u) and u.first.gap == 1:
+        score += W.HEAD_DISPLAY_GOES_ON  # set tight under a line of a spaced-out headline
     if u.woven:
         score -= W.HEAD_WOVEN
     if u.joined and prev is not None and not prev.last.ends_sentence and not _display_goes_on(prev, u):
