@@ -115,3 +115,12 @@ def test_a_spaced_line_set_tight_under_a_spaced_title_line_is_its_second_line() 
         "区，都有自己的优势。",
     )
     assert kind_of(units, "钱其琛揭牌并讲话") == HEAD
+
+
+def test_inside_poem_is_between_two_lines_the_poem_finder_marked() -> None:
+    verse = Unit(infos("蹲在窑洞的土炕上"), 8.0, verse=True)
+    prose = Unit(infos("蹲在窑洞的土炕上看着远方。"), 8.0)
+    line = Unit(infos("虎啸的雷鸣和风声"), 8.0, HEAD)
+    assert E.inside_poem([verse, line, verse], 1) == 1.0
+    assert E.inside_poem([prose, line, verse], 1) == 0.0
+    assert E.inside_poem([line, verse], 0) == 0.0

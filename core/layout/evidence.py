@@ -173,6 +173,14 @@ def indented_like_body(units: Sequence[Unit], k: int) -> float:
     return 1.0 if same else 0.0
 
 
+def inside_poem(units: Sequence[Unit], k: int) -> float:
+    """Unit ``k`` sits between two lines of a poem (``verse.py`` found them: short lines set one
+    under the other with no closing marks): a line of the poem the finder left out."""
+    if k == 0 or k + 1 >= len(units):
+        return 0.0
+    return 1.0 if units[k - 1].verse and units[k + 1].verse else 0.0
+
+
 def echo_below(units: Sequence[Unit], k: int) -> float:
     """Share of unit ``k``'s word pairs that the text below it repeats (a story restates its
     headline's words early on; a line of running text is not echoed like that)."""
@@ -313,6 +321,7 @@ def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> flo
     if len(u.lines) == 1 and in_column(u.lines, col) and not u.first.spaced and _cut_after_clause(u.first):
         score -= W.HEAD_PUNCTUATED  # a comma, then the line stops mid-clause: running text cut short
     score -= W.HEAD_VERSE * verse_context(units, k)
+    score -= W.HEAD_IN_POEM * inside_poem(units, k)
     score -= W.HEAD_INDENTED * indented_like_body(units, k)
     if prev is not None and _display_goes_on(prev, u) and u.first.gap == 1:
         score += W.HEAD_DISPLAY_GOES_ON  # set tight under a line of a spaced-out headline

@@ -26,6 +26,7 @@ HEAD_PUNCTUATED = 1.5  # commas and question marks inside lines of column width:
 HEAD_PREV_CARRIES_ON = 1.9  # the line above was body text and stops mid-sentence into this one
 HEAD_INDENTED = 1.0  # indented with ideographic spaces like the paragraphs near it: a paragraph
 HEAD_DISPLAY_GOES_ON = 1.5  # spaced out and set tight (no blank line) under a spaced-out headline line
+HEAD_IN_POEM = 1.0  # between two lines the poem finder (verse.py) marked
 HEAD_VERSE = 1.5  # inside a poem's short irregular lines
 HEAD_ECHO_BELOW = 2.0  # the text below repeats the unit's words (all of them: this much)
 HEAD_WOVEN = 3.0  # inside columns printed across line by line (interleave.py): running text
