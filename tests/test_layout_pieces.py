@@ -150,3 +150,9 @@ def test_a_column_of_another_width_goes_back_to_its_story() -> None:
     assert len(page) == 2
     assert page[0][-len(NARROW_PIECE) :] == list(NARROW_PIECE)
     assert page[1][-len(WIDE_REST) - 1 :] == [WIDE_START[-1], *WIDE_REST]
+
+
+def test_a_story_continued_on_another_page_does_not_dangle() -> None:
+    jumped = Story(body=[Unit(infos(*A_START[:-1], "市场吸引了 （下转第九版）"), 11.0, BODY)])
+    assert P.dangling_spacing(jumped) is None
+    assert P.dangling_column(jumped) is None

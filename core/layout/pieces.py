@@ -101,12 +101,20 @@ def _full(lines: Sequence[LineInfo], i: int, n: int) -> bool:
 
 def dangling_column(story: _Story) -> float | None:
     """The width of the full lines the story's text stops mid-sentence in, else None."""
+    last = _unfinished_lines(story)
+    if last is None or len(last) < 2:
+        return None
+    return column(last[-2:])
+
+
+def _unfinished_lines(story: _Story) -> list[LineInfo] | None:
+    """The lines of the story's last paragraph when it stops mid-sentence, else None (a paragraph
+    ended by a "continued on page N" marker goes on on that page, not here)."""
     if not story.body or story.body[-1].kind != BODY:
         return None
     last = story.body[-1].lines
-    if last[-1].ends_sentence or len(last) < 2:
-        return None
-    return column(last[-2:])
+    end = last[-1]
+    return None if end.ends_sentence or end.jump_tail or end.jump_only else last
 
 
 def dangles(story: _Story, step: int) -> bool:
@@ -116,10 +124,8 @@ def dangles(story: _Story, step: int) -> bool:
 
 def dangling_spacing(story: _Story) -> int | None:
     """The line spacing of the story's last lines when its text stops mid-sentence, else None."""
-    if not story.body or story.body[-1].kind != BODY:
-        return None
-    last = story.body[-1].lines
-    if last[-1].ends_sentence or len(last) <= SPACING_LINES:
+    last = _unfinished_lines(story)
+    if last is None or len(last) <= SPACING_LINES:
         return None
     return spacing(last[-SPACING_LINES:])
 
