@@ -21,7 +21,9 @@ measuring stick is for; nothing here feeds the parser):
 - ``narrow-title``: its title is set over lines of at most eight characters.
 
 For each kind: how many articles, how many the parser gets exactly (same lines), how many with the
-right title, kicker and subtitle.  Per page: the paragraph F1 as score_page.py gives it.
+right title, kicker and subtitle.  Per page: the paragraph F1 as score_page.py gives it.  With
+``-v``, each wrong article and what is wrong with it: the lines it lacks (in how many runs, how many
+of them headline lines) and the lines of other articles it holds.
 """
 
 from __future__ import annotations
@@ -134,20 +136,54 @@ def _norm(s: str | None) -> str:
     return "".join((s or "").split())
 
 
+def _best(gold_article: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any] | None:
+    """The predicted article sharing most lines with a gold one (as score_page.py matches them)."""
+    gs = set(gold_article["lines"])
+    best = max(pred["articles"], key=lambda p: len(gs & set(p["lines"])), default=None)
+    return best if best is not None and gs & set(best["lines"]) else None
+
+
 def _score_page(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, tuple[bool, bool]]:
     """For each gold article: (same lines, same headline fields) against the best-overlapping
     predicted article, as score_page.py matches them."""
     out: dict[str, tuple[bool, bool]] = {}
-    parts = pred["articles"]
     for g in gold["articles"]:
-        gs = set(g["lines"])
-        best = max(parts, key=lambda p: len(gs & set(p["lines"])), default=None)
-        if best is None or not gs & set(best["lines"]):
+        best = _best(g, pred)
+        if best is None:
             out[g["id"]] = (False, False)
             continue
         fields = all(_norm(best.get(f)) == _norm(g.get(f)) for f in HEADLINE if g.get(f) is not None)
-        out[g["id"]] = (set(best["lines"]) == gs, fields)
+        out[g["id"]] = (set(best["lines"]) == set(g["lines"]), fields)
     return out
+
+
+def _runs_of(numbers: set[int], text_lines: set[int]) -> int:
+    """How many runs of consecutive non-blank lines ``numbers`` make (blank lines do not part them)."""
+    runs, prev_in = 0, False
+    for n in sorted(text_lines):
+        inside = n in numbers
+        runs += inside and not prev_in
+        prev_in = inside
+    return runs
+
+
+def why_wrong(gold: dict[str, Any], aid: str, pred: dict[str, Any], text_lines: set[int]) -> str:
+    """What an editor would change on a wrong article: the lines it lacks (in how many runs, and how
+    many of them headline lines) and the lines it holds that are another article's."""
+    g = next(a for a in gold["articles"] if a["id"] == aid)
+    best = _best(g, pred)
+    if best is None:
+        return "not found"
+    gs, ps = set(g["lines"]), set(best["lines"])
+    missing, extra = gs - ps, ps - gs
+    roles = gold.get("line_roles", {})
+    heads = sum(roles.get(str(n)) in HEADLINE for n in missing)
+    parts = []
+    if missing:
+        parts.append(f"lacks {len(missing)} lines in {_runs_of(missing, text_lines)} runs ({heads} headline)")
+    if extra:
+        parts.append(f"holds {len(extra)} lines of others in {_runs_of(extra, text_lines)} runs")
+    return "; ".join(parts) or "headline fields"
 
 
 def _option(argv: list[str], name: str) -> tuple[list[str], str | None]:
@@ -172,6 +208,7 @@ def measure(folder: Path, verbose: bool) -> tuple[dict[str, list[int]], dict[str
         pred = page_to_dict(parse_page(raw, entities=False))
         kinds = article_kinds(gold, raw.text.split("\n"), _woven_numbers(raw.text))
         results = _score_page(gold, pred)
+        text_lines = {n for n, line in enumerate(raw.text.split("\n"), 1) if line.strip()}
         for aid, ks in kinds.items():
             exact, head = results[aid]
             each[f"{txt.name}#{aid}"] = exact
@@ -182,6 +219,7 @@ def measure(folder: Path, verbose: bool) -> tuple[dict[str, list[int]], dict[str
             if verbose and not exact:
                 title = next((a["title"] for a in gold["articles"] if a["id"] == aid), "")
                 print(f"  {txt.name} {aid} {title[:14]:14} wrong: {' '.join(sorted(ks))}")
+                print(f"      {why_wrong(gold, aid, pred, text_lines)}")
     return dict(tally), each
 
 

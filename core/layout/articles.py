@@ -28,6 +28,7 @@ from core.layout.distribute import (
 )
 from core.layout.evidence import continued_from, continued_to
 from core.layout.features import LineInfo
+from core.layout.pieces import return_pieces
 from core.layout.units import BODY, HEAD, Unit
 
 REASSIGN_AHEAD = 4  # how many stories further down a title printed out of place may belong to
@@ -232,7 +233,8 @@ def assemble_stories(units: Sequence[Unit], page_gap: int | None = None) -> list
     if mode == "before":
         reassign_titles(stories)
         stories = adopt_orphans(stories)
-    return stories
+    return_pieces(stories)
+    return [s for s in stories if s.head or s.body]
 
 
 def byline_to_first_story(groups: list[list[Unit]], first: int) -> None:

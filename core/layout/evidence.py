@@ -19,6 +19,7 @@ from core.textmap import is_wide
 
 FIT_BELOW = 3.0  # a body line is at most this much narrower than its column (a first line's lost indent)
 FIT_ABOVE = 1.0  # ... and at most this much wider (hanging punctuation)
+OPEN_SHORT = 1.25  # a first line this much narrower than its column at least lost an indent
 FRAGMENT = 2  # a clause this short opening a line is the tail of a sentence cut at the line end
 ECHO_CHARS = 200  # how far below a headline its words are looked for
 PAIRS_CACHE = 4096  # texts whose word pairs are kept (headlines, openings: a page's worth)
@@ -26,6 +27,7 @@ TOPIC_CHARS = 300  # how much text either side of a boundary is compared
 TOPIC_SAME = 0.10  # share of common character pairs above which two texts are on one subject
 TOPIC_OTHER = 0.02  # ... and below which they are on two
 STACK_STEP = 3.0  # a headline stack is narrower than the text below it by this much at least
+INDENT_UNITS = 3  # units either side whose paragraph indent a unit is compared with
 VERSE_WIDTH = 8.0  # lines of a poem in a narrow column are at most this wide
 _WORD_PAIR = re.compile("(?=([\u4e00-\u9fff\u3400-\u4dbf]{2}))")  # every pair of ideographs, overlapping
 _CLAUSE_END = frozenset("，、。；：？！,;:?!")
@@ -99,6 +101,19 @@ def name_line(u: Unit) -> bool:
     return 2 <= len(s) <= 4 and all(is_wide(ch) and ch not in _NOT_WORDS for ch in s)
 
 
+def paragraph_shape(lines: Sequence[LineInfo], col: float) -> float:
+    """Set like a paragraph of the column: the first line opens it (an indent, or short by the
+    indent it lost: ``OPEN_SHORT`` to ``FIT_BELOW`` less than the column) and a later line fills the
+    column, so the text wrapped because the column was full.  A headline is broken where its
+    phrases end and centred or set apart; it is not indented and then justified to the column."""
+    if len(lines) < 2 or any(ln.spaced for ln in lines):
+        return 0.0
+    first = lines[0]
+    opens = first.indent > 0 or first.full_indent or col - FIT_BELOW <= first.width <= col - OPEN_SHORT
+    wrapped = any(ln.width >= col - FIT_ABOVE for ln in lines[1:])
+    return 1.0 if opens and wrapped and first.width < col else 0.0
+
+
 def punctuated(lines: Sequence[LineInfo]) -> float:
     """Clause marks inside lines (``，`` ``？`` ``、``) of a stack of plain lines: running text (a
     headline over several lines rarely has them, and never on most of its lines)."""
@@ -140,6 +155,30 @@ def verse_context(units: Sequence[Unit], k: int) -> float:
         len(u.lines) <= 2 and all(ln.width <= VERSE_WIDTH and not ln.ends_sentence for ln in u.lines) for u in near
     )
     return 1.0 if short * 4 >= 3 * len(near) else 0.0
+
+
+def indented_like_body(units: Sequence[Unit], k: int) -> float:
+    """Unit ``k`` opens with the ideographic-space indent the body paragraphs near it open with
+    (``\u3000\u3000``): where the extractor keeps indents, it keeps them on paragraphs; a headline is
+    set apart, not indented like the text (spaces that centre a headline are not ideographic
+    ones of a paragraph's width)."""
+    first = units[k].first
+    if not first.full_indent:
+        return 0.0
+    near = range(max(0, k - INDENT_UNITS), min(len(units), k + INDENT_UNITS + 1))
+    same = any(
+        j != k and units[j].kind == BODY and units[j].first.full_indent and units[j].first.indent == first.indent
+        for j in near
+    )
+    return 1.0 if same else 0.0
+
+
+def inside_poem(units: Sequence[Unit], k: int) -> float:
+    """Unit ``k`` sits between two lines of a poem (``verse.py`` found them: short lines set one
+    under the other with no closing marks): a line of the poem the finder left out."""
+    if k == 0 or k + 1 >= len(units):
+        return 0.0
+    return 1.0 if units[k - 1].verse and units[k + 1].verse else 0.0
 
 
 def echo_below(units: Sequence[Unit], k: int) -> float:
@@ -233,6 +272,35 @@ def jump_between(prev: Unit, u: Unit) -> float:
 # --- the weighed decisions ----------------------------------------------------------------------
 
 
+def _display_goes_on(prev: Unit, u: Unit) -> bool:
+    """A headline set in spaced-out display type goes on over the next line, which finishes the
+    word its line ends on (``关 心`` / ``西 藏 …``): a cut word there says nothing of running text."""
+    return prev.kind == HEAD and prev.last.spaced and u.first.spaced
+
+
+def splits_off_dated_story(units: Sequence[Unit], k: int) -> bool:
+    """Unit ``k`` alone parts finished body text above from a dateline below: whatever its shape,
+    it opens the story the dateline begins (a lead or headline set in the column), and only as a
+    headline does it cut the story off from the one above, as no sentence ends before the dateline."""
+    prev = units[k - 1] if k > 0 else None
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    if prev is None or nxt is None or prev.kind != BODY or nxt.kind != BODY:
+        return False
+    return prev.last.ends_sentence and nxt.first.dateline and not units[k].last.ends_sentence
+
+
+def reference_column(units: Sequence[Unit], k: int) -> float | None:
+    """The width of the body column a headline-looking unit ``k`` is measured against: the body
+    text below it, else above it; None when there is none."""
+    prev = units[k - 1] if k > 0 else None
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    ref = nxt if nxt is not None and nxt.kind == BODY else prev if prev is not None and prev.kind == BODY else None
+    if ref is None:
+        return None
+    # a lone line fills its own column, unless it is the short last line of a paragraph
+    return ref.width if len(ref.lines) > 1 or ref.first.ends_sentence else ref.first.width
+
+
 def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> float | None:
     """How much unit ``k`` (classified as a headline) looks like one against the body text around
     it; None when there is no body text around to compare with.  The costlier evidence (the text
@@ -240,22 +308,26 @@ def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> flo
     u = units[k]
     prev = units[k - 1] if k > 0 else None
     nxt = units[k + 1] if k + 1 < len(units) else None
-    ref = nxt if nxt is not None and nxt.kind == BODY else prev if prev is not None and prev.kind == BODY else None
-    if ref is None:
+    col = reference_column(units, k)
+    if col is None:
         return None
-    # a lone line fills its own column, unless it is the short last line of a paragraph
-    col = ref.width if len(ref.lines) > 1 or ref.first.ends_sentence else ref.first.width
     score = W.HEAD_PRIOR
     score += W.HEAD_SPACED * spaced_display(u.lines, col)
     score += W.HEAD_OFF_COLUMN * off_column(u.lines, col)
     score -= W.HEAD_IN_COLUMN * in_column(u.lines, col)
     score -= W.HEAD_PUNCTUATED * punctuated(u.lines)
+    if not splits_off_dated_story(units, k):
+        score -= W.HEAD_PARAGRAPH * paragraph_shape(u.lines, col)
     if len(u.lines) == 1 and in_column(u.lines, col) and not u.first.spaced and _cut_after_clause(u.first):
         score -= W.HEAD_PUNCTUATED  # a comma, then the line stops mid-clause: running text cut short
     score -= W.HEAD_VERSE * verse_context(units, k)
+    score -= W.HEAD_IN_POEM * inside_poem(units, k)
+    score -= W.HEAD_INDENTED * indented_like_body(units, k)
+    if prev is not None and _display_goes_on(prev, u) and u.first.gap == 1:
+        score += W.HEAD_DISPLAY_GOES_ON  # set tight under a line of a spaced-out headline
     if u.woven:
         score -= W.HEAD_WOVEN
-    if u.joined and prev is not None and not prev.last.ends_sentence:
+    if u.joined and prev is not None and not prev.last.ends_sentence and not _display_goes_on(prev, u):
         score -= W.HEAD_JOINED  # it finishes a word the line above began
     if u.first.byline and len(u.lines) == 1:
         score += W.HEAD_BYLINE  # reporters' names (a justified line can look like them: ``…做文``)

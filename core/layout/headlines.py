@@ -12,7 +12,15 @@ headline.
 from __future__ import annotations
 
 from core.layout import weights as W
-from core.layout.evidence import carries_on, fits_column, headline_score, narrow_stack, opening_fragment
+from core.layout.evidence import (
+    carries_on,
+    fits_column,
+    headline_score,
+    narrow_stack,
+    opening_fragment,
+    paragraph_shape,
+    reference_column,
+)
 from core.layout.features import LineInfo
 from core.layout.units import BODY, HEAD, Unit, headline_note
 
@@ -132,6 +140,7 @@ def review_headlines(units: list[Unit]) -> list[Unit]:
         if score is not None and score < 0:
             u.kind = BODY
             rejected.add(id(u))
+            _widen_paragraph(units, k)
     # a line below a rejected one that goes on with its unfinished sentence is body text too
     for k in range(1, len(units)):
         u, prev = units[k], units[k - 1]
@@ -141,6 +150,15 @@ def review_headlines(units: list[Unit]) -> list[Unit]:
                 u.kind = BODY
                 rejected.add(id(u))
     return _rejoin(units, rejected) if rejected else units
+
+
+def _widen_paragraph(units: list[Unit], k: int) -> None:
+    """A rejected unit set like a paragraph of the column beside it (``paragraph_shape``) is as
+    wide as that column: its own lines, the first short by an indent, would make it narrower, and
+    a headline above it is measured against the column (its first line then opens a paragraph)."""
+    col = reference_column(units, k)
+    if col is not None and paragraph_shape(units[k].lines, col):
+        units[k].width = max(units[k].width, col)
 
 
 def _rejoin(units: list[Unit], rejected: set[int]) -> list[Unit]:
