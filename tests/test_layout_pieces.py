@@ -156,3 +156,64 @@ def test_a_story_continued_on_another_page_does_not_dangle() -> None:
     jumped = Story(body=[Unit(infos(*A_START[:-1], "市场吸引了 （下转第九版）"), 11.0, BODY)])
     assert P.dangling_spacing(jumped) is None
     assert P.dangling_column(jumped) is None
+
+
+C_HEAD = "全 省 春 耕 生 产 全 面 展 开"
+C_TEXT = (
+    "本报长春３月１日电连日",
+    "来，全省各地抓住有利时",
+    "机，组织农民开展春耕备",
+    "耕，各地农资供应充足，",
+    "农机具检修工作已经基本",
+    "完成，技术人员深入田间",
+)
+DROPPED = "北方煤炭价格回落"
+C_REST = ("地头指导农民科学种田。", "今年全省计划播种粮食作", "物五千万亩。（下转第二版）")
+D_BYLINE = "新华社记者王明"
+D_TEXT = (
+    "入春以来，北方煤炭价格",
+    "持续回落，多地煤炭库存",
+    "明显增加。业内人士说，",
+    "煤炭价格回落主要是由于",
+    "供暖季结束、需求减少。",
+)
+
+
+def test_dropped_line_is_a_short_line_inside_a_cut_sentence() -> None:
+    lines = infos(*C_TEXT, DROPPED, *C_REST)
+    k = len(C_TEXT)
+    assert P.dropped_line(lines, k)
+    assert not P.dropped_line(lines, k - 1)  # a full line of the text
+    ended = infos(*C_TEXT[:-1], "完成，技术人员深入田间。", DROPPED, *C_REST)
+    assert not P.dropped_line(ended, k)  # after a finished sentence: a paragraph's last line, or a heading
+    soft = infos(*C_TEXT, "北方煤炭价格回落，", *C_REST)
+    assert not P.dropped_line(soft, k)  # a clause ends there: text
+    squeezed = infos("领导、专家、学者、代表", "全省农民开展春耕备", "和群众，一同参加会议，")
+    assert not P.dropped_line(squeezed, 1)  # full lines with many marks squeezed hold more characters
+
+
+def test_echo_share_is_the_share_of_the_lines_pairs_repeated() -> None:
+    line = infos(DROPPED)[0]
+    assert P.echo_share(line, "".join(D_TEXT)) > 0.5
+    assert P.echo_share(line, "".join(C_TEXT)) == 0.0
+
+
+def test_a_title_dropped_inside_another_story_heads_its_untitled_story() -> None:
+    page = spaced((C_HEAD, *C_TEXT, DROPPED, *C_REST, D_BYLINE, *D_TEXT))
+    got = articles(*page)
+    assert got[0] == [C_HEAD, *C_TEXT, *C_REST]
+    assert got[1] == [DROPPED, D_BYLINE, *D_TEXT]
+
+
+def test_a_short_line_the_later_story_does_not_repeat_stays() -> None:
+    other = (
+        "入春以来，南方多地雨水",
+        "偏多，部分地区出现洪涝",
+        "灾害。气象部门提醒说，",
+        "各地要做好防汛准备工作",
+        "确保群众生命财产安全。",
+    )
+    page = spaced((C_HEAD, *C_TEXT, DROPPED, *C_REST, D_BYLINE, *other))
+    got = articles(*page)
+    assert DROPPED in got[0]
+    assert got[1][0] == D_BYLINE

@@ -9,6 +9,9 @@ story is.  Where both boxes are spaced alike, a column of another width tells th
 way, when the host's text comes back in its own width after it.  Such a piece goes back to the
 earlier story.  Boundary evidence cannot find it: nothing opens there, and no story starts or ends
 where a sentence is cut.
+
+A single line can be dropped the same way: a headline line read into the running text of the story
+printed beside it, while its own story comes out with no headline further down (``lift_titles``).
 """
 
 from __future__ import annotations
@@ -16,18 +19,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from core.layout.features import LineInfo
-from core.layout.units import BODY, Unit
+from core.layout.distribute import ECHO_CHARS, ECHO_MIN
+from core.layout.evidence import text_after, word_pairs
+from core.layout.features import CLOSING, SENTENCE_END, SOFT_END, LineInfo
+from core.layout.units import BODY, HEAD, Unit
 
 PIECE_LINES = 4  # a piece is at least this many lines (a column, not a stray line)
 SPACING_LINES = 3  # lines either side of a cut whose spacing is read
 STORIES_BACK = 4  # how many stories before the host the piece's own story may be
 WIDTH_STEP = 1.0  # two columns differ by this much at least (a character)
 SAME_WIDTH = 0.25  # lines of one column are this close in width (full lines of justified text)
+PUNCTUATION = SENTENCE_END | SOFT_END | CLOSING | frozenset("“‘「『（(《【〔—")
+DROPPED_SHORT = 2.0  # a line dropped into a column is this much narrower than its full lines, at least
+# (one character less is no sign: a full line with no punctuation to squeeze holds one less), and
+# a character at least with its punctuation counted half (``_set_width``)
 
 
 class _Story(Protocol):
     body: list[Unit]
+
+
+class _Headed(_Story, Protocol):
+    head: list[Unit]
 
 
 def spacing(lines: Sequence[LineInfo]) -> int | None:
@@ -222,3 +235,71 @@ def _stretches(lines: Sequence[LineInfo], moved: set[int]) -> list[tuple[bool, l
         else:
             out.append((inside, [ln]))
     return out
+
+
+def dropped_line(lines: Sequence[LineInfo], k: int) -> bool:
+    """``lines[k]`` is a line dropped into running text, not a line of it: the line above stops
+    mid-sentence and the line below carries the sentence on (opens nothing), both full lines of one
+    width, and ``lines[k]`` is shorter than both by ``DROPPED_SHORT`` at least and ends on no punctuation
+    (justified text has no short line inside a paragraph, and a line cut mid-sentence is full)."""
+    if k < 1 or k + 1 >= len(lines):
+        return False
+    above, line, below = lines[k - 1], lines[k], lines[k + 1]
+    if above.ends_sentence or line.ends_sentence or line.ends_soft or line.spaced or _opens(below):
+        return False
+    if not line.squeezed or line.squeezed[-1] in SOFT_END:
+        return False
+    if abs(above.width - below.width) > SAME_WIDTH or above.width - line.width < DROPPED_SHORT:
+        return False
+    return min(_set_width(above), _set_width(below)) - _set_width(line) >= WIDTH_STEP
+
+
+def _set_width(line: LineInfo) -> float:
+    """The line's width with each punctuation mark counted as half a character: a line of justified
+    text squeezes its punctuation to take in more characters, so a full line with many marks is
+    wider in characters than one with none."""
+    return line.width - 0.5 * sum(ch in PUNCTUATION for ch in line.squeezed)
+
+
+def echo_share(line: LineInfo, text: str) -> float:
+    """Share of the line's word pairs that ``text`` repeats (0 for a line of fewer than three)."""
+    own = word_pairs(line.squeezed)
+    return len(own & word_pairs(text)) / len(own) if len(own) >= 3 else 0.0
+
+
+def lift_titles(stories: Sequence[_Headed]) -> None:
+    """A story with no title (a byline at most) whose text repeats the words of a line dropped inside an earlier
+    story's paragraph (``dropped_line``), more than that story's own text does: the line is its
+    headline, read into the wrong text by the extractor.  It leaves the paragraph (whose sentence
+    runs on across it) and heads the story (in place)."""
+    for oi, orphan in enumerate(stories):
+        if _titled(orphan.head) or not orphan.body or oi == 0:
+            continue
+        opening = text_after(orphan.body, 0, ECHO_CHARS)
+        best: tuple[float, Unit, LineInfo] | None = None
+        for host in stories[:oi]:
+            for u in host.body:
+                if u.kind != BODY or len(u.lines) < 3:
+                    continue
+                for k in range(1, len(u.lines) - 1):
+                    if not dropped_line(u.lines, k):
+                        continue
+                    there = echo_share(u.lines[k], opening)
+                    if there < ECHO_MIN or (best is not None and there <= best[0]):
+                        continue
+                    if there > echo_share(u.lines[k], _text_without(host.body, u.lines[k])):
+                        best = (there, u, u.lines[k])
+        if best is not None:
+            _, u, line = best
+            u.lines.remove(line)
+            orphan.head.insert(0, Unit([line], u.width, HEAD))
+
+
+def _titled(head: Sequence[Unit]) -> bool:
+    """The headline has a line that is not a byline, a column's name or a jump marker."""
+    return any(not (ln.byline or ln.column or ln.jump_only) for u in head for ln in u.lines)
+
+
+def _text_without(body: Sequence[Unit], line: LineInfo) -> str:
+    """The text of the story's body without ``line``."""
+    return "".join(ln.squeezed for u in body for ln in u.lines if ln is not line)
