@@ -268,31 +268,42 @@ def echo_share(line: LineInfo, text: str) -> float:
 
 
 def lift_titles(stories: Sequence[_Headed]) -> None:
-    """A story with no title (a byline at most) whose text repeats the words of a line dropped inside an earlier
-    story's paragraph (``dropped_line``), more than that story's own text does: the line is its
-    headline, read into the wrong text by the extractor.  It leaves the paragraph (whose sentence
-    runs on across it) and heads the story (in place)."""
+    """A story with no title (a byline at most) whose text repeats the words of a line dropped
+    inside the paragraph of a story up to ``STORIES_BACK`` before it (``dropped_line``), more than
+    that story's own text does: the line is its headline, read into the wrong text by the
+    extractor.  It leaves the paragraph (whose sentence runs on across it) and heads the story (in
+    place).  Each story's dropped lines are looked for once, and only when a story after it has no
+    title."""
+    dropped: dict[int, list[tuple[Unit, LineInfo]]] = {}
     for oi, orphan in enumerate(stories):
-        if _titled(orphan.head) or not orphan.body or oi == 0:
+        if oi == 0 or not orphan.body or _titled(orphan.head):
             continue
         opening = text_after(orphan.body, 0, ECHO_CHARS)
         best: tuple[float, Unit, LineInfo] | None = None
-        for host in stories[:oi]:
-            for u in host.body:
-                if u.kind != BODY or len(u.lines) < 3:
+        for hi in range(max(0, oi - STORIES_BACK), oi):
+            if hi not in dropped:
+                dropped[hi] = _dropped_lines(stories[hi].body)
+            for u, line in dropped[hi]:
+                there = echo_share(line, opening)
+                if there < ECHO_MIN or (best is not None and there <= best[0]) or line not in u.lines:
                     continue
-                for k in range(1, len(u.lines) - 1):
-                    if not dropped_line(u.lines, k):
-                        continue
-                    there = echo_share(u.lines[k], opening)
-                    if there < ECHO_MIN or (best is not None and there <= best[0]):
-                        continue
-                    if there > echo_share(u.lines[k], _text_without(host.body, u.lines[k])):
-                        best = (there, u, u.lines[k])
+                if there > echo_share(line, _text_without(stories[hi].body, line)):
+                    best = (there, u, line)
         if best is not None:
             _, u, line = best
             u.lines.remove(line)
             orphan.head.insert(0, Unit([line], u.width, HEAD))
+
+
+def _dropped_lines(body: Sequence[Unit]) -> list[tuple[Unit, LineInfo]]:
+    """The lines dropped inside the paragraphs of a story's text, with their paragraphs."""
+    return [
+        (u, u.lines[k])
+        for u in body
+        if u.kind == BODY and len(u.lines) >= 3
+        for k in range(1, len(u.lines) - 1)
+        if dropped_line(u.lines, k)
+    ]
 
 
 def _titled(head: Sequence[Unit]) -> bool:
