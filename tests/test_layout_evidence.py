@@ -309,3 +309,26 @@ def test_pair_codes_hold_exactly_the_neighbouring_characters_of_the_text() -> No
     assert code("们好") not in codes  # a newline between them
     assert code("好学") not in codes  # 𠀀 (two code units) between them
     assert pair_codes("") == set() and pair_codes("字") == set()
+
+
+def test_spaced_titles_set_apart_by_a_blank_line_are_two_fields() -> None:
+    from core.layout.articles import _fields
+
+    lines = infos("春 耕 备 耕 有 序 展 开", "", "城 区 公 交 线 路", "今 起 全 面 调 整")
+    fields = _fields([Unit([ln], 11.0, HEAD) for ln in lines])
+    assert [[u.first.number for u in f] for f in fields] == [[1], [3, 4]]
+    apart = infos("春 耕 备 耕 有 序 展 开", "", "城 区 公 交 线 路", "", "今 起 全 面 调 整")
+    assert len(_fields([Unit([ln], 11.0, HEAD) for ln in apart])) == 1  # no line set tight: one title
+
+
+def test_a_spaced_title_printed_under_another_moves_to_the_story_that_repeats_it() -> None:
+    from core.layout.articles import Story, reassign_titles
+
+    lines = infos("春 耕 备 耕 有 序 展 开", "", "城 区 公 交 线 路", "今 起 全 面 调 整")
+    head = [Unit([ln], 11.0, HEAD) for ln in lines]
+    a_body = unit("本报讯 眼下正值春耕备耕关键", "时期，春耕备耕工作有序展开。")
+    b_body = unit("本报讯 为方便市民出行，市交", "通运输局决定调整城区公交线路。")
+    stories = [Story(head, [a_body]), Story([unit("张 明", kind=HEAD)], [b_body])]
+    reassign_titles(stories)
+    assert [u.first.number for u in stories[0].head] == [1]
+    assert [u.first.number for u in stories[1].head][:2] == [3, 4]

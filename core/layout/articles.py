@@ -299,11 +299,15 @@ def _give_back(stories: list[Story], ti: int, held: list[Unit]) -> bool:
 
 def _fields(parts: Sequence[Unit]) -> list[list[Unit]]:
     """A headline's fields as runs of its parts (``lines_of``): a spaced-out title or lines set one
-    under the other with no blank line between them stay one field."""
+    under the other with no blank line between them stay one field.  Spaced-out lines set apart by
+    a blank line where other lines of the headline are set tight are two titles (printed side by
+    side, read one after the other)."""
     out: list[list[Unit]] = []
+    tight = min([ln.gap for u in parts for ln in u.lines[1:]] + [u.first.gap for u in parts[1:]], default=1)
     for u in parts:
         prev = out[-1][-1] if out else None
-        if prev is not None and ((prev.last.spaced and u.first.spaced) or u.first.gap == 1):
+        spaced_on = prev is not None and prev.last.spaced and u.first.spaced and u.first.gap <= tight
+        if prev is not None and (spaced_on or u.first.gap == 1):
             out[-1].append(u)
         else:
             out.append([u])
