@@ -217,3 +217,40 @@ def test_a_short_line_the_later_story_does_not_repeat_stays() -> None:
     got = articles(*page)
     assert DROPPED in got[0]
     assert got[1][0] == D_BYLINE
+
+
+def verse(*texts: str) -> list[Unit]:
+    return [Unit([ln], 9.0, BODY, True) for ln in infos(*texts)]
+
+
+def prose(*texts: str) -> Unit:
+    return Unit(infos(*texts), 11.0, BODY)
+
+
+POEM = ("归来的雁阵飞过", "陕北的山梁", "蒲公英就开了", "开在窑洞的墙角")
+MORE = ("蹲在土炕上", "想心事的布老虎", "虎啸早已消失", "只有巧手的婆姨")
+REPORT = ("本报北京１月１日讯今天", "的北京，节日气氛浓厚。")
+
+
+def test_is_poem_needs_verse_to_the_end() -> None:
+    assert P.is_poem(Story(body=verse(*POEM)))
+    assert not P.is_poem(Story(body=[*verse(*POEM), prose(*REPORT)]))
+    assert not P.is_poem(Story(body=[prose(*REPORT), *verse(*POEM[:1])]))
+
+
+def test_verse_tail_is_a_run_of_verse_after_finished_prose() -> None:
+    assert P.verse_tail([prose(*REPORT), *verse(*MORE)]) == 1
+    assert P.verse_tail([prose(*REPORT), *verse(*MORE[:2])]) is None  # too few lines: a quotation
+    assert P.verse_tail([prose("本报北京１月１日讯今天", "的北京，节日气氛"), *verse(*MORE)]) is None
+    assert P.verse_tail(verse(*MORE)) is None  # no prose: a poem of its own
+
+
+def test_verse_after_a_report_goes_back_to_the_poem_above() -> None:
+    poem = Story(body=verse(*POEM))
+    report = Story(body=[prose(*REPORT), *verse(*MORE)])
+    P.return_verse([poem, report])
+    assert [u.first.squeezed for u in poem.body] == [*POEM, *MORE]
+    assert len(report.body) == 1
+    alone = Story(body=[prose(*REPORT), *verse(*MORE)])
+    P.return_verse([Story(body=[prose(*REPORT)]), alone])  # no poem above: the verse stays
+    assert len(alone.body) == 5

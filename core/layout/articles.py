@@ -28,7 +28,7 @@ from core.layout.distribute import (
 )
 from core.layout.evidence import continued_from, continued_to
 from core.layout.features import LineInfo
-from core.layout.pieces import lift_titles, return_pieces
+from core.layout.pieces import lift_titles, return_pieces, return_verse
 from core.layout.units import BODY, HEAD, Unit
 
 REASSIGN_AHEAD = 4  # how many stories further down a title printed out of place may belong to
@@ -235,6 +235,7 @@ def assemble_stories(units: Sequence[Unit], page_gap: int | None = None) -> list
         stories = adopt_orphans(stories)
     lift_titles(stories)
     return_pieces(stories)
+    return_verse(stories)
     return [s for s in stories if s.head or s.body]
 
 

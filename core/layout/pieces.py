@@ -10,7 +10,9 @@ way, when the host's text comes back in its own width after it.  Such a piece go
 earlier story.  Boundary evidence cannot find it: nothing opens there, and no story starts or ends
 where a sentence is cut.
 
-A single line can be dropped the same way: a headline line read into the running text of the story
+A poem's lines can come out after the finished text of a prose story printed below it: a run of
+verse ending a prose story goes back to the poem above (``return_verse``).  A single line can be
+dropped the same way: a headline line read into the running text of the story
 printed beside it, while its own story comes out with no headline further down (``lift_titles``).
 """
 
@@ -22,7 +24,7 @@ from typing import Protocol
 from core.layout.distribute import ECHO_CHARS, ECHO_MIN
 from core.layout.evidence import text_after, word_pairs
 from core.layout.features import CLOSING, SENTENCE_END, SOFT_END, LineInfo
-from core.layout.units import BODY, HEAD, Unit
+from core.layout.units import BODY, HEAD, SUBHEAD, Unit
 
 PIECE_LINES = 4  # a piece is at least this many lines (a column, not a stray line)
 SPACING_LINES = 3  # lines either side of a cut whose spacing is read
@@ -30,6 +32,7 @@ STORIES_BACK = 4  # how many stories before the host the piece's own story may b
 WIDTH_STEP = 1.0  # two columns differ by this much at least (a character)
 SAME_WIDTH = 0.25  # lines of one column are this close in width (full lines of justified text)
 PUNCTUATION = SENTENCE_END | SOFT_END | CLOSING | frozenset("“‘「『（(《【〔—")
+VERSE_SHARE = 0.8  # a poem: this share of its text's paragraphs at least are lines of verse
 DROPPED_SHORT = 2.0  # a line dropped into a column is this much narrower than its full lines, at least
 # (one character less is no sign: a full line with no punctuation to squeeze holds one less), and
 # a character at least with its punctuation counted half (``_set_width``)
@@ -314,3 +317,47 @@ def _titled(head: Sequence[Unit]) -> bool:
 def _text_without(body: Sequence[Unit], line: LineInfo) -> str:
     """The text of the story's body without ``line``."""
     return "".join(ln.squeezed for u in body for ln in u.lines if ln is not line)
+
+
+def is_poem(story: _Story) -> bool:
+    """The story's text is a poem: ``VERSE_SHARE`` of its paragraphs are lines of verse, its
+    last one too."""
+    body = [u for u in story.body if u.kind == BODY]
+    if not body or not body[-1].verse:
+        return False
+    return sum(u.verse for u in body) >= VERSE_SHARE * len(body)
+
+
+def verse_tail(body: Sequence[Unit]) -> int | None:
+    """Where a prose text ends in a run of verse (at least ``PIECE_LINES`` lines, a one-line
+    subheading at its head read as a line of it), after its prose stops on a finished sentence:
+    the run's first unit, else None."""
+    j = len(body)
+    while j > 0 and body[j - 1].kind == BODY and body[j - 1].verse:
+        j -= 1
+    if j > 0 and body[j - 1].kind == SUBHEAD and len(body[j - 1].lines) == 1 and j < len(body):
+        j -= 1
+    prose = [u for u in body[:j] if u.kind == BODY]
+    if not prose or any(u.verse for u in prose) or not prose[-1].last.ends_sentence:
+        return None
+    return j if sum(len(u.lines) for u in body[j:]) >= PIECE_LINES else None
+
+
+def return_verse(stories: Sequence[_Story]) -> None:
+    """A run of verse ending a prose story goes back to the nearest poem up to ``STORIES_BACK``
+    stories before it (in place): the poem's lines came out after the prose printed below it."""
+    for hi in range(1, len(stories)):
+        host = stories[hi]
+        if not host.body or not host.body[-1].verse:
+            continue  # (the cheap test first: most stories end in prose)
+        j = verse_tail(host.body)
+        if j is None:
+            continue
+        poem = next(
+            (stories[oi] for oi in range(hi - 1, max(-1, hi - 1 - STORIES_BACK), -1) if is_poem(stories[oi])), None
+        )
+        if poem is None:
+            continue
+        tail = host.body[j:]
+        del host.body[j:]
+        poem.body.extend(Unit(u.lines, u.width, BODY, True) for u in tail)
