@@ -28,7 +28,8 @@ from core.layout.distribute import (
 )
 from core.layout.evidence import continued_from, continued_to
 from core.layout.features import LineInfo
-from core.layout.pieces import lift_titles, return_pieces, return_verse
+from core.layout.pieces import return_pieces
+from core.layout.strays import lift_titles, return_verse
 from core.layout.units import BODY, HEAD, Unit
 
 REASSIGN_AHEAD = 4  # how many stories further down a title printed out of place may belong to

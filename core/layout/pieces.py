@@ -9,11 +9,7 @@ story is.  Where both boxes are spaced alike, a column of another width tells th
 way, when the host's text comes back in its own width after it.  Such a piece goes back to the
 earlier story.  Boundary evidence cannot find it: nothing opens there, and no story starts or ends
 where a sentence is cut.
-
-A poem's lines can come out after the finished text of a prose story printed below it: a run of
-verse ending a prose story goes back to the poem above (``return_verse``).  A single line can be
-dropped the same way: a headline line read into the running text of the story
-printed beside it, while its own story comes out with no headline further down (``lift_titles``).
+Single lines, a poem's lines and a story's last paragraph out of place are strays.py's.
 """
 
 from __future__ import annotations
@@ -21,29 +17,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from core.layout.distribute import ECHO_CHARS, ECHO_MIN
-from core.layout.evidence import text_after, word_pairs
-from core.layout.features import CLOSING, SENTENCE_END, SOFT_END, LineInfo
-from core.layout.units import BODY, HEAD, SUBHEAD, Unit
+from core.layout.features import LineInfo
+from core.layout.units import BODY, Unit
 
 PIECE_LINES = 4  # a piece is at least this many lines (a column, not a stray line)
 SPACING_LINES = 3  # lines either side of a cut whose spacing is read
 STORIES_BACK = 4  # how many stories before the host the piece's own story may be
 WIDTH_STEP = 1.0  # two columns differ by this much at least (a character)
 SAME_WIDTH = 0.25  # lines of one column are this close in width (full lines of justified text)
-PUNCTUATION = SENTENCE_END | SOFT_END | CLOSING | frozenset("“‘「『（(《【〔—")
-VERSE_SHARE = 0.8  # a poem: this share of its text's paragraphs at least are lines of verse
-DROPPED_SHORT = 2.0  # a line dropped into a column is this much narrower than its full lines, at least
-# (one character less is no sign: a full line with no punctuation to squeeze holds one less), and
-# a character at least with its punctuation counted half (``_set_width``)
 
 
 class _Story(Protocol):
     body: list[Unit]
-
-
-class _Headed(_Story, Protocol):
-    head: list[Unit]
 
 
 def spacing(lines: Sequence[LineInfo]) -> int | None:
@@ -117,13 +102,13 @@ def _full(lines: Sequence[LineInfo], i: int, n: int) -> bool:
 
 def dangling_column(story: _Story) -> float | None:
     """The width of the full lines the story's text stops mid-sentence in, else None."""
-    last = _unfinished_lines(story)
+    last = unfinished_lines(story)
     if last is None or len(last) < 2:
         return None
     return column(last[-2:])
 
 
-def _unfinished_lines(story: _Story) -> list[LineInfo] | None:
+def unfinished_lines(story: _Story) -> list[LineInfo] | None:
     """The lines of the story's last paragraph when it stops mid-sentence, else None (a paragraph
     ended by a "continued on page N" marker goes on on that page, not here)."""
     if not story.body or story.body[-1].kind != BODY:
@@ -140,7 +125,7 @@ def dangles(story: _Story, step: int) -> bool:
 
 def dangling_spacing(story: _Story) -> int | None:
     """The line spacing of the story's last lines when its text stops mid-sentence, else None."""
-    last = _unfinished_lines(story)
+    last = unfinished_lines(story)
     if last is None or len(last) <= SPACING_LINES:
         return None
     return spacing(last[-SPACING_LINES:])
@@ -211,20 +196,21 @@ def _move(host: _Story, owner: _Story, moved: set[int]) -> None:
             if inside:
                 taken.append(Unit(part, u.width, u.kind, u.verse))
                 cut = kept[-1] if kept and kept[-1].kind == BODY and not taken[1:] else cut
-            elif cut is not None and taken and u.kind == BODY and not _opens(part[0]):
+            elif cut is not None and taken and u.kind == BODY and not opens(part[0]):
                 cut.lines.extend(part)
                 cut = None
             else:
                 kept.append(Unit(part, u.width, u.kind, u.verse))
                 cut = None if taken else cut
     host.body[:] = kept
-    if taken and owner.body and owner.body[-1].kind == BODY and not _opens(taken[0].first):
+    if taken and owner.body and owner.body[-1].kind == BODY and not opens(taken[0].first):
         owner.body[-1].lines.extend(taken[0].lines)
         taken = taken[1:]
     owner.body.extend(taken)
 
 
-def _opens(line: LineInfo) -> bool:
+def opens(line: LineInfo) -> bool:
+    """The line opens a paragraph or a story: a dateline or an indent."""
     return line.dateline or line.indent > 0 or line.full_indent
 
 
@@ -238,126 +224,3 @@ def _stretches(lines: Sequence[LineInfo], moved: set[int]) -> list[tuple[bool, l
         else:
             out.append((inside, [ln]))
     return out
-
-
-def dropped_line(lines: Sequence[LineInfo], k: int) -> bool:
-    """``lines[k]`` is a line dropped into running text, not a line of it: the line above stops
-    mid-sentence and the line below carries the sentence on (opens nothing), both full lines of one
-    width, and ``lines[k]`` is shorter than both by ``DROPPED_SHORT`` at least and ends on no punctuation
-    (justified text has no short line inside a paragraph, and a line cut mid-sentence is full)."""
-    if k < 1 or k + 1 >= len(lines):
-        return False
-    above, line, below = lines[k - 1], lines[k], lines[k + 1]
-    if above.ends_sentence or line.ends_sentence or line.ends_soft or line.spaced or _opens(below):
-        return False
-    if not line.squeezed or line.squeezed[-1] in SOFT_END:
-        return False
-    if abs(above.width - below.width) > SAME_WIDTH or above.width - line.width < DROPPED_SHORT:
-        return False
-    return min(_set_width(above), _set_width(below)) - _set_width(line) >= WIDTH_STEP
-
-
-def _set_width(line: LineInfo) -> float:
-    """The line's width with each punctuation mark counted as half a character: a line of justified
-    text squeezes its punctuation to take in more characters, so a full line with many marks is
-    wider in characters than one with none."""
-    return line.width - 0.5 * sum(ch in PUNCTUATION for ch in line.squeezed)
-
-
-def echo_share(line: LineInfo, text: str) -> float:
-    """Share of the line's word pairs that ``text`` repeats (0 for a line of fewer than three)."""
-    own = word_pairs(line.squeezed)
-    return len(own & word_pairs(text)) / len(own) if len(own) >= 3 else 0.0
-
-
-def lift_titles(stories: Sequence[_Headed]) -> None:
-    """A story with no title (a byline at most) whose text repeats the words of a line dropped
-    inside the paragraph of a story up to ``STORIES_BACK`` before it (``dropped_line``), more than
-    that story's own text does: the line is its headline, read into the wrong text by the
-    extractor.  It leaves the paragraph (whose sentence runs on across it) and heads the story (in
-    place).  Each story's dropped lines are looked for once, and only when a story after it has no
-    title."""
-    dropped: dict[int, list[tuple[Unit, LineInfo]]] = {}
-    for oi, orphan in enumerate(stories):
-        if oi == 0 or not orphan.body or _titled(orphan.head):
-            continue
-        opening = text_after(orphan.body, 0, ECHO_CHARS)
-        best: tuple[float, Unit, LineInfo] | None = None
-        for hi in range(max(0, oi - STORIES_BACK), oi):
-            if hi not in dropped:
-                dropped[hi] = _dropped_lines(stories[hi].body)
-            for u, line in dropped[hi]:
-                there = echo_share(line, opening)
-                if there < ECHO_MIN or (best is not None and there <= best[0]) or line not in u.lines:
-                    continue
-                if there > echo_share(line, _text_without(stories[hi].body, line)):
-                    best = (there, u, line)
-        if best is not None:
-            _, u, line = best
-            u.lines.remove(line)
-            orphan.head.insert(0, Unit([line], u.width, HEAD))
-
-
-def _dropped_lines(body: Sequence[Unit]) -> list[tuple[Unit, LineInfo]]:
-    """The lines dropped inside the paragraphs of a story's text, with their paragraphs."""
-    return [
-        (u, u.lines[k])
-        for u in body
-        if u.kind == BODY and len(u.lines) >= 3
-        for k in range(1, len(u.lines) - 1)
-        if dropped_line(u.lines, k)
-    ]
-
-
-def _titled(head: Sequence[Unit]) -> bool:
-    """The headline has a line that is not a byline, a column's name or a jump marker."""
-    return any(not (ln.byline or ln.column or ln.jump_only) for u in head for ln in u.lines)
-
-
-def _text_without(body: Sequence[Unit], line: LineInfo) -> str:
-    """The text of the story's body without ``line``."""
-    return "".join(ln.squeezed for u in body for ln in u.lines if ln is not line)
-
-
-def is_poem(story: _Story) -> bool:
-    """The story's text is a poem: ``VERSE_SHARE`` of its paragraphs are lines of verse, its
-    last one too."""
-    body = [u for u in story.body if u.kind == BODY]
-    if not body or not body[-1].verse:
-        return False
-    return sum(u.verse for u in body) >= VERSE_SHARE * len(body)
-
-
-def verse_tail(body: Sequence[Unit]) -> int | None:
-    """Where a prose text ends in a run of verse (at least ``PIECE_LINES`` lines, a one-line
-    subheading at its head read as a line of it), after its prose stops on a finished sentence:
-    the run's first unit, else None."""
-    j = len(body)
-    while j > 0 and body[j - 1].kind == BODY and body[j - 1].verse:
-        j -= 1
-    if j > 0 and body[j - 1].kind == SUBHEAD and len(body[j - 1].lines) == 1 and j < len(body):
-        j -= 1
-    prose = [u for u in body[:j] if u.kind == BODY]
-    if not prose or any(u.verse for u in prose) or not prose[-1].last.ends_sentence:
-        return None
-    return j if sum(len(u.lines) for u in body[j:]) >= PIECE_LINES else None
-
-
-def return_verse(stories: Sequence[_Story]) -> None:
-    """A run of verse ending a prose story goes back to the nearest poem up to ``STORIES_BACK``
-    stories before it (in place): the poem's lines came out after the prose printed below it."""
-    for hi in range(1, len(stories)):
-        host = stories[hi]
-        if not host.body or not host.body[-1].verse:
-            continue  # (the cheap test first: most stories end in prose)
-        j = verse_tail(host.body)
-        if j is None:
-            continue
-        poem = next(
-            (stories[oi] for oi in range(hi - 1, max(-1, hi - 1 - STORIES_BACK), -1) if is_poem(stories[oi])), None
-        )
-        if poem is None:
-            continue
-        tail = host.body[j:]
-        del host.body[j:]
-        poem.body.extend(Unit(u.lines, u.width, BODY, True) for u in tail)

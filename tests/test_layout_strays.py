@@ -1,0 +1,107 @@
+"""Lines and paragraphs of a story that came out away from it (strays.py), on pages and lines
+written for the test."""
+
+from __future__ import annotations
+
+from test_layout_pieces import articles, infos, spaced
+
+from core.layout import strays as S
+from core.layout.articles import Story
+from core.layout.units import BODY, Unit
+
+C_HEAD = "全 省 春 耕 生 产 全 面 展 开"
+C_TEXT = (
+    "本报长春３月１日电连日",
+    "来，全省各地抓住有利时",
+    "机，组织农民开展春耕备",
+    "耕，各地农资供应充足，",
+    "农机具检修工作已经基本",
+    "完成，技术人员深入田间",
+)
+DROPPED = "北方煤炭价格回落"
+C_REST = ("地头指导农民科学种田。", "今年全省计划播种粮食作", "物五千万亩。（下转第二版）")
+D_BYLINE = "新华社记者王明"
+D_TEXT = (
+    "入春以来，北方煤炭价格",
+    "持续回落，多地煤炭库存",
+    "明显增加。业内人士说，",
+    "煤炭价格回落主要是由于",
+    "供暖季结束、需求减少。",
+)
+
+
+def test_dropped_line_is_a_short_line_inside_a_cut_sentence() -> None:
+    lines = infos(*C_TEXT, DROPPED, *C_REST)
+    k = len(C_TEXT)
+    assert S.dropped_line(lines, k)
+    assert not S.dropped_line(lines, k - 1)  # a full line of the text
+    ended = infos(*C_TEXT[:-1], "完成，技术人员深入田间。", DROPPED, *C_REST)
+    assert not S.dropped_line(ended, k)  # after a finished sentence: a paragraph's last line, or a heading
+    soft = infos(*C_TEXT, "北方煤炭价格回落，", *C_REST)
+    assert not S.dropped_line(soft, k)  # a clause ends there: text
+    squeezed = infos("领导、专家、学者、代表", "全省农民开展春耕备", "和群众，一同参加会议，")
+    assert not S.dropped_line(squeezed, 1)  # full lines with many marks squeezed hold more characters
+
+
+def test_echo_share_is_the_share_of_the_lines_pairs_repeated() -> None:
+    line = infos(DROPPED)[0]
+    assert S.echo_share(line, "".join(D_TEXT)) > 0.5
+    assert S.echo_share(line, "".join(C_TEXT)) == 0.0
+
+
+def test_a_title_dropped_inside_another_story_heads_its_untitled_story() -> None:
+    page = spaced((C_HEAD, *C_TEXT, DROPPED, *C_REST, D_BYLINE, *D_TEXT))
+    got = articles(*page)
+    assert got[0] == [C_HEAD, *C_TEXT, *C_REST]
+    assert got[1] == [DROPPED, D_BYLINE, *D_TEXT]
+
+
+def test_a_short_line_the_later_story_does_not_repeat_stays() -> None:
+    other = (
+        "入春以来，南方多地雨水",
+        "偏多，部分地区出现洪涝",
+        "灾害。气象部门提醒说，",
+        "各地要做好防汛准备工作",
+        "确保群众生命财产安全。",
+    )
+    page = spaced((C_HEAD, *C_TEXT, DROPPED, *C_REST, D_BYLINE, *other))
+    got = articles(*page)
+    assert DROPPED in got[0]
+    assert got[1][0] == D_BYLINE
+
+
+def verse(*texts: str) -> list[Unit]:
+    return [Unit([ln], 9.0, BODY, True) for ln in infos(*texts)]
+
+
+def prose(*texts: str) -> Unit:
+    return Unit(infos(*texts), 11.0, BODY)
+
+
+POEM = ("归来的雁阵飞过", "陕北的山梁", "蒲公英就开了", "开在窑洞的墙角")
+MORE = ("蹲在土炕上", "想心事的布老虎", "虎啸早已消失", "只有巧手的婆姨")
+REPORT = ("本报北京１月１日讯今天", "的北京，节日气氛浓厚。")
+
+
+def test_is_poem_needs_verse_to_the_end() -> None:
+    assert S.is_poem(Story(body=verse(*POEM)))
+    assert not S.is_poem(Story(body=[*verse(*POEM), prose(*REPORT)]))
+    assert not S.is_poem(Story(body=[prose(*REPORT), *verse(*POEM[:1])]))
+
+
+def test_verse_tail_is_a_run_of_verse_after_finished_prose() -> None:
+    assert S.verse_tail([prose(*REPORT), *verse(*MORE)]) == 1
+    assert S.verse_tail([prose(*REPORT), *verse(*MORE[:2])]) is None  # too few lines: a quotation
+    assert S.verse_tail([prose("本报北京１月１日讯今天", "的北京，节日气氛"), *verse(*MORE)]) is None
+    assert S.verse_tail(verse(*MORE)) is None  # no prose: a poem of its own
+
+
+def test_verse_after_a_report_goes_back_to_the_poem_above() -> None:
+    poem = Story(body=verse(*POEM))
+    report = Story(body=[prose(*REPORT), *verse(*MORE)])
+    S.return_verse([poem, report])
+    assert [u.first.squeezed for u in poem.body] == [*POEM, *MORE]
+    assert len(report.body) == 1
+    alone = Story(body=[prose(*REPORT), *verse(*MORE)])
+    S.return_verse([Story(body=[prose(*REPORT)]), alone])  # no poem above: the verse stays
+    assert len(alone.body) == 5
