@@ -7,7 +7,7 @@ from test_layout_pieces import articles, infos, spaced
 
 from core.layout import strays as S
 from core.layout.articles import Story
-from core.layout.units import BODY, Unit
+from core.layout.units import BODY, HEAD, Unit
 
 C_HEAD = "全 省 春 耕 生 产 全 面 展 开"
 C_TEXT = (
@@ -105,3 +105,41 @@ def test_verse_after_a_report_goes_back_to_the_poem_above() -> None:
     alone = Story(body=[prose(*REPORT), *verse(*MORE)])
     S.return_verse([Story(body=[prose(*REPORT)]), alone])  # no poem above: the verse stays
     assert len(alone.body) == 5
+
+
+E_HEAD = "京沪元旦登高活动别具一格"
+E_TEXT = ("本报北京１月１日讯元旦", "这天，京沪两地举行登高", "比赛，参加的群众迎接")
+F_HEAD = "南非华侨庆祝两国建交"
+F_TEXT = (
+    "本报约翰内斯堡１月１日",
+    "电南非华侨今天集会庆祝。",
+)
+TAIL = ("体委负责人说，京沪两地", "新年登高活动办得很好。")
+
+
+def head(text: str) -> list[Unit]:
+    return [Unit(infos(text), 11.0, HEAD)]
+
+
+def test_title_echo_reads_the_title_not_the_byline() -> None:
+    assert S.title_echo(head(E_HEAD), "".join(TAIL)) >= 0.2
+    assert S.title_echo(head(F_HEAD), "".join(TAIL)) == 0.0
+    assert S.title_echo(head("新华社记者王明"), "".join(TAIL)) == 0.0
+
+
+def test_a_paragraph_on_the_next_headlines_subject_goes_to_its_unfinished_story() -> None:
+    first = Story(head(F_HEAD), [prose(*F_TEXT), prose(*TAIL)])
+    after = Story(head(E_HEAD), [prose(*E_TEXT)])
+    S.return_tails([first, after])
+    assert len(first.body) == 1
+    assert [ln.squeezed for ln in after.body[-1].lines] == list(TAIL)
+
+
+def test_the_paragraph_stays_where_the_next_story_ends_its_sentence() -> None:
+    finished = prose("本报北京１月１日讯元旦", "这天，京沪两地举行登高比赛。")
+    first = Story(head(F_HEAD), [prose(*F_TEXT), prose(*TAIL)])
+    S.return_tails([first, Story(head(E_HEAD), [finished])])
+    assert len(first.body) == 2
+    own = Story(head("京沪新年登高活动办得好"), [prose(*F_TEXT), prose(*TAIL)])
+    S.return_tails([own, Story(head(E_HEAD), [prose(*E_TEXT)])])
+    assert len(own.body) == 2  # it repeats its own title's words too

@@ -19,7 +19,7 @@ from typing import Protocol
 from core.layout.distribute import ECHO_CHARS, ECHO_MIN
 from core.layout.evidence import text_after, word_pairs
 from core.layout.features import CLOSING, SENTENCE_END, SOFT_END, LineInfo
-from core.layout.pieces import PIECE_LINES, SAME_WIDTH, STORIES_BACK, WIDTH_STEP, opens
+from core.layout.pieces import PIECE_LINES, SAME_WIDTH, STORIES_BACK, WIDTH_STEP, opens, unfinished_lines
 from core.layout.units import BODY, HEAD, SUBHEAD, Unit
 
 PUNCTUATION = SENTENCE_END | SOFT_END | CLOSING | frozenset("“‘「『（(《【〔—")
@@ -155,3 +155,33 @@ def return_verse(stories: Sequence[_Story]) -> None:
         tail = host.body[j:]
         del host.body[j:]
         poem.body.extend(Unit(u.lines, u.width, BODY, True) for u in tail)
+
+
+def title_echo(head: Sequence[Unit], text: str) -> float:
+    """Share of the title's word pairs (the headline without bylines, columns' names and jump
+    markers) that ``text`` repeats; 0 with no title."""
+    title = word_pairs("".join(ln.squeezed for u in head for ln in u.lines if not _furniture(ln)))
+    return len(title & word_pairs(text)) / len(title) if title else 0.0
+
+
+def _furniture(line: LineInfo) -> bool:
+    return line.byline or line.column or line.jump_only
+
+
+def return_tails(stories: Sequence[_Story]) -> None:
+    """A story's last paragraph that repeats the words of the next story's title (half
+    ``ECHO_MIN`` at least) and not those of its own, where the next story stops mid-sentence: the
+    tail of the next story, printed before its headline.  It goes to the end of that story (in
+    place).  Only where headlines come first (a paragraph before a headline printed after its
+    story is that story's anyway)."""
+    for si in range(len(stories) - 1):
+        story, after = stories[si], stories[si + 1]
+        if len(story.body) < 2 or not _titled(after.head) or unfinished_lines(after) is None:
+            continue
+        last, above = story.body[-1], story.body[-2]
+        if last.kind != BODY or not last.last.ends_sentence or not above.last.ends_sentence:
+            continue  # a paragraph of its own: the text above it ends, and it ends
+        text = "".join(ln.squeezed for ln in last.lines)
+        there = title_echo(after.head, text)
+        if there >= ECHO_MIN / 2 and title_echo(story.head, text) < min(there, ECHO_MIN / 2):
+            after.body.append(story.body.pop())
