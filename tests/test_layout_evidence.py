@@ -6,7 +6,7 @@ from __future__ import annotations
 from core.layout import evidence as E
 from core.layout import weights as W
 from core.layout.boundaries import best_boundaries, split_run
-from core.layout.features import LineInfo, line_features
+from core.layout.features import LineInfo, line_features, opening_fragment
 from core.layout.headlines import review_headlines
 from core.layout.units import BODY, HEAD, Unit, make_units
 from core.lines import split_lines
@@ -48,10 +48,10 @@ def test_off_column_and_in_column() -> None:
 
 
 def test_opening_fragment_is_the_tail_of_a_cut_sentence() -> None:
-    assert E.opening_fragment(one("善。对外经济技术交流与"))
-    assert E.opening_fragment(one("席，观众被艺术家们精湛"))
-    assert not E.opening_fragment(one("一九九七年，我国改"))
-    assert not E.opening_fragment(one("。"))
+    assert opening_fragment(one("善。对外经济技术交流与"))
+    assert opening_fragment(one("席，观众被艺术家们精湛"))
+    assert not opening_fragment(one("一九九七年，我国改"))
+    assert not opening_fragment(one("。"))
 
 
 def test_opens_paragraph_and_carries_on() -> None:

@@ -143,3 +143,10 @@ def test_the_paragraph_stays_where_the_next_story_ends_its_sentence() -> None:
     own = Story(head("京沪新年登高活动办得好"), [prose(*F_TEXT), prose(*TAIL)])
     S.return_tails([own, Story(head(E_HEAD), [prose(*E_TEXT)])])
     assert len(own.body) == 2  # it repeats its own title's words too
+
+
+def test_a_line_on_its_own_above_the_verse_goes_with_it() -> None:
+    lead = Unit(infos("只有沉寂，填满空"), 9.0, BODY)
+    assert S.verse_tail([prose(*REPORT), lead, *verse(*MORE)]) == 1
+    ended = Unit(infos("他们说好。"), 9.0, BODY)
+    assert S.verse_tail([prose(*REPORT), ended, *verse(*MORE)]) == 2  # a paragraph of the report

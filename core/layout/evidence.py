@@ -13,14 +13,13 @@ import re
 from collections.abc import Sequence
 
 from core.layout import weights as W
-from core.layout.features import LineInfo
+from core.layout.features import LineInfo, cut_after_clause, opening_fragment
 from core.layout.units import BODY, HEAD, Unit
 from core.textmap import is_wide
 
 FIT_BELOW = 3.0  # a body line is at most this much narrower than its column (a first line's lost indent)
 FIT_ABOVE = 1.0  # ... and at most this much wider (hanging punctuation)
 OPEN_SHORT = 1.25  # a first line this much narrower than its column at least lost an indent
-FRAGMENT = 2  # a clause this short opening a line is the tail of a sentence cut at the line end
 ECHO_CHARS = 200  # how far below a headline its words are looked for
 PAIRS_CACHE = 4096  # texts whose word pairs are kept (headlines, openings: a page's worth)
 TOPIC_CHARS = 300  # how much text either side of a boundary is compared
@@ -30,7 +29,6 @@ STACK_STEP = 3.0  # a headline stack is narrower than the text below it by this 
 INDENT_UNITS = 3  # units either side whose paragraph indent a unit is compared with
 VERSE_WIDTH = 8.0  # lines of a poem in a narrow column are at most this wide
 _WORD_PAIR = re.compile("(?=([\u4e00-\u9fff\u3400-\u4dbf]{2}))")  # every pair of ideographs, overlapping
-_CLAUSE_END = frozenset("，、。；：？！,;:?!")
 _NOT_WORDS = frozenset("，、。；：？！“”‘’（）《》「」『』…—·,.;:?!()\"' \u3000")
 
 
@@ -61,16 +59,6 @@ def off_column(lines: Sequence[LineInfo], col: float) -> float:
 def in_column(lines: Sequence[LineInfo], col: float) -> float:
     """Every line as wide as the column's running text."""
     return 1.0 if lines and all(fits_column(ln, col) for ln in lines) else 0.0
-
-
-def opening_fragment(line: LineInfo) -> bool:
-    """The line opens with a clause of a character or two (``善。对外…``, ``席，观众…``): the end of
-    a sentence cut at the line above, never the start of a paragraph or a story."""
-    s = line.squeezed
-    for i, ch in enumerate(s[: FRAGMENT + 1]):
-        if ch in _CLAUSE_END:
-            return i > 0
-    return False
 
 
 def opens_paragraph(line: LineInfo, col: float) -> bool:
@@ -121,12 +109,6 @@ def punctuated(lines: Sequence[LineInfo]) -> float:
         return 0.0
     marked = sum(any(ch in ln.squeezed[:-1] for ch in "，、？！；：") for ln in lines)
     return 1.0 if marked * 2 >= len(lines) else 0.0
-
-
-def _cut_after_clause(line: LineInfo) -> bool:
-    """A comma inside the line, and the line ends on no mark at all."""
-    s = line.squeezed
-    return not (line.ends_sentence or line.ends_soft) and any(ch in s[1:-1] for ch in "，、")
 
 
 def narrow_stack(lines: Sequence[LineInfo]) -> int:
@@ -318,7 +300,7 @@ def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> flo
     score -= W.HEAD_PUNCTUATED * punctuated(u.lines)
     if not splits_off_dated_story(units, k):
         score -= W.HEAD_PARAGRAPH * paragraph_shape(u.lines, col)
-    if len(u.lines) == 1 and in_column(u.lines, col) and not u.first.spaced and _cut_after_clause(u.first):
+    if len(u.lines) == 1 and in_column(u.lines, col) and not u.first.spaced and cut_after_clause(u.first):
         score -= W.HEAD_PUNCTUATED  # a comma, then the line stops mid-clause: running text cut short
     score -= W.HEAD_VERSE * verse_context(units, k)
     score -= W.HEAD_IN_POEM * inside_poem(units, k)

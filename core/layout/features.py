@@ -52,6 +52,26 @@ _WIDE_RE = re.compile(WIDE_CLASS + "+")  # runs: one replacement per run, not pe
 _WIDE_RUN = re.compile(WIDE_CLASS + "{2,}")
 
 
+FRAGMENT = 2  # a clause this short opening a line is the tail of a sentence cut at the line end
+CLAUSE_END = frozenset("，、。；：？！,;:?!")
+
+
+def opening_fragment(line: LineInfo) -> bool:
+    """The line opens with a clause of a character or two (``善。对外…``, ``席，观众…``): the end of
+    a sentence cut at the line above, never the start of a paragraph or a story."""
+    s = line.squeezed
+    for i, ch in enumerate(s[: FRAGMENT + 1]):
+        if ch in CLAUSE_END:
+            return i > 0
+    return False
+
+
+def cut_after_clause(line: LineInfo) -> bool:
+    """A comma inside the line, and the line ends on no mark at all."""
+    s = line.squeezed
+    return not (line.ends_sentence or line.ends_soft) and any(ch in s[1:-1] for ch in "，、")
+
+
 def width(s: str) -> float:
     """Printed width in ems: CJK, full-width forms and curly quotes 1, ASCII and other narrow
     characters ½, spaces nothing."""

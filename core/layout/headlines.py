@@ -17,11 +17,10 @@ from core.layout.evidence import (
     fits_column,
     headline_score,
     narrow_stack,
-    opening_fragment,
     paragraph_shape,
     reference_column,
 )
-from core.layout.features import LineInfo
+from core.layout.features import LineInfo, opening_fragment
 from core.layout.units import BODY, HEAD, Unit, headline_note
 
 SPACED_TITLE_LINES = 3  # a spaced-out headline goes on over this many more lines at most

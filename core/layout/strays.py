@@ -123,18 +123,22 @@ def is_poem(story: _Story) -> bool:
 
 
 def verse_tail(body: Sequence[Unit]) -> int | None:
-    """Where a prose text ends in a run of verse (at least ``PIECE_LINES`` lines, a one-line
-    subheading at its head read as a line of it), after its prose stops on a finished sentence:
-    the run's first unit, else None."""
+    """Where a prose text ends in a run of verse (at least ``PIECE_LINES`` lines, a line on its own
+    at its head that ends no sentence read as a line of it: the poem finder left it out), after
+    its prose stops on a finished sentence: the run's first unit, else None."""
     j = len(body)
     while j > 0 and body[j - 1].kind == BODY and body[j - 1].verse:
         j -= 1
-    if j > 0 and body[j - 1].kind == SUBHEAD and len(body[j - 1].lines) == 1 and j < len(body):
+    if 0 < j < len(body) and _lead_line(body[j - 1]):
         j -= 1
     prose = [u for u in body[:j] if u.kind == BODY]
     if not prose or any(u.verse for u in prose) or not prose[-1].last.ends_sentence:
         return None
     return j if sum(len(u.lines) for u in body[j:]) >= PIECE_LINES else None
+
+
+def _lead_line(u: Unit) -> bool:
+    return u.kind in (BODY, SUBHEAD) and len(u.lines) == 1 and not u.last.ends_sentence
 
 
 def return_verse(stories: Sequence[_Story]) -> None:
