@@ -6,7 +6,7 @@ from __future__ import annotations
 from core.layout import evidence as E
 from core.layout import weights as W
 from core.layout.boundaries import best_boundaries, split_run
-from core.layout.features import LineInfo, line_features, opening_fragment
+from core.layout.features import LineInfo, carries_on, line_features, opening_fragment
 from core.layout.headlines import review_headlines
 from core.layout.units import BODY, HEAD, Unit, make_units
 from core.lines import split_lines
@@ -58,9 +58,9 @@ def test_opens_paragraph_and_carries_on() -> None:
     assert E.opens_paragraph(one("新华社北京1月1日电 记者从"), 13)
     assert E.opens_paragraph(one("一二三四五六七八九十"), 12)  # short by the lost indent
     assert not E.opens_paragraph(one("善。对外经济技术交流与"), 11)
-    assert E.carries_on(one("善。对外经济技术交流与"), 11)
-    assert E.carries_on(one("一二三四五六七八九十一"), 11)
-    assert not E.carries_on(one("一二三四五六七八九"), 11)
+    assert carries_on(one("善。对外经济技术交流与"), 11)
+    assert carries_on(one("一二三四五六七八九十一"), 11)
+    assert not carries_on(one("一二三四五六七八九"), 11)
 
 
 def test_punctuated_stack_is_running_text() -> None:

@@ -18,8 +18,13 @@ def test_a_short_line_between_paragraphs_is_a_subheading() -> None:
     assert kinds(*ABOVE, "", "农机检修", "", *BELOW)[1] == SUBHEAD
 
 
-def test_a_line_cut_after_a_clause_is_no_subheading() -> None:
-    assert kinds(*ABOVE, "", "目前，农机具检修", "", *BELOW)[1] != SUBHEAD
+def test_a_subheading_may_hold_a_comma() -> None:
+    assert kinds(*ABOVE, "", "稳住面积，提高单产", "", *BELOW)[1] == SUBHEAD
+
+
+def test_a_subheading_over_an_enumerated_paragraph_stays() -> None:
+    below = ("一、各地农机具检修工作已经", *BELOW[1:])
+    assert kinds(*ABOVE, "", "农机检修", "", *below)[1] == SUBHEAD
 
 
 def test_a_line_whose_sentence_the_next_finishes_is_no_subheading() -> None:

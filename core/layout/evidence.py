@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from core.layout import weights as W
-from core.layout.features import LineInfo, cut_after_clause, opening_fragment
+from core.layout.features import LineInfo, carries_on, cut_after_clause, opening_fragment
 from core.layout.units import BODY, HEAD, Unit
 from core.textmap import is_wide
 
@@ -68,16 +68,6 @@ def opens_paragraph(line: LineInfo, col: float) -> bool:
     if opening_fragment(line):
         return False
     return col - 3.5 <= line.width <= col - 1.25
-
-
-def carries_on(line: LineInfo, col: float) -> bool:
-    """The line goes on with a sentence from above: a short tail clause, or full width with no
-    sign of an opening."""
-    if opening_fragment(line):
-        return True
-    if line.dateline or line.indent or line.full_indent or line.jump_only or line.column:
-        return False
-    return line.width >= col - 1.0
 
 
 def name_line(u: Unit) -> bool:

@@ -72,6 +72,16 @@ def cut_after_clause(line: LineInfo) -> bool:
     return not (line.ends_sentence or line.ends_soft) and any(ch in s[1:-1] for ch in "，、")
 
 
+def carries_on(line: LineInfo, col: float) -> bool:
+    """The line goes on with a sentence from above: a short tail clause, or full width with no
+    sign of an opening."""
+    if opening_fragment(line):
+        return True
+    if line.dateline or line.indent or line.full_indent or line.jump_only or line.column:
+        return False
+    return line.width >= col - 1.0
+
+
 def width(s: str) -> float:
     """Printed width in ems: CJK, full-width forms and curly quotes 1, ASCII and other narrow
     characters ½, spaces nothing."""

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from core.layout import weights as W
 from core.layout.evidence import (
-    carries_on,
     fits_column,
     headline_score,
     narrow_stack,
     paragraph_shape,
     reference_column,
 )
-from core.layout.features import LineInfo, opening_fragment
+from core.layout.features import LineInfo, carries_on, opening_fragment
 from core.layout.units import BODY, HEAD, Unit, headline_note
 
 SPACED_TITLE_LINES = 3  # a spaced-out headline goes on over this many more lines at most

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.layout.features import PHOTO_CREDIT_RE, SIGNATURE_RE, LineInfo, cut_after_clause, opening_fragment
+from core.layout.features import PHOTO_CREDIT_RE, SIGNATURE_RE, LineInfo, opening_fragment
 from core.layout.paragraphs import SHORT_BY, column_of, column_widths, is_full, paragraph_breaks
 from core.layout.verse import verse_lines
 
@@ -160,7 +160,8 @@ def headline_note(u: Unit) -> bool:
 
 def _mark_subheads(units: list[Unit]) -> None:
     """A short headline line between two body paragraphs of the same column, inside one story (not
-    a line cut after a clause, nor one whose sentence the line below finishes)."""
+    one whose sentence the line below finishes: it opens on the clause's last character or two).
+    A subheading may hold a comma (``稳住面积，提高单产``): a clause cut short is no sign here."""
     for k in range(1, len(units) - 1):
         u = units[k]
         if u.kind != HEAD or len(u.lines) != 1:
@@ -182,6 +183,6 @@ def _mark_subheads(units: list[Unit]) -> None:
             continue
         if line.gap > nxt.first.gap + 1:
             continue
-        if cut_after_clause(line) or opening_fragment(nxt.first):
-            continue  # it stops mid-sentence and the paragraph below finishes it: a paragraph's first line
+        if opening_fragment(nxt.first) and not nxt.first.enum:
+            continue  # the line below finishes its sentence (``介`` / ``绍，…``): a paragraph's first line
         u.kind = SUBHEAD
