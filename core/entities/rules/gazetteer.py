@@ -139,6 +139,32 @@ def _words(name: str) -> list[str]:
     return out
 
 
+def autonomous_place(name: str) -> str | None:
+    """The place an autonomous division is named after: 恩施土家族苗族自治州 → 恩施, 博尔塔拉蒙古自治州
+    → 博尔塔拉; None when ``name`` is no autonomous division.  A one-character group is stripped
+    only with its 族 (白族, not 白)."""
+    if not name.endswith(("自治州", "自治县", "自治旗")):
+        return None
+    rest = name[:-3]
+    groups = _ethnic_groups()
+    stripped = True
+    while stripped:
+        stripped = False
+        for g in groups:  # longest first: 哈萨克 before 哈
+            for tail in (g + "族", g) if len(g) >= 2 else (g + "族",):
+                if rest.endswith(tail) and len(rest) - len(tail) >= 2:
+                    rest, stripped = rest[: -len(tail)], True
+                    break
+            if stripped:
+                break
+    return rest if rest != name[:-3] else None
+
+
+@lru_cache(maxsize=1)
+def _ethnic_groups() -> tuple[str, ...]:
+    return tuple(sorted(_words("ethnic_groups.txt"), key=len, reverse=True))
+
+
 def _divisions() -> tuple[set[str], set[str]]:
     """Division names with the short forms of provinces and prefectures; and, apart, the short
     forms of counties (延吉, 离石): too often ordinary words alone (和平, 前进), they are places
@@ -154,6 +180,9 @@ def _divisions() -> tuple[set[str], set[str]]:
             # is matched as a whole jieba word, and jieba cuts 和 县政府, 任 县长 apart)
         names.add(name)
         short = names if code[4:6] in ("", "00") else county_short
+        if (place := autonomous_place(name)) is not None:
+            short.add(place)  # 大理白族自治州 → 大理 (not 大理白族)
+            continue
         for suf in _DIVISION_SUFFIXES:
             if name.endswith(suf) and len(name) - len(suf) >= 2:
                 short.add(name[: -len(suf)])
