@@ -10,6 +10,7 @@ from __future__ import annotations
 from test_entities import found
 
 from core.entities.rules.gazetteer import autonomous_place, gazetteer
+from core.entities.rules.timex import find_times
 
 
 def test_an_autonomous_division_is_known_by_the_place_it_is_named_after() -> None:
@@ -30,3 +31,20 @@ def test_a_prefecture_short_name_jieba_reads_as_a_noun_is_a_place() -> None:
 def test_a_stone_tea_or_liquor_named_after_a_place_is_no_place() -> None:
     assert found("茅台酒和普洱茶都是名产。") == {}
     assert found("福建茶叶销往各地。") == {"福建": "LOC"}  # 茶叶 is a word of its own
+
+
+def test_a_year_written_with_two_chinese_digits() -> None:
+    got = {(t.start, t.end) for t in find_times("他是九七年入学的，八五年毕业。")}
+    assert got == {(2, 5), (9, 12)}
+    # three or four years, a full year, a decade: no two-digit year
+    assert find_times("这项工程要三四年才能完成。") == []
+    assert [(t.start, t.end) for t in find_times("一九九七年春天")] == [(0, 5)]
+    assert find_times("九十年代") == []
+
+
+def test_a_commemorative_day_in_quotes_is_a_date() -> None:
+    got = find_times("“五一”节前夕，职工们迎来了『八一』建军节。")
+    assert [(t.start, t.end, t.value) for t in got] == [(1, 3, "--05-01"), (15, 17, "--08-01")]
+    # a five-year plan is a period, and a number out of quotes is no day
+    assert find_times("“九五”计划期间") == []
+    assert find_times("八一飞行表演队") == []
