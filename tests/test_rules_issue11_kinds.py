@@ -48,3 +48,21 @@ def test_a_commemorative_day_in_quotes_is_a_date() -> None:
     # a five-year plan is a period, and a number out of quotes is no day
     assert find_times("“九五”计划期间") == []
     assert find_times("八一飞行表演队") == []
+
+
+def test_a_japanese_name_after_a_title_and_its_surname_later() -> None:
+    got = found("日本外相田中一郎会见了记者。田中说，两国关系良好。")
+    assert got.get("田中一郎") == "PER" and got.get("田中") == "PER"
+    # a title before an ordinary word ending in such a character is no name
+    assert found("他担任主任多年，是个好男子。") == {}
+
+
+def test_a_thai_or_burmese_name_with_a_dot_after_a_title() -> None:
+    got = found("泰国总理春·立派２日发表讲话。")
+    assert got.get("春·立派") == "PER"
+
+
+def test_a_title_opening_a_dotted_name_is_no_part_of_it() -> None:
+    got = found("总统彼得·汉森访问中国。")
+    assert got.get("彼得·汉森") == "PER"
+    assert "总统彼得·汉森" not in got

@@ -146,3 +146,41 @@ def captioned_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Ca
                 out.append(Candidate(s, end, "PER", "rule", 0.7))
                 break
     return out
+
+
+# last characters of Japanese given names (龙太郎, 一雄, 和夫, 良子, 康介): after a title, a long
+# word ending so is a Japanese surname and given name
+_JAPANESE_GIVEN_END = frozenset("郎雄夫男彦介助子树也藏")
+_JAPANESE_NAME_FLAGS = frozenset({"n", "nr", "nz", "nrt", "new"})
+
+
+def _japanese_surname(name: str) -> str:
+    """桥本龙太郎 → 桥本: two characters, or three before a two-character given name (中曾根康夫)."""
+    return name[:3] if len(name) == 5 and name[-2] not in "太一次三四五" else name[:2]
+
+
+def japanese_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """首相桥本龙太郎 … 桥本表示: a Japanese full name after a title (jieba reads it as one noun),
+    and its surname alone later in the segment."""
+    out: list[Candidate] = []
+    surnames: set[str] = set()
+    for i, t in enumerate(toks):
+        w = t.word
+        if surnames and w in surnames:
+            out.append(Candidate(t.start, t.end, "PER", "rule", 0.6))
+            continue
+        if i == 0 or not 2 <= len(w) <= 5 or t.flag not in _JAPANESE_NAME_FLAGS | {"ns"}:
+            continue
+        e = t.end
+        if len(w) == 2 and i + 1 < len(toks) and toks[i + 1].flag in ("new", "nr") and len(toks[i + 1].word) == 2:
+            e, w = toks[i + 1].end, w + toks[i + 1].word  # 田中/nr 一郎/new: jieba cut the name in two
+        if not (4 <= len(w) <= 5 and w[-1] in _JAPANESE_GIVEN_END) or (t.flag == "ns" and e == t.end):
+            continue
+        prev = toks[i - 1].word
+        if not (prev in gaz.titles or prev[-2:] in gaz.titles) or not all("\u4e00" <= c <= "\u9fff" for c in w):
+            continue
+        if w in gaz.titles or gaz.is_place(w) or w in gaz.orgs or gaz.org_suffix(w):
+            continue
+        out.append(Candidate(t.start, e, "PER", "rule", 0.7))
+        surnames.add(_japanese_surname(w))
+    return out

@@ -17,7 +17,13 @@ from core.entities.rules.lists import listed_names
 from core.entities.rules.names import anchored_names, tagged_names
 from core.entities.rules.orgkinds import fused_named_committees, org_kinds, venue_places
 from core.entities.rules.orgs import fused_title_orgs, long_orgs, org_chains, prefixed_orgs, tagged_orgs, word_orgs
-from core.entities.rules.persons import anonymised_names, captioned_names, credit_names, speaker_names
+from core.entities.rules.persons import (
+    anonymised_names,
+    captioned_names,
+    credit_names,
+    japanese_names,
+    speaker_names,
+)
 from core.entities.rules.places import (
     context_places,
     dashed_provinces,
@@ -65,6 +71,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda s: speaker_names(s.text, s.gaz),
     lambda s: credit_names(s.text, s.gaz),
     lambda s: captioned_names(s.text, s.tokens, s.gaz),
+    lambda s: japanese_names(s.text, s.tokens, s.gaz),
     lambda s: gazetteer_words(s.tokens, s.gaz),
     lambda s: known_phrases(s.text, s.tokens, s.gaz),
     lambda s: place_compounds(s.tokens, s.gaz),
