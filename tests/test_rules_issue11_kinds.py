@@ -10,6 +10,7 @@ from __future__ import annotations
 from test_entities import found
 
 from core.entities.rules.gazetteer import autonomous_place, gazetteer
+from core.entities.rules.names import word_headed
 from core.entities.rules.timex import find_times
 
 
@@ -66,3 +67,14 @@ def test_a_title_opening_a_dotted_name_is_no_part_of_it() -> None:
     got = found("总统彼得·汉森访问中国。")
     assert got.get("彼得·汉森") == "PER"
     assert "总统彼得·汉森" not in got
+
+
+def test_a_dictionary_name_opening_with_a_common_word_is_a_thing() -> None:
+    # wool, a trade, an orchestra: jieba's dictionary tags them nr
+    assert found("羊毛绒、山羊绒等产品销路很好。") == {}
+    assert found("这个县发展养殖业和林果业。") == {}
+    assert word_headed("管弦乐") and not word_headed("周德武")
+
+
+def test_a_river_opening_with_a_surname_is_a_place_by_its_shore() -> None:
+    assert found("在风景如画的金水河畔，游人很多。") == {"金水河": "LOC"}

@@ -89,6 +89,19 @@ def person_shape(word: str, gaz: Gazetteer) -> float:
     return 0.0
 
 
+# a dictionary "name" whose first two characters are an ordinary word this frequent is mostly a
+# compound of that word (羊毛 + 绒, 管弦 + 乐, 林果 + 业), rarely a surname and a given name
+_HEAD_WORD_FREQ = 10
+
+
+def word_headed(word: str) -> bool:
+    """羊毛绒, 管弦乐, 林果业: a three-character dictionary "name" opening with a common noun or verb."""
+    if len(word) != 3:
+        return False
+    tag = dict_tag(word[:2]) or ""
+    return tag in ("n", "v", "vn", "a", "an") and word_freq(word[:2]) >= _HEAD_WORD_FREQ
+
+
 def thing_like(word: str) -> bool:
     """胡萝卜, 武昌鱼, 乐曲声: a dictionary "name" ending in a kind of thing."""
     return word[-1] in _THING_END
@@ -141,7 +154,7 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             and not rare_dict_name(t.word, gaz)
         ):
             continue  # 蒲公英/nr, 贺年卡/nr: rare dictionary "names" need a title, a list or a verb
-        thing = t.flag != "new" and t.word[-1] in _THING_ONLY and in_dictionary(t.word)
+        thing = t.flag != "new" and (t.word[-1] in _THING_ONLY or word_headed(t.word)) and in_dictionary(t.word)
         if thing and not strong_name_context(toks, i, gaz):
             continue  # 武昌鱼/nr, 胡萝卜/nr even when frequent: food and plants, not people
         if t.flag == "new":

@@ -315,7 +315,7 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Tokens that are known places or organisations, and jieba's ns tags."""
     out: list[Candidate] = []
     orgs, places = gaz.orgs, gaz.place_names
-    for t in toks:
+    for i, t in enumerate(toks):
         w = t.word
         if w in orgs:
             out.append(Candidate(t.start, t.end, "ORG", "rule", 0.85))
@@ -336,7 +336,12 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             out.extend(_place_prefix(t, gaz))
         elif t.flag in ("nr", "nrfg") and len(w) >= 4 and w[:2] in gaz.divisions and in_dictionary(w[2:]):
             out.extend(_place_prefix(t, gaz))  # 台湾独立/nr: jieba's "name" is a region and a word
-        elif t.flag == "nr" and len(w) == 3 and w[-1] in _WATER_HILL and w[0] not in gaz.common_surnames:
+        elif (
+            t.flag == "nr"
+            and len(w) == 3
+            and w[-1] in _WATER_HILL
+            and (w[0] not in gaz.common_surnames or (i + 1 < len(toks) and toks[i + 1].word in _SHORE))
+        ):
             out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.6))  # 嘉陵江/nr, 寒山寺/nr
         elif (
             t.flag == "nr"
@@ -353,6 +358,8 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
 # endings that make a three-character jieba "name" a river, a hill or a temple when its first
 # character is no common surname (嘉陵江, 寒山寺; not 李长江)
 _WATER_HILL = frozenset("江河湖山岭峰寺屿岛")
+# words after a river, a lake or a hill that make it one even when it opens with a surname (金水河 畔)
+_SHORE = frozenset({"畔", "边", "岸", "两岸", "沿岸", "上游", "下游", "流域", "之滨", "脚下", "山顶", "山脚"})
 
 
 # one-character prepositions after which a transliterated jieba ns word is a place (在米兰)
