@@ -78,3 +78,9 @@ def test_a_dictionary_name_opening_with_a_common_word_is_a_thing() -> None:
 
 def test_a_river_opening_with_a_surname_is_a_place_by_its_shore() -> None:
     assert found("在风景如画的金水河畔，游人很多。") == {"金水河": "LOC"}
+
+
+def test_a_list_closed_by_a_count_of_places_is_a_list_of_places() -> None:
+    # county short names are places only in a list of places: the count says it is one
+    assert found("经验推广到了汾阳、方山、中阳三县市。") == {"汾阳": "LOC", "方山": "LOC", "中阳": "LOC"}
+    assert found("他们种了小麦、玉米两个品种。") == {}
