@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from test_entities import found
 
+from core.entities.jieba.tokenizer import Token
 from core.entities.rules.gazetteer import autonomous_place, gazetteer
 from core.entities.rules.names import word_headed
+from core.entities.rules.places import place_compounds
 from core.entities.rules.timex import find_times
 
 
@@ -84,3 +86,35 @@ def test_a_list_closed_by_a_count_of_places_is_a_list_of_places() -> None:
     # county short names are places only in a list of places: the count says it is one
     assert found("经验推广到了汾阳、方山、中阳三县市。") == {"汾阳": "LOC", "方山": "LOC", "中阳": "LOC"}
     assert found("他们种了小麦、玉米两个品种。") == {}
+
+
+def test_a_village_word_glued_to_the_word_after_it_by_the_hmm() -> None:
+    # an unknown word opening with 乡 after a rare name: the township ends at 乡
+    toks = _toks(("阿克苏", "nr"), ("乡像", "new"), ("花园", "n"))
+    assert [(c.start, c.end) for c in place_compounds(toks, gazetteer())] == [(0, 4)]
+
+
+def test_a_place_and_an_unknown_word_ending_in_a_village_word_are_one_village() -> None:
+    toks = _toks(("沙河", "ns"), ("口村", "new"), ("的", "uj"))
+    assert [(c.start, c.end) for c in place_compounds(toks, gazetteer())] == [(0, 4)]
+
+
+def test_an_unknown_word_ending_like_a_northern_village_after_a_county() -> None:
+    toks = _toks(("平定县", "ns"), ("后沟营", "new"), ("的", "uj"))
+    assert [(c.start, c.end) for c in place_compounds(toks, gazetteer())] == [(3, 6)]
+    assert place_compounds(_toks(("他们", "r"), ("后沟营", "new")), gazetteer()) == []
+
+
+def test_an_unknown_word_ending_in_a_road_word_is_a_street() -> None:
+    got = place_compounds(_toks(("沿着", "p"), ("榕荫路", "new"), ("往前", "d")), gazetteer())
+    assert [(c.start, c.end) for c in got] == [(2, 5)]
+    assert place_compounds(_toks(("走", "v"), ("三条路", "new")), gazetteer()) == []
+    assert found("他走在回家的路上。") == {}
+
+
+def _toks(*pairs: tuple[str, str]) -> list[Token]:
+    out, pos = [], 0
+    for word, flag in pairs:
+        out.append(Token(word, flag, pos, pos + len(word)))
+        pos += len(word)
+    return out

@@ -509,6 +509,42 @@ def _verb_stem(t: Token) -> bool:
 _VERB_STEM_FREQ = 200
 
 
+# endings of village names in the north (李家庄, 王家寨, 赵家堡, 三官营): after a county, township
+# or town, an unknown word ending so is a village
+_NORTHERN_VILLAGE_ENDS = frozenset("庄寨堡营屯坪峪洼")
+_COUNTY_ENDS = frozenset("县乡镇")
+
+
+def _village_after_county(toks: Sequence[Token], i: int) -> bool:
+    t = toks[i]
+    return (
+        i > 0
+        and t.flag == "new"
+        and len(t.word) == 3
+        and t.word[-1] in _NORTHERN_VILLAGE_ENDS
+        and t.word[0] not in _NOT_NAME_START
+        and t.word[0] not in _NUMERAL
+        and toks[i - 1].word[-1:] in _COUNTY_ENDS
+        and len(toks[i - 1].word) >= 3
+        and toks[i - 1].flag in ("ns", "new", "nz", "n")
+    )
+
+
+def _new_street(t: Token) -> bool:
+    """笋岗路/new: an unknown three-character word ending in 路 or 街 names a street (a common
+    one, 小路, 大街, is in the dictionary); not after a numeral (三条路) or a verb stem."""
+    w = t.word
+    return (
+        t.flag == "new"
+        and len(w) == 3
+        and w[-1] in "路街"
+        and w[0] not in _NOT_NAME_START
+        and w[0] not in _NUMERAL
+        and all(is_han(c) for c in w)
+        and (dict_tag(w[:2]) or "n")[0] not in "vadpcrumq"
+    )
+
+
 def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """延边 + 州, 莲花 + 街道, 乾丰园 + 社区, 长白山 + 保护开发区: a name plus a place suffix."""
     out: list[Candidate] = []
@@ -525,10 +561,19 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             and word_freq(t.word[:-1]) <= _COMMON_NOUN_FREQ
         ):  # not 先进村
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))  # 净月区/new, 双泾村/n
+        if _village_after_county(toks, i) or _new_street(t):
+            out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))  # 柳林县 前元庄/new, 笋岗路/new
         if i + 1 >= n:
             break
         nxt = toks[i + 1]
         place = place_token(t, gaz)
+        if nxt.flag == "new" and len(nxt.word) == 2 and (place or village_stem(t, gaz)):
+            if nxt.word[0] in _VILLAGE_ENDS and t.word[-1] not in LOC_SUFFIX_CHARS:
+                out.append(Candidate(t.start, nxt.start + 1, "LOC", "rule", 0.6))  # 麦盖提 乡像/new
+                continue
+            if nxt.word[-1] in _VILLAGE_ENDS and nxt.word[0] not in _NOT_NAME_START and nxt.word[0] not in _NUMERAL:
+                out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.6))  # 水江/ns 头村/new
+                continue
         if place and nxt.word in LOC_SUFFIX_CHARS and t.word[-1] not in LOC_SUFFIX_CHARS:
             out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.75))  # not 重庆市 + 区
             continue
