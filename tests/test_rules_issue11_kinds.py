@@ -118,3 +118,10 @@ def _toks(*pairs: tuple[str, str]) -> list[Token]:
         out.append(Token(word, flag, pos, pos + len(word)))
         pos += len(word)
     return out
+
+
+def test_a_two_character_full_name_jieba_knows_is_a_name() -> None:
+    assert found("明代画家徐渭的作品很多。").get("徐渭") == "PER"
+    # a family, a surname and a verb: no name
+    assert found("这是刘家的房子。") == {}
+    assert found("他们不要胡说。") == {}

@@ -143,7 +143,7 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if t.flag == "nrt" and len(t.word) >= 5 and all(is_han(c) for c in t.word) and not gaz.is_place(t.word):
             out.append(Candidate(t.start, t.end, "PER", "jieba", 0.6))  # 柴可夫斯基/nrt: a long foreign name
             continue
-        if t.flag in ("nr", "nrfg") and len(t.word) == 2 and in_dictionary(t.word):
+        if t.flag in ("nr", "nrfg") and len(t.word) == 2 and in_dictionary(t.word) and not _full_name_word(t, gaz):
             continue  # 2-character dictionary "names" are mostly words (公正, 阳光): anchors decide
         shape = person_shape(t.word, gaz)
         if (
@@ -164,6 +164,22 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         elif shape:
             out.append(Candidate(t.start, t.end, "PER", "jieba", 0.7 if t.flag != "nrt" else 0.6))
     return out
+
+
+def _full_name_word(t: Token, gaz: Gazetteer) -> bool:
+    """施琅/nrfg, 徐渭/nrfg: jieba's dictionary marks a two-character word as a full name (nrfg) —
+    historical and well-known people — when it is one; not a family (刘家), a surname (刘姓), a
+    place (宁远) or a surname and a verb (胡说)."""
+    w = t.word
+    return (
+        t.flag == "nrfg"
+        and w[0] in gaz.common_surnames
+        and w[1] not in FUNCTION_CHARS
+        and w[1] not in "家姓氏"
+        and not gaz.is_place(w)
+        and w not in gaz.not_names
+        and (dict_tag(w[1]) or "n")[0] not in "vdpcu"
+    )
 
 
 def token_at(toks: Sequence[Token], pos: int) -> Token | None:
