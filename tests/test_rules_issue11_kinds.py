@@ -12,6 +12,7 @@ from test_entities import found
 from core.entities.jieba.tokenizer import Token
 from core.entities.rules.gazetteer import autonomous_place, gazetteer
 from core.entities.rules.names import word_headed
+from core.entities.rules.persons import family_names
 from core.entities.rules.places import place_compounds
 from core.entities.rules.timex import find_times
 
@@ -125,3 +126,10 @@ def test_a_two_character_full_name_jieba_knows_is_a_name() -> None:
     # a family, a surname and a verb: no name
     assert found("这是刘家的房子。") == {}
     assert found("他们不要胡说。") == {}
+
+
+def test_a_surname_before_jia_in_an_unknown_word_is_the_family_name() -> None:
+    toks = _toks(("走进", "v"), ("胡家", "new"), ("和", "c"), ("邱氏", "new"))
+    got = family_names(toks, gazetteer())
+    assert [(c.start, c.end) for c in got] == [(2, 3), (5, 6)]
+    assert family_names(_toks(("国家", "n"), ("大家", "r")), gazetteer()) == []

@@ -184,3 +184,13 @@ def japanese_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Can
         out.append(Candidate(t.start, e, "PER", "rule", 0.7))
         surnames.add(_japanese_surname(w))
     return out
+
+
+def family_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """郭家/new, 刘氏/new: a surname before 家 (the family) or 氏 in a word jieba does not know is
+    the family's name (a dictionary word like 国家, 大家 never comes here)."""
+    return [
+        Candidate(t.start, t.start + 1, "PER", "rule", 0.6)
+        for t in toks
+        if t.flag == "new" and len(t.word) == 2 and t.word[1] in "家氏" and t.word[0] in gaz.common_surnames
+    ]

@@ -21,6 +21,7 @@ from core.entities.rules.persons import (
     anonymised_names,
     captioned_names,
     credit_names,
+    family_names,
     japanese_names,
     speaker_names,
 )
@@ -72,6 +73,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda s: credit_names(s.text, s.gaz),
     lambda s: captioned_names(s.text, s.tokens, s.gaz),
     lambda s: japanese_names(s.text, s.tokens, s.gaz),
+    lambda s: family_names(s.tokens, s.gaz),
     lambda s: gazetteer_words(s.tokens, s.gaz),
     lambda s: known_phrases(s.text, s.tokens, s.gaz),
     lambda s: place_compounds(s.tokens, s.gaz),
