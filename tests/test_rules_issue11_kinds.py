@@ -133,3 +133,9 @@ def test_a_surname_before_jia_in_an_unknown_word_is_the_family_name() -> None:
     got = family_names(toks, gazetteer())
     assert [(c.start, c.end) for c in got] == [(2, 3), (5, 6)]
     assert family_names(_toks(("国家", "n"), ("大家", "r")), gazetteer()) == []
+
+
+def test_a_company_with_its_bracketed_group_mark_is_one_name() -> None:
+    assert found("他调到了锦江机械（集团）公司。").get("锦江机械（集团）公司") == "ORG"
+    assert found("大连化工（集团）有限公司宣布扩产。") == {"大连化工（集团）有限公司": "ORG"}
+    assert found("本公司（集团）公司") == {}

@@ -11,7 +11,7 @@ and ``克林顿 政府`` is left to the person rules.  A place before it joins i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, word_freq
@@ -77,21 +77,29 @@ _COMPANY_WORDS_MAX = 6
 _COMPANY_CHARS_MAX = 20
 
 
+def _group_mark(toks: Sequence[Token]) -> bool:
+    """（集团）: the bracketed group mark a company prints before its legal form."""
+    return [t.word for t in toks] in (["（", "集团", "）"], ["(", "集团", ")"])
+
+
 def company_names(seg: Segment) -> Iterable[Candidate]:
     """X有限公司: the words before a legal form back to a break, when one of them is a name."""
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
     for k, t in enumerate(toks):
-        if not t.word.endswith(_LEGAL_CLOSERS):
+        grouped = k >= 3 and _group_mark(toks[k - 3 : k])
+        if not (t.word.endswith(_LEGAL_CLOSERS) or (grouped and t.word in ("公司", "股份有限公司"))):
             continue
         i = k
-        if len(t.word) == 4 and k > 0 and toks[k - 1].word in ("股份", "集团", "控股"):
+        if grouped:
+            i = k - 3  # 华安工业 （集团） 公司: the group mark inside the name
+        elif len(t.word) == 4 and k > 0 and toks[k - 1].word in ("股份", "集团", "控股"):
             i = k - 1  # 股份 有限公司: the legal form in two words
         j = i
         while (
             j > 0
             and i - j < _COMPANY_WORDS_MAX
-            and toks[j - 1].flag in _COMPANY_FLAGS
+            and (toks[j - 1].flag in _COMPANY_FLAGS or gaz.is_place(toks[j - 1].word))  # 大连/d
             and toks[j - 1].word not in gaz.titles
             and t.end - toks[j - 1].start <= _COMPANY_CHARS_MAX
             and all(is_han(c) or c.isalnum() for c in toks[j - 1].word)
