@@ -139,3 +139,8 @@ def test_a_company_with_its_bracketed_group_mark_is_one_name() -> None:
     assert found("他调到了锦江机械（集团）公司。").get("锦江机械（集团）公司") == "ORG"
     assert found("大连化工（集团）有限公司宣布扩产。") == {"大连化工（集团）有限公司": "ORG"}
     assert found("本公司（集团）公司") == {}
+
+
+def test_a_four_character_slogan_or_idiom_jieba_tags_ns_is_no_place() -> None:
+    assert found("实行“澳人治澳”、高度自治。") == {}
+    assert found("节日的广场上人山人海。") == {}

@@ -257,6 +257,8 @@ def _ns_trusted(w: str, gaz: Gazetteer) -> bool:
     """
     if len(w) < 2 or w[0] in _NOT_NAME_START or w.endswith(("地区", "大部", "城市")):
         return False  # X地区, X大部: areas of a place; X城市: a kind of city
+    if len(w) == 4 and w[0] in (w[2], w[3]):
+        return False  # 港人治港, 人山人海: a repeated character makes four a slogan or an idiom, no name
     if w[0] in _NUMERAL and (len(w) < 3 or w[1] in _NUMERAL or w[1] in _MEASURE):
         # 三江, 一座山: a count; 八达岭 (a numeral starting a longer name) is a name
         return False
