@@ -144,3 +144,12 @@ def test_a_company_with_its_bracketed_group_mark_is_one_name() -> None:
 def test_a_four_character_slogan_or_idiom_jieba_tags_ns_is_no_place() -> None:
     assert found("实行“澳人治澳”、高度自治。") == {}
     assert found("节日的广场上人山人海。") == {}
+
+
+def test_a_city_before_cheng_is_the_city() -> None:
+    assert found("游客们走进西安城。") == {"西安": "LOC"}
+
+
+def test_a_word_before_inside_its_walls_or_borders_is_a_place() -> None:
+    assert found("皖南境内山清水秀。").get("皖南") == "LOC"
+    assert found("城市一带的交通很好。") == {}

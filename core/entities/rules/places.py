@@ -328,6 +328,8 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
                 out.append(Candidate(t.start, t.end, "ORG", "jieba", 0.7))  # X穆斯林联盟/ns
             elif w.endswith("地区") and area_name(w[:-2], gaz):
                 out.append(Candidate(t.start, t.end, "LOC", "rule", 0.8))
+            elif len(w) >= 3 and w[-1] == "城" and gaz.is_place(w[:-1]):
+                out.append(Candidate(t.start, t.end - 1, "LOC", "rule", 0.75))  # 北京城: the city is 北京
             elif _ns_trusted(w, gaz):
                 out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.65))
             elif len(w) >= 3 and (inner := _places_inside(t, gaz)):
@@ -373,6 +375,10 @@ def _sure_place(t: Token, gaz: Gazetteer) -> bool:
     return gaz.is_place(t.word) or (t.flag == "ns" and _ns_trusted(t.word, gaz))
 
 
+# words after a word that make it a place: inside or around its walls or borders (城内, 境内)
+_INSIDE_PLACE = frozenset({"城内", "城外", "城里", "城中", "境内", "境外", "全境", "一带"})
+
+
 def context_places(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """来到陕北, 在米兰, 江南和华南: a jieba ns word whose shape proves nothing is a place after a
     verb of place (a transliterated one after 在/到 too), or joined by 和/、 to a sure place."""
@@ -387,6 +393,9 @@ def context_places(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if w.endswith(tuple(words("place_parts"))):
             continue  # 淮河流域: the river is the place
         prev = toks[i - 1].word if i > 0 else ""
+        if i + 1 < len(toks) and toks[i + 1].word in _INSIDE_PLACE:
+            out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))  # 姑苏 城内, 皖南 境内
+            continue
         # after a bare 在/到 only a transliterated word: jieba tags many common words ns (哥哥, 大海)
         at = prev in verbs or (prev in _AT and gaz.is_translit(w))
         joined = (i > 1 and prev in _AND and _sure_place(toks[i - 2], gaz)) or (
