@@ -153,3 +153,9 @@ def test_a_city_before_cheng_is_the_city() -> None:
 def test_a_word_before_inside_its_walls_or_borders_is_a_place() -> None:
     assert found("皖南境内山清水秀。").get("皖南") == "LOC"
     assert found("城市一带的交通很好。") == {}
+
+
+def test_a_rare_dictionary_name_with_a_rare_surname_before_a_verb_is_a_thing() -> None:
+    assert found("田野里的蒲公英飘落到河边。") == {}
+    # in a list of names it is still a name
+    assert found("学者谷源洋、李长久出席了会议。") == {"谷源洋": "PER", "李长久": "PER"}

@@ -114,8 +114,9 @@ def strong_name_context(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
     return prev in gaz.titles or prev[-2:] in gaz.titles or nxt in _AFTER_NAME or nxt in gaz.titles
 
 
-def name_context(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
-    """Token ``i`` stands where names stand: after a title, in a list, before a verb or 同志."""
+def name_context(toks: Sequence[Token], i: int, gaz: Gazetteer, *, verb: bool = True) -> bool:
+    """Token ``i`` stands where names stand: after a title, in a list, before a verb (unless not
+    ``verb``: 蒲公英/nr 构成, a rare surname's "name" before a verb is mostly a thing) or 同志."""
     prev = toks[i - 1].word if i > 0 else ""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if prev in gaz.titles or prev[-2:] in gaz.titles or prev == "、":
@@ -124,7 +125,7 @@ def name_context(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
         nxt.word in _AFTER_NAME
         or nxt.word in ("、", "等", "同志")
         or nxt.word in gaz.titles
-        or nxt.flag == "v"
+        or (verb and nxt.flag == "v")
         or (nxt.word == "副" and i + 2 < len(toks) and toks[i + 2].word in gaz.titles)
     )
 
@@ -150,7 +151,11 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             t.flag != "new"
             and word_freq(t.word) < _RARE_NAME_FREQ
             and in_dictionary(t.word)
-            and not (strong_name_context(toks, i, gaz) if thing_like(t.word) else name_context(toks, i, gaz))
+            and not (
+                strong_name_context(toks, i, gaz)
+                if thing_like(t.word)
+                else name_context(toks, i, gaz, verb=t.word[0] in gaz.common_surnames)
+            )
             and not rare_dict_name(t.word, gaz)
         ):
             continue  # 蒲公英/nr, 贺年卡/nr: rare dictionary "names" need a title, a list or a verb
