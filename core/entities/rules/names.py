@@ -164,6 +164,8 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             continue  # 武昌鱼/nr, 胡萝卜/nr even when frequent: food and plants, not people
         if t.flag == "new":
             followed = i + 1 < len(toks) and toks[i + 1].word in _AFTER_NAME
+            if _closes_place_frame(toks, i, gaz):
+                continue  # 在寒风冷雪里, 在他的信中: the locative closing 在… is no given name
             if shape and gaz.surname_len(t.word) and (len(t.word) >= 3 or followed):
                 out.append(Candidate(t.start, t.end, "PER", "jieba", 0.55))
         elif shape:
@@ -185,6 +187,26 @@ def _full_name_word(t: Token, gaz: Gazetteer) -> bool:
         and w not in gaz.not_names
         and (dict_tag(w[1]) or "n")[0] not in "vdpcu"
     )
+
+
+# locatives that close a 在… frame (在信中, 在风雪里)
+_LOCATIVE_ENDS = frozenset("里中内")
+# how many words back a 在 opens the frame
+_FRAME_REACH = 6
+
+
+def _closes_place_frame(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
+    """An unknown word ending in a locative, after a 在 in the same clause, its first character no
+    common surname: the locative closes the frame (在寒风冷雪里), it ends no name."""
+    w = toks[i].word
+    if w[-1] not in _LOCATIVE_ENDS or w[0] in gaz.common_surnames:
+        return False
+    for k in range(i - 1, max(-1, i - 1 - _FRAME_REACH), -1):
+        if toks[k].word == "在":
+            return True
+        if toks[k].word in PUNCT_BREAK:
+            return False
+    return False
 
 
 def token_at(toks: Sequence[Token], pos: int) -> Token | None:
