@@ -168,3 +168,7 @@ def test_the_locative_closing_a_zai_frame_ends_no_name() -> None:
     # no 在 before it, or a common surname opening it: the rule says nothing
     assert not _closes_place_frame(_toks(("寒风", "n"), ("冷雨里", "new")), 1, gazetteer())
     assert not _closes_place_frame(_toks(("在", "p"), ("王建中", "new")), 1, gazetteer())
+
+
+def test_a_capital_jieba_tags_as_a_name_is_a_place() -> None:
+    assert found("总统１日在马普托会见了代表团。").get("马普托") == "LOC"
