@@ -172,3 +172,8 @@ def test_the_locative_closing_a_zai_frame_ends_no_name() -> None:
 
 def test_a_capital_jieba_tags_as_a_name_is_a_place() -> None:
     assert found("总统１日在马普托会见了代表团。").get("马普托") == "LOC"
+
+
+def test_a_famous_mountain_lake_or_region_is_a_place() -> None:
+    got = found("从洞庭湖到青藏高原，从岭南到关中，处处是新气象。")
+    assert got == {"洞庭湖": "LOC", "青藏高原": "LOC", "岭南": "LOC", "关中": "LOC"}
