@@ -10,7 +10,7 @@ from __future__ import annotations
 from test_entities import found
 
 from core.entities.jieba.tokenizer import Token
-from core.entities.rules.gazetteer import autonomous_place, gazetteer
+from core.entities.rules.gazetteer import autonomous_place, gazetteer, lies_in
 from core.entities.rules.names import _closes_place_frame, word_headed
 from core.entities.rules.persons import family_names
 from core.entities.rules.places import place_compounds
@@ -177,3 +177,10 @@ def test_a_capital_jieba_tags_as_a_name_is_a_place() -> None:
 def test_a_famous_mountain_lake_or_region_is_a_place() -> None:
     got = found("从洞庭湖到青藏高原，从岭南到关中，处处是新气象。")
     assert got == {"洞庭湖": "LOC", "青藏高原": "LOC", "岭南": "LOC", "关中": "LOC"}
+
+
+def test_a_county_short_name_after_its_own_province_is_a_place() -> None:
+    assert lies_in("离石", "山西") and not lies_in("离石", "江西")
+    assert found("他的老家是湖南平江。").get("平江") == "LOC"
+    # after a province it does not lie in, the word stays what it is
+    assert "和平" not in found("江西和平发展的局面来之不易。")

@@ -165,6 +165,44 @@ def _ethnic_groups() -> tuple[str, ...]:
     return tuple(sorted(_words("ethnic_groups.txt"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def division_codes() -> dict[str, frozenset[str]]:
+    """Each division's name and short form (江西省, 江西, 泰和县, 泰和) → its adcodes: which province
+    (two digits) and prefecture (four) a place lies in."""
+    codes: dict[str, set[str]] = {}
+    for line in (GAZETTEER_DIR / "divisions.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        code, name = (x.strip() for x in line.split("\t", 1))
+        forms = {name}
+        if (place := autonomous_place(name)) is not None:
+            forms.add(place)
+        else:
+            suf = next((x for x in _DIVISION_SUFFIXES if name.endswith(x) and len(name) - len(x) >= 2), None)
+            if suf is not None:
+                forms.add(name[: -len(suf)])
+        for form in forms:
+            codes.setdefault(form, set()).add(code)
+    return {k: frozenset(v) for k, v in codes.items()}
+
+
+def lies_in(county: str, region: str) -> bool:
+    """泰和 lies in 江西, 离石 in 吕梁: some county-level division named ``county`` has its code
+    under a province or prefecture named ``region``."""
+    codes = division_codes()
+    inner, outer = codes.get(county, frozenset()), codes.get(region, frozenset())
+    for o in outer:
+        if o[2:].strip("0") == "":
+            prefix = o[:2]  # a province
+        elif o[4:].strip("0") == "":
+            prefix = o[:4]  # a prefecture
+        else:
+            continue
+        if any(c.startswith(prefix) and c[4:].strip("0") != "" for c in inner):
+            return True
+    return False
+
+
 def _divisions() -> tuple[set[str], set[str]]:
     """Division names with the short forms of provinces and prefectures; and, apart, the short
     forms of counties (延吉, 离石): too often ordinary words alone (和平, 前进), they are places

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
-from core.entities.rules.gazetteer import LOC_SUFFIX_CHARS, LOC_SUFFIX_WORDS, Gazetteer
+from core.entities.rules.gazetteer import LOC_SUFFIX_CHARS, LOC_SUFFIX_WORDS, Gazetteer, lies_in
 from core.entities.rules.names import is_han
 from core.entities.rules.wordlists import words
 
@@ -632,4 +632,15 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             last = toks[i + 2]
             if (nxt.flag in NOUNISH or nxt.flag == "v") and last.word.endswith(("开发区", "新区", "保护区", "园区")):
                 out.append(Candidate(t.start, last.end, "LOC", "rule", 0.6))
+    return out
+
+
+def counties_in_their_province(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """江西 泰和, 吕梁 离石: a county's short name right after its own province or prefecture is a
+    place, whatever jieba tags it (alone, 泰和 and 离石 are too often ordinary words)."""
+    out: list[Candidate] = []
+    for i in range(1, len(toks)):
+        t = toks[i]
+        if t.word in gaz.county_short and t.flag[:1] not in "vdpcu" and lies_in(t.word, toks[i - 1].word):
+            out.append(Candidate(t.start, t.end, "LOC", "rule", 0.75))
     return out

@@ -27,6 +27,7 @@ from core.entities.rules.persons import (
 )
 from core.entities.rules.places import (
     context_places,
+    counties_in_their_province,
     dashed_provinces,
     gazetteer_words,
     known_phrases,
@@ -78,6 +79,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda s: known_phrases(s.text, s.tokens, s.gaz),
     lambda s: place_compounds(s.tokens, s.gaz),
     lambda s: context_places(s.tokens, s.gaz),
+    lambda s: counties_in_their_province(s.tokens, s.gaz),
     lambda s: dashed_provinces(s.text, s.gaz),
     lambda s: tagged_orgs(s.tokens, s.gaz),
     lambda s: org_chains(s.tokens, s.gaz),
