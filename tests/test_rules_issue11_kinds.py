@@ -184,3 +184,7 @@ def test_a_county_short_name_after_its_own_province_is_a_place() -> None:
     assert found("他的老家是湖南平江。").get("平江") == "LOC"
     # after a province it does not lie in, the word stays what it is
     assert "和平" not in found("江西和平发展的局面来之不易。")
+
+
+def test_two_places_glued_before_the_word_they_describe() -> None:
+    assert found("长江三峡工程进展顺利。") == {"长江": "LOC", "三峡": "LOC"}

@@ -284,7 +284,13 @@ def _place_prefix(t: Token, gaz: Gazetteer) -> list[Candidate]:
             and (not gaz.org_suffix(rest) or rest in GENERIC)
             and not rest.startswith(tuple(LOC_SUFFIX_WORDS))
         ):  # 香港 市民, 重庆 市区: a word of its own after the place (not 重庆市 + 区)
-            return [Candidate(t.start, t.start + k, "LOC", "rule", 0.8)]
+            out = [Candidate(t.start, t.start + k, "LOC", "rule", 0.8)]
+            # 长江 三峡 工程: a second place between the first and the word they describe
+            second = next((j for j in range(len(rest) - 2, 1, -1) if gaz.is_place(rest[:j])), 0)
+            tail = rest[second:]
+            if second and in_dictionary(tail) and tail[0] not in LOC_SUFFIX_CHARS and not tail.startswith("地区"):
+                out.append(Candidate(t.start + k, t.start + k + second, "LOC", "rule", 0.8))
+            return out
     return []
 
 
