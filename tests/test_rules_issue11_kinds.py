@@ -188,3 +188,8 @@ def test_a_county_short_name_after_its_own_province_is_a_place() -> None:
 
 def test_two_places_glued_before_the_word_they_describe() -> None:
     assert found("长江三峡工程进展顺利。") == {"长江": "LOC", "三峡": "LOC"}
+
+
+def test_an_unknown_name_after_a_kinship_word() -> None:
+    assert found("她的儿子王涛，今年十岁。") == {"王涛": "PER"}
+    assert found("他的孩子们都很好。") == {}
