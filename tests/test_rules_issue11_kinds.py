@@ -193,3 +193,7 @@ def test_two_places_glued_before_the_word_they_describe() -> None:
 def test_an_unknown_name_after_a_kinship_word() -> None:
     assert found("她的儿子王涛，今年十岁。") == {"王涛": "PER"}
     assert found("他的孩子们都很好。") == {}
+
+
+def test_a_road_after_its_length_is_a_kind_of_road() -> None:
+    assert found("村里还修建了８公里盘山路。") == {}

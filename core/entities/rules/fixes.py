@@ -382,6 +382,24 @@ def _place_compound(text: str, c: Candidate) -> bool:
     return head in words("place_compound_heads") and not in_dictionary(text[c.end : c.end + 2])
 
 
+# lengths before a road or a channel that make it a kind (６公里盘山路, 十里水渠), not a name
+_LENGTH_UNITS = ("公里", "千米", "米", "里")
+_ROAD_ENDS = frozenset("路渠沟堤坝")
+
+
+def _measured_road(text: str, c: Candidate) -> bool:
+    """修建了６公里盘山路: a dictionary "place" ending in a road word right after a length is a kind
+    of road; a named road is not counted in kilometres before its name."""
+    if c.source != "jieba" or text[c.end - 1 : c.end] not in _ROAD_ENDS:
+        return False
+    before = text[max(0, c.start - 3) : c.start]
+    unit = next((u for u in _LENGTH_UNITS if before.endswith(u)), None)
+    if unit is None:
+        return False
+    k = c.start - len(unit) - 1
+    return k >= 0 and (text[k].isdigit() or text[k] in "一二三四五六七八九十百千万两几多余")
+
+
 def _place_context(seg: Segment, c: Candidate) -> bool:
     """抵达马普托: a transliterated "name" after a verb of going somewhere is a place."""
     word = seg.text[c.start : c.end]
@@ -427,6 +445,8 @@ def drop_false_alarms(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
         if c.type in ("ORG", "LOC") and word in generic:
             continue
         if c.type == "LOC" and (_demonym(text, c) or _place_compound(text, c) or _counted_people(text, c)):
+            continue
+        if c.type == "LOC" and _measured_road(text, c):
             continue
         if c.type == "LOC" and word.endswith("市") and text.startswith("区", c.end) and gaz.is_place(word[:-1]):
             c = dataclasses.replace(c, end=c.end - 1)  # 重庆 市区: the city and its urban area
