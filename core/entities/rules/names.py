@@ -35,7 +35,7 @@ _COMMON_WORD_FREQ = 5000
 _THING_ONLY = frozenset("鸡鸭鱼卜菜草茶酒药声衣帽鞋")
 # particles and degree words that never follow a surname as a given name (包的, 谈得很)
 _PARTICLES = frozenset("的得地了着过很吗呢吧")
-NOT_IN_GIVEN = frozenset("的了着过得地是在和与就都也把被这那你我他她它们么呢吗吧啊个些")
+NOT_IN_GIVEN = frozenset("的了着过得地是在和与就都也把被这那你我他她它们么呢吗吧啊个些两")
 # characters that turn the word before them into a longer word (常态 + 化, 积极 + 性)
 _WORD_SUFFIX = frozenset("化性者家员式型率度界")
 # last characters of things, places and works that jieba's dictionary tags nr (乌骨鸡, 白毛女)

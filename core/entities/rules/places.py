@@ -334,8 +334,6 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
                 out.append(Candidate(t.start, t.end, "ORG", "jieba", 0.7))  # X穆斯林联盟/ns
             elif w.endswith("地区") and area_name(w[:-2], gaz):
                 out.append(Candidate(t.start, t.end, "LOC", "rule", 0.8))
-            elif len(w) >= 3 and w[-1] == "城" and gaz.is_place(w[:-1]):
-                out.append(Candidate(t.start, t.end - 1, "LOC", "rule", 0.75))  # 北京城: the city is 北京
             elif _ns_trusted(w, gaz):
                 out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.65))
             elif len(w) >= 3 and (inner := _places_inside(t, gaz)):
