@@ -11,7 +11,7 @@ from test_entities import found
 
 from core.entities.jieba.tokenizer import Token
 from core.entities.rules.gazetteer import autonomous_place, gazetteer, lies_in
-from core.entities.rules.names import _closes_place_frame, word_headed
+from core.entities.rules.names import closes_locative_frame, word_headed
 from core.entities.rules.persons import family_names
 from core.entities.rules.places import place_compounds
 from core.entities.rules.timex import find_times
@@ -160,10 +160,10 @@ def test_a_rare_dictionary_name_with_a_rare_surname_before_a_verb_is_a_thing() -
 def test_the_locative_closing_a_zai_frame_ends_no_name() -> None:
     assert found("他在写给朋友的信中说，一切都好。") == {}
     toks = _toks(("在", "p"), ("寒风", "n"), ("冷雨里", "new"))
-    assert _closes_place_frame(toks, 2, gazetteer())
+    assert closes_locative_frame(toks, 2, gazetteer())
     # no 在 before it, or a common surname opening it: the rule says nothing
-    assert not _closes_place_frame(_toks(("寒风", "n"), ("冷雨里", "new")), 1, gazetteer())
-    assert not _closes_place_frame(_toks(("在", "p"), ("王建中", "new")), 1, gazetteer())
+    assert not closes_locative_frame(_toks(("寒风", "n"), ("冷雨里", "new")), 1, gazetteer())
+    assert not closes_locative_frame(_toks(("在", "p"), ("王建中", "new")), 1, gazetteer())
 
 
 def test_a_capital_jieba_tags_as_a_name_is_a_place() -> None:

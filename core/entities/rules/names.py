@@ -165,7 +165,7 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             continue  # 武昌鱼/nr, 胡萝卜/nr even when frequent: food and plants, not people
         if t.flag == "new":
             followed = i + 1 < len(toks) and toks[i + 1].word in _AFTER_NAME
-            if _closes_place_frame(toks, i, gaz):
+            if closes_locative_frame(toks, i, gaz):
                 continue  # 在寒风冷雪里, 在他的信中: the locative closing 在… is no given name
             kin = i > 0 and toks[i - 1].word in words("kin_words")  # 儿子 王涛/new
             if shape and gaz.surname_len(t.word) and (len(t.word) >= 3 or followed or kin):
@@ -197,7 +197,7 @@ _LOCATIVE_ENDS = frozenset("里中内")
 _FRAME_REACH = 6
 
 
-def _closes_place_frame(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
+def closes_locative_frame(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
     """An unknown word ending in a locative, after a 在 in the same clause, its first character no
     common surname: the locative closes the frame (在寒风冷雪里), it ends no name."""
     w = toks[i].word
