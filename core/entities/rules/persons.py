@@ -152,6 +152,7 @@ def captioned_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Ca
 # word ending so is a Japanese surname and given name
 _JAPANESE_GIVEN_END = frozenset("郎雄夫男彦介助子树也藏")
 _JAPANESE_NAME_FLAGS = frozenset({"n", "nr", "nz", "nrt", "new"})
+_JAPANESE_SURNAME_FLAGS = _JAPANESE_NAME_FLAGS | {"ns"}  # 山本/ns 一郎: a surname jieba reads as a place
 
 
 def _japanese_surname(name: str) -> str:
@@ -169,12 +170,17 @@ def japanese_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Can
         if surnames and w in surnames:
             out.append(Candidate(t.start, t.end, "PER", "rule", 0.6))
             continue
-        if i == 0 or not 2 <= len(w) <= 5 or t.flag not in _JAPANESE_NAME_FLAGS | {"ns"}:
-            continue
         e = t.end
-        if len(w) == 2 and i + 1 < len(toks) and toks[i + 1].flag in ("new", "nr") and len(toks[i + 1].word) == 2:
-            e, w = toks[i + 1].end, w + toks[i + 1].word  # 田中/nr 一郎/new: jieba cut the name in two
-        if not (4 <= len(w) <= 5 and w[-1] in _JAPANESE_GIVEN_END) or (t.flag == "ns" and e == t.end):
+        if len(w) == 2:
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is None or len(nxt.word) != 2 or nxt.word[-1] not in _JAPANESE_GIVEN_END:
+                continue
+            if nxt.flag not in ("new", "nr") or t.flag not in _JAPANESE_SURNAME_FLAGS:
+                continue
+            e, w = nxt.end, w + nxt.word  # 田中/nr 一郎/new: jieba cut the name in two
+        elif not (4 <= len(w) <= 5 and w[-1] in _JAPANESE_GIVEN_END and t.flag in _JAPANESE_NAME_FLAGS):
+            continue
+        if i == 0:
             continue
         prev = toks[i - 1].word
         if not (prev in gaz.titles or prev[-2:] in gaz.titles) or not all("\u4e00" <= c <= "\u9fff" for c in w):

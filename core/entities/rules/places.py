@@ -576,7 +576,7 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             and word_freq(t.word[:-1]) <= _COMMON_NOUN_FREQ
         ):  # not 先进村
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))  # 净月区/new, 双泾村/n
-        if _village_after_county(toks, i) or _new_street(t):
+        if t.flag == "new" and (_village_after_county(toks, i) or _new_street(t)):
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))  # 柳林县 前元庄/new, 笋岗路/new
         if i + 1 >= n:
             break

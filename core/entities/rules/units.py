@@ -70,6 +70,7 @@ def named_units(seg: Segment) -> Iterable[Candidate]:
 
 # a company's legal form closes its name (一汽解放汽车 有限公司, 长光卫星技术 股份 有限公司)
 _LEGAL_CLOSERS = ("有限公司", "有限责任公司")
+_COMPANY_ENDS = ("公司",)  # every legal closer and a grouped company end so
 # words that may stand inside a company's name; a verb only after a proper word (一汽 解放)
 _COMPANY_FLAGS = frozenset({"n", "nz", "ns", "nr", "nrt", "nrfg", "new", "j", "vn", "b", "nt", "eng", "an", "v", "l"})
 _PROPER = frozenset({"nz", "ns", "nr", "nrt", "nrfg", "new", "j", "eng", "nt"})
@@ -87,7 +88,9 @@ def company_names(seg: Segment) -> Iterable[Candidate]:
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
     for k, t in enumerate(toks):
-        grouped = k >= 3 and _group_mark(toks[k - 3 : k])
+        if not t.word.endswith(_COMPANY_ENDS):
+            continue  # the common case: no company word
+        grouped = k >= 3 and toks[k - 1].word in "）)" and _group_mark(toks[k - 3 : k])
         if not (t.word.endswith(_LEGAL_CLOSERS) or (grouped and t.word in ("公司", "股份有限公司"))):
             continue
         i = k
