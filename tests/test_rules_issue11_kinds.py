@@ -188,7 +188,10 @@ def test_two_places_glued_before_the_word_they_describe() -> None:
 
 def test_an_unknown_name_after_a_kinship_word() -> None:
     assert found("她的儿子王涛，今年十岁。") == {"王涛": "PER"}
+    # a surname and a given name jieba cut apart (刘/zg 桂兰/ns) before a speech verb
+    assert found("他的妻子刘桂兰说，日子越过越好。") == {"刘桂兰": "PER"}
     assert found("他的孩子们都很好。") == {}
+    assert found("他的儿子也来了。") == {}
 
 
 def test_a_road_after_its_length_is_a_kind_of_road() -> None:

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
 from core.entities.rules.gazetteer import Gazetteer
-from core.entities.rules.wordlists import words
 
 NAME_FLAGS = frozenset({"nr", "nrfg", "nrt", "new"})
 # jieba's dictionary tags many rare words nr (蒲公英, 贺年卡); names it really knows are frequent
@@ -167,8 +166,7 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             followed = i + 1 < len(toks) and toks[i + 1].word in _AFTER_NAME
             if closes_locative_frame(toks, i, gaz):
                 continue  # 在寒风冷雪里, 在他的信中: the locative closing 在… is no given name
-            kin = i > 0 and toks[i - 1].word in words("kin_words")  # 儿子 王涛/new
-            if shape and gaz.surname_len(t.word) and (len(t.word) >= 3 or followed or kin):
+            if shape and gaz.surname_len(t.word) and (len(t.word) >= 3 or followed):
                 out.append(Candidate(t.start, t.end, "PER", "jieba", 0.55))
         elif shape:
             out.append(Candidate(t.start, t.end, "PER", "jieba", 0.7 if t.flag != "nrt" else 0.6))

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary
 from core.entities.rules.gazetteer import Gazetteer
-from core.entities.rules.names import NOT_IN_GIVEN, SPEECH_VERBS, person_shape
+from core.entities.rules.names import NOT_IN_GIVEN, PUNCT_BREAK, SPEECH_VERBS, person_shape
+from core.entities.rules.wordlists import words
 
 # verbs that, right after a clause-initial name, make it the speaker or the actor
 _SPEAKER_VERBS = sorted(
@@ -200,3 +201,30 @@ def family_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         for t in toks
         if t.flag == "new" and len(t.word) == 2 and t.word[1] in "家氏" and t.word[0] in gaz.common_surnames
     ]
+
+
+def kin_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """妻子 刘/zg 桂兰/ns 说, 儿子 王涛: the name in apposition after a kinship word, one word or a
+    surname and a given name jieba cut apart, before a verb or a break."""
+    kin = words("kin_words")
+    out: list[Candidate] = []
+    n = len(toks)
+    for i in range(n - 2):
+        if toks[i].word not in kin:
+            continue
+        first = toks[i + 1]
+        if not gaz.surname_len(first.word):
+            continue
+        for j in (i + 1, i + 2):
+            if j + 1 >= n:
+                break
+            name = "".join(t.word for t in toks[i + 1 : j + 1])
+            after = toks[j + 1]
+            if not 2 <= len(name) <= 3 or not (after.flag[:1] == "v" or after.word in PUNCT_BREAK):
+                continue
+            if in_dictionary(name) and dict_tag(name) not in ("nr", "nrfg"):
+                continue  # 儿子 王府: a word of its own
+            if person_shape(name, gaz) > 0:
+                out.append(Candidate(first.start, toks[j].end, "PER", "rule", 0.65))
+                break
+    return out

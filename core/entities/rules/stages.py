@@ -23,6 +23,7 @@ from core.entities.rules.persons import (
     credit_names,
     family_names,
     japanese_names,
+    kin_names,
     speaker_names,
 )
 from core.entities.rules.places import (
@@ -75,6 +76,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda s: captioned_names(s.text, s.tokens, s.gaz),
     lambda s: japanese_names(s.text, s.tokens, s.gaz),
     lambda s: family_names(s.tokens, s.gaz),
+    lambda s: kin_names(s.tokens, s.gaz),
     lambda s: gazetteer_words(s.tokens, s.gaz),
     lambda s: known_phrases(s.text, s.tokens, s.gaz),
     lambda s: place_compounds(s.tokens, s.gaz),
