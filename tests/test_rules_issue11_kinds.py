@@ -201,3 +201,8 @@ def test_a_road_after_its_length_is_a_kind_of_road() -> None:
 def test_a_count_of_countries_is_no_given_name() -> None:
     # 中、南两国: the HMM reads 南两国 as one word; 两 (two) stands in no given name
     assert found("中、南两国代表出席。").get("南两国") is None
+
+
+def test_a_transliterated_palace_is_a_place_not_a_person() -> None:
+    assert found("总统叶利钦在克里姆林宫会见了外长。").get("克里姆林宫") == "LOC"
+    assert found("女王在白金汉宫举行宴会。") == {"白金汉宫": "LOC"}

@@ -400,6 +400,15 @@ def _measured_road(text: str, c: Candidate) -> bool:
     return k >= 0 and (text[k].isdigit() or text[k] in "一二三四五六七八九十百千万两几多余")
 
 
+# endings of buildings and grounds: a "name" ending so is a place (克里姆林宫, 爱丽舍宫, 红场)
+_BUILDING_ENDS = ("宫", "广场", "大街", "机场", "公园", "教堂", "大厦", "饭店", "宾馆")
+
+
+def _building(word: str) -> bool:
+    """克里姆林宫/nr: a transliterated "name" ending in a building or a ground is a place."""
+    return len(word) >= 3 and word.endswith(_BUILDING_ENDS)
+
+
 def _place_context(seg: Segment, c: Candidate) -> bool:
     """抵达马普托: a transliterated "name" after a verb of going somewhere is a place."""
     word = seg.text[c.start : c.end]
@@ -452,7 +461,9 @@ def drop_false_alarms(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
             c = dataclasses.replace(c, end=c.end - 1)  # 重庆 市区: the city and its urban area
         if c.type == "PER" and _model_number(text, c):
             continue  # 米格—29, 伊留申-76: a make of aircraft or weapon with its model number
-        if c.type == "PER" and (gaz.is_place(word) or _place_context(seg, c) or _joined_to_place(seg, c)):
+        if c.type == "PER" and (
+            gaz.is_place(word) or _place_context(seg, c) or _joined_to_place(seg, c) or _building(word)
+        ):
             c = dataclasses.replace(c, type="LOC")
         out.append(c)
     return out

@@ -344,6 +344,8 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             out.extend(_place_prefix(t, gaz))
         elif t.flag in ("nr", "nrfg") and len(w) >= 4 and w[:2] in gaz.divisions and in_dictionary(w[2:]):
             out.extend(_place_prefix(t, gaz))  # 台湾独立/nr: jieba's "name" is a region and a word
+        elif t.flag in ("nr", "nrt") and len(w) >= 4 and w[-1] == "宫" and gaz.is_translit(w[:-1]):
+            out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.6))  # 爱丽舍宫/nr, 白金汉宫/nr: a palace
         elif (
             t.flag == "nr"
             and len(w) == 3
