@@ -206,3 +206,8 @@ def test_a_count_of_countries_is_no_given_name() -> None:
 def test_a_transliterated_palace_is_a_place_not_a_person() -> None:
     assert found("总统叶利钦在克里姆林宫会见了外长。").get("克里姆林宫") == "LOC"
     assert found("女王在白金汉宫举行宴会。") == {"白金汉宫": "LOC"}
+
+
+def test_a_long_jieba_organisation_opening_with_a_country() -> None:
+    got = found("巴勒斯坦民族权力机构主席阿拉法特会见了特使。")
+    assert got.get("巴勒斯坦民族权力机构") == "ORG" and got.get("阿拉法特") == "PER"
