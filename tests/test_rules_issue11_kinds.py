@@ -211,3 +211,9 @@ def test_a_transliterated_palace_is_a_place_not_a_person() -> None:
 def test_a_long_jieba_organisation_opening_with_a_country() -> None:
     got = found("巴勒斯坦民族权力机构主席阿拉法特会见了特使。")
     assert got.get("巴勒斯坦民族权力机构") == "ORG" and got.get("阿拉法特") == "PER"
+
+
+def test_a_country_glued_to_a_title_and_the_short_foreign_name_after_it() -> None:
+    # jieba reads 德国总理 as one "name"; 科尔 is a two-character transliterated name
+    got = found("德国总理科尔会见了客人。")
+    assert got == {"德国": "LOC", "科尔": "PER"}

@@ -147,6 +147,8 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if t.flag in ("nr", "nrfg") and len(t.word) == 2 and in_dictionary(t.word) and not _full_name_word(t, gaz):
             continue  # 2-character dictionary "names" are mostly words (公正, 阳光): anchors decide
         shape = person_shape(t.word, gaz)
+        if not shape and t.flag == "nrt" and len(t.word) == 2 and gaz.is_translit(t.word):
+            shape = 0.6 if strong_name_context(toks, i, gaz) else 0.0  # 总理 科尔/nrt: a short foreign name
         if (
             t.flag != "new"
             and word_freq(t.word) < _RARE_NAME_FREQ

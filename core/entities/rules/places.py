@@ -344,6 +344,8 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             out.extend(_place_prefix(t, gaz))
         elif t.flag in ("nr", "nrfg") and len(w) >= 4 and w[:2] in gaz.divisions and in_dictionary(w[2:]):
             out.extend(_place_prefix(t, gaz))  # 台湾独立/nr: jieba's "name" is a region and a word
+        elif t.flag in ("nr", "nrfg", "nrt") and len(w) >= 4 and (k := _titled_place(w, gaz)):
+            out.append(Candidate(t.start, t.start + k, "LOC", "rule", 0.8))  # 德国总理/nr: a country and a title
         elif t.flag in ("nr", "nrt") and len(w) >= 4 and w[-1] == "宫" and gaz.is_translit(w[:-1]):
             out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.6))  # 爱丽舍宫/nr, 白金汉宫/nr: a palace
         elif (
@@ -363,6 +365,11 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.6))  # 西营镇/nr: no name ends in 镇
         # (an nrt word that is a known place was taken above)
     return out
+
+
+def _titled_place(w: str, gaz: Gazetteer) -> int:
+    """德国总理, 英国首相: the length of the place a title follows inside one word, else 0."""
+    return next((k for k in range(2, len(w) - 1) if w[k:] in gaz.titles and gaz.is_place(w[:k])), 0)
 
 
 # endings that make a three-character jieba "name" a river, a hill or a temple when its first
