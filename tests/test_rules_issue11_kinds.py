@@ -217,3 +217,8 @@ def test_a_country_glued_to_a_title_and_the_short_foreign_name_after_it() -> Non
     # jieba reads 德国总理 as one "name"; 科尔 is a two-character transliterated name
     got = found("德国总理科尔会见了客人。")
     assert got == {"德国": "LOC", "科尔": "PER"}
+
+
+def test_a_surname_and_a_form_of_address_after_a_role_word() -> None:
+    # 居民 王大妈: the form of address is no part of the name
+    assert found("社区的居民王大妈说，日子越过越好。") == {"王": "PER"}

@@ -431,5 +431,9 @@ def anchored_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Can
             continue  # 老同志 和 女同志: a conjunction or an adverb starts no name
         span = name_after(text, toks, t.end, gaz, personal=t.word not in _GROUP_TITLES)
         if span is not None and text[span[0] : span[1]] not in gaz.not_names:
-            out.append(Candidate(span[0], span[1], "PER", "rule", 0.85))
+            s, e = span
+            sl = gaz.surname_len(text[s:e])
+            if sl and text[s + sl : e] in gaz.titles:
+                e = s + sl  # 居民 王大妈: a surname and a form of address, the surname is the name
+            out.append(Candidate(s, e, "PER", "rule", 0.85))
     return out
