@@ -11,6 +11,7 @@ from test_entities import found
 
 from core.entities.jieba.tokenizer import Token
 from core.entities.rules.gazetteer import autonomous_place, gazetteer, lies_in
+from core.entities.rules.levels import level_cut
 from core.entities.rules.names import closes_locative_frame, word_headed
 from core.entities.rules.persons import family_names
 from core.entities.rules.places import place_compounds
@@ -222,3 +223,15 @@ def test_a_country_glued_to_a_title_and_the_short_foreign_name_after_it() -> Non
 def test_a_surname_and_a_form_of_address_after_a_role_word() -> None:
     # 居民 王大妈: the form of address is no part of the name
     assert found("社区的居民王大妈说，日子越过越好。") == {"王": "PER"}
+
+
+def test_a_division_and_the_division_inside_it_are_two_places() -> None:
+    got = found("外商纷纷到上海浦东新区投资。")
+    assert got.get("上海") == "LOC" and got.get("浦东新区") == "LOC"
+
+
+def test_a_level_cut_keeps_a_square_after_its_city_whole() -> None:
+    gaz = gazetteer()
+    assert level_cut("上海浦东新区", gaz) == 2
+    assert level_cut("重庆市人民广场", gaz) == 0
+    assert level_cut("昌邑区莲花街道", gaz) == 3

@@ -13,6 +13,7 @@ from core.entities.pipeline import Detector, Refiner, Segment
 from core.entities.rules import fixes
 from core.entities.rules.committees import central_committees, local_bodies, place_committees
 from core.entities.rules.foreign import dotted_names, joined_fragments
+from core.entities.rules.levels import split_levels
 from core.entities.rules.lists import listed_names
 from core.entities.rules.names import anchored_names, tagged_names
 from core.entities.rules.orgkinds import fused_named_committees, org_kinds, venue_places
@@ -109,6 +110,7 @@ REFINERS: tuple[Refiner, ...] = (
     local_bodies,
     fixes.absorb_orgs,
     org_kinds,
+    split_levels,
     fixes.drop_false_alarms,
 )
 
