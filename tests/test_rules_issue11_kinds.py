@@ -235,3 +235,9 @@ def test_a_level_cut_keeps_a_square_after_its_city_whole() -> None:
     assert level_cut("上海浦东新区", gaz) == 2
     assert level_cut("重庆市人民广场", gaz) == 0
     assert level_cut("昌邑区莲花街道", gaz) == 3
+
+
+def test_a_village_after_its_township_whatever_jieba_tags_its_first_word() -> None:
+    toks = _toks(("石桥", "ns"), ("乡", "n"), ("李家", "nrfg"), ("沟村", "new"))
+    got = [(c.start, c.end) for c in place_compounds(toks, gazetteer())]
+    assert (3, 7) in got

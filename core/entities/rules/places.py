@@ -591,7 +591,8 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             break
         nxt = toks[i + 1]
         place = place_token(t, gaz)
-        if nxt.flag == "new" and len(nxt.word) == 2 and (place or village_stem(t, gaz)):
+        after_township = i > 0 and toks[i - 1].word[-1:] in ("乡", "镇") and t.flag[:1] in "nj"  # X乡 杨家/nrfg 窑村
+        if nxt.flag == "new" and len(nxt.word) == 2 and (place or village_stem(t, gaz) or after_township):
             if nxt.word[0] in _VILLAGE_ENDS and t.word[-1] not in LOC_SUFFIX_CHARS:
                 out.append(Candidate(t.start, nxt.start + 1, "LOC", "rule", 0.6))  # 麦盖提 乡像/new
                 continue
