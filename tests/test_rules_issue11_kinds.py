@@ -241,3 +241,13 @@ def test_a_village_after_its_township_whatever_jieba_tags_its_first_word() -> No
     toks = _toks(("石桥", "ns"), ("乡", "n"), ("李家", "nrfg"), ("沟村", "new"))
     got = [(c.start, c.end) for c in place_compounds(toks, gazetteer())]
     assert (3, 7) in got
+
+
+def test_a_hospital_attached_to_a_college_is_part_of_its_name() -> None:
+    assert found("湖南大学医学院附属第二医院的医生会诊。") == {"湖南大学医学院附属第二医院": "ORG"}
+
+
+def test_an_institute_joining_two_fields_is_part_of_its_academy() -> None:
+    got = found("中国社会科学院亚洲与太平洋研究所举办讲座。")
+    assert got == {"中国社会科学院亚洲与太平洋研究所": "ORG"}
+    assert found("北京大学和清华大学的学生参加了活动。") == {"北京大学": "ORG", "清华大学": "ORG"}

@@ -18,6 +18,7 @@ from core.entities.rules.lists import listed_names
 from core.entities.rules.names import anchored_names, tagged_names
 from core.entities.rules.orgkinds import fused_named_committees, org_kinds, venue_places
 from core.entities.rules.orgs import fused_title_orgs, long_orgs, org_chains, prefixed_orgs, tagged_orgs, word_orgs
+from core.entities.rules.orgtails import unit_tails
 from core.entities.rules.persons import (
     anonymised_names,
     captioned_names,
@@ -109,6 +110,7 @@ REFINERS: tuple[Refiner, ...] = (
     lambda s, c: c + listed_names(s.text, s.tokens, c, s.gaz),
     local_bodies,
     fixes.absorb_orgs,
+    unit_tails,
     org_kinds,
     split_levels,
     fixes.drop_false_alarms,
