@@ -251,3 +251,9 @@ def test_an_institute_joining_two_fields_is_part_of_its_academy() -> None:
     got = found("中国社会科学院亚洲与太平洋研究所举办讲座。")
     assert got == {"中国社会科学院亚洲与太平洋研究所": "ORG"}
     assert found("北京大学和清华大学的学生参加了活动。") == {"北京大学": "ORG", "清华大学": "ORG"}
+
+
+def test_a_nickname_before_a_time_word() -> None:
+    assert found("老郑今年六十岁了。") == {"老郑": "PER"}
+    assert found("小赵明天出发。") == {"小赵": "PER"}
+    assert found("小时候他很调皮。") == {}

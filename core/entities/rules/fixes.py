@@ -270,6 +270,7 @@ def nicknames(seg: Segment) -> Iterable[Candidate]:
             or nxt.word in SPEECH_VERBS
             or nxt.word in _NICK_NEXT
             or (nxt.flag.startswith("v") and nxt.word not in ("的",))
+            or nxt.flag == "t"  # 老马 昨天, 老马 去世/t: a time word (or a verb jieba tags t) after the person
             or prev in ("、", "跟", "与", "同", "对", "给", "让", "叫", "问")
         )
         if nxt is not None and nxt.word == "、" and prev not in ("、", "，", "和", "") and i > 0:
