@@ -257,3 +257,8 @@ def test_a_nickname_before_a_time_word() -> None:
     assert found("老郑今年六十岁了。") == {"老郑": "PER"}
     assert found("小赵明天出发。") == {"小赵": "PER"}
     assert found("小时候他很调皮。") == {}
+
+
+def test_a_village_named_after_a_family_is_no_person() -> None:
+    # jieba's dictionary tags such a village nr
+    assert found("这个村子叫李家庄。") == {"李家庄": "LOC"}

@@ -405,6 +405,15 @@ def _measured_road(text: str, c: Candidate) -> bool:
 _BUILDING_ENDS = ("宫", "广场", "大街", "机场", "公园", "教堂", "大厦", "饭店", "宾馆")
 
 
+# a surname, 家 and one of these is a village named after a family (李家庄, 王家营, 张家湾)
+_FAMILY_VILLAGE_ENDS = frozenset("庄村寨堡屯营湾沟坪店铺窑")
+
+
+def _family_village(word: str) -> bool:
+    """李家庄/nr: a surname + 家 + a village word names the village, not a person."""
+    return len(word) == 3 and word[1] == "家" and word[2] in _FAMILY_VILLAGE_ENDS
+
+
 def _building(word: str) -> bool:
     """克里姆林宫/nr: a transliterated "name" ending in a building or a ground is a place."""
     return len(word) >= 3 and word.endswith(_BUILDING_ENDS)
@@ -463,7 +472,11 @@ def drop_false_alarms(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
         if c.type == "PER" and _model_number(text, c):
             continue  # 米格—29, 伊留申-76: a make of aircraft or weapon with its model number
         if c.type == "PER" and (
-            gaz.is_place(word) or _place_context(seg, c) or _joined_to_place(seg, c) or _building(word)
+            gaz.is_place(word)
+            or _place_context(seg, c)
+            or _joined_to_place(seg, c)
+            or _building(word)
+            or _family_village(word)
         ):
             c = dataclasses.replace(c, type="LOC")
         out.append(c)
