@@ -262,3 +262,8 @@ def test_a_nickname_before_a_time_word() -> None:
 def test_a_village_named_after_a_family_is_no_person() -> None:
     # jieba's dictionary tags such a village nr
     assert found("这个村子叫李家庄。") == {"李家庄": "LOC"}
+
+
+def test_a_noun_and_a_locative_after_a_title_are_no_name() -> None:
+    assert found("首相官邸前聚集了很多记者。") == {}
+    assert found("书记李建中说，要抓好生产。").get("李建中") == "PER"

@@ -418,6 +418,17 @@ def _long_name_words(text: str, toks: Sequence[Token], first: Token, gaz: Gazett
     return None
 
 
+def _noun_and_locative(name: str, gaz: Gazetteer) -> bool:
+    """官邸前, 门口外: a common noun of two characters and a locative after it (not opening with a
+    common surname: 林海中 may be a name)."""
+    return (
+        len(name) == 3
+        and name[2] in "前后里内外上下中旁"
+        and name[0] not in gaz.common_surnames
+        and (dict_tag(name[:2]) or "")[:1] == "n"
+    )
+
+
 def anchored_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Names right after a title or role word: 总统赫尔佐格, 副省长安立佳, 记者黄鹭."""
     out: list[Candidate] = []
@@ -432,6 +443,8 @@ def anchored_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Can
         span = name_after(text, toks, t.end, gaz, personal=t.word not in _GROUP_TITLES)
         if span is not None and text[span[0] : span[1]] not in gaz.not_names:
             s, e = span
+            if _noun_and_locative(text[s:e], gaz):
+                continue  # 首相 官邸前: a noun and 前, no name
             sl = gaz.surname_len(text[s:e])
             if sl and text[s + sl : e] in gaz.titles:
                 e = s + sl  # 居民 王大妈: a surname and a form of address, the surname is the name
