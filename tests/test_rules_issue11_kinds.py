@@ -267,3 +267,7 @@ def test_a_village_named_after_a_family_is_no_person() -> None:
 def test_a_noun_and_a_locative_after_a_title_are_no_name() -> None:
     assert found("首相官邸前聚集了很多记者。") == {}
     assert found("书记李建中说，要抓好生产。").get("李建中") == "PER"
+
+
+def test_a_frequent_word_that_is_also_a_county_stays_a_word_after_its_province() -> None:
+    assert found("广东和平发展的势头很好。") == {"广东": "LOC"}

@@ -649,12 +649,22 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+# above this jieba frequency a county's short name is mostly the word (和平 7998, 新华 549 are
+# words; 泰和 79, 离石 65 are names)
+_COUNTY_WORD_FREQ = 300
+
+
 def counties_in_their_province(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """江西 泰和, 吕梁 离石: a county's short name right after its own province or prefecture is a
     place, whatever jieba tags it (alone, 泰和 and 离石 are too often ordinary words)."""
     out: list[Candidate] = []
     for i in range(1, len(toks)):
         t = toks[i]
-        if t.word in gaz.county_short and t.flag[:1] not in "vdpcu" and lies_in(t.word, toks[i - 1].word):
+        if (
+            t.word in gaz.county_short
+            and t.flag[:1] not in "vdpcu"
+            and (t.flag == "ns" or word_freq(t.word) <= _COUNTY_WORD_FREQ)  # not 广东 和平/nz 发展
+            and lies_in(t.word, toks[i - 1].word)
+        ):
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.75))
     return out
