@@ -271,3 +271,10 @@ def test_a_noun_and_a_locative_after_a_title_are_no_name() -> None:
 
 def test_a_frequent_word_that_is_also_a_county_stays_a_word_after_its_province() -> None:
     assert found("广东和平发展的势头很好。") == {"广东": "LOC"}
+
+
+def test_a_rare_street_name_jieba_knows_as_nz() -> None:
+    got = place_compounds(_toks(("沿着", "p"), ("华阳路", "nz"), ("往前", "d")), gazetteer())
+    assert [(c.start, c.end) for c in got] == [(2, 5)]
+    # a frequent one is a kind of street
+    assert place_compounds(_toks(("沿着", "p"), ("文化路", "nz")), gazetteer()) == []

@@ -554,12 +554,17 @@ def _village_after_county(toks: Sequence[Token], i: int) -> bool:
     )
 
 
+# a proper street name jieba knows is rare (文三路 3); a frequent one is a kind (文化路 513)
+_STREET_NZ_FREQ = 100
+
+
 def _new_street(t: Token) -> bool:
-    """笋岗路/new: an unknown three-character word ending in 路 or 街 names a street (a common
-    one, 小路, 大街, is in the dictionary); not after a numeral (三条路) or a verb stem."""
+    """笋岗路/new, 文三路/nz: an unknown (or rare proper) three-character word ending in 路 or 街
+    names a street (a common one, 小路, 大街, is an ordinary word); not after a numeral (三条路)
+    or a verb stem."""
     w = t.word
     return (
-        t.flag == "new"
+        (t.flag == "new" or (t.flag == "nz" and word_freq(w) <= _STREET_NZ_FREQ))
         and len(w) == 3
         and w[-1] in "路街"
         and w[0] not in _NOT_NAME_START
@@ -585,7 +590,7 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             and word_freq(t.word[:-1]) <= _COMMON_NOUN_FREQ
         ):  # not 先进村
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))  # 净月区/new, 双泾村/n
-        if t.flag == "new" and (_village_after_county(toks, i) or _new_street(t)):
+        if t.flag in ("new", "nz") and (_village_after_county(toks, i) or _new_street(t)):
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))  # 柳林县 前元庄/new, 笋岗路/new
         if i + 1 >= n:
             break
