@@ -270,6 +270,7 @@ def nicknames(seg: Segment) -> Iterable[Candidate]:
             or nxt.word in SPEECH_VERBS
             or nxt.word in _NICK_NEXT
             or (nxt.flag.startswith("v") and nxt.word not in ("的",))
+            or nxt.flag == "t"  # 老马 昨天, 老马 去世/t: a time word (or a verb jieba tags t) after the person
             or prev in ("、", "跟", "与", "同", "对", "给", "让", "叫", "问")
         )
         if nxt is not None and nxt.word == "、" and prev not in ("、", "，", "和", "") and i > 0:
@@ -382,6 +383,42 @@ def _place_compound(text: str, c: Candidate) -> bool:
     return head in words("place_compound_heads") and not in_dictionary(text[c.end : c.end + 2])
 
 
+# lengths before a road or a channel that make it a kind (６公里盘山路, 十里水渠), not a name
+_LENGTH_UNITS = ("公里", "千米", "米", "里")
+_ROAD_ENDS = frozenset("路渠沟堤坝")
+
+
+def _measured_road(text: str, c: Candidate) -> bool:
+    """修建了６公里盘山路: a dictionary "place" ending in a road word right after a length is a kind
+    of road; a named road is not counted in kilometres before its name."""
+    if c.source != "jieba" or text[c.end - 1 : c.end] not in _ROAD_ENDS:
+        return False
+    before = text[max(0, c.start - 3) : c.start]
+    unit = next((u for u in _LENGTH_UNITS if before.endswith(u)), None)
+    if unit is None:
+        return False
+    k = c.start - len(unit) - 1
+    return k >= 0 and (text[k].isdigit() or text[k] in "一二三四五六七八九十百千万两几多余")
+
+
+# endings of buildings and grounds: a "name" ending so is a place (克里姆林宫, 爱丽舍宫, 红场)
+_BUILDING_ENDS = ("宫", "广场", "大街", "机场", "公园", "教堂", "大厦", "饭店", "宾馆")
+
+
+# a surname, 家 and one of these is a village named after a family (李家庄, 王家营, 张家湾)
+_FAMILY_VILLAGE_ENDS = frozenset("庄村寨堡屯营湾沟坪店铺窑")
+
+
+def _family_village(word: str) -> bool:
+    """李家庄/nr: a surname + 家 + a village word names the village, not a person."""
+    return len(word) == 3 and word[1] == "家" and word[2] in _FAMILY_VILLAGE_ENDS
+
+
+def _building(word: str) -> bool:
+    """克里姆林宫/nr: a transliterated "name" ending in a building or a ground is a place."""
+    return len(word) >= 3 and word.endswith(_BUILDING_ENDS)
+
+
 def _place_context(seg: Segment, c: Candidate) -> bool:
     """抵达马普托: a transliterated "name" after a verb of going somewhere is a place."""
     word = seg.text[c.start : c.end]
@@ -428,11 +465,19 @@ def drop_false_alarms(seg: Segment, cands: list[Candidate]) -> list[Candidate]:
             continue
         if c.type == "LOC" and (_demonym(text, c) or _place_compound(text, c) or _counted_people(text, c)):
             continue
+        if c.type == "LOC" and _measured_road(text, c):
+            continue
         if c.type == "LOC" and word.endswith("市") and text.startswith("区", c.end) and gaz.is_place(word[:-1]):
             c = dataclasses.replace(c, end=c.end - 1)  # 重庆 市区: the city and its urban area
         if c.type == "PER" and _model_number(text, c):
             continue  # 米格—29, 伊留申-76: a make of aircraft or weapon with its model number
-        if c.type == "PER" and (gaz.is_place(word) or _place_context(seg, c) or _joined_to_place(seg, c)):
+        if c.type == "PER" and (
+            gaz.is_place(word)
+            or _place_context(seg, c)
+            or _joined_to_place(seg, c)
+            or _building(word)
+            or _family_village(word)
+        ):
             c = dataclasses.replace(c, type="LOC")
         out.append(c)
     return out

@@ -82,7 +82,7 @@ def dotted_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candi
         s = i
         while s > 0 and text[s - 1] in gaz.translit and i - s < 8:
             s -= 1
-        s = _punct_bounded_start(text, s, i)
+        s = _punct_bounded_start(text, s, i, gaz)
         s = min(s, _token_first_part(text, toks, i, gaz))
         e = i
         while e < n and text[e] in _NAME_DOT and e + 1 < n and is_han(text[e + 1]):
@@ -91,6 +91,8 @@ def dotted_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candi
             while e < n and text[e] in gaz.translit and text[e] not in _NAME_DOT:
                 e += 1
             e = _punct_bounded_end(text, part, e)
+        if s < i and e <= i + 1 and s == _token_first_part(text, toks, i, gaz):
+            e = _token_last_part(text, toks, i + 1)  # 总理 川·立派: a titled name's parts are words
         if s == i or e <= i + 1:
             i += 1
             continue
@@ -119,11 +121,23 @@ def _token_first_part(text: str, toks: Sequence[Token], dot: int, gaz: Gazetteer
     return tok.start if titled else dot
 
 
-def _punct_bounded_start(text: str, s: int, dot: int) -> int:
-    """A first part with non-transliteration characters (司马义·…) counts when punctuation bounds it."""
+def _token_last_part(text: str, toks: Sequence[Token], at: int) -> int:
+    """Where a last part that jieba reads as one short word ends (立派/n), else ``at``."""
+    tok = token_at(toks, at)
+    if tok is None or tok.start != at or not 2 <= len(tok.word) <= 3 or not all(is_han(c) for c in tok.word):
+        return at
+    return tok.end if tok.flag[:1] not in "vdpcumqr" else at
+
+
+def _punct_bounded_start(text: str, s: int, dot: int, gaz: Gazetteer) -> int:
+    """A first part with non-transliteration characters (司马义·…) counts when punctuation bounds it;
+    a title opening it is no part of the name (，总统彼得·…)."""
     k = dot
     while k > 0 and is_han(text[k - 1]) and dot - k < 4:
         k -= 1
+    title = next((n for n in (3, 2) if dot - k > n and text[k : k + n] in gaz.titles), 0)
+    if title and (k == 0 or text[k - 1] in PUNCT_BREAK):
+        return k + title if k + title < s else s
     return k if k < s and (k == 0 or text[k - 1] in PUNCT_BREAK) else s
 
 

@@ -139,6 +139,70 @@ def _words(name: str) -> list[str]:
     return out
 
 
+def autonomous_place(name: str) -> str | None:
+    """The place an autonomous division is named after: 恩施土家族苗族自治州 → 恩施, 博尔塔拉蒙古自治州
+    → 博尔塔拉; None when ``name`` is no autonomous division.  A one-character group is stripped
+    only with its 族 (白族, not 白)."""
+    if not name.endswith(("自治州", "自治县", "自治旗")):
+        return None
+    rest = name[:-3]
+    groups = _ethnic_groups()
+    stripped = True
+    while stripped:
+        stripped = False
+        for g in groups:  # longest first: 哈萨克 before 哈
+            for tail in (g + "族", g) if len(g) >= 2 else (g + "族",):
+                if rest.endswith(tail) and len(rest) - len(tail) >= 2:
+                    rest, stripped = rest[: -len(tail)], True
+                    break
+            if stripped:
+                break
+    return rest if rest != name[:-3] else None
+
+
+@lru_cache(maxsize=1)
+def _ethnic_groups() -> tuple[str, ...]:
+    return tuple(sorted(_words("ethnic_groups.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def division_codes() -> dict[str, frozenset[str]]:
+    """Each division's name and short form (江西省, 江西, 泰和县, 泰和) → its adcodes: which province
+    (two digits) and prefecture (four) a place lies in."""
+    codes: dict[str, set[str]] = {}
+    for line in (GAZETTEER_DIR / "divisions.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        code, name = (x.strip() for x in line.split("\t", 1))
+        forms = {name}
+        if (place := autonomous_place(name)) is not None:
+            forms.add(place)
+        else:
+            suf = next((x for x in _DIVISION_SUFFIXES if name.endswith(x) and len(name) - len(x) >= 2), None)
+            if suf is not None:
+                forms.add(name[: -len(suf)])
+        for form in forms:
+            codes.setdefault(form, set()).add(code)
+    return {k: frozenset(v) for k, v in codes.items()}
+
+
+def lies_in(county: str, region: str) -> bool:
+    """泰和 lies in 江西, 离石 in 吕梁: some county-level division named ``county`` has its code
+    under a province or prefecture named ``region``."""
+    codes = division_codes()
+    inner, outer = codes.get(county, frozenset()), codes.get(region, frozenset())
+    for o in outer:
+        if o[2:].strip("0") == "":
+            prefix = o[:2]  # a province
+        elif o[4:].strip("0") == "":
+            prefix = o[:4]  # a prefecture
+        else:
+            continue
+        if any(c.startswith(prefix) and c[4:].strip("0") != "" for c in inner):
+            return True
+    return False
+
+
 def _divisions() -> tuple[set[str], set[str]]:
     """Division names with the short forms of provinces and prefectures; and, apart, the short
     forms of counties (延吉, 离石): too often ordinary words alone (和平, 前进), they are places
@@ -154,6 +218,9 @@ def _divisions() -> tuple[set[str], set[str]]:
             # is matched as a whole jieba word, and jieba cuts 和 县政府, 任 县长 apart)
         names.add(name)
         short = names if code[4:6] in ("", "00") else county_short
+        if (place := autonomous_place(name)) is not None:
+            short.add(place)  # 大理白族自治州 → 大理 (not 大理白族)
+            continue
         for suf in _DIVISION_SUFFIXES:
             if name.endswith(suf) and len(name) - len(suf) >= 2:
                 short.add(name[: -len(suf)])

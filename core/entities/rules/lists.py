@@ -62,10 +62,34 @@ def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate], g
                 if s in per_by_start and (s, e) not in spans["PER"]:
                     items[-1] = (s, min(per_by_start[s]))  # 马烽、西戎同志创作: the last member's name
                 _people(text, items, spans["PER"], named, gaz, out)
-                _places(text, items, spans, loc_starts, ns, gaz, out)
+                counted = _counted_places(text, items)
+                _places(text, items, spans, loc_starts, ns, gaz, out, counted)
             bounds = []
         start = i + 1
     return out
+
+
+# a count of places closing a list (离石、方山、中阳三县市, 甲、乙两省): the members are places
+_PLACE_COUNT = re.compile(r"[两二三四五六七八九十几]个?(?:县市|市县|县区|省区|省市|地市|乡镇|县|市|省|区|国|乡|镇|村)")
+
+
+def _counted_places(text: str, items: list[tuple[int, int]]) -> bool:
+    """Cut the last member before a count of places (中阳|三县市); True if one closes the list."""
+    s, e = items[-1]
+    m = _PLACE_COUNT.search(text, s + 2, e)
+    if m is None or m.start() > s + 4:
+        return False
+    items[-1] = (s, m.start())
+    return True
+
+
+def _first_place(text: str, s: int, e: int, gaz: Gazetteer) -> tuple[int, int]:
+    """The place ending the first member (扩展到了|离石): its longest known tail, else the member."""
+    for k in range(min(4, e - s - 1), 1, -1):
+        tail = text[e - k : e]
+        if gaz.is_place(tail) or tail in gaz.county_short:
+            return (e - k, e)
+    return (s, e)
 
 
 def _trimmed(text: str, s: int, e: int, per_by_end: dict[int, list[int]]) -> tuple[int, int]:
@@ -112,6 +136,7 @@ def _places(
     ns: set[tuple[int, int]],
     gaz: Gazetteer,
     out: list[Candidate],
+    counted: bool = False,
 ) -> None:
     """``汾阳、临县、中阳、兴县``: jieba's ns words and X县 names listed beside a known place.
 
@@ -120,8 +145,10 @@ def _places(
     """
     if any(it in spans["PER"] for it in items):
         return
+    if counted and not _place_shaped(text, *items[0], ns, gaz):
+        items = [_first_place(text, *items[0], gaz), *items[1:]]
     starts = {s for s, _ in items}
-    known = any(s in loc_starts for s in starts)
+    known = counted or any(s in loc_starts for s in starts)
     shaped = [(s, e) for s, e in items if _place_shaped(text, s, e, ns, gaz)]
     if not shaped or not (known or (len(items) >= 3 and len(shaped) == len(items))):
         return

@@ -34,7 +34,7 @@ _COMMON_WORD_FREQ = 5000
 _THING_ONLY = frozenset("鸡鸭鱼卜菜草茶酒药声衣帽鞋")
 # particles and degree words that never follow a surname as a given name (包的, 谈得很)
 _PARTICLES = frozenset("的得地了着过很吗呢吧")
-NOT_IN_GIVEN = frozenset("的了着过得地是在和与就都也把被这那你我他她它们么呢吗吧啊个些")
+NOT_IN_GIVEN = frozenset("的了着过得地是在和与就都也把被这那你我他她它们么呢吗吧啊个些两")
 # characters that turn the word before them into a longer word (常态 + 化, 积极 + 性)
 _WORD_SUFFIX = frozenset("化性者家员式型率度界")
 # last characters of things, places and works that jieba's dictionary tags nr (乌骨鸡, 白毛女)
@@ -89,6 +89,19 @@ def person_shape(word: str, gaz: Gazetteer) -> float:
     return 0.0
 
 
+# a dictionary "name" whose first two characters are an ordinary word this frequent is mostly a
+# compound of that word (羊毛 + 绒, 管弦 + 乐, 林果 + 业), rarely a surname and a given name
+_HEAD_WORD_FREQ = 10
+
+
+def word_headed(word: str) -> bool:
+    """羊毛绒, 管弦乐, 林果业: a three-character dictionary "name" opening with a common noun or verb."""
+    if len(word) != 3:
+        return False
+    tag = dict_tag(word[:2]) or ""
+    return tag in ("n", "v", "vn", "a", "an") and word_freq(word[:2]) >= _HEAD_WORD_FREQ
+
+
 def thing_like(word: str) -> bool:
     """胡萝卜, 武昌鱼, 乐曲声: a dictionary "name" ending in a kind of thing."""
     return word[-1] in _THING_END
@@ -101,8 +114,9 @@ def strong_name_context(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
     return prev in gaz.titles or prev[-2:] in gaz.titles or nxt in _AFTER_NAME or nxt in gaz.titles
 
 
-def name_context(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
-    """Token ``i`` stands where names stand: after a title, in a list, before a verb or 同志."""
+def name_context(toks: Sequence[Token], i: int, gaz: Gazetteer, *, verb: bool = True) -> bool:
+    """Token ``i`` stands where names stand: after a title, in a list, before a verb (unless not
+    ``verb``: 蒲公英/nr 构成, a rare surname's "name" before a verb is mostly a thing) or 同志."""
     prev = toks[i - 1].word if i > 0 else ""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if prev in gaz.titles or prev[-2:] in gaz.titles or prev == "、":
@@ -111,7 +125,7 @@ def name_context(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
         nxt.word in _AFTER_NAME
         or nxt.word in ("、", "等", "同志")
         or nxt.word in gaz.titles
-        or nxt.flag == "v"
+        or (verb and nxt.flag == "v")
         or (nxt.word == "副" and i + 2 < len(toks) and toks[i + 2].word in gaz.titles)
     )
 
@@ -130,27 +144,71 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if t.flag == "nrt" and len(t.word) >= 5 and all(is_han(c) for c in t.word) and not gaz.is_place(t.word):
             out.append(Candidate(t.start, t.end, "PER", "jieba", 0.6))  # 柴可夫斯基/nrt: a long foreign name
             continue
-        if t.flag in ("nr", "nrfg") and len(t.word) == 2 and in_dictionary(t.word):
+        if t.flag in ("nr", "nrfg") and len(t.word) == 2 and in_dictionary(t.word) and not _full_name_word(t, gaz):
             continue  # 2-character dictionary "names" are mostly words (公正, 阳光): anchors decide
         shape = person_shape(t.word, gaz)
+        if not shape and t.flag == "nrt" and len(t.word) == 2 and gaz.is_translit(t.word):
+            shape = 0.6 if strong_name_context(toks, i, gaz) else 0.0  # 总理 科尔/nrt: a short foreign name
         if (
             t.flag != "new"
             and word_freq(t.word) < _RARE_NAME_FREQ
             and in_dictionary(t.word)
-            and not (strong_name_context(toks, i, gaz) if thing_like(t.word) else name_context(toks, i, gaz))
+            and not (
+                strong_name_context(toks, i, gaz)
+                if thing_like(t.word)
+                else name_context(toks, i, gaz, verb=t.word[0] in gaz.common_surnames)
+            )
             and not rare_dict_name(t.word, gaz)
         ):
             continue  # 蒲公英/nr, 贺年卡/nr: rare dictionary "names" need a title, a list or a verb
-        thing = t.flag != "new" and t.word[-1] in _THING_ONLY and in_dictionary(t.word)
+        thing = t.flag != "new" and (t.word[-1] in _THING_ONLY or word_headed(t.word)) and in_dictionary(t.word)
         if thing and not strong_name_context(toks, i, gaz):
             continue  # 武昌鱼/nr, 胡萝卜/nr even when frequent: food and plants, not people
         if t.flag == "new":
             followed = i + 1 < len(toks) and toks[i + 1].word in _AFTER_NAME
+            if closes_locative_frame(toks, i, gaz):
+                continue  # 在寒风冷雪里, 在他的信中: the locative closing 在… is no given name
             if shape and gaz.surname_len(t.word) and (len(t.word) >= 3 or followed):
                 out.append(Candidate(t.start, t.end, "PER", "jieba", 0.55))
         elif shape:
             out.append(Candidate(t.start, t.end, "PER", "jieba", 0.7 if t.flag != "nrt" else 0.6))
     return out
+
+
+def _full_name_word(t: Token, gaz: Gazetteer) -> bool:
+    """施琅/nrfg, 徐渭/nrfg: jieba's dictionary marks a two-character word as a full name (nrfg) —
+    historical and well-known people — when it is one; not a family (刘家), a surname (刘姓), a
+    place (宁远) or a surname and a verb (胡说)."""
+    w = t.word
+    return (
+        t.flag == "nrfg"
+        and w[0] in gaz.common_surnames
+        and w[1] not in FUNCTION_CHARS
+        and w[1] not in "家姓氏"
+        and not gaz.is_place(w)
+        and w not in gaz.not_names
+        and (dict_tag(w[1]) or "n")[0] not in "vdpcu"
+    )
+
+
+# locatives that close a 在… frame (在信中, 在风雪里)
+_LOCATIVE_ENDS = frozenset("里中内")
+# how many words back a 在 opens the frame
+_FRAME_REACH = 6
+
+
+def closes_locative_frame(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:
+    """An unknown word ending in a locative, after a 在 in the same clause, its first character no
+    common surname: the locative closes the frame (在寒风冷雪里), it ends no name."""
+    w = toks[i].word
+    if w[-1] not in _LOCATIVE_ENDS or w[0] in gaz.common_surnames:
+        return False
+    for k in range(i - 1, max(-1, i - 1 - _FRAME_REACH), -1):
+        if toks[k].word == "在":
+            return True
+        if toks[k].word in PUNCT_BREAK:
+            return False
+    return False
 
 
 def token_at(toks: Sequence[Token], pos: int) -> Token | None:
@@ -360,6 +418,17 @@ def _long_name_words(text: str, toks: Sequence[Token], first: Token, gaz: Gazett
     return None
 
 
+def _noun_and_locative(name: str, gaz: Gazetteer) -> bool:
+    """官邸前, 门口外: a common noun of two characters and a locative after it (not opening with a
+    common surname: 林海中 may be a name)."""
+    return (
+        len(name) == 3
+        and name[2] in "前后里内外上下中旁"
+        and name[0] not in gaz.common_surnames
+        and (dict_tag(name[:2]) or "")[:1] == "n"
+    )
+
+
 def anchored_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Names right after a title or role word: 总统赫尔佐格, 副省长安立佳, 记者黄鹭."""
     out: list[Candidate] = []
@@ -373,5 +442,11 @@ def anchored_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Can
             continue  # 老同志 和 女同志: a conjunction or an adverb starts no name
         span = name_after(text, toks, t.end, gaz, personal=t.word not in _GROUP_TITLES)
         if span is not None and text[span[0] : span[1]] not in gaz.not_names:
-            out.append(Candidate(span[0], span[1], "PER", "rule", 0.85))
+            s, e = span
+            if _noun_and_locative(text[s:e], gaz):
+                continue  # 首相 官邸前: a noun and 前, no name
+            sl = gaz.surname_len(text[s:e])
+            if sl and text[s + sl : e] in gaz.titles:
+                e = s + sl  # 居民 王大妈: a surname and a form of address, the surname is the name
+            out.append(Candidate(s, e, "PER", "rule", 0.85))
     return out

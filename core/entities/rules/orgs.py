@@ -66,6 +66,8 @@ def nt_trusted(w: str, gaz: Gazetteer) -> bool:
         return False  # 公共场所, 城市格局: a phrase ending in a generic noun
     if any(len(w) > k + 1 and w[-k:] in gaz.titles for k in (2, 3)):
         return False  # 中央政治局常委: a title word, see tagged_orgs
+    if len(w) >= 6 and not w.endswith("区") and any(gaz.is_place(w[:k]) for k in (2, 3, 4)):
+        return True  # 巴勒斯坦民族权力机构/nt: a long name of jieba's opening with a country
     return gaz.org_suffix(w) is not None or w[-1] in _NT_END
 
 

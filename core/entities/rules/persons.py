@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary
 from core.entities.rules.gazetteer import Gazetteer
-from core.entities.rules.names import NOT_IN_GIVEN, SPEECH_VERBS, person_shape
+from core.entities.rules.names import NOT_IN_GIVEN, PUNCT_BREAK, SPEECH_VERBS, person_shape
+from core.entities.rules.wordlists import words
 
 # verbs that, right after a clause-initial name, make it the speaker or the actor
 _SPEAKER_VERBS = sorted(
@@ -144,5 +145,86 @@ def captioned_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Ca
             piece = text[max(0, s) : end]
             if s >= 0 and s in starts and (_loose_name(piece, gaz) or _name_like(piece, gaz)):
                 out.append(Candidate(s, end, "PER", "rule", 0.7))
+                break
+    return out
+
+
+# last characters of Japanese given names (龙太郎, 一雄, 和夫, 良子, 康介): after a title, a long
+# word ending so is a Japanese surname and given name
+_JAPANESE_GIVEN_END = frozenset("郎雄夫男彦介助子树也藏")
+_JAPANESE_NAME_FLAGS = frozenset({"n", "nr", "nz", "nrt", "new"})
+_JAPANESE_SURNAME_FLAGS = _JAPANESE_NAME_FLAGS | {"ns"}  # 山本/ns 一郎: a surname jieba reads as a place
+
+
+def _japanese_surname(name: str) -> str:
+    """桥本龙太郎 → 桥本: two characters, or three before a two-character given name (中曾根康夫)."""
+    return name[:3] if len(name) == 5 and name[-2] not in "太一次三四五" else name[:2]
+
+
+def japanese_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """首相桥本龙太郎 … 桥本表示: a Japanese full name after a title (jieba reads it as one noun),
+    and its surname alone later in the segment."""
+    out: list[Candidate] = []
+    surnames: set[str] = set()
+    for i, t in enumerate(toks):
+        w = t.word
+        if surnames and w in surnames:
+            out.append(Candidate(t.start, t.end, "PER", "rule", 0.6))
+            continue
+        e = t.end
+        if len(w) == 2:
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is None or len(nxt.word) != 2 or nxt.word[-1] not in _JAPANESE_GIVEN_END:
+                continue
+            if nxt.flag not in ("new", "nr") or t.flag not in _JAPANESE_SURNAME_FLAGS:
+                continue
+            e, w = nxt.end, w + nxt.word  # 田中/nr 一郎/new: jieba cut the name in two
+        elif not (4 <= len(w) <= 5 and w[-1] in _JAPANESE_GIVEN_END and t.flag in _JAPANESE_NAME_FLAGS):
+            continue
+        if i == 0:
+            continue
+        prev = toks[i - 1].word
+        if not (prev in gaz.titles or prev[-2:] in gaz.titles) or not all("\u4e00" <= c <= "\u9fff" for c in w):
+            continue
+        if w in gaz.titles or gaz.is_place(w) or w in gaz.orgs or gaz.org_suffix(w):
+            continue
+        out.append(Candidate(t.start, e, "PER", "rule", 0.7))
+        surnames.add(_japanese_surname(w))
+    return out
+
+
+def family_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """郭家/new, 刘氏/new: a surname before 家 (the family) or 氏 in a word jieba does not know is
+    the family's name (a dictionary word like 国家, 大家 never comes here)."""
+    return [
+        Candidate(t.start, t.start + 1, "PER", "rule", 0.6)
+        for t in toks
+        if t.flag == "new" and len(t.word) == 2 and t.word[1] in "家氏" and t.word[0] in gaz.common_surnames
+    ]
+
+
+def kin_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """妻子 刘/zg 桂兰/ns 说, 儿子 王涛: the name in apposition after a kinship word, one word or a
+    surname and a given name jieba cut apart, before a verb or a break."""
+    kin = words("kin_words")
+    out: list[Candidate] = []
+    n = len(toks)
+    for i in range(n - 2):
+        if toks[i].word not in kin:
+            continue
+        first = toks[i + 1]
+        if not gaz.surname_len(first.word):
+            continue
+        for j in (i + 1, i + 2):
+            if j + 1 >= n:
+                break
+            name = "".join(t.word for t in toks[i + 1 : j + 1])
+            after = toks[j + 1]
+            if not 2 <= len(name) <= 3 or not (after.flag[:1] == "v" or after.word in PUNCT_BREAK):
+                continue
+            if in_dictionary(name) and dict_tag(name) not in ("nr", "nrfg"):
+                continue  # 儿子 王府: a word of its own
+            if person_shape(name, gaz) > 0:
+                out.append(Candidate(first.start, toks[j].end, "PER", "rule", 0.65))
                 break
     return out

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
-from core.entities.rules.gazetteer import LOC_SUFFIX_CHARS, LOC_SUFFIX_WORDS, Gazetteer
+from core.entities.rules.gazetteer import LOC_SUFFIX_CHARS, LOC_SUFFIX_WORDS, Gazetteer, lies_in
 from core.entities.rules.names import is_han
 from core.entities.rules.wordlists import words
 
@@ -257,6 +257,8 @@ def _ns_trusted(w: str, gaz: Gazetteer) -> bool:
     """
     if len(w) < 2 or w[0] in _NOT_NAME_START or w.endswith(("地区", "大部", "城市")):
         return False  # X地区, X大部: areas of a place; X城市: a kind of city
+    if len(w) == 4 and w[0] in (w[2], w[3]):
+        return False  # 港人治港, 人山人海: a repeated character makes four a slogan or an idiom, no name
     if w[0] in _NUMERAL and (len(w) < 3 or w[1] in _NUMERAL or w[1] in _MEASURE):
         # 三江, 一座山: a count; 八达岭 (a numeral starting a longer name) is a name
         return False
@@ -282,7 +284,13 @@ def _place_prefix(t: Token, gaz: Gazetteer) -> list[Candidate]:
             and (not gaz.org_suffix(rest) or rest in GENERIC)
             and not rest.startswith(tuple(LOC_SUFFIX_WORDS))
         ):  # 香港 市民, 重庆 市区: a word of its own after the place (not 重庆市 + 区)
-            return [Candidate(t.start, t.start + k, "LOC", "rule", 0.8)]
+            out = [Candidate(t.start, t.start + k, "LOC", "rule", 0.8)]
+            # 长江 三峡 工程: a second place between the first and the word they describe
+            second = next((j for j in range(len(rest) - 2, 1, -1) if gaz.is_place(rest[:j])), 0)
+            tail = rest[second:]
+            if second and in_dictionary(tail) and tail[0] not in LOC_SUFFIX_CHARS and not tail.startswith("地区"):
+                out.append(Candidate(t.start + k, t.start + k + second, "LOC", "rule", 0.8))
+            return out
     return []
 
 
@@ -315,7 +323,7 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Tokens that are known places or organisations, and jieba's ns tags."""
     out: list[Candidate] = []
     orgs, places = gaz.orgs, gaz.place_names
-    for t in toks:
+    for i, t in enumerate(toks):
         w = t.word
         if w in orgs:
             out.append(Candidate(t.start, t.end, "ORG", "rule", 0.85))
@@ -336,7 +344,16 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             out.extend(_place_prefix(t, gaz))
         elif t.flag in ("nr", "nrfg") and len(w) >= 4 and w[:2] in gaz.divisions and in_dictionary(w[2:]):
             out.extend(_place_prefix(t, gaz))  # 台湾独立/nr: jieba's "name" is a region and a word
-        elif t.flag == "nr" and len(w) == 3 and w[-1] in _WATER_HILL and w[0] not in gaz.common_surnames:
+        elif t.flag in ("nr", "nrfg", "nrt") and len(w) >= 4 and (k := _titled_place(w, gaz)):
+            out.append(Candidate(t.start, t.start + k, "LOC", "rule", 0.8))  # 德国总理/nr: a country and a title
+        elif t.flag in ("nr", "nrt") and len(w) >= 4 and w[-1] == "宫" and gaz.is_translit(w[:-1]):
+            out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.6))  # 爱丽舍宫/nr, 白金汉宫/nr: a palace
+        elif (
+            t.flag == "nr"
+            and len(w) == 3
+            and w[-1] in _WATER_HILL
+            and (w[0] not in gaz.common_surnames or (i + 1 < len(toks) and toks[i + 1].word in _SHORE))
+        ):
             out.append(Candidate(t.start, t.end, "LOC", "jieba", 0.6))  # 嘉陵江/nr, 寒山寺/nr
         elif (
             t.flag == "nr"
@@ -350,9 +367,16 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+def _titled_place(w: str, gaz: Gazetteer) -> int:
+    """德国总理, 英国首相: the length of the place a title follows inside one word, else 0."""
+    return next((k for k in range(2, len(w) - 1) if w[k:] in gaz.titles and gaz.is_place(w[:k])), 0)
+
+
 # endings that make a three-character jieba "name" a river, a hill or a temple when its first
 # character is no common surname (嘉陵江, 寒山寺; not 李长江)
 _WATER_HILL = frozenset("江河湖山岭峰寺屿岛")
+# words after a river, a lake or a hill that make it one even when it opens with a surname (金水河 畔)
+_SHORE = frozenset({"畔", "边", "岸", "两岸", "沿岸", "上游", "下游", "流域", "之滨", "脚下", "山顶", "山脚"})
 
 
 # one-character prepositions after which a transliterated jieba ns word is a place (在米兰)
@@ -362,6 +386,10 @@ _AND = frozenset({"和", "与", "及", "、", "同"})
 
 def _sure_place(t: Token, gaz: Gazetteer) -> bool:
     return gaz.is_place(t.word) or (t.flag == "ns" and _ns_trusted(t.word, gaz))
+
+
+# words after a word that make it a place: inside or around its walls or borders (城内, 境内)
+_INSIDE_PLACE = frozenset({"城内", "城外", "城里", "城中", "境内", "境外", "全境", "一带"})
 
 
 def context_places(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
@@ -378,6 +406,9 @@ def context_places(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if w.endswith(tuple(words("place_parts"))):
             continue  # 淮河流域: the river is the place
         prev = toks[i - 1].word if i > 0 else ""
+        if i + 1 < len(toks) and toks[i + 1].word in _INSIDE_PLACE:
+            out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))  # 姑苏 城内, 皖南 境内
+            continue
         # after a bare 在/到 only a transliterated word: jieba tags many common words ns (哥哥, 大海)
         at = prev in verbs or (prev in _AT and gaz.is_translit(w))
         joined = (i > 1 and prev in _AND and _sure_place(toks[i - 2], gaz)) or (
@@ -502,6 +533,47 @@ def _verb_stem(t: Token) -> bool:
 _VERB_STEM_FREQ = 200
 
 
+# endings of village names in the north (李家庄, 王家寨, 赵家堡, 三官营): after a county, township
+# or town, an unknown word ending so is a village
+_NORTHERN_VILLAGE_ENDS = frozenset("庄寨堡营屯坪峪洼")
+_COUNTY_ENDS = frozenset("县乡镇")
+
+
+def _village_after_county(toks: Sequence[Token], i: int) -> bool:
+    t = toks[i]
+    return (
+        i > 0
+        and t.flag == "new"
+        and len(t.word) == 3
+        and t.word[-1] in _NORTHERN_VILLAGE_ENDS
+        and t.word[0] not in _NOT_NAME_START
+        and t.word[0] not in _NUMERAL
+        and toks[i - 1].word[-1:] in _COUNTY_ENDS
+        and len(toks[i - 1].word) >= 3
+        and toks[i - 1].flag in ("ns", "new", "nz", "n")
+    )
+
+
+# a proper street name jieba knows is rare (文三路 3); a frequent one is a kind (文化路 513)
+_STREET_NZ_FREQ = 100
+
+
+def _new_street(t: Token) -> bool:
+    """笋岗路/new, 文三路/nz: an unknown (or rare proper) three-character word ending in 路 or 街
+    names a street (a common one, 小路, 大街, is an ordinary word); not after a numeral (三条路)
+    or a verb stem."""
+    w = t.word
+    return (
+        (t.flag == "new" or (t.flag == "nz" and word_freq(w) <= _STREET_NZ_FREQ))
+        and len(w) == 3
+        and w[-1] in "路街"
+        and w[0] not in _NOT_NAME_START
+        and w[0] not in _NUMERAL
+        and all(is_han(c) for c in w)
+        and (dict_tag(w[:2]) or "n")[0] not in "vadpcrumq"
+    )
+
+
 def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """延边 + 州, 莲花 + 街道, 乾丰园 + 社区, 长白山 + 保护开发区: a name plus a place suffix."""
     out: list[Candidate] = []
@@ -518,10 +590,20 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             and word_freq(t.word[:-1]) <= _COMMON_NOUN_FREQ
         ):  # not 先进村
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))  # 净月区/new, 双泾村/n
+        if t.flag in ("new", "nz") and (_village_after_county(toks, i) or _new_street(t)):
+            out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))  # 柳林县 前元庄/new, 笋岗路/new
         if i + 1 >= n:
             break
         nxt = toks[i + 1]
         place = place_token(t, gaz)
+        after_township = i > 0 and toks[i - 1].word[-1:] in ("乡", "镇") and t.flag[:1] in "nj"  # X乡 杨家/nrfg 窑村
+        if nxt.flag == "new" and len(nxt.word) == 2 and (place or village_stem(t, gaz) or after_township):
+            if nxt.word[0] in _VILLAGE_ENDS and t.word[-1] not in LOC_SUFFIX_CHARS:
+                out.append(Candidate(t.start, nxt.start + 1, "LOC", "rule", 0.6))  # 麦盖提 乡像/new
+                continue
+            if nxt.word[-1] in _VILLAGE_ENDS and nxt.word[0] not in _NOT_NAME_START and nxt.word[0] not in _NUMERAL:
+                out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.6))  # 水江/ns 头村/new
+                continue
         if place and nxt.word in LOC_SUFFIX_CHARS and t.word[-1] not in LOC_SUFFIX_CHARS:
             out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.75))  # not 重庆市 + 区
             continue
@@ -569,4 +651,25 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             last = toks[i + 2]
             if (nxt.flag in NOUNISH or nxt.flag == "v") and last.word.endswith(("开发区", "新区", "保护区", "园区")):
                 out.append(Candidate(t.start, last.end, "LOC", "rule", 0.6))
+    return out
+
+
+# above this jieba frequency a county's short name is mostly the word (和平 7998, 新华 549 are
+# words; 泰和 79, 离石 65 are names)
+_COUNTY_WORD_FREQ = 300
+
+
+def counties_in_their_province(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """江西 泰和, 吕梁 离石: a county's short name right after its own province or prefecture is a
+    place, whatever jieba tags it (alone, 泰和 and 离石 are too often ordinary words)."""
+    out: list[Candidate] = []
+    for i in range(1, len(toks)):
+        t = toks[i]
+        if (
+            t.word in gaz.county_short
+            and t.flag[:1] not in "vdpcu"
+            and (t.flag == "ns" or word_freq(t.word) <= _COUNTY_WORD_FREQ)  # not 广东 和平/nz 发展
+            and lies_in(t.word, toks[i - 1].word)
+        ):
+            out.append(Candidate(t.start, t.end, "LOC", "rule", 0.75))
     return out

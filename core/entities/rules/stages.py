@@ -13,13 +13,24 @@ from core.entities.pipeline import Detector, Refiner, Segment
 from core.entities.rules import fixes
 from core.entities.rules.committees import central_committees, local_bodies, place_committees
 from core.entities.rules.foreign import dotted_names, joined_fragments
+from core.entities.rules.levels import split_levels
 from core.entities.rules.lists import listed_names
 from core.entities.rules.names import anchored_names, tagged_names
 from core.entities.rules.orgkinds import fused_named_committees, org_kinds, venue_places
 from core.entities.rules.orgs import fused_title_orgs, long_orgs, org_chains, prefixed_orgs, tagged_orgs, word_orgs
-from core.entities.rules.persons import anonymised_names, captioned_names, credit_names, speaker_names
+from core.entities.rules.orgtails import unit_tails
+from core.entities.rules.persons import (
+    anonymised_names,
+    captioned_names,
+    credit_names,
+    family_names,
+    japanese_names,
+    kin_names,
+    speaker_names,
+)
 from core.entities.rules.places import (
     context_places,
+    counties_in_their_province,
     dashed_provinces,
     gazetteer_words,
     known_phrases,
@@ -65,10 +76,14 @@ DETECTORS: tuple[Detector, ...] = (
     lambda s: speaker_names(s.text, s.gaz),
     lambda s: credit_names(s.text, s.gaz),
     lambda s: captioned_names(s.text, s.tokens, s.gaz),
+    lambda s: japanese_names(s.text, s.tokens, s.gaz),
+    lambda s: family_names(s.tokens, s.gaz),
+    lambda s: kin_names(s.tokens, s.gaz),
     lambda s: gazetteer_words(s.tokens, s.gaz),
     lambda s: known_phrases(s.text, s.tokens, s.gaz),
     lambda s: place_compounds(s.tokens, s.gaz),
     lambda s: context_places(s.tokens, s.gaz),
+    lambda s: counties_in_their_province(s.tokens, s.gaz),
     lambda s: dashed_provinces(s.text, s.gaz),
     lambda s: tagged_orgs(s.tokens, s.gaz),
     lambda s: org_chains(s.tokens, s.gaz),
@@ -95,7 +110,9 @@ REFINERS: tuple[Refiner, ...] = (
     lambda s, c: c + listed_names(s.text, s.tokens, c, s.gaz),
     local_bodies,
     fixes.absorb_orgs,
+    unit_tails,
     org_kinds,
+    split_levels,
     fixes.drop_false_alarms,
 )
 

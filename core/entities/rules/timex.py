@@ -166,9 +166,38 @@ def _numbered_parts(m: re.Match[str]) -> list[tuple[int, int]]:
     return parts
 
 
+# a year written with its last two digits in Chinese (九七年, 〇五年); 三四年, 七八年 (consecutive
+# digits) are "three or four years", and a longer numeral before (一九九七年) is matched above
+_SHORT_YEAR_RE = re.compile(rf"(?<![{_D}{_CN}十百千万两几第每])([{_CN}])([{_CN}])年(?![代级纪])")
+# a commemorative day named by its month and day in quotes (“七一”, 『八一』, “五四”)
+_QUOTED_DAY_RE = re.compile(r"(?<=[“『「‘\"])([一二三四五六七八九十]{2})(?=[”』」’\"])")
+
+
+def _short_years(text: str) -> list[TimeMatch]:
+    out: list[TimeMatch] = []
+    for m in _SHORT_YEAR_RE.finditer(text):
+        a, b = _CN_DIGIT[m.group(1)], _CN_DIGIT[m.group(2)]
+        if b != a + 1:
+            out.append(TimeMatch(m.start(), m.end(), None))
+    return out
+
+
+def _quoted_days(text: str) -> list[TimeMatch]:
+    days = words("commemorative_days")
+    return [
+        TimeMatch(m.start(), m.end(), f"--{cn_number(m.group()[0]):02d}-{cn_number(m.group()[1:]):02d}")
+        for m in _QUOTED_DAY_RE.finditer(text)
+        if m.group() in days
+    ]
+
+
 def find_times(text: str) -> list[TimeMatch]:
     """Every calendar/clock expression with a numeral in ``text`` (its numbered parts)."""
     out: list[TimeMatch] = []
+    if "年" in text:
+        out.extend(_short_years(text))
+    if "“" in text or "『" in text or "「" in text or '"' in text or "‘" in text:
+        out.extend(_quoted_days(text))
     for m in TIME_RE.finditer(text):
         s, e = m.span()
         if s == e:
@@ -190,4 +219,4 @@ def find_times(text: str) -> list[TimeMatch]:
             head = TIME_RE.match(text, ps, pe)
             out.append(TimeMatch(ps, pe, _value(head) if head is not None and head.end() == pe else None))
         out.append(TimeMatch(*parts[-1], value))
-    return out
+    return sorted(out, key=lambda t: t.start)

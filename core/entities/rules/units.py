@@ -11,7 +11,7 @@ and ``克林顿 政府`` is left to the person rules.  A place before it joins i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, word_freq
@@ -70,6 +70,7 @@ def named_units(seg: Segment) -> Iterable[Candidate]:
 
 # a company's legal form closes its name (一汽解放汽车 有限公司, 长光卫星技术 股份 有限公司)
 _LEGAL_CLOSERS = ("有限公司", "有限责任公司")
+_COMPANY_ENDS = ("公司",)  # every legal closer and a grouped company end so
 # words that may stand inside a company's name; a verb only after a proper word (一汽 解放)
 _COMPANY_FLAGS = frozenset({"n", "nz", "ns", "nr", "nrt", "nrfg", "new", "j", "vn", "b", "nt", "eng", "an", "v", "l"})
 _PROPER = frozenset({"nz", "ns", "nr", "nrt", "nrfg", "new", "j", "eng", "nt"})
@@ -77,21 +78,31 @@ _COMPANY_WORDS_MAX = 6
 _COMPANY_CHARS_MAX = 20
 
 
+def _group_mark(toks: Sequence[Token]) -> bool:
+    """（集团）: the bracketed group mark a company prints before its legal form."""
+    return [t.word for t in toks] in (["（", "集团", "）"], ["(", "集团", ")"])
+
+
 def company_names(seg: Segment) -> Iterable[Candidate]:
     """X有限公司: the words before a legal form back to a break, when one of them is a name."""
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
     for k, t in enumerate(toks):
-        if not t.word.endswith(_LEGAL_CLOSERS):
+        if not t.word.endswith(_COMPANY_ENDS):
+            continue  # the common case: no company word
+        grouped = k >= 3 and toks[k - 1].word in "）)" and _group_mark(toks[k - 3 : k])
+        if not (t.word.endswith(_LEGAL_CLOSERS) or (grouped and t.word in ("公司", "股份有限公司"))):
             continue
         i = k
-        if len(t.word) == 4 and k > 0 and toks[k - 1].word in ("股份", "集团", "控股"):
+        if grouped:
+            i = k - 3  # 华安工业 （集团） 公司: the group mark inside the name
+        elif len(t.word) == 4 and k > 0 and toks[k - 1].word in ("股份", "集团", "控股"):
             i = k - 1  # 股份 有限公司: the legal form in two words
         j = i
         while (
             j > 0
             and i - j < _COMPANY_WORDS_MAX
-            and toks[j - 1].flag in _COMPANY_FLAGS
+            and (toks[j - 1].flag in _COMPANY_FLAGS or gaz.is_place(toks[j - 1].word))  # 大连/d
             and toks[j - 1].word not in gaz.titles
             and t.end - toks[j - 1].start <= _COMPANY_CHARS_MAX
             and all(is_han(c) or c.isalnum() for c in toks[j - 1].word)
