@@ -27,7 +27,7 @@ from core.layout.distribute import (
     split_side_by_side,
 )
 from core.layout.evidence import continued_from, continued_to
-from core.layout.features import LineInfo
+from core.layout.features import LineInfo, names_run, one_name
 from core.layout.pieces import return_pieces
 from core.layout.strays import lift_titles, return_tails, return_verse
 from core.layout.units import BODY, HEAD, Unit
@@ -402,8 +402,11 @@ def head_roles(group: Sequence[Unit], page_gap: int) -> dict[int, str]:
 
 
 def _name_only(line: LineInfo) -> bool:
+    """An author's name on its line (``李华``), or several run together (``names_run``)."""
     s = line.squeezed
-    return not line.spaced and 2 <= len(s) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in s)
+    if line.spaced:
+        return False
+    return one_name(s) or names_run(s)
 
 
 def _same_field(prev: list[LineInfo], ln: LineInfo, page_gap: int) -> bool:
