@@ -150,3 +150,50 @@ def test_a_line_on_its_own_above_the_verse_goes_with_it() -> None:
     assert S.verse_tail([prose(*REPORT), lead, *verse(*MORE)]) == 1
     ended = Unit(infos("他们说好。"), 9.0, BODY)
     assert S.verse_tail([prose(*REPORT), ended, *verse(*MORE)]) == 2  # a paragraph of the report
+
+
+V_TEXT = (  # a visit; the text stops mid-name at its end ("王" of 王明)
+    "本报讯 王明今天来到市第",
+    "一中学，看望慰问师生。",
+    "参观结束后，王",
+)
+W_TEXT = (  # the story below, set alike, cut mid-sentence ("过好" runs on to the end of the page)
+    "市政府要求各区做好冬季",
+    "供暖工作，确保居民温暖过",
+)
+V_TAIL = (  # the visit's last lines, printed after the cut line of the story below
+    "明又来到退休教师张华家",
+    "中，向他们拜年。张华退",
+    "休前一直在学校教书，退",
+    "休后仍关心学生的学习。",
+)
+
+
+def _stories(*bodies: tuple[str, ...]) -> list[Story]:
+    out = []
+    for body in bodies:
+        lines = infos(*body)
+        out.append(Story(head=[], body=[Unit(lines, 11.0, BODY)]))
+    return out
+
+
+def test_a_tail_whose_first_line_finishes_a_word_of_a_story_above_goes_back_to_it() -> None:
+    stories = _stories(V_TEXT, (*W_TEXT, *V_TAIL))
+    S.return_cut_tails(stories)
+    assert [ln.squeezed for u in stories[0].body for ln in u.lines][-len(V_TAIL) :] == list(V_TAIL)
+    assert [ln.squeezed for u in stories[1].body for ln in u.lines] == list(W_TEXT)
+
+
+def test_a_tail_stays_where_the_cut_line_above_it_makes_a_pair_its_own_text_holds() -> None:
+    # "过明" is a pair of the story below (a word it uses): the join is its own sentence running on
+    own = ("市政府说，过明年后再议。", *W_TEXT, *V_TAIL)
+    stories = _stories(V_TEXT, own)
+    S.return_cut_tails(stories)
+    assert len(stories[1].body[0].lines) == len(own)
+
+
+def test_a_tail_stays_where_the_story_above_holds_no_word_its_first_line_finishes() -> None:
+    other = (*V_TEXT[:-1], "参观结束后，李")
+    stories = _stories(other, (*W_TEXT, *V_TAIL))
+    S.return_cut_tails(stories)
+    assert len(stories[1].body[0].lines) == len(W_TEXT) + len(V_TAIL)

@@ -9,11 +9,14 @@ columns of several lines).
 - A story's last paragraph can come out before its own headline, at the end of the story above
   (``return_tails``): it repeats the words of the headline after it, not of its own, and the story
   under that headline stops mid-sentence.
+- A story's last lines can come out at the end of a later story set alike, cutting its sentence
+  (``return_cut_tails``): joined to the earlier story's cut line they make a word that story uses
+  elsewhere (a name cut in two), joined to the later story's they make none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from core.layout.distribute import ECHO_CHARS, ECHO_MIN
@@ -189,3 +192,82 @@ def return_tails(stories: Sequence[_Story]) -> None:
         there = title_echo(after.head, text)
         if there >= ECHO_MIN / 2 and title_echo(story.head, text) < min(there, ECHO_MIN / 2):
             after.body.append(story.body.pop())
+
+
+def _pairs(lines: Iterable[LineInfo]) -> set[str]:
+    """The pairs of adjacent characters inside the lines (not across their ends)."""
+    return {s[i : i + 2] for ln in lines for s in (ln.squeezed,) for i in range(len(s) - 1)}
+
+
+def _cut_at(lines: Sequence[LineInfo], k: int) -> str | None:
+    """The pair of characters the join of ``lines[k - 1]`` and ``lines[k]`` makes when the
+    sentence runs on across it (the line above stops mid-sentence, the line opens nothing), else
+    None."""
+    above, line = lines[k - 1], lines[k]
+    if above.ends_sentence or above.ends_soft or opens(line) or not above.squeezed or not line.squeezed:
+        return None
+    return above.squeezed[-1] + line.squeezed[0]
+
+
+def _joined_tail(host: _Story, end: str, own: set[str], pairs: set[str]) -> int | None:
+    """Where in the host's lines the tail of a story stopping on ``end`` (a character; ``own``:
+    that story's pairs) starts: the host's sentence is cut there, the cut line's last character and
+    the line's first make a pair the host's text nowhere holds and neither does the story's, while
+    ``end`` and the line's first make one the story holds; the tail is ``PIECE_LINES`` lines at
+    least and ends a sentence.  ``pairs``: the host's pairs."""
+    lines = [ln for u in host.body for ln in u.lines]
+    if not lines[-1].ends_sentence:
+        return None
+    for k in range(1, len(lines) - PIECE_LINES + 1):
+        here = _cut_at(lines, k)
+        if here is None or here in pairs or here in own:
+            continue
+        if end + lines[k].squeezed[0] in own:
+            return k
+    return None
+
+
+def return_cut_tails(stories: Sequence[_Story]) -> None:
+    """A story's last lines printed at the end of a later story up to ``STORIES_BACK`` after it,
+    cutting its sentence (``_joined_tail``: the earlier story's cut line and the tail's first line
+    make a word that story uses elsewhere, a name cut in two, and the later story's cut line and
+    the tail's first line make a pair neither text holds): the tail goes back to the end of the
+    story it finishes (in place).  Only a host after a story left unfinished is read line by line."""
+    pairs: dict[int, set[str]] = {}
+    for hi in range(1, len(stories)):
+        host = stories[hi]
+        if not host.body:
+            continue
+        for oi in range(max(0, hi - STORIES_BACK), hi):
+            story = stories[oi]
+            cut = unfinished_lines(story)
+            if cut is None or not cut[-1].squeezed:
+                continue
+            for i in (oi, hi):
+                if i not in pairs:
+                    pairs[i] = _pairs(ln for u in stories[i].body for ln in u.lines)
+            k = _joined_tail(host, cut[-1].squeezed[-1], pairs[oi], pairs[hi])
+            if k is not None:
+                _move_tail(host, story, k)
+                pairs.pop(oi)
+                pairs.pop(hi)
+                break
+
+
+def _move_tail(host: _Story, story: _Story, k: int) -> None:
+    """The host's lines from its ``k``-th on go to the end of ``story``: the first of them carries
+    on its last paragraph."""
+    seen = 0
+    for ui, u in enumerate(host.body):
+        if seen + len(u.lines) > k:
+            j = k - seen
+            moved = [Unit(u.lines[j:], u.width, u.kind, u.verse), *host.body[ui + 1 :]]
+            del host.body[ui + 1 :]
+            if j:
+                del u.lines[j:]
+            else:
+                del host.body[ui]
+            story.body[-1].lines.extend(moved[0].lines)
+            story.body.extend(moved[1:])
+            return
+        seen += len(u.lines)
