@@ -197,3 +197,29 @@ def test_a_tail_stays_where_the_story_above_holds_no_word_its_first_line_finishe
     stories = _stories(other, (*W_TEXT, *V_TAIL))
     S.return_cut_tails(stories)
     assert len(stories[1].body[0].lines) == len(W_TEXT) + len(V_TAIL)
+
+
+def _story(*paragraphs: tuple[str, ...]) -> Story:
+    return Story(head=[], body=[Unit(infos(*p), 11.0, BODY) for p in paragraphs])
+
+
+HOLIDAY = ("各地纷纷举办活动，欢度新", "春。新春期间供应充足。")  # the page holds the pair 新春
+
+
+def test_a_sentences_last_line_alone_at_a_storys_end_goes_to_the_story_it_finishes() -> None:
+    cut = _story(("市政府要求各区做好冬季", "供暖工作，让居民过好新"))
+    other = _story(("本报讯 全市中小学今天", "开学，学生们陆续返"))  # "返春": no pair of the page
+    ended = _story(("夜晚的长街灯火通明。",), ("春佳节。",))
+    stories = [cut, other, ended, _story(HOLIDAY)]
+    S.return_end_lines(stories)
+    assert [ln.squeezed for ln in cut.body[-1].lines][-1] == "春佳节。"
+    assert len(ended.body) == 1
+
+
+def test_a_last_line_stays_where_two_unfinished_stories_could_take_it() -> None:
+    cut = _story(("市政府要求各区做好冬季", "供暖工作，让居民过好新"))
+    also = _story(("本报讯 全市中小学今天", "开学，老师祝学生们新"))  # "新春" as well
+    ended = _story(("夜晚的长街灯火通明。",), ("春佳节。",))
+    stories = [cut, also, ended, _story(HOLIDAY)]
+    S.return_end_lines(stories)
+    assert len(ended.body) == 2

@@ -12,11 +12,14 @@ columns of several lines).
 - A story's last lines can come out at the end of a later story set alike, cutting its sentence
   (``return_cut_tails``): joined to the earlier story's cut line they make a word that story uses
   elsewhere (a name cut in two), joined to the later story's they make none.
+- A sentence's last line can come out alone at the end of another story (``return_end_lines``):
+  a paragraph of one line after finished text, whose first character and the last of exactly one
+  story left unfinished nearby make a pair the page holds elsewhere (``新|春佳节。``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
 from core.layout.distribute import ECHO_CHARS, ECHO_MIN
@@ -194,9 +197,20 @@ def return_tails(stories: Sequence[_Story]) -> None:
             after.body.append(story.body.pop())
 
 
-def _pairs(lines: Iterable[LineInfo]) -> set[str]:
-    """The pairs of adjacent characters inside the lines (not across their ends)."""
-    return {s[i : i + 2] for ln in lines for s in (ln.squeezed,) for i in range(len(s) - 1)}
+def _text(story: _Story) -> str:
+    """The story's text, its lines parted by newlines (so no pair is read across a line's end)."""
+    return "\n".join(ln.squeezed for u in story.body for ln in u.lines)
+
+
+def _followers(text: str, ch: str) -> set[str]:
+    """The characters that follow ``ch`` inside a line of ``text``."""
+    out: set[str] = set()
+    i = text.find(ch)
+    while i >= 0:
+        out.add(text[i + 1 : i + 2])
+        i = text.find(ch, i + 1)
+    out -= {"\n", ""}
+    return out
 
 
 def _cut_at(lines: Sequence[LineInfo], k: int) -> str | None:
@@ -209,20 +223,20 @@ def _cut_at(lines: Sequence[LineInfo], k: int) -> str | None:
     return above.squeezed[-1] + line.squeezed[0]
 
 
-def _joined_tail(host: _Story, end: str, own: set[str], pairs: set[str]) -> int | None:
-    """Where in the host's lines the tail of a story stopping on ``end`` (a character; ``own``:
-    that story's pairs) starts: the host's sentence is cut there, the cut line's last character and
-    the line's first make a pair the host's text nowhere holds and neither does the story's, while
-    ``end`` and the line's first make one the story holds; the tail is ``PIECE_LINES`` lines at
-    least and ends a sentence.  ``pairs``: the host's pairs."""
+def _joined_tail(host: _Story, then: set[str], own: str, text: str) -> int | None:
+    """Where in the host's lines the tail of a story starts (``own``: that story's text; ``then``:
+    the characters that follow the one it stops on inside its lines): the host's sentence is cut
+    there, the line's first character is one of ``then`` and the cut line's last character and the
+    line's first make a pair neither the host's text (``text``) nor the story's holds; the tail is
+    ``PIECE_LINES`` lines at least and ends a sentence."""
     lines = [ln for u in host.body for ln in u.lines]
     if not lines[-1].ends_sentence:
         return None
     for k in range(1, len(lines) - PIECE_LINES + 1):
+        if lines[k].squeezed[:1] not in then:
+            continue  # (the cheap test first)
         here = _cut_at(lines, k)
-        if here is None or here in pairs or here in own:
-            continue
-        if end + lines[k].squeezed[0] in own:
+        if here is not None and here not in text and here not in own:
             return k
     return None
 
@@ -230,10 +244,11 @@ def _joined_tail(host: _Story, end: str, own: set[str], pairs: set[str]) -> int 
 def return_cut_tails(stories: Sequence[_Story]) -> None:
     """A story's last lines printed at the end of a later story up to ``STORIES_BACK`` after it,
     cutting its sentence (``_joined_tail``: the earlier story's cut line and the tail's first line
-    make a word that story uses elsewhere, a name cut in two, and the later story's cut line and
-    the tail's first line make a pair neither text holds): the tail goes back to the end of the
-    story it finishes (in place).  Only a host after a story left unfinished is read line by line."""
-    pairs: dict[int, set[str]] = {}
+    make a pair that story's text holds elsewhere, a name cut in two, and the later story's cut
+    line and the tail's first line make a pair neither text holds): the tail goes back to the end
+    of the story it finishes (in place).  Only a host after a story left unfinished is read line
+    by line, and only its lines opening on a character that follows the unfinished story's last."""
+    texts: dict[int, str] = {}
     for hi in range(1, len(stories)):
         host = stories[hi]
         if not host.body:
@@ -244,13 +259,14 @@ def return_cut_tails(stories: Sequence[_Story]) -> None:
             if cut is None or not cut[-1].squeezed:
                 continue
             for i in (oi, hi):
-                if i not in pairs:
-                    pairs[i] = _pairs(ln for u in stories[i].body for ln in u.lines)
-            k = _joined_tail(host, cut[-1].squeezed[-1], pairs[oi], pairs[hi])
+                if i not in texts:
+                    texts[i] = _text(stories[i])
+            then = _followers(texts[oi], cut[-1].squeezed[-1])
+            k = _joined_tail(host, then, texts[oi], texts[hi]) if then else None
             if k is not None:
                 _move_tail(host, story, k)
-                pairs.pop(oi)
-                pairs.pop(hi)
+                texts.pop(oi)
+                texts.pop(hi)
                 break
 
 
@@ -271,3 +287,47 @@ def _move_tail(host: _Story, story: _Story, k: int) -> None:
             story.body.extend(moved[1:])
             return
         seen += len(u.lines)
+
+
+def _end_line(story: _Story) -> LineInfo | None:
+    """The story's last paragraph when it is one line that ends a sentence, opens nothing, starts
+    on a Chinese character and follows finished text: the end of a sentence cut elsewhere, else
+    None."""
+    if len(story.body) < 2:
+        return None
+    u, above = story.body[-1], story.body[-2]
+    if u.kind != BODY or len(u.lines) != 1 or not above.last.ends_sentence:
+        return None
+    line = u.last
+    if not line.ends_sentence or opens(line) or not line.squeezed or not _chinese(line.squeezed[0]):
+        return None
+    return line
+
+
+def _chinese(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def return_end_lines(stories: Sequence[_Story]) -> None:
+    """A story's last paragraph that is a sentence's last line (``_end_line``) goes to the end of
+    the story up to ``STORIES_BACK`` either side that stops mid-sentence on a character making with
+    its first one a pair the page holds inside a line, when exactly one such story does (in place).
+    The page's text is read only when a story has such a line and one is left unfinished nearby."""
+    page: str | None = None
+    for si, story in enumerate(stories):
+        line = _end_line(story)
+        if line is None:
+            continue
+        ends = []
+        for oi in range(max(0, si - STORIES_BACK), min(len(stories), si + STORIES_BACK + 1)):
+            cut = unfinished_lines(stories[oi]) if oi != si else None
+            if cut is not None and cut[-1].squeezed and _chinese(cut[-1].squeezed[-1]):
+                ends.append((oi, cut[-1].squeezed[-1] + line.squeezed[0]))
+        if not ends:
+            continue
+        if page is None:
+            page = "\n".join(ln.squeezed for t in stories for u in (*t.head, *t.body) for ln in u.lines)
+        found = [oi for oi, pair in ends if pair in page]
+        if len(found) == 1:
+            story.body.pop()
+            stories[found[0]].body[-1].lines.append(line)
