@@ -223,3 +223,31 @@ def test_a_last_line_stays_where_two_unfinished_stories_could_take_it() -> None:
     stories = [cut, also, ended, _story(HOLIDAY)]
     S.return_end_lines(stories)
     assert len(ended.body) == 2
+
+
+POEM = ("山那边是海", "海那边是云", "云的那边呢", "是妈妈的目光")
+POEM_TAIL = ("一直望着", "远行的人", "走过田野", "走过村庄")
+NEXT_TITLE = "新 卢 布 开 始 流 通"
+
+
+def _poem_then_headline(tail: tuple[str, ...]) -> tuple[Story, Story]:
+    lines = infos(*POEM, *[x for t in tail for x in ("", t)], "", NEXT_TITLE, "据新华社电今天起新卢布", "开始流通。")
+    n, m = len(POEM), len(tail)
+    poem = Story(head=[], body=[Unit([ln], 6.0, BODY, True) for ln in lines[:n]])
+    story = Story(
+        head=[Unit([ln], 6.0, HEAD) for ln in lines[n : n + m + 1]], body=[Unit(lines[n + m + 1 :], 11.0, BODY)]
+    )
+    return poem, story
+
+
+def test_a_poems_last_lines_read_as_the_next_headline_go_back_to_the_poem() -> None:
+    poem, story = _poem_then_headline(POEM_TAIL)
+    S.return_head_verse([poem, story])
+    assert [ln.squeezed for u in poem.body for ln in u.lines][-len(POEM_TAIL) :] == list(POEM_TAIL)
+    assert [ln.text for u in story.head for ln in u.lines] == [NEXT_TITLE]
+
+
+def test_a_headline_of_few_lines_after_a_poem_stays() -> None:
+    poem, story = _poem_then_headline(POEM_TAIL[:2])  # a kicker and a title: fewer than PIECE_LINES
+    S.return_head_verse([poem, story])
+    assert len(story.head) == 3

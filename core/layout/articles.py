@@ -29,7 +29,14 @@ from core.layout.distribute import (
 from core.layout.evidence import continued_from, continued_to
 from core.layout.features import LineInfo, names_run, one_name
 from core.layout.pieces import return_pieces
-from core.layout.strays import lift_titles, return_cut_tails, return_end_lines, return_tails, return_verse
+from core.layout.strays import (
+    lift_titles,
+    return_cut_tails,
+    return_end_lines,
+    return_head_verse,
+    return_tails,
+    return_verse,
+)
 from core.layout.units import BODY, HEAD, Unit
 
 REASSIGN_AHEAD = 4  # how many stories further down a title printed out of place may belong to
@@ -238,6 +245,7 @@ def assemble_stories(units: Sequence[Unit], page_gap: int | None = None) -> list
     return_pieces(stories)
     return_cut_tails(stories)
     return_verse(stories)
+    return_head_verse(stories)
     if mode == "before":
         return_tails(stories)
     return_end_lines(stories)

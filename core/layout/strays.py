@@ -12,6 +12,8 @@ columns of several lines).
 - A story's last lines can come out at the end of a later story set alike, cutting its sentence
   (``return_cut_tails``): joined to the earlier story's cut line they make a word that story uses
   elsewhere (a name cut in two), joined to the later story's they make none.
+- A poem's last lines can come out as the headline of the story printed after it, above its own
+  title (``return_head_verse``).
 - A sentence's last line can come out alone at the end of another story (``return_end_lines``):
   a paragraph of one line after finished text, whose first character and the last of exactly one
   story left unfinished nearby make a pair the page holds elsewhere (``新|春佳节。``).
@@ -331,3 +333,31 @@ def return_end_lines(stories: Sequence[_Story]) -> None:
         if len(found) == 1:
             story.body.pop()
             stories[found[0]].body[-1].lines.append(line)
+
+
+def return_head_verse(stories: Sequence[_Story]) -> None:
+    """A headline opening on the line right after a poem's last (the poem ending no sentence) that
+    holds ``PIECE_LINES`` lines at least above its last field (the units set tight above its last
+    line): those lines are the poem's, read as a headline; they go back to it as verse (in place)."""
+    last: dict[int, _Story] = {}
+    for story in stories:
+        if story.body and story.body[-1].kind == BODY and story.body[-1].verse and is_poem(story):
+            end = story.body[-1].last
+            if not end.ends_sentence:
+                last[end.index] = story
+    if not last:
+        return
+    for story in stories:
+        if not story.head or not story.body:
+            continue
+        poem = last.get(story.head[0].first.index - 1)
+        if poem is None or poem is story:
+            continue
+        j = len(story.head) - 1
+        while j > 0 and story.head[j].first.gap == 1:
+            j -= 1
+        lead = story.head[:j]
+        if sum(len(u.lines) for u in lead) < PIECE_LINES or any(_furniture(ln) for u in lead for ln in u.lines):
+            continue
+        del story.head[:j]
+        poem.body.extend(Unit([ln], u.width, BODY, True) for u in lead for ln in u.lines)
