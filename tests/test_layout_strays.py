@@ -208,7 +208,7 @@ HOLIDAY = ("各地纷纷举办活动，欢度新", "春。新春期间供应充�
 
 def test_a_sentences_last_line_alone_at_a_storys_end_goes_to_the_story_it_finishes() -> None:
     cut = _story(("市政府要求各区做好冬季", "供暖工作，让居民过好新"))
-    other = _story(("本报讯 全市中小学今天", "开学，学生们陆续返"))  # "返春": no pair of the page
+    other = _story(("本报讯 全市中小学今天", "开学，同学们都陆续地返"))  # "返春": no pair of the page
     ended = _story(("夜晚的长街灯火通明。",), ("春佳节。",))
     stories = [cut, other, ended, _story(HOLIDAY)]
     S.return_end_lines(stories)
@@ -218,9 +218,17 @@ def test_a_sentences_last_line_alone_at_a_storys_end_goes_to_the_story_it_finish
 
 def test_a_last_line_stays_where_two_unfinished_stories_could_take_it() -> None:
     cut = _story(("市政府要求各区做好冬季", "供暖工作，让居民过好新"))
-    also = _story(("本报讯 全市中小学今天", "开学，老师祝学生们新"))  # "新春" as well
+    also = _story(("本报讯 全市中小学今天", "开学，老师们祝学生们新"))  # "新春" as well
     ended = _story(("夜晚的长街灯火通明。",), ("春佳节。",))
     stories = [cut, also, ended, _story(HOLIDAY)]
+    S.return_end_lines(stories)
+    assert len(ended.body) == 2
+
+
+def test_a_last_line_stays_where_the_unfinished_story_ends_in_a_short_line() -> None:
+    short = _story(("市政府要求各区做好冬季", "供暖，过好新"))  # a paragraph's short last line, not a cut
+    ended = _story(("夜晚的长街灯火通明。",), ("春佳节。",))
+    stories = [short, ended, _story(HOLIDAY)]
     S.return_end_lines(stories)
     assert len(ended.body) == 2
 
