@@ -47,3 +47,24 @@ def test_three_headlines_printed_together_find_three_stories_without_datelines()
 def test_headlines_whose_stories_do_not_restate_them_stay_one_group() -> None:
     heads = [unit(h, width=9.0, kind=HEAD) for h in ("今日要闻", "本版导读", "编者按语")]
     assert len(split_side_by_side([heads], RUN, carry_on=False, page_gap=1)) == 1
+
+
+def _texts(groups: list[list[Unit]]) -> list[list[str]]:
+    return [[u.first.squeezed for u in g] for g in groups]
+
+
+def test_a_line_set_after_a_dash_is_not_cut_off_as_a_headline_of_its_own() -> None:
+    # the dashed line restates the second story's words, but a subtitle goes with the title above
+    heads = [unit(h, width=9.0, kind=HEAD) for h in (HEADS[0], "——老城供暖管网完成改造", HEADS[2])]
+    groups = _texts(split_side_by_side([heads], RUN, carry_on=False, page_gap=1))
+    assert not any(g[0].startswith("——") for g in groups)
+
+
+CREDITED = [RUN[0], RUN[1], unit("赵明华钱立新孙国平三位", "工程师今天谈老城供暖管网", "改造的经过。"), *RUN[3:]]
+
+
+def test_authors_names_run_together_are_not_cut_off_as_a_headline() -> None:
+    # the second story names the authors the headline credits; the names are no headline for it
+    heads = [unit(h, width=9.0, kind=HEAD) for h in (HEADS[0], "赵明华钱立新孙国平", HEADS[2])]
+    groups = _texts(split_side_by_side([heads], CREDITED, carry_on=False, page_gap=1))
+    assert ["赵明华钱立新孙国平"] not in groups

@@ -150,3 +150,112 @@ def test_a_line_on_its_own_above_the_verse_goes_with_it() -> None:
     assert S.verse_tail([prose(*REPORT), lead, *verse(*MORE)]) == 1
     ended = Unit(infos("他们说好。"), 9.0, BODY)
     assert S.verse_tail([prose(*REPORT), ended, *verse(*MORE)]) == 2  # a paragraph of the report
+
+
+V_TEXT = (  # a visit; the text stops mid-name at its end ("王" of 王明)
+    "本报讯 王明今天来到市第",
+    "一中学，看望慰问师生。",
+    "参观结束后，王",
+)
+W_TEXT = (  # the story below, set alike, cut mid-sentence ("过好" runs on to the end of the page)
+    "市政府要求各区做好冬季",
+    "供暖工作，确保居民温暖过",
+)
+V_TAIL = (  # the visit's last lines, printed after the cut line of the story below
+    "明又来到退休教师张华家",
+    "中，向他们拜年。张华退",
+    "休前一直在学校教书，退",
+    "休后仍关心学生的学习。",
+)
+
+
+def _stories(*bodies: tuple[str, ...]) -> list[Story]:
+    out = []
+    for body in bodies:
+        lines = infos(*body)
+        out.append(Story(head=[], body=[Unit(lines, 11.0, BODY)]))
+    return out
+
+
+def test_a_tail_whose_first_line_finishes_a_word_of_a_story_above_goes_back_to_it() -> None:
+    stories = _stories(V_TEXT, (*W_TEXT, *V_TAIL))
+    S.return_cut_tails(stories)
+    assert [ln.squeezed for u in stories[0].body for ln in u.lines][-len(V_TAIL) :] == list(V_TAIL)
+    assert [ln.squeezed for u in stories[1].body for ln in u.lines] == list(W_TEXT)
+
+
+def test_a_tail_stays_where_the_cut_line_above_it_makes_a_pair_its_own_text_holds() -> None:
+    # "过明" is a pair of the story below (a word it uses): the join is its own sentence running on
+    own = ("市政府说，过明年后再议。", *W_TEXT, *V_TAIL)
+    stories = _stories(V_TEXT, own)
+    S.return_cut_tails(stories)
+    assert len(stories[1].body[0].lines) == len(own)
+
+
+def test_a_tail_stays_where_the_story_above_holds_no_word_its_first_line_finishes() -> None:
+    other = (*V_TEXT[:-1], "参观结束后，李")
+    stories = _stories(other, (*W_TEXT, *V_TAIL))
+    S.return_cut_tails(stories)
+    assert len(stories[1].body[0].lines) == len(W_TEXT) + len(V_TAIL)
+
+
+def _story(*paragraphs: tuple[str, ...]) -> Story:
+    return Story(head=[], body=[Unit(infos(*p), 11.0, BODY) for p in paragraphs])
+
+
+HOLIDAY = ("各地纷纷举办活动，欢度新", "春。新春期间供应充足。")  # the page holds the pair 新春
+
+
+def test_a_sentences_last_line_alone_at_a_storys_end_goes_to_the_story_it_finishes() -> None:
+    cut = _story(("市政府要求各区做好冬季", "供暖工作，让居民过好新"))
+    other = _story(("本报讯 全市中小学今天", "开学，同学们都陆续地返"))  # "返春": no pair of the page
+    ended = _story(("夜晚的长街灯火通明。",), ("春佳节。",))
+    stories = [cut, other, ended, _story(HOLIDAY)]
+    S.return_end_lines(stories)
+    assert [ln.squeezed for ln in cut.body[-1].lines][-1] == "春佳节。"
+    assert len(ended.body) == 1
+
+
+def test_a_last_line_stays_where_two_unfinished_stories_could_take_it() -> None:
+    cut = _story(("市政府要求各区做好冬季", "供暖工作，让居民过好新"))
+    also = _story(("本报讯 全市中小学今天", "开学，老师们祝学生们新"))  # "新春" as well
+    ended = _story(("夜晚的长街灯火通明。",), ("春佳节。",))
+    stories = [cut, also, ended, _story(HOLIDAY)]
+    S.return_end_lines(stories)
+    assert len(ended.body) == 2
+
+
+def test_a_last_line_stays_where_the_unfinished_story_ends_in_a_short_line() -> None:
+    short = _story(("市政府要求各区做好冬季", "供暖，过好新"))  # a paragraph's short last line, not a cut
+    ended = _story(("夜晚的长街灯火通明。",), ("春佳节。",))
+    stories = [short, ended, _story(HOLIDAY)]
+    S.return_end_lines(stories)
+    assert len(ended.body) == 2
+
+
+POEM = ("山那边是海", "海那边是云", "云的那边呢", "是妈妈的目光")
+POEM_TAIL = ("一直望着", "远行的人", "走过田野", "走过村庄")
+NEXT_TITLE = "新 卢 布 开 始 流 通"
+
+
+def _poem_then_headline(tail: tuple[str, ...]) -> tuple[Story, Story]:
+    lines = infos(*POEM, *[x for t in tail for x in ("", t)], "", NEXT_TITLE, "据新华社电今天起新卢布", "开始流通。")
+    n, m = len(POEM), len(tail)
+    poem = Story(head=[], body=[Unit([ln], 6.0, BODY, True) for ln in lines[:n]])
+    story = Story(
+        head=[Unit([ln], 6.0, HEAD) for ln in lines[n : n + m + 1]], body=[Unit(lines[n + m + 1 :], 11.0, BODY)]
+    )
+    return poem, story
+
+
+def test_a_poems_last_lines_read_as_the_next_headline_go_back_to_the_poem() -> None:
+    poem, story = _poem_then_headline(POEM_TAIL)
+    S.return_head_verse([poem, story])
+    assert [ln.squeezed for u in poem.body for ln in u.lines][-len(POEM_TAIL) :] == list(POEM_TAIL)
+    assert [ln.text for u in story.head for ln in u.lines] == [NEXT_TITLE]
+
+
+def test_a_headline_of_few_lines_after_a_poem_stays() -> None:
+    poem, story = _poem_then_headline(POEM_TAIL[:2])  # a kicker and a title: fewer than PIECE_LINES
+    S.return_head_verse([poem, story])
+    assert len(story.head) == 3

@@ -27,9 +27,16 @@ from core.layout.distribute import (
     split_side_by_side,
 )
 from core.layout.evidence import continued_from, continued_to
-from core.layout.features import LineInfo
+from core.layout.features import LineInfo, names_run, one_name
 from core.layout.pieces import return_pieces
-from core.layout.strays import lift_titles, return_tails, return_verse
+from core.layout.strays import (
+    lift_titles,
+    return_cut_tails,
+    return_end_lines,
+    return_head_verse,
+    return_tails,
+    return_verse,
+)
 from core.layout.units import BODY, HEAD, Unit
 
 REASSIGN_AHEAD = 4  # how many stories further down a title printed out of place may belong to
@@ -236,9 +243,12 @@ def assemble_stories(units: Sequence[Unit], page_gap: int | None = None) -> list
         stories = adopt_orphans(stories)
     lift_titles(stories)
     return_pieces(stories)
+    return_cut_tails(stories)
     return_verse(stories)
+    return_head_verse(stories)
     if mode == "before":
         return_tails(stories)
+    return_end_lines(stories)
     return [s for s in stories if s.head or s.body]
 
 
@@ -402,8 +412,11 @@ def head_roles(group: Sequence[Unit], page_gap: int) -> dict[int, str]:
 
 
 def _name_only(line: LineInfo) -> bool:
+    """An author's name on its line (``李华``), or several run together (``names_run``)."""
     s = line.squeezed
-    return not line.spaced and 2 <= len(s) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in s)
+    if line.spaced:
+        return False
+    return one_name(s) or names_run(s)
 
 
 def _same_field(prev: list[LineInfo], ln: LineInfo, page_gap: int) -> bool:

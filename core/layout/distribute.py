@@ -17,7 +17,7 @@ from itertools import combinations, permutations
 
 from core.layout import weights as W
 from core.layout.evidence import PAIRS_CACHE, boundary_score, text_after, word_pairs
-from core.layout.features import WIDE_CLASS
+from core.layout.features import WIDE_CLASS, credits_only
 from core.layout.units import BODY, HEAD, Unit
 
 MAX_CANDIDATES = 24
@@ -199,6 +199,18 @@ def _titled(group: Sequence[Unit]) -> bool:
     return any(not (u.first.byline or u.first.column or u.first.jump_only) for u in group)
 
 
+def _part_heads(parts: Sequence[Sequence[Unit]]) -> bool:
+    """Every part of a cut headline can head a story of its own: none holds only a byline, column
+    name or jump marker, or only its authors' names (``credits_only``), and none opens on a line
+    set after a dash (``——…``), which is the subtitle of the title above it."""
+    for i, p in enumerate(parts):
+        if not _titled(p) or credits_only([ln for u in p for ln in u.lines], i == len(parts) - 1):
+            return False
+        if i and p[0].first.dash_start:
+            return False
+    return True
+
+
 def _one_box(above: Unit, below: Unit, page_gap: int) -> bool:
     """Two headline lines of one printed block: closer together than the page's paragraphs (where
     the extractor leaves blank lines between blocks), or both spaced out where it leaves none."""
@@ -237,9 +249,7 @@ def split_side_by_side(
         found: tuple[float, list[list[Unit]]] | None = None
         for gi, g in enumerate(groups):
             for parts in _cuts(g, MAX_GROUPS - len(groups)):
-                if not all(_titled(p) for p in parts) or any(
-                    _one_box(a[-1], b[0], page_gap) for a, b in itertools.pairwise(parts)
-                ):
+                if not _part_heads(parts) or any(_one_box(a[-1], b[0], page_gap) for a, b in itertools.pairwise(parts)):
                     continue
                 if not all(text.echoed(a, carry_on) or text.echoed(b, carry_on) for a, b in itertools.pairwise(parts)):
                     continue  # neither side of a cut is repeated by any story of the run (_cut_gain's first test)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import operator
 import re
@@ -11,6 +12,7 @@ from typing import NamedTuple
 
 from core.dateline import could_open, could_open_lines, find_dateline
 from core.model import Line
+from core.paths import RESOURCES
 
 SENTENCE_END = frozenset("。！？!?；;…")
 CLOSING = frozenset("”’」』）)》】〕\"'")
@@ -80,6 +82,42 @@ def carries_on(line: LineInfo, col: float) -> bool:
     if line.dateline or line.indent or line.full_indent or line.jump_only or line.column:
         return False
     return line.width >= col - 1.0
+
+
+NAME_LEN = 3  # the length of most Chinese names: a one-character surname and a two-character given name
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    """The one-character surnames of the gazetteer (read only; the list is general knowledge)."""
+    text = (RESOURCES / "gazetteer" / "surnames.txt").read_text(encoding="utf-8")
+    return frozenset(w for row in text.splitlines() if not row.startswith("#") for w in row.split() if len(w) == 1)
+
+
+def names_run(s: str) -> bool:
+    """The text is two or more three-character names run together with nothing between them
+    (``赖林嵩周美林范双民``): the authors' credit of a story set on one line, not a title.  Every
+    third character is a surname and every character is a Chinese character."""
+    n = len(s)
+    if n < 2 * NAME_LEN or n % NAME_LEN or not all("\u4e00" <= ch <= "\u9fff" for ch in s):
+        return False
+    heads = surnames()
+    return all(s[i] in heads for i in range(0, n, NAME_LEN))
+
+
+def one_name(s: str) -> bool:
+    """Two to four Chinese characters and nothing else: the length of a name (``李华``, ``欧阳文华``)."""
+    return 2 <= len(s) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
+def credits_only(lines: Sequence[LineInfo], last: bool) -> bool:
+    """Lines that name a story's authors and nothing else: one of them several names run together
+    (``names_run``), the others names too, or, at the end of a headline (``last``), names alone.  A
+    headline part made of them is no headline."""
+    texts = [ln.squeezed for ln in lines if not ln.spaced]
+    if len(texts) != len(lines) or not all(names_run(t) or one_name(t) for t in texts):
+        return False
+    return last or any(map(names_run, texts))
 
 
 def width(s: str) -> float:

@@ -9,6 +9,14 @@ columns of several lines).
 - A story's last paragraph can come out before its own headline, at the end of the story above
   (``return_tails``): it repeats the words of the headline after it, not of its own, and the story
   under that headline stops mid-sentence.
+- A story's last lines can come out at the end of a later story set alike, cutting its sentence
+  (``return_cut_tails``): joined to the earlier story's cut line they make a word that story uses
+  elsewhere (a name cut in two), joined to the later story's they make none.
+- A poem's last lines can come out as the headline of the story printed after it, above its own
+  title (``return_head_verse``).
+- A sentence's last line can come out alone at the end of another story (``return_end_lines``):
+  a paragraph of one line after finished text, whose first character and the last of exactly one
+  story left unfinished nearby make a pair the page holds elsewhere (``新|春佳节。``).
 """
 
 from __future__ import annotations
@@ -189,3 +197,174 @@ def return_tails(stories: Sequence[_Story]) -> None:
         there = title_echo(after.head, text)
         if there >= ECHO_MIN / 2 and title_echo(story.head, text) < min(there, ECHO_MIN / 2):
             after.body.append(story.body.pop())
+
+
+def _text(story: _Story) -> str:
+    """The story's text, its lines parted by newlines (so no pair is read across a line's end)."""
+    return "\n".join(ln.squeezed for u in story.body for ln in u.lines)
+
+
+def _followers(text: str, ch: str) -> set[str]:
+    """The characters that follow ``ch`` inside a line of ``text``."""
+    out: set[str] = set()
+    i = text.find(ch)
+    while i >= 0:
+        out.add(text[i + 1 : i + 2])
+        i = text.find(ch, i + 1)
+    out -= {"\n", ""}
+    return out
+
+
+def _cut_at(lines: Sequence[LineInfo], k: int) -> str | None:
+    """The pair of characters the join of ``lines[k - 1]`` and ``lines[k]`` makes when the
+    sentence runs on across it (the line above stops mid-sentence, the line opens nothing), else
+    None."""
+    above, line = lines[k - 1], lines[k]
+    if above.ends_sentence or above.ends_soft or opens(line) or not above.squeezed or not line.squeezed:
+        return None
+    return above.squeezed[-1] + line.squeezed[0]
+
+
+def _joined_tail(host: _Story, then: set[str], own: str, text: str) -> int | None:
+    """Where in the host's lines the tail of a story starts (``own``: that story's text; ``then``:
+    the characters that follow the one it stops on inside its lines): the host's sentence is cut
+    there, the line's first character is one of ``then`` and the cut line's last character and the
+    line's first make a pair neither the host's text (``text``) nor the story's holds; the tail is
+    ``PIECE_LINES`` lines at least and ends a sentence."""
+    lines = [ln for u in host.body for ln in u.lines]
+    if not lines[-1].ends_sentence:
+        return None
+    for k in range(1, len(lines) - PIECE_LINES + 1):
+        if lines[k].squeezed[:1] not in then:
+            continue  # (the cheap test first)
+        here = _cut_at(lines, k)
+        if here is not None and here not in text and here not in own:
+            return k
+    return None
+
+
+def return_cut_tails(stories: Sequence[_Story]) -> None:
+    """A story's last lines printed at the end of a later story up to ``STORIES_BACK`` after it,
+    cutting its sentence (``_joined_tail``: the earlier story's cut line and the tail's first line
+    make a pair that story's text holds elsewhere, a name cut in two, and the later story's cut
+    line and the tail's first line make a pair neither text holds): the tail goes back to the end
+    of the story it finishes (in place).  Only a host after a story left unfinished is read line
+    by line, and only its lines opening on a character that follows the unfinished story's last."""
+    texts: dict[int, str] = {}
+    for hi in range(1, len(stories)):
+        host = stories[hi]
+        if not host.body:
+            continue
+        for oi in range(max(0, hi - STORIES_BACK), hi):
+            story = stories[oi]
+            cut = unfinished_lines(story)
+            if cut is None or not cut[-1].squeezed:
+                continue
+            for i in (oi, hi):
+                if i not in texts:
+                    texts[i] = _text(stories[i])
+            then = _followers(texts[oi], cut[-1].squeezed[-1])
+            k = _joined_tail(host, then, texts[oi], texts[hi]) if then else None
+            if k is not None:
+                _move_tail(host, story, k)
+                texts.pop(oi)
+                texts.pop(hi)
+                break
+
+
+def _move_tail(host: _Story, story: _Story, k: int) -> None:
+    """The host's lines from its ``k``-th on go to the end of ``story``: the first of them carries
+    on its last paragraph."""
+    seen = 0
+    for ui, u in enumerate(host.body):
+        if seen + len(u.lines) > k:
+            j = k - seen
+            moved = [Unit(u.lines[j:], u.width, u.kind, u.verse), *host.body[ui + 1 :]]
+            del host.body[ui + 1 :]
+            if j:
+                del u.lines[j:]
+            else:
+                del host.body[ui]
+            story.body[-1].lines.extend(moved[0].lines)
+            story.body.extend(moved[1:])
+            return
+        seen += len(u.lines)
+
+
+def _end_line(story: _Story) -> LineInfo | None:
+    """The story's last paragraph when it is one line that ends a sentence, opens nothing, starts
+    on a Chinese character and follows finished text: the end of a sentence cut elsewhere, else
+    None."""
+    if len(story.body) < 2:
+        return None
+    u, above = story.body[-1], story.body[-2]
+    if u.kind != BODY or len(u.lines) != 1 or not above.last.ends_sentence:
+        return None
+    line = u.last
+    if not line.ends_sentence or opens(line) or not line.squeezed or not _chinese(line.squeezed[0]):
+        return None
+    return line
+
+
+def _full(u: Unit) -> bool:
+    """The paragraph's last line fills its column (to ``WIDTH_STEP``): a sentence cut at the line's
+    end, not a paragraph's short last line."""
+    return u.last.width >= u.width - WIDTH_STEP
+
+
+def _chinese(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def return_end_lines(stories: Sequence[_Story]) -> None:
+    """A story's last paragraph that is a sentence's last line (``_end_line``) goes to the end of
+    the story up to ``STORIES_BACK`` either side that stops mid-sentence in a full line (``_full``)
+    on a character making with
+    its first one a pair the page holds inside a line, when exactly one such story does (in place).
+    The page's text is read only when a story has such a line and one is left unfinished nearby."""
+    page: str | None = None
+    for si, story in enumerate(stories):
+        line = _end_line(story)
+        if line is None:
+            continue
+        ends = []
+        for oi in range(max(0, si - STORIES_BACK), min(len(stories), si + STORIES_BACK + 1)):
+            cut = unfinished_lines(stories[oi]) if oi != si else None
+            if cut is not None and cut[-1].squeezed and _chinese(cut[-1].squeezed[-1]) and _full(stories[oi].body[-1]):
+                ends.append((oi, cut[-1].squeezed[-1] + line.squeezed[0]))
+        if not ends:
+            continue
+        if page is None:
+            page = "\n".join(ln.squeezed for t in stories for u in (*t.head, *t.body) for ln in u.lines)
+        found = [oi for oi, pair in ends if pair in page]
+        if len(found) == 1:
+            story.body.pop()
+            stories[found[0]].body[-1].lines.append(line)
+
+
+def return_head_verse(stories: Sequence[_Story]) -> None:
+    """A headline opening on the line right after a poem's last (the poem ending no sentence) that
+    holds ``PIECE_LINES`` lines at least above its last field (the units set tight above its last
+    line): those lines are the poem's, read as a headline; they go back to it as verse (in place)."""
+    last: dict[int, _Story] = {}
+    for story in stories:
+        if story.body and story.body[-1].kind == BODY and story.body[-1].verse and is_poem(story):
+            end = story.body[-1].last
+            if not end.ends_sentence:
+                last[end.index] = story
+    if not last:
+        return
+    for story in stories:
+        if not story.head or not story.body:
+            continue
+        poem = last.get(story.head[0].first.index - 1)
+        if poem is None or poem is story:
+            continue
+        j = len(story.head) - 1
+        while j > 0 and story.head[j].first.gap == 1:
+            j -= 1
+        lead = story.head[:j]
+        if sum(len(u.lines) for u in lead) < PIECE_LINES or any(_furniture(ln) for u in lead for ln in u.lines):
+            continue
+        del story.head[:j]
+        poem.body.extend(Unit([ln], u.width, BODY, True) for u in lead for ln in u.lines)
