@@ -117,24 +117,47 @@ def _unglue(words: list[str]) -> list[str]:
     return out
 
 
+def _new_token(word: str, flag: str, start: int, end: int) -> Token:
+    """``Token(word, flag, start, end)`` at about half the cost: the frozen dataclass's ``__init__``
+    sets each field through ``object.__setattr__``; this sets the slots directly (a tokenizer
+    makes a token for every word of every parse)."""
+    t = _new(Token)
+    _set_word(t, word)
+    _set_flag(t, flag)
+    _set_start(t, start)
+    _set_end(t, end)
+    return t
+
+
+_new = object.__new__
+_set_word = Token.word.__set__  # type: ignore[attr-defined]
+_set_flag = Token.flag.__set__  # type: ignore[attr-defined]
+_set_start = Token.start.__set__  # type: ignore[attr-defined]
+_set_end = Token.end.__set__  # type: ignore[attr-defined]
+
+
 def _hmm_run(run: list[tuple[str, str]], start: int, out: list[Token]) -> None:
     """Tokens of a run of single Han characters: finalseg's words when the run is no dictionary word."""
-    joined = "".join(w for w, _ in run)
     p = start
-    if len(run) >= 2 and not jieba.dt.FREQ.get(joined):
-        tags = dict(run)
-        for w in _unglue(list(jieba.finalseg.cut(joined))):
-            flag = tags.get(w, "x") if len(w) == 1 else "new"
-            out.append(Token(w, flag, p, p + len(w)))
-            p += len(w)
-    else:
-        for w, f in run:
-            out.append(Token(w, f, p, p + 1))
-            p += 1
+    if len(run) >= 2:
+        joined = "".join([w for w, _ in run])
+        if not jieba.dt.FREQ.get(joined):
+            tags = dict(run)
+            for w in _unglue(list(jieba.finalseg.cut(joined))):
+                flag = tags.get(w, "x") if len(w) == 1 else "new"
+                out.append(_new_token(w, flag, p, p + len(w)))
+                p += len(w)
+            return
+    for w, f in run:
+        out.append(_new_token(w, f, p, p + 1))
+        p += 1
 
 
 def tokens(text: str) -> list[Token]:
-    """Part-of-speech tokens covering ``text``; HMM only on runs of unknown single Han characters."""
+    """Part-of-speech tokens covering ``text``; HMM only on runs of unknown single Han characters.
+
+    ``postag.cut``'s words cover ``text`` exactly, in order (the tests check it), so each starts
+    where the one before ends."""
     warm_up()
     raw = postag.cut(jieba.dt, _tags, text)
     out: list[Token] = []
@@ -143,17 +166,8 @@ def tokens(text: str) -> list[Token]:
     run: list[tuple[str, str]] = []
     run_start = 0
     for pair in raw:
-        w, f = pair
-        if not text.startswith(w, pos):  # jieba drops nothing in practice; stay aligned if it ever does
-            if run:
-                _hmm_run(run, run_start, out)
-                run = []
-            found = text.find(w, pos)
-            if found < 0:
-                continue
-            pos = found
-        n = len(w)
-        if n == 1 and "\u4e00" <= w <= "\u9fff":  # a single Han character
+        w = pair[0]
+        if len(w) == 1 and "\u4e00" <= w <= "\u9fff":  # a single Han character
             if not run:
                 run_start = pos
             run.append(pair)
@@ -162,7 +176,8 @@ def tokens(text: str) -> list[Token]:
         if run:
             _hmm_run(run, run_start, out)
             run = []
-        append(Token(w, f, pos, pos + n))
+        n = len(w)
+        append(_new_token(w, pair[1], pos, pos + n))
         pos += n
     if run:
         _hmm_run(run, run_start, out)
