@@ -130,10 +130,10 @@ def _new_token(word: str, flag: str, start: int, end: int) -> Token:
 
 
 _new = object.__new__
-_set_word = Token.word.__set__  # type: ignore[attr-defined]
-_set_flag = Token.flag.__set__  # type: ignore[attr-defined]
-_set_start = Token.start.__set__  # type: ignore[attr-defined]
-_set_end = Token.end.__set__  # type: ignore[attr-defined]
+_set_word = vars(Token)["word"].__set__
+_set_flag = vars(Token)["flag"].__set__
+_set_start = vars(Token)["start"].__set__
+_set_end = vars(Token)["end"].__set__
 
 
 def _hmm_run(run: list[tuple[str, str]], start: int, out: list[Token]) -> None:
