@@ -6,7 +6,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.document import Document
@@ -321,3 +321,20 @@ def test_the_screen_decides_as_tagging_every_segment_whole(tmp_path: Path, monke
     monkeypatch.setattr(stage, "_tagger", type("T", (), {"tag": staticmethod(never)})())
     calm = Segment.of("今天天气很好。")
     assert stage(calm, pipe.run(calm)) == pipe.run(calm)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(1, 6)), max_size=8))
+def test_clusters_group_every_stretch_in_order_with_short_gaps(steps: list[tuple[int, int]]) -> None:
+    from core.entities.tagger.stage import _GAP, _clusters
+
+    stretches, at = [], 0
+    for gap, size in steps:  # sorted, disjoint stretches as ``windows`` gives them
+        stretches.append((at + gap + 1, at + gap + 1 + size))
+        at = stretches[-1][1]
+    groups = list(_clusters(stretches))
+    assert [s for _, _, g in groups for s in g] == stretches
+    for lo, hi, group in groups:
+        assert (lo, hi) == (group[0][0], group[-1][1])
+        assert all(b[0] - a[1] <= _GAP for a, b in itertools.pairwise(group))
+    assert all(b[0] - a[1] > _GAP for a, b in itertools.pairwise(groups))

@@ -100,7 +100,7 @@ class _Features(Generic[S]):
         return f
 
     def _rule_char(self, k: str) -> S:
-        f = self._rule_chars[k] = self._make(f"r.c0={k}")
+        f = self._rule_chars[k] = self._make(f"r.c0={k[:-1]}|{k[-1]}")
         return f
 
     def __call__(self, text: str, rules: Sequence[str], words: Sequence[str]) -> list[list[S]]:
@@ -134,7 +134,8 @@ class _Features(Generic[S]):
         )
         rl = [tags.get(t) or self._tag(t) for t in (around[0], *rules[start:stop], around[1])]
         wl = [tags.get(t) or self._tag(t) for t in (around[2], *words[start:stop], around[3])]
-        rc = [rule_chars.get(k) or self._rule_char(k) for k in map("{}|{}".format, rules[start:stop], text[start:stop])]
+        # keyed by the tag and the character (one character: the key is unambiguous)
+        rc = [rule_chars.get(k) or self._rule_char(k) for k in map(operator.add, rules[start:stop], text[start:stop])]
         first = self._b
         # character start + i: cs[i + 2] is its character, ps[i + 1] the pair ending on it, rl[i + 1] its rule tag
         out = [
