@@ -338,3 +338,25 @@ def test_clusters_group_every_stretch_in_order_with_short_gaps(steps: list[tuple
         assert (lo, hi) == (group[0][0], group[-1][1])
         assert all(b[0] - a[1] <= _GAP for a, b in itertools.pairwise(group))
     assert all(b[0] - a[1] > _GAP for a, b in itertools.pairwise(groups))
+
+
+def _plain_word_tags(length: int, toks: list[Token]) -> list[str]:
+    """``word_tags`` as written before its one-character fast path."""
+    tags = ["S-x"] * length
+    for t in toks:
+        start, end = t.start, min(t.end, length)
+        if start < end:
+            n = t.end - t.start
+            pos = (f"S-{t.flag}",) if n == 1 else (f"B-{t.flag}", *[f"M-{t.flag}"] * (n - 2), f"E-{t.flag}")
+            tags[start:end] = pos[: end - start]
+    return tags
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(0, 12),
+    st.lists(st.tuples(st.integers(0, 14), st.integers(0, 4), st.sampled_from(["n", "nr", "x", "v"])), max_size=10),
+)
+def test_word_tags_as_the_plain_code(length: int, spans: list[tuple[int, int, str]]) -> None:
+    toks = [Token("字" * k, flag, s, s + k) for s, k, flag in spans]  # any order, overlapping, past the end
+    assert word_tags(length, toks) == _plain_word_tags(length, toks)

@@ -48,15 +48,16 @@ def cut(tokenizer: Any, tags: dict[str, str], text: str) -> list[tuple[str, str]
         if _HAN_INTERNAL.match(blk):
             _cut_dag(tokenizer, tags, blk, out)
             continue
-        _cut_other(blk, out)
+        out += cut_other(blk)
     return out
 
 
-def _cut_other(blk: str, out: list[tuple[str, str]]) -> None:
+def cut_other(blk: str) -> list[tuple[str, str]]:
     """A block between the Han blocks as posseg cuts it: each run of whitespace one word, every
     other character alone, all tagged ``x``.  (posseg tries ``_NUM`` and ``_ENG`` on them too, but a
     block between Han blocks holds no ASCII letter, digit or ``.``, so they never match:
     ``_cut_other_plain`` is posseg's code, checked against this one by the tests.)"""
+    out: list[tuple[str, str]] = []
     append = out.append
     for x in _SKIP_INTERNAL.split(blk):
         if not x:
@@ -65,10 +66,11 @@ def _cut_other(blk: str, out: list[tuple[str, str]]) -> None:
             append((x, "x"))
         else:
             out.extend([(xx, "x") for xx in x])
+    return out
 
 
 def _cut_other_plain(blk: str, out: list[tuple[str, str]]) -> None:
-    """posseg's code for a block between the Han blocks (what ``_cut_other`` must give)."""
+    """posseg's code for a block between the Han blocks (what ``cut_other`` must give)."""
     for x in _SKIP_INTERNAL.split(blk):
         if _SKIP_INTERNAL.match(x):
             out.append((x, "x"))

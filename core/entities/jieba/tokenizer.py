@@ -13,6 +13,7 @@ import logging
 import os
 import threading
 from dataclasses import dataclass
+from math import log
 
 import jieba
 import jieba.finalseg
@@ -156,12 +157,82 @@ def _hmm_run(run: list[tuple[str, str]], start: int, out: list[Token]) -> None:
 def tokens(text: str) -> list[Token]:
     """Part-of-speech tokens covering ``text``; HMM only on runs of unknown single Han characters.
 
-    ``postag.cut``'s words cover ``text`` exactly, in order (the tests check it), so each starts
-    where the one before ends."""
+    The words are ``postag.cut``'s (posseg's without its HMM), made straight from jieba's best path
+    (``postag._route``) and placed by their lengths: its words cover the text exactly, in order.
+    ``_tokens_plain`` makes them from ``postag.cut``'s pairs; the tests check both agree."""
+    warm_up()
+    freq, logtotal, tag = jieba.dt.FREQ, log(jieba.dt.total), _tags.get
+    out: list[Token] = []
+    append = out.append
+    run: list[tuple[str, str]] = []  # single Han characters waiting for ``_hmm_run``
+    run_start = pos = 0
+    for blk in postag._HAN_INTERNAL.split(text):
+        if not blk:
+            continue
+        n = len(blk)
+        if postag._HAN_INTERNAL.match(blk):
+            nxt = postag._route(freq, logtotal, blk)
+            x = 0
+            eng = -1  # where a run of single ASCII letters and digits began (posseg joins them: eng)
+            while x < n:
+                y = nxt[x] + 1
+                if y - x == 1:
+                    ch = blk[x]
+                    if ch in postag._ENG1:
+                        if eng < 0:
+                            if run:
+                                _hmm_run(run, run_start, out)
+                                run = []
+                            eng = x
+                        x = y
+                        continue
+                    if eng >= 0:
+                        append(_new_token(blk[eng:x], "eng", pos + eng, pos + x))
+                        eng = -1
+                    if "\u4e00" <= ch <= "\u9fff":
+                        if not run:
+                            run_start = pos + x
+                        run.append((ch, tag(ch, "x")))
+                        x = y
+                        continue
+                    word = ch
+                else:
+                    if eng >= 0:
+                        append(_new_token(blk[eng:x], "eng", pos + eng, pos + x))
+                        eng = -1
+                    word = blk[x:y]
+                if run:
+                    _hmm_run(run, run_start, out)
+                    run = []
+                append(_new_token(word, tag(word, "x"), pos + x, pos + y))
+                x = y
+            if eng >= 0:
+                append(_new_token(blk[eng:], "eng", pos + eng, pos + n))
+        else:
+            for word, flag in postag.cut_other(blk):
+                if len(word) == 1 and "\u4e00" <= word <= "\u9fff":  # past jieba's Han range (鿖)
+                    if not run:
+                        run_start = pos
+                    run.append((word, flag))
+                    pos += 1
+                    continue
+                if run:
+                    _hmm_run(run, run_start, out)
+                    run = []
+                append(_new_token(word, flag, pos, pos + len(word)))
+                pos += len(word)
+            continue
+        pos += n
+    if run:
+        _hmm_run(run, run_start, out)
+    return out
+
+
+def _tokens_plain(text: str) -> list[Token]:
+    """``tokens`` made from ``postag.cut``'s (word, tag) pairs (what ``tokens`` must give)."""
     warm_up()
     raw = postag.cut(jieba.dt, _tags, text)
     out: list[Token] = []
-    append = out.append
     pos = 0
     run: list[tuple[str, str]] = []
     run_start = 0
@@ -176,9 +247,8 @@ def tokens(text: str) -> list[Token]:
         if run:
             _hmm_run(run, run_start, out)
             run = []
-        n = len(w)
-        append(_new_token(w, pair[1], pos, pos + n))
-        pos += n
+        out.append(Token(w, pair[1], pos, pos + len(w)))
+        pos += len(w)
     if run:
         _hmm_run(run, run_start, out)
     return out

@@ -40,8 +40,13 @@ def word_tags(length: int, toks: Sequence[Token]) -> list[str]:
     """Each character's position in its jieba word (B/M/E/S) and the word's tag: ``B-nr``."""
     tags = ["S-x"] * length
     made = _WORD_POSITIONS
+    single = _SINGLE
     for t in toks:
-        start, end = t.start, min(t.end, length)
+        start, end = t.start, t.end
+        if end - start == 1 and 0 <= start < length:  # a one-character word (most are): ``S-`` and its tag
+            tags[start] = single.get(t.flag) or _single(t.flag)
+            continue
+        end = min(end, length)
         if start < end:
             key = (t.end - t.start, t.flag)
             pos = made.get(key) or _word_positions(*key)
@@ -50,6 +55,15 @@ def word_tags(length: int, toks: Sequence[Token]) -> list[str]:
 
 
 _WORD_POSITIONS: dict[tuple[int, str], tuple[str, ...]] = {}
+_SINGLE: dict[str, str] = {}
+
+
+def _single(flag: str) -> str:
+    """``S-`` and ``flag``, the tag of a one-character word, kept for reuse (jieba's tags: a few dozen)."""
+    tag = f"S-{flag}"
+    if len(_SINGLE) < 1_000:
+        _SINGLE[flag] = tag
+    return tag
 
 
 def _word_positions(n: int, flag: str) -> tuple[str, ...]:
