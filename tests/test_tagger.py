@@ -6,7 +6,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.document import Document
@@ -321,3 +321,42 @@ def test_the_screen_decides_as_tagging_every_segment_whole(tmp_path: Path, monke
     monkeypatch.setattr(stage, "_tagger", type("T", (), {"tag": staticmethod(never)})())
     calm = Segment.of("今天天气很好。")
     assert stage(calm, pipe.run(calm)) == pipe.run(calm)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(1, 6)), max_size=8))
+def test_clusters_group_every_stretch_in_order_with_short_gaps(steps: list[tuple[int, int]]) -> None:
+    from core.entities.tagger.stage import _GAP, _clusters
+
+    stretches, at = [], 0
+    for gap, size in steps:  # sorted, disjoint stretches as ``windows`` gives them
+        stretches.append((at + gap + 1, at + gap + 1 + size))
+        at = stretches[-1][1]
+    groups = list(_clusters(stretches))
+    assert [s for _, _, g in groups for s in g] == stretches
+    for lo, hi, group in groups:
+        assert (lo, hi) == (group[0][0], group[-1][1])
+        assert all(b[0] - a[1] <= _GAP for a, b in itertools.pairwise(group))
+    assert all(b[0] - a[1] > _GAP for a, b in itertools.pairwise(groups))
+
+
+def _plain_word_tags(length: int, toks: list[Token]) -> list[str]:
+    """``word_tags`` as written before its one-character fast path."""
+    tags = ["S-x"] * length
+    for t in toks:
+        start, end = t.start, min(t.end, length)
+        if start < end:
+            n = t.end - t.start
+            pos = (f"S-{t.flag}",) if n == 1 else (f"B-{t.flag}", *[f"M-{t.flag}"] * (n - 2), f"E-{t.flag}")
+            tags[start:end] = pos[: end - start]
+    return tags
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(0, 12),
+    st.lists(st.tuples(st.integers(0, 14), st.integers(0, 4), st.sampled_from(["n", "nr", "x", "v"])), max_size=10),
+)
+def test_word_tags_as_the_plain_code(length: int, spans: list[tuple[int, int, str]]) -> None:
+    toks = [Token("字" * k, flag, s, s + k) for s, k, flag in spans]  # any order, overlapping, past the end
+    assert word_tags(length, toks) == _plain_word_tags(length, toks)

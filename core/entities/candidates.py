@@ -28,9 +28,35 @@ class Candidate:
         return self.end - self.start
 
 
+def _rank(c: Candidate) -> tuple[int, int, float, int]:
+    return (-c.tier, c.start - c.end, -c.confidence, c.start)
+
+
+def _start(c: Candidate) -> int:
+    return c.start
+
+
 def resolve(cands: Iterable[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates, sorted by start: tier, then length, then confidence decide."""
-    ranked = sorted(cands, key=lambda c: (-c.tier, c.start - c.end, -c.confidence, c.start))
+    ranked = sorted(cands, key=_rank)
+    if not ranked:
+        return []
+    if min(c.start for c in ranked) < 0:
+        return _resolve_plain(ranked)
+    taken: list[Candidate] = []
+    used = bytearray(max(c.end for c in ranked))  # 1 where a taken candidate lies
+    for c in ranked:
+        s, e = c.start, c.end
+        if s >= e or used.find(1, s, e) >= 0:  # empty, or overlapping one already taken
+            continue
+        taken.append(c)
+        used[s:e] = b"\x01" * (e - s)
+    taken.sort(key=_start)
+    return taken
+
+
+def _resolve_plain(ranked: list[Candidate]) -> list[Candidate]:
+    """``resolve`` of candidates already ranked, with a set of the offsets taken (any offsets)."""
     taken: list[Candidate] = []
     used: set[int] = set()
     for c in ranked:
@@ -39,5 +65,5 @@ def resolve(cands: Iterable[Candidate]) -> list[Candidate]:
             continue
         taken.append(c)
         used.update(span)
-    taken.sort(key=lambda c: c.start)
+    taken.sort(key=_start)
     return taken

@@ -116,6 +116,13 @@ def _last_part(name: str) -> str | None:
     return last if len(last) >= 2 else None
 
 
+def _rejected(lexicon: UserLexicon, text: str, c: Candidate) -> bool:
+    """Whether the editor rejected candidate ``c`` of ``text`` in its context (made only for a
+    string the lexicon holds rejections of)."""
+    word = text[c.start : c.end]
+    return lexicon.may_reject(word, c.type) and lexicon.is_rejected(word, c.type, context_of(text, c.start, c.end))
+
+
 def _first_chars(known: dict[str, tuple[str, float]]) -> re.Pattern[str]:
     """A character class of the first characters of the known words (never matching when none)."""
     firsts = sorted({w[0] for w in known})
@@ -158,11 +165,7 @@ def detect_entities(
     for m, seg, cands in zip(mapped, segs, per_seg, strict=True):
         pool = stages.after_spread(seg, cands + _spread(seg, known, lengths, firsts))
         if lexicon is not None:
-            pool = [
-                c
-                for c in pool
-                if not lexicon.is_rejected(m.text[c.start : c.end], c.type, context_of(m.text, c.start, c.end))
-            ]
+            pool = [c for c in pool if not _rejected(lexicon, m.text, c)]
         for c in resolve(pool):
             try:
                 start, end = m.to_raw(c.start, c.end)

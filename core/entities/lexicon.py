@@ -209,6 +209,11 @@ class UserLexicon:
                 out.append(LexiconEntry(text, type_, c / (c + r), c, r))
         return tuple(out)
 
+    def may_reject(self, text: str, type: str) -> bool:
+        """False when ``is_rejected(text, type, context)`` is False in every context: the editor
+        never rejected ``text`` as ``type`` (so the caller need not make the context)."""
+        return bool(self._rejected.get(("".join(text.split()), type)))
+
     def is_rejected(self, text: str, type: str, context: str) -> bool:
         """Rejected in this context, or rejected on some page and confirmed on none."""
         text = "".join(text.split())

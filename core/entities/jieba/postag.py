@@ -48,18 +48,40 @@ def cut(tokenizer: Any, tags: dict[str, str], text: str) -> list[tuple[str, str]
         if _HAN_INTERNAL.match(blk):
             _cut_dag(tokenizer, tags, blk, out)
             continue
-        for x in _SKIP_INTERNAL.split(blk):
-            if _SKIP_INTERNAL.match(x):
-                out.append((x, "x"))
-            else:
-                for xx in x:
-                    if _NUM.match(xx):
-                        out.append((xx, "m"))
-                    elif _ENG.match(x):
-                        out.append((xx, "eng"))
-                    else:
-                        out.append((xx, "x"))
+        out += cut_other(blk)
     return out
+
+
+def cut_other(blk: str) -> list[tuple[str, str]]:
+    """A block between the Han blocks as posseg cuts it: each run of whitespace one word, every
+    other character alone, all tagged ``x``.  (posseg tries ``_NUM`` and ``_ENG`` on them too, but a
+    block between Han blocks holds no ASCII letter, digit or ``.``, so they never match:
+    ``_cut_other_plain`` is posseg's code, checked against this one by the tests.)"""
+    out: list[tuple[str, str]] = []
+    append = out.append
+    for x in _SKIP_INTERNAL.split(blk):
+        if not x:
+            continue
+        if len(x) == 1 or _SKIP_INTERNAL.match(x):
+            append((x, "x"))
+        else:
+            out.extend([(xx, "x") for xx in x])
+    return out
+
+
+def _cut_other_plain(blk: str, out: list[tuple[str, str]]) -> None:
+    """posseg's code for a block between the Han blocks (what ``cut_other`` must give)."""
+    for x in _SKIP_INTERNAL.split(blk):
+        if _SKIP_INTERNAL.match(x):
+            out.append((x, "x"))
+        else:
+            for xx in x:
+                if _NUM.match(xx):
+                    out.append((xx, "m"))
+                elif _ENG.match(x):
+                    out.append((xx, "eng"))
+                else:
+                    out.append((xx, "x"))
 
 
 def _route(freq: dict[str, int], logtotal: float, sentence: str) -> list[int]:

@@ -13,6 +13,7 @@ import logging
 import os
 import threading
 from dataclasses import dataclass
+from math import log
 
 import jieba
 import jieba.finalseg
@@ -117,43 +118,127 @@ def _unglue(words: list[str]) -> list[str]:
     return out
 
 
+def _new_token(word: str, flag: str, start: int, end: int) -> Token:
+    """``Token(word, flag, start, end)`` at about half the cost: the frozen dataclass's ``__init__``
+    sets each field through ``object.__setattr__``; this sets the slots directly (a tokenizer
+    makes a token for every word of every parse)."""
+    t = _new(Token)
+    _set_word(t, word)
+    _set_flag(t, flag)
+    _set_start(t, start)
+    _set_end(t, end)
+    return t
+
+
+_new = object.__new__
+_set_word = vars(Token)["word"].__set__
+_set_flag = vars(Token)["flag"].__set__
+_set_start = vars(Token)["start"].__set__
+_set_end = vars(Token)["end"].__set__
+
+
 def _hmm_run(run: list[tuple[str, str]], start: int, out: list[Token]) -> None:
     """Tokens of a run of single Han characters: finalseg's words when the run is no dictionary word."""
-    joined = "".join(w for w, _ in run)
     p = start
-    if len(run) >= 2 and not jieba.dt.FREQ.get(joined):
-        tags = dict(run)
-        for w in _unglue(list(jieba.finalseg.cut(joined))):
-            flag = tags.get(w, "x") if len(w) == 1 else "new"
-            out.append(Token(w, flag, p, p + len(w)))
-            p += len(w)
-    else:
-        for w, f in run:
-            out.append(Token(w, f, p, p + 1))
-            p += 1
+    if len(run) >= 2:
+        joined = "".join([w for w, _ in run])
+        if not jieba.dt.FREQ.get(joined):
+            tags = dict(run)
+            for w in _unglue(list(jieba.finalseg.cut(joined))):
+                flag = tags.get(w, "x") if len(w) == 1 else "new"
+                out.append(_new_token(w, flag, p, p + len(w)))
+                p += len(w)
+            return
+    for w, f in run:
+        out.append(_new_token(w, f, p, p + 1))
+        p += 1
 
 
 def tokens(text: str) -> list[Token]:
-    """Part-of-speech tokens covering ``text``; HMM only on runs of unknown single Han characters."""
+    """Part-of-speech tokens covering ``text``; HMM only on runs of unknown single Han characters.
+
+    The words are ``postag.cut``'s (posseg's without its HMM), made straight from jieba's best path
+    (``postag._route``) and placed by their lengths: its words cover the text exactly, in order.
+    ``_tokens_plain`` makes them from ``postag.cut``'s pairs; the tests check both agree."""
+    warm_up()
+    freq, logtotal, tag = jieba.dt.FREQ, log(jieba.dt.total), _tags.get
+    out: list[Token] = []
+    append = out.append
+    run: list[tuple[str, str]] = []  # single Han characters waiting for ``_hmm_run``
+    run_start = pos = 0
+    for blk in postag._HAN_INTERNAL.split(text):
+        if not blk:
+            continue
+        n = len(blk)
+        if postag._HAN_INTERNAL.match(blk):
+            nxt = postag._route(freq, logtotal, blk)
+            x = 0
+            eng = -1  # where a run of single ASCII letters and digits began (posseg joins them: eng)
+            while x < n:
+                y = nxt[x] + 1
+                if y - x == 1:
+                    ch = blk[x]
+                    if ch in postag._ENG1:
+                        if eng < 0:
+                            if run:
+                                _hmm_run(run, run_start, out)
+                                run = []
+                            eng = x
+                        x = y
+                        continue
+                    if eng >= 0:
+                        append(_new_token(blk[eng:x], "eng", pos + eng, pos + x))
+                        eng = -1
+                    if "\u4e00" <= ch <= "\u9fff":
+                        if not run:
+                            run_start = pos + x
+                        run.append((ch, tag(ch, "x")))
+                        x = y
+                        continue
+                    word = ch
+                else:
+                    if eng >= 0:
+                        append(_new_token(blk[eng:x], "eng", pos + eng, pos + x))
+                        eng = -1
+                    word = blk[x:y]
+                if run:
+                    _hmm_run(run, run_start, out)
+                    run = []
+                append(_new_token(word, tag(word, "x"), pos + x, pos + y))
+                x = y
+            if eng >= 0:
+                append(_new_token(blk[eng:], "eng", pos + eng, pos + n))
+        else:
+            for word, flag in postag.cut_other(blk):
+                if len(word) == 1 and "\u4e00" <= word <= "\u9fff":  # past jieba's Han range (鿖)
+                    if not run:
+                        run_start = pos
+                    run.append((word, flag))
+                    pos += 1
+                    continue
+                if run:
+                    _hmm_run(run, run_start, out)
+                    run = []
+                append(_new_token(word, flag, pos, pos + len(word)))
+                pos += len(word)
+            continue
+        pos += n
+    if run:
+        _hmm_run(run, run_start, out)
+    return out
+
+
+def _tokens_plain(text: str) -> list[Token]:
+    """``tokens`` made from ``postag.cut``'s (word, tag) pairs (what ``tokens`` must give)."""
     warm_up()
     raw = postag.cut(jieba.dt, _tags, text)
     out: list[Token] = []
-    append = out.append
     pos = 0
     run: list[tuple[str, str]] = []
     run_start = 0
     for pair in raw:
-        w, f = pair
-        if not text.startswith(w, pos):  # jieba drops nothing in practice; stay aligned if it ever does
-            if run:
-                _hmm_run(run, run_start, out)
-                run = []
-            found = text.find(w, pos)
-            if found < 0:
-                continue
-            pos = found
-        n = len(w)
-        if n == 1 and "\u4e00" <= w <= "\u9fff":  # a single Han character
+        w = pair[0]
+        if len(w) == 1 and "\u4e00" <= w <= "\u9fff":  # a single Han character
             if not run:
                 run_start = pos
             run.append(pair)
@@ -162,8 +247,8 @@ def tokens(text: str) -> list[Token]:
         if run:
             _hmm_run(run, run_start, out)
             run = []
-        append(Token(w, f, pos, pos + n))
-        pos += n
+        out.append(Token(w, pair[1], pos, pos + len(w)))
+        pos += len(w)
     if run:
         _hmm_run(run, run_start, out)
     return out

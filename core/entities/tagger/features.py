@@ -40,8 +40,13 @@ def word_tags(length: int, toks: Sequence[Token]) -> list[str]:
     """Each character's position in its jieba word (B/M/E/S) and the word's tag: ``B-nr``."""
     tags = ["S-x"] * length
     made = _WORD_POSITIONS
+    single = _SINGLE
     for t in toks:
-        start, end = t.start, min(t.end, length)
+        start, end = t.start, t.end
+        if end - start == 1 and 0 <= start < length:  # a one-character word (most are): ``S-`` and its tag
+            tags[start] = single.get(t.flag) or _single(t.flag)
+            continue
+        end = min(end, length)
         if start < end:
             key = (t.end - t.start, t.flag)
             pos = made.get(key) or _word_positions(*key)
@@ -50,6 +55,15 @@ def word_tags(length: int, toks: Sequence[Token]) -> list[str]:
 
 
 _WORD_POSITIONS: dict[tuple[int, str], tuple[str, ...]] = {}
+_SINGLE: dict[str, str] = {}
+
+
+def _single(flag: str) -> str:
+    """``S-`` and ``flag``, the tag of a one-character word, kept for reuse (jieba's tags: a few dozen)."""
+    tag = f"S-{flag}"
+    if len(_SINGLE) < 1_000:
+        _SINGLE[flag] = tag
+    return tag
 
 
 def _word_positions(n: int, flag: str) -> tuple[str, ...]:
@@ -100,7 +114,7 @@ class _Features(Generic[S]):
         return f
 
     def _rule_char(self, k: str) -> S:
-        f = self._rule_chars[k] = self._make(f"r.c0={k}")
+        f = self._rule_chars[k] = self._make(f"r.c0={k[:-1]}|{k[-1]}")
         return f
 
     def __call__(self, text: str, rules: Sequence[str], words: Sequence[str]) -> list[list[S]]:
@@ -134,7 +148,8 @@ class _Features(Generic[S]):
         )
         rl = [tags.get(t) or self._tag(t) for t in (around[0], *rules[start:stop], around[1])]
         wl = [tags.get(t) or self._tag(t) for t in (around[2], *words[start:stop], around[3])]
-        rc = [rule_chars.get(k) or self._rule_char(k) for k in map("{}|{}".format, rules[start:stop], text[start:stop])]
+        # keyed by the tag and the character (one character: the key is unambiguous)
+        rc = [rule_chars.get(k) or self._rule_char(k) for k in map(operator.add, rules[start:stop], text[start:stop])]
         first = self._b
         # character start + i: cs[i + 2] is its character, ps[i + 1] the pair ending on it, rl[i + 1] its rule tag
         out = [

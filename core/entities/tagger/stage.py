@@ -208,11 +208,30 @@ class TaggerStage:
             return False
         tag = self._tagger.tag
         rows = char_features_utf8.rows
-        for a, b in stretches:
-            tags = tag(rows(text, rules, words, a, b))
-            if tags != rules[a:b] and next(self._open_islands(rules[a:b], tags, fixed, a), None) is not None:
-                return False
+        for lo, hi, group in _clusters(stretches):
+            block = rows(text, rules, words, lo, hi)
+            for a, b in group:
+                tags = tag(block[a - lo : b - lo])
+                if tags != rules[a:b] and next(self._open_islands(rules[a:b], tags, fixed, a), None) is not None:
+                    return False
         return True
+
+
+# stretches closer than this share the making of their features: the characters between cost less
+# than making a stretch's features on its own (each character's features are the same either way)
+_GAP = 8
+
+
+def _clusters(stretches: list[tuple[int, int]]) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+    """The sorted ``stretches`` in groups whose gaps are at most ``_GAP``: ``(lo, hi, group)``."""
+    group: list[tuple[int, int]] = []
+    for a, b in stretches:
+        if group and a - group[-1][1] > _GAP:
+            yield group[0][0], group[-1][1], group
+            group = []
+        group.append((a, b))
+    if group:
+        yield group[0][0], group[-1][1], group
 
 
 __all__ = ["MIN_PAGES", "TaggerStage", "Thresholds", "islands", "open_places", "windows"]
