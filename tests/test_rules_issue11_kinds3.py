@@ -12,3 +12,15 @@ def test_a_short_form_of_a_junior_college_jieba_tags_nt_is_an_organisation() -> 
     # X工专, X师专, X艺专: the short form of a 专科学校 jieba's dictionary tags nt
     assert found("他考上了东南工专。").get("东南工专") == "ORG"
     assert found("读完中专以后他去打工。") == {}  # the generic school level is no name
+
+
+def test_a_troupe_after_its_service_or_its_own_name_is_one_organisation() -> None:
+    assert found("海军仪仗队今天表演。") == {"海军仪仗队": "ORG"}
+    assert found("空军八一飞行表演队向观众致意。").get("空军八一飞行表演队") == "ORG"
+    assert found("八一飞行表演队成立多年。").get("八一飞行表演队") == "ORG"
+
+
+def test_a_troupe_with_no_owner_or_name_is_a_kind() -> None:
+    assert found("一支飞行表演队来了。") == {}
+    assert found("他们组织了宣传队。") == {}
+    assert found("图为下乡演出队在演出。") == {}  # 图为 is a caption's opening, no name

@@ -37,7 +37,7 @@ from core.entities.rules.places import (
     place_compounds,
 )
 from core.entities.rules.timex import find_times
-from core.entities.rules.units import company_names, named_units
+from core.entities.rules.units import company_names, named_units, troupes
 
 
 def times(seg: Segment) -> Iterable[Candidate]:
@@ -96,6 +96,7 @@ DETECTORS: tuple[Detector, ...] = (
     fixes.nicknames,
     fixes.numbered_units,
     named_units,
+    troupes,
     company_names,
     place_committees,
     central_committees,

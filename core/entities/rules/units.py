@@ -68,6 +68,43 @@ def named_units(seg: Segment) -> Iterable[Candidate]:
     return out
 
 
+# words of kind between a troupe's name and its head (八一 飞行 表演队)
+_TROUPE_KIND_FLAGS = frozenset({"v", "vn", "n"})
+
+
+def _troupe_name(t: Token, gaz: Gazetteer) -> bool:
+    """八一 (a commemorative day) or a dictionary proper word of low frequency names a troupe
+    (not an unknown word of the HMM: 图为/new 下乡 演出队 is a caption)."""
+    if t.word in words("commemorative_days"):
+        return True
+    return t.flag != "new" and _name_word(t, gaz) and not gaz.is_place(t.word)
+
+
+def troupes(seg: Segment) -> Iterable[Candidate]:
+    """空军八一飞行表演队, 海军仪仗队, 八一飞行表演队: an owner (a service of the armed forces)
+    and/or a name, at most one word of kind, a troupe head (``troupe_heads.txt``): one ORG."""
+    toks, gaz = seg.tokens, seg.gaz
+    heads = words("troupe_heads")
+    owners = words("troupe_owners")
+    out: list[Candidate] = []
+    for k, t in enumerate(toks):
+        if k == 0 or t.word not in heads:
+            continue
+        i = k - 1
+        kind = toks[i]
+        if i > 0 and kind.flag in _TROUPE_KIND_FLAGS and len(kind.word) == 2 and word_freq(kind.word) <= _KIND_FREQ:
+            i -= 1  # 飞行 表演队
+        named = _troupe_name(toks[i], gaz)
+        if named:
+            i -= 1
+        owned = i >= 0 and toks[i].word in owners
+        if not owned:
+            i += 1
+        if (named or owned) and i < k:
+            out.append(Candidate(toks[i].start, t.end, "ORG", "rule", 0.7))
+    return out
+
+
 # a company's legal form closes its name (一汽解放汽车 有限公司, 长光卫星技术 股份 有限公司)
 _LEGAL_CLOSERS = ("有限公司", "有限责任公司")
 _COMPANY_ENDS = ("公司",)  # every legal closer and a grouped company end so
