@@ -24,3 +24,10 @@ def test_a_troupe_with_no_owner_or_name_is_a_kind() -> None:
     assert found("一支飞行表演队来了。") == {}
     assert found("他们组织了宣传队。") == {}
     assert found("图为下乡演出队在演出。") == {}  # 图为 is a caption's opening, no name
+
+
+def test_a_second_member_under_the_same_head_is_an_organisation() -> None:
+    # 岭头 is made up: jieba cuts it from 大学; the first member's head says what it is
+    assert found("他们来自香港科技大学和岭头大学。").get("岭头大学") == "ORG"
+    assert found("他毕业于北京大学和重点大学。") == {"北京大学": "ORG"}  # 重点 says what kind
+    assert found("清华大学与其他大学合作。") == {"清华大学": "ORG"}

@@ -37,6 +37,7 @@ from core.entities.rules.places import (
     place_compounds,
 )
 from core.entities.rules.timex import find_times
+from core.entities.rules.parallel import parallel_orgs
 from core.entities.rules.units import company_names, named_units, troupes
 
 
@@ -97,6 +98,7 @@ DETECTORS: tuple[Detector, ...] = (
     fixes.numbered_units,
     named_units,
     troupes,
+    parallel_orgs,
     company_names,
     place_committees,
     central_committees,
