@@ -31,3 +31,10 @@ def test_a_second_member_under_the_same_head_is_an_organisation() -> None:
     assert found("他们来自香港科技大学和岭头大学。").get("岭头大学") == "ORG"
     assert found("他毕业于北京大学和重点大学。") == {"北京大学": "ORG"}  # 重点 says what kind
     assert found("清华大学与其他大学合作。") == {"清华大学": "ORG"}
+
+
+def test_a_place_and_what_its_channel_broadcasts_before_tai_is_one_organisation() -> None:
+    assert found("广州音乐台播出了新歌。") == {"广州音乐台": "ORG"}
+    assert found("北京交通台报道了路况。") == {"北京交通台": "ORG"}
+    assert found("澳门粤语台每天播出。").get("澳门粤语台") == "ORG"
+    assert found("他走上北京舞台。") == {"北京": "LOC"}  # 舞台 is a stage

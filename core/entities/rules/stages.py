@@ -38,7 +38,7 @@ from core.entities.rules.places import (
 )
 from core.entities.rules.timex import find_times
 from core.entities.rules.parallel import parallel_orgs
-from core.entities.rules.units import company_names, named_units, troupes
+from core.entities.rules.units import channels, company_names, named_units, troupes
 
 
 def times(seg: Segment) -> Iterable[Candidate]:
@@ -98,6 +98,7 @@ DETECTORS: tuple[Detector, ...] = (
     fixes.numbered_units,
     named_units,
     troupes,
+    channels,
     parallel_orgs,
     company_names,
     place_committees,

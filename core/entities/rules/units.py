@@ -105,6 +105,26 @@ def troupes(seg: Segment) -> Iterable[Candidate]:
     return out
 
 
+def channels(seg: Segment) -> Iterable[Candidate]:
+    """X普通话台, X音乐台: a place, what the channel broadcasts (``channel_words.txt``) and 台,
+    cut apart by jieba or not (普通话/n 台/q, 音乐台/n), are one ORG."""
+    toks, gaz = seg.tokens, seg.gaz
+    kinds = words("channel_words")
+    out: list[Candidate] = []
+    for k, t in enumerate(toks):
+        if k == 0 or not t.word.endswith("台"):
+            continue
+        if t.word == "台" and k >= 2 and toks[k - 1].word in kinds:
+            place = toks[k - 2]
+        elif t.word[:-1] in kinds:
+            place = toks[k - 1]
+        else:
+            continue
+        if gaz.is_place(place.word):
+            out.append(Candidate(place.start, t.end, "ORG", "rule", 0.7))
+    return out
+
+
 # a company's legal form closes its name (一汽解放汽车 有限公司, 长光卫星技术 股份 有限公司)
 _LEGAL_CLOSERS = ("有限公司", "有限责任公司")
 _COMPANY_ENDS = ("公司",)  # every legal closer and a grouped company end so
