@@ -38,3 +38,10 @@ def test_a_place_and_what_its_channel_broadcasts_before_tai_is_one_organisation(
     assert found("北京交通台报道了路况。") == {"北京交通台": "ORG"}
     assert found("澳门粤语台每天播出。").get("澳门粤语台") == "ORG"
     assert found("他走上北京舞台。") == {"北京": "LOC"}  # 舞台 is a stage
+
+
+def test_members_of_a_list_closed_by_deng_and_a_count_of_areas_are_places() -> None:
+    # 石榴围 is made up: no dictionary knows it, the count of areas says what it is
+    assert found("活动在九龙、石榴围等５个地区举行。").get("石榴围") == "LOC"
+    assert found("他们在北京、上海等三个城市演出。") == {"北京": "LOC", "上海": "LOC"}
+    assert found("我们请了张三、李四等五个人。").get("李四") != "LOC"
