@@ -45,3 +45,16 @@ def test_members_of_a_list_closed_by_deng_and_a_count_of_areas_are_places() -> N
     assert found("活动在九龙、石榴围等５个地区举行。").get("石榴围") == "LOC"
     assert found("他们在北京、上海等三个城市演出。") == {"北京": "LOC", "上海": "LOC"}
     assert found("我们请了张三、李四等五个人。").get("李四") != "LOC"
+
+
+def test_a_memorial_jieba_keeps_as_one_common_noun_is_a_place() -> None:
+    assert found("学生们参观了雷锋纪念馆。") == {"雷锋纪念馆": "LOC"}
+    assert found("村里要建一座纪念馆。") == {}  # a memorial hall, no name
+
+
+def test_a_memorial_named_after_an_event_is_one_place() -> None:
+    from core.entities.jieba.tokenizer import Token
+    from core.entities.rules.memorials import memorial_words
+
+    toks = [Token("参观", "v", 0, 2), Token("抗日战争纪念馆", "n", 2, 9)]
+    assert [(c.start, c.end, c.type) for c in memorial_words(toks)] == [(2, 9, "LOC")]

@@ -37,6 +37,7 @@ from core.entities.rules.places import (
     place_compounds,
 )
 from core.entities.rules.timex import find_times
+from core.entities.rules.memorials import memorial_words
 from core.entities.rules.parallel import parallel_orgs
 from core.entities.rules.units import channels, company_names, named_units, troupes
 
@@ -105,6 +106,7 @@ DETECTORS: tuple[Detector, ...] = (
     central_committees,
     fused_named_committees,
     venue_places,
+    lambda s: memorial_words(s.tokens),
     dateline,
 )
 
