@@ -58,3 +58,9 @@ def test_a_memorial_named_after_an_event_is_one_place() -> None:
 
     toks = [Token("参观", "v", 0, 2), Token("抗日战争纪念馆", "n", 2, 9)]
     assert [(c.start, c.end, c.type) for c in memorial_words(toks)] == [(2, 9, "LOC")]
+
+
+def test_a_quoted_name_closed_by_a_unit_head_is_one_organisation() -> None:
+    assert found("他们成立了“绿野果蔬合作社”。") == {"绿野果蔬合作社": "ORG"}
+    assert found("这是一家“皮包公司”。") == {}  # a kind of company
+    assert found("所谓“先富起来的公司”并不多。") == {}  # a phrase

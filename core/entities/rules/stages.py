@@ -39,7 +39,7 @@ from core.entities.rules.places import (
 from core.entities.rules.timex import find_times
 from core.entities.rules.memorials import memorial_words
 from core.entities.rules.parallel import parallel_orgs
-from core.entities.rules.units import channels, company_names, named_units, troupes
+from core.entities.rules.units import channels, company_names, named_units, quoted_units, troupes
 
 
 def times(seg: Segment) -> Iterable[Candidate]:
@@ -100,6 +100,7 @@ DETECTORS: tuple[Detector, ...] = (
     named_units,
     troupes,
     channels,
+    quoted_units,
     parallel_orgs,
     company_names,
     place_committees,

@@ -125,6 +125,32 @@ def channels(seg: Segment) -> Iterable[Candidate]:
     return out
 
 
+# heads that close a name quoted as a whole (“X公司”): the quotes say it is one name
+_QUOTED_HEADS = ("公司", "集团", "合作社", "协会", "俱乐部", "商店", "农场", "基金会", "研究会", "商行")
+_QUOTES = {"“": "”", "「": "」", "『": "』"}
+_QUOTED_MAX = 14
+# characters of a phrase, not of a name (“先富起来的公司”)
+_PHRASE_CHARS = frozenset("的了着是把被这那")
+
+
+def quoted_units(seg: Segment) -> Iterable[Candidate]:
+    """“X甜蜜公司”, 「X合作社」: a quoted run of Chinese closed by a unit head is one ORG (a name
+    of three characters or more before the head: “皮包公司” is a kind of company)."""
+    text = seg.text
+    out: list[Candidate] = []
+    for opening, closing in _QUOTES.items():
+        i = text.find(opening)
+        while i >= 0:
+            j = text.find(closing, i + 1, i + 2 + _QUOTED_MAX)
+            if j > 0:
+                inner = text[i + 1 : j]
+                head = next((h for h in _QUOTED_HEADS if inner.endswith(h)), None)
+                if head and len(inner) - len(head) >= 3 and all(is_han(c) and c not in _PHRASE_CHARS for c in inner):
+                    out.append(Candidate(i + 1, j, "ORG", "rule", 0.7))
+            i = text.find(opening, i + 1)
+    return out
+
+
 # a company's legal form closes its name (一汽解放汽车 有限公司, 长光卫星技术 股份 有限公司)
 _LEGAL_CLOSERS = ("有限公司", "有限责任公司")
 _COMPANY_ENDS = ("公司",)  # every legal closer and a grouped company end so
