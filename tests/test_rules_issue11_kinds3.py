@@ -64,3 +64,8 @@ def test_a_quoted_name_closed_by_a_unit_head_is_one_organisation() -> None:
     assert found("他们成立了“绿野果蔬合作社”。") == {"绿野果蔬合作社": "ORG"}
     assert found("这是一家“皮包公司”。") == {}  # a kind of company
     assert found("所谓“先富起来的公司”并不多。") == {}  # a phrase
+
+
+def test_a_place_before_a_farm_word_is_one_place() -> None:
+    assert found("松花江农场的职工增收了。").get("松花江农场") == "LOC"
+    assert found("他在一家农场工作。") == {}
