@@ -69,3 +69,9 @@ def test_a_quoted_name_closed_by_a_unit_head_is_one_organisation() -> None:
 def test_a_place_before_a_farm_word_is_one_place() -> None:
     assert found("松花江农场的职工增收了。").get("松花江农场") == "LOC"
     assert found("他在一家农场工作。") == {}
+
+
+def test_a_kingdom_named_after_a_people_is_one_place() -> None:
+    assert found("这里保留着马塔贝莱王国的风俗。") == {"马塔贝莱王国": "LOC"}
+    assert found("当年的巴干达王国很强大。") == {"巴干达王国": "LOC"}
+    assert found("这里是冰雪王国。") == {}  # a figure of speech

@@ -37,6 +37,7 @@ from core.entities.rules.places import (
     place_compounds,
 )
 from core.entities.rules.timex import find_times
+from core.entities.rules.kingdoms import named_states
 from core.entities.rules.memorials import memorial_words
 from core.entities.rules.parallel import parallel_orgs
 from core.entities.rules.units import channels, company_names, named_units, quoted_units, troupes
@@ -108,6 +109,7 @@ DETECTORS: tuple[Detector, ...] = (
     fused_named_committees,
     venue_places,
     lambda s: memorial_words(s.tokens),
+    lambda s: named_states(s.tokens, s.gaz),
     dateline,
 )
 
