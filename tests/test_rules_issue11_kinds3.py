@@ -75,3 +75,7 @@ def test_a_kingdom_named_after_a_people_is_one_place() -> None:
     assert found("这里保留着马塔贝莱王国的风俗。") == {"马塔贝莱王国": "LOC"}
     assert found("当年的巴干达王国很强大。") == {"巴干达王国": "LOC"}
     assert found("这里是冰雪王国。") == {}  # a figure of speech
+
+
+def test_a_frequent_word_of_transliteration_characters_after_cong_is_no_place() -> None:
+    assert found("从美丽的草原，到宽阔的大海。").get("美丽") is None
