@@ -79,3 +79,9 @@ def test_a_kingdom_named_after_a_people_is_one_place() -> None:
 
 def test_a_frequent_word_of_transliteration_characters_after_cong_is_no_place() -> None:
     assert found("从美丽的草原，到宽阔的大海。").get("美丽") is None
+
+
+def test_a_known_place_before_a_literary_side_word_is_a_place() -> None:
+    assert found("我们来到黄河之滨。") == {"黄河": "LOC"}  # jieba: 黄/a 河之滨/nr
+    assert found("他去了南海之滨。") == {"南海": "LOC"}
+    assert found("登上泰山之巅。") == {"泰山": "LOC"}

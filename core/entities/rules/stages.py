@@ -40,6 +40,7 @@ from core.entities.rules.timex import find_times
 from core.entities.rules.kingdoms import named_states
 from core.entities.rules.memorials import memorial_words
 from core.entities.rules.parallel import parallel_orgs
+from core.entities.rules.shores import places_before_sides
 from core.entities.rules.units import channels, company_names, named_units, quoted_units, troupes
 
 
@@ -110,6 +111,7 @@ DETECTORS: tuple[Detector, ...] = (
     venue_places,
     lambda s: memorial_words(s.tokens),
     lambda s: named_states(s.tokens, s.gaz),
+    lambda s: places_before_sides(s.text, s.gaz),
     dateline,
 )
 
