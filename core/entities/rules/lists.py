@@ -166,9 +166,7 @@ def _places(
     out.extend(Candidate(s, e, "LOC", "rule", 0.6) for s, e in shaped if (s, e) not in spans["LOC"])
 
 
-def _place_shaped(
-    text: str, s: int, e: int, ns: set[tuple[int, int]], gaz: Gazetteer, area: bool = False
-) -> bool:
+def _place_shaped(text: str, s: int, e: int, ns: set[tuple[int, int]], gaz: Gazetteer, area: bool = False) -> bool:
     """A member shaped like a place; in a list closed by 等 and a count of areas any short name is."""
     word = text[s:e]
     if not 2 <= e - s <= 4 or word[0] in _NOT_NAME_START or word in gaz.orgs or all(c in "东西南北中" for c in word):
