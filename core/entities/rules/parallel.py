@@ -38,6 +38,9 @@ def _name(word: str, flag: str) -> bool:
 
 def parallel_orgs(seg: Segment) -> Iterable[Candidate]:
     """香港科技大学/nt 和 浸会/v 大学: the second member under the first one's head is an ORG."""
+    text = seg.text
+    if "学" not in text and "院" not in text and "所" not in text:
+        return []  # the cheapest test first: every head ends in 学, 院 or 所
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
     for k in range(3, len(toks)):

@@ -109,8 +109,8 @@ DETECTORS: tuple[Detector, ...] = (
     central_committees,
     fused_named_committees,
     venue_places,
-    lambda s: memorial_words(s.tokens),
-    lambda s: named_states(s.tokens, s.gaz),
+    lambda s: memorial_words(s.tokens) if "纪念" in s.text else [],  # the cheapest test first
+    lambda s: named_states(s.tokens, s.gaz) if "国" in s.text else [],
     lambda s: places_before_sides(s.text, s.gaz),
     dateline,
 )
