@@ -62,8 +62,9 @@ def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate], g
                 if s in per_by_start and (s, e) not in spans["PER"]:
                     items[-1] = (s, min(per_by_start[s]))  # 马烽、西戎同志创作: the last member's name
                 _people(text, items, spans["PER"], named, gaz, out)
-                counted = _counted_places(text, items)
-                _places(text, items, spans, loc_starts, ns, gaz, out, counted)
+                area = _area_counted(text, items)
+                counted = _counted_places(text, items) or area
+                _places(text, items, spans, loc_starts, ns, gaz, out, counted, area)
             bounds = []
         start = i + 1
     return out
@@ -71,6 +72,15 @@ def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate], g
 
 # a count of places closing a list (离石、方山、中阳三县市, 甲、乙两省): the members are places
 _PLACE_COUNT = re.compile(r"[两二三四五六七八九十几]个?(?:县市|市县|县区|省区|省市|地市|乡镇|县|市|省|区|国|乡|镇|村)")
+
+
+# 等 and a count of areas closing a list (大埔、X围等７个地区, 甲、乙等十个城市): the members are places
+_AREA_COUNT = re.compile(r"等[０-９0-9两二三四五六七八九十几百]+个?(?:地区|城市|国家|省份|省区|省市|县市|地方|乡镇)")
+
+
+def _area_counted(text: str, items: list[tuple[int, int]]) -> bool:
+    """True if 等 and a count of areas follow the last member right away."""
+    return _AREA_COUNT.match(text, items[-1][1]) is not None
 
 
 def _counted_places(text: str, items: list[tuple[int, int]]) -> bool:
@@ -137,6 +147,7 @@ def _places(
     gaz: Gazetteer,
     out: list[Candidate],
     counted: bool = False,
+    area: bool = False,
 ) -> None:
     """``汾阳、临县、中阳、兴县``: jieba's ns words and X县 names listed beside a known place.
 
@@ -149,16 +160,19 @@ def _places(
         items = [_first_place(text, *items[0], gaz), *items[1:]]
     starts = {s for s, _ in items}
     known = counted or any(s in loc_starts for s in starts)
-    shaped = [(s, e) for s, e in items if _place_shaped(text, s, e, ns, gaz)]
+    shaped = [(s, e) for s, e in items if _place_shaped(text, s, e, ns, gaz, area)]
     if not shaped or not (known or (len(items) >= 3 and len(shaped) == len(items))):
         return
     out.extend(Candidate(s, e, "LOC", "rule", 0.6) for s, e in shaped if (s, e) not in spans["LOC"])
 
 
-def _place_shaped(text: str, s: int, e: int, ns: set[tuple[int, int]], gaz: Gazetteer) -> bool:
+def _place_shaped(text: str, s: int, e: int, ns: set[tuple[int, int]], gaz: Gazetteer, area: bool = False) -> bool:
+    """A member shaped like a place; in a list closed by 等 and a count of areas any short name is."""
     word = text[s:e]
     if not 2 <= e - s <= 4 or word[0] in _NOT_NAME_START or word in gaz.orgs or all(c in "东西南北中" for c in word):
         return False  # 东南: a direction
     if not all("\u4e00" <= c <= "\u9fff" for c in word):
         return False
+    if area and e - s <= 3:
+        return True  # 大埔、天水围等７个地区: the count says what the members are
     return (s, e) in ns or gaz.is_place(word) or word in gaz.county_short or (word[-1] in _ADMIN_END and e - s <= 3)

@@ -25,8 +25,9 @@ from core.entities.rules.wordlists import words
 _WEAK_PREFIX = frozenset({"中央", "国家", "全国", "地方"})
 # ad-hoc bodies set up for a task: 疫情防控指挥部 is not a named organisation
 _AD_HOC = ("指挥部", "工作组", "领导小组", "专班", "工作队")
-# last characters of organisation names; an nt word ending otherwise is a phrase (重大进展)
-_NT_END = frozenset("会盟党报社团队军部局院委署司处厅所校馆台行厂店网协联办组田矿")
+# last characters of organisation names; an nt word ending otherwise is a phrase (重大进展);
+# 专 closes the short form of a 专科学校 (福州师专, X工专, X艺专)
+_NT_END = frozenset("会盟党报社团队军部局院委署司处厅所校馆台行厂店网协联办组田矿专")
 # nt words with an organisation ending that are documents, areas or slogans, not organisations
 _NT_NOT = ("公报", "大部", "全党", "全军", "大厅", "展厅")
 # suffixes that close a long name even across 和/与 and verbs (争取和平与裁军委员会)

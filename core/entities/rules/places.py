@@ -379,6 +379,8 @@ _WATER_HILL = frozenset("江河湖山岭峰寺屿岛")
 _SHORE = frozenset({"畔", "边", "岸", "两岸", "沿岸", "上游", "下游", "流域", "之滨", "脚下", "山顶", "山脚"})
 
 
+# above this jieba frequency a word of transliteration characters is an ordinary word (美丽 3036)
+_TRANSLIT_AT_FREQ = 2000
 # one-character prepositions after which a transliterated jieba ns word is a place (在米兰)
 _AT = frozenset("在到赴去往至从于")
 _AND = frozenset({"和", "与", "及", "、", "同"})
@@ -410,7 +412,8 @@ def context_places(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(t.start, t.end, "LOC", "rule", 0.6))  # 姑苏 城内, 皖南 境内
             continue
         # after a bare 在/到 only a transliterated word: jieba tags many common words ns (哥哥, 大海)
-        at = prev in verbs or (prev in _AT and gaz.is_translit(w))
+        # (a frequent word of translit characters is an ordinary word: 从 美丽/ns 的 东海)
+        at = prev in verbs or (prev in _AT and gaz.is_translit(w) and word_freq(w) <= _TRANSLIT_AT_FREQ)
         joined = (i > 1 and prev in _AND and _sure_place(toks[i - 2], gaz)) or (
             i + 2 < len(toks) and toks[i + 1].word in _AND and _sure_place(toks[i + 2], gaz)
         )

@@ -13,12 +13,15 @@ from core.entities.pipeline import Detector, Refiner, Segment
 from core.entities.rules import fixes
 from core.entities.rules.committees import central_committees, local_bodies, place_committees
 from core.entities.rules.foreign import dotted_names, joined_fragments
+from core.entities.rules.kingdoms import named_states
 from core.entities.rules.levels import split_levels
 from core.entities.rules.lists import listed_names
+from core.entities.rules.memorials import memorial_words
 from core.entities.rules.names import anchored_names, tagged_names
 from core.entities.rules.orgkinds import fused_named_committees, org_kinds, venue_places
 from core.entities.rules.orgs import fused_title_orgs, long_orgs, org_chains, prefixed_orgs, tagged_orgs, word_orgs
 from core.entities.rules.orgtails import unit_tails
+from core.entities.rules.parallel import parallel_orgs
 from core.entities.rules.persons import (
     anonymised_names,
     captioned_names,
@@ -36,8 +39,9 @@ from core.entities.rules.places import (
     known_phrases,
     place_compounds,
 )
+from core.entities.rules.shores import places_before_sides
 from core.entities.rules.timex import find_times
-from core.entities.rules.units import company_names, named_units
+from core.entities.rules.units import channels, company_names, named_units, quoted_units, troupes
 
 
 def times(seg: Segment) -> Iterable[Candidate]:
@@ -96,11 +100,18 @@ DETECTORS: tuple[Detector, ...] = (
     fixes.nicknames,
     fixes.numbered_units,
     named_units,
+    troupes,
+    channels,
+    quoted_units,
+    parallel_orgs,
     company_names,
     place_committees,
     central_committees,
     fused_named_committees,
     venue_places,
+    lambda s: memorial_words(s.tokens) if "纪念" in s.text else [],  # the cheapest test first
+    lambda s: named_states(s.tokens, s.gaz) if "国" in s.text else [],
+    lambda s: places_before_sides(s.text, s.gaz),
     dateline,
 )
 

@@ -68,6 +68,93 @@ def named_units(seg: Segment) -> Iterable[Candidate]:
     return out
 
 
+# words of kind between a troupe's name and its head (八一 飞行 表演队)
+_TROUPE_KIND_FLAGS = frozenset({"v", "vn", "n"})
+
+
+def _troupe_name(t: Token, gaz: Gazetteer) -> bool:
+    """八一 (a commemorative day) or a dictionary proper word of low frequency names a troupe
+    (not an unknown word of the HMM: 图为/new 下乡 演出队 is a caption)."""
+    if t.word in words("commemorative_days"):
+        return True
+    return t.flag != "new" and _name_word(t, gaz) and not gaz.is_place(t.word)
+
+
+def troupes(seg: Segment) -> Iterable[Candidate]:
+    """空军八一飞行表演队, 海军仪仗队, 八一飞行表演队: an owner (a service of the armed forces)
+    and/or a name, at most one word of kind, a troupe head (``troupe_heads.txt``): one ORG."""
+    if "队" not in seg.text and "团" not in seg.text:
+        return []  # the cheapest test first: every troupe head ends in 队 or 团
+    toks, gaz = seg.tokens, seg.gaz
+    heads = words("troupe_heads")
+    owners = words("troupe_owners")
+    out: list[Candidate] = []
+    for k, t in enumerate(toks):
+        if k == 0 or t.word not in heads:
+            continue
+        i = k - 1
+        kind = toks[i]
+        if i > 0 and kind.flag in _TROUPE_KIND_FLAGS and len(kind.word) == 2 and word_freq(kind.word) <= _KIND_FREQ:
+            i -= 1  # 飞行 表演队
+        named = _troupe_name(toks[i], gaz)
+        if named:
+            i -= 1
+        owned = i >= 0 and toks[i].word in owners
+        if not owned:
+            i += 1
+        if (named or owned) and i < k:
+            out.append(Candidate(toks[i].start, t.end, "ORG", "rule", 0.7))
+    return out
+
+
+def channels(seg: Segment) -> Iterable[Candidate]:
+    """X普通话台, X音乐台: a place, what the channel broadcasts (``channel_words.txt``) and 台,
+    cut apart by jieba or not (普通话/n 台/q, 音乐台/n), are one ORG."""
+    if "台" not in seg.text:
+        return []  # the cheapest test first
+    toks, gaz = seg.tokens, seg.gaz
+    kinds = words("channel_words")
+    out: list[Candidate] = []
+    for k, t in enumerate(toks):
+        if k == 0 or not t.word.endswith("台"):
+            continue
+        if t.word == "台" and k >= 2 and toks[k - 1].word in kinds:
+            place = toks[k - 2]
+        elif t.word[:-1] in kinds:
+            place = toks[k - 1]
+        else:
+            continue
+        if gaz.is_place(place.word):
+            out.append(Candidate(place.start, t.end, "ORG", "rule", 0.7))
+    return out
+
+
+# heads that close a name quoted as a whole (“X公司”): the quotes say it is one name
+_QUOTED_HEADS = ("公司", "集团", "合作社", "协会", "俱乐部", "商店", "农场", "基金会", "研究会", "商行")
+_QUOTES = {"“": "”", "「": "」", "『": "』"}
+_QUOTED_MAX = 14
+# characters of a phrase, not of a name (“先富起来的公司”)
+_PHRASE_CHARS = frozenset("的了着是把被这那")
+
+
+def quoted_units(seg: Segment) -> Iterable[Candidate]:
+    """“X甜蜜公司”, 「X合作社」: a quoted run of Chinese closed by a unit head is one ORG (a name
+    of three characters or more before the head: “皮包公司” is a kind of company)."""
+    text = seg.text
+    out: list[Candidate] = []
+    for opening, closing in _QUOTES.items():
+        i = text.find(opening)
+        while i >= 0:
+            j = text.find(closing, i + 1, i + 2 + _QUOTED_MAX)
+            if j > 0:
+                inner = text[i + 1 : j]
+                head = next((h for h in _QUOTED_HEADS if inner.endswith(h)), None)
+                if head and len(inner) - len(head) >= 3 and all(is_han(c) and c not in _PHRASE_CHARS for c in inner):
+                    out.append(Candidate(i + 1, j, "ORG", "rule", 0.7))
+            i = text.find(opening, i + 1)
+    return out
+
+
 # a company's legal form closes its name (一汽解放汽车 有限公司, 长光卫星技术 股份 有限公司)
 _LEGAL_CLOSERS = ("有限公司", "有限责任公司")
 _COMPANY_ENDS = ("公司",)  # every legal closer and a grouped company end so
