@@ -36,6 +36,19 @@ def test_split_name_across_line_break_maps_to_raw_offsets() -> None:
     assert text[2:7] == "王建\n\n国"
 
 
+def test_a_name_across_lines_that_are_not_next_to_each_other_is_no_entity() -> None:
+    """A story's lines joined out of page order (a piece moved back to its story): a name cut at the
+    join has no raw span of its own; a span from one line to the other would hold the lines between
+    (an entity of hundreds of characters that the lexicon could not even store)."""
+    text = "市长王建\n他乡来信说天气很好大家都平安无事。\n国主持会议。"
+    first, between, last = one_segment(text)[0]
+    joined = detect_entities(text, [[first, last], [between]])
+    assert all(e.end - e.start < 10 for e in joined), [(e.text, e.start, e.end) for e in joined]
+    assert "王建国" not in {e.text for e in joined}
+    together = "市长王建\n国主持会议。"  # the same lines next to each other: the name is found
+    assert ("王建国", 2, 6) in {(e.text, e.start, e.end) for e in detect_entities(together, one_segment(together))}
+
+
 def test_entity_text_is_surface_and_spans_do_not_overlap() -> None:
     text = "新华社北京3月5日电 外交部发言人\n刘明远5日说，\n中方欢迎。"
     ents = detect_entities(text, one_segment(text))

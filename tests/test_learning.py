@@ -30,6 +30,25 @@ def test_rejected_on_a_page_and_confirmed_on_none_is_rejected_everywhere(tmp_pat
     assert lex.is_rejected("港湾", "LOC", "到[港湾]去")
 
 
+def test_a_string_too_long_for_the_lexicon_is_not_stored_and_learning_goes_on(tmp_path: Path) -> None:
+    """A mention of hundreds of characters (a parser fault) rejected, confirmed or decided on is not
+    written: the file stays one its own schema reads, so the next save does not pause learning."""
+    long = "长" * 300
+    a, b = "a" * 32, "b" * 32  # page keys as page_key makes them
+    lex = UserLexicon.load(tmp_path / "lex.json")
+    assert not lex.learn(long, "PER", page=a)
+    lex.reject(long, "PER", f"[{long}]", page=a)
+    lex.record(a, [Decision(long, "PER", "rejected"), Decision("港湾", "LOC", "rejected")])
+    lex.reject("港湾", "LOC", "到[港湾]去", page=a)
+    lex.save()
+    again = UserLexicon.load(tmp_path / "lex.json")
+    assert not again.paused and not again.warning
+    assert again.is_rejected("港湾", "LOC", "到[港湾]去") and not again.is_rejected(long, "PER", f"[{long}]")
+    assert [d.text for _, d in again.decisions] == ["港湾"]
+    again.learn("港口", "LOC", page=b)
+    again.save()  # learning goes on
+
+
 def test_a_date_rejected_on_pages_stays_rejected_only_where_it_was() -> None:
     """A date rejected as a piece of a longer mention (２００１年 in ２００１年度) is still a date elsewhere."""
     lex = UserLexicon.load(Path("/nonexistent-banmian-test") / "lex.json")

@@ -171,12 +171,18 @@ def detect_entities(
                 start, end = m.to_raw(c.start, c.end)
             except ValueError:
                 continue
+            mention = surface(text, start, end)
+            if len(mention) != len("".join(m.text[c.start : c.end].split())):
+                # the mention crosses a join of lines that are not next to each other in the page (a
+                # story's piece moved back to it): no raw span holds it alone, it would hold the
+                # lines between (an editor adds it by hand if it is one)
+                continue
             entities[(start, end)] = Entity(
                 id=entity_id(start, end),
                 type=c.type,
                 start=start,
                 end=end,
-                text=surface(text, start, end),
+                text=mention,
                 status="auto",
                 source=c.source,
                 confidence=round(c.confidence, 3),

@@ -54,6 +54,7 @@ FORMAT = "banmian.lexicon"
 VERSION = 3
 READS = (1, 2, 3)  # versions this code loads; 1 had no pages (its entries count as one unknown page)
 CONTEXT_WIDTH = 2
+MAX_TEXT = 200  # the longest string the lexicon stores (its schema's limit): no name is longer
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 4  # document → list → entry (or decision) → list of page keys (or pieces)
 DECISION_PAGES = 200  # pages whose decisions are kept (the newest)
@@ -93,7 +94,7 @@ def page_key(text: str) -> str:
 
 def learnable(text: str, type: str) -> bool:
     """Whether a confirmed mention may become a lexicon entry."""
-    return len("".join(text.split())) >= 2 and type not in UNLEARNED_TYPES
+    return 2 <= len("".join(text.split())) <= MAX_TEXT and type not in UNLEARNED_TYPES
 
 
 def context_of(text: str, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
@@ -261,6 +262,7 @@ class UserLexicon:
         self._do(lambda lex: lex._record(page, ds))
 
     def _record(self, page: str, ds: tuple[Decision, ...]) -> None:
+        ds = tuple(d for d in ds if len(d.text) <= MAX_TEXT)
         self._decisions.pop(page, None)
         if ds:
             self._decisions[page] = ds
@@ -375,8 +377,10 @@ def _dumps(data: dict[str, object]) -> str:
 
 
 def _key(text: str, type_: str) -> Key | None:
+    """The entry's key; None for an empty string or one too long to store (a file that broke its
+    own schema would pause learning)."""
     text = "".join(text.split())
-    return (text, type_) if text else None
+    return (text, type_) if 0 < len(text) <= MAX_TEXT else None
 
 
 def _clean_stale_temps(path: Path) -> None:
