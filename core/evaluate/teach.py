@@ -9,6 +9,7 @@ The sidecar goes to a scratch folder; the lexicon is a scratch one (never the us
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -61,5 +62,6 @@ def teach_page(gp: GoldPage, page: Page, lexicon: UserLexicon, scratch: Path) ->
         except EditError:
             continue  # a gold mention overlapping another one: the editor would pick one
     target = scratch / (gp.path.name + SUFFIX)
-    save(doc, target, lexicon=lexicon)
+    for warning in save(doc, target, lexicon=lexicon).warnings:  # a lexicon that stopped learning, say
+        print(f"warning: {gp.path.name}: {warning}", file=sys.stderr)
     return target
