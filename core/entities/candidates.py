@@ -44,7 +44,7 @@ def resolve(cands: Iterable[Candidate]) -> list[Candidate]:
     if min(c.start for c in ranked) < 0:
         return _resolve_plain(ranked)
     taken: list[Candidate] = []
-    used = bytearray(max(c.end for c in ranked))  # 1 where a taken candidate lies
+    used = bytearray(max(0, *(c.end for c in ranked)))  # 1 where a taken candidate lies (ends may be empty spans)
     for c in ranked:
         s, e = c.start, c.end
         if s >= e or used.find(1, s, e) >= 0:  # empty, or overlapping one already taken
