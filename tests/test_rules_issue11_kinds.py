@@ -8,8 +8,8 @@ Every sentence here is made up; none comes from the sample or the gold pages.
 from __future__ import annotations
 
 from test_entities import found
+from written_tokens import toks as _toks
 
-from core.entities.jieba.tokenizer import Token
 from core.entities.rules.gazetteer import autonomous_place, gazetteer, lies_in
 from core.entities.rules.levels import level_cut
 from core.entities.rules.names import closes_locative_frame, word_headed
@@ -112,14 +112,6 @@ def test_an_unknown_word_ending_in_a_road_word_is_a_street() -> None:
     assert [(c.start, c.end) for c in got] == [(2, 5)]
     assert place_compounds(_toks(("走", "v"), ("三条路", "new")), gazetteer()) == []
     assert found("他走在回家的路上。") == {}
-
-
-def _toks(*pairs: tuple[str, str]) -> list[Token]:
-    out, pos = [], 0
-    for word, flag in pairs:
-        out.append(Token(word, flag, pos, pos + len(word)))
-        pos += len(word)
-    return out
 
 
 def test_a_two_character_full_name_jieba_knows_is_a_name() -> None:

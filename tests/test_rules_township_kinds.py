@@ -4,8 +4,8 @@ for these tests (none comes from the sample or the gold pages)."""
 from __future__ import annotations
 
 from test_entities import found
+from written_tokens import toks as _toks
 
-from core.entities.jieba.tokenizer import Token
 from core.entities.rules.gazetteer import gazetteer
 from core.entities.rules.places import gazetteer_words, place_compounds
 
@@ -61,14 +61,6 @@ def test_a_place_and_a_body_generic_alone_make_one_organisation() -> None:
 
 def test_a_city_and_its_urban_area() -> None:
     assert found("成都市区的主干道车辆畅通。") == {"成都": "LOC"}
-
-
-def _toks(*pairs: tuple[str, str]) -> list[Token]:
-    out, pos = [], 0
-    for word, flag in pairs:
-        out.append(Token(word, flag, pos, pos + len(word)))
-        pos += len(word)
-    return out
 
 
 def test_a_rare_verb_like_word_before_a_township_word_after_its_county() -> None:

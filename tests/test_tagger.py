@@ -76,13 +76,19 @@ def test_project_folder_store_wins_over_the_user(tmp_path: Path) -> None:
     assert TaggerStore.for_page(other) == TaggerStore.for_user()
 
 
-def test_trained_tagger_vetoes_what_the_editor_rejects(tmp_path: Path) -> None:
+def _taught_to_reject(folder: Path) -> tuple[TaggerStore, str]:
+    """A store of three saved pages on which the editor rejected the rules' first place."""
     rejected = _first_rule_loc(PAGE.replace("\n", ""))
     if rejected is None:
         pytest.skip("the rules find no place on the written page")
-    store = TaggerStore(tmp_path / "t")
-    for page, sidecar in _saved_pages(tmp_path, 3, rejected):
+    store = TaggerStore(folder / "t")
+    for page, sidecar in _saved_pages(folder, 3, rejected):
         store.add_page(page, sidecar)
+    return store, rejected
+
+
+def test_trained_tagger_vetoes_what_the_editor_rejects(tmp_path: Path) -> None:
+    store, rejected = _taught_to_reject(tmp_path)
     result = train(store)
     assert result.pages == 3 and store.model_path.is_file() and store.trained_pages == 3
     assert TaggerStage.load(store, min_pages=4) is None  # silent below its page count
@@ -297,12 +303,7 @@ def test_windows_reach_around_the_places_the_tagger_could_change() -> None:
 def test_the_screen_decides_as_tagging_every_segment_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from core.entities.tagger import stage as stage_module
 
-    rejected = _first_rule_loc(PAGE.replace("\n", ""))
-    if rejected is None:
-        pytest.skip("the rules find no place on the written page")
-    store = TaggerStore(tmp_path / "t")
-    for page, sidecar in _saved_pages(tmp_path, 3, rejected):
-        store.add_page(page, sidecar)
+    store, _ = _taught_to_reject(tmp_path)
     train(store)
     stage = TaggerStage.load(store, min_pages=3)
     assert stage is not None
