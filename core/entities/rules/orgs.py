@@ -193,6 +193,7 @@ _DIRECT = ("省直", "市直", "县直", "区直", "中直")
 
 
 _FUSED_ADMIN = ("省", "市", "县", "区")
+_FUSED_ADMIN_FIRST = frozenset(_FUSED_ADMIN)  # a set lookup before the call (most words start otherwise)
 
 
 def _fused_admin_office(t: Token, gaz: Gazetteer) -> bool:
@@ -212,6 +213,9 @@ def _dispatch(t: Token) -> bool:
 _DISPATCH = frozenset({"讯", "电", "专电", "日电", "日讯", "本报讯", "本刊讯"})
 
 
+_STRONG_LAST = frozenset(s[-1] for s in STRONG)  # the last characters of STRONG: a set test first
+
+
 def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """A place (or 省/市/县 standing alone, or an org) + up to five words ending in an org suffix."""
     out: list[Candidate] = []
@@ -220,7 +224,7 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     for i, t in enumerate(toks):
         w = t.word
         starts_org = w in orgs or (t.flag == "nt" and nt_trusted(w, gaz))
-        if _fused_admin_office(t, gaz):
+        if w[:1] in _FUSED_ADMIN_FIRST and _fused_admin_office(t, gaz):
             out.append(Candidate(t.start, t.end, "ORG", "rule", 0.7))
             continue
         # a place, 省/市/县 alone, an org, or 省直机关工委; ``place_token`` needs more than the
@@ -269,7 +273,13 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         out.append(Candidate(t.start, toks[best].end, "ORG", "rule", conf))
     # 华为公司, 国家发展改革委员会: proper-looking words before a strong suffix
     for i, t in enumerate(toks):
-        if not t.word.endswith(STRONG) or i == 0 or t.word in gaz.orgs or person_government(t.word, gaz):
+        if (
+            t.word[-1:] not in _STRONG_LAST
+            or not t.word.endswith(STRONG)
+            or i == 0
+            or t.word in gaz.orgs
+            or person_government(t.word, gaz)
+        ):
             continue  # 省委 省政府: two known organisations side by side stay two
         j = i - 1
         while (
