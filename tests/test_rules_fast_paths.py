@@ -9,7 +9,8 @@ from written_tokens import toks as _toks
 
 from core.entities.jieba.tokenizer import Token
 from core.entities.rules.gazetteer import gazetteer
-from core.entities.rules.places import place_compounds
+from core.entities.rules.orgs import org_chains
+from core.entities.rules.places import gazetteer_words, place_compounds
 
 
 def _spans(toks: list[Token]) -> list[tuple[int, int]]:
@@ -31,3 +32,19 @@ def test_a_place_and_a_suffix_word_right_after_it_are_one_place() -> None:
 
 def test_a_place_with_nothing_of_a_suffix_after_it_gives_nothing() -> None:
     assert _spans(_toks(("北京", "ns"), ("的", "uj"), ("学生", "n"))) == []
+
+
+def test_gazetteer_words_still_reads_long_nouns_and_names_after_the_short_word_skip() -> None:
+    gaz = gazetteer()
+    got = gazetteer_words(_toks(("沿着", "p"), ("嘉陵江", "nr"), ("走", "v")), gaz)
+    assert [(c.start, c.end, c.type) for c in got] == [(2, 5, "LOC")]
+    assert gazetteer_words(_toks(("沿着", "p"), ("江边", "nr"), ("走", "v")), gaz) == []
+
+
+def test_org_chains_still_finds_a_fused_office_and_a_strong_suffix_after_proper_words() -> None:
+    gaz = gazetteer()
+    got = org_chains(_toks(("省农业厅", "nt"), ("发布", "v")), gaz)
+    assert (0, 4, "ORG") in [(c.start, c.end, c.type) for c in got]
+    got = org_chains(_toks(("华为", "nz"), ("公司", "n"), ("发布", "v")), gaz)
+    assert (0, 4, "ORG") in [(c.start, c.end, c.type) for c in got]
+    assert org_chains(_toks(("我们", "r"), ("发布", "v")), gaz) == []

@@ -319,6 +319,10 @@ def _places_inside(t: Token, gaz: Gazetteer) -> list[Candidate]:
     return []
 
 
+# the only flags the tests after jieba's ns in ``gazetteer_words`` look at
+_LATE_FLAGS = frozenset({"n", "nz", "nr", "nrfg", "nrt"})
+
+
 def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Tokens that are known places or organisations, and jieba's ns tags."""
     out: list[Candidate] = []
@@ -340,6 +344,8 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
                 out.extend(inner)
             elif len(w) >= 3:
                 out.extend(_place_prefix(t, gaz))
+        elif len(w) < 3 or t.flag not in _LATE_FLAGS:
+            continue  # the common case: what follows needs three characters and a noun or a name
         elif t.flag in ("n", "nz") and len(w) >= 3:
             out.extend(_place_prefix(t, gaz))
         elif t.flag in ("nr", "nrfg") and len(w) >= 4 and w[:2] in gaz.divisions and in_dictionary(w[2:]):
