@@ -10,6 +10,7 @@ from written_tokens import toks as _toks
 from core.entities.jieba.tokenizer import Token
 from core.entities.rules.gazetteer import gazetteer
 from core.entities.rules.orgs import org_chains
+from core.entities.rules.persons import japanese_names
 from core.entities.rules.places import gazetteer_words, place_compounds
 
 
@@ -48,3 +49,14 @@ def test_org_chains_still_finds_a_fused_office_and_a_strong_suffix_after_proper_
     got = org_chains(_toks(("华为", "nz"), ("公司", "n"), ("发布", "v")), gaz)
     assert (0, 4, "ORG") in [(c.start, c.end, c.type) for c in got]
     assert org_chains(_toks(("我们", "r"), ("发布", "v")), gaz) == []
+
+
+def test_japanese_names_still_joins_a_name_jieba_cut_in_two_after_a_title() -> None:
+    gaz = gazetteer()
+    toks = _toks(("首相", "n"), ("田中", "nr"), ("一郎", "new"), ("说", "v"), ("田中", "nr"))
+    got = [(c.start, c.end) for c in japanese_names("首相田中一郎说田中", toks, gaz)]
+    assert got == [(2, 6), (7, 9)]
+    toks = _toks(("首相", "n"), ("田中", "nr"), ("一个", "m"))
+    assert japanese_names("首相田中一个", toks, gaz) == []
+    toks = _toks(("首相", "n"), ("田中", "nr"))  # the last word: nothing after it to join
+    assert japanese_names("首相田中", toks, gaz) == []

@@ -125,10 +125,11 @@ def surname_titles(seg: Segment) -> Iterable[Candidate]:
     is not tagged nr alone and is left out."""
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
+    common, surnames = gaz.common_surnames, gaz.surnames
     for i, t in enumerate(toks):
         w = t.word
-        if w[0] not in gaz.common_surnames or dict_tag(w[0]) != "nr":
-            if _framed_surname(toks, i, gaz):
+        if w[0] not in common or dict_tag(w[0]) != "nr":
+            if len(w) == 1 and w in surnames and _framed_surname(toks, i, gaz):  # (cheap tests first)
                 out.append(Candidate(t.start, t.end, "PER", "rule", 0.6))  # 想起了 马/n 厂长
             continue
         if i > 0 and is_han(toks[i - 1].word[-1]) and toks[i - 1].flag in ("nr", "nrfg", "new"):
