@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from written_tokens import toks as _toks
 
+from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token
 from core.entities.rules.gazetteer import gazetteer
+from core.entities.rules.lists import listed_names
 from core.entities.rules.orgs import org_chains
 from core.entities.rules.persons import japanese_names
 from core.entities.rules.places import gazetteer_words, place_compounds
@@ -60,3 +62,12 @@ def test_japanese_names_still_joins_a_name_jieba_cut_in_two_after_a_title() -> N
     assert japanese_names("首相田中一个", toks, gaz) == []
     toks = _toks(("首相", "n"), ("田中", "nr"))  # the last word: nothing after it to join
     assert japanese_names("首相田中", toks, gaz) == []
+
+
+def test_listed_names_needs_a_list_mark_and_still_reads_a_list_that_has_one() -> None:
+    gaz = gazetteer()
+    loc = [Candidate(2, 4, "LOC", "rule", 0.85)]
+    toks = _toks(("开往", "v"), ("长春", "ns"), ("和", "c"), ("延吉", "ns"), ("。", "x"))
+    assert listed_names("开往长春和延吉。", toks, loc, gaz) == []
+    toks = _toks(("开往", "v"), ("长春", "ns"), ("、", "x"), ("延吉", "ns"), ("。", "x"))
+    assert (5, 7, "LOC") in [(c.start, c.end, c.type) for c in listed_names("开往长春、延吉。", toks, loc, gaz)]

@@ -220,7 +220,8 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """A place (or 省/市/县 standing alone, or an org) + up to five words ending in an org suffix."""
     out: list[Candidate] = []
     n = len(toks)
-    orgs, places = gaz.orgs, gaz.place_names
+    orgs, places, titles = gaz.orgs, gaz.place_names, gaz.titles
+    standalone = words("standalone_orgs")
     for i, t in enumerate(toks):
         w = t.word
         starts_org = w in orgs or (t.flag == "nt" and nt_trusted(w, gaz))
@@ -242,15 +243,17 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if not starts_org and i + 1 < n and place_token(toks[i + 1], gaz) and toks[i + 1].word not in gaz.divisions:
             continue  # 比勒陀利亚 南非研究中心: a city then a country is no chain of levels
         best = i if starts_org else None
+        known = w in orgs
         for j in range(i + 1, min(n, i + 6)):
             u = toks[j]
-            if _dispatch(u):
+            uw = u.word
+            if uw in _DISPATCH:  # ``_dispatch``
                 break  # 南京电 省农业厅: the dateline ends before the organisation
             if (
-                u.flag not in NOUNISH and u.word != "驻" and u.word not in _AGE_GROUPS and u.word not in _UNIT_ALONE
-            ) or u.word in gaz.titles:
+                u.flag not in NOUNISH and uw != "驻" and uw not in _AGE_GROUPS and uw not in _UNIT_ALONE
+            ) or uw in titles:
                 break
-            if t.word in gaz.orgs and u.word in gaz.orgs:
+            if known and uw in orgs:
                 break  # 省委省政府: two organisations side by side, not one
             if best is not None:
                 if j <= best:
@@ -259,7 +262,7 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
                 if not step:
                     break  # 广播公司 演播 大厅: the name ended with the organisation word
                 best = j + step - 1
-            elif u.word in words("standalone_orgs"):
+            elif uw in standalone:
                 break  # 日内瓦 世界卫生组织: an international body is not the place's own
             elif j > i + 1 and _whole_org(u, gaz):
                 break  # 中国 主张 安理会: a whole name after other words is its own, not this chain's end
