@@ -5,10 +5,15 @@ Every sentence and token run here is made up; none comes from the sample or the 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from written_tokens import toks as _toks
 
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token
+from core.entities.pipeline import Segment
+from core.entities.rules.committees import central_committees
+from core.entities.rules.fixes import nicknames, numbered_units
 from core.entities.rules.gazetteer import gazetteer
 from core.entities.rules.lists import listed_names
 from core.entities.rules.orgs import org_chains
@@ -71,3 +76,17 @@ def test_listed_names_needs_a_list_mark_and_still_reads_a_list_that_has_one() ->
     assert listed_names("开往长春和延吉。", toks, loc, gaz) == []
     toks = _toks(("开往", "v"), ("长春", "ns"), ("、", "x"), ("延吉", "ns"), ("。", "x"))
     assert (5, 7, "LOC") in [(c.start, c.end, c.type) for c in listed_names("开往长春、延吉。", toks, loc, gaz)]
+
+
+def _segment_finds(rule: Callable[[Segment], Iterable[Candidate]], text: str) -> list[tuple[int, int, str]]:
+    return [(c.start, c.end, c.type) for c in rule(Segment.of(text))]
+
+
+def test_the_segment_rules_that_return_early_still_find_what_their_mark_opens() -> None:
+    assert _segment_finds(central_committees, "民盟中央发表声明。") == [(0, 4, "ORG")]
+    assert _segment_finds(central_committees, "民盟发表声明。") == []
+    assert _segment_finds(nicknames, "小王说他明天来。") == [(0, 2, "PER")]
+    assert _segment_finds(nicknames, "我和老李去了。") == [(2, 4, "PER")]
+    assert _segment_finds(nicknames, "王说他明天来。") == []
+    assert _segment_finds(numbered_units, "他在北京市第五十五中学读书。") == [(2, 11, "ORG")]
+    assert _segment_finds(numbered_units, "他在北京市中学读书。") == []

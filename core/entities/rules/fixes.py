@@ -244,6 +244,8 @@ def nicknames(seg: Segment) -> Iterable[Candidate]:
     """小王, 老李: a common surname after 小/老, as its own word, before a verb, 、 or a break."""
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
+    if "小" not in seg.text and "老" not in seg.text:
+        return out  # every nickname opens with one of _NICK_HEADS
     for i, t in enumerate(toks):
         w = t.word
         if (
@@ -298,9 +300,12 @@ def numbered_units(seg: Segment) -> Iterable[Candidate]:
     units = words("unit_words")
     long_units = tuple(u for u in units if len(u) >= 2)
     out: list[Candidate] = []
-    for k, t in enumerate(toks):
+    for k in range(2, len(toks)):
+        if toks[k - 1].flag != "m":
+            continue  # (the cheapest test first: an ordinal is a numeral)
+        t = toks[k]
         unit = t.word in units or (len(t.word) >= 3 and t.word.endswith(long_units))
-        if not unit or k < 2 or not _is_ordinal(toks[k - 1]):
+        if not unit or not _is_ordinal(toks[k - 1]):
             continue
         i = k - 2
         while i >= 0 and place_token(toks[i], gaz):
