@@ -13,7 +13,8 @@ from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token
 from core.entities.pipeline import Segment
 from core.entities.rules.committees import central_committees
-from core.entities.rules.fixes import nicknames, numbered_units
+from core.entities.rules.fixes import addressed_names, nicknames, numbered_units
+from core.entities.rules.foreign import dotted_names
 from core.entities.rules.gazetteer import gazetteer
 from core.entities.rules.lists import listed_names
 from core.entities.rules.orgs import org_chains
@@ -90,3 +91,14 @@ def test_the_segment_rules_that_return_early_still_find_what_their_mark_opens() 
     assert _segment_finds(nicknames, "王说他明天来。") == []
     assert _segment_finds(numbered_units, "他在北京市第五十五中学读书。") == [(2, 11, "ORG")]
     assert _segment_finds(numbered_units, "他在北京市中学读书。") == []
+
+
+def test_a_dotted_name_needs_its_dot_and_a_framed_name_its_frame() -> None:
+    def dotted(text: str) -> list[tuple[int, int, str]]:
+        seg = Segment.of(text)
+        return [(c.start, c.end, c.type) for c in dotted_names(seg.text, seg.tokens, seg.gaz)]
+
+    assert dotted("穆罕默德·阿里访问了这里。") == [(0, 7, "PER")]
+    assert dotted("穆罕默德阿里访问了这里。") == []
+    assert _segment_finds(addressed_names, "学者何方同志说。") == [(2, 4, "PER")]
+    assert _segment_finds(addressed_names, "何方说。") == []

@@ -164,11 +164,16 @@ def addressed_names(seg: Segment) -> Iterable[Candidate]:
     return out + _framed_names(seg)
 
 
+_FRAME_AFTER = (*_COMRADE, "夫人", "小姐")  # the words ``_framed_names`` needs after a name
+
+
 def _framed_names(seg: Segment) -> list[Candidate]:
     """学者何方同志, 撒切尔夫人: a role before and 同志 after frame even a dictionary word of a
     name's shape; a transliterated name before 夫人/先生 is the person."""
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
+    if not any(w in seg.text for w in _FRAME_AFTER):
+        return out  # the common case: none of the words after a framed name
     for i in range(1, len(toks) - 1):
         t, nxt, prev = toks[i], toks[i + 1].word, toks[i - 1].word
         w = t.word
