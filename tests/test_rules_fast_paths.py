@@ -14,7 +14,7 @@ from core.entities.jieba.tokenizer import Token
 from core.entities.pipeline import Segment
 from core.entities.rules.committees import central_committees
 from core.entities.rules.fixes import addressed_names, nicknames, numbered_units
-from core.entities.rules.foreign import dotted_names
+from core.entities.rules.foreign import dotted_names, joined_fragments
 from core.entities.rules.gazetteer import gazetteer
 from core.entities.rules.lists import listed_names
 from core.entities.rules.orgs import org_chains
@@ -102,3 +102,10 @@ def test_a_dotted_name_needs_its_dot_and_a_framed_name_its_frame() -> None:
     assert dotted("穆罕默德阿里访问了这里。") == []
     assert _segment_finds(addressed_names, "学者何方同志说。") == [(2, 4, "PER")]
     assert _segment_finds(addressed_names, "何方说。") == []
+
+
+def test_joined_fragments_still_joins_transliterated_pieces_with_a_name_tag() -> None:
+    gaz = gazetteer()
+    got = joined_fragments(_toks(("会见", "v"), ("斯迈", "nr"), ("洛夫", "nrt"), ("说", "v")), gaz)
+    assert [(c.start, c.end, c.type) for c in got] == [(2, 6, "PER")]
+    assert joined_fragments(_toks(("会见", "v"), ("斯迈", "n"), ("洛夫", "n")), gaz) == []

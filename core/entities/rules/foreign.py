@@ -30,8 +30,10 @@ def joined_fragments(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     def piece(w: str) -> bool:
         return bool(w) and translit(w) and w not in places
 
+    first_chars = gaz.translit
     while i < n:
-        if not piece(toks[i].word):  # the common case: no run starts here
+        w = toks[i].word
+        if w[:1] not in first_chars or not piece(w):  # the common case: no run starts here (first char first)
             i += 1
             continue
         j = i
