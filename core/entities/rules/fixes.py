@@ -146,14 +146,18 @@ _NAMING_VERBS = frozenset({"叫", "名叫", "叫做", "名为"})
 _COMRADE = frozenset({"同志", "先生", "女士"})
 
 
+_ADDRESSED_FLAGS = frozenset({"nr", "nrfg", "new"})
+
+
 def addressed_names(seg: Segment) -> Iterable[Candidate]:
     """西戎同志, 叫王明的: a name word before 同志/先生/女士 or after 叫/名叫, even a pen name
     with no surname; jieba must read it as a name or an unknown word (not 老同志, 女 同志)."""
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
-    for i, t in enumerate(toks):
+    for i in [k for k, t in enumerate(toks) if t.flag in _ADDRESSED_FLAGS]:  # (a filter, not a loop body)
+        t = toks[i]
         w = t.word
-        if t.flag not in ("nr", "nrfg", "new") or not 2 <= len(w) <= 3 or not all(is_han(c) for c in w):
+        if not 2 <= len(w) <= 3 or not all(is_han(c) for c in w):
             continue
         if w in gaz.not_names or w in gaz.titles or gaz.is_place(w) or w in gaz.orgs:
             continue

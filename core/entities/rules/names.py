@@ -133,9 +133,8 @@ def name_context(toks: Sequence[Token], i: int, gaz: Gazetteer, *, verb: bool = 
 def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """jieba's nr/nrfg/nrt and HMM-new words that pass the shape filter."""
     out: list[Candidate] = []
-    for i, t in enumerate(toks):
-        if t.flag not in NAME_FLAGS:
-            continue
+    for i in [k for k, t in enumerate(toks) if t.flag in NAME_FLAGS]:  # (a filter, not a loop body)
+        t = toks[i]
         sl = gaz.surname_len(t.word)
         if sl and t.flag != "new" and t.word[sl:] in gaz.titles:
             # 孙先生, 华大使: the surname alone is the name
