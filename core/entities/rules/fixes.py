@@ -125,10 +125,11 @@ def surname_titles(seg: Segment) -> Iterable[Candidate]:
     is not tagged nr alone and is left out."""
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
+    common, surnames = gaz.common_surnames, gaz.surnames
     for i, t in enumerate(toks):
         w = t.word
-        if w[0] not in gaz.common_surnames or dict_tag(w[0]) != "nr":
-            if _framed_surname(toks, i, gaz):
+        if w[0] not in common or dict_tag(w[0]) != "nr":
+            if len(w) == 1 and w in surnames and _framed_surname(toks, i, gaz):  # (cheap tests first)
                 out.append(Candidate(t.start, t.end, "PER", "rule", 0.6))  # 想起了 马/n 厂长
             continue
         if i > 0 and is_han(toks[i - 1].word[-1]) and toks[i - 1].flag in ("nr", "nrfg", "new"):
@@ -145,14 +146,18 @@ _NAMING_VERBS = frozenset({"叫", "名叫", "叫做", "名为"})
 _COMRADE = frozenset({"同志", "先生", "女士"})
 
 
+_ADDRESSED_FLAGS = frozenset({"nr", "nrfg", "new"})
+
+
 def addressed_names(seg: Segment) -> Iterable[Candidate]:
     """西戎同志, 叫王明的: a name word before 同志/先生/女士 or after 叫/名叫, even a pen name
     with no surname; jieba must read it as a name or an unknown word (not 老同志, 女 同志)."""
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
-    for i, t in enumerate(toks):
+    for i in [k for k, t in enumerate(toks) if t.flag in _ADDRESSED_FLAGS]:  # (a filter, not a loop body)
+        t = toks[i]
         w = t.word
-        if t.flag not in ("nr", "nrfg", "new") or not 2 <= len(w) <= 3 or not all(is_han(c) for c in w):
+        if not 2 <= len(w) <= 3 or not all(is_han(c) for c in w):
             continue
         if w in gaz.not_names or w in gaz.titles or gaz.is_place(w) or w in gaz.orgs:
             continue
@@ -163,11 +168,16 @@ def addressed_names(seg: Segment) -> Iterable[Candidate]:
     return out + _framed_names(seg)
 
 
+_FRAME_AFTER = (*_COMRADE, "夫人", "小姐")  # the words ``_framed_names`` needs after a name
+
+
 def _framed_names(seg: Segment) -> list[Candidate]:
     """学者何方同志, 撒切尔夫人: a role before and 同志 after frame even a dictionary word of a
     name's shape; a transliterated name before 夫人/先生 is the person."""
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
+    if not any(w in seg.text for w in _FRAME_AFTER):
+        return out  # the common case: none of the words after a framed name
     for i in range(1, len(toks) - 1):
         t, nxt, prev = toks[i], toks[i + 1].word, toks[i - 1].word
         w = t.word
@@ -243,6 +253,8 @@ def nicknames(seg: Segment) -> Iterable[Candidate]:
     """小王, 老李: a common surname after 小/老, as its own word, before a verb, 、 or a break."""
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
+    if "小" not in seg.text and "老" not in seg.text:
+        return out  # every nickname opens with one of _NICK_HEADS
     for i, t in enumerate(toks):
         w = t.word
         if (
@@ -297,9 +309,12 @@ def numbered_units(seg: Segment) -> Iterable[Candidate]:
     units = words("unit_words")
     long_units = tuple(u for u in units if len(u) >= 2)
     out: list[Candidate] = []
-    for k, t in enumerate(toks):
+    for k in range(2, len(toks)):
+        if toks[k - 1].flag != "m":
+            continue  # (the cheapest test first: an ordinal is a numeral)
+        t = toks[k]
         unit = t.word in units or (len(t.word) >= 3 and t.word.endswith(long_units))
-        if not unit or k < 2 or not _is_ordinal(toks[k - 1]):
+        if not unit or not _is_ordinal(toks[k - 1]):
             continue
         i = k - 2
         while i >= 0 and place_token(toks[i], gaz):

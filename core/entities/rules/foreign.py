@@ -30,8 +30,10 @@ def joined_fragments(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     def piece(w: str) -> bool:
         return bool(w) and translit(w) and w not in places
 
+    first_chars = gaz.translit
     while i < n:
-        if not piece(toks[i].word):  # the common case: no run starts here
+        w = toks[i].word
+        if w[:1] not in first_chars or not piece(w):  # the common case: no run starts here (first char first)
             i += 1
             continue
         j = i
@@ -74,6 +76,8 @@ def _trim_dotted(text: str, toks: Sequence[Token], last_dot: int, e: int) -> int
 def dotted_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Foreign names written with a middle dot: 穆罕默德·阿里, 约翰·史密斯 (each part transliterated)."""
     out: list[Candidate] = []
+    if _NAME_DOT.isdisjoint(text):
+        return out  # the common case: no dot, no dotted name (a set test, not a loop over the text)
     i, n = 0, len(text)
     while i < n:
         if text[i] not in _NAME_DOT or i == 0 or not is_han(text[i - 1]):

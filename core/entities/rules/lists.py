@@ -31,6 +31,8 @@ _SEPARATOR = re.compile("[" + re.escape("".join(sorted(PUNCT_BREAK | {"、", "�
 
 def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate], gaz: Gazetteer) -> list[Candidate]:
     """Members of ``X、Y、Z`` lists that look like names (places) when another member is one."""
+    if "、" not in text:
+        return []  # every list has a 、 between two members (和/及/与 alone join two, no list)
     spans = {
         "PER": {(c.start, c.end) for c in cands if c.type == "PER"},
         "LOC": {(c.start, c.end) for c in cands if c.type == "LOC"},

@@ -133,9 +133,8 @@ def name_context(toks: Sequence[Token], i: int, gaz: Gazetteer, *, verb: bool = 
 def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """jieba's nr/nrfg/nrt and HMM-new words that pass the shape filter."""
     out: list[Candidate] = []
-    for i, t in enumerate(toks):
-        if t.flag not in NAME_FLAGS:
-            continue
+    for i in [k for k, t in enumerate(toks) if t.flag in NAME_FLAGS]:  # (a filter, not a loop body)
+        t = toks[i]
         sl = gaz.surname_len(t.word)
         if sl and t.flag != "new" and t.word[sl:] in gaz.titles:
             # 孙先生, 华大使: the surname alone is the name
@@ -432,8 +431,10 @@ def _noun_and_locative(name: str, gaz: Gazetteer) -> bool:
 def anchored_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Names right after a title or role word: 总统赫尔佐格, 副省长安立佳, 记者黄鹭."""
     out: list[Candidate] = []
+    titles = gaz.titles
     for i, t in enumerate(toks):
-        if t.word not in gaz.titles and not (len(t.word) > 2 and t.word[-2:] in gaz.titles):
+        w = t.word
+        if w not in titles and (len(w) <= 2 or w[-2:] not in titles):
             continue
         if t.word[-2:] in AFTER_ONLY_TITLES:
             continue  # 女同志 都来了: no name after a form of address

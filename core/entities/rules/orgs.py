@@ -193,6 +193,7 @@ _DIRECT = ("省直", "市直", "县直", "区直", "中直")
 
 
 _FUSED_ADMIN = ("省", "市", "县", "区")
+_FUSED_ADMIN_FIRST = frozenset(_FUSED_ADMIN)  # a set lookup before the call (most words start otherwise)
 
 
 def _fused_admin_office(t: Token, gaz: Gazetteer) -> bool:
@@ -212,15 +213,19 @@ def _dispatch(t: Token) -> bool:
 _DISPATCH = frozenset({"讯", "电", "专电", "日电", "日讯", "本报讯", "本刊讯"})
 
 
+_STRONG_LAST = frozenset(s[-1] for s in STRONG)  # the last characters of STRONG: a set test first
+
+
 def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """A place (or 省/市/县 standing alone, or an org) + up to five words ending in an org suffix."""
     out: list[Candidate] = []
     n = len(toks)
-    orgs, places = gaz.orgs, gaz.place_names
+    orgs, places, titles = gaz.orgs, gaz.place_names, gaz.titles
+    standalone = words("standalone_orgs")
     for i, t in enumerate(toks):
         w = t.word
         starts_org = w in orgs or (t.flag == "nt" and nt_trusted(w, gaz))
-        if _fused_admin_office(t, gaz):
+        if w[:1] in _FUSED_ADMIN_FIRST and _fused_admin_office(t, gaz):
             out.append(Candidate(t.start, t.end, "ORG", "rule", 0.7))
             continue
         # a place, 省/市/县 alone, an org, or 省直机关工委; ``place_token`` needs more than the
@@ -238,15 +243,17 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if not starts_org and i + 1 < n and place_token(toks[i + 1], gaz) and toks[i + 1].word not in gaz.divisions:
             continue  # 比勒陀利亚 南非研究中心: a city then a country is no chain of levels
         best = i if starts_org else None
+        known = w in orgs
         for j in range(i + 1, min(n, i + 6)):
             u = toks[j]
-            if _dispatch(u):
+            uw = u.word
+            if uw in _DISPATCH:  # ``_dispatch``
                 break  # 南京电 省农业厅: the dateline ends before the organisation
             if (
-                u.flag not in NOUNISH and u.word != "驻" and u.word not in _AGE_GROUPS and u.word not in _UNIT_ALONE
-            ) or u.word in gaz.titles:
+                u.flag not in NOUNISH and uw != "驻" and uw not in _AGE_GROUPS and uw not in _UNIT_ALONE
+            ) or uw in titles:
                 break
-            if t.word in gaz.orgs and u.word in gaz.orgs:
+            if known and uw in orgs:
                 break  # 省委省政府: two organisations side by side, not one
             if best is not None:
                 if j <= best:
@@ -255,7 +262,7 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
                 if not step:
                     break  # 广播公司 演播 大厅: the name ended with the organisation word
                 best = j + step - 1
-            elif u.word in words("standalone_orgs"):
+            elif uw in standalone:
                 break  # 日内瓦 世界卫生组织: an international body is not the place's own
             elif j > i + 1 and _whole_org(u, gaz):
                 break  # 中国 主张 安理会: a whole name after other words is its own, not this chain's end
@@ -269,7 +276,13 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         out.append(Candidate(t.start, toks[best].end, "ORG", "rule", conf))
     # 华为公司, 国家发展改革委员会: proper-looking words before a strong suffix
     for i, t in enumerate(toks):
-        if not t.word.endswith(STRONG) or i == 0 or t.word in gaz.orgs or person_government(t.word, gaz):
+        if (
+            t.word[-1:] not in _STRONG_LAST
+            or not t.word.endswith(STRONG)
+            or i == 0
+            or t.word in gaz.orgs
+            or person_government(t.word, gaz)
+        ):
             continue  # 省委 省政府: two known organisations side by side stay two
         j = i - 1
         while (

@@ -166,20 +166,25 @@ def japanese_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Can
     and its surname alone later in the segment."""
     out: list[Candidate] = []
     surnames: set[str] = set()
+    n = len(toks)
     for i, t in enumerate(toks):
         w = t.word
         if surnames and w in surnames:
             out.append(Candidate(t.start, t.end, "PER", "rule", 0.6))
             continue
         e = t.end
-        if len(w) == 2:
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is None or len(nxt.word) != 2 or nxt.word[-1] not in _JAPANESE_GIVEN_END:
+        size = len(w)
+        if size == 2:
+            if i + 1 >= n:
+                continue
+            nxt = toks[i + 1]
+            # (the rare last character first: most words end otherwise)
+            if nxt.word[-1:] not in _JAPANESE_GIVEN_END or len(nxt.word) != 2:
                 continue
             if nxt.flag not in ("new", "nr") or t.flag not in _JAPANESE_SURNAME_FLAGS:
                 continue
             e, w = nxt.end, w + nxt.word  # 田中/nr 一郎/new: jieba cut the name in two
-        elif not (4 <= len(w) <= 5 and w[-1] in _JAPANESE_GIVEN_END and t.flag in _JAPANESE_NAME_FLAGS):
+        elif not (4 <= size <= 5 and w[-1] in _JAPANESE_GIVEN_END and t.flag in _JAPANESE_NAME_FLAGS):
             continue
         if i == 0:
             continue

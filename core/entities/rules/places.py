@@ -319,6 +319,10 @@ def _places_inside(t: Token, gaz: Gazetteer) -> list[Candidate]:
     return []
 
 
+# the only flags the tests after jieba's ns in ``gazetteer_words`` look at
+_LATE_FLAGS = frozenset({"n", "nz", "nr", "nrfg", "nrt"})
+
+
 def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Tokens that are known places or organisations, and jieba's ns tags."""
     out: list[Candidate] = []
@@ -340,6 +344,8 @@ def gazetteer_words(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
                 out.extend(inner)
             elif len(w) >= 3:
                 out.extend(_place_prefix(t, gaz))
+        elif len(w) < 3 or t.flag not in _LATE_FLAGS:
+            continue  # the common case: what follows needs three characters and a noun or a name
         elif t.flag in ("n", "nz") and len(w) >= 3:
             out.extend(_place_prefix(t, gaz))
         elif t.flag in ("nr", "nrfg") and len(w) >= 4 and w[:2] in gaz.divisions and in_dictionary(w[2:]):
@@ -598,6 +604,18 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         if i + 1 >= n:
             break
         nxt = toks[i + 1]
+        nw = nxt.word
+        if (
+            nxt.flag != "new"
+            and nw not in LOC_SUFFIX_CHARS
+            and nw not in LOC_SUFFIX_WORDS
+            and nw != "地区"
+            and (i + 2 >= n or toks[i + 2].word not in LOC_SUFFIX_WORDS)
+        ):
+            # the common case: no suffix follows, so only a zone two words on can close a place
+            if i + 2 < n and toks[i + 2].word.endswith(_ZONE_ENDS) and place_token(t, gaz):
+                _add_zone(out, t, nxt, toks[i + 2])
+            continue
         place = place_token(t, gaz)
         after_township = i > 0 and toks[i - 1].word[-1:] in ("乡", "镇") and t.flag[:1] in "nj"  # X乡 杨家/nrfg 窑村
         if nxt.flag == "new" and len(nxt.word) == 2 and (place or village_stem(t, gaz) or after_township):
@@ -650,11 +668,17 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
                     out.append(Candidate(t.start, suf.end, "LOC", "rule", 0.6))
                     break
         if place and i + 2 < n:
-            # 长白山 保护 开发区: a place, one modifier, then a zone word
-            last = toks[i + 2]
-            if (nxt.flag in NOUNISH or nxt.flag == "v") and last.word.endswith(("开发区", "新区", "保护区", "园区")):
-                out.append(Candidate(t.start, last.end, "LOC", "rule", 0.6))
+            _add_zone(out, t, nxt, toks[i + 2])
     return out
+
+
+_ZONE_ENDS = ("开发区", "新区", "保护区", "园区")
+
+
+def _add_zone(out: list[Candidate], t: Token, nxt: Token, last: Token) -> None:
+    """长白山 保护 开发区: a place (``t``), one modifier, then a zone word."""
+    if (nxt.flag in NOUNISH or nxt.flag == "v") and last.word.endswith(_ZONE_ENDS):
+        out.append(Candidate(t.start, last.end, "LOC", "rule", 0.6))
 
 
 # above this jieba frequency a county's short name is mostly the word (和平 7998, 新华 549 are
