@@ -76,12 +76,11 @@ def test_piece_end_goes_over_a_paragraph_set_off_by_a_blank_line() -> None:
     assert P.piece_end(lines, 2, 1) == 4  # and stops where the other spacing comes back
 
 
-def test_dangles_needs_an_unfinished_sentence_in_the_pieces_spacing() -> None:
+def test_a_story_dangles_in_its_spacing_only_where_its_sentence_is_unfinished() -> None:
     open_story = Story(body=[Unit(infos(*A_START), 11.0, BODY)])
-    assert P.dangles(open_story, 1)
-    assert not P.dangles(open_story, 2)
+    assert P.dangling_spacing(open_story) == 1
     closed = Story(body=[Unit(infos(*A_START[:3], "引导农户进行生产。"), 11.0, BODY)])
-    assert not P.dangles(closed, 1)
+    assert P.dangling_spacing(closed) is None
 
 
 def test_a_column_of_the_story_above_goes_back_to_it() -> None:

@@ -118,11 +118,6 @@ def unfinished_lines(story: _Story) -> list[LineInfo] | None:
     return None if end.ends_sentence or end.jump_tail or end.jump_only else last
 
 
-def dangles(story: _Story, step: int) -> bool:
-    """The story's text stops mid-sentence, in lines spaced ``step`` apart."""
-    return dangling_spacing(story) == step
-
-
 def dangling_spacing(story: _Story) -> int | None:
     """The line spacing of the story's last lines when its text stops mid-sentence, else None."""
     last = unfinished_lines(story)
