@@ -113,7 +113,7 @@ def _dropped_lines(body: Sequence[Unit]) -> list[tuple[Unit, LineInfo]]:
 
 def _titled(head: Sequence[Unit]) -> bool:
     """The headline has a line that is not a byline, a column's name or a jump marker."""
-    return any(not (ln.byline or ln.column or ln.jump_only) for u in head for ln in u.lines)
+    return any(not _furniture(ln) for u in head for ln in u.lines)
 
 
 def _text_without(body: Sequence[Unit], line: LineInfo) -> str:
