@@ -18,6 +18,7 @@ from core.layout.features import ENUM_RE, LineInfo
 WINDOW = 6
 SHORT_BY = 1.5  # a line this much narrower than its column ends its paragraph
 LONG_LINE = 40.0  # wider than any printed column: text not broken into column lines
+OVERFLOW = 2.5  # a line wider than its column by more than this may be a headline set across columns (``_overflows``)
 _CLAUSE = re.compile("[，、,；。]")
 _STOPS = re.compile("[，。；]")
 _MARKS = re.compile("[，。；、：]")
@@ -96,15 +97,15 @@ def column_widths(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
     first = list(zip(back, fwd, strict=True))
     # headline lines set wider than the column distort the estimate around them: leave them out
     # and estimate again (still linear: two passes)
-    # (``_overflows`` first asks whether the line is wider than both its columns by 2.5 ems: asked
+    # (``_overflows`` first asks whether the line is wider than both its columns by ``OVERFLOW``: asked
     # here, with no call for the many lines that are not; a line with a key is not spaced)
     drop = [
         k
         for k, info, key, (back, fwd) in zip(itertools.count(), infos, keys, first)
         if key is not None
         and not (info.ends_sentence or info.ends_soft)
-        and info.width - back > 2.5
-        and info.width - fwd > 2.5
+        and info.width - back > OVERFLOW
+        and info.width - fwd > OVERFLOW
         and _overflows(infos, first, k)
     ]
     if not drop:
@@ -157,7 +158,7 @@ def _overflows(infos: Sequence[LineInfo], widths: Sequence[tuple[float, float]],
     if info.ends_sentence or info.ends_soft or info.spaced:
         return False
     over = info.width - max(widths[i])
-    if over <= 2.5 or (over <= 6 and _CLAUSE.search(info.squeezed) is not None):
+    if over <= OVERFLOW or (over <= 6 and _CLAUSE.search(info.squeezed) is not None):
         return False
     # a lone line, or one of a pair of headline lines (kicker and title) with no punctuation
     for k in (i - 1, i + 1):
@@ -222,14 +223,14 @@ def paragraph_breaks(infos: Sequence[LineInfo], widths: Sequence[tuple[float, fl
     # what each line is on its own, asked of it as the line above and as the line below
     # (each test only where the line could pass it: most body lines close a clause and open
     # with no dash)
-    # (``_overflows`` first asks whether the line is wider than both its columns by 2.5 ems: asked
+    # (``_overflows`` first asks whether the line is wider than both its columns by ``OVERFLOW``: asked
     # here, with no call for the many lines that are not)
     apart = [
         ((info.column or info.jump_only or info.byline or info.head_note) and standalone(info, wd))
         or (
             not (info.ends_sentence or info.ends_soft or info.spaced)
-            and info.width - wd[0] > 2.5
-            and info.width - wd[1] > 2.5
+            and info.width - wd[0] > OVERFLOW
+            and info.width - wd[1] > OVERFLOW
             and _overflows(infos, widths, i)
         )
         or (info.dash_start and _subtitle(infos, widths, i))
