@@ -48,6 +48,13 @@ def repeated(pairs: Collection[str], text: str) -> int:
     return len([p for p in pairs if p in text])
 
 
+def pairs_share(title_text: str, text: str) -> float:
+    """Share of the word pairs of ``title_text`` (``word_pairs``) that ``text`` repeats; 0 when it
+    has none."""
+    title = word_pairs(title_text)
+    return repeated(title, text) / len(title) if title else 0.0
+
+
 def head_bigrams(group: Sequence[Unit]) -> frozenset[str]:
     return _bigrams(head_text(group))
 
@@ -131,8 +138,7 @@ class RunText:
         """``echo`` of a headline (its text) at ``run[k]``, worked out once for each pair."""
         key = (title_text, k)
         if key not in self._echo:
-            title = word_pairs(title_text)
-            self._echo[key] = repeated(title, self.after(k)) / len(title) if title else 0.0
+            self._echo[key] = pairs_share(title_text, self.after(k))
         return self._echo[key]
 
     def fits(self, title_text: str, places: Sequence[int]) -> dict[int, float]:
@@ -224,10 +230,7 @@ def echo(group: Sequence[Unit], run: Sequence[Unit], k: int, text: RunText | Non
     repeats."""
     if text is not None:
         return text.echo(head_text(group), k)
-    title = word_pairs(head_text(group))
-    if not title:
-        return 0.0
-    return repeated(title, text_after(run, k, ECHO_CHARS)) / len(title)
+    return pairs_share(head_text(group), text_after(run, k, ECHO_CHARS))
 
 
 def split_side_by_side(

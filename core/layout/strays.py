@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from core.layout.distribute import ECHO_CHARS, ECHO_MIN, repeated
+from core.layout.distribute import ECHO_CHARS, ECHO_MIN, pairs_share
 from core.layout.evidence import text_after, word_pairs
 from core.layout.features import CLOSING, SENTENCE_END, SOFT_END, LineInfo
 from core.layout.pieces import PIECE_LINES, SAME_WIDTH, STORIES_BACK, WIDTH_STEP, opens, unfinished_lines
@@ -68,8 +68,7 @@ def _set_width(line: LineInfo) -> float:
 
 def echo_share(line: LineInfo, text: str) -> float:
     """Share of the line's word pairs that ``text`` repeats (0 for a line of fewer than three)."""
-    own = word_pairs(line.squeezed)
-    return repeated(own, text) / len(own) if len(own) >= 3 else 0.0
+    return pairs_share(line.squeezed, text) if len(word_pairs(line.squeezed)) >= 3 else 0.0
 
 
 def lift_titles(stories: Sequence[_Story]) -> None:
@@ -172,8 +171,7 @@ def return_verse(stories: Sequence[_Story]) -> None:
 def title_echo(head: Sequence[Unit], text: str) -> float:
     """Share of the title's word pairs (the headline without bylines, columns' names and jump
     markers) that ``text`` repeats; 0 with no title."""
-    title = word_pairs("".join(ln.squeezed for u in head for ln in u.lines if not _furniture(ln)))
-    return repeated(title, text) / len(title) if title else 0.0
+    return pairs_share("".join(ln.squeezed for u in head for ln in u.lines if not _furniture(ln)), text)
 
 
 def _furniture(line: LineInfo) -> bool:
