@@ -223,15 +223,12 @@ def _cut_at(lines: Sequence[LineInfo], k: int) -> str | None:
     return above.squeezed[-1] + line.squeezed[0]
 
 
-def _joined_tail(host: _Story, then: set[str], own: str, text: str) -> int | None:
-    """Where in the host's lines the tail of a story starts (``own``: that story's text; ``then``:
-    the characters that follow the one it stops on inside its lines): the host's sentence is cut
-    there, the line's first character is one of ``then`` and the cut line's last character and the
-    line's first make a pair neither the host's text (``text``) nor the story's holds; the tail is
-    ``PIECE_LINES`` lines at least and ends a sentence."""
-    lines = [ln for u in host.body for ln in u.lines]
-    if not lines[-1].ends_sentence:
-        return None
+def _joined_tail(lines: Sequence[LineInfo], then: set[str], own: str, text: str) -> int | None:
+    """Where in the host's lines (``lines``, whose last ends a sentence) the tail of a story starts
+    (``own``: that story's text; ``then``: the characters that follow the one it stops on inside its
+    lines): the host's sentence is cut there, the line's first character is one of ``then`` and the
+    cut line's last character and the line's first make a pair neither the host's text (``text``)
+    nor the story's holds; the tail is ``PIECE_LINES`` lines at least."""
     for k in range(1, len(lines) - PIECE_LINES + 1):
         if lines[k].squeezed[:1] not in then:
             continue  # (the cheap test first)
@@ -253,6 +250,9 @@ def return_cut_tails(stories: Sequence[_Story]) -> None:
         host = stories[hi]
         if not host.body:
             continue
+        lines = [ln for u in host.body for ln in u.lines]  # (read once for every story before it)
+        if not lines[-1].ends_sentence:
+            continue  # the tail ends a sentence
         for oi in range(max(0, hi - STORIES_BACK), hi):
             story = stories[oi]
             cut = unfinished_lines(story)
@@ -262,7 +262,7 @@ def return_cut_tails(stories: Sequence[_Story]) -> None:
                 if i not in texts:
                     texts[i] = _text(stories[i])
             then = _followers(texts[oi], cut[-1].squeezed[-1])
-            k = _joined_tail(host, then, texts[oi], texts[hi]) if then else None
+            k = _joined_tail(lines, then, texts[oi], texts[hi]) if then else None
             if k is not None:
                 _move_tail(host, story, k)
                 texts.pop(oi)
