@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from core.layout.distribute import ECHO_CHARS, ECHO_MIN, pairs_share
+from core.layout.distribute import ECHO_CHARS, ECHO_MIN, head_text, pairs_share
 from core.layout.evidence import text_after, word_pairs
 from core.layout.features import CLOSING, SENTENCE_END, SOFT_END, LineInfo
 from core.layout.pieces import PIECE_LINES, SAME_WIDTH, STORIES_BACK, WIDTH_STEP, opens, unfinished_lines
@@ -171,7 +171,7 @@ def return_verse(stories: Sequence[_Story]) -> None:
 def title_echo(head: Sequence[Unit], text: str) -> float:
     """Share of the title's word pairs (the headline without bylines, columns' names and jump
     markers) that ``text`` repeats; 0 with no title."""
-    return pairs_share("".join(ln.squeezed for u in head for ln in u.lines if not _furniture(ln)), text)
+    return pairs_share(head_text(head), text)
 
 
 def _furniture(line: LineInfo) -> bool:
