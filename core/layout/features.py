@@ -94,12 +94,17 @@ def surnames() -> frozenset[str]:
     return frozenset(w for row in text.splitlines() if not row.startswith("#") for w in row.split() if len(w) == 1)
 
 
+def chinese(s: str) -> bool:
+    """Every character of ``s`` is a Chinese character (of the CJK Unified Ideographs block)."""
+    return all("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
 def names_run(s: str) -> bool:
     """The text is two or more three-character names run together with nothing between them
     (``赖林嵩周美林范双民``): the authors' credit of a story set on one line, not a title.  Every
     third character is a surname and every character is a Chinese character."""
     n = len(s)
-    if n < 2 * NAME_LEN or n % NAME_LEN or not all("\u4e00" <= ch <= "\u9fff" for ch in s):
+    if n < 2 * NAME_LEN or n % NAME_LEN or not chinese(s):
         return False
     heads = surnames()
     return all(s[i] in heads for i in range(0, n, NAME_LEN))
@@ -107,7 +112,7 @@ def names_run(s: str) -> bool:
 
 def one_name(s: str) -> bool:
     """Two to four Chinese characters and nothing else: the length of a name (``李华``, ``欧阳文华``)."""
-    return 2 <= len(s) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in s)
+    return 2 <= len(s) <= 4 and chinese(s)
 
 
 def credits_only(lines: Sequence[LineInfo], last: bool) -> bool:

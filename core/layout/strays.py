@@ -26,7 +26,7 @@ from typing import Protocol
 
 from core.layout.distribute import ECHO_CHARS, ECHO_MIN, head_text, pairs_share
 from core.layout.evidence import text_after, word_pairs
-from core.layout.features import CLOSING, SENTENCE_END, SOFT_END, LineInfo
+from core.layout.features import CLOSING, SENTENCE_END, SOFT_END, LineInfo, chinese
 from core.layout.pieces import PIECE_LINES, SAME_WIDTH, STORIES_BACK, WIDTH_STEP, opens, unfinished_lines
 from core.layout.units import BODY, HEAD, SUBHEAD, Unit
 
@@ -299,7 +299,7 @@ def _end_line(story: _Story) -> LineInfo | None:
     if u.kind != BODY or len(u.lines) != 1 or not above.last.ends_sentence:
         return None
     line = u.last
-    if not line.ends_sentence or opens(line) or not line.squeezed or not _chinese(line.squeezed[0]):
+    if not line.ends_sentence or opens(line) or not line.squeezed or not chinese(line.squeezed[0]):
         return None
     return line
 
@@ -308,10 +308,6 @@ def _full(u: Unit) -> bool:
     """The paragraph's last line fills its column (to ``WIDTH_STEP``): a sentence cut at the line's
     end, not a paragraph's short last line."""
     return u.last.width >= u.width - WIDTH_STEP
-
-
-def _chinese(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def return_end_lines(stories: Sequence[_Story]) -> None:
@@ -328,7 +324,7 @@ def return_end_lines(stories: Sequence[_Story]) -> None:
         ends = []
         for oi in range(max(0, si - STORIES_BACK), min(len(stories), si + STORIES_BACK + 1)):
             cut = unfinished_lines(stories[oi]) if oi != si else None
-            if cut is not None and cut[-1].squeezed and _chinese(cut[-1].squeezed[-1]) and _full(stories[oi].body[-1]):
+            if cut is not None and cut[-1].squeezed and chinese(cut[-1].squeezed[-1]) and _full(stories[oi].body[-1]):
                 ends.append((oi, cut[-1].squeezed[-1] + line.squeezed[0]))
         if not ends:
             continue
