@@ -23,7 +23,7 @@ from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
 from core.entities.pipeline import Segment
 from core.entities.rules.gazetteer import Gazetteer
-from core.entities.rules.names import AFTER_ONLY_TITLES, NOT_IN_GIVEN, SPEECH_VERBS, is_han, person_shape
+from core.entities.rules.names import AFTER_ONLY_TITLES, NOT_IN_GIVEN, SPEECH_VERBS, han_word, is_han, person_shape
 from core.entities.rules.orgs import org_word
 from core.entities.rules.persons import split_names
 from core.entities.rules.places import GENERIC, place_token
@@ -157,7 +157,7 @@ def addressed_names(seg: Segment) -> Iterable[Candidate]:
     for i in [k for k, t in enumerate(toks) if t.flag in _ADDRESSED_FLAGS]:  # (a filter, not a loop body)
         t = toks[i]
         w = t.word
-        if not 2 <= len(w) <= 3 or not all(is_han(c) for c in w):
+        if not 2 <= len(w) <= 3 or not han_word(w):
             continue
         if w in gaz.not_names or w in gaz.titles or gaz.is_place(w) or w in gaz.orgs:
             continue
@@ -183,7 +183,7 @@ def _framed_names(seg: Segment) -> list[Candidate]:
         w = t.word
         if nxt not in _COMRADE and nxt not in ("夫人", "小姐"):
             continue
-        if not 2 <= len(w) <= 5 or not all(is_han(c) for c in w) or w in gaz.titles or gaz.is_place(w):
+        if not 2 <= len(w) <= 5 or not han_word(w) or w in gaz.titles or gaz.is_place(w):
             continue
         titled = (prev in gaz.titles or prev[-2:] in gaz.titles) and prev[-2:] not in AFTER_ONLY_TITLES
         if (titled and len(w) <= 3 and person_shape(w, gaz) > 0) or (
@@ -213,7 +213,7 @@ def byline_names(seg: Segment) -> Iterable[Candidate]:
     pos = 0
     for part in body.replace("、", " ").split(" "):
         if part:
-            if not 2 <= len(part) <= _BYLINE_MAX or not all(is_han(c) for c in part):
+            if not 2 <= len(part) <= _BYLINE_MAX or not han_word(part):
                 return []
             spans = split_names(part, seg.gaz)
             if not spans or (not credited and any(person_shape(part[s:e], seg.gaz) <= 0 for s, e in spans)):
@@ -233,7 +233,7 @@ def byline_names(seg: Segment) -> Iterable[Candidate]:
 def _bare_byline(body: str, base: int, gaz: Gazetteer) -> list[Candidate]:
     """A line that is only a name or names run together (李华, 王建国张雅文): each piece opens
     with a common surname and is no dictionary word (a headline word like 高潮, 王牌 is one)."""
-    if not 2 <= len(body) <= _BYLINE_MAX or not all(is_han(c) for c in body):
+    if not 2 <= len(body) <= _BYLINE_MAX or not han_word(body):
         return []
     spans = split_names(body, gaz)
     if not spans or (len(spans) > 1 and all(e - s == 2 for s, e in spans)):

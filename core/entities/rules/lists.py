@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token
 from core.entities.rules.gazetteer import Gazetteer
-from core.entities.rules.names import PUNCT_BREAK, person_shape
+from core.entities.rules.names import PUNCT_BREAK, han_word, person_shape
 
 # words that close a list without belonging to its last member (石秀诗等, 刘磊报道)
 _CLOSERS = ("等人", "等", "报道", "摄")
@@ -173,7 +173,7 @@ def _place_shaped(text: str, s: int, e: int, ns: set[tuple[int, int]], gaz: Gaze
     word = text[s:e]
     if not 2 <= e - s <= 4 or word[0] in _NOT_NAME_START or word in gaz.orgs or all(c in "东西南北中" for c in word):
         return False  # 东南: a direction
-    if not all("\u4e00" <= c <= "\u9fff" for c in word):
+    if not han_word(word):
         return False
     if area and e - s <= 3:
         return True  # 大埔、天水围等７个地区: the count says what the members are

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
 from core.entities.rules.gazetteer import LOC_SUFFIX_CHARS, LOC_SUFFIX_WORDS, Gazetteer, lies_in
-from core.entities.rules.names import is_han
+from core.entities.rules.names import han_word
 from core.entities.rules.wordlists import words
 
 NOUNISH = frozenset({"n", "nz", "vn", "j", "nt", "ns", "nr", "l", "new", "eng", "an", "ng", "b"})
@@ -522,7 +522,7 @@ def village_stem(t: Token, gaz: Gazetteer) -> bool:
     return (
         2 <= len(w) <= 3
         and t.flag in _VILLAGE_STEM_FLAGS
-        and all(is_han(c) for c in w)
+        and han_word(w)
         and w[0] not in _NOT_NAME_START
         and w[0] not in _NUMERAL
         and w[0] not in "老小"  # 老大难 村, 小康 村: a description
@@ -578,7 +578,7 @@ def _new_street(t: Token) -> bool:
         and w[-1] in "路街"
         and w[0] not in _NOT_NAME_START
         and w[0] not in _NUMERAL
-        and all(is_han(c) for c in w)
+        and han_word(w)
         and (dict_tag(w[:2]) or "n")[0] not in "vadpcrumq"
     )
 
