@@ -181,7 +181,7 @@ def _framed_names(seg: Segment) -> list[Candidate]:
     for i in range(1, len(toks) - 1):
         t, nxt, prev = toks[i], toks[i + 1].word, toks[i - 1].word
         w = t.word
-        if nxt not in _COMRADE and nxt not in ("夫人", "小姐"):
+        if nxt not in _FRAME_AFTER:
             continue
         if not 2 <= len(w) <= 5 or not han_word(w) or w in gaz.titles or gaz.is_place(w):
             continue
@@ -295,7 +295,7 @@ def nicknames(seg: Segment) -> Iterable[Candidate]:
 
 
 # institutions whose numbered units are theirs (X大学 第一 医院, X医科大学 第二 附属医院)
-_PARENT_SCHOOLS = ("大学", "学院", "医科大学")
+_PARENT_SCHOOLS = ("大学", "学院")  # (大学 also closes 医科大学)
 
 
 def _is_ordinal(t: Token) -> bool:
