@@ -146,23 +146,18 @@ def autonomous_place(name: str) -> str | None:
     if not name.endswith(("自治州", "自治县", "自治旗")):
         return None
     rest = name[:-3]
-    groups = _ethnic_groups()
-    stripped = True
-    while stripped:
-        stripped = False
-        for g in groups:  # longest first: 哈萨克 before 哈
-            for tail in (g + "族", g) if len(g) >= 2 else (g + "族",):
-                if rest.endswith(tail) and len(rest) - len(tail) >= 2:
-                    rest, stripped = rest[: -len(tail)], True
-                    break
-            if stripped:
-                break
+    tails = _ethnic_tails()
+    while (tail := next((t for t in tails if rest.endswith(t) and len(rest) - len(t) >= 2), None)) is not None:
+        rest = rest[: -len(tail)]
     return rest if rest != name[:-3] else None
 
 
 @lru_cache(maxsize=1)
-def _ethnic_groups() -> tuple[str, ...]:
-    return tuple(sorted(_words("ethnic_groups.txt"), key=len, reverse=True))
+def _ethnic_tails() -> tuple[str, ...]:
+    """What an autonomous division's name may end with, longest group first (哈萨克 before 哈):
+    a group with its 族, then the group alone if it has two characters or more."""
+    groups = sorted(_words("ethnic_groups.txt"), key=len, reverse=True)
+    return tuple(t for g in groups for t in ((g + "族", g) if len(g) >= 2 else (g + "族",)))
 
 
 @lru_cache(maxsize=1)
