@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
@@ -302,12 +303,17 @@ def _is_ordinal(t: Token) -> bool:
     return t.flag == "m" and (t.word.startswith("第") or all(c in "一二三四五六七八九十百零〇两" for c in t.word))
 
 
+@lru_cache(maxsize=1)
+def _long_units() -> tuple[str, ...]:
+    """The unit words of two characters or more: a longer word ending in one is a unit (实验中学)."""
+    return tuple(u for u in words("unit_words") if len(u) >= 2)
+
+
 def numbered_units(seg: Segment) -> Iterable[Candidate]:
     """``湖南省长沙县第一中学``, ``北京市第五十五中学``: places, an ordinal, a unit: one ORG; so is
     a university, an ordinal and its hospital (``吉林大学第一医院``)."""
     toks, gaz = seg.tokens, seg.gaz
-    units = words("unit_words")
-    long_units = tuple(u for u in units if len(u) >= 2)
+    units, long_units = words("unit_words"), _long_units()
     out: list[Candidate] = []
     for k in range(2, len(toks)):
         if toks[k - 1].flag != "m":
