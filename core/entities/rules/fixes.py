@@ -169,20 +169,17 @@ def addressed_names(seg: Segment) -> Iterable[Candidate]:
     return out + _framed_names(seg)
 
 
-_FRAME_AFTER = (*_COMRADE, "夫人", "小姐")  # the words ``_framed_names`` needs after a name
-
-
 def _framed_names(seg: Segment) -> list[Candidate]:
     """学者何方同志, 撒切尔夫人: a role before and 同志 after frame even a dictionary word of a
     name's shape; a transliterated name before 夫人/先生 is the person."""
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
-    if not any(w in seg.text for w in _FRAME_AFTER):
+    if not any(w in seg.text for w in AFTER_ONLY_TITLES):
         return out  # the common case: none of the words after a framed name
     for i in range(1, len(toks) - 1):
         t, nxt, prev = toks[i], toks[i + 1].word, toks[i - 1].word
         w = t.word
-        if nxt not in _FRAME_AFTER:
+        if nxt not in AFTER_ONLY_TITLES:
             continue
         if not 2 <= len(w) <= 5 or not han_word(w) or w in gaz.titles or gaz.is_place(w):
             continue
