@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from core.entities.candidates import Candidate
 from core.entities.pipeline import Segment
-from core.entities.rules.names import is_han
+from core.entities.rules.names import han_word
 from core.entities.rules.orgs import org_word
 from core.entities.rules.places import place_token, village_stem
 
@@ -65,7 +65,7 @@ def place_committees(seg: Segment) -> Iterable[Candidate]:
         if t.word in _LOCAL_COMMITTEES and village_stem(name, gaz):
             out.append(Candidate(name.start, t.end, "ORG", "rule", 0.8))  # 青石 镇党委
             continue
-        if t.word not in _COMMITTEES or not all(is_han(c) for c in name.word) or len(name.word) < 2:
+        if t.word not in _COMMITTEES or not han_word(name.word) or len(name.word) < 2:
             continue
         if name.word in gaz.titles or name.word in gaz.orgs:
             continue

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
 from core.entities.pipeline import Segment
 from core.entities.rules.gazetteer import Gazetteer
-from core.entities.rules.names import AFTER_ONLY_TITLES, NOT_IN_GIVEN, SPEECH_VERBS, is_han, person_shape
+from core.entities.rules.names import AFTER_ONLY_TITLES, NOT_IN_GIVEN, SPEECH_VERBS, han_word, is_han, person_shape
 from core.entities.rules.orgs import org_word
 from core.entities.rules.persons import split_names
 from core.entities.rules.places import GENERIC, place_token
@@ -157,7 +158,7 @@ def addressed_names(seg: Segment) -> Iterable[Candidate]:
     for i in [k for k, t in enumerate(toks) if t.flag in _ADDRESSED_FLAGS]:  # (a filter, not a loop body)
         t = toks[i]
         w = t.word
-        if not 2 <= len(w) <= 3 or not all(is_han(c) for c in w):
+        if not 2 <= len(w) <= 3 or not han_word(w):
             continue
         if w in gaz.not_names or w in gaz.titles or gaz.is_place(w) or w in gaz.orgs:
             continue
@@ -168,22 +169,19 @@ def addressed_names(seg: Segment) -> Iterable[Candidate]:
     return out + _framed_names(seg)
 
 
-_FRAME_AFTER = (*_COMRADE, "夫人", "小姐")  # the words ``_framed_names`` needs after a name
-
-
 def _framed_names(seg: Segment) -> list[Candidate]:
     """学者何方同志, 撒切尔夫人: a role before and 同志 after frame even a dictionary word of a
     name's shape; a transliterated name before 夫人/先生 is the person."""
     toks, gaz = seg.tokens, seg.gaz
     out: list[Candidate] = []
-    if not any(w in seg.text for w in _FRAME_AFTER):
+    if not any(w in seg.text for w in AFTER_ONLY_TITLES):
         return out  # the common case: none of the words after a framed name
     for i in range(1, len(toks) - 1):
         t, nxt, prev = toks[i], toks[i + 1].word, toks[i - 1].word
         w = t.word
-        if nxt not in _COMRADE and nxt not in ("夫人", "小姐"):
+        if nxt not in AFTER_ONLY_TITLES:
             continue
-        if not 2 <= len(w) <= 5 or not all(is_han(c) for c in w) or w in gaz.titles or gaz.is_place(w):
+        if not 2 <= len(w) <= 5 or not han_word(w) or w in gaz.titles or gaz.is_place(w):
             continue
         titled = (prev in gaz.titles or prev[-2:] in gaz.titles) and prev[-2:] not in AFTER_ONLY_TITLES
         if (titled and len(w) <= 3 and person_shape(w, gaz) > 0) or (
@@ -213,7 +211,7 @@ def byline_names(seg: Segment) -> Iterable[Candidate]:
     pos = 0
     for part in body.replace("、", " ").split(" "):
         if part:
-            if not 2 <= len(part) <= _BYLINE_MAX or not all(is_han(c) for c in part):
+            if not 2 <= len(part) <= _BYLINE_MAX or not han_word(part):
                 return []
             spans = split_names(part, seg.gaz)
             if not spans or (not credited and any(person_shape(part[s:e], seg.gaz) <= 0 for s, e in spans)):
@@ -233,7 +231,7 @@ def byline_names(seg: Segment) -> Iterable[Candidate]:
 def _bare_byline(body: str, base: int, gaz: Gazetteer) -> list[Candidate]:
     """A line that is only a name or names run together (李华, 王建国张雅文): each piece opens
     with a common surname and is no dictionary word (a headline word like 高潮, 王牌 is one)."""
-    if not 2 <= len(body) <= _BYLINE_MAX or not all(is_han(c) for c in body):
+    if not 2 <= len(body) <= _BYLINE_MAX or not han_word(body):
         return []
     spans = split_names(body, gaz)
     if not spans or (len(spans) > 1 and all(e - s == 2 for s, e in spans)):
@@ -295,19 +293,24 @@ def nicknames(seg: Segment) -> Iterable[Candidate]:
 
 
 # institutions whose numbered units are theirs (X大学 第一 医院, X医科大学 第二 附属医院)
-_PARENT_SCHOOLS = ("大学", "学院", "医科大学")
+_PARENT_SCHOOLS = ("大学", "学院")  # (大学 also closes 医科大学)
 
 
 def _is_ordinal(t: Token) -> bool:
     return t.flag == "m" and (t.word.startswith("第") or all(c in "一二三四五六七八九十百零〇两" for c in t.word))
 
 
+@lru_cache(maxsize=1)
+def _long_units() -> tuple[str, ...]:
+    """The unit words of two characters or more: a longer word ending in one is a unit (实验中学)."""
+    return tuple(u for u in words("unit_words") if len(u) >= 2)
+
+
 def numbered_units(seg: Segment) -> Iterable[Candidate]:
     """``湖南省长沙县第一中学``, ``北京市第五十五中学``: places, an ordinal, a unit: one ORG; so is
     a university, an ordinal and its hospital (``吉林大学第一医院``)."""
     toks, gaz = seg.tokens, seg.gaz
-    units = words("unit_words")
-    long_units = tuple(u for u in units if len(u) >= 2)
+    units, long_units = words("unit_words"), _long_units()
     out: list[Candidate] = []
     for k in range(2, len(toks)):
         if toks[k - 1].flag != "m":

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token
 from core.entities.rules.gazetteer import Gazetteer
-from core.entities.rules.names import FUNCTION_CHARS, NAME_FLAGS, PUNCT_BREAK, is_han, token_at
+from core.entities.rules.names import FUNCTION_CHARS, NAME_FLAGS, PUNCT_BREAK, han_word, is_han, token_at
 
 _NAME_DOT = frozenset("·•・．")
 
@@ -112,7 +112,7 @@ def _token_first_part(text: str, toks: Sequence[Token], dot: int, gaz: Gazetteer
     """Where a first part that jieba reads as one word starts: a name word (彼得/nrt, whose 得
     is no transliteration character) or any short word right after a title (总理 川·…)."""
     tok = token_at(toks, dot - 1)
-    if tok is None or tok.end != dot or not 1 <= len(tok.word) <= 4 or not all(is_han(c) for c in tok.word):
+    if tok is None or tok.end != dot or not 1 <= len(tok.word) <= 4 or not han_word(tok.word):
         return dot
     if tok.word in gaz.titles or gaz.is_place(tok.word):
         return dot
@@ -128,7 +128,7 @@ def _token_first_part(text: str, toks: Sequence[Token], dot: int, gaz: Gazetteer
 def _token_last_part(text: str, toks: Sequence[Token], at: int) -> int:
     """Where a last part that jieba reads as one short word ends (立派/n), else ``at``."""
     tok = token_at(toks, at)
-    if tok is None or tok.start != at or not 2 <= len(tok.word) <= 3 or not all(is_han(c) for c in tok.word):
+    if tok is None or tok.start != at or not 2 <= len(tok.word) <= 3 or not han_word(tok.word):
         return at
     return tok.end if tok.flag[:1] not in "vdpcumqr" else at
 

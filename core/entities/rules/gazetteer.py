@@ -146,23 +146,18 @@ def autonomous_place(name: str) -> str | None:
     if not name.endswith(("自治州", "自治县", "自治旗")):
         return None
     rest = name[:-3]
-    groups = _ethnic_groups()
-    stripped = True
-    while stripped:
-        stripped = False
-        for g in groups:  # longest first: 哈萨克 before 哈
-            for tail in (g + "族", g) if len(g) >= 2 else (g + "族",):
-                if rest.endswith(tail) and len(rest) - len(tail) >= 2:
-                    rest, stripped = rest[: -len(tail)], True
-                    break
-            if stripped:
-                break
+    tails = _ethnic_tails()
+    while (tail := next((t for t in tails if rest.endswith(t) and len(rest) - len(t) >= 2), None)) is not None:
+        rest = rest[: -len(tail)]
     return rest if rest != name[:-3] else None
 
 
 @lru_cache(maxsize=1)
-def _ethnic_groups() -> tuple[str, ...]:
-    return tuple(sorted(_words("ethnic_groups.txt"), key=len, reverse=True))
+def _ethnic_tails() -> tuple[str, ...]:
+    """What an autonomous division's name may end with, longest group first (哈萨克 before 哈):
+    a group with its 族, then the group alone if it has two characters or more."""
+    groups = sorted(_words("ethnic_groups.txt"), key=len, reverse=True)
+    return tuple(t for g in groups for t in ((g + "族", g) if len(g) >= 2 else (g + "族",)))
 
 
 @lru_cache(maxsize=1)
@@ -170,17 +165,10 @@ def division_codes() -> dict[str, frozenset[str]]:
     """Each division's name and short form (江西省, 江西, 泰和县, 泰和) → its adcodes: which province
     (two digits) and prefecture (four) a place lies in."""
     codes: dict[str, set[str]] = {}
-    for line in (GAZETTEER_DIR / "divisions.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or "\t" not in line:
-            continue
-        code, name = (x.strip() for x in line.split("\t", 1))
+    for code, name in _division_rows():
         forms = {name}
-        if (place := autonomous_place(name)) is not None:
-            forms.add(place)
-        else:
-            suf = next((x for x in _DIVISION_SUFFIXES if name.endswith(x) and len(name) - len(x) >= 2), None)
-            if suf is not None:
-                forms.add(name[: -len(suf)])
+        if (short := _short_form(name)) is not None:
+            forms.add(short)
         for form in forms:
             codes.setdefault(form, set()).add(code)
     return {k: frozenset(v) for k, v in codes.items()}
@@ -209,23 +197,33 @@ def _divisions() -> tuple[set[str], set[str]]:
     only where the context says places (a list of places)."""
     names: set[str] = set()
     county_short: set[str] = set()
-    for line in (GAZETTEER_DIR / "divisions.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or "\t" not in line:
-            continue
-        code, name = (x.strip() for x in line.split("\t", 1))
+    for code, name in _division_rows():
         if len(name) < 2 or (len(name) == 2 and name.endswith("区")) or "辖" in name or "行政区划" in name:
             continue  # 县, 城区, 郊区, 矿区: generic words, not names (滑县, 沛县 are names: a county
             # is matched as a whole jieba word, and jieba cuts 和 县政府, 任 县长 apart)
         names.add(name)
-        short = names if code[4:6] in ("", "00") else county_short
-        if (place := autonomous_place(name)) is not None:
-            short.add(place)  # 大理白族自治州 → 大理 (not 大理白族)
-            continue
-        for suf in _DIVISION_SUFFIXES:
-            if name.endswith(suf) and len(name) - len(suf) >= 2:
-                short.add(name[: -len(suf)])
-                break
+        if (short := _short_form(name)) is not None:  # 大理白族自治州 → 大理 (not 大理白族)
+            (names if code[4:6] in ("", "00") else county_short).add(short)
     return names, county_short - names
+
+
+def _division_rows() -> list[tuple[str, str]]:
+    """The (adcode, name) rows of ``divisions.tsv``."""
+    rows: list[tuple[str, str]] = []
+    for line in (GAZETTEER_DIR / "divisions.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        code, name = (x.strip() for x in line.split("\t", 1))
+        rows.append((code, name))
+    return rows
+
+
+def _short_form(name: str) -> str | None:
+    """A division's name without its level: the place an autonomous division is named after
+    (大理白族自治州 → 大理), else the name before its first division suffix (江西省 → 江西)."""
+    if (place := autonomous_place(name)) is not None:
+        return place
+    return next((name[: -len(x)] for x in _DIVISION_SUFFIXES if name.endswith(x) and len(name) - len(x) >= 2), None)
 
 
 @lru_cache(maxsize=4)

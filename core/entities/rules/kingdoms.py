@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token
 from core.entities.rules.gazetteer import Gazetteer
-from core.entities.rules.names import is_han
+from core.entities.rules.names import han_word
 
 _STATES = frozenset({"王国", "帝国", "公国", "酋长国", "苏丹国", "汗国"})
 _PROPER = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "new"})
@@ -20,7 +20,7 @@ _NAME_MAX = 6
 
 
 def _name_part(t: Token, gaz: Gazetteer) -> bool:
-    return (t.flag in _PROPER or gaz.is_place(t.word)) and all(is_han(c) for c in t.word)
+    return (t.flag in _PROPER or gaz.is_place(t.word)) and han_word(t.word)
 
 
 def named_states(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:

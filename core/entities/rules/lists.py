@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token
 from core.entities.rules.gazetteer import Gazetteer
-from core.entities.rules.names import PUNCT_BREAK, person_shape
+from core.entities.rules.names import NAME_FLAGS, PUNCT_BREAK, han_word, person_shape
 
 # words that close a list without belonging to its last member (石秀诗等, 刘磊报道)
 _CLOSERS = ("等人", "等", "报道", "摄")
@@ -23,8 +23,6 @@ _CLOSERS = ("等人", "等", "报道", "摄")
 _ADMIN_END = frozenset("县市区州旗镇乡村")
 # first characters of a description, not a name (各县, 全市, 本村)
 _NOT_NAME_START = frozenset("各全本该每这那某其此")
-# jieba's tags of a word it reads as a name (or an unknown word)
-_NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "new"})
 # what separates members (、) or closes a list (a break, 和/及/与): one regex pass over the text
 _SEPARATOR = re.compile("[" + re.escape("".join(sorted(PUNCT_BREAK | {"、", "和", "及", "与"}))) + "]")
 
@@ -50,7 +48,7 @@ def listed_names(text: str, toks: Sequence[Token], cands: Sequence[Candidate], g
         name_by_end.setdefault(pe, []).append(ps)
     loc_starts = {ls for ls, _ in spans["LOC"]}
     ns = {(t.start, t.end) for t in toks if t.flag == "ns"}
-    named = {(t.start, t.end) for t in toks if t.flag in _NAME_TAGS}
+    named = {(t.start, t.end) for t in toks if t.flag in NAME_FLAGS}  # a name (or an unknown word) to jieba
     out: list[Candidate] = []
     bounds: list[tuple[int, int]] = []  # the members' raw spans; trimmed only when they make a list
     start = 0
@@ -173,7 +171,7 @@ def _place_shaped(text: str, s: int, e: int, ns: set[tuple[int, int]], gaz: Gaze
     word = text[s:e]
     if not 2 <= e - s <= 4 or word[0] in _NOT_NAME_START or word in gaz.orgs or all(c in "东西南北中" for c in word):
         return False  # 东南: a direction
-    if not all("\u4e00" <= c <= "\u9fff" for c in word):
+    if not han_word(word):
         return False
     if area and e - s <= 3:
         return True  # 大埔、天水围等７个地区: the count says what the members are

@@ -50,6 +50,11 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def han_word(word: str) -> bool:
+    """Every character of ``word`` is a Chinese character (True for the empty word, as ``all``)."""
+    return all(is_han(c) for c in word)
+
+
 def _dict_name(word: str) -> bool:
     """jieba's dictionary lists ``word`` as a person's name (尉健行, 李长久)."""
     return dict_tag(word) in ("nr", "nrfg")
@@ -72,7 +77,7 @@ def person_shape(word: str, gaz: Gazetteer) -> float:
     """How much ``word`` looks like a name on its own: 0 (not at all) to 1."""
     if word in gaz.not_names or gaz.is_place(word) or word in gaz.orgs or word in gaz.titles:
         return 0.0
-    if not all(is_han(c) for c in word):
+    if not han_word(word):
         return 0.0
     sl = gaz.surname_len(word)
     if word[-1] in _NOT_NAME_END and (len(word) < 4 or not gaz.is_translit(word)):
@@ -140,7 +145,7 @@ def tagged_names(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             # 孙先生, 华大使: the surname alone is the name
             out.append(Candidate(t.start, t.start + sl, "PER", "rule", 0.6))
             continue
-        if t.flag == "nrt" and len(t.word) >= 5 and all(is_han(c) for c in t.word) and not gaz.is_place(t.word):
+        if t.flag == "nrt" and len(t.word) >= 5 and han_word(t.word) and not gaz.is_place(t.word):
             out.append(Candidate(t.start, t.end, "PER", "jieba", 0.6))  # 柴可夫斯基/nrt: a long foreign name
             continue
         if t.flag in ("nr", "nrfg") and len(t.word) == 2 and in_dictionary(t.word) and not _full_name_word(t, gaz):
@@ -391,7 +396,7 @@ def _long_name_words(text: str, toks: Sequence[Token], first: Token, gaz: Gazett
     """A Japanese or other long name right after a title: one name word of four or five
     characters (村山富市/ns, 中曾根康弘/nr), or two unknown two-character words (森本 一郎)."""
     w = first.word
-    if not all(is_han(c) for c in w) or w in gaz.not_names:
+    if not han_word(w) or w in gaz.not_names:
         return None
     if (
         first.flag in ("nr", "nrfg", "nrt", "ns")
@@ -408,7 +413,7 @@ def _long_name_words(text: str, toks: Sequence[Token], first: Token, gaz: Gazett
         and second.start == first.end
         and len(second.word) == 2
         and second.flag in ("nr", "nrfg", "new")
-        and all(is_han(c) for c in second.word)
+        and han_word(second.word)
         and not gaz.is_place(second.word)
         and not (first.flag != "new" and second.flag != "new")  # one of them no dictionary word
         and _ends_name(text, toks, second.end)

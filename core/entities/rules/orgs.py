@@ -205,11 +205,8 @@ def _fused_admin_office(t: Token, gaz: Gazetteer) -> bool:
     return org_word(Token(w[1:], t.flag, t.start + 1, t.end), gaz)
 
 
-def _dispatch(t: Token) -> bool:
-    """A dispatch word closing a dateline (本报讯, 专电, 北京电): no name that an admin word could end."""
-    return t.word in _DISPATCH
-
-
+# dispatch words closing a dateline (本报讯, 专电, 北京电): no name that an admin word could end,
+# and no part of an organisation after them
 _DISPATCH = frozenset({"讯", "电", "专电", "日电", "日讯", "本报讯", "本刊讯"})
 
 
@@ -238,7 +235,13 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             or (t.flag == "ns" and place_token(t, gaz))
         ):
             continue
-        if w in ADMIN_PREFIX and len(w) == 1 and i > 0 and toks[i - 1].flag in PROPERISH and not _dispatch(toks[i - 1]):
+        if (
+            w in ADMIN_PREFIX
+            and len(w) == 1
+            and i > 0
+            and toks[i - 1].flag in PROPERISH
+            and toks[i - 1].word not in _DISPATCH
+        ):
             continue  # 中庄 乡 石棉 矿: the 乡 ends the name before it, it opens no chain
         if not starts_org and i + 1 < n and place_token(toks[i + 1], gaz) and toks[i + 1].word not in gaz.divisions:
             continue  # 比勒陀利亚 南非研究中心: a city then a country is no chain of levels
@@ -247,7 +250,7 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
         for j in range(i + 1, min(n, i + 6)):
             u = toks[j]
             uw = u.word
-            if uw in _DISPATCH:  # ``_dispatch``
+            if uw in _DISPATCH:
                 break  # 南京电 省农业厅: the dateline ends before the organisation
             if (
                 u.flag not in NOUNISH and uw != "驻" and uw not in _AGE_GROUPS and uw not in _UNIT_ALONE

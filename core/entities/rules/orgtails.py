@@ -19,8 +19,8 @@ _ATTACHED = rf"(?:附属{_ORDINAL}?|{_ORDINAL}附属)(?:医院|中学|小学|幼
 # 世界经济与政治研究所: two fields joined by 与/和, then an institute word
 _FIELDS = r"[\u4e00-\u9fff]{2,6}[与和][\u4e00-\u9fff]{2,6}?(?:研究所|研究院|研究中心)"
 _TAIL_RE = re.compile(rf"{_ATTACHED}|{_FIELDS}")
-# what may own such a unit: schools and academies
-_OWNERS = ("大学", "学院", "医学院", "科学院", "研究院", "社会科学院")
+# what may own such a unit: schools and academies (学院 also closes 医学院, 科学院, 社会科学院)
+_OWNERS = ("大学", "学院", "研究院")
 
 
 def unit_tails(seg: Segment, cands: list[Candidate]) -> list[Candidate]:

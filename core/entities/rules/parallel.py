@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import word_freq
 from core.entities.pipeline import Segment
-from core.entities.rules.names import is_han
+from core.entities.rules.names import han_word
 from core.entities.rules.places import GENERIC
 from core.entities.rules.wordlists import words
 
@@ -29,7 +29,7 @@ def _name(word: str, flag: str) -> bool:
     return (
         2 <= len(word) <= 3
         and flag not in _NOT_NAME_FLAGS
-        and all(is_han(c) for c in word)
+        and han_word(word)
         and word_freq(word) <= _NAME_FREQ
         and word not in GENERIC
         and word not in words("generic_modifiers")

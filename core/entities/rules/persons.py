@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary
 from core.entities.rules.gazetteer import Gazetteer
-from core.entities.rules.names import NOT_IN_GIVEN, PUNCT_BREAK, SPEECH_VERBS, person_shape
+from core.entities.rules.names import NOT_IN_GIVEN, PUNCT_BREAK, SPEECH_VERBS, han_word, is_han, person_shape
 from core.entities.rules.wordlists import words
 
 # verbs that, right after a clause-initial name, make it the speaker or the actor
@@ -74,7 +74,7 @@ def _loose_name(piece: str, gaz: Gazetteer) -> bool:
     return (
         bool(sl)
         and len(piece) > sl
-        and all("\u4e00" <= c <= "\u9fff" for c in piece)
+        and han_word(piece)
         and not any(c in NOT_IN_GIVEN for c in piece[sl:])
         and not gaz.is_place(piece)
         and piece not in gaz.orgs
@@ -127,7 +127,7 @@ def anonymised_names(text: str, gaz: Gazetteer) -> list[Candidate]:
         sl = 2 if text[max(0, i - 2) : i] in gaz.compound_surnames else 1
         ch = text[i - 1]
         known = ch in gaz.surnames or sl == 2
-        plausible = "\u4e00" <= ch <= "\u9fff" and ch not in _NOT_BEFORE_MOU
+        plausible = is_han(ch) and ch not in _NOT_BEFORE_MOU
         if (known or plausible) and after not in _NOT_AFTER_MOU:
             out.append(Candidate(i - sl, i + 2 if double else i + 1, "PER", "rule", 0.8 if known else 0.6))
         i = text.find("某", i + 1)
@@ -189,7 +189,7 @@ def japanese_names(text: str, toks: Sequence[Token], gaz: Gazetteer) -> list[Can
         if i == 0:
             continue
         prev = toks[i - 1].word
-        if not (prev in gaz.titles or prev[-2:] in gaz.titles) or not all("\u4e00" <= c <= "\u9fff" for c in w):
+        if not (prev in gaz.titles or prev[-2:] in gaz.titles) or not han_word(w):
             continue
         if w in gaz.titles or gaz.is_place(w) or w in gaz.orgs or gaz.org_suffix(w):
             continue

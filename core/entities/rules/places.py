@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
 from core.entities.rules.gazetteer import LOC_SUFFIX_CHARS, LOC_SUFFIX_WORDS, Gazetteer, lies_in
-from core.entities.rules.names import is_han
+from core.entities.rules.names import han_word
 from core.entities.rules.wordlists import words
 
 NOUNISH = frozenset({"n", "nz", "vn", "j", "nt", "ns", "nr", "l", "new", "eng", "an", "ng", "b"})
@@ -236,6 +236,8 @@ _MEASURE = frozenset("个条座块片道处所家只支棵头张")
 _NUMERAL = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千几多两")
 # first characters of a stem that make it a description, not a name (无疫小区, 各社区, 全村)
 _NOT_NAME_START = frozenset("无非各全本该每所这那某其此")
+# first characters of no stem of a name (a village's, a street's): a description or a numeral
+_NOT_STEM_START = _NOT_NAME_START | _NUMERAL
 # a frequent common noun is a kind of place before a suffix, not its name (家庭农场, 城市社区)
 _COMMON_NOUN_FREQ = 5000
 # compass and macro regions: their 地区 is an area (东北地区, 亚太地区), not a prefecture's name
@@ -483,7 +485,7 @@ def _stem_ok(stem: Sequence[Token], suffix: str, gaz: Gazetteer) -> bool:
         return False
     if any(t.flag[:1] in "vadrmpcu" and t.flag != "vn" for t in stem):
         return False
-    if any(t.word[0] in _NOT_NAME_START or t.word[0] in _NUMERAL for t in stem):
+    if any(t.word[0] in _NOT_STEM_START for t in stem):
         return False  # 京城 各大 公园, 十大 景区: a determiner or a count inside the stem
     if any(t.flag == "new" and any((dict_tag(c) or "x")[0] == "d" for c in t.word) for t in stem):
         return False  # 后常去/new 公园: an unknown word holding an adverb (常) is a phrase, no name
@@ -522,9 +524,8 @@ def village_stem(t: Token, gaz: Gazetteer) -> bool:
     return (
         2 <= len(w) <= 3
         and t.flag in _VILLAGE_STEM_FLAGS
-        and all(is_han(c) for c in w)
-        and w[0] not in _NOT_NAME_START
-        and w[0] not in _NUMERAL
+        and han_word(w)
+        and w[0] not in _NOT_STEM_START
         and w[0] not in "老小"  # 老大难 村, 小康 村: a description
         and w[0] not in LOC_SUFFIX_CHARS
         and w not in GENERIC
@@ -555,8 +556,7 @@ def _village_after_county(toks: Sequence[Token], i: int) -> bool:
         and t.flag == "new"
         and len(t.word) == 3
         and t.word[-1] in _NORTHERN_VILLAGE_ENDS
-        and t.word[0] not in _NOT_NAME_START
-        and t.word[0] not in _NUMERAL
+        and t.word[0] not in _NOT_STEM_START
         and toks[i - 1].word[-1:] in _COUNTY_ENDS
         and len(toks[i - 1].word) >= 3
         and toks[i - 1].flag in ("ns", "new", "nz", "n")
@@ -576,9 +576,8 @@ def _new_street(t: Token) -> bool:
         (t.flag == "new" or (t.flag == "nz" and word_freq(w) <= _STREET_NZ_FREQ))
         and len(w) == 3
         and w[-1] in "路街"
-        and w[0] not in _NOT_NAME_START
-        and w[0] not in _NUMERAL
-        and all(is_han(c) for c in w)
+        and w[0] not in _NOT_STEM_START
+        and han_word(w)
         and (dict_tag(w[:2]) or "n")[0] not in "vadpcrumq"
     )
 
@@ -622,7 +621,7 @@ def place_compounds(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             if nxt.word[0] in _VILLAGE_ENDS and t.word[-1] not in LOC_SUFFIX_CHARS:
                 out.append(Candidate(t.start, nxt.start + 1, "LOC", "rule", 0.6))  # 麦盖提 乡像/new
                 continue
-            if nxt.word[-1] in _VILLAGE_ENDS and nxt.word[0] not in _NOT_NAME_START and nxt.word[0] not in _NUMERAL:
+            if nxt.word[-1] in _VILLAGE_ENDS and nxt.word[0] not in _NOT_STEM_START:
                 out.append(Candidate(t.start, nxt.end, "LOC", "rule", 0.6))  # 水江/ns 头村/new
                 continue
         if place and nxt.word in LOC_SUFFIX_CHARS and t.word[-1] not in LOC_SUFFIX_CHARS:

@@ -17,7 +17,7 @@ from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, word_freq
 from core.entities.pipeline import Segment
 from core.entities.rules.gazetteer import Gazetteer
-from core.entities.rules.names import is_han
+from core.entities.rules.names import han_word, is_han
 from core.entities.rules.places import GENERIC
 from core.entities.rules.wordlists import words
 
@@ -34,7 +34,7 @@ _KIND_FREQ = 20000
 
 def _name_word(t: Token, gaz: Gazetteer) -> bool:
     w = t.word
-    if not 2 <= len(w) <= 5 or not all(is_han(c) for c in w) or w in GENERIC or w in gaz.titles:
+    if not 2 <= len(w) <= 5 or not han_word(w) or w in GENERIC or w in gaz.titles:
         return False
     if word_freq(w) > _NAME_FREQ or w in gaz.orgs:
         return False
