@@ -269,3 +269,10 @@ def test_a_parse_after_learning_uses_the_new_entry(tmp_path: Path) -> None:
     parse_page(raw, lexicon=lex)  # the matcher of the lexicon as it was is cached here
     lex.learn("柯望舒", "PER", _P1)
     assert any(e.text == "柯望舒" and e.source == "lexicon" for e in parse_page(raw, lexicon=lex).entities)
+
+
+def test_a_context_with_a_closing_bracket_before_its_opening_one_is_read_as_plain_text() -> None:
+    """Found by hypothesis: ``"]["`` split at the first "[" left no "]" after it (IndexError)."""
+    lex = UserLexicon(Path("unused.json"))
+    lex.reject("港湾", "LOC", "][港湾去")
+    assert lex.is_rejected("港湾", "LOC", "][港湾去")

@@ -106,8 +106,8 @@ def context_of(text: str, start: int, end: int, width: int = CONTEXT_WIDTH) -> s
 
 def _normal_context(mention: str, context: str) -> str:
     """Cut any caller's context down to the canonical ``left[mention]right`` window."""
-    if "[" in context and "]" in context:
-        left, rest = context.split("[", 1)
+    left, bracket, rest = context.partition("[")
+    if bracket and "]" in rest:  # ``left[mention]right`` (a "]" before the "[" is no window)
         right = rest.split("]", 1)[1]
     else:
         at = context.find(mention)
