@@ -14,7 +14,7 @@ from core.edits.entity import RejectEntity
 from core.entities.jieba.tokenizer import Token
 from core.entities.pipeline import Pipeline, Segment
 from core.entities.rules import stages
-from core.entities.tagger.features import _span_features, bio, char_features, char_features_utf8, word_tags
+from core.entities.tagger.features import _span_extras, bio, char_features, char_features_utf8, word_tags
 from core.entities.tagger.stage import TaggerStage, tagged_parser
 from core.entities.tagger.store import TaggerStore
 from core.entities.tagger.train import schedule_training, train
@@ -205,7 +205,9 @@ def _char_features_one_by_one(text: str, rules: list[str], words: list[str]) -> 
                 f"r.c0={rules[i]}|{padded[p]}",
             ]
         )
-    _span_features(text, rules, out)
+    for k, j, extra in _span_extras(text, rules):  # each character of a mention sees the whole mention
+        for q in range(k, j):
+            out[q].extend(extra)
     return out
 
 

@@ -43,8 +43,8 @@ class PageLoader(QObject):
         super().__init__(parent)
         self._pool = pool
         self._job = job
-        self._pending: list[Future[Loaded]] = []
-        self._names: dict[Future[Loaded], str] = {}  # the page each parse is for (a failure names it)
+        # the parses asked for, in order, with the page each is for (a failure names it)
+        self._pending: dict[Future[Loaded], str] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(25)
         self._timer.timeout.connect(self._poll)
@@ -57,8 +57,7 @@ class PageLoader(QObject):
     def adopt(self, path: str | Path, future: Future[Loaded]) -> None:
         """Wait for a parse that was asked for before the window existed (``worker.start_early``)."""
         self.progress.emit(tr("Reading and parsing {name}…").format(name=Path(path).name))
-        self._pending.append(future)
-        self._names[future] = Path(path).name
+        self._pending[future] = Path(path).name
         self._timer.start()
 
     def warm_up(self) -> None:
@@ -73,14 +72,12 @@ class PageLoader(QObject):
         except RuntimeError:  # the pool broke (worker killed): start a new one
             self._pool = None
             future = self._executor().submit(self._job, str(path))
-        self._pending.append(future)
-        self._names[future] = Path(path).name
+        self._pending[future] = Path(path).name
         self._timer.start()
 
     def cancel(self) -> None:
         """Drop the pages asked for and not delivered; a parse already running is killed."""
-        pending, self._pending = self._pending, []
-        self._names = {}
+        pending, self._pending = self._pending, {}
         running = [f for f in pending if not f.cancel() and not f.done()]
         if running and self._pool is not None:
             _terminate(self._pool)
@@ -89,7 +86,7 @@ class PageLoader(QObject):
     def shutdown(self) -> None:
         """Closing the window: nothing may keep running (or keep the app from exiting)."""
         self._timer.stop()
-        self._pending, self._names = [], {}
+        self._pending = {}
         if self._pool is not None:
             _terminate(self._pool)
             self._pool = None
@@ -97,8 +94,7 @@ class PageLoader(QObject):
     def _poll(self) -> None:
         done = [f for f in self._pending if f.done()]
         for f in done:
-            self._pending.remove(f)
-            name = self._names.pop(f, "")
+            name = self._pending.pop(f)
             try:
                 result = f.result()
             except Exception as e:  # the worker died: say so (the detail goes to the log), keep the window

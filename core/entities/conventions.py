@@ -35,7 +35,7 @@ trained on the rules' own output), so what the editor taught the lexicon is neve
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -124,6 +124,11 @@ def _cuts(d: Decision) -> list[tuple[str, str, tuple[str, ...], str]]:
     if s1 == 0 and e2 == n and e1 < s2:
         return [(d.type, d.text[e1:s2], types, "middle")]
     return []
+
+
+def _mine(c: Candidate) -> bool:
+    """Whether conventions may change ``c``: a suggestion of the rules or jieba (``ENGINES``)."""
+    return c.source in ENGINES and c.tier == TIER_RULE
 
 
 def _where(text: str, k: int, n: int) -> str:
@@ -216,11 +221,10 @@ class Conventions:
 
     def __call__(self, seg: Segment, cands: list[Candidate]) -> list[Candidate]:
         text = seg.text
-        mine: Callable[[Candidate], bool] = lambda c: c.source in ENGINES and c.tier == TIER_RULE  # noqa: E731
         gone = [
             c
             for c in cands
-            if mine(c)
+            if _mine(c)
             and c.type != "TIME"
             and self.suppressed(text[c.start : c.end], c.type)
             and self.cut(text[c.start : c.end], c.type) is None  # a cut the editor taught wins
@@ -229,19 +233,19 @@ class Conventions:
         kept = [
             c
             for c in cands
-            if not (mine(c) and any(g.type == c.type and g.start <= c.start and c.end <= g.end for g in gone))
+            if not (_mine(c) and any(g.type == c.type and g.start <= c.start and c.end <= g.end for g in gone))
         ]
         if not self._cuts and not self._respans:
             return kept
         out = list(kept)
         for c in resolve(kept):
-            if not mine(c):
+            if not _mine(c):
                 continue
             pieces = self.cut(text[c.start : c.end], c.type)
             if pieces is None:
                 continue
             # every copy of the suggestion goes (the rules may propose the same span twice)
-            out = [x for x in out if not (mine(x) and (x.start, x.end, x.type) == (c.start, c.end, c.type))]
+            out = [x for x in out if not (_mine(x) and (x.start, x.end, x.type) == (c.start, c.end, c.type))]
             out.extend(
                 Candidate(c.start + s, c.start + e, t, c.source, min(c.confidence, CUT_CONFIDENCE))
                 for s, e, t in pieces

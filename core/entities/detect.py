@@ -55,9 +55,8 @@ def default_pipeline(
         from core.entities.lac.vote import lac_vote
 
         engines.append(lac_vote)
-    last: tuple[Refiner, ...] = ()
-    if lexicon is not None and lexicon.conventions():  # the editor's conventions, after every engine
-        last = (lexicon.conventions(),)
+    conventions = lexicon.conventions() if lexicon is not None else None
+    last: tuple[Refiner, ...] = (conventions,) if conventions else ()  # the editor's, after every engine
     return Pipeline(
         stages.DETECTORS + tuple(extra) + tuple(detectors), stages.REFINERS + tuple(engines) + tuple(refiners) + last
     )

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from core.evaluate.explain import Correction, History, corrections, gold_mentions, tally
 from core.evaluate.gold import GoldError, GoldPage, load_folder
-from core.evaluate.scoring import TYPES, Effort, TypeCounts, entity_counts, page_effort, prf
+from core.evaluate.scoring import TYPES, Effort, TypeCounts, entity_counts, mention_text, page_effort, prf
 
 
 class EvaluateError(Exception):
@@ -37,7 +37,7 @@ def _details(counts: dict[str, TypeCounts], out: TextIO) -> None:
 
 def _gold_strings(gp: GoldPage) -> list[tuple[str, str]]:
     wanted, _ = gold_mentions(gp.gold, gp.text)
-    return [("".join(gp.text[i] for i in sorted(m)), t) for m, t in wanted.items()]
+    return [(mention_text(gp.text, m), t) for m, t in wanted.items()]
 
 
 def evaluate(

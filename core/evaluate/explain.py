@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.evaluate.scoring import Mention, positions
+from core.evaluate.scoring import Mention, mention_text, positions
 
 KINDS = ("miss", "false alarm", "boundary", "type")
 
@@ -64,10 +64,6 @@ class History:
         return "unseen"
 
 
-def _surface(text: str, m: Mention) -> str:
-    return "".join(text[i] for i in sorted(m))
-
-
 def gold_mentions(gold: dict[str, Any], text: str) -> tuple[dict[Mention, str], list[Mention]]:
     """The gold page's mentions (positions -> type) and its optional ones."""
     found: dict[Mention, str] = {}
@@ -101,15 +97,15 @@ def corrections(
         if hit is not None and hit[0] == t:
             continue
         if hit is not None:
-            out.append(Correction("type", _surface(text, m), t, hit[1], 2))
+            out.append(Correction("type", mention_text(text, m), t, hit[1], 2))
             continue
         over = [s for x, (_, s) in got.items() if x & m]
-        out.append(Correction("boundary" if over else "miss", _surface(text, m), t, over[0] if over else "-", 1))
+        out.append(Correction("boundary" if over else "miss", mention_text(text, m), t, over[0] if over else "-", 1))
     for x, (t, source) in got.items():
         if x in wanted or any(x & o for o in optional):
             continue
         kind = "boundary" if any(x & m for m in wanted) else "false alarm"
-        out.append(Correction(kind, _surface(text, x), t, source, 1))
+        out.append(Correction(kind, mention_text(text, x), t, source, 1))
     if history is not None:
         out = [Correction(c.kind, c.text, c.type, c.source, c.count, history.seen(c.text)) for c in out]
     return out

@@ -57,7 +57,8 @@ def _articles(d: dict[str, Any]) -> list[dict[str, Any]]:
     return [a for a in d.get("articles", []) if isinstance(a, dict)]
 
 
-def _surface(text: str, m: Iterable[int]) -> str:
+def mention_text(text: str, m: Iterable[int]) -> str:
+    """The characters of mention ``m`` (its positions in ``text``), in order."""
     return "".join(text[i] for i in sorted(m))
 
 
@@ -88,8 +89,8 @@ def entity_counts(gold: dict[str, Any], pred: dict[str, Any], text: str) -> dict
             tp=len(ps & gs),
             fp=len(fp) + len(fp_typed),
             fn=len(gs - ps),
-            missed=sorted(_surface(text, x) for x in gs - ps),
-            spurious=sorted(_surface(text, x) for x in fp + fp_typed),
+            missed=sorted(mention_text(text, x) for x in gs - ps),
+            spurious=sorted(mention_text(text, x) for x in fp + fp_typed),
         )
     return out
 

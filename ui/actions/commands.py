@@ -20,20 +20,17 @@ from ui.models.session import PageSession
 class EditCommand(QUndoCommand):
     """``redo`` applies the edit, ``undo`` reverts it; the menu shows the edit's name.
 
-    An edit the document refuses on a redo leaves its ``EditError`` in ``error`` and marks the
-    command obsolete, which makes ``QUndoStack.push`` drop it.
-
-    ``applied``: the edit is already in the document (``Editor`` tries every edit before stacking
-    it; an issue-wide decision was made while another page was on screen), so the push itself
-    does nothing; later redos re-apply it.
+    The edit is already in the document when the command is pushed (``Editor`` tries every edit
+    before stacking it; an issue-wide decision was made while another page was on screen), so the
+    push itself does nothing; later redos re-apply it.  An edit the document refuses on a redo
+    marks the command obsolete.
     """
 
-    def __init__(self, document: Document, edit: Edit, *, applied: bool = False) -> None:
+    def __init__(self, document: Document, edit: Edit) -> None:
         super().__init__(tr_core(word(edit.name)))  # a name with values (“Confirm all …”) is a Message
         self.document = document
         self.edit = edit
-        self.error: EditError | None = None
-        self._skip_redo = applied
+        self._skip_redo = True
 
     # Qt overrides
 
@@ -43,8 +40,7 @@ class EditCommand(QUndoCommand):
             return
         try:
             self.document.apply(self.edit)
-        except EditError as e:
-            self.error = e
+        except EditError:
             self.setObsolete(True)
 
     def undo(self) -> None:
@@ -87,7 +83,7 @@ class Editor:
         if self._macro is not None and not self._macro_open:
             self.undo_stack.beginMacro(self._macro)
             self._macro_open = True
-        self.undo_stack.push(EditCommand(doc, edit, applied=True))
+        self.undo_stack.push(EditCommand(doc, edit))
         return True
 
     @contextmanager

@@ -18,17 +18,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from core.entities.tagger.store import TaggerStore
-from core.messages import msg, os_reason
 from ui.actions.context import Reporter
-from ui.i18n import tr, tr_core
+from ui.i18n import reason, tr
 
 SETTING = "tagger/learn"
-
-
-def why(e: OSError) -> str:
-    """The file and the usual reason, in the interface language."""
-    reason = os_reason(e)
-    return tr_core(msg("{path}: {error}", path=e.filename, error=reason) if e.filename else reason)
 
 
 class TaggerActions:
@@ -76,7 +69,9 @@ class TaggerActions:
                 try:
                     store.set_enabled(on)
                 except OSError as e:
-                    self._reporter.warn(tr("Tagger"), tr("Cannot switch the tagger: {error}").format(error=why(e)))
+                    self._reporter.warn(
+                        tr("Tagger"), tr("Cannot switch the tagger: {error}").format(error=reason(e, store.root))
+                    )
 
     def set_learning(self, on: bool) -> None:
         self._settings.setValue(SETTING, "true" if on else "false")
@@ -96,10 +91,12 @@ class TaggerActions:
         )
         if answer != yes:
             return
-        try:
-            for store in self.stores():
+        for store in self.stores():
+            try:
                 store.reset()
-        except OSError as e:
-            self._reporter.warn(tr("Tagger"), tr("Cannot reset the tagger: {error}").format(error=why(e)))
-            return
+            except OSError as e:
+                self._reporter.warn(
+                    tr("Tagger"), tr("Cannot reset the tagger: {error}").format(error=reason(e, store.root))
+                )
+                return
         self._reporter.say(tr("The tagger forgot what it learned"))

@@ -285,7 +285,7 @@ class IssueController(QObject):
             warnings=slot.warnings,
         )
         for edit in pending:  # issue-wide decisions made while the page was elsewhere: undoable here
-            self.w.undo_stack.push(EditCommand(slot.document, edit, applied=True))
+            self.w.undo_stack.push(EditCommand(slot.document, edit))
         if pending and clean:
             self.w.undo_stack.setClean()
         if slot.history is not None:

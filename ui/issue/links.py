@@ -21,15 +21,14 @@ if TYPE_CHECKING:
 
 
 class LinkCommand(QUndoCommand):
-    """A link decision on the window's undo stack; ``applied``: already made (``push_link`` tries
-    it first, so that a refused one leaves the stack alone), the push itself does nothing."""
+    """A link decision on the window's undo stack, already made when pushed (``push_link`` tries
+    it first, so that a refused one leaves the stack alone): the push itself does nothing."""
 
-    def __init__(self, ws: IssueWorkspace, edit: LinkEdit, *, applied: bool = False) -> None:
+    def __init__(self, ws: IssueWorkspace, edit: LinkEdit) -> None:
         super().__init__(tr(edit.name))
         self.ws = ws
         self.edit = edit
-        self.error: LinkError | None = None
-        self._skip_redo = applied
+        self._skip_redo = True
 
     # Qt overrides
 
@@ -39,8 +38,7 @@ class LinkCommand(QUndoCommand):
             return
         try:
             self.ws.apply_link(self.edit)
-        except LinkError as e:
-            self.error = e
+        except LinkError:
             self.setObsolete(True)
 
     def undo(self) -> None:
@@ -122,7 +120,7 @@ class StoryLinks(QObject):
         except LinkError as e:
             self.w.say(tr_core(str(e)))
             return False
-        self.w.undo_stack.push(LinkCommand(self.ws, edit, applied=True))
+        self.w.undo_stack.push(LinkCommand(self.ws, edit))
         try:
             self.ws.save_state()
         except OSError as e:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from ui.i18n import tr
+from ui.i18n import listing, tr
 from ui.views.table_sheet import TableSheet
 
 WHERE = {
@@ -30,7 +30,7 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str, str]]:
         where = WHERE.get(action.shortcutContext(), "")
         if not where:
             panels = [PANELS.get(w.objectName(), "") for w in action.associatedObjects() if isinstance(w, QWidget)]
-            where = tr(", ").join(tr(p) for p in panels if p) or "anywhere"  # "、" between Chinese words
+            where = listing(tr(p) for p in panels if p) or "anywhere"  # "、" between Chinese words
         rows.append((keys, action.text().replace("&", ""), tr(where)))
     return rows
 

@@ -254,10 +254,3 @@ def _span_extras(text: str, rules: Sequence[str]) -> Iterator[tuple[int, int, li
                 f"rnext={typ}|{text[j] if j < n else '$'}",
             ],
         )
-
-
-def _span_features(text: str, rules: Sequence[str], out: list[list[str]]) -> None:
-    """``_span_extras`` added to the features ``out`` of each character of a mention."""
-    for k, j, extra in _span_extras(text, rules):
-        for q in range(k, j):
-            out[q].extend(extra)
