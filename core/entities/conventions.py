@@ -8,14 +8,15 @@ from that log at run time:
 
 - **Classes of suggestions the editor rejects.**  A suggestion falls in a few classes (its type
   with its first character, with its length, with its last character and length, with its last
-  two characters, the head of a Chinese name: ``市公安局`` is ``ORG 市…``, ``ORG 4``, ``ORG …局 4``,
-  ``ORG …安局``).  Each class has an acceptance rate with a Beta prior
-  centred on the type's own rate (``PRIOR`` pseudo-decisions); a class whose posterior falls
-  below ``SUPPRESS_BELOW`` with at least ``MIN_REJECTED`` rejected strings is no longer
-  suggested, nor anything of its type the rules nest inside it (市公安局 rejected leaves no
-  公安局).  Each string counts once per page (a page that rejects 安理会 five times is one
-  vote), and a confirmation raises the rate again: a class the editor rejected, then confirmed,
-  weighs less again.  A string the editor confirmed is never suppressed by its class.
+  two characters, and for an organisation named by its level alone the level class: ``市公安局``
+  is ``ORG 市…``, ``ORG 4``, ``ORG …局 4``, ``ORG …安局`` and ``ORG level``, so an editor who
+  rejects 市政府, 省委 and 县公安局 is no longer offered 特区政府).  Each class has an acceptance
+  rate with a Beta prior centred on the type's own rate (``PRIOR`` pseudo-decisions); a class
+  whose posterior falls below ``SUPPRESS_BELOW`` with at least ``MIN_REJECTED`` rejected strings
+  is no longer suggested, nor anything of its type the rules nest inside it (市公安局 rejected
+  leaves no 公安局).  Each string counts once per page (a page that rejects 安理会 five times is
+  one vote), and a confirmation raises the rate again: a class the editor rejected, then
+  confirmed, weighs less again.  A string the editor confirmed is never suppressed by its class.
 - **Cuts.**  When the editor re-cuts a suggestion into the mentions inside it, what they cut away
   (``上午`` from ``上午９时``, ``元月`` after a year, ``大会`` after an organisation) is recorded
   with the types of what remained.  Once the editor has made a cut on ``MIN_CUTS`` pages, a later
@@ -37,9 +38,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.entities.candidates import TIER_RULE, Candidate, resolve
+from core.entities.jieba.tokenizer import tokens
+from core.entities.rules.gazetteer import LOC_SUFFIX_CHARS, gazetteer
 
 if TYPE_CHECKING:
     from core.entities.pipeline import Segment
@@ -102,7 +106,34 @@ class Decision:
 def _classes(text: str, type_: str) -> tuple[tuple[str, ...], ...]:
     n = str(len(text))
     head = (("head", type_, text[-2:]),) if len(text) > 2 else ()  # 政府 of 县政府, 委员会's 员会
-    return (("first", type_, text[0]), ("len", type_, n), ("last-len", type_, text[-1], n), *head)
+    level = (("level", type_),) if type_ == "ORG" and named_by_level(text) else ()
+    return (("first", type_, text[0]), ("len", type_, n), ("last-len", type_, text[-1], n), *head, *level)
+
+
+# level words longer than one character that name a body by themselves (特区政府, 自治区政府)
+_LEVEL_WORDS = ("特区", "自治区", "自治州", "自治县")
+
+
+@lru_cache(maxsize=4096)
+def named_by_level(text: str) -> bool:
+    """Whether an organisation is named by its administrative level alone, with no place before
+    it: 市政府, 省委, 县公安局, 市政府办公厅, 特区政府 (not 镇江市委, whose 镇 starts a place, nor
+    市场监管总局, whose 市 starts the word 市场).
+
+    The guide tags these (省政协, 市信访局); a corpus that tags only named bodies does not.  One
+    class for every level, so an editor who rejects 市政府 and 省委 is not offered 特区政府 either,
+    and one who confirms them keeps them all.  The level is the first word of ``text``: a level
+    character alone (市 of 市|交管局), a listed body named by its level (市政府, 村委会) or a level
+    character with an organisation's suffix (县公安局, 旗委)."""
+    if text.startswith(_LEVEL_WORDS):
+        return len(text) > 2
+    if len(text) < 2 or text[0] not in LOC_SUFFIX_CHARS:
+        return False
+    gaz = gazetteer()
+    if any(gaz.is_place(text[:k]) for k in range(2, len(text) + 1)):
+        return False
+    first = tokens(text)[0].word
+    return first == text[0] or first in gaz.orgs or gaz.org_suffix(first) == first[1:]
 
 
 def _cuts(d: Decision) -> list[tuple[str, str, tuple[str, ...], str]]:
