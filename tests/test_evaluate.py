@@ -160,3 +160,22 @@ def test_learning_a_convention_helps_on_strings_never_seen(tmp_path: Path) -> No
     learnt = evaluate(tmp_path, learn=True, tagger=False, out=io.StringIO())
     assert plain["per_page"][3] == 1  # 市园林局 to reject
     assert learnt["per_page"][3] == 0
+
+
+def test_a_pdf_beside_a_gold_page_is_read_as_parse_reads_it(tmp_path: Path) -> None:
+    """The pages of a gold folder are parsed with their PDF's geometry when it sits beside them,
+    so the learning curve of pages with their PDFs is the one an editor with the PDF sees."""
+    pytest.importorskip("fpdf")
+    from tests.pdfgen import three_column_page
+
+    pdf = three_column_page(tmp_path / "page.pdf", rules=True)
+    (tmp_path / "page.txt").write_text(read_page(pdf).text, encoding="utf-8")
+    with_pdf = parse_page(read_page(tmp_path / "page.txt"))
+    assert with_pdf.source.layout is not None
+    bare = parse_page(page_from_text(with_pdf.text, "page.txt"))
+    assert page_to_dict(bare)["articles"] != page_to_dict(with_pdf)["articles"], "the geometry changes the parse"
+    (tmp_path / "page.gold.json").write_text(json.dumps(gold_of_page(with_pdf), ensure_ascii=False), encoding="utf-8")
+    summary = evaluate(tmp_path, out=io.StringIO())
+    assert summary["corrections"] == 0
+    (tmp_path / "page.pdf").unlink()
+    assert evaluate(tmp_path, out=io.StringIO())["corrections"] > 0

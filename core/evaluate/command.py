@@ -160,7 +160,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def add_parser(sub: Any) -> None:
     """The ``evaluate`` subcommand on ``core.cli``'s subparsers."""
     pv = sub.add_parser("evaluate", help="score the parse against gold pages (or corrected pages) of a folder")
-    pv.add_argument("golddir", help="a folder of PAGE.txt with PAGE.gold.json or saved corrections")
+    pv.add_argument(
+        "golddir",
+        help="a folder of PAGE.txt with PAGE.gold.json or saved corrections (and PAGE.pdf, read as parse reads it)",
+    )
     pv.add_argument("--learn", action="store_true", help="teach each page's gold before the next (learning curve)")
     pv.add_argument("--no-tagger", action="store_true", help="with --learn: teach the lexicon only")
     pv.add_argument("--min-pages", type=int, help="with --learn: pages the tagger waits for (default: its own)")
