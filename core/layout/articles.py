@@ -27,7 +27,7 @@ from core.layout.distribute import (
     split_side_by_side,
 )
 from core.layout.evidence import continued_from, continued_to
-from core.layout.features import LineInfo, names_run, one_name
+from core.layout.features import LineInfo, headline_label, names_run, one_name
 from core.layout.pieces import return_pieces
 from core.layout.strays import (
     lift_titles,
@@ -79,7 +79,7 @@ def split_groups(group: list[Unit]) -> list[list[Unit]]:
         if cur and line.column and not all(x.first.column for x in cur):
             parts.append([u])
             continue
-        own = not (line.byline or line.column or line.jump_only)
+        own = not headline_label(line)
         if cur and own and cur[-1].last.squeezed.endswith(("（图片）", "(图片)")):
             parts.append([u])  # a photo's headline stands alone: what follows is another item's
             continue
@@ -329,7 +329,7 @@ def _fields(parts: Sequence[Unit]) -> list[list[Unit]]:
 
 
 def _titled_field(part: Sequence[Unit]) -> bool:
-    return not any(u.first.byline or u.first.column or u.first.jump_only for u in part)
+    return not any(headline_label(u.first) for u in part)
 
 
 def reassign_titles(stories: list[Story]) -> None:

@@ -17,7 +17,7 @@ from itertools import combinations, permutations
 
 from core.layout import weights as W
 from core.layout.evidence import PAIRS_CACHE, boundary_score, text_after, word_pairs
-from core.layout.features import WIDE_CLASS, credits_only
+from core.layout.features import WIDE_CLASS, credits_only, headline_label
 from core.layout.units import BODY, HEAD, Unit
 
 MAX_CANDIDATES = 24
@@ -60,7 +60,7 @@ def head_bigrams(group: Sequence[Unit]) -> frozenset[str]:
 
 
 def head_text(group: Sequence[Unit]) -> str:
-    return "".join([ln.squeezed for u in group for ln in u.lines if not (ln.byline or ln.column or ln.jump_only)])
+    return "".join([ln.squeezed for u in group for ln in u.lines if not headline_label(ln)])
 
 
 def _opening(run: Sequence[Unit], k: int) -> str:
@@ -202,7 +202,7 @@ def _best(
 
 
 def _titled(group: Sequence[Unit]) -> bool:
-    return any(not (u.first.byline or u.first.column or u.first.jump_only) for u in group)
+    return any(not headline_label(u.first) for u in group)
 
 
 def _part_heads(parts: Sequence[Sequence[Unit]]) -> bool:

@@ -26,7 +26,7 @@ from typing import Protocol
 
 from core.layout.distribute import ECHO_CHARS, ECHO_MIN, head_text, pairs_share
 from core.layout.evidence import text_after, word_pairs
-from core.layout.features import CLOSING, SENTENCE_END, SOFT_END, LineInfo, chinese
+from core.layout.features import CLOSING, SENTENCE_END, SOFT_END, LineInfo, chinese, headline_label
 from core.layout.pieces import PIECE_LINES, SAME_WIDTH, STORIES_BACK, WIDTH_STEP, opens, unfinished_lines
 from core.layout.units import BODY, HEAD, SUBHEAD, Unit
 
@@ -112,7 +112,7 @@ def _dropped_lines(body: Sequence[Unit]) -> list[tuple[Unit, LineInfo]]:
 
 def _titled(head: Sequence[Unit]) -> bool:
     """The headline has a line that is not a byline, a column's name or a jump marker."""
-    return any(not _furniture(ln) for u in head for ln in u.lines)
+    return any(not headline_label(ln) for u in head for ln in u.lines)
 
 
 def _text_without(body: Sequence[Unit], line: LineInfo) -> str:
@@ -172,10 +172,6 @@ def title_echo(head: Sequence[Unit], text: str) -> float:
     """Share of the title's word pairs (the headline without bylines, columns' names and jump
     markers) that ``text`` repeats; 0 with no title."""
     return pairs_share(head_text(head), text)
-
-
-def _furniture(line: LineInfo) -> bool:
-    return line.byline or line.column or line.jump_only
 
 
 def return_tails(stories: Sequence[_Story]) -> None:
@@ -358,7 +354,7 @@ def return_head_verse(stories: Sequence[_Story]) -> None:
         while j > 0 and story.head[j].first.gap == 1:
             j -= 1
         lead = story.head[:j]
-        if sum(len(u.lines) for u in lead) < PIECE_LINES or any(_furniture(ln) for u in lead for ln in u.lines):
+        if sum(len(u.lines) for u in lead) < PIECE_LINES or any(headline_label(ln) for u in lead for ln in u.lines):
             continue
         del story.head[:j]
         poem.body.extend(Unit([ln], u.width, BODY, True) for u in lead for ln in u.lines)

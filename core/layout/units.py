@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.layout.features import PHOTO_CREDIT_RE, SIGNATURE_RE, LineInfo, opening_fragment
+from core.layout.features import PHOTO_CREDIT_RE, SIGNATURE_RE, LineInfo, headline_label, opening_fragment
 from core.layout.paragraphs import SHORT_BY, column_of, column_widths, is_full, paragraph_breaks
 from core.layout.verse import verse_lines
 
@@ -170,7 +170,7 @@ def _mark_subheads(units: list[Unit]) -> None:
         prev, nxt = units[k - 1], units[k + 1]
         if prev.kind != BODY or nxt.kind != BODY:
             continue
-        if line.spaced or line.jump_only or line.column or line.byline or line.head_note:
+        if line.spaced or headline_label(line) or line.head_note:
             continue
         if not prev.last.ends_sentence or nxt.first.dateline or nxt.first.byline:
             continue
