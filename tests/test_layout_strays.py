@@ -6,8 +6,7 @@ from __future__ import annotations
 from test_layout_pieces import articles, infos, spaced
 
 from core.layout import strays as S
-from core.layout.articles import Story
-from core.layout.units import BODY, HEAD, Unit
+from core.layout.units import BODY, HEAD, Story, Unit
 
 C_HEAD = "全 省 春 耕 生 产 全 面 展 开"
 C_TEXT = (

@@ -12,7 +12,6 @@ printed with no headline goes to the headline whose words it repeats.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from core.layout import boundaries
 from core.layout.distribute import (
@@ -37,16 +36,10 @@ from core.layout.strays import (
     return_tails,
     return_verse,
 )
-from core.layout.units import BODY, HEAD, Unit
+from core.layout.units import BODY, HEAD, Story, Unit
 
 REASSIGN_AHEAD = 4  # how many stories further down a title printed out of place may belong to
 STORY_UNITS = 12  # paragraphs either side of a headline compared with its words
-
-
-@dataclass(slots=True)
-class Story:
-    head: list[Unit] = field(default_factory=list)
-    body: list[Unit] = field(default_factory=list)
 
 
 def typical_gap(units: Sequence[Unit]) -> int:

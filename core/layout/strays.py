@@ -22,24 +22,18 @@ columns of several lines).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
 from core.layout.distribute import ECHO_CHARS, ECHO_MIN, head_text, pairs_share
 from core.layout.evidence import text_after, word_pairs
 from core.layout.features import CLOSING, SENTENCE_END, SOFT_END, LineInfo, chinese, headline_label
 from core.layout.pieces import PIECE_LINES, SAME_WIDTH, STORIES_BACK, WIDTH_STEP, opens, unfinished_lines
-from core.layout.units import BODY, HEAD, SUBHEAD, Unit
+from core.layout.units import BODY, HEAD, SUBHEAD, Story, Unit
 
 PUNCTUATION = SENTENCE_END | SOFT_END | CLOSING | frozenset("“‘「『（(《【〔—")
 DROPPED_SHORT = 2.0  # a line dropped into a column is this much narrower than its full lines, at least
 # (one character less is no sign: a full line with no punctuation to squeeze holds one less), and
 # a character at least with its punctuation counted half (``_set_width``)
 VERSE_SHARE = 0.8  # a poem: this share of its text's paragraphs at least are lines of verse
-
-
-class _Story(Protocol):
-    head: list[Unit]
-    body: list[Unit]
 
 
 def dropped_line(lines: Sequence[LineInfo], k: int) -> bool:
@@ -71,7 +65,7 @@ def echo_share(line: LineInfo, text: str) -> float:
     return pairs_share(line.squeezed, text) if len(word_pairs(line.squeezed)) >= 3 else 0.0
 
 
-def lift_titles(stories: Sequence[_Story]) -> None:
+def lift_titles(stories: Sequence[Story]) -> None:
     """A story with no title (a byline at most) whose text repeats the words of a line dropped
     inside the paragraph of a story up to ``STORIES_BACK`` before it (``dropped_line``), more than
     that story's own text does: the line is its headline, read into the wrong text by the
@@ -120,7 +114,7 @@ def _text_without(body: Sequence[Unit], line: LineInfo) -> str:
     return "".join(ln.squeezed for u in body for ln in u.lines if ln is not line)
 
 
-def is_poem(story: _Story) -> bool:
+def is_poem(story: Story) -> bool:
     """The story's text is a poem: ``VERSE_SHARE`` of its paragraphs are lines of verse, its
     last one too."""
     body = [u for u in story.body if u.kind == BODY]
@@ -148,7 +142,7 @@ def _lead_line(u: Unit) -> bool:
     return u.kind in (BODY, SUBHEAD) and len(u.lines) == 1 and not u.last.ends_sentence
 
 
-def return_verse(stories: Sequence[_Story]) -> None:
+def return_verse(stories: Sequence[Story]) -> None:
     """A run of verse ending a prose story goes back to the nearest poem up to ``STORIES_BACK``
     stories before it (in place): the poem's lines came out after the prose printed below it."""
     for hi in range(1, len(stories)):
@@ -174,7 +168,7 @@ def title_echo(head: Sequence[Unit], text: str) -> float:
     return pairs_share(head_text(head), text)
 
 
-def return_tails(stories: Sequence[_Story]) -> None:
+def return_tails(stories: Sequence[Story]) -> None:
     """A story's last paragraph that repeats the words of the next story's title (half
     ``ECHO_MIN`` at least) and not those of its own, where the next story stops mid-sentence: the
     tail of the next story, printed before its headline.  It goes to the end of that story (in
@@ -193,7 +187,7 @@ def return_tails(stories: Sequence[_Story]) -> None:
             after.body.append(story.body.pop())
 
 
-def _text(story: _Story) -> str:
+def _text(story: Story) -> str:
     """The story's text, its lines parted by newlines (so no pair is read across a line's end)."""
     return "\n".join(ln.squeezed for u in story.body for ln in u.lines)
 
@@ -234,7 +228,7 @@ def _joined_tail(lines: Sequence[LineInfo], then: set[str], own: str, text: str)
     return None
 
 
-def return_cut_tails(stories: Sequence[_Story]) -> None:
+def return_cut_tails(stories: Sequence[Story]) -> None:
     """A story's last lines printed at the end of a later story up to ``STORIES_BACK`` after it,
     cutting its sentence (``_joined_tail``: the earlier story's cut line and the tail's first line
     make a pair that story's text holds elsewhere, a name cut in two, and the later story's cut
@@ -266,7 +260,7 @@ def return_cut_tails(stories: Sequence[_Story]) -> None:
                 break
 
 
-def _move_tail(host: _Story, story: _Story, k: int) -> None:
+def _move_tail(host: Story, story: Story, k: int) -> None:
     """The host's lines from its ``k``-th on go to the end of ``story``: the first of them carries
     on its last paragraph."""
     seen = 0
@@ -285,7 +279,7 @@ def _move_tail(host: _Story, story: _Story, k: int) -> None:
         seen += len(u.lines)
 
 
-def _end_line(story: _Story) -> LineInfo | None:
+def _end_line(story: Story) -> LineInfo | None:
     """The story's last paragraph when it is one line that ends a sentence, opens nothing, starts
     on a Chinese character and follows finished text: the end of a sentence cut elsewhere, else
     None."""
@@ -306,7 +300,7 @@ def _full(u: Unit) -> bool:
     return u.last.width >= u.width - WIDTH_STEP
 
 
-def return_end_lines(stories: Sequence[_Story]) -> None:
+def return_end_lines(stories: Sequence[Story]) -> None:
     """A story's last paragraph that is a sentence's last line (``_end_line``) goes to the end of
     the story up to ``STORIES_BACK`` either side that stops mid-sentence in a full line (``_full``)
     on a character making with
@@ -332,11 +326,11 @@ def return_end_lines(stories: Sequence[_Story]) -> None:
             stories[found[0]].body[-1].lines.append(line)
 
 
-def return_head_verse(stories: Sequence[_Story]) -> None:
+def return_head_verse(stories: Sequence[Story]) -> None:
     """A headline opening on the line right after a poem's last (the poem ending no sentence) that
     holds ``PIECE_LINES`` lines at least above its last field (the units set tight above its last
     line): those lines are the poem's, read as a headline; they go back to it as verse (in place)."""
-    last: dict[int, _Story] = {}
+    last: dict[int, Story] = {}
     for story in stories:
         if story.body and story.body[-1].kind == BODY and story.body[-1].verse and is_poem(story):
             end = story.body[-1].last

@@ -1,9 +1,10 @@
-"""Paragraph-like units and whether each is body text or part of a headline group."""
+"""Paragraph-like units, whether each is body text or part of a headline group, and the stories
+they are grouped into."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.layout.features import PHOTO_CREDIT_RE, SIGNATURE_RE, LineInfo, headline_label, opening_fragment
 from core.layout.paragraphs import SHORT_BY, column_of, column_widths, is_full, paragraph_breaks
@@ -32,6 +33,15 @@ class Unit:
     @property
     def last(self) -> LineInfo:
         return self.lines[-1]
+
+
+@dataclass(slots=True)
+class Story:
+    """A story as the page is assembled: its headline's units and its text's.  Mutable: the passes
+    that give strays back to their stories (pieces.py, strays.py) move units between stories."""
+
+    head: list[Unit] = field(default_factory=list)
+    body: list[Unit] = field(default_factory=list)
 
 
 def make_units(infos: Sequence[LineInfo]) -> list[Unit]:
