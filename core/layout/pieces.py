@@ -77,10 +77,10 @@ def narrow_piece(lines: Sequence[LineInfo], i: int) -> tuple[int, float] | None:
     above stops mid-sentence, full lines of one width above, full lines of another from ``i`` on,
     and the first width comes back after the piece (the host's text goes on).  Returns (end, the
     piece's width) or None."""
-    if i < 3 or i + SPACING_LINES >= len(lines) or not _full(lines, i - 2, 2):
+    if i < 3 or i + SPACING_LINES >= len(lines) or not _mid_paragraph(lines, i - 2, 2):
         return None
     host = column(lines[i - 2 : i])
-    own = column(lines[i : i + SPACING_LINES]) if _full(lines, i, SPACING_LINES) else None
+    own = column(lines[i : i + SPACING_LINES]) if _mid_paragraph(lines, i, SPACING_LINES) else None
     if host is None or own is None or abs(host - own) < WIDTH_STEP:
         return None
     for m in range(i + PIECE_LINES, len(lines) - 1):
@@ -89,9 +89,10 @@ def narrow_piece(lines: Sequence[LineInfo], i: int) -> tuple[int, float] | None:
     return None
 
 
-def _full(lines: Sequence[LineInfo], i: int, n: int) -> bool:
-    """``lines[i : i + n]`` are full lines of running text: none opens a paragraph (the line above
-    each ends no sentence) and none ends one."""
+def _mid_paragraph(lines: Sequence[LineInfo], i: int, n: int) -> bool:
+    """``lines[i : i + n]`` are lines inside a paragraph (so full, in justified text): none opens a
+    paragraph (the line above each ends no sentence) and none ends one.  (Told by the sentences
+    alone; their widths are ``column``'s to compare.)"""
     return i >= 1 and not any(ln.ends_sentence for ln in lines[i - 1 : i + n])
 
 

@@ -294,17 +294,18 @@ def _end_line(story: Story) -> LineInfo | None:
     return line
 
 
-def _full(u: Unit) -> bool:
+def _fills(u: Unit) -> bool:
     """The paragraph's last line fills its column (to ``WIDTH_STEP``): a sentence cut at the line's
-    end, not a paragraph's short last line."""
+    end, not a paragraph's short last line.  (Told by the width alone: the paragraph stops
+    mid-sentence, so pieces' ``_mid_paragraph`` would say nothing.)"""
     return u.last.width >= u.width - WIDTH_STEP
 
 
 def return_end_lines(stories: Sequence[Story]) -> None:
     """A story's last paragraph that is a sentence's last line (``_end_line``) goes to the end of
-    the story up to ``STORIES_BACK`` either side that stops mid-sentence in a full line (``_full``)
-    on a character making with
-    its first one a pair the page holds inside a line, when exactly one such story does (in place).
+    the story up to ``STORIES_BACK`` either side that stops mid-sentence in a full line (``_fills``)
+    on a character making with its first one a pair the page holds inside a line, when exactly one
+    such story does (in place).
     The page's text is read only when a story has such a line and one is left unfinished nearby."""
     page: str | None = None
     for si, story in enumerate(stories):
@@ -314,7 +315,7 @@ def return_end_lines(stories: Sequence[Story]) -> None:
         ends = []
         for oi in range(max(0, si - STORIES_BACK), min(len(stories), si + STORIES_BACK + 1)):
             cut = unfinished_lines(stories[oi]) if oi != si else None
-            if cut is not None and cut[-1].squeezed and chinese(cut[-1].squeezed[-1]) and _full(stories[oi].body[-1]):
+            if cut is not None and cut[-1].squeezed and chinese(cut[-1].squeezed[-1]) and _fills(stories[oi].body[-1]):
                 ends.append((oi, cut[-1].squeezed[-1] + line.squeezed[0]))
         if not ends:
             continue
