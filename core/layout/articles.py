@@ -22,10 +22,9 @@ from core.layout.distribute import (
     echo,
     head_bigrams,
     lines_of,
-    repeated,
     split_side_by_side,
 )
-from core.layout.evidence import continued_from, continued_to
+from core.layout.evidence import continued_from, continued_to, repeated
 from core.layout.features import LineInfo, headline_label, names_run, one_name
 from core.layout.pieces import return_pieces
 from core.layout.strays import (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from core.layout import weights as W
 from core.layout.features import LineInfo, carries_on, cut_after_clause, opening_fragment
@@ -20,7 +20,8 @@ from core.textmap import is_wide
 FIT_BELOW = 3.0  # a body line is at most this much narrower than its column (a first line's lost indent)
 FIT_ABOVE = 1.0  # ... and at most this much wider (hanging punctuation)
 OPEN_SHORT = 1.25  # a first line this much narrower than its column at least lost an indent
-ECHO_CHARS = 200  # how far below a headline its words are looked for
+ECHO_BELOW_CHARS = 200  # how far below a headline its words are looked for (``echo_below``)
+ECHO_PAIRS = 3  # a text with fewer word pairs is too short for their echo to tell anything
 PAIRS_CACHE = 4096  # texts whose word pairs are kept (headlines, openings: a page's worth)
 TOPIC_CHARS = 300  # how much text either side of a boundary is compared
 TOPIC_SAME = 0.10  # share of common character pairs above which two texts are on one subject
@@ -156,10 +157,30 @@ def inside_poem(units: Sequence[Unit], k: int) -> float:
 def echo_below(units: Sequence[Unit], k: int) -> float:
     """Share of unit ``k``'s word pairs that the text below it repeats (a story restates its
     headline's words early on; a line of running text is not echoed like that)."""
-    own = word_pairs("".join([ln.squeezed for ln in units[k].lines]))
-    if len(own) < 3:
-        return 0.0
-    return len(own & word_pairs(text_after(units, k + 1, ECHO_CHARS))) / len(own)
+    own = "".join([ln.squeezed for ln in units[k].lines])
+    return echo_share(own, text_after(units, k + 1, ECHO_BELOW_CHARS))
+
+
+def echo_share(own: str, text: str) -> float:
+    """``pairs_share`` of a text of ``ECHO_PAIRS`` word pairs at least, else 0: a line or a
+    headline whose words ``text`` repeats."""
+    return pairs_share(own, text) if len(word_pairs(own)) >= ECHO_PAIRS else 0.0
+
+
+def pairs_share(title_text: str, text: str) -> float:
+    """Share of the word pairs of ``title_text`` (``word_pairs``) that ``text`` repeats; 0 when it
+    has none."""
+    title = word_pairs(title_text)
+    return repeated(title, text) / len(title) if title else 0.0
+
+
+def repeated(pairs: Collection[str], text: str) -> int:
+    """How many of ``pairs`` (of ideographs, ``word_pairs``, or of wide characters,
+    ``distribute._bigrams``) ``text`` prints: the size of their common part with the text's own
+    pairs, found by a few searches in the text rather than by building the set of all its pairs (a
+    pair of such characters printed anywhere sits inside a run of them, so it would be one of the
+    set's)."""
+    return len([p for p in pairs if p in text])
 
 
 @functools.lru_cache(maxsize=PAIRS_CACHE)

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from core.layout.distribute import ECHO_CHARS, ECHO_MIN, head_text, pairs_share
-from core.layout.evidence import text_after, word_pairs
+from core.layout.distribute import ECHO_CHARS, ECHO_MIN, head_text
+from core.layout.evidence import echo_share, pairs_share, text_after
 from core.layout.features import CLOSING, SENTENCE_END, SOFT_END, LineInfo, chinese, headline_label
 from core.layout.pieces import PIECE_LINES, SAME_WIDTH, STORIES_BACK, WIDTH_STEP, opens, unfinished_lines
 from core.layout.units import BODY, HEAD, SUBHEAD, Story, Unit
@@ -60,11 +60,6 @@ def _set_width(line: LineInfo) -> float:
     return line.width - 0.5 * sum(ch in PUNCTUATION for ch in line.squeezed)
 
 
-def echo_share(line: LineInfo, text: str) -> float:
-    """Share of the line's word pairs that ``text`` repeats (0 for a line of fewer than three)."""
-    return pairs_share(line.squeezed, text) if len(word_pairs(line.squeezed)) >= 3 else 0.0
-
-
 def lift_titles(stories: Sequence[Story]) -> None:
     """A story with no title (a byline at most) whose text repeats the words of a line dropped
     inside the paragraph of a story up to ``STORIES_BACK`` before it (``dropped_line``), more than
@@ -82,10 +77,10 @@ def lift_titles(stories: Sequence[Story]) -> None:
             if hi not in dropped:
                 dropped[hi] = _dropped_lines(stories[hi].body)
             for u, line in dropped[hi]:
-                there = echo_share(line, opening)
+                there = echo_share(line.squeezed, opening)
                 if there < ECHO_MIN or (best is not None and there <= best[0]) or line not in u.lines:
                     continue
-                if there > echo_share(line, _text_without(stories[hi].body, line)):
+                if there > echo_share(line.squeezed, _text_without(stories[hi].body, line)):
                     best = (there, u, line)
         if best is not None:
             _, u, line = best
