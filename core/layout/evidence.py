@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection, Sequence
+from typing import NamedTuple
 
 from core.layout import weights as W
 from core.layout.features import LineInfo, carries_on, cut_after_clause, opening_fragment
@@ -294,7 +295,15 @@ def reference_column(units: Sequence[Unit], k: int) -> float | None:
     return ref.width if len(ref.lines) > 1 or ref.first.ends_sentence else ref.first.width
 
 
-def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> float | None:
+class HeadlineScore(NamedTuple):
+    """``headline_score``'s answer, with what it measured that a caller needs again."""
+
+    score: float
+    col: float  # the body column the unit was measured against (``reference_column``)
+    paragraph: float  # ``paragraph_shape`` of the unit's lines in that column
+
+
+def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> HeadlineScore | None:
     """How much unit ``k`` (classified as a headline) looks like one against the body text around
     it; None when there is no body text around to compare with.  The costlier evidence (the text
     below echoing it) is only weighed where it can lift the score over ``threshold``."""
@@ -304,14 +313,16 @@ def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> flo
     col = reference_column(units, k)
     if col is None:
         return None
+    inside = in_column(u.lines, col)
+    shape = paragraph_shape(u.lines, col)
     score = W.HEAD_PRIOR
     score += W.HEAD_SPACED * spaced_display(u.lines, col)
     score += W.HEAD_OFF_COLUMN * off_column(u.lines, col)
-    score -= W.HEAD_IN_COLUMN * in_column(u.lines, col)
+    score -= W.HEAD_IN_COLUMN * inside
     score -= W.HEAD_PUNCTUATED * punctuated(u.lines)
     if not splits_off_dated_story(units, k):
-        score -= W.HEAD_PARAGRAPH * paragraph_shape(u.lines, col)
-    if len(u.lines) == 1 and in_column(u.lines, col) and not u.first.spaced and cut_after_clause(u.first):
+        score -= W.HEAD_PARAGRAPH * shape
+    if len(u.lines) == 1 and inside and not u.first.spaced and cut_after_clause(u.first):
         score -= W.HEAD_PUNCTUATED  # a comma, then the line stops mid-clause: running text cut short
     score -= W.HEAD_VERSE * verse_context(units, k)
     score -= W.HEAD_IN_POEM * inside_poem(units, k)
@@ -328,13 +339,11 @@ def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> flo
         score += W.HEAD_NEXT_OPENS  # the page ends: a body line would have closed its sentence
     elif nxt.kind == HEAD or opens_paragraph(nxt.first, nxt.width):
         score += W.HEAD_NEXT_OPENS
-    elif not u.last.ends_sentence and (
-        opening_fragment(nxt.first) or (in_column(u.lines, col) and carries_on(nxt.first, nxt.width))
-    ):
+    elif not u.last.ends_sentence and (opening_fragment(nxt.first) or (inside and carries_on(nxt.first, nxt.width))):
         score -= W.HEAD_NEXT_CARRIES_ON  # a line far narrower than the column ends no sentence there
     if threshold - W.HEAD_ECHO_BELOW <= score < threshold:  # the echo only raises the score: weigh it
         score += W.HEAD_ECHO_BELOW * echo_below(units, k)
-    return score
+    return HeadlineScore(score, col, shape)
 
 
 def boundary_score(units: Sequence[Unit], k: int, page_gap: int, datelines: bool) -> float:

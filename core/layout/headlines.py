@@ -12,13 +12,7 @@ headline.
 from __future__ import annotations
 
 from core.layout import weights as W
-from core.layout.evidence import (
-    fits_column,
-    headline_score,
-    narrow_stack,
-    paragraph_shape,
-    reference_column,
-)
+from core.layout.evidence import HeadlineScore, fits_column, headline_score, narrow_stack
 from core.layout.features import LineInfo, carries_on, opening_fragment
 from core.layout.units import BODY, HEAD, Unit, headline_note
 
@@ -134,29 +128,29 @@ def review_headlines(units: list[Unit]) -> list[Unit]:
         nxt = units[k + 1] if k + 1 < len(units) else None
         if u.first.spaced and nxt is not None and id(nxt) in rejected and nxt.first.spaced:
             continue  # display type above a spaced line just rejected: no column to measure it by
-        score = headline_score(units, k)
-        if score is not None and score < 0:
+        got = headline_score(units, k)
+        if got is not None and got.score < 0:
             u.kind = BODY
             rejected.add(id(u))
-            _widen_paragraph(units, k)
+            _widen_paragraph(u, got)
     # a line below a rejected one that goes on with its unfinished sentence is body text too
     for k in range(1, len(units)):
         u, prev = units[k], units[k - 1]
         if u.kind == HEAD and not _protected(u) and id(prev) in rejected and not prev.last.ends_sentence:
-            score = headline_score(units, k, W.HEAD_PREV_CARRIES_ON)
-            if score is not None and score - W.HEAD_PREV_CARRIES_ON < 0:
+            got = headline_score(units, k, W.HEAD_PREV_CARRIES_ON)
+            if got is not None and got.score - W.HEAD_PREV_CARRIES_ON < 0:
                 u.kind = BODY
                 rejected.add(id(u))
     return _rejoin(units, rejected) if rejected else units
 
 
-def _widen_paragraph(units: list[Unit], k: int) -> None:
-    """A rejected unit set like a paragraph of the column beside it (``paragraph_shape``) is as
-    wide as that column: its own lines, the first short by an indent, would make it narrower, and
-    a headline above it is measured against the column (its first line then opens a paragraph)."""
-    col = reference_column(units, k)
-    if col is not None and paragraph_shape(units[k].lines, col):
-        units[k].width = max(units[k].width, col)
+def _widen_paragraph(u: Unit, got: HeadlineScore) -> None:
+    """A rejected unit set like a paragraph of the column beside it (``paragraph_shape``, as its
+    score measured it) is as wide as that column: its own lines, the first short by an indent,
+    would make it narrower, and a headline above it is measured against the column (its first
+    line then opens a paragraph)."""
+    if got.paragraph:
+        u.width = max(u.width, got.col)
 
 
 def _rejoin(units: list[Unit], rejected: set[int]) -> list[Unit]:
