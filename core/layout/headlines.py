@@ -14,7 +14,7 @@ from __future__ import annotations
 from core.layout import weights as W
 from core.layout.evidence import HeadlineScore, fits_column, headline_score, narrow_stack
 from core.layout.features import LineInfo, carries_on, opening_fragment
-from core.layout.units import BODY, HEAD, Unit, headline_note
+from core.layout.units import BODY, HEAD, Unit, headline_note, joined
 
 SPACED_TITLE_LINES = 3  # a spaced-out headline goes on over this many more lines at most
 SUBTITLE_LINES = 3  # a ``——…`` subtitle is set over this many lines at most
@@ -52,21 +52,17 @@ def split_stacks(units: list[Unit]) -> list[Unit]:
 def join_spaced_titles(units: list[Unit]) -> list[Unit]:
     """A spaced-out headline over several narrow lines, its last lines read as a paragraph
     because they close a bracket (``激 动 人 心 的`` / ``时 刻 （ 附 图`` / ``片 １ 张 ）``)."""
-    out: list[Unit] = []
-    for u in units:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == HEAD
-            and (u.kind == BODY or headline_note(u))
-            and len(u.lines) <= SPACED_TITLE_LINES
-            and all(ln.spaced for ln in (*prev.lines, *u.lines))
-            and all(abs(ln.width - prev.last.width) <= 1.5 for ln in u.lines)
-        ):
-            prev.lines.extend(u.lines)
-            continue
-        out.append(u)
-    return out
+    return joined(units, _spaced_title_goes_on)
+
+
+def _spaced_title_goes_on(prev: Unit, u: Unit) -> bool:
+    return (
+        prev.kind == HEAD
+        and (u.kind == BODY or headline_note(u))
+        and len(u.lines) <= SPACED_TITLE_LINES
+        and all(ln.spaced for ln in (*prev.lines, *u.lines))
+        and all(abs(ln.width - prev.last.width) <= 1.5 for ln in u.lines)
+    )
 
 
 def promote_subtitles(units: list[Unit]) -> list[Unit]:

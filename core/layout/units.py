@@ -3,7 +3,7 @@ they are grouped into."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from core.layout.features import PHOTO_CREDIT_RE, SIGNATURE_RE, LineInfo, headline_label, opening_fragment
@@ -69,7 +69,7 @@ def make_units(infos: Sequence[LineInfo]) -> list[Unit]:
         u.kind = BODY if u.verse else _kind(u, widths, units[k + 1] if k + 1 < len(units) else None)
     _mark_subheads(units)
     if keeps_indents(units):
-        units = _join_unindented(units)
+        units = joined(units, _unindented_goes_on)
     return units
 
 
@@ -88,22 +88,28 @@ def keeps_indents(units: Sequence[Unit]) -> bool:
     return len(opened) >= KEPT_MIN and sum(_indented(u.first) for u in opened) >= KEPT_INDENTS * len(opened)
 
 
-def _join_unindented(units: list[Unit]) -> list[Unit]:
+def joined(units: Sequence[Unit], goes_on: Callable[[Unit, Unit], bool]) -> list[Unit]:
+    """The units, each one that ``goes_on(above, unit)`` (``above``: the unit kept above it) says
+    carries on the unit above appended to it (its lines join ``above``'s, in place)."""
     out: list[Unit] = []
     for u in units:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == BODY
-            and u.kind == BODY
-            and not _indented(u.first)
-            and not (u.first.dateline or u.first.enum or u.first.signature or u.first.caption)
-            and abs(prev.width - u.width) < 3
-        ):
-            prev.lines.extend(u.lines)
-            continue
-        out.append(u)
+        if out and goes_on(out[-1], u):
+            out[-1].lines.extend(u.lines)
+        else:
+            out.append(u)
     return out
+
+
+def _unindented_goes_on(prev: Unit, u: Unit) -> bool:
+    """Where the extractor keeps indents, a body unit opening with none (and with no dateline, list
+    number, note or caption) goes on with the paragraph above in the same column."""
+    return (
+        prev.kind == BODY
+        and u.kind == BODY
+        and not _indented(u.first)
+        and not (u.first.dateline or u.first.enum or u.first.signature or u.first.caption)
+        and abs(prev.width - u.width) < 3
+    )
 
 
 def _unit_width(u: Unit, widths: Sequence[tuple[float, float]]) -> float:
