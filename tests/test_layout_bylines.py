@@ -60,3 +60,15 @@ def test_byline_moves_only_from_the_end_of_the_last_group_to_another() -> None:
     groups = [[a], [by]]
     byline_to_first_story(groups, 0)  # a group that is only a byline is left as it is
     assert groups == [[a], [by]]
+
+
+def test_a_headline_label_is_a_byline_a_column_name_or_a_jump_marker() -> None:
+    from core.layout.features import headline_label
+
+    labels = line_features(split_lines("本报记者王小明\n【经济观察】\n（下转第三版）\n新城公园今日开园"))
+    assert [headline_label(ln) for ln in labels] == [True, True, True, False]
+    assert [(ln.byline, ln.column, ln.jump_only) for ln in labels[:3]] == [
+        (True, False, False),
+        (False, True, False),
+        (False, False, True),
+    ]

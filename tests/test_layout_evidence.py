@@ -8,7 +8,7 @@ from core.layout import weights as W
 from core.layout.boundaries import best_boundaries, split_run
 from core.layout.features import LineInfo, carries_on, line_features, opening_fragment
 from core.layout.headlines import review_headlines
-from core.layout.units import BODY, HEAD, Unit, make_units
+from core.layout.units import BODY, HEAD, Story, Unit, make_units
 from core.lines import split_lines
 
 
@@ -260,7 +260,7 @@ def test_woven_lines_are_neither_headlines_nor_story_boundaries() -> None:
 
 
 def test_a_title_printed_beside_another_moves_to_the_story_that_repeats_it() -> None:
-    from core.layout.articles import Story, reassign_titles
+    from core.layout.articles import reassign_titles
 
     a_title, b_title = unit("春耕备耕有序展开", kind=HEAD), unit("城区公交线路今起调整", kind=HEAD)
     b_body = unit("本报讯 为方便市民出行，市交", "通运输局决定调整城区公交线路。")
@@ -274,7 +274,7 @@ def test_a_title_printed_beside_another_moves_to_the_story_that_repeats_it() -> 
 
 
 def test_an_orphan_story_goes_to_the_headline_it_answers() -> None:
-    from core.layout.articles import Story, adopt_orphans
+    from core.layout.articles import adopt_orphans
 
     head = unit("冰雕童话世界（图片）", kind=HEAD)
     wrong = unit("中共中央总书记、国家主席", "江泽民向全国各族人民致以问候")
@@ -322,7 +322,7 @@ def test_spaced_titles_set_apart_by_a_blank_line_are_two_fields() -> None:
 
 
 def test_a_spaced_title_printed_under_another_moves_to_the_story_that_repeats_it() -> None:
-    from core.layout.articles import Story, reassign_titles
+    from core.layout.articles import reassign_titles
 
     lines = infos("春 耕 备 耕 有 序 展 开", "", "城 区 公 交 线 路", "今 起 全 面 调 整")
     head = [Unit([ln], 11.0, HEAD) for ln in lines]

@@ -120,9 +120,8 @@ def test_run_text_is_the_plain_reading_of_the_run(lines: list[list[str]], titles
         RunText,
         _bigrams,
         _start_score,
-        repeated,
     )
-    from core.layout.evidence import text_after
+    from core.layout.evidence import repeated, text_after
     from core.layout.features import line_features
     from core.layout.units import Unit
     from core.lines import split_lines

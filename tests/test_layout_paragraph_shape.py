@@ -124,3 +124,19 @@ def test_inside_poem_is_between_two_lines_the_poem_finder_marked() -> None:
     assert E.inside_poem([verse, line, verse], 1) == 1.0
     assert E.inside_poem([prose, line, verse], 1) == 0.0
     assert E.inside_poem([line, verse], 0) == 0.0
+
+
+def test_a_rejected_paragraph_is_as_wide_as_the_column_its_score_measured() -> None:
+    """``headline_score`` hands back the column and the paragraph shape it measured; a headline it
+    rejects that is set like a paragraph takes that column's width (its own lines, the first short
+    by an indent, are narrower)."""
+    lines = infos("各 地 部 署 冬 季 工 作", "", *LEAD, *DATED_BODY)
+    units = make_units(lines)
+    mark_units(units, lines)
+    lead = next(k for k, u in enumerate(units) if u.first.squeezed == "各地政府全力组织群")
+    got = E.headline_score(units, lead)
+    assert got is not None and got.score < 0
+    assert (got.col, got.paragraph) == (E.reference_column(units, lead), 1.0)
+    assert units[lead].width < got.col
+    widened = next(u for u in review_headlines(units) if u.first.squeezed == "各地政府全力组织群")
+    assert (widened.kind, widened.width) == (BODY, got.col)

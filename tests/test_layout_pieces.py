@@ -4,10 +4,9 @@ pages written for the test."""
 from __future__ import annotations
 
 from core.layout import pieces as P
-from core.layout.articles import Story
 from core.layout.features import LineInfo, line_features
 from core.layout.segment import segment
-from core.layout.units import BODY, Unit
+from core.layout.units import BODY, Story, Unit
 from core.lines import split_lines
 
 A_HEAD = "宁 夏 农 业 产 业 化 见 成 效"

@@ -6,8 +6,7 @@ from __future__ import annotations
 from test_layout_pieces import articles, infos, spaced
 
 from core.layout import strays as S
-from core.layout.articles import Story
-from core.layout.units import BODY, HEAD, Unit
+from core.layout.units import BODY, HEAD, Story, Unit
 
 C_HEAD = "全 省 春 耕 生 产 全 面 展 开"
 C_TEXT = (
@@ -44,9 +43,13 @@ def test_dropped_line_is_a_short_line_inside_a_cut_sentence() -> None:
 
 
 def test_echo_share_is_the_share_of_the_lines_pairs_repeated() -> None:
+    from core.layout.evidence import echo_share, pairs_share
+
     line = infos(DROPPED)[0]
-    assert S.echo_share(line, "".join(D_TEXT)) > 0.5
-    assert S.echo_share(line, "".join(C_TEXT)) == 0.0
+    assert echo_share(line.squeezed, "".join(D_TEXT)) > 0.5
+    assert echo_share(line.squeezed, "".join(C_TEXT)) == 0.0
+    assert pairs_share("春耕", "春耕") == 1.0
+    assert echo_share("春耕", "春耕") == 0.0  # one word pair (fewer than ECHO_PAIRS): too short to tell
 
 
 def test_a_title_dropped_inside_another_story_heads_its_untitled_story() -> None:

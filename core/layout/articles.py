@@ -12,7 +12,6 @@ printed with no headline goes to the headline whose words it repeats.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from core.layout import boundaries
 from core.layout.distribute import (
@@ -23,11 +22,10 @@ from core.layout.distribute import (
     echo,
     head_bigrams,
     lines_of,
-    repeated,
     split_side_by_side,
 )
-from core.layout.evidence import continued_from, continued_to
-from core.layout.features import LineInfo, names_run, one_name
+from core.layout.evidence import continued_from, continued_to, repeated
+from core.layout.features import LineInfo, headline_label, names_run, one_name
 from core.layout.pieces import return_pieces
 from core.layout.strays import (
     lift_titles,
@@ -37,16 +35,10 @@ from core.layout.strays import (
     return_tails,
     return_verse,
 )
-from core.layout.units import BODY, HEAD, Unit
+from core.layout.units import BODY, HEAD, Story, Unit
 
 REASSIGN_AHEAD = 4  # how many stories further down a title printed out of place may belong to
 STORY_UNITS = 12  # paragraphs either side of a headline compared with its words
-
-
-@dataclass(slots=True)
-class Story:
-    head: list[Unit] = field(default_factory=list)
-    body: list[Unit] = field(default_factory=list)
 
 
 def typical_gap(units: Sequence[Unit]) -> int:
@@ -79,7 +71,7 @@ def split_groups(group: list[Unit]) -> list[list[Unit]]:
         if cur and line.column and not all(x.first.column for x in cur):
             parts.append([u])
             continue
-        own = not (line.byline or line.column or line.jump_only)
+        own = not headline_label(line)
         if cur and own and cur[-1].last.squeezed.endswith(("（图片）", "(图片)")):
             parts.append([u])  # a photo's headline stands alone: what follows is another item's
             continue
@@ -329,7 +321,7 @@ def _fields(parts: Sequence[Unit]) -> list[list[Unit]]:
 
 
 def _titled_field(part: Sequence[Unit]) -> bool:
-    return not any(u.first.byline or u.first.column or u.first.jump_only for u in part)
+    return not any(headline_label(u.first) for u in part)
 
 
 def reassign_titles(stories: list[Story]) -> None:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from itertools import combinations, permutations
 
 from core.layout import weights as W
-from core.layout.evidence import PAIRS_CACHE, boundary_score, text_after, word_pairs
-from core.layout.features import WIDE_CLASS, credits_only
+from core.layout.evidence import PAIRS_CACHE, boundary_score, pairs_share, repeated, text_after, word_pairs
+from core.layout.features import WIDE_CLASS, credits_only, headline_label
 from core.layout.units import BODY, HEAD, Unit
 
 MAX_CANDIDATES = 24
@@ -40,27 +40,12 @@ def _bigrams(s: str) -> frozenset[str]:
     return frozenset(_WIDE_PAIR.findall(s))
 
 
-def repeated(pairs: Collection[str], text: str) -> int:
-    """How many of ``pairs`` (of ideographs, ``word_pairs``, or of wide characters, ``_bigrams``)
-    ``text`` prints: the size of their common part with the text's own pairs, found by a few
-    searches in the text rather than by building the set of all its pairs (a pair of such
-    characters printed anywhere sits inside a run of them, so it would be one of the set's)."""
-    return len([p for p in pairs if p in text])
-
-
-def pairs_share(title_text: str, text: str) -> float:
-    """Share of the word pairs of ``title_text`` (``word_pairs``) that ``text`` repeats; 0 when it
-    has none."""
-    title = word_pairs(title_text)
-    return repeated(title, text) / len(title) if title else 0.0
-
-
 def head_bigrams(group: Sequence[Unit]) -> frozenset[str]:
     return _bigrams(head_text(group))
 
 
 def head_text(group: Sequence[Unit]) -> str:
-    return "".join([ln.squeezed for u in group for ln in u.lines if not (ln.byline or ln.column or ln.jump_only)])
+    return "".join([ln.squeezed for u in group for ln in u.lines if not headline_label(ln)])
 
 
 def _opening(run: Sequence[Unit], k: int) -> str:
@@ -202,7 +187,7 @@ def _best(
 
 
 def _titled(group: Sequence[Unit]) -> bool:
-    return any(not (u.first.byline or u.first.column or u.first.jump_only) for u in group)
+    return any(not headline_label(u.first) for u in group)
 
 
 def _part_heads(parts: Sequence[Sequence[Unit]]) -> bool:

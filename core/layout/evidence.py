@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from typing import NamedTuple
 
 from core.layout import weights as W
 from core.layout.features import LineInfo, carries_on, cut_after_clause, opening_fragment
@@ -20,7 +21,8 @@ from core.textmap import is_wide
 FIT_BELOW = 3.0  # a body line is at most this much narrower than its column (a first line's lost indent)
 FIT_ABOVE = 1.0  # ... and at most this much wider (hanging punctuation)
 OPEN_SHORT = 1.25  # a first line this much narrower than its column at least lost an indent
-ECHO_CHARS = 200  # how far below a headline its words are looked for
+ECHO_BELOW_CHARS = 200  # how far below a headline its words are looked for (``echo_below``)
+ECHO_PAIRS = 3  # a text with fewer word pairs is too short for their echo to tell anything
 PAIRS_CACHE = 4096  # texts whose word pairs are kept (headlines, openings: a page's worth)
 TOPIC_CHARS = 300  # how much text either side of a boundary is compared
 TOPIC_SAME = 0.10  # share of common character pairs above which two texts are on one subject
@@ -156,10 +158,30 @@ def inside_poem(units: Sequence[Unit], k: int) -> float:
 def echo_below(units: Sequence[Unit], k: int) -> float:
     """Share of unit ``k``'s word pairs that the text below it repeats (a story restates its
     headline's words early on; a line of running text is not echoed like that)."""
-    own = word_pairs("".join([ln.squeezed for ln in units[k].lines]))
-    if len(own) < 3:
-        return 0.0
-    return len(own & word_pairs(text_after(units, k + 1, ECHO_CHARS))) / len(own)
+    own = "".join([ln.squeezed for ln in units[k].lines])
+    return echo_share(own, text_after(units, k + 1, ECHO_BELOW_CHARS))
+
+
+def echo_share(own: str, text: str) -> float:
+    """``pairs_share`` of a text of ``ECHO_PAIRS`` word pairs at least, else 0: a line or a
+    headline whose words ``text`` repeats."""
+    return pairs_share(own, text) if len(word_pairs(own)) >= ECHO_PAIRS else 0.0
+
+
+def pairs_share(title_text: str, text: str) -> float:
+    """Share of the word pairs of ``title_text`` (``word_pairs``) that ``text`` repeats; 0 when it
+    has none."""
+    title = word_pairs(title_text)
+    return repeated(title, text) / len(title) if title else 0.0
+
+
+def repeated(pairs: Collection[str], text: str) -> int:
+    """How many of ``pairs`` (of ideographs, ``word_pairs``, or of wide characters,
+    ``distribute._bigrams``) ``text`` prints: the size of their common part with the text's own
+    pairs, found by a few searches in the text rather than by building the set of all its pairs (a
+    pair of such characters printed anywhere sits inside a run of them, so it would be one of the
+    set's)."""
+    return len([p for p in pairs if p in text])
 
 
 @functools.lru_cache(maxsize=PAIRS_CACHE)
@@ -273,7 +295,15 @@ def reference_column(units: Sequence[Unit], k: int) -> float | None:
     return ref.width if len(ref.lines) > 1 or ref.first.ends_sentence else ref.first.width
 
 
-def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> float | None:
+class HeadlineScore(NamedTuple):
+    """``headline_score``'s answer, with what it measured that a caller needs again."""
+
+    score: float
+    col: float  # the body column the unit was measured against (``reference_column``)
+    paragraph: float  # ``paragraph_shape`` of the unit's lines in that column
+
+
+def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> HeadlineScore | None:
     """How much unit ``k`` (classified as a headline) looks like one against the body text around
     it; None when there is no body text around to compare with.  The costlier evidence (the text
     below echoing it) is only weighed where it can lift the score over ``threshold``."""
@@ -283,14 +313,16 @@ def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> flo
     col = reference_column(units, k)
     if col is None:
         return None
+    inside = in_column(u.lines, col)
+    shape = paragraph_shape(u.lines, col)
     score = W.HEAD_PRIOR
     score += W.HEAD_SPACED * spaced_display(u.lines, col)
     score += W.HEAD_OFF_COLUMN * off_column(u.lines, col)
-    score -= W.HEAD_IN_COLUMN * in_column(u.lines, col)
+    score -= W.HEAD_IN_COLUMN * inside
     score -= W.HEAD_PUNCTUATED * punctuated(u.lines)
     if not splits_off_dated_story(units, k):
-        score -= W.HEAD_PARAGRAPH * paragraph_shape(u.lines, col)
-    if len(u.lines) == 1 and in_column(u.lines, col) and not u.first.spaced and cut_after_clause(u.first):
+        score -= W.HEAD_PARAGRAPH * shape
+    if len(u.lines) == 1 and inside and not u.first.spaced and cut_after_clause(u.first):
         score -= W.HEAD_PUNCTUATED  # a comma, then the line stops mid-clause: running text cut short
     score -= W.HEAD_VERSE * verse_context(units, k)
     score -= W.HEAD_IN_POEM * inside_poem(units, k)
@@ -307,13 +339,11 @@ def headline_score(units: Sequence[Unit], k: int, threshold: float = 0.0) -> flo
         score += W.HEAD_NEXT_OPENS  # the page ends: a body line would have closed its sentence
     elif nxt.kind == HEAD or opens_paragraph(nxt.first, nxt.width):
         score += W.HEAD_NEXT_OPENS
-    elif not u.last.ends_sentence and (
-        opening_fragment(nxt.first) or (in_column(u.lines, col) and carries_on(nxt.first, nxt.width))
-    ):
+    elif not u.last.ends_sentence and (opening_fragment(nxt.first) or (inside and carries_on(nxt.first, nxt.width))):
         score -= W.HEAD_NEXT_CARRIES_ON  # a line far narrower than the column ends no sentence there
     if threshold - W.HEAD_ECHO_BELOW <= score < threshold:  # the echo only raises the score: weigh it
         score += W.HEAD_ECHO_BELOW * echo_below(units, k)
-    return score
+    return HeadlineScore(score, col, shape)
 
 
 def boundary_score(units: Sequence[Unit], k: int, page_gap: int, datelines: bool) -> float:

@@ -84,6 +84,12 @@ def carries_on(line: LineInfo, col: float) -> bool:
     return line.width >= col - 1.0
 
 
+def headline_label(line: LineInfo) -> bool:
+    """A byline, a column's name or a jump marker: a line set with a headline that is no title
+    (its words are not the headline's, and a headline of such lines alone heads no story)."""
+    return line.byline or line.column or line.jump_only
+
+
 NAME_LEN = 3  # the length of most Chinese names: a one-character surname and a two-character given name
 
 

@@ -12,15 +12,9 @@ headline.
 from __future__ import annotations
 
 from core.layout import weights as W
-from core.layout.evidence import (
-    fits_column,
-    headline_score,
-    narrow_stack,
-    paragraph_shape,
-    reference_column,
-)
+from core.layout.evidence import HeadlineScore, fits_column, headline_score, narrow_stack
 from core.layout.features import LineInfo, carries_on, opening_fragment
-from core.layout.units import BODY, HEAD, Unit, headline_note
+from core.layout.units import BODY, HEAD, Unit, headline_note, joined
 
 SPACED_TITLE_LINES = 3  # a spaced-out headline goes on over this many more lines at most
 SUBTITLE_LINES = 3  # a ``——…`` subtitle is set over this many lines at most
@@ -58,21 +52,17 @@ def split_stacks(units: list[Unit]) -> list[Unit]:
 def join_spaced_titles(units: list[Unit]) -> list[Unit]:
     """A spaced-out headline over several narrow lines, its last lines read as a paragraph
     because they close a bracket (``激 动 人 心 的`` / ``时 刻 （ 附 图`` / ``片 １ 张 ）``)."""
-    out: list[Unit] = []
-    for u in units:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == HEAD
-            and (u.kind == BODY or headline_note(u))
-            and len(u.lines) <= SPACED_TITLE_LINES
-            and all(ln.spaced for ln in (*prev.lines, *u.lines))
-            and all(abs(ln.width - prev.last.width) <= 1.5 for ln in u.lines)
-        ):
-            prev.lines.extend(u.lines)
-            continue
-        out.append(u)
-    return out
+    return joined(units, _spaced_title_goes_on)
+
+
+def _spaced_title_goes_on(prev: Unit, u: Unit) -> bool:
+    return (
+        prev.kind == HEAD
+        and (u.kind == BODY or headline_note(u))
+        and len(u.lines) <= SPACED_TITLE_LINES
+        and all(ln.spaced for ln in (*prev.lines, *u.lines))
+        and all(abs(ln.width - prev.last.width) <= 1.5 for ln in u.lines)
+    )
 
 
 def promote_subtitles(units: list[Unit]) -> list[Unit]:
@@ -134,29 +124,29 @@ def review_headlines(units: list[Unit]) -> list[Unit]:
         nxt = units[k + 1] if k + 1 < len(units) else None
         if u.first.spaced and nxt is not None and id(nxt) in rejected and nxt.first.spaced:
             continue  # display type above a spaced line just rejected: no column to measure it by
-        score = headline_score(units, k)
-        if score is not None and score < 0:
+        got = headline_score(units, k)
+        if got is not None and got.score < 0:
             u.kind = BODY
             rejected.add(id(u))
-            _widen_paragraph(units, k)
+            _widen_paragraph(u, got)
     # a line below a rejected one that goes on with its unfinished sentence is body text too
     for k in range(1, len(units)):
         u, prev = units[k], units[k - 1]
         if u.kind == HEAD and not _protected(u) and id(prev) in rejected and not prev.last.ends_sentence:
-            score = headline_score(units, k, W.HEAD_PREV_CARRIES_ON)
-            if score is not None and score - W.HEAD_PREV_CARRIES_ON < 0:
+            got = headline_score(units, k, W.HEAD_PREV_CARRIES_ON)
+            if got is not None and got.score - W.HEAD_PREV_CARRIES_ON < 0:
                 u.kind = BODY
                 rejected.add(id(u))
     return _rejoin(units, rejected) if rejected else units
 
 
-def _widen_paragraph(units: list[Unit], k: int) -> None:
-    """A rejected unit set like a paragraph of the column beside it (``paragraph_shape``) is as
-    wide as that column: its own lines, the first short by an indent, would make it narrower, and
-    a headline above it is measured against the column (its first line then opens a paragraph)."""
-    col = reference_column(units, k)
-    if col is not None and paragraph_shape(units[k].lines, col):
-        units[k].width = max(units[k].width, col)
+def _widen_paragraph(u: Unit, got: HeadlineScore) -> None:
+    """A rejected unit set like a paragraph of the column beside it (``paragraph_shape``, as its
+    score measured it) is as wide as that column: its own lines, the first short by an indent,
+    would make it narrower, and a headline above it is measured against the column (its first
+    line then opens a paragraph)."""
+    if got.paragraph:
+        u.width = max(u.width, got.col)
 
 
 def _rejoin(units: list[Unit], rejected: set[int]) -> list[Unit]:

@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from core.layout.features import ENUM_RE, LineInfo
+from core.layout.features import ENUM_RE, LineInfo, headline_label
 
 WINDOW = 6
 SHORT_BY = 1.5  # a line this much narrower than its column ends its paragraph
@@ -226,7 +226,7 @@ def paragraph_breaks(infos: Sequence[LineInfo], widths: Sequence[tuple[float, fl
     # (``_overflows`` first asks whether the line is wider than both its columns by ``OVERFLOW``: asked
     # here, with no call for the many lines that are not)
     apart = [
-        ((info.column or info.jump_only or info.byline or info.head_note) and standalone(info, wd))
+        ((headline_label(info) or info.head_note) and standalone(info, wd))
         or (
             not (info.ends_sentence or info.ends_soft or info.spaced)
             and info.width - wd[0] > OVERFLOW

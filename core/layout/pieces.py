@@ -15,20 +15,15 @@ Single lines, a poem's lines and a story's last paragraph out of place are stray
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
 from core.layout.features import LineInfo
-from core.layout.units import BODY, Unit
+from core.layout.units import BODY, Story, Unit
 
 PIECE_LINES = 4  # a piece is at least this many lines (a column, not a stray line)
 SPACING_LINES = 3  # lines either side of a cut whose spacing is read
 STORIES_BACK = 4  # how many stories before the host the piece's own story may be
 WIDTH_STEP = 1.0  # two columns differ by this much at least (a character)
 SAME_WIDTH = 0.25  # lines of one column are this close in width (full lines of justified text)
-
-
-class _Story(Protocol):
-    body: list[Unit]
 
 
 def spacing(lines: Sequence[LineInfo]) -> int | None:
@@ -82,10 +77,10 @@ def narrow_piece(lines: Sequence[LineInfo], i: int) -> tuple[int, float] | None:
     above stops mid-sentence, full lines of one width above, full lines of another from ``i`` on,
     and the first width comes back after the piece (the host's text goes on).  Returns (end, the
     piece's width) or None."""
-    if i < 3 or i + SPACING_LINES >= len(lines) or not _full(lines, i - 2, 2):
+    if i < 3 or i + SPACING_LINES >= len(lines) or not _mid_paragraph(lines, i - 2, 2):
         return None
     host = column(lines[i - 2 : i])
-    own = column(lines[i : i + SPACING_LINES]) if _full(lines, i, SPACING_LINES) else None
+    own = column(lines[i : i + SPACING_LINES]) if _mid_paragraph(lines, i, SPACING_LINES) else None
     if host is None or own is None or abs(host - own) < WIDTH_STEP:
         return None
     for m in range(i + PIECE_LINES, len(lines) - 1):
@@ -94,13 +89,14 @@ def narrow_piece(lines: Sequence[LineInfo], i: int) -> tuple[int, float] | None:
     return None
 
 
-def _full(lines: Sequence[LineInfo], i: int, n: int) -> bool:
-    """``lines[i : i + n]`` are full lines of running text: none opens a paragraph (the line above
-    each ends no sentence) and none ends one."""
+def _mid_paragraph(lines: Sequence[LineInfo], i: int, n: int) -> bool:
+    """``lines[i : i + n]`` are lines inside a paragraph (so full, in justified text): none opens a
+    paragraph (the line above each ends no sentence) and none ends one.  (Told by the sentences
+    alone; their widths are ``column``'s to compare.)"""
     return i >= 1 and not any(ln.ends_sentence for ln in lines[i - 1 : i + n])
 
 
-def dangling_column(story: _Story) -> float | None:
+def dangling_column(story: Story) -> float | None:
     """The width of the full lines the story's text stops mid-sentence in, else None."""
     last = unfinished_lines(story)
     if last is None or len(last) < 2:
@@ -108,7 +104,7 @@ def dangling_column(story: _Story) -> float | None:
     return column(last[-2:])
 
 
-def unfinished_lines(story: _Story) -> list[LineInfo] | None:
+def unfinished_lines(story: Story) -> list[LineInfo] | None:
     """The lines of the story's last paragraph when it stops mid-sentence, else None (a paragraph
     ended by a "continued on page N" marker goes on on that page, not here)."""
     if not story.body or story.body[-1].kind != BODY:
@@ -118,7 +114,7 @@ def unfinished_lines(story: _Story) -> list[LineInfo] | None:
     return None if end.ends_sentence or end.jump_tail or end.jump_only else last
 
 
-def dangling_spacing(story: _Story) -> int | None:
+def dangling_spacing(story: Story) -> int | None:
     """The line spacing of the story's last lines when its text stops mid-sentence, else None."""
     last = unfinished_lines(story)
     if last is None or len(last) <= SPACING_LINES:
@@ -126,7 +122,7 @@ def dangling_spacing(story: _Story) -> int | None:
     return spacing(last[-SPACING_LINES:])
 
 
-def return_pieces(stories: Sequence[_Story]) -> None:
+def return_pieces(stories: Sequence[Story]) -> None:
     """Move every piece of an earlier story printed inside a later one back to it (in place).
     Only a host after a story left unfinished is read line by line (most stories end a sentence)."""
     for hi in range(1, len(stories)):
@@ -143,7 +139,7 @@ def return_pieces(stories: Sequence[_Story]) -> None:
             _move(stories[hi], stories[oi], {id(ln) for ln in lines[i:end]})
 
 
-def _unfinished(stories: Sequence[_Story], hi: int) -> tuple[dict[int, int], dict[float, int]]:
+def _unfinished(stories: Sequence[Story], hi: int) -> tuple[dict[int, int], dict[float, int]]:
     """The stories up to ``STORIES_BACK`` before ``hi`` that stop mid-sentence, nearest first, by
     the line spacing and by the column width they stop in: spacing (width) -> story index."""
     spaced: dict[int, int] = {}
@@ -179,7 +175,7 @@ def _next_piece(
     return None
 
 
-def _move(host: _Story, owner: _Story, moved: set[int]) -> None:
+def _move(host: Story, owner: Story, moved: set[int]) -> None:
     """Take the lines ``moved`` (one stretch of the host's text) out of the host's paragraphs and
     append them to the owner's text, the first finishing the owner's last paragraph; the host
     paragraph the piece cut takes back the lines after the piece, which finish its sentence."""

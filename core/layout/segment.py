@@ -10,13 +10,13 @@ from __future__ import annotations
 import operator
 from collections.abc import Sequence
 
-from core.layout.articles import Story, assemble_stories, head_roles, typical_gap
+from core.layout.articles import assemble_stories, head_roles, typical_gap
 from core.layout.collector import collector_paused
 from core.layout.features import LineInfo, line_features, new_info
 from core.layout.furniture import furniture
 from core.layout.headlines import review_headlines
 from core.layout.interleave import mark_units
-from core.layout.units import HEAD, SUBHEAD, make_units
+from core.layout.units import HEAD, SUBHEAD, Story, make_units
 from core.model import Article, Block, Line
 
 _NUMBER = operator.attrgetter("number")  # a line's number (in C: no generator step per line)

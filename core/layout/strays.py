@@ -22,24 +22,18 @@ columns of several lines).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
-from core.layout.distribute import ECHO_CHARS, ECHO_MIN, head_text, pairs_share
-from core.layout.evidence import text_after, word_pairs
-from core.layout.features import CLOSING, SENTENCE_END, SOFT_END, LineInfo, chinese
+from core.layout.distribute import ECHO_CHARS, ECHO_MIN, head_text
+from core.layout.evidence import echo_share, pairs_share, text_after
+from core.layout.features import CLOSING, SENTENCE_END, SOFT_END, LineInfo, chinese, headline_label
 from core.layout.pieces import PIECE_LINES, SAME_WIDTH, STORIES_BACK, WIDTH_STEP, opens, unfinished_lines
-from core.layout.units import BODY, HEAD, SUBHEAD, Unit
+from core.layout.units import BODY, HEAD, SUBHEAD, Story, Unit
 
 PUNCTUATION = SENTENCE_END | SOFT_END | CLOSING | frozenset("“‘「『（(《【〔—")
 DROPPED_SHORT = 2.0  # a line dropped into a column is this much narrower than its full lines, at least
 # (one character less is no sign: a full line with no punctuation to squeeze holds one less), and
 # a character at least with its punctuation counted half (``_set_width``)
 VERSE_SHARE = 0.8  # a poem: this share of its text's paragraphs at least are lines of verse
-
-
-class _Story(Protocol):
-    head: list[Unit]
-    body: list[Unit]
 
 
 def dropped_line(lines: Sequence[LineInfo], k: int) -> bool:
@@ -66,12 +60,7 @@ def _set_width(line: LineInfo) -> float:
     return line.width - 0.5 * sum(ch in PUNCTUATION for ch in line.squeezed)
 
 
-def echo_share(line: LineInfo, text: str) -> float:
-    """Share of the line's word pairs that ``text`` repeats (0 for a line of fewer than three)."""
-    return pairs_share(line.squeezed, text) if len(word_pairs(line.squeezed)) >= 3 else 0.0
-
-
-def lift_titles(stories: Sequence[_Story]) -> None:
+def lift_titles(stories: Sequence[Story]) -> None:
     """A story with no title (a byline at most) whose text repeats the words of a line dropped
     inside the paragraph of a story up to ``STORIES_BACK`` before it (``dropped_line``), more than
     that story's own text does: the line is its headline, read into the wrong text by the
@@ -88,10 +77,10 @@ def lift_titles(stories: Sequence[_Story]) -> None:
             if hi not in dropped:
                 dropped[hi] = _dropped_lines(stories[hi].body)
             for u, line in dropped[hi]:
-                there = echo_share(line, opening)
+                there = echo_share(line.squeezed, opening)
                 if there < ECHO_MIN or (best is not None and there <= best[0]) or line not in u.lines:
                     continue
-                if there > echo_share(line, _text_without(stories[hi].body, line)):
+                if there > echo_share(line.squeezed, _text_without(stories[hi].body, line)):
                     best = (there, u, line)
         if best is not None:
             _, u, line = best
@@ -112,7 +101,7 @@ def _dropped_lines(body: Sequence[Unit]) -> list[tuple[Unit, LineInfo]]:
 
 def _titled(head: Sequence[Unit]) -> bool:
     """The headline has a line that is not a byline, a column's name or a jump marker."""
-    return any(not _furniture(ln) for u in head for ln in u.lines)
+    return any(not headline_label(ln) for u in head for ln in u.lines)
 
 
 def _text_without(body: Sequence[Unit], line: LineInfo) -> str:
@@ -120,7 +109,7 @@ def _text_without(body: Sequence[Unit], line: LineInfo) -> str:
     return "".join(ln.squeezed for u in body for ln in u.lines if ln is not line)
 
 
-def is_poem(story: _Story) -> bool:
+def is_poem(story: Story) -> bool:
     """The story's text is a poem: ``VERSE_SHARE`` of its paragraphs are lines of verse, its
     last one too."""
     body = [u for u in story.body if u.kind == BODY]
@@ -148,7 +137,7 @@ def _lead_line(u: Unit) -> bool:
     return u.kind in (BODY, SUBHEAD) and len(u.lines) == 1 and not u.last.ends_sentence
 
 
-def return_verse(stories: Sequence[_Story]) -> None:
+def return_verse(stories: Sequence[Story]) -> None:
     """A run of verse ending a prose story goes back to the nearest poem up to ``STORIES_BACK``
     stories before it (in place): the poem's lines came out after the prose printed below it."""
     for hi in range(1, len(stories)):
@@ -174,11 +163,7 @@ def title_echo(head: Sequence[Unit], text: str) -> float:
     return pairs_share(head_text(head), text)
 
 
-def _furniture(line: LineInfo) -> bool:
-    return line.byline or line.column or line.jump_only
-
-
-def return_tails(stories: Sequence[_Story]) -> None:
+def return_tails(stories: Sequence[Story]) -> None:
     """A story's last paragraph that repeats the words of the next story's title (half
     ``ECHO_MIN`` at least) and not those of its own, where the next story stops mid-sentence: the
     tail of the next story, printed before its headline.  It goes to the end of that story (in
@@ -197,7 +182,7 @@ def return_tails(stories: Sequence[_Story]) -> None:
             after.body.append(story.body.pop())
 
 
-def _text(story: _Story) -> str:
+def _text(story: Story) -> str:
     """The story's text, its lines parted by newlines (so no pair is read across a line's end)."""
     return "\n".join(ln.squeezed for u in story.body for ln in u.lines)
 
@@ -238,7 +223,7 @@ def _joined_tail(lines: Sequence[LineInfo], then: set[str], own: str, text: str)
     return None
 
 
-def return_cut_tails(stories: Sequence[_Story]) -> None:
+def return_cut_tails(stories: Sequence[Story]) -> None:
     """A story's last lines printed at the end of a later story up to ``STORIES_BACK`` after it,
     cutting its sentence (``_joined_tail``: the earlier story's cut line and the tail's first line
     make a pair that story's text holds elsewhere, a name cut in two, and the later story's cut
@@ -270,7 +255,7 @@ def return_cut_tails(stories: Sequence[_Story]) -> None:
                 break
 
 
-def _move_tail(host: _Story, story: _Story, k: int) -> None:
+def _move_tail(host: Story, story: Story, k: int) -> None:
     """The host's lines from its ``k``-th on go to the end of ``story``: the first of them carries
     on its last paragraph."""
     seen = 0
@@ -289,7 +274,7 @@ def _move_tail(host: _Story, story: _Story, k: int) -> None:
         seen += len(u.lines)
 
 
-def _end_line(story: _Story) -> LineInfo | None:
+def _end_line(story: Story) -> LineInfo | None:
     """The story's last paragraph when it is one line that ends a sentence, opens nothing, starts
     on a Chinese character and follows finished text: the end of a sentence cut elsewhere, else
     None."""
@@ -304,17 +289,18 @@ def _end_line(story: _Story) -> LineInfo | None:
     return line
 
 
-def _full(u: Unit) -> bool:
+def _fills(u: Unit) -> bool:
     """The paragraph's last line fills its column (to ``WIDTH_STEP``): a sentence cut at the line's
-    end, not a paragraph's short last line."""
+    end, not a paragraph's short last line.  (Told by the width alone: the paragraph stops
+    mid-sentence, so pieces' ``_mid_paragraph`` would say nothing.)"""
     return u.last.width >= u.width - WIDTH_STEP
 
 
-def return_end_lines(stories: Sequence[_Story]) -> None:
+def return_end_lines(stories: Sequence[Story]) -> None:
     """A story's last paragraph that is a sentence's last line (``_end_line``) goes to the end of
-    the story up to ``STORIES_BACK`` either side that stops mid-sentence in a full line (``_full``)
-    on a character making with
-    its first one a pair the page holds inside a line, when exactly one such story does (in place).
+    the story up to ``STORIES_BACK`` either side that stops mid-sentence in a full line (``_fills``)
+    on a character making with its first one a pair the page holds inside a line, when exactly one
+    such story does (in place).
     The page's text is read only when a story has such a line and one is left unfinished nearby."""
     page: str | None = None
     for si, story in enumerate(stories):
@@ -324,7 +310,7 @@ def return_end_lines(stories: Sequence[_Story]) -> None:
         ends = []
         for oi in range(max(0, si - STORIES_BACK), min(len(stories), si + STORIES_BACK + 1)):
             cut = unfinished_lines(stories[oi]) if oi != si else None
-            if cut is not None and cut[-1].squeezed and chinese(cut[-1].squeezed[-1]) and _full(stories[oi].body[-1]):
+            if cut is not None and cut[-1].squeezed and chinese(cut[-1].squeezed[-1]) and _fills(stories[oi].body[-1]):
                 ends.append((oi, cut[-1].squeezed[-1] + line.squeezed[0]))
         if not ends:
             continue
@@ -336,11 +322,11 @@ def return_end_lines(stories: Sequence[_Story]) -> None:
             stories[found[0]].body[-1].lines.append(line)
 
 
-def return_head_verse(stories: Sequence[_Story]) -> None:
+def return_head_verse(stories: Sequence[Story]) -> None:
     """A headline opening on the line right after a poem's last (the poem ending no sentence) that
     holds ``PIECE_LINES`` lines at least above its last field (the units set tight above its last
     line): those lines are the poem's, read as a headline; they go back to it as verse (in place)."""
-    last: dict[int, _Story] = {}
+    last: dict[int, Story] = {}
     for story in stories:
         if story.body and story.body[-1].kind == BODY and story.body[-1].verse and is_poem(story):
             end = story.body[-1].last
@@ -358,7 +344,7 @@ def return_head_verse(stories: Sequence[_Story]) -> None:
         while j > 0 and story.head[j].first.gap == 1:
             j -= 1
         lead = story.head[:j]
-        if sum(len(u.lines) for u in lead) < PIECE_LINES or any(_furniture(ln) for u in lead for ln in u.lines):
+        if sum(len(u.lines) for u in lead) < PIECE_LINES or any(headline_label(ln) for u in lead for ln in u.lines):
             continue
         del story.head[:j]
         poem.body.extend(Unit([ln], u.width, BODY, True) for u in lead for ln in u.lines)

@@ -1,11 +1,12 @@
-"""Paragraph-like units and whether each is body text or part of a headline group."""
+"""Paragraph-like units, whether each is body text or part of a headline group, and the stories
+they are grouped into."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-from core.layout.features import PHOTO_CREDIT_RE, SIGNATURE_RE, LineInfo, opening_fragment
+from core.layout.features import PHOTO_CREDIT_RE, SIGNATURE_RE, LineInfo, headline_label, opening_fragment
 from core.layout.paragraphs import SHORT_BY, column_of, column_widths, is_full, paragraph_breaks
 from core.layout.verse import verse_lines
 
@@ -34,6 +35,15 @@ class Unit:
         return self.lines[-1]
 
 
+@dataclass(slots=True)
+class Story:
+    """A story as the page is assembled: its headline's units and its text's.  Mutable: the passes
+    that give strays back to their stories (pieces.py, strays.py) move units between stories."""
+
+    head: list[Unit] = field(default_factory=list)
+    body: list[Unit] = field(default_factory=list)
+
+
 def make_units(infos: Sequence[LineInfo]) -> list[Unit]:
     widths = column_widths(infos)
     breaks = paragraph_breaks(infos, widths)
@@ -59,7 +69,7 @@ def make_units(infos: Sequence[LineInfo]) -> list[Unit]:
         u.kind = BODY if u.verse else _kind(u, widths, units[k + 1] if k + 1 < len(units) else None)
     _mark_subheads(units)
     if keeps_indents(units):
-        units = _join_unindented(units)
+        units = joined(units, _unindented_goes_on)
     return units
 
 
@@ -78,22 +88,28 @@ def keeps_indents(units: Sequence[Unit]) -> bool:
     return len(opened) >= KEPT_MIN and sum(_indented(u.first) for u in opened) >= KEPT_INDENTS * len(opened)
 
 
-def _join_unindented(units: list[Unit]) -> list[Unit]:
+def joined(units: Sequence[Unit], goes_on: Callable[[Unit, Unit], bool]) -> list[Unit]:
+    """The units, each one that ``goes_on(above, unit)`` (``above``: the unit kept above it) says
+    carries on the unit above appended to it (its lines join ``above``'s, in place)."""
     out: list[Unit] = []
     for u in units:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == BODY
-            and u.kind == BODY
-            and not _indented(u.first)
-            and not (u.first.dateline or u.first.enum or u.first.signature or u.first.caption)
-            and abs(prev.width - u.width) < 3
-        ):
-            prev.lines.extend(u.lines)
-            continue
-        out.append(u)
+        if out and goes_on(out[-1], u):
+            out[-1].lines.extend(u.lines)
+        else:
+            out.append(u)
     return out
+
+
+def _unindented_goes_on(prev: Unit, u: Unit) -> bool:
+    """Where the extractor keeps indents, a body unit opening with none (and with no dateline, list
+    number, note or caption) goes on with the paragraph above in the same column."""
+    return (
+        prev.kind == BODY
+        and u.kind == BODY
+        and not _indented(u.first)
+        and not (u.first.dateline or u.first.enum or u.first.signature or u.first.caption)
+        and abs(prev.width - u.width) < 3
+    )
 
 
 def _unit_width(u: Unit, widths: Sequence[tuple[float, float]]) -> float:
@@ -170,7 +186,7 @@ def _mark_subheads(units: list[Unit]) -> None:
         prev, nxt = units[k - 1], units[k + 1]
         if prev.kind != BODY or nxt.kind != BODY:
             continue
-        if line.spaced or line.jump_only or line.column or line.byline or line.head_note:
+        if line.spaced or headline_label(line) or line.head_note:
             continue
         if not prev.last.ends_sentence or nxt.first.dateline or nxt.first.byline:
             continue
