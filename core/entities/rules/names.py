@@ -377,19 +377,17 @@ def _rare_given(text: str, toks: Sequence[Token], given: Token, gaz: Gazetteer) 
     word of two characters or more: 禹振华 带队)."""
     if len(given.word) != 2 or word_freq(given.word) >= _GIVEN_WORD_FREQ or given.flag[:1] not in "ntadjs":
         return False
-    e = given.end
-    if e == len(text) or text[e] in PUNCT_BREAK or text[e] in FUNCTION_CHARS:
-        return True
-    nxt = token_at(toks, e)
-    return nxt is not None and nxt.start == e and (nxt.flag[:1] in "vpc" or len(nxt.word) >= 2)
+    return _ends_name(text, toks, given.end, "vpc", any_long_word=True)
 
 
-def _ends_name(text: str, toks: Sequence[Token], e: int) -> bool:
-    """A name may end at ``e``: a break, a function character, a verb or a time word follows."""
+def _ends_name(text: str, toks: Sequence[Token], e: int, flags: str = "vt", *, any_long_word: bool = False) -> bool:
+    """A name may end at ``e``: the text ends, or a break or a function character follows, or a
+    word starting there whose tag opens with one of ``flags`` (a verb or a time word), or with
+    ``any_long_word`` any word of two characters or more."""
     if e >= len(text) or text[e] in PUNCT_BREAK or text[e] in FUNCTION_CHARS:
         return True
     nxt = token_at(toks, e)
-    return nxt is not None and nxt.start == e and nxt.flag[:1] in "vt"
+    return nxt is not None and nxt.start == e and (nxt.flag[:1] in flags or (any_long_word and len(nxt.word) >= 2))
 
 
 def _long_name_words(text: str, toks: Sequence[Token], first: Token, gaz: Gazetteer) -> tuple[int, int] | None:
