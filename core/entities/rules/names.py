@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
 from core.entities.rules.gazetteer import Gazetteer
+from core.entities.rules.wordlists import words
 
 NAME_FLAGS = frozenset({"nr", "nrfg", "nrt", "new"})
 # jieba's dictionary tags many rare words nr (蒲公英, 贺年卡); names it really knows are frequent
@@ -38,11 +39,7 @@ NOT_IN_GIVEN = frozenset("的了着过得地是在和与就都也把被这那你
 # characters that turn the word before them into a longer word (常态 + 化, 积极 + 性)
 _WORD_SUFFIX = frozenset("化性者家员式型率度界")
 # last characters of things, places and works that jieba's dictionary tags nr (乌骨鸡, 白毛女)
-_THING_END = frozenset(
-    "山鸡鸭鱼女卡哲滨挂法尔提卜菜草树茶酒车船机器药图画歌舞剧诗词声色河湖海岛岭洞"
-    "桥塔寺庙宫殿楼阁亭园街路巷村城州县省市区镇乡族儿者们式型性化类品物衣帽鞋布纸"
-    "笔刀枪钱币票线网站台所厂店场馆院局部处科会社团队班组党营"
-)
+_THING_END = words("thing_ends")
 PUNCT_BREAK = frozenset("，。、；：！？（）()《》“”‘’,.;:!? \u3000—…·")
 
 
