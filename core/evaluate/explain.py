@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.evaluate.scoring import Mention, covered, gold_table, mention_text, positions
+from core.evaluate.scoring import Mention, covered, gold_table, mention_text, predicted
 
 KINDS = ("miss", "false alarm", "boundary", "type")
 
@@ -77,13 +77,8 @@ def gold_mentions(gold: dict[str, Any], text: str) -> tuple[dict[Mention, str], 
 
 
 def _predicted(pred: dict[str, Any], text: str) -> dict[Mention, tuple[str, str]]:
-    out: dict[Mention, tuple[str, str]] = {}
-    for a in pred.get("articles", []):
-        for e in a.get("entities", []) or []:
-            if isinstance(e, dict) and e.get("status") != "rejected":
-                m = positions(text, int(e["start"]), int(e["end"]))
-                out[m] = (str(e["type"]), str(e.get("source") or "?"))
-    return out
+    """The suggestions by positions: their type and engine (the last one at the same positions)."""
+    return {m: (t, source) for m, t, source in predicted(pred, text)}
 
 
 def _first_over(got: dict[Mention, tuple[str, str]]) -> dict[int, tuple[int, str]]:

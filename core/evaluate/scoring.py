@@ -90,6 +90,23 @@ def covered(mentions: Iterable[Mention]) -> Mention:
     return frozenset().union(*mentions)
 
 
+def predicted(pred: dict[str, Any], text: str) -> list[tuple[Mention, str, str]]:
+    """The prediction's entities not rejected, in page order: positions, type and engine ("?" when
+    not said); an entity without a readable type or span is left out, as if not predicted."""
+    out: list[tuple[Mention, str, str]] = []
+    for a in _articles(pred):
+        for e in a.get("entities", []) or []:
+            if not isinstance(e, dict) or e.get("status") == "rejected":
+                continue
+            try:
+                out.append(
+                    (positions(text, int(e["start"]), int(e["end"])), str(e["type"]), str(e.get("source") or "?"))
+                )
+            except (KeyError, TypeError, ValueError):
+                continue
+    return out
+
+
 def entity_counts(gold: dict[str, Any], pred: dict[str, Any], text: str) -> dict[str, TypeCounts]:
     """Per type: true and false positives, misses, with the missed and spurious surfaces."""
     mentions, optional = gold_table(gold, text)
@@ -98,14 +115,8 @@ def entity_counts(gold: dict[str, Any], pred: dict[str, Any], text: str) -> dict
         gm[g.type].add(g.positions)
     opt = covered(optional)
     pm: dict[str, set[Mention]] = defaultdict(set)
-    for a in _articles(pred):
-        for e in a.get("entities", []) or []:
-            if not isinstance(e, dict) or e.get("status") == "rejected":
-                continue
-            try:
-                pm[str(e["type"])].add(positions(text, int(e["start"]), int(e["end"])))
-            except (KeyError, TypeError, ValueError):
-                continue
+    for m, t, _ in predicted(pred, text):
+        pm[t].add(m)
     all_gold: set[Mention] = set().union(*gm.values()) if gm else set()
     out: dict[str, TypeCounts] = {}
     for t in sorted(set(gm) | set(TYPES)):
