@@ -36,3 +36,9 @@ def test_there_are_lists_to_check() -> None:
 def test_no_word_is_listed_twice(path: Path) -> None:
     twice = sorted(w for w, n in Counter(_entries(path)).items() if n > 1)
     assert twice == [], f"{path.name} lists these more than once: {twice}"
+
+
+@pytest.mark.parametrize("path", _LISTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_list_is_described_in_its_readme(path: Path) -> None:
+    readme = (path.parent / "README.md").read_text(encoding="utf-8")
+    assert f"`{path.name}`" in readme  # what it holds, where it comes from, who reads it
