@@ -7,6 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from core.evaluate.command import evaluate
 from core.evaluate.explain import Correction, History, corrections, tally
 from core.evaluate.scoring import page_effort
@@ -71,3 +74,47 @@ def test_the_curve_explains_its_second_half(tmp_path: Path) -> None:
     assert sum(v for k, v in explained.items() if not k.startswith("seen:")) == summary["entities"] > 0
     assert sum(v for k, v in explained.items() if k.startswith("seen:")) == summary["entities"]
     assert "董事长  [-; unseen]" in out.getvalue()  # listed with its engine and what was seen
+
+
+def _seen_by_search(gold: dict[str, set[str]], verdicts: dict[str, set[str]], text: str) -> str:
+    """What ``History.seen`` answers, by searching every string (its definition)."""
+    if text in gold:
+        return "as " + "/".join(sorted(gold[text]))
+    if text in verdicts:
+        return "decided " + "/".join(sorted(verdicts[text]))
+    if any(text in g for g in gold):
+        return "inside"
+    if any(g in text for g in gold if len(g) >= 2):
+        return "around"
+    return "unseen"
+
+
+_WORDS = st.text(alphabet="白水镇红山", max_size=5)
+
+
+@given(
+    st.lists(st.tuples(_WORDS, st.sampled_from(["LOC", "ORG"])), max_size=6),
+    st.lists(st.tuples(_WORDS, st.just("rejected")), max_size=3),
+    st.lists(_WORDS, min_size=1, max_size=6),
+)
+def test_what_was_seen_is_what_a_search_of_every_string_says(
+    gold: list[tuple[str, str]], verdicts: list[tuple[str, str]], asked: list[str]
+) -> None:
+    history = History()
+    history.add_gold(gold[:3])
+    history.add_verdicts(verdicts)
+    history.add_gold(gold[3:])  # added in two walks, as page after page
+    for text in asked:
+        assert history.seen(text) == _seen_by_search(history.gold, history.verdicts, text)
+
+
+def test_a_missed_mention_under_two_suggestions_is_charged_to_the_first() -> None:
+    gold, pred = _pages(
+        [_at("红山集团董事长", "PER")],
+        [_at("红山集团", "ORG", source="rule"), _at("董事长", "PER", source="tagger")],
+    )
+    assert corrections(gold, pred, TEXT) == [
+        Correction("boundary", "红山集团董事长", "PER", "rule", 1),  # not the tagger's 董事长
+        Correction("boundary", "红山集团", "ORG", "rule", 1),
+        Correction("boundary", "董事长", "PER", "tagger", 1),
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from test_entities import found
 
 from core.entities.rules.orgkinds import generic_org, only_modifiers
+from core.entities.rules.units import rare_word
 
 
 def test_a_whole_name_after_other_words_does_not_end_a_place_chain() -> None:
@@ -96,6 +97,14 @@ def test_a_place_a_name_and_a_plain_unit_noun_make_one_organisation() -> None:
 
 def test_an_age_group_inside_a_name() -> None:
     assert found("河南洛阳老年合唱团演出。") == {"河南洛阳老年合唱团": "ORG"}
+
+
+def test_a_unit_may_be_named_by_a_rare_chinese_word_only() -> None:
+    assert rare_word("青龙山", 5) and rare_word("浸会", 3)
+    assert not rare_word("青龙山", 2)  # longer than the caller allows
+    assert not rare_word("重点", 3) and not rare_word("中国", 5)  # frequent: ordinary words
+    assert not rare_word("峰会", 5)  # rare, but a generic noun
+    assert not rare_word("ＡＢ", 5) and not rare_word("龙", 5)  # not Chinese, too short
 
 
 def test_a_works_or_a_mine_whose_name_jieba_took_for_a_person() -> None:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.evaluate.scoring import Mention, mention_text, positions
+from core.evaluate.scoring import Mention, covered, gold_table, mention_text, predicted
 
 KINDS = ("miss", "false alarm", "boundary", "type")
 
@@ -43,9 +43,14 @@ class History:
 
     gold: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     verdicts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # every substring of a gold string (``inside`` is one lookup, not a search of every gold string)
+    _parts: set[str] = field(default_factory=set, init=False, repr=False)
 
     def add_gold(self, mentions: Iterable[tuple[str, str]]) -> None:
         for text, type_ in mentions:
+            if text not in self.gold:
+                n = len(text)
+                self._parts.update(text[i:j] for i in range(n + 1) for j in range(i, n + 1))
             self.gold[text].add(type_)
 
     def add_verdicts(self, decisions: Iterable[tuple[str, str]]) -> None:
@@ -57,32 +62,34 @@ class History:
             return "as " + "/".join(sorted(self.gold[text]))
         if text in self.verdicts:
             return "decided " + "/".join(sorted(self.verdicts[text]))
-        if any(text in g for g in self.gold):
+        if text in self._parts:
             return "inside"
-        if any(g in text for g in self.gold if len(g) >= 2):
-            return "around"
+        n = len(text)
+        if any(text[i:j] in self.gold for i in range(n) for j in range(i + 2, n + 1)):
+            return "around"  # some gold string of two characters or more is part of it
         return "unseen"
 
 
 def gold_mentions(gold: dict[str, Any], text: str) -> tuple[dict[Mention, str], list[Mention]]:
     """The gold page's mentions (positions -> type) and its optional ones."""
-    found: dict[Mention, str] = {}
-    optional: list[Mention] = []
-    for a in gold.get("articles", []):
-        for m in a.get("entities", []):
-            found[positions(text, int(m["raw_start"]), int(m["raw_end"]))] = str(m["type"])
-        optional.extend(positions(text, int(m["raw_start"]), int(m["raw_end"])) for m in a.get("optional", []))
-    return found, optional
+    mentions, optional = gold_table(gold, text)
+    return {g.positions: g.type for g in mentions}, optional
 
 
 def _predicted(pred: dict[str, Any], text: str) -> dict[Mention, tuple[str, str]]:
-    out: dict[Mention, tuple[str, str]] = {}
-    for a in pred.get("articles", []):
-        for e in a.get("entities", []) or []:
-            if isinstance(e, dict) and e.get("status") != "rejected":
-                m = positions(text, int(e["start"]), int(e["end"]))
-                out[m] = (str(e["type"]), str(e.get("source") or "?"))
-    return out
+    """The suggestions by positions: their type and engine (the last one at the same positions)."""
+    return {m: (t, source) for m, t, source in predicted(pred, text)}
+
+
+def _first_over(got: dict[Mention, tuple[str, str]]) -> dict[int, tuple[int, str]]:
+    """Each position of a suggestion -> the rank and engine of the first suggestion holding it: the
+    first suggestion overlapping a mention is the one of least rank over the mention's positions
+    (one pass over the suggestions, not one per mention)."""
+    first: dict[int, tuple[int, str]] = {}
+    for rank, (x, (_, source)) in enumerate(got.items()):
+        for i in x:
+            first.setdefault(i, (rank, source))
+    return first
 
 
 def corrections(
@@ -91,6 +98,7 @@ def corrections(
     """The page's entity corrections, each with its kind, engine and (with ``history``) what was seen."""
     wanted, optional = gold_mentions(gold, text)
     got = _predicted(pred, text)
+    first = _first_over(got)
     out: list[Correction] = []
     for m, t in wanted.items():
         hit = got.get(m)
@@ -99,12 +107,14 @@ def corrections(
         if hit is not None:
             out.append(Correction("type", mention_text(text, m), t, hit[1], 2))
             continue
-        over = [s for x, (_, s) in got.items() if x & m]
-        out.append(Correction("boundary" if over else "miss", mention_text(text, m), t, over[0] if over else "-", 1))
+        over = min((first[i] for i in m if i in first), default=None)  # the first suggestion overlapping m
+        kind, source = ("miss", "-") if over is None else ("boundary", over[1])
+        out.append(Correction(kind, mention_text(text, m), t, source, 1))
+    gold_chars, optional_chars = covered(wanted), covered(optional)
     for x, (t, source) in got.items():
-        if x in wanted or any(x & o for o in optional):
+        if x in wanted or x & optional_chars:
             continue
-        kind = "boundary" if any(x & m for m in wanted) else "false alarm"
+        kind = "boundary" if x & gold_chars else "false alarm"
         out.append(Correction(kind, mention_text(text, x), t, source, 1))
     if history is not None:
         out = [Correction(c.kind, c.text, c.type, c.source, c.count, history.seen(c.text)) for c in out]

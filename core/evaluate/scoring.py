@@ -62,28 +62,66 @@ def mention_text(text: str, m: Iterable[int]) -> str:
     return "".join(text[i] for i in sorted(m))
 
 
-def entity_counts(gold: dict[str, Any], pred: dict[str, Any], text: str) -> dict[str, TypeCounts]:
-    """Per type: true and false positives, misses, with the missed and spurious surfaces."""
-    gm: dict[str, set[Mention]] = defaultdict(set)
-    opt: list[Mention] = []
+@dataclass(frozen=True, slots=True)
+class GoldMention:
+    """A gold mention: its positions (how it is compared), its type and its raw span (how it is added)."""
+
+    positions: Mention
+    type: str
+    start: int
+    end: int
+
+
+def gold_table(gold: dict[str, Any], text: str) -> tuple[list[GoldMention], list[Mention]]:
+    """The gold page's mentions in page order and its optional mentions (free either way): read once
+    for the scores here, for ``explain`` and for ``teach``."""
+    mentions: list[GoldMention] = []
+    optional: list[Mention] = []
     for a in _articles(gold):
         for m in a.get("entities", []):
-            gm[str(m["type"])].add(positions(text, int(m["raw_start"]), int(m["raw_end"])))
-        opt.extend(positions(text, int(m["raw_start"]), int(m["raw_end"])) for m in a.get("optional", []))
-    pm: dict[str, set[Mention]] = defaultdict(set)
+            s, e = int(m["raw_start"]), int(m["raw_end"])
+            mentions.append(GoldMention(positions(text, s, e), str(m["type"]), s, e))
+        optional.extend(positions(text, int(m["raw_start"]), int(m["raw_end"])) for m in a.get("optional", []))
+    return mentions, optional
+
+
+def covered(mentions: Iterable[Mention]) -> Mention:
+    """Every position of ``mentions``: a mention overlaps one of them when it meets this set."""
+    return frozenset().union(*mentions)
+
+
+def predicted(pred: dict[str, Any], text: str) -> list[tuple[Mention, str, str]]:
+    """The prediction's entities not rejected, in page order: positions, type and engine ("?" when
+    not said); an entity without a readable type or span is left out, as if not predicted."""
+    out: list[tuple[Mention, str, str]] = []
     for a in _articles(pred):
         for e in a.get("entities", []) or []:
             if not isinstance(e, dict) or e.get("status") == "rejected":
                 continue
             try:
-                pm[str(e["type"])].add(positions(text, int(e["start"]), int(e["end"])))
+                out.append(
+                    (positions(text, int(e["start"]), int(e["end"])), str(e["type"]), str(e.get("source") or "?"))
+                )
             except (KeyError, TypeError, ValueError):
                 continue
+    return out
+
+
+def entity_counts(gold: dict[str, Any], pred: dict[str, Any], text: str) -> dict[str, TypeCounts]:
+    """Per type: true and false positives, misses, with the missed and spurious surfaces."""
+    mentions, optional = gold_table(gold, text)
+    gm: dict[str, set[Mention]] = defaultdict(set)
+    for g in mentions:
+        gm[g.type].add(g.positions)
+    opt = covered(optional)
+    pm: dict[str, set[Mention]] = defaultdict(set)
+    for m, t, _ in predicted(pred, text):
+        pm[t].add(m)
     all_gold: set[Mention] = set().union(*gm.values()) if gm else set()
     out: dict[str, TypeCounts] = {}
     for t in sorted(set(gm) | set(TYPES)):
         gs, ps = gm.get(t, set()), pm.get(t, set())
-        fp = [x for x in ps - gs if x not in all_gold and not any(x & o for o in opt)]
+        fp = [x for x in ps - gs if x not in all_gold and not x & opt]
         fp_typed = [x for x in ps - gs if x in all_gold]  # right span, wrong type
         out[t] = TypeCounts(
             tp=len(ps & gs),

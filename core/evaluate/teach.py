@@ -18,7 +18,7 @@ from core.edits.base import Edit, EditError
 from core.edits.entity import AddEntity, ConfirmEntity, RejectEntity, RemoveEntity, RetypeEntity
 from core.entities.lexicon import UserLexicon
 from core.evaluate.gold import GoldPage
-from core.evaluate.scoring import Mention, positions
+from core.evaluate.scoring import Mention, covered, gold_table, positions
 from core.model import Page
 from core.persist import save
 from core.persist.paths import SUFFIX
@@ -27,14 +27,9 @@ from core.persist.paths import SUFFIX
 def gold_edits(page: Page, gold: dict[str, Any]) -> list[Edit]:
     """The entity edits that turn ``page``'s suggestions into the gold mentions (spans and types)."""
     text = page.text
-    wanted: dict[Mention, tuple[str, int, int]] = {}
-    optional: list[Mention] = []
-    for a in gold.get("articles", []):
-        for m in a.get("entities", []):
-            s, e = int(m["raw_start"]), int(m["raw_end"])
-            wanted[positions(text, s, e)] = (str(m["type"]), s, e)
-        optional.extend(positions(text, int(m["raw_start"]), int(m["raw_end"])) for m in a.get("optional", []))
-    gold_chars = {i for m in wanted for i in m}
+    mentions, optional = gold_table(gold, text)
+    wanted = {g.positions: (g.type, g.start, g.end) for g in mentions}
+    gold_chars, optional_chars = covered(wanted), covered(optional)
     edits: list[Edit] = []
     matched: set[Mention] = set()
     for ent in page.entities:
@@ -47,7 +42,7 @@ def gold_edits(page: Page, gold: dict[str, Any]) -> list[Edit]:
             edits.append(ConfirmEntity(ent.id) if hit[0] == ent.type else RetypeEntity(ent.id, type=hit[0]))
         elif p & gold_chars:
             edits.append(RemoveEntity(ent.id))  # in the way of a missed mention: the editor respans it
-        elif not any(p & o for o in optional):
+        elif not p & optional_chars:
             edits.append(RejectEntity(ent.id))
     edits.extend(AddEntity(s, e, t) for m, (t, s, e) in wanted.items() if m not in matched)
     return edits

@@ -102,10 +102,7 @@ _SURNAME_BEFORE = frozenset({"的", "了", "位", "，", "、", "“", "‘", "�
 
 # titles of a group, and offices printed after a country's one-character short form (乌 外长, 美
 # 总统): a lone character before them is no surname
-_NOT_AFTER_SURNAME = frozenset(
-    {"干部", "党员", "村民", "居民", "工人", "农民", "代表", "委员", "外长", "外相", "总统", "总理", "首相"}
-    | {"大使", "外交部长", "国防部长", "防长", "国王", "议长", "副总理", "副总统", "特使", "发言人"}
-)
+_NOT_AFTER_SURNAME = words("not_after_surname")
 
 
 def _framed_surname(toks: Sequence[Token], i: int, gaz: Gazetteer) -> bool:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from core.entities.rules.wordlists import words
 from core.paths import RESOURCES
 
 GAZETTEER_DIR = RESOURCES / "gazetteer"
@@ -36,49 +37,7 @@ _DIVISION_SUFFIXES = (
 # single characters that, after a place name, make a longer place name (延边 + 州)
 LOC_SUFFIX_CHARS = frozenset("省市县区州盟旗镇乡村屯")
 # words that, after a name, make a smaller place (莲花 + 街道, 乾丰园 + 社区)
-LOC_SUFFIX_WORDS = frozenset(
-    {
-        "街道",
-        "社区",
-        "小区",
-        "开发区",
-        "高新区",
-        "新区",
-        "园区",
-        "工业园",
-        "经济区",
-        "保护区",
-        "风景区",
-        "景区",
-        "林场",
-        "农场",
-        "村",
-        "镇",
-        "乡",
-        "街",
-        "路",
-        "大街",
-        "大道",
-        "广场",
-        "小镇",
-        "港",
-        "湾",
-        "岛",
-        "山",
-        "湖",
-        "河",
-        "江",
-        "音乐厅",
-        "大会堂",
-        "礼堂",
-        "公园",
-        "纪念馆",
-        "寺",
-        "机场",
-        "车站",
-        "码头",
-    }
-)
+LOC_SUFFIX_WORDS = words("place_suffix_words")
 
 
 # surnames.txt is in order of frequency; this many cover about nine names in ten

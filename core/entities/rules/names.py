@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from core.entities.candidates import Candidate
 from core.entities.jieba.tokenizer import Token, dict_tag, in_dictionary, word_freq
 from core.entities.rules.gazetteer import Gazetteer
+from core.entities.rules.wordlists import words
 
 NAME_FLAGS = frozenset({"nr", "nrfg", "nrt", "new"})
 # jieba's dictionary tags many rare words nr (蒲公英, 贺年卡); names it really knows are frequent
@@ -38,11 +39,7 @@ NOT_IN_GIVEN = frozenset("的了着过得地是在和与就都也把被这那你
 # characters that turn the word before them into a longer word (常态 + 化, 积极 + 性)
 _WORD_SUFFIX = frozenset("化性者家员式型率度界")
 # last characters of things, places and works that jieba's dictionary tags nr (乌骨鸡, 白毛女)
-_THING_END = frozenset(
-    "山鸡鸭鱼女卡哲滨挂法尔提卜菜草树茶酒车船机器药图画歌舞剧诗词声色河湖海岛岭洞"
-    "桥塔寺庙宫殿楼阁亭园街路巷村城州县省市区镇乡族儿者们式型性化类品物衣帽鞋布纸"
-    "笔刀枪钱币票线网站台所厂店场馆院局部处科会社团队班组党营"
-)
+_THING_END = words("thing_ends")
 PUNCT_BREAK = frozenset("，。、；：！？（）()《》“”‘’,.;:!? \u3000—…·")
 
 
@@ -377,19 +374,17 @@ def _rare_given(text: str, toks: Sequence[Token], given: Token, gaz: Gazetteer) 
     word of two characters or more: 禹振华 带队)."""
     if len(given.word) != 2 or word_freq(given.word) >= _GIVEN_WORD_FREQ or given.flag[:1] not in "ntadjs":
         return False
-    e = given.end
-    if e == len(text) or text[e] in PUNCT_BREAK or text[e] in FUNCTION_CHARS:
-        return True
-    nxt = token_at(toks, e)
-    return nxt is not None and nxt.start == e and (nxt.flag[:1] in "vpc" or len(nxt.word) >= 2)
+    return _ends_name(text, toks, given.end, "vpc", any_long_word=True)
 
 
-def _ends_name(text: str, toks: Sequence[Token], e: int) -> bool:
-    """A name may end at ``e``: a break, a function character, a verb or a time word follows."""
+def _ends_name(text: str, toks: Sequence[Token], e: int, flags: str = "vt", *, any_long_word: bool = False) -> bool:
+    """A name may end at ``e``: the text ends, or a break or a function character follows, or a
+    word starting there whose tag opens with one of ``flags`` (a verb or a time word), or with
+    ``any_long_word`` any word of two characters or more."""
     if e >= len(text) or text[e] in PUNCT_BREAK or text[e] in FUNCTION_CHARS:
         return True
     nxt = token_at(toks, e)
-    return nxt is not None and nxt.start == e and nxt.flag[:1] in "vt"
+    return nxt is not None and nxt.start == e and (nxt.flag[:1] in flags or (any_long_word and len(nxt.word) >= 2))
 
 
 def _long_name_words(text: str, toks: Sequence[Token], first: Token, gaz: Gazetteer) -> tuple[int, int] | None:

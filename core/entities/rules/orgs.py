@@ -192,8 +192,9 @@ def _whole_org(t: Token, gaz: Gazetteer) -> bool:
 _DIRECT = ("省直", "市直", "县直", "区直", "中直")
 
 
-_FUSED_ADMIN = ("省", "市", "县", "区")
-_FUSED_ADMIN_FIRST = frozenset(_FUSED_ADMIN)  # a set lookup before the call (most words start otherwise)
+# levels (one character each, see ``fused_admin_levels.txt``) a dictionary word fuses with an office (省 + 农业厅)
+_FUSED_ADMIN = tuple(sorted(words("fused_admin_levels")))
+_FUSED_ADMIN_FIRST = frozenset(w[0] for w in _FUSED_ADMIN)  # a set lookup before the call (most words start otherwise)
 
 
 def _fused_admin_office(t: Token, gaz: Gazetteer) -> bool:

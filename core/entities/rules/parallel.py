@@ -11,29 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from core.entities.candidates import Candidate
-from core.entities.jieba.tokenizer import word_freq
 from core.entities.pipeline import Segment
-from core.entities.rules.names import han_word
-from core.entities.rules.places import GENERIC
+from core.entities.rules.units import rare_word
 from core.entities.rules.wordlists import words
 
 # heads that close a school's, a hospital's or an institute's name
 _HEADS = frozenset({"大学", "学院", "中学", "小学", "医院", "研究所", "研究院"})
 _LINKS = frozenset({"和", "与", "及", "、", "同"})
 _NOT_NAME_FLAGS = frozenset({"r", "m", "q", "d", "p", "c", "u", "uj", "t", "f", "x", "a", "ad"})
-# above this jieba frequency the word before the head is an ordinary word (重点, 综合)
-_NAME_FREQ = 3000
 
 
 def _name(word: str, flag: str) -> bool:
-    return (
-        2 <= len(word) <= 3
-        and flag not in _NOT_NAME_FLAGS
-        and han_word(word)
-        and word_freq(word) <= _NAME_FREQ
-        and word not in GENERIC
-        and word not in words("generic_modifiers")
-    )
+    """A rare word of two or three characters (not 重点, 综合: too frequent; not 外资: a kind)."""
+    return flag not in _NOT_NAME_FLAGS and rare_word(word, 3) and word not in words("generic_modifiers")
 
 
 def parallel_orgs(seg: Segment) -> Iterable[Candidate]:

@@ -27,16 +27,20 @@ _NAME_FLAGS = frozenset({"ns", "nz", "new", "j", "nrt"})
 _PLACE_ENDS = frozenset("山江河湖海岛港湾峡岭川泉洲州城关门寺塔桥街路陵水峰坡岗沟屯庄")
 # flags of the one word of kind that may stand between the name and the head (发电 总厂)
 _KIND_FLAGS = frozenset({"n", "vn", "nz", "b"})
-# above this jieba frequency a word is an ordinary word, not the name of a unit (国有, 中国)
-_NAME_FREQ = 3000
+# above this jieba frequency a word is an ordinary word, not the name of a unit (国有, 中国, 重点)
+NAME_FREQ = 3000
 _KIND_FREQ = 20000
+
+
+def rare_word(word: str, longest: int) -> bool:
+    """Two to ``longest`` Chinese characters, no generic noun, no more frequent than ``NAME_FREQ``:
+    a word that may be a unit's own name (青龙山 热电厂, 浸会 大学), shared with ``parallel``."""
+    return 2 <= len(word) <= longest and han_word(word) and word not in GENERIC and word_freq(word) <= NAME_FREQ
 
 
 def _name_word(t: Token, gaz: Gazetteer) -> bool:
     w = t.word
-    if not 2 <= len(w) <= 5 or not han_word(w) or w in GENERIC or w in gaz.titles:
-        return False
-    if word_freq(w) > _NAME_FREQ or w in gaz.orgs:
+    if not rare_word(w, 5) or w in gaz.titles or w in gaz.orgs:
         return False
     return t.flag in _NAME_FLAGS or (t.flag in ("nr", "nrfg") and w[-1] in _PLACE_ENDS)
 

@@ -9,7 +9,7 @@ from core.paths import RESOURCES
 WORDLIST_DIR = RESOURCES / "entities"
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def words(name: str) -> frozenset[str]:
     """The entries of ``resources/entities/<name>.txt``: whitespace-separated, ``#`` lines skipped."""
     out: list[str] = []

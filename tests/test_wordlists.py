@@ -1,0 +1,44 @@
+"""The hand-written word lists behind the entity rules (``resources/gazetteer``, ``resources/entities``).
+
+A word listed twice is harmless to the loaders (they make sets) but says the list was edited
+without looking: the second entry hides where the word really belongs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from core.paths import RESOURCES
+
+_LISTS = sorted(
+    p for d in ("gazetteer", "entities") for p in (RESOURCES / d).glob("*.txt") if not p.name.startswith("LICENSE")
+)
+
+
+def _entries(path: Path) -> list[str]:
+    """Whitespace-separated entries, ``#`` lines skipped (as both loaders read them)."""
+    out: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            out.extend(line.split())
+    return out
+
+
+def test_there_are_lists_to_check() -> None:
+    names = {p.name for p in _LISTS}
+    assert {"orgs.txt", "org_suffixes.txt", "places.txt", "unit_heads.txt"} <= names
+
+
+@pytest.mark.parametrize("path", _LISTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_word_is_listed_twice(path: Path) -> None:
+    twice = sorted(w for w, n in Counter(_entries(path)).items() if n > 1)
+    assert twice == [], f"{path.name} lists these more than once: {twice}"
+
+
+@pytest.mark.parametrize("path", _LISTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_list_is_described_in_its_readme(path: Path) -> None:
+    readme = (path.parent / "README.md").read_text(encoding="utf-8")
+    assert f"`{path.name}`" in readme  # what it holds, where it comes from, who reads it
