@@ -19,6 +19,9 @@ The lexicon is the editors' data, not a cache:
   ``今天`` would fire on every later page.
 - A rejection holds for one context only: the mention with up to ``CONTEXT_WIDTH`` characters on
   either side (``context_of``), so 长春 rejected as a PER in 长春市 is still suggested elsewhere.
+  A string rejected on ``REJECTED_EVERYWHERE`` pages and confirmed on none is rejected in any
+  context too, but ``rejection`` says which of the two holds, so the detector can let a
+  context's own evidence outweigh a rejection made elsewhere (``core.entities.detect``).
 - ``save`` is a locked read-modify-write: the file is re-read under a lock, this process's changes
   (kept as a list of operations since load) are replayed on it and the result written atomically,
   so two processes saving at once keep both their entries.  Temp files a killed writer left are
@@ -41,7 +44,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 from core import schemas
 from core.atomic import write_atomic
@@ -64,6 +67,10 @@ UNLEARNED_TYPES = frozenset({"TIME"})  # dates recur on every page with a differ
 # a string rejected as a type on this many pages, and confirmed on none, is rejected in any context
 REJECTED_EVERYWHERE = 1
 SCHEMA_PATH = RESOURCES / "schema" / "banmian.lexicon.schema.json"
+
+Rejection = Literal["here", "everywhere"]
+HERE: Rejection = "here"
+EVERYWHERE: Rejection = "everywhere"
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -217,15 +224,24 @@ class UserLexicon:
 
     def is_rejected(self, text: str, type: str, context: str) -> bool:
         """Rejected in this context, or rejected on some page and confirmed on none."""
+        return self.rejection(text, type, context) is not None
+
+    def rejection(self, text: str, type: str, context: str) -> Rejection | None:
+        """How the editor's rejections of ``text`` as ``type`` bear on ``context``: ``HERE`` when
+        they rejected it in this very context, ``EVERYWHERE`` when they rejected it on some page
+        and confirmed it on none (a guess from another context, which the detector may weigh
+        against what this context says), None when neither."""
         text = "".join(text.split())
         contexts = self._rejected.get((text, type))
         if not contexts:
-            return False
+            return None
+        if _normal_context(text, context) in contexts:
+            return HERE
         rec = self._records.get((text, type))
         everywhere = rec is not None and not rec.pages and len(rec.rejected_on) >= REJECTED_EVERYWHERE
         if everywhere and type not in UNLEARNED_TYPES:
-            return True  # (a date is a date everywhere: one rejected inside a longer mention stays local)
-        return _normal_context(text, context) in contexts
+            return EVERYWHERE  # (a date is a date everywhere: one rejected inside a longer mention stays local)
+        return None
 
     @property
     def decisions(self) -> tuple[tuple[str, Decision], ...]:

@@ -1,0 +1,37 @@
+"""How a rejection made elsewhere weighs against what a new context says of the string."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.entities.lexicon import EVERYWHERE, HERE, UserLexicon
+from core.loader import page_from_text
+from core.parse import parse_page
+
+
+def _types(text: str, lex: UserLexicon, word: str) -> list[str]:
+    page = parse_page(page_from_text(text, "p.txt"), lexicon=lex)
+    return [e.type for e in page.entities if e.text == word]
+
+
+def test_a_rejection_tells_whether_it_was_made_here_or_holds_everywhere(tmp_path: Path) -> None:
+    lex = UserLexicon.load(tmp_path / "lex.json")
+    lex.reject("商务部", "ORG", "在[商务部]吹风", page="page-a")
+    assert lex.rejection("商务部", "ORG", "在[商务部]吹风") == HERE
+    assert lex.rejection("商务部", "ORG", "是[商务部]发言") == EVERYWHERE
+    assert lex.rejection("商务部", "LOC", "是[商务部]发言") is None
+    lex.learn("商务部", "ORG", page="page-b")  # confirmed on another page: only its own context stays
+    assert lex.rejection("商务部", "ORG", "在[商务部]吹风") == HERE
+    assert lex.rejection("商务部", "ORG", "是[商务部]发言") is None
+
+
+def test_a_rejection_made_elsewhere_yields_to_a_title_right_after(tmp_path: Path) -> None:
+    """The editor rejected 商务部 once, in a phrase that names an event (商务部吹风会).  Elsewhere it
+    still goes, but written before a title (商务部发言人) it is the body someone speaks for, as the
+    guide tags it, and one rejection in another context does not outweigh that."""
+    lex = UserLexicon.load(tmp_path / "lex.json")
+    assert _types("本报北京电 商务部发言人今天在北京说，出口继续增长。\n", lex, "商务部") == ["ORG"]
+    lex.reject("商务部", "ORG", "在[商务部]吹风", page="page-a")
+    assert _types("本报北京电 商务部发言人今天在北京说，出口继续增长。\n", lex, "商务部") == ["ORG"]
+    assert _types("本报北京电 记者昨天来到商务部采访，出口继续增长。\n", lex, "商务部") == []
+    assert _types("本报北京电 昨天在商务部吹风会上，出口继续增长。\n", lex, "商务部") == []  # here: always
