@@ -35,3 +35,10 @@ def test_a_rejection_made_elsewhere_yields_to_a_title_right_after(tmp_path: Path
     assert _types("本报北京电 商务部发言人今天在北京说，出口继续增长。\n", lex, "商务部") == ["ORG"]
     assert _types("本报北京电 记者昨天来到商务部采访，出口继续增长。\n", lex, "商务部") == []
     assert _types("本报北京电 昨天在商务部吹风会上，出口继续增长。\n", lex, "商务部") == []  # here: always
+
+
+def test_a_name_rejected_elsewhere_is_kept_before_a_title_and_dropped_without_one(tmp_path: Path) -> None:
+    lex = UserLexicon.load(tmp_path / "lex.json")
+    lex.reject("王小明", "PER", "见[王小明]的信", page="page-a")
+    assert _types("本报讯 厂里的王小明主任昨天说，出口继续增长。\n", lex, "王小明") == ["PER"]
+    assert _types("本报讯 我们看望了王小明，出口继续增长。\n", lex, "王小明") == []
