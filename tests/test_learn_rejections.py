@@ -42,3 +42,22 @@ def test_a_name_rejected_elsewhere_is_kept_before_a_title_and_dropped_without_on
     lex.reject("王小明", "PER", "见[王小明]的信", page="page-a")
     assert _types("本报讯 厂里的王小明主任昨天说，出口继续增长。\n", lex, "王小明") == ["PER"]
     assert _types("本报讯 我们看望了王小明，出口继续增长。\n", lex, "王小明") == []
+
+
+def test_a_rejection_holds_wherever_the_same_characters_follow(tmp_path: Path) -> None:
+    """What follows a mention decides what it is part of (商务部|吹风会): a rejection made there holds
+    after any other verb or preposition, but not before other characters nor at a segment's end."""
+    lex = UserLexicon.load(tmp_path / "lex.json")
+    lex.reject("商务部", "ORG", "在[商务部]吹风")  # a suggestion the editor respanned: no page, no vote
+    lex.learn("商务部", "ORG", page="page-b")
+    assert lex.rejection("商务部", "ORG", "加[商务部]吹风") == HERE
+    assert lex.rejection("商务部", "ORG", "在[商务部]发言") is None
+    assert lex.rejection("商务部", "ORG", "在[商务部]") is None
+
+
+def test_a_page_drops_a_rejected_mention_before_the_same_word_after_another_verb(tmp_path: Path) -> None:
+    lex = UserLexicon.load(tmp_path / "lex.json")
+    lex.reject("商务部", "ORG", "在[商务部]吹风")
+    lex.learn("商务部", "ORG", page="page-b")
+    assert _types("本报北京电 记者们参加商务部吹风会，出口继续增长。\n", lex, "商务部") == []
+    assert _types("本报北京电 记者们参加商务部组织的活动，出口继续增长。\n", lex, "商务部") == ["ORG"]

@@ -19,6 +19,9 @@ The lexicon is the editors' data, not a cache:
   ``今天`` would fire on every later page.
 - A rejection holds for one context only: the mention with up to ``CONTEXT_WIDTH`` characters on
   either side (``context_of``), so 长春 rejected as a PER in 长春市 is still suggested elsewhere.
+  The characters after the mention are what matters (a noun phrase ends in its head): the
+  rejection holds wherever the same ``CONTEXT_WIDTH`` characters follow, whatever precedes
+  (``_followed_alike``).
   A string rejected on ``REJECTED_EVERYWHERE`` pages and confirmed on none is rejected in any
   context too, but ``rejection`` says which of the two holds, so the detector can let a
   context's own evidence outweigh a rejection made elsewhere (``core.entities.detect``).
@@ -126,6 +129,23 @@ def _normal_context(mention: str, context: str) -> str:
     return f"{left}[{mention}]{right}"
 
 
+def _after(mention: str, context: str) -> str:
+    """The characters after the mention in a canonical ``left[mention]right`` context."""
+    return context.rpartition(f"[{mention}]")[2]
+
+
+def _followed_alike(mention: str, context: str, contexts: Iterable[str]) -> bool:
+    """Whether one of the rejected ``contexts`` has the same ``CONTEXT_WIDTH`` characters after the
+    mention as ``context``, whatever comes before it.
+
+    A Chinese noun phrase ends in its head: what follows a mention decides what it is part of
+    (外交部|吹风会, 中国|画, １９９８年|度, 中国共产党|第十五次全国代表大会), while what precedes it is
+    mostly the verb or preposition of the sentence (在, 参加, 召开的).  A rejection or a re-cut
+    made before the same two characters is the same decision wherever it recurs."""
+    after = _after(mention, context)
+    return len(after) == CONTEXT_WIDTH and any(_after(mention, c) == after for c in contexts)
+
+
 @dataclass(frozen=True, slots=True)
 class LexiconEntry:
     """A learned string.  ``weight`` in (0, 1]: confirming pages / (confirming + rejecting pages)."""
@@ -228,14 +248,16 @@ class UserLexicon:
 
     def rejection(self, text: str, type: str, context: str) -> Rejection | None:
         """How the editor's rejections of ``text`` as ``type`` bear on ``context``: ``HERE`` when
-        they rejected it in this very context, ``EVERYWHERE`` when they rejected it on some page
-        and confirmed it on none (a guess from another context, which the detector may weigh
-        against what this context says), None when neither."""
+        they rejected it in this context (or before the same characters, ``_followed_alike``),
+        ``EVERYWHERE`` when they rejected it on some page and confirmed it on none (a guess from
+        another context, which the detector may weigh against what this context says), None when
+        neither."""
         text = "".join(text.split())
         contexts = self._rejected.get((text, type))
         if not contexts:
             return None
-        if _normal_context(text, context) in contexts:
+        here = _normal_context(text, context)
+        if here in contexts or _followed_alike(text, here, contexts):
             return HERE
         rec = self._records.get((text, type))
         everywhere = rec is not None and not rec.pages and len(rec.rejected_on) >= REJECTED_EVERYWHERE
