@@ -61,3 +61,13 @@ def test_a_page_drops_a_rejected_mention_before_the_same_word_after_another_verb
     lex.learn("商务部", "ORG", page="page-b")
     assert _types("本报北京电 记者们参加商务部吹风会，出口继续增长。\n", lex, "商务部") == []
     assert _types("本报北京电 记者们参加商务部组织的活动，出口继续增长。\n", lex, "商务部") == ["ORG"]
+
+
+def test_a_rejection_before_punctuation_or_a_particle_needs_its_whole_context(tmp_path: Path) -> None:
+    lex = UserLexicon.load(tmp_path / "lex.json")
+    lex.reject("商务部", "ORG", "在[商务部]的会")
+    lex.reject("商务部", "ORG", "在[商务部]，他")
+    lex.learn("商务部", "ORG", page="page-b")
+    assert lex.rejection("商务部", "ORG", "在[商务部]的会") == HERE
+    assert lex.rejection("商务部", "ORG", "是[商务部]的会") is None
+    assert lex.rejection("商务部", "ORG", "是[商务部]，他") is None

@@ -141,9 +141,17 @@ def _followed_alike(mention: str, context: str, contexts: Iterable[str]) -> bool
     A Chinese noun phrase ends in its head: what follows a mention decides what it is part of
     (外交部|吹风会, 中国|画, １９９８年|度, 中国共产党|第十五次全国代表大会), while what precedes it is
     mostly the verb or preposition of the sentence (在, 参加, 召开的).  A rejection or a re-cut
-    made before the same two characters is the same decision wherever it recurs."""
+    made before the same two characters is the same decision wherever it recurs.  Not when they
+    end the phrase instead (punctuation, a number, the particle 的 or 之): then the sentence
+    around it is all the context there is."""
     after = _after(mention, context)
-    return len(after) == CONTEXT_WIDTH and any(_after(mention, c) == after for c in contexts)
+    if len(after) != CONTEXT_WIDTH or unicodedata.category(after[0]) != "Lo" or after[0] in _ENDS_PHRASE:
+        return False
+    return any(_after(mention, c) == after for c in contexts)
+
+
+# particles after which what follows is no longer part of the mention's phrase
+_ENDS_PHRASE = frozenset("的之")
 
 
 @dataclass(frozen=True, slots=True)
