@@ -9,8 +9,9 @@ cross the line break.  Per segment, ``pipeline.Pipeline`` runs the detectors and
 - extra engines when present (the trained tagger, LAC): each one more stage.
 
 Then, page-wide: a string resolved with confidence once is a candidate everywhere on the page (at
-token boundaries), rejections in context are dropped, and ``candidates.resolve`` keeps the
-longest of overlapping candidates, no nesting.
+token boundaries), what the editor rejected is dropped (in its context; a string rejected on a
+page and confirmed on none everywhere, but where a title follows it, ``_rejected``), and
+``candidates.resolve`` keeps the longest of overlapping candidates, no nesting.
 """
 
 from __future__ import annotations
