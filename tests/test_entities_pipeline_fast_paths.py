@@ -76,11 +76,13 @@ def test_a_lexicon_rejects_only_what_it_may_reject(
 
 def test_the_page_drops_a_rejected_mention_only_in_its_context() -> None:
     from core.entities.detect import _rejected
+    from core.entities.pipeline import Segment
 
     lex = UserLexicon.load(Path("/nonexistent-banmian-test") / "lex.json")
     text = "到港湾去，新港湾里"
+    seg = Segment.of(text)
     lex.reject("港湾", "LOC", context_of(text, 1, 3))
-    assert _rejected(lex, text, Candidate(1, 3, "LOC", "rule", 0.9))
-    assert not _rejected(lex, text, Candidate(6, 8, "LOC", "rule", 0.9))
-    assert not _rejected(lex, text, Candidate(1, 3, "ORG", "rule", 0.9))
+    assert _rejected(lex, seg, Candidate(1, 3, "LOC", "rule", 0.9))
+    assert not _rejected(lex, seg, Candidate(6, 8, "LOC", "rule", 0.9))
+    assert not _rejected(lex, seg, Candidate(1, 3, "ORG", "rule", 0.9))
     assert not lex.may_reject("新港", "LOC")

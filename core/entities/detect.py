@@ -9,8 +9,9 @@ cross the line break.  Per segment, ``pipeline.Pipeline`` runs the detectors and
 - extra engines when present (the trained tagger, LAC): each one more stage.
 
 Then, page-wide: a string resolved with confidence once is a candidate everywhere on the page (at
-token boundaries), rejections in context are dropped, and ``candidates.resolve`` keeps the
-longest of overlapping candidates, no nesting.
+token boundaries), what the editor rejected is dropped (in its context; a string rejected on a
+page and confirmed on none everywhere, but where a title follows it, ``_rejected``), and
+``candidates.resolve`` keeps the longest of overlapping candidates, no nesting.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 from core.entities.candidates import Candidate, resolve
 from core.entities.jieba.tokenizer import warm_up
 from core.entities.learned import LexiconDetector
-from core.entities.lexicon import UserLexicon, context_of
+from core.entities.lexicon import EVERYWHERE, HERE, UserLexicon, context_of
 from core.entities.pipeline import Detector, Pipeline, Refiner, Segment
 from core.entities.rules import stages
 from core.model import Entity, entity_id
@@ -115,11 +116,35 @@ def _last_part(name: str) -> str | None:
     return last if len(last) >= 2 else None
 
 
-def _rejected(lexicon: UserLexicon, text: str, c: Candidate) -> bool:
-    """Whether the editor rejected candidate ``c`` of ``text`` in its context (made only for a
-    string the lexicon holds rejections of)."""
+def _rejected(lexicon: UserLexicon, seg: Segment, c: Candidate) -> bool:
+    """Whether the editor rejected candidate ``c`` of ``seg`` (the context is made only for a
+    string the lexicon holds rejections of).
+
+    A rejection in this very context always holds.  One made elsewhere (``EVERYWHERE``: rejected
+    on some page, confirmed on none) is a guess that the string is never a mention, and yields
+    where the segment itself names it the way the guide tags (``_titled``)."""
+    text = seg.text
     word = text[c.start : c.end]
-    return lexicon.may_reject(word, c.type) and lexicon.is_rejected(word, c.type, context_of(text, c.start, c.end))
+    if not lexicon.may_reject(word, c.type):
+        return False
+    how = lexicon.rejection(word, c.type, context_of(text, c.start, c.end))
+    return how == HERE or (how == EVERYWHERE and not _titled(seg, c))
+
+
+# the types a title right after names: a person (王明主任) or the body they hold office in
+# (外交部发言人, 省政协主席)
+_TITLED_TYPES = frozenset({"PER", "ORG"})
+
+
+def _titled(seg: Segment, c: Candidate) -> bool:
+    """Whether ``c`` is a person or an organisation followed directly by a title word (外交部|发言人,
+    王明|主任): the guide tags an organisation written as its own word before a title, and a
+    title after a name is the rules' strongest sign of a person.  A single rejection of the string
+    in another context (外交部 inside 外交部吹风会) does not outweigh that sign here."""
+    if c.type not in _TITLED_TYPES:
+        return False
+    after = next((t for t in seg.tokens if t.start == c.end), None)
+    return after is not None and after.word in seg.gaz.titles
 
 
 def _first_chars(known: dict[str, tuple[str, float]]) -> re.Pattern[str]:
@@ -164,7 +189,7 @@ def detect_entities(
     for m, seg, cands in zip(mapped, segs, per_seg, strict=True):
         pool = stages.after_spread(seg, cands + _spread(seg, known, lengths, firsts))
         if lexicon is not None:
-            pool = [c for c in pool if not _rejected(lexicon, m.text, c)]
+            pool = [c for c in pool if not _rejected(lexicon, seg, c)]
         for c in resolve(pool):
             try:
                 start, end = m.to_raw(c.start, c.end)

@@ -19,6 +19,12 @@ The lexicon is the editors' data, not a cache:
   ``今天`` would fire on every later page.
 - A rejection holds for one context only: the mention with up to ``CONTEXT_WIDTH`` characters on
   either side (``context_of``), so 长春 rejected as a PER in 长春市 is still suggested elsewhere.
+  The characters after the mention are what matters (a noun phrase ends in its head): the
+  rejection holds wherever the same ``CONTEXT_WIDTH`` characters follow, whatever precedes
+  (``_followed_alike``).
+  A string rejected on ``REJECTED_EVERYWHERE`` pages and confirmed on none is rejected in any
+  context too, but ``rejection`` says which of the two holds, so the detector can let a
+  context's own evidence outweigh a rejection made elsewhere (``core.entities.detect``).
 - ``save`` is a locked read-modify-write: the file is re-read under a lock, this process's changes
   (kept as a list of operations since load) are replayed on it and the result written atomically,
   so two processes saving at once keep both their entries.  Temp files a killed writer left are
@@ -41,7 +47,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 from core import schemas
 from core.atomic import write_atomic
@@ -64,6 +70,10 @@ UNLEARNED_TYPES = frozenset({"TIME"})  # dates recur on every page with a differ
 # a string rejected as a type on this many pages, and confirmed on none, is rejected in any context
 REJECTED_EVERYWHERE = 1
 SCHEMA_PATH = RESOURCES / "schema" / "banmian.lexicon.schema.json"
+
+Rejection = Literal["here", "everywhere"]
+HERE: Rejection = "here"
+EVERYWHERE: Rejection = "everywhere"
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -117,6 +127,31 @@ def _normal_context(mention: str, context: str) -> str:
     left = "".join(left.split())[-CONTEXT_WIDTH:]
     right = "".join(right.split())[:CONTEXT_WIDTH]
     return f"{left}[{mention}]{right}"
+
+
+def _after(mention: str, context: str) -> str:
+    """The characters after the mention in a canonical ``left[mention]right`` context."""
+    return context.rpartition(f"[{mention}]")[2]
+
+
+def _followed_alike(mention: str, context: str, contexts: Iterable[str]) -> bool:
+    """Whether one of the rejected ``contexts`` has the same ``CONTEXT_WIDTH`` characters after the
+    mention as ``context``, whatever comes before it.
+
+    A Chinese noun phrase ends in its head: what follows a mention decides what it is part of
+    (外交部|吹风会, 中国|画, １９９８年|度, 中国共产党|第十五次全国代表大会), while what precedes it is
+    mostly the verb or preposition of the sentence (在, 参加, 召开的).  A rejection or a re-cut
+    made before the same two characters is the same decision wherever it recurs.  Not when they
+    end the phrase instead (punctuation, a number, the particle 的 or 之): then the sentence
+    around it is all the context there is."""
+    after = _after(mention, context)
+    if len(after) != CONTEXT_WIDTH or unicodedata.category(after[0]) != "Lo" or after[0] in _ENDS_PHRASE:
+        return False
+    return any(_after(mention, c) == after for c in contexts)
+
+
+# particles after which what follows is no longer part of the mention's phrase
+_ENDS_PHRASE = frozenset("的之")
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,15 +252,26 @@ class UserLexicon:
 
     def is_rejected(self, text: str, type: str, context: str) -> bool:
         """Rejected in this context, or rejected on some page and confirmed on none."""
+        return self.rejection(text, type, context) is not None
+
+    def rejection(self, text: str, type: str, context: str) -> Rejection | None:
+        """How the editor's rejections of ``text`` as ``type`` bear on ``context``: ``HERE`` when
+        they rejected it in this context (or before the same characters, ``_followed_alike``),
+        ``EVERYWHERE`` when they rejected it on some page and confirmed it on none (a guess from
+        another context, which the detector may weigh against what this context says), None when
+        neither."""
         text = "".join(text.split())
         contexts = self._rejected.get((text, type))
         if not contexts:
-            return False
+            return None
+        here = _normal_context(text, context)
+        if here in contexts or _followed_alike(text, here, contexts):
+            return HERE
         rec = self._records.get((text, type))
         everywhere = rec is not None and not rec.pages and len(rec.rejected_on) >= REJECTED_EVERYWHERE
         if everywhere and type not in UNLEARNED_TYPES:
-            return True  # (a date is a date everywhere: one rejected inside a longer mention stays local)
-        return _normal_context(text, context) in contexts
+            return EVERYWHERE  # (a date is a date everywhere: one rejected inside a longer mention stays local)
+        return None
 
     @property
     def decisions(self) -> tuple[tuple[str, Decision], ...]:
