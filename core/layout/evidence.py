@@ -165,7 +165,8 @@ def echo_below(units: Sequence[Unit], k: int) -> float:
 def echo_share(own: str, text: str) -> float:
     """``pairs_share`` of a text of ``ECHO_PAIRS`` word pairs at least, else 0: a line or a
     headline whose words ``text`` repeats."""
-    return pairs_share(own, text) if len(word_pairs(own)) >= ECHO_PAIRS else 0.0
+    pairs = word_pairs(own)
+    return repeated(pairs, text) / len(pairs) if len(pairs) >= ECHO_PAIRS else 0.0
 
 
 def pairs_share(title_text: str, text: str) -> float:
