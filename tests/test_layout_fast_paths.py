@@ -59,6 +59,17 @@ def test_word_pairs_and_bigrams_are_the_pairs_inside_runs(text: str) -> None:
 
 
 @settings(max_examples=200)
+@given(_TEXTS, _TEXTS)
+def test_repeated_is_the_size_of_the_common_pairs(own: str, text: str) -> None:
+    """``repeated`` (each pair searched for in the text) counts the pairs two texts share, as the
+    common part of both sets of pairs would (``pairs_share`` and ``echo_share`` rest on it)."""
+    from core.layout.evidence import repeated
+
+    for pairs in (word_pairs, _bigrams):
+        assert repeated(pairs(own), text) == len(pairs(own) & pairs(text))
+
+
+@settings(max_examples=200)
 @given(st.lists(st.one_of(_CHARS, st.just("")), max_size=20), st.sampled_from([0, 16]))
 def test_ideograph_codes_are_the_codes_of_the_ideographs(chars: list[str], shift: int) -> None:
     from core.layout.interleave import _ideograph_codes
