@@ -51,7 +51,6 @@ WIDE_CLASS = (
     "\U00020000-\U0002ffff\u2014\u2026\u2018\u2019\u201c\u201d\u00b7\u2022\u25cf]"
 )
 _WIDE_RE = re.compile(WIDE_CLASS + "+")  # runs: one replacement per run, not per character
-_WIDE_RUN = re.compile(WIDE_CLASS + "{2,}")
 
 
 FRAGMENT = 2  # a clause this short opening a line is the tail of a sentence cut at the line end
