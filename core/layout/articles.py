@@ -24,7 +24,7 @@ from core.layout.distribute import (
     lines_of,
     split_side_by_side,
 )
-from core.layout.evidence import continued_from, continued_to, repeated
+from core.layout.evidence import ECHO_PAIRS, continued_from, continued_to, repeated
 from core.layout.features import LineInfo, headline_label, names_run, one_name
 from core.layout.pieces import return_pieces
 from core.layout.strays import (
@@ -125,7 +125,7 @@ def _words_side(group: Sequence[Unit], before: Sequence[Unit], after: Sequence[U
     """+1 when the headline's words are in the text above it, -1 when in the text below it: a
     story repeats its headline's words, so the headline's own story is the one that shares more."""
     title = head_bigrams(group)
-    if len(title) < 3:
+    if len(title) < ECHO_PAIRS:
         return 0.0
     above = repeated(title, _text(before[-STORY_UNITS:]))
     below = repeated(title, _text(after[:STORY_UNITS]))
