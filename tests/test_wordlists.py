@@ -34,3 +34,9 @@ def test_no_word_is_listed_twice(path: Path) -> None:
 def test_every_list_is_described_in_its_readme(path: Path) -> None:
     readme = (path.parent / "README.md").read_text(encoding="utf-8")
     assert f"`{path.name}`" in readme  # what it holds, where it comes from, who reads it
+
+
+def test_the_levels_fused_with_an_office_are_one_character_each() -> None:
+    # orgs._fused_admin_office reads the office from the word's second character on (省|农业厅)
+    levels = entries(RESOURCES / "entities" / "fused_admin_levels.txt")
+    assert levels and all(len(w) == 1 for w in levels), levels
