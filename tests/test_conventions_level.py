@@ -15,7 +15,7 @@ def test_a_body_named_by_its_level_alone() -> None:
 
 def test_a_body_with_a_place_or_a_word_before_its_level_is_named() -> None:
     # 镇江 is a place, 市场 and 州立 are words, 国务院 has no level; a bare level is no body
-    for text in ("镇江市委", "市场监管总局", "州立大学", "国务院", "市", "特区", "村民委员会"):
+    for text in ("镇江市委", "市场监管总局", "州立大学", "国务院", "市", "特区", "自治区", "自治州", "村民委员会"):
         assert not named_by_level(text), text
 
 

@@ -126,7 +126,7 @@ def named_by_level(text: str) -> bool:
     character alone (市 of 市|交管局), a listed body named by its level (市政府, 村委会) or a level
     character with an organisation's suffix (县公安局, 旗委)."""
     if text.startswith(_LEVEL_WORDS):
-        return len(text) > 2
+        return text not in _LEVEL_WORDS  # a body after the level word; the bare 自治区 names none
     if len(text) < 2 or text[0] not in LOC_SUFFIX_CHARS:
         return False
     gaz = gazetteer()

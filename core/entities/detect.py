@@ -25,6 +25,7 @@ from core.entities.learned import LexiconDetector
 from core.entities.lexicon import EVERYWHERE, HERE, UserLexicon, context_of
 from core.entities.pipeline import Detector, Pipeline, Refiner, Segment
 from core.entities.rules import stages
+from core.entities.rules.names import token_at
 from core.model import Entity, entity_id
 from core.textmap import MappedText, assemble, surface
 
@@ -143,8 +144,8 @@ def _titled(seg: Segment, c: Candidate) -> bool:
     in another context (外交部 inside 外交部吹风会) does not outweigh that sign here."""
     if c.type not in _TITLED_TYPES:
         return False
-    after = next((t for t in seg.tokens if t.start == c.end), None)
-    return after is not None and after.word in seg.gaz.titles
+    after = token_at(seg.tokens, c.end)
+    return after is not None and after.start == c.end and after.word in seg.gaz.titles
 
 
 def _first_chars(known: dict[str, tuple[str, float]]) -> re.Pattern[str]:

@@ -17,8 +17,8 @@ The lexicon is the editors' data, not a cache:
   of confirming pages) tells the detector how far to trust it.
 - One-character strings and TIME entries are never learned (``learnable``): a learned ``上`` or
   ``今天`` would fire on every later page.
-- A rejection holds for one context only: the mention with up to ``CONTEXT_WIDTH`` characters on
-  either side (``context_of``), so 长春 rejected as a PER in 长春市 is still suggested elsewhere.
+- A rejection is recorded with its context: the mention with up to ``CONTEXT_WIDTH`` characters
+  on either side (``context_of``), so 长春 rejected as a PER in 长春市 is still suggested elsewhere.
   The characters after the mention are what matters (a noun phrase ends in its head): the
   rejection holds wherever the same ``CONTEXT_WIDTH`` characters follow, whatever precedes
   (``_followed_alike``).
@@ -134,6 +134,10 @@ def _after(mention: str, context: str) -> str:
     return context.rpartition(f"[{mention}]")[2]
 
 
+# particles after which what follows is no longer part of the mention's phrase
+_ENDS_PHRASE = frozenset("的之")
+
+
 def _followed_alike(mention: str, context: str, contexts: Iterable[str]) -> bool:
     """Whether one of the rejected ``contexts`` has the same ``CONTEXT_WIDTH`` characters after the
     mention as ``context``, whatever comes before it.
@@ -148,10 +152,6 @@ def _followed_alike(mention: str, context: str, contexts: Iterable[str]) -> bool
     if len(after) != CONTEXT_WIDTH or unicodedata.category(after[0]) != "Lo" or after[0] in _ENDS_PHRASE:
         return False
     return any(_after(mention, c) == after for c in contexts)
-
-
-# particles after which what follows is no longer part of the mention's phrase
-_ENDS_PHRASE = frozenset("的之")
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +251,8 @@ class UserLexicon:
         return bool(self._rejected.get(("".join(text.split()), type)))
 
     def is_rejected(self, text: str, type: str, context: str) -> bool:
-        """Rejected in this context, or rejected on some page and confirmed on none."""
+        """Rejected in this context (or before the same characters), or rejected on some page and
+        confirmed on none: ``rejection`` is not None."""
         return self.rejection(text, type, context) is not None
 
     def rejection(self, text: str, type: str, context: str) -> Rejection | None:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from core.entities.rules.wordlists import words
+from core.entities.rules.wordlists import entries, words
 from core.paths import RESOURCES
 
 GAZETTEER_DIR = RESOURCES / "gazetteer"
@@ -90,12 +90,7 @@ class Gazetteer:
 
 
 def _words(name: str) -> list[str]:
-    out: list[str] = []
-    for line in (GAZETTEER_DIR / name).read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        out.extend(line.split())
-    return out
+    return entries(GAZETTEER_DIR / name)
 
 
 def autonomous_place(name: str) -> str | None:

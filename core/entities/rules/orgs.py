@@ -193,15 +193,14 @@ _DIRECT = ("省直", "市直", "县直", "区直", "中直")
 
 
 # levels (one character each, see ``fused_admin_levels.txt``) a dictionary word fuses with an office (省 + 农业厅)
-_FUSED_ADMIN = tuple(sorted(words("fused_admin_levels")))
-_FUSED_ADMIN_FIRST = frozenset(w[0] for w in _FUSED_ADMIN)  # a set lookup before the call (most words start otherwise)
+_FUSED_ADMIN = words("fused_admin_levels")
 
 
 def _fused_admin_office(t: Token, gaz: Gazetteer) -> bool:
     """One dictionary word of a level and an office (省农业厅, 县公安局): the office after the level
     word is an organisation word of three characters or more (not 市场部: 场部)."""
     w = t.word
-    if len(w) < 4 or not w.startswith(_FUSED_ADMIN) or t.flag not in NOUNISH:
+    if len(w) < 4 or w[0] not in _FUSED_ADMIN or t.flag not in NOUNISH:
         return False
     return org_word(Token(w[1:], t.flag, t.start + 1, t.end), gaz)
 
@@ -223,7 +222,7 @@ def org_chains(toks: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     for i, t in enumerate(toks):
         w = t.word
         starts_org = w in orgs or (t.flag == "nt" and nt_trusted(w, gaz))
-        if w[:1] in _FUSED_ADMIN_FIRST and _fused_admin_office(t, gaz):
+        if w[:1] in _FUSED_ADMIN and _fused_admin_office(t, gaz):  # a set lookup first: most words start otherwise
             out.append(Candidate(t.start, t.end, "ORG", "rule", 0.7))
             continue
         # a place, 省/市/县 alone, an org, or 省直机关工委; ``place_token`` needs more than the
