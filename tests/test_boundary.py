@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -24,3 +25,13 @@ def test_core_imports_no_qt() -> None:
     count, bad = r.stdout.strip().split(" ", 1)
     assert int(count) >= 20  # every module was found and imported
     assert bad == "[]"
+
+
+def test_the_window_module_loads_no_jieba_at_import() -> None:
+    """jieba's dictionary takes half a second: the window starts without it and loads it in the
+    background, so nothing on the window's import path may import it at module level."""
+    code = "import ui.main_window, sys; print(sorted(m for m in sys.modules if m.split('.')[0] == 'jieba'))"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"

@@ -42,7 +42,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.entities.candidates import TIER_RULE, Candidate, resolve
-from core.entities.jieba.tokenizer import tokens
 from core.entities.rules.gazetteer import LOC_SUFFIX_CHARS, gazetteer
 
 if TYPE_CHECKING:
@@ -132,6 +131,8 @@ def named_by_level(text: str) -> bool:
     gaz = gazetteer()
     if any(gaz.is_place(text[:k]) for k in range(2, len(text) + 1)):
         return False
+    from core.entities.jieba.tokenizer import tokens  # not at import: the window imports this module at start
+
     first = tokens(text)[0].word
     return first == text[0] or first in gaz.orgs or gaz.org_suffix(first) == first[1:]
 
