@@ -17,9 +17,13 @@ the editor taught the lexicon, one the page layout made sure (dateline parts), o
 date or time of the rules' is left alone.
 Until the model has learned from ``MIN_PAGES`` pages it stays silent (``load`` returns None).
 The thresholds were measured with ``evaluate --learn`` on pd98-dev and pdf-dev (``Thresholds``):
-only the surest vetoes and additions are taken; changes (respans, retypes) lost on pdf-dev at
-every threshold tried, so they are off.  Most of what the editor teaches early is already taught by
-the lexicon (exact strings); the tagger adds a few corrections on top.
+only the surest additions are taken; changes (respans, retypes) lost on pdf-dev at every threshold
+tried, and vetoes, once the lexicon's rejections and the conventions learned what the editor
+rejects, only dropped right mentions: both are off by default (a ``Thresholds`` can switch them on),
+and the screen then looks only where an addition can be.  Most of what the editor teaches is already
+taught by the lexicon (exact strings) and the conventions (classes); on the dev walks the tagger's
+additions never reached their threshold, so what it adds is what an editor's own, more consistent
+pages teach it.
 
 Tagging every character of a page cost a third of the parse, for the few segments where the
 tagger and the rules differ.  So each segment is first *screened*: the tagger tags only the
@@ -80,8 +84,11 @@ class Thresholds:
 
     # evaluate --learn, second half, once the conventions re-cut and the rules improved: at veto
     # 0.9 / add 0.6 every island the tagger took was a loss on both sets (pdf-dev 17 pages 104 with
-    # the tagger, 103 without; pd98-dev 103 and 100); from these on it costs nothing there
-    veto: float = 0.97
+    # the tagger, 103 without; pd98-dev 103 and 100).  Once the lexicon's rejections and the
+    # conventions' classes learned what the editor rejects, its vetoes found nothing left to take:
+    # the one it still took, sure at 0.99, dropped a right 浸会大学 (pd98-dev 142 corrections in the
+    # whole walk with vetoes at 0.97 or 0.99, 141 without; pdf-dev the same either way)
+    veto: float = OFF
     add: float = 0.9
     change: float = OFF  # its respans and retypes cost more than they saved on the pdf-dev pages
 
@@ -160,7 +167,10 @@ class TaggerStage:
         # the rules' mentions (what the model was trained on: no lexicon), as the BIO tags it reads
         own = [(c.start, c.end, c.type) for c in resolve(c for c in cands if c.source != LEXICON)]
         fixed = [c for c in cands if c.source == LEXICON or c.tier != TIER_RULE]
-        stretches = windows(n, open_places(own, seg.tokens, fixed))
+        # with vetoes and changes off the tagger can only add where the rules have nothing: the
+        # screen looks around jieba's names alone
+        mine = own if self._t.veto <= 1.0 or self._t.change <= 1.0 else ()
+        stretches = windows(n, open_places(mine, seg.tokens, fixed))
         if not stretches and SCREEN_SHARE >= 0:  # nothing it could change (and the screen is on)
             return cands
         rules = bio(n, own)
