@@ -146,6 +146,9 @@ class TaggerStage:
         self._tagger: Any = pycrfsuite.Tagger()
         self._tagger.open(model_path)
         self._t = thresholds
+        # whether it may take an island over a rule's mention (a veto or a change): with both off it
+        # can only add where the rules have nothing, and the screen looks around jieba's names alone
+        self._takes_rules = thresholds.veto <= 1.0 or thresholds.change <= 1.0
 
     @classmethod
     def load(
@@ -167,10 +170,7 @@ class TaggerStage:
         # the rules' mentions (what the model was trained on: no lexicon), as the BIO tags it reads
         own = [(c.start, c.end, c.type) for c in resolve(c for c in cands if c.source != LEXICON)]
         fixed = [c for c in cands if c.source == LEXICON or c.tier != TIER_RULE]
-        # with vetoes and changes off the tagger can only add where the rules have nothing: the
-        # screen looks around jieba's names alone
-        mine = own if self._t.veto <= 1.0 or self._t.change <= 1.0 else ()
-        stretches = windows(n, open_places(mine, seg.tokens, fixed))
+        stretches = windows(n, open_places(own if self._takes_rules else (), seg.tokens, fixed))
         if not stretches and SCREEN_SHARE >= 0:  # nothing it could change (and the screen is on)
             return cands
         rules = bio(n, own)
